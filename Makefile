@@ -1,0 +1,32 @@
+# Two entry points (see README): `make demo` runs the main job on the bundled
+# corpus; `make test` runs the test suite.  Both create .venv on first use.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= demo.db
+
+$(BIN)/reviewmine: pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	# CPU build of torch first: an unpinned torch would pull a multi-GB CUDA build.
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(BIN)/reviewmine
+
+install: $(BIN)/reviewmine
+
+demo: install
+	$(BIN)/reviewmine ingest corpus --db $(DB)
+	$(BIN)/reviewmine docs --db $(DB)
+	$(BIN)/reviewmine items --db $(DB) --kind recommendation
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
+
+.PHONY: install demo test test-fast bench

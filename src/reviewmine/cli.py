@@ -1,0 +1,295 @@
+"""The `reviewmine` command: a thin typer layer over the library.
+
+Each command parses its options, calls one library function, formats the
+result and maps :class:`ReviewmineError` to a one-line message and exit code
+2.  Heavy libraries (spaCy, torch, sentence-transformers) are imported only
+inside the commands that need them, so ``reviewmine --help`` stays fast.
+Machine-readable output goes to stdout; progress and messages to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .errors import ReviewmineError
+
+app = typer.Typer(
+    name="reviewmine",
+    help="Learn from safeguarding reviews and inspections: extract every recommendation, "
+         "finding and area for improvement with its citation, find recurring themes, match "
+         "them to the action tracker, and search past findings.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(help="Measure quality against gold annotations.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="Store file (default: $REVIEWMINE_DB "
+                                               "or ./reviewmine.db).", show_default=False)]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Configuration TOML file.")]
+
+
+class DocFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ItemFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    xlsx = "xlsx"
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def _open_store(db: Path | None) -> Any:
+    from .store import Store
+
+    return Store.open(db)
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, output: Path | None, sheet: str) -> None:
+    from .export import render
+
+    if fmt == "xlsx":
+        if output is None:
+            raise typer.BadParameter("--format xlsx needs --output FILE.xlsx")
+        render(rows, "xlsx", sys.stdout, xlsx_path=output, sheet=sheet)
+        _err(f"wrote {len(rows)} rows to {output}")
+    elif output is not None:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            render(rows, fmt, fh)
+        _err(f"wrote {len(rows)} rows to {output}")
+    else:
+        render(rows, fmt, sys.stdout)
+
+
+# ----------------------------------------------------------------------------- ingest
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (PDF, DOCX, HTML, TXT, MD).")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    timeout: Annotated[Optional[float], typer.Option(help="Seconds allowed per file.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Parser processes.")] = None,
+) -> None:
+    """Parse documents, extract their items and store them; unchanged files are skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .config import load_config
+    from .ingest import expand_paths, ingest_paths
+
+    cfg = load_config(config)
+    files = expand_paths(paths)
+    if not files:
+        raise typer.BadParameter("no files found", param_hint="PATHS")
+    with _open_store(db) as store:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=_console(stderr=True), transient=False) as prog:
+            task = prog.add_task("ingesting", total=len(files))
+            results = ingest_paths(
+                paths, store, timeout=timeout or cfg.timeout, workers=workers or cfg.workers,
+                on_result=lambda r: prog.update(task, advance=1, description=Path(r.file).name[:40]),
+            )
+        store.record_run("ingest", cfg, {"extractor": _extractor_version()},
+                         {r.status: sum(1 for x in results if x.status == r.status) for r in results})
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "replaced", "unchanged", "failed")}
+    for r in results:
+        if r.status == "failed":
+            _err(f"failed: {r.message}")
+    pages = sum(r.pages for r in results)
+    items = sum(r.items for r in results)
+    _err(f"{counts['ingested']} ingested, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+         f"{counts['failed']} failed ({pages} pages, {items} items extracted)")
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _extractor_version() -> str:
+    from .extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
+@app.command()
+def extract(db: DbOpt = None) -> None:
+    """Re-run extraction on stored documents (after the extractor changed), without re-parsing."""
+    from .ingest import reextract
+
+    with _open_store(db) as store:
+        n = reextract(store)
+    _err(f"{n} items extracted")
+
+
+# ------------------------------------------------------------------------------- docs
+
+def doc_row(doc: Any, n_items: int | None = None) -> dict[str, Any]:
+    row = {"id": doc.id, "file": doc.file, "title": doc.title, "doc_type": doc.doc_type,
+           "area": doc.area, "date": doc.date, "pages": doc.pages, "judgements": doc.judgements,
+           "pseudonym": doc.pseudonym, "framework": doc.framework, "dates": doc.dates}
+    if n_items is not None:
+        row["items"] = n_items
+    return row
+
+
+@app.command()
+def docs(
+    db: DbOpt = None,
+    format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.table,
+) -> None:
+    """List stored documents: type, area, date, pages, items and Ofsted judgements."""
+    with _open_store(db) as store:
+        documents = store.documents()
+        counts: dict[str, int] = {}
+        for it in store.items():
+            counts[it.doc_id] = counts.get(it.doc_id, 0) + 1
+    rows = [doc_row(d, counts.get(d.id, 0)) for d in documents]
+    if format == DocFormat.table:
+        from rich.table import Table
+
+        t = Table(title=f"{len(rows)} documents")
+        for col in ("id", "file", "type", "area", "date", "pages", "items", "overall judgement"):
+            t.add_column(col, overflow="fold")
+        for d, r in zip(documents, rows):
+            overall = next((v for k, v in d.judgements.items() if k.lower().startswith("overall")), "")
+            t.add_row(d.id[:10], d.file_name, d.doc_type, d.area or "", d.date or "", str(d.pages),
+                      str(r["items"]), overall)
+        _console().print(t)
+    else:
+        _emit(rows, format.value, None, "documents")
+
+
+@app.command()
+def show(doc: Annotated[str, typer.Argument(help="Document id (or prefix), file name or path.")],
+         db: DbOpt = None) -> None:
+    """Outline of one document: headings, numbered paragraphs, list items and pages."""
+    with _open_store(db) as store:
+        d = store.find_document(doc)
+        items = store.items(doc_id=d.id)
+    out = _console()
+    out.print(f"[bold]{d.title}[/bold]", highlight=False)
+    out.print(f"{d.file_name} | {d.doc_type} | {d.area or '-'} | {d.date or '-'} | {d.pages} pages | "
+              f"id {d.id[:12]}", highlight=False)
+    for k, v in d.judgements.items():
+        out.print(f"  judgement: {k}: {v}", highlight=False, markup=False)
+    for b in d.blocks:
+        if b.kind == "heading":
+            out.print(f"p{b.page:<3} {'  ' * max(0, b.level - 1)}# {b.text[:100]}", highlight=False, markup=False)
+        elif b.number:
+            out.print(f"p{b.page:<3}     {b.number} {b.text[:80]}", highlight=False, markup=False)
+    out.print(f"{len(items)} items", highlight=False)
+
+
+# ------------------------------------------------------------------------------ items
+
+def item_row(it: Any, file: str, themes: tuple[Any, ...] = ()) -> dict[str, Any]:
+    return {"id": it.id, "doc_id": it.doc_id, "file": file, "kind": it.kind, "number": it.number,
+            "text": it.text, "page": it.page, "heading": it.heading, "subheading": it.subheading,
+            "paragraph": it.paragraph, "section": it.section, "addressees": list(it.addressees),
+            "confidence": round(it.confidence, 3), "themes": [t.theme for t in themes]}
+
+
+@app.command()
+def items(
+    db: DbOpt = None,
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="recommendation, finding, ...")] = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", help="Only items with this theme id.")] = None,
+    format: Annotated[ItemFormat, typer.Option("--format", "-f")] = ItemFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """List extracted items with their citations (document, page, heading, number)."""
+    with _open_store(db) as store:
+        doc_id = store.find_document(doc).id if doc else None
+        found = store.items(doc_id=doc_id, kind=kind, theme=theme)
+        files = {d.id: d.file_name for d in store.documents()}
+        themes = store.item_themes()
+    rows = [item_row(it, files.get(it.doc_id, ""), themes.get(it.id, ())) for it in found]
+    if format == ItemFormat.table:
+        from rich.table import Table
+
+        t = Table(title=f"{len(rows)} items")
+        for col in ("id", "file", "p.", "kind", "no.", "text", "themes"):
+            t.add_column(col, overflow="fold")
+        for r in rows:
+            t.add_row(r["id"], r["file"], str(r["page"]), r["kind"], r["number"] or "",
+                      r["text"][:160], ", ".join(r["themes"]))
+        _console().print(t)
+    else:
+        _emit(rows, format.value, output, "items")
+
+
+# ------------------------------------------------------------------------------- eval
+
+@eval_app.command("extraction")
+def eval_extraction(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold annotations (JSON Lines).")],
+    docs_dir: Annotated[Optional[Path], typer.Option("--docs", help="Folder of the gold documents "
+                                                     "(default: the gold file's folder).")] = None,
+    kinds: Annotated[Optional[str], typer.Option(help="Comma-separated kinds to score "
+                                                 "(default: those in the gold file).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 of extraction (token F1 >= 0.8, one-to-one), with misses."""
+    import json
+
+    from .evaluate import evaluate_extraction
+
+    ev = evaluate_extraction(gold, docs_dir, kinds=kinds.split(",") if kinds else None)
+    if as_json:
+        typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
+        return
+    d = ev.as_dict()
+
+    def line(name: str, s: dict[str, Any]) -> str:
+        return (f"{name:<22} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+                f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+
+    typer.echo(f"kinds scored: {', '.join(ev.kinds)}")
+    typer.echo(line("overall", d["overall"]))
+    for name, s in d["by_type"].items():
+        typer.echo(line(name, s))
+    typer.echo(f"matched items with the gold page: {d['matched_page_equal']}; "
+               f"with the gold kind: {d['matched_kind_equal']}")
+    for m in ev.misses:
+        typer.echo(f"MISS  {m.file} p{m.gold_page} [{m.gold_kind}] {m.gold_text[:150]}")
+    for m in ev.false_positives:
+        typer.echo(f"FALSE {m.file} p{m.pred_page} [{m.pred_kind}] {(m.pred_text or '')[:150]}")
+    for f in ev.failed_files:
+        typer.echo(f"FAILED {f}")
+
+
+# ------------------------------------------------------------------------------- main
+
+def main() -> None:
+    """Console entry point: one clean line for every expected error."""
+    try:
+        app()
+    except ReviewmineError as exc:
+        _err(f"error [{exc.code}]: {exc}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""Plain frozen dataclasses passed between the stages.
+
+Provenance by construction: every :class:`Block` carries its page and its
+character offsets into :attr:`Document.text` (``doc.text[b.start:b.end] ==
+b.text``); every :class:`Item` carries its page, heading and the offsets of the
+span of blocks it was built from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DOC_TYPES = (
+    "scr",
+    "lcspr",
+    "rapid_review",
+    "ofsted_inspection",
+    "ofsted_letter",
+    "jtai_letter",
+    "scrutiny_report",
+    "learning_brief",
+    "other",
+)
+
+ITEM_KINDS = (
+    "recommendation",
+    "finding",
+    "learning_point",
+    "area_for_improvement",
+    "good_practice",
+    "action",
+)
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page, with the layout facts that decide structure."""
+
+    page: int  # 1-based
+    text: str
+    x0: float  # left edge, points from the left of the page
+    top: float  # distance from the top of the page, points
+    size: float  # font size of the line's first character
+    bold: bool
+    x1: float = 0.0  # right edge
+    bottom: float = 0.0
+    # Structured formats (DOCX, HTML, Markdown) know their structure: "h1".."h6",
+    # "li" (with depth in `depth`), "p", "cell"; PDFs leave it None.
+    hint: str | None = None
+    depth: int = 0
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph, list item or table cell in reading order."""
+
+    index: int  # position in the document, 0-based
+    page: int  # 1-based page where the block starts
+    kind: str  # one of BLOCK_KINDS
+    text: str  # normalised text (bullet glyph and number removed)
+    level: int = 0  # heading level (1 = largest) or list nesting depth (0 = top)
+    number: str | None = None  # printed number ("2.7", "27", "3)") if any
+    bullet: bool = False  # True when the block began with a bullet glyph
+    start: int = 0  # offsets into Document.text
+    end: int = 0
+    size: float = 0.0  # font size of the first line
+    bold: bool = False
+    x0: float = 0.0
+    row: int | None = None  # table cells: table-relative row and column
+    col: int | None = None
+    table: int | None = None  # table number within the document
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: text, structure and metadata."""
+
+    id: str  # sha256 of the file's bytes (hex)
+    file: str  # path as given when ingested
+    file_name: str
+    doc_type: str  # one of DOC_TYPES
+    title: str
+    area: str | None
+    date: str | None  # ISO date: inspection start, or publication for reviews
+    pages: int
+    text: str  # blocks' text joined by "\n\n"
+    blocks: tuple[Block, ...]
+    page_texts: tuple[str, ...] = ()  # cleaned text of each page
+    dates: dict[str, str] = field(default_factory=dict)  # other dates stated, by role
+    pseudonym: str | None = None  # "Child A"
+    judgements: dict[str, str] = field(default_factory=dict)
+    framework: str | None = None  # Ofsted framework when known (ILACS, SIF, ...)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A recommendation, finding, learning point, area for improvement..."""
+
+    doc_id: str
+    kind: str  # one of ITEM_KINDS
+    text: str
+    page: int
+    heading: str | None
+    number: str | None = None  # as printed: "Recommendation 3", "27", "4.1"
+    subheading: str | None = None
+    paragraph: str | None = None  # numbered paragraph the item sits in, if any
+    section: str = "main"  # "local_authority" / "lscb" for combined Ofsted reports
+    addressees: tuple[str, ...] = ()
+    confidence: float = 1.0
+    subitems: tuple[str, ...] = ()
+    start: int = 0  # offsets into Document.text of the item's span
+    end: int = 0
+    ordinal: int = 0  # position among the document's items
+    id: str = ""  # stable id, set by the extractor: "<doc_id[:12]>:<ordinal>"
+
+
+@dataclass(frozen=True)
+class ThemeScore:
+    """One theme assigned to an item, with a reason a person can check."""
+
+    theme: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one file in a batch."""
+
+    file: str
+    status: str  # "ingested", "unchanged", "replaced", "failed"
+    doc_id: str | None = None
+    message: str = ""
+    pages: int = 0
+    items: int = 0
+    seconds: float = 0.0
