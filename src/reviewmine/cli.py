@@ -277,6 +277,13 @@ def eval_extraction(
         typer.echo(f"FAILED {f}")
 
 
+# Commands of the later stages live in reviewmine.commands.*; importing registers them.
+from .commands import doctor as _doctor  # noqa: E402,F401
+from .commands import report as _report  # noqa: E402,F401
+from .commands import search as _search  # noqa: E402,F401
+from .commands import themes as _themes  # noqa: E402,F401
+from .commands import tracker as _tracker  # noqa: E402,F401
+
 # ------------------------------------------------------------------------------- main
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""CLI commands for the doctor stage (registered on reviewmine.cli.app)."""

@@ -1,0 +1,1 @@
+"""CLI commands for the report stage (registered on reviewmine.cli.app)."""

@@ -1,0 +1,1 @@
+"""CLI commands for the search stage (registered on reviewmine.cli.app)."""

@@ -1,0 +1,1 @@
+"""CLI commands for the themes stage (registered on reviewmine.cli.app)."""

@@ -1,0 +1,1 @@
+"""CLI commands for the tracker stage (registered on reviewmine.cli.app)."""
