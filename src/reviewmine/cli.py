@@ -65,7 +65,8 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, output: Path | None, sheet: str) -> None:
+def _emit(rows: list[dict[str, Any]], fmt: str, output: Path | None, sheet: str,
+          columns: list[str] | None = None) -> None:
     from .export import render
 
     if fmt == "xlsx":
@@ -75,10 +76,10 @@ def _emit(rows: list[dict[str, Any]], fmt: str, output: Path | None, sheet: str)
         _err(f"wrote {len(rows)} rows to {output}")
     elif output is not None:
         with output.open("w", encoding="utf-8", newline="") as fh:
-            render(rows, fmt, fh)
+            render(rows, fmt, fh, columns=columns)
         _err(f"wrote {len(rows)} rows to {output}")
     else:
-        render(rows, fmt, sys.stdout)
+        render(rows, fmt, sys.stdout, columns=columns)
 
 
 # ----------------------------------------------------------------------------- ingest
@@ -200,6 +201,10 @@ def show(doc: Annotated[str, typer.Argument(help="Document id (or prefix), file 
 
 # ------------------------------------------------------------------------------ items
 
+ITEM_COLUMNS = ["id", "doc_id", "file", "kind", "number", "text", "page", "heading", "subheading",
+                "paragraph", "section", "addressees", "confidence", "themes"]
+
+
 def item_row(it: Any, file: str, themes: tuple[Any, ...] = ()) -> dict[str, Any]:
     return {"id": it.id, "doc_id": it.doc_id, "file": file, "kind": it.kind, "number": it.number,
             "text": it.text, "page": it.page, "heading": it.heading, "subheading": it.subheading,
@@ -234,7 +239,7 @@ def items(
                       r["text"][:160], ", ".join(r["themes"]))
         _console().print(t)
     else:
-        _emit(rows, format.value, output, "items")
+        _emit(rows, format.value, output, "items", columns=ITEM_COLUMNS)
 
 
 # ------------------------------------------------------------------------------- eval

@@ -69,14 +69,18 @@ def write_xlsx(sheets: dict[str, Sequence[dict[str, Any]]], path: Path) -> None:
 
 
 def render(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO,
-           xlsx_path: Path | None = None, sheet: str = "data") -> None:
-    """Write *rows* in *fmt* (csv, jsonl, json, xlsx) to *out* or *xlsx_path*."""
+           xlsx_path: Path | None = None, sheet: str = "data",
+           columns: Sequence[str] | None = None) -> None:
+    """Write *rows* in *fmt* (csv, jsonl, json, xlsx) to *out* or *xlsx_path*.
+
+    *columns* fixes the CSV header, so an empty result still has one.
+    """
     if fmt == "jsonl":
         write_jsonl(rows, out)
     elif fmt == "json":
         out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        write_csv(rows, out)
+        write_csv(rows, out, columns)
     elif fmt == "xlsx":
         if xlsx_path is None:
             raise ValueError("xlsx needs an output file")

@@ -72,6 +72,7 @@ _LEARN_CUES = re.compile(
     r"\bnot used by all\b|\bthe learning (is|was) that\b|\bkey learning\b",
     re.I,
 )
+_QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
 
 _ADDRESSEES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -327,6 +328,8 @@ def _running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> li
             continue
         if b.kind not in ("paragraph", "list_item") or (b.start, b.end) in taken:
             continue
+        if _QUOTED.search(b.text):
+            continue  # quoted statutory guidance is not the document's own learning
         sentences = _SENTENCE.split(b.text)
         rec = [s for s in sentences if _REC_CUES.search(s)]
         learn = [s for s in sentences if _LEARN_CUES.search(s)]

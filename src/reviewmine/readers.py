@@ -135,12 +135,46 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
         left, _b0, _r0, top0 = tp.get_charbox(i0)  # type: ignore[attr-defined]
         _l1, bottom1, right, _t1 = tp.get_charbox(i1)  # type: ignore[attr-defined]
         size = float(c.FPDFText_GetFontSize(tp, i0))  # type: ignore[attr-defined]
+        pieces = _split_at_gaps(tp, start, len(raw), size, height)
+        if pieces:
+            # text runs far apart on one baseline (columns, table without rules)
+            bold = _is_bold(tp, c, i0)
+            out.extend(Line(page=page_no, text=t.replace("\ufffe", "\u00ad"), x0=x0, top=top,
+                            size=round(size, 1), bold=bold, x1=x1, bottom=bottom)
+                       for t, x0, top, x1, bottom in pieces)
+            continue
         out.append(Line(
             page=page_no, text=stripped.replace("\ufffe", "\u00ad"), x0=float(left),
             top=float(height - top0), size=round(size, 1),
             bold=_is_bold(tp, c, i0) and _is_bold(tp, c, i1),
             x1=float(right), bottom=float(height - bottom1),
         ))
+    return out
+
+
+def _split_at_gaps(tp: object, start: int, length: int, size: float,
+                   height: float) -> list[tuple[str, float, float, float, float]]:
+    """Pieces of a line separated by a horizontal gap wider than ~2.5 ems, else []."""
+    n = tp.count_rects(start, length)  # type: ignore[attr-defined]
+    if n < 2:
+        return []
+    rects = sorted((tp.get_rect(i) for i in range(n)), key=lambda r: r[0])  # type: ignore[attr-defined]
+    gap = max(2.5 * size, 18.0)
+    groups: list[list[float]] = [list(rects[0])]
+    for left, bottom, right, top in rects[1:]:
+        g = groups[-1]
+        if left - g[2] > gap:
+            groups.append([left, bottom, right, top])
+        else:
+            g[1], g[2], g[3] = min(g[1], bottom), max(g[2], right), max(g[3], top)
+    if len(groups) < 2:
+        return []
+    out = []
+    for left, bottom, right, top in groups:
+        text = tp.get_text_bounded(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5)  # type: ignore[attr-defined]
+        text = " ".join(text.split())
+        if text:
+            out.append((text, left, height - top, right, height - bottom))
     return out
 
 
@@ -421,6 +455,7 @@ def read_html(path: Path, text: str) -> RawDocument:
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^(\s*)([-*+•◼▪]|\d+[.)])\s+(.*)$")
+_NUMBERED_PARA = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$")
 
 
 def read_text(path: Path, text: str) -> RawDocument:
@@ -440,8 +475,10 @@ def read_text(path: Path, text: str) -> RawDocument:
                                   size=11.0, bold=False, hint="p"))
                 para.clear()
 
-        for raw in page_text.split("\n"):
+        raw_lines = page_text.split("\n")
+        for n, raw in enumerate(raw_lines):
             line = raw.rstrip()
+            next_blank = n + 1 >= len(raw_lines) or not raw_lines[n + 1].strip()
             if not line.strip():
                 flush()
                 continue
@@ -450,6 +487,17 @@ def read_text(path: Path, text: str) -> RawDocument:
                 flush()
                 lines.append(Line(page=page_no, text=m.group(2), x0=0.0, top=float(len(lines)),
                                   size=11.0, bold=True, hint=f"h{len(m.group(1))}"))
+                continue
+            m = _NUMBERED_PARA.match(line)
+            if m:
+                # "2.7 ..." starts a numbered paragraph; a short unpunctuated one is a heading
+                flush()
+                body = m.group(2).strip()
+                if len(body) < 70 and next_blank and not body.endswith((".", ",", ";", ":")):
+                    lines.append(Line(page=page_no, text=f"{m.group(1)} {body}", x0=0.0,
+                                      top=float(len(lines)), size=11.0, bold=True, hint="h2"))
+                else:
+                    para.append(line.strip())
                 continue
             m = _MD_BULLET.match(line)
             if m and (m.group(2)[0].isdigit() is False or path.suffix.lower() != ".txt"):

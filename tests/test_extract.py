@@ -1,0 +1,68 @@
+"""Extraction quality on the real Ofsted reports and the real scrutineer report."""
+
+import json
+
+import pytest
+from paths import OFSTED_GOLD, SEED_REPORT
+from typer.testing import CliRunner
+
+from reviewmine.cli import app
+from reviewmine.evaluate import evaluate_extraction, token_f1
+from reviewmine.ingest import parse_file
+
+
+@pytest.mark.slow
+def test_real_ofsted_extraction_meets_targets():
+    ev = evaluate_extraction(OFSTED_GOLD, kinds=["recommendation", "area_for_improvement"])
+    assert ev.overall.precision >= 0.95, ev.as_dict()["false_positives"][:5]
+    assert ev.overall.recall >= 0.95, ev.as_dict()["misses"][:5]
+    # every matched item has the gold page and kind
+    assert ev.page_agree == len(ev.matches)
+    assert ev.kind_agree == len(ev.matches)
+
+
+def test_scrutineer_report_running_text():
+    doc, items = parse_file(SEED_REPORT)
+    assert doc.doc_type == "scrutiny_report"
+    recs = [it for it in items if it.kind == "recommendation"]
+    assert any(it.text.startswith("That the Committee note the progress") for it in recs)
+    learning = " ".join(it.text for it in items if it.kind in ("finding", "learning_point")).lower()
+    for topic in ("neglect toolkit", "pre-birth protocol", "complex needs"):
+        assert topic in learning, topic
+
+
+def test_eval_reports_a_miss_and_a_false_positive(tmp_path):
+    gold = [json.loads(line) for line in OFSTED_GOLD.read_text().splitlines()]
+    row = next(r for r in gold if r["file"] == "cornwall_2019-11-05.pdf")
+    row["items"][1]["text"] = "A recommendation that the report never made about safe sleep."
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    ev = evaluate_extraction(path, OFSTED_GOLD.parent)
+    assert ev.overall.tp == 2 and ev.overall.fn == 1 and ev.overall.fp == 1
+    assert ev.misses[0].gold_text.startswith("A recommendation that the report never made")
+    result = CliRunner().invoke(app, ["eval", "extraction", "--gold", str(path),
+                                      "--docs", str(OFSTED_GOLD.parent)])
+    assert result.exit_code == 0, result.output
+    assert "MISS  cornwall_2019-11-05.pdf p2" in result.output
+    assert "R=0.667" in result.output
+
+
+def test_token_f1():
+    assert token_f1("Ensure that plans are SMART.", "ensure that plans are smart") == 1.0
+    assert token_f1("a b c d", "a b") == pytest.approx(2 / 3)
+    assert token_f1("", "x") == 0.0
+
+
+def test_labelled_recommendation_paragraphs_and_addressees(tmp_path):
+    md = tmp_path / "review.md"
+    md.write_text(
+        "# Serious Case Review: Child Q\n\nPublished: 3 March 2018\n\n## Recommendations\n\n"
+        "Recommendation 1: The LSCB should seek assurance that the neglect toolkit is used.\n\n"
+        "Recommendation 2: Police should share domestic abuse notifications with schools.\n\n"
+        "## Appendix\n\nThe panel met four times.\n", encoding="utf-8")
+    doc, items = parse_file(md)
+    assert [it.number for it in items] == ["Recommendation 1", "Recommendation 2"]
+    assert items[0].text.startswith("The LSCB should seek assurance")
+    assert "partnership" in items[0].addressees
+    assert "police" in items[1].addressees
+    assert all(it.heading == "Recommendations" for it in items)
