@@ -66,3 +66,14 @@ def test_labelled_recommendation_paragraphs_and_addressees(tmp_path):
     assert "partnership" in items[0].addressees
     assert "police" in items[1].addressees
     assert all(it.heading == "Recommendations" for it in items)
+
+
+def test_project_corpus_extraction_every_type():
+    from paths import CORPUS
+
+    ev = evaluate_extraction(CORPUS / "gold.jsonl")
+    assert not ev.failed_files
+    assert len(ev.by_type) >= 7
+    for doc_type, s in ev.by_type.items():
+        assert s.precision >= 0.9 and s.recall >= 0.9, (doc_type, ev.as_dict()["by_type"][doc_type])
+    assert ev.page_agree == len(ev.matches)

@@ -56,7 +56,16 @@ _OFSTED_SUB = re.compile(
     r"^(priority and immediate action|areas for improvement|immediately:?|within \w+ months:?)$", re.I
 )
 _LSCB = re.compile(r"local safeguarding children board|\blscb\b", re.I)
-_QUESTIONS = re.compile(r"^(issues?|questions?)( and questions)?( for the (board|partnership))", re.I)
+_QUESTIONS = re.compile(r"^(issues?|questions?)( and questions)?( for the (board|partnership|lscb|escp))", re.I)
+# Questions for practitioners close a section: they are prompts, not learning.
+_PROMPTS = re.compile(r"^(reflective |key )?questions\b(?! for the (board|partnership))|^things to think about", re.I)
+_BOX = re.compile(r"^(key )?(learning point|good practice|practice point)\s*:?$", re.I)
+# A first paragraph that introduces the list rather than being an item.
+_INTRO = re.compile(
+    r"\b(the following|as follows|set out (below|in the table)|in the table below|"
+    r"(has|have|identified|makes|made) (\w+ )?(findings|recommendations|lessons|learning points))\b",
+    re.I,
+)
 
 # Running-text cues (documents with no sections of learning).
 _REC_CUES = re.compile(
@@ -95,6 +104,7 @@ class _Section:
     level: int
     ofsted_afi: bool  # a "need to improve" section keeps its Ofsted sub-headings
     subheading: str | None = None
+    questions: bool = False  # under "Issues/questions for the Board": sub-items of a finding
     items: list[dict[str, object]] = field(default_factory=list)
 
 
@@ -150,12 +160,19 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             text = b.text
+            if last is not None and last.get("awaiting") and not text.lower().startswith("finding type"):
+                _fill(last, text, b)  # "Finding 1" then its statement in bold
+                continue
+            if sec is not None and _PROMPTS.match(text):
+                sec, last = None, None
+                continue
             if _LSCB.search(text) and (b.level <= 3 or "need to improve" in text.lower()):
                 in_lscb = True
             kind = section_kind(text)
             label = _LABEL.match(text)
             if sec is not None and _is_subheading(sec, b, text, kind, label, doc):
-                # a sub-heading inside the section (timescales, themes)
+                # a sub-heading inside the section (timescales, themes, questions)
+                sec.questions = bool(_QUESTIONS.match(text))
                 sec.subheading = text if not sec.subheading or sec.ofsted_afi is False else _sub(sec, text)
                 if last is not None and _unfinished(last) and text[:1].islower():
                     _append(last, text, b)  # a wrapped line that looked like a heading
@@ -192,17 +209,32 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             last = _table_item(out, sec, b, blocks, i, in_lscb) or last
             continue
         if b.kind == "list_item":
-            if b.level > 0 and last is not None:
+            if last is not None and (b.level > 0 or (sec.questions and b.bullet) or (b.bullet and (
+                    last.get("subs_open") or str(last["text"]).rstrip().endswith(":")))):
                 _append(last, b.text, b, sub=True)
+                # "... including:" with flat bullets: the following bullets belong to it too
+                last["subs_open"] = b.level == 0
                 continue
             if _NOT_ITEM.search(b.text):
                 continue
             if _QUESTIONS.match(b.text) and last is not None:
                 continue
+            if last is not None and last.get("labelled") and last["kind"] == "finding" and not b.bullet:
+                continue  # analysis paragraphs under a labelled finding
+            if not sec.items and not b.bullet and (_INTRO.search(b.text) or (
+                    b.text.rstrip().endswith(":") and (not b.number or "." in b.number))):
+                continue  # a numbered paragraph introducing the list
+            if last is not None and last.get("awaiting"):
+                _fill(last, b.text, b)
+                continue
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, number=b.number,
                              paragraph=para_no)
             continue
         # a paragraph inside a section
+        if last is not None and last.get("awaiting"):
+            if not b.text.lower().startswith("finding type"):
+                _fill(last, b.text, b)
+            continue
         label = _LABEL.match(b.text)
         if label:
             last = _new_item(out, sec, b, b.text, label, in_lscb, doc)
@@ -213,14 +245,16 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
         if _QUESTIONS.match(b.text):
             continue
         if last is not None and last.get("kind") == "finding" and last.get("labelled"):
-            _append(last, b.text, b, sub=False)  # a finding's explanatory paragraph
+            continue  # a finding's explanatory paragraph is not part of the item
+        if not sec.items and (_INTRO.search(b.text) or b.text.rstrip().endswith(":")):
             continue
         if len(b.text) < 90 and not b.text.rstrip().endswith((".", "?", "!")):
             sec.subheading = b.text  # unformatted thematic sub-heading
             continue
         if b.bold and sec.kind in ("learning_point",):
             continue
-        if sec.kind in ("learning_point", "good_practice") and not sec.items:
+        if _BOX.match(sec.heading) and not sec.items:
+            # a "Learning point" box: its paragraph is the item
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
             continue
         if sec.items and sec.kind not in ("learning_point", "good_practice"):
@@ -236,7 +270,9 @@ def _is_subheading(sec: _Section, b: Block, text: str, kind: str | None,
                    label: re.Match[str] | None, doc: Document) -> bool:
     """Does a heading keep the current section open (timescales, themes)?"""
     if _OFSTED_SUB.match(text):
-        return sec.ofsted_afi or doc.doc_type != "ofsted_inspection"
+        return sec.ofsted_afi  # elsewhere "Areas for improvement" opens its own section
+    if _QUESTIONS.match(text):
+        return True
     if doc.doc_type == "ofsted_inspection" or _JUDGED.search(text):
         return False  # Ofsted sections end at the next heading
     return b.level > sec.level and kind is None and not label
@@ -260,10 +296,9 @@ def _new_item(out: list[dict[str, object]], sec: _Section, b: Block, text: str,
     if label is not None:
         kind = _LABEL_KIND[label.group(1).lower()]
         number = f"{label.group(1).capitalize()} {label.group(2)}"
-        rest = text[label.end():].strip()
-        text = rest or text
+        text = text[label.end():].strip()  # empty: the statement follows ("Finding 1" heading)
     item: dict[str, object] = {
-        "kind": kind, "text": text, "page": b.page,
+        "kind": kind, "text": text, "page": b.page, "awaiting": label is not None and text == "",
         "heading": (sec.heading or None) if heading is True else heading,
         "subheading": sec.subheading, "number": number, "paragraph": paragraph,
         "section": ("lscb" if in_lscb else "local_authority") if doc.doc_type == "ofsted_inspection" else "main",
@@ -273,6 +308,12 @@ def _new_item(out: list[dict[str, object]], sec: _Section, b: Block, text: str,
     sec.items.append(item)
     out.append(item)
     return item
+
+
+def _fill(item: dict[str, object], text: str, b: Block) -> None:
+    item["text"] = text
+    item["end"] = b.end
+    item["awaiting"] = False
 
 
 def _append(item: dict[str, object], text: str, b: Block, sub: bool = False) -> None:
@@ -335,10 +376,13 @@ def _running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> li
         learn = [s for s in sentences if _LEARN_CUES.search(s)]
         if not rec and not learn:
             continue
-        kind = "recommendation" if rec and (not learn or rec[0] == sentences[0]) else "finding"
-        text = b.text if b.number else " ".join(rec or learn)
-        if not b.number and (rec and rec[0] == sentences[0] and sentences[0].lower().startswith("that ")):
-            text = b.text  # "That the Committee note ..." is the whole paragraph
+        kind = "recommendation" if rec else "finding"
+        if kind == "recommendation":
+            # from the first to the last recommending sentence; a finding keeps its paragraph
+            first, last_ = sentences.index(rec[0]), sentences.index(rec[-1])
+            text = " ".join(sentences[first:last_ + 1])
+        else:
+            text = b.text
         out.append({
             "kind": kind, "text": text, "page": b.page, "heading": heading,
             "subheading": None, "number": b.number, "paragraph": b.number, "section": "main",

@@ -33,6 +33,9 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
 _TERMINAL = (".", "?", "!", ":", ";", ".”", ".'", ".’", ")")
 
+# "Recommendation 3:" / "Finding 2." at a line start opens a new paragraph.
+_LABEL_START = re.compile(r"^(recommendation|finding|learning point|action)\s+\d{1,3}[a-z]?\s*[:.\-–—]", re.I)
+
 MARGIN = 0.085  # share of page height treated as header / footer zone
 
 
@@ -284,7 +287,8 @@ def _layout_blocks(pages: Sequence[RawPage], body: float) -> list[_Open]:
                             last_top=ln.top, last_size=ln.size, last_page=p.number)
                 blocks.append(cur)
                 continue
-            if cur is not None and cur.kind != "heading" and cur.table is None and _continues(cur, ln, p.number):
+            if (cur is not None and cur.kind != "heading" and cur.table is None
+                    and not _LABEL_START.match(text) and _continues(cur, ln, p.number)):
                 cur.lines.append(text)
                 cur.last_top = ln.top
                 cur.last_page = p.number  # the block keeps the page where it starts
