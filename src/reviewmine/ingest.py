@@ -28,6 +28,9 @@ from .structure import build_blocks
 from .types import Document, IngestResult, Item
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file
+# How much a parser process may grow beyond its start (address space, bytes).  Real
+# reports need a few hundred MB at most; a PDF or DOCX "bomb" needs far more.
+DEFAULT_MEMORY_LIMIT = 4 * 2**30
 
 
 def file_hash(path: Path) -> str:
@@ -39,15 +42,29 @@ def file_hash(path: Path) -> str:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files given directly, plus supported files found in folders (sorted, recursive)."""
+    """Files given directly, plus supported files found in folders (sorted, recursive).
+
+    Broken links in a folder are listed too, so that they are reported rather than
+    silently skipped; a path that cannot even be looked at is kept for the same reason.
+    """
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                              and f.suffix.lower() in SUPPORTED and not f.name.startswith((".", "~$"))))
+        try:
+            is_dir = p.is_dir()
+        except OSError:  # e.g. a name too long for the file system
+            is_dir = False
+        if is_dir:
+            out.extend(sorted(f for f in p.rglob("*") if (f.is_file() or _broken_link(f))
+                              and f.suffix.lower() in SUPPORTED and not f.name.startswith((".", "~$"))
+                              # a folder's README describes the folder; it is not a document
+                              and not f.name.lower().startswith("readme.")))
         else:
             out.append(p)
     return out
+
+
+def _broken_link(p: Path) -> bool:
+    return p.is_symlink() and not p.exists()
 
 
 def parse_file(path: Path, doc_id: str | None = None) -> tuple[Document, list[Item]]:
@@ -83,10 +100,13 @@ def ingest_paths(
     timeout: float = DEFAULT_TIMEOUT,
     workers: int | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
 ) -> list[IngestResult]:
     """Ingest files and folders into *store*; unchanged files cost one hash each.
 
-    Returns one result per file, in input order.
+    Each file is parsed in a worker process limited to *timeout* seconds and
+    *memory_limit* bytes of growth (None: no limit).  Returns one result per
+    file, in input order.
     """
     files = expand_paths(paths)
     results: dict[int, IngestResult] = {}
@@ -100,8 +120,12 @@ def ingest_paths(
     for i, f in enumerate(files):
         t0 = time.perf_counter()
         try:
+            if _broken_link(f):
+                raise InputError("the link points to a file that does not exist", path=f)
             if not f.exists():
                 raise InputError("no such file", path=f)
+            if not f.is_file():  # reading a pipe or device would block the whole batch
+                raise InputError("not a regular file (a folder, pipe or device?)", path=f)
             if f.suffix.lower() not in SUPPORTED:
                 read_file(f)  # raises the clear "unsupported" error
             st = f.stat()
@@ -123,7 +147,7 @@ def ingest_paths(
             continue
         todo.append((i, f, digest, st.st_size, st.st_mtime))
 
-    for i, f, digest, size, mtime, outcome, secs in _parse_all(todo, timeout, workers):
+    for i, f, digest, size, mtime, outcome, secs in _parse_all(todo, timeout, workers, memory_limit):
         if isinstance(outcome, BaseException):
             msg = str(outcome) if isinstance(outcome, ReviewmineError) else \
                 f"{f}: could not be parsed ({type(outcome).__name__}: {outcome})"
@@ -138,46 +162,94 @@ def ingest_paths(
 
 
 def _parse_all(
-    todo: list[tuple[int, Path, str, int, float]], timeout: float, workers: int | None
+    todo: list[tuple[int, Path, str, int, float]], timeout: float, workers: int | None,
+    memory_limit: int | None = None,
 ) -> Iterator[tuple[int, Path, str, int, float, object, float]]:
     if not todo:
         return
     n = max(1, min(workers or os.cpu_count() or 1, len(todo), 4))
-    pool = ProcessPoolExecutor(max_workers=n)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=n, initializer=_limit_memory, initargs=(memory_limit,))
+
+    pool = new_pool()
+    # Jobs that were running when a worker died.  They are re-run one at a time,
+    # so the next death names the file that caused it, not an innocent neighbour.
+    suspects: set[int] = set()
     try:
         pending: list[tuple[tuple[int, Path, str, int, float], Future[tuple[Document, list[Item]]], float]] = []
         queue = list(todo)
         while queue or pending:
-            while queue and len(pending) < n:
-                job = queue.pop(0)
-                pending.append((job, pool.submit(_worker, str(job[1]), job[2]), time.perf_counter()))
+            while queue and len(pending) < (1 if suspects else n):
+                job = queue[0]
+                try:
+                    fut = pool.submit(_worker, str(job[1]), job[2])
+                except BrokenProcessPool:
+                    if pending:
+                        break  # the death is reported on a pending job, handled below
+                    _kill(pool)
+                    pool = new_pool()
+                    continue
+                queue.pop(0)
+                pending.append((job, fut, time.perf_counter()))
             job, fut, t0 = pending.pop(0)
             remaining = max(0.1, timeout - (time.perf_counter() - t0))
             try:
                 outcome: object = fut.result(timeout=remaining)
             except FutureTimeout:
-                outcome = ParseTimeout(f"parsing took longer than {timeout:.0f} s and was stopped",
+                outcome = ParseTimeout(f"parsing took longer than {timeout:g} s and was stopped",
                                        path=job[1], hint="the file may be malformed; raise --timeout")
                 # A hung worker cannot be cancelled: replace the whole pool and requeue the rest.
                 _kill(pool)
-                pool = ProcessPoolExecutor(max_workers=n)
+                pool = new_pool()
                 queue = [j for j, _, _ in pending] + queue
                 pending = []
             except BrokenProcessPool:
-                outcome = InputError("the parser crashed on this file", path=job[1])
-                pool = ProcessPoolExecutor(max_workers=n)
-                queue = [j for j, _, _ in pending] + queue
-                pending = []
-            except BaseException as exc:  # the worker's exception, re-raised here
+                _kill(pool)
+                pool = new_pool()
+                if pending:
+                    # Several files were in flight: any of them may have killed the worker.
+                    running = [job] + [j for j, _, _ in pending]
+                    suspects.update(j[0] for j in running)
+                    queue = running + queue
+                    pending = []
+                    continue
+                outcome = InputError("the parser process died on this file (out of memory, or a "
+                                     "crash in the PDF library)", path=job[1],
+                                     hint="the file may be malformed or too large")
+            except Exception as exc:  # the worker's exception, re-raised here
                 outcome = exc
+            suspects.discard(job[0])
             yield (*job, outcome, time.perf_counter() - t0)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _limit_memory(limit: int | None) -> None:
+    """Cap how far a parser process may grow (Linux): a decompression bomb then fails
+    alone, with a clear message, instead of exhausting the machine's memory."""
+    if not limit:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm") as fh:
+            in_use = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = in_use + limit
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no /proc or no rlimits (not Linux): run without a cap
+
+
 def _kill(pool: ProcessPoolExecutor) -> None:
-    for proc in list(getattr(pool, "_processes", {}).values()):
-        proc.kill()
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.kill()
+        except (OSError, ValueError):  # already gone
+            pass
     pool.shutdown(wait=False, cancel_futures=True)
 
 
