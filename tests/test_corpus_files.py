@@ -230,6 +230,7 @@ def _can_render() -> bool:
     return Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _can_render(), reason="fpdf2 or DejaVu fonts not installed")
 def test_regenerating_gives_the_same_gold(tmp_path):
     subprocess.run(

@@ -1,17 +1,18 @@
 """Document metadata: type, title, area, dates, case pseudonym, Ofsted judgements.
 
-Pure regex heuristics over the page texts (no layout, no models) so they run on
-any ingest output.  Rules that the ingest stage must respect:
+Pure regex heuristics over page texts (no layout, no models), fast and tolerant of
+the extractor: pypdfium2 and pdfplumber (plain or layout) text give the same answers
+on the real Ofsted set.  What the ingest stage must keep:
 
-* pages are given in order, lines separated by "\\n"; page 1 must keep the
-  title block (area name, title, "Inspection date(s): ...") at its top;
-* the Ofsted judgement tables must keep each row's label before its grade
-  (wrapped onto following lines is fine) and rows in printed order;
-* running headers/footers and page numbers may or may not be there.
+* pages in order, lines separated by "\n"; page 1 starts with its title block
+  (authority name, title, "Inspection date(s): ..." at the start of a line);
+* a judgement table's rows together and in printed order (a wrapped label and its
+  grade cell may come in either order); "Record of main findings" and the SIF
+  sentence "The Local Safeguarding Children Board is ..." each start a line.
+Running headers/footers and page numbers may or may not be there.
 
-Dates are ISO strings.  A date printed without a day ("November 2020") becomes
-the first of that month ("2020-11-01").  Numeric dates are read day first
-(UK: "12/06/2017" is 12 June).
+Dates are ISO strings.  A date printed without a day ("November 2020") becomes the
+first of that month ("2020-11-01"); numeric dates are day first ("12/06/2017").
 """
 
 from __future__ import annotations
@@ -38,9 +39,7 @@ class Metadata:
 
 # ---------------------------------------------------------------- dates
 
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june",
-                                       "july", "august", "september", "october", "november",
-                                       "december"], 1)}
+_MON3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _ORD = r"(?:st|nd|rd|th)?"
@@ -59,17 +58,11 @@ _RANGE_RE = re.compile(
 
 
 def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
-    if isinstance(m, str) and not m.isdigit():
-        m = _month_number(m)
     try:
-        return _dt.date(int(y), int(m), int(d)).isoformat()
-    except (TypeError, ValueError):
+        month = int(m) if str(m).isdigit() else _MON3.index(str(m)[:3].lower()) + 1
+        return _dt.date(int(y), month, int(d)).isoformat()
+    except ValueError:  # "31/02/2017", unknown month
         return None
-
-
-def _month_number(name: str) -> int | None:
-    key = name.rstrip(".").lower()
-    return next((n for full, n in _MONTHS.items() if full.startswith(key[:3])), None)
 
 
 def _from_match(m: re.Match[str]) -> str | None:
@@ -89,18 +82,15 @@ def parse_date(text: str) -> str | None:
 
 
 def _parse_range(m: re.Match[str]) -> tuple[str | None, str | None]:
-    end = _iso(m["by"], m["bm"], m["b"])
-    start = _iso(m["ay"] or m["by"], m["am"] or m["bm"], m["a"])
-    return start, end
+    """(start, end); the start borrows a month/year it does not print from the end."""
+    return _iso(m["ay"] or m["by"], m["am"] or m["bm"], m["a"]), _iso(m["by"], m["bm"], m["b"])
 
-
-# ---------------------------------------------------------------- text helpers
 
 def _clean(page: str) -> str:
     # pypdfium2 marks a line-end hyphen as U+FFFE; these reports use real compound hyphens.
     page = page.replace("\r\n", "\n").replace("\ufffe\n", "-").replace("\ufffe", "-")
-    page = re.sub(r"[\xa0\u2000-\u200a\u202f]", " ", page)
-    lines = [ln.strip() for ln in page.split("\n")]
+    spaces = r"[ \t\xa0\u2000-\u200a\u202f]+"  # incl. runs from layout-mode extraction
+    lines = [re.sub(spaces, " ", ln).strip() for ln in page.split("\n")]
     return "\n".join(ln for ln in lines if not re.fullmatch(r"\d{1,3}", ln))  # page numbers
 
 
@@ -110,15 +100,13 @@ def _flat(text: str) -> str:
 
 _I, _M = re.IGNORECASE, re.MULTILINE  # short names for the flags
 _APOS = "['\u2019]"
-_GRADE = (r"(?:Requires?|Require) improvement(?: to be good)?|Inadequate|Good|Outstanding"
-          r"|Adequate")
+_GRADE = r"Requires? improvement(?: to be good)?|Inadequate|Good|Outstanding|Adequate"
 _GRADE_ANYCASE = rf"(?i:{_GRADE})"
 
 
 # ---------------------------------------------------------------- Ofsted reports
 
-_SIF = (r"services for children in need of help and protection, children looked after and care"
-        r" leavers")
+_SIF = r"services for children in need of help and protection, children looked after and care leavers"
 _OFSTED_TITLES = [  # (regex over the flattened title block, framework)
     (r"Inspection of looked after children services", "LAC 2012-13"),
     (r"Re-inspection of " + _SIF, "SIF re-inspection"),
@@ -132,7 +120,8 @@ _AREA_PREFIX = re.compile(r"^(?:The )?(?:London Borough|Royal Borough|City|Count
 _AREA_SUFFIX = re.compile(
     r"\s+(?:(?:Metropolitan )?(?:District|Borough|County|City)\s+)*Council$"
     rf"|\s+(?:Local\s+)?(?:Safeguarding Children{_APOS}?s?|Children{_APOS}?s? Safeguarding)"
-    r"\s+(?:Board|Partnership|Executive|Arrangements)$|\s+Safeguarding Partnership$")
+    r"\s+(?:Board|Partnership|Executive|Arrangements)$|\s+Safeguarding Partnership$"
+    r"|\s+(?:Local|Community)$")  # "Brighton & Hove Local Safeguarding Children Board"
 
 
 def _norm_area(raw: str) -> str | None:
@@ -152,10 +141,8 @@ def _ofsted_report(pages: list[str]) -> Metadata | None:
     if not hits or (not m and not re.search(r"Judgement\s+Grade", first)):
         return None
     hit, framework = min(hits, key=lambda x: x[0].start())  # the first printed title wins
-    rest = block
-    for h, _ in hits:  # what is left of the title block is the authority's name
-        rest = rest.replace(h.group(0), " ")
-    rest = re.sub(r"^\s*and\s+|\s+and\s*$", " ", _flat(rest))
+    rest = re.sub("|".join(re.escape(h.group(0)) for h, _ in hits), " ", block)
+    rest = re.sub(r"^\s*and\s+|\s+and\s*$", " ", _flat(rest))  # the authority's name
     area = _norm_area(hit["area"] if "area" in hit.re.groupindex else rest)
     title = hit.group(0) if not area or area in hit.group(0) else f"{area}: {hit.group(0)}"
     dates: dict[str, str] = {}
@@ -172,44 +159,60 @@ def _ofsted_report(pages: list[str]) -> Metadata | None:
                     judgements=_judgements(pages, framework), framework=framework)
 
 
-def _table_rows(text: str, first_label: str, last_label: str, max_rows: int) -> dict[str, str]:
-    """Consecutive "label grade" rows of a judgement table (label may wrap)."""
-    row = re.compile(rf"\s*(?P<label>{first_label}[^.\d]{{0,160}}?)\s+(?P<grade>{_GRADE})(?!\w)")
-    out: dict[str, str] = {}
-    pos = 0
-    while len(out) < max_rows and (m := row.match(text, pos)):
-        out.setdefault(m["label"], m["grade"])
-        pos = m.end()
-        if m["label"].startswith(last_label):
-            break
-    return out
+# Grade words of a judgement table.  Extractors put a wrapped label's lines and its grade
+# cell in different orders ("Requires" / "1. Children who ..." / "improvement"), so rows
+# are rebuilt by taking the grade words out: the rest splits into labels at row starts and
+# the grades pair with the labels in order.
+_GRADE_WORD = re.compile(r"\b(?:Requires?|improvement(?:\s+to)?|(?:to\s+)?be\s+good|Inadequate"
+                         r"|Good|Outstanding|Adequate)\b")
+
+
+def _table(region: str, row_start: str) -> dict[str, str]:
+    grades: list[str] = []
+    pending: list[str] = []
+    for word in (m.group(0) for m in _GRADE_WORD.finditer(region)):
+        if word.startswith(("Requir", "improvement")):
+            pending.append(word)
+            if len(pending) == 2:  # either order: "Requires improvement"
+                grades.append(next(w for w in pending if w.startswith("R")) + " improvement")
+                pending = []
+        elif word.endswith("be good"):
+            if grades and grades[-1].endswith("improvement"):
+                grades[-1] += " to be good"
+        else:
+            grades.append(word)
+    rest = _GRADE_WORD.sub(" ", region)
+    labels = [_flat(x) for x in re.split(row_start, rest) if _flat(x)]
+    # A count mismatch means the region is not a clean table: better no rows than wrong ones.
+    return dict(zip(labels, grades, strict=True)) if len(labels) == len(grades) else {}
 
 
 def _judgements(pages: list[str], framework: str) -> dict[str, str]:
-    head = "\n".join(pages[:3])
-    if framework == "ILACS":
-        m = re.search(r"Judgement\s+Grade", head)
-        return _table_rows(_flat(head[m.end():]), r"(?:The|Overall)\b", "Overall", 6) if m else {}
+    flat = _flat("\n".join(pages[:3]))
+    if framework == "ILACS":  # rows from "Judgement Grade" to "Overall effectiveness <grade>"
+        m = re.search(rf"Judgement Grade (.*?\bOverall effectiveness (?:{_GRADE}))", flat)
+        return _table(m.group(1), r"(?=\b[A-Z])") if m else {}
     if framework == "LAC 2012-13":
         for page in pages:  # the table, not the contents line "Record of main findings 21"
             m = re.search(r"^Record of main findings\s*$", page, _M)
             if m:
-                body = re.sub(r"^Services for looked after children\s*$", "", page[m.end():],
-                              flags=_M)
-                return _table_rows(_flat(body), r"[A-Z]", "Leadership", 8)
+                body = _flat(re.sub(r"^Services for looked after children\s*$", "",
+                                    page[m.end():], flags=_M))
+                return _table(re.split(r"[.\d]", body)[0][:700], r"(?=\b[A-Z])")
         return {}
     out: dict[str, str] = {}
-    flat = _flat(head)
     overall = re.search(
         rf"(?:The overall judgement is(?: that children{_APOS}s services are)?"
         rf"|Children{_APOS}s services in [A-Z][^.]{{0,60}}?(?: are| is)?)\s+({_GRADE_ANYCASE})",
         flat)
-    if overall and framework != "SIF LSCB review":
+    rows = re.search(  # "1. Children who need help ..." to the grade after "3. Leadership ..."
+        r"(?:\b(?:Requires?|Inadequate|Good|Outstanding) )*(?<![\w.])1\. Children.{0,700}?"
+        r"(?<![\w.])3\. [^\d]*?(?:Requires? improvement|improvement|Inadequate|Good|Outstanding)"
+        r"\b", flat)
+    if framework != "SIF LSCB review" and overall:
         out["Overall effectiveness"] = overall.group(1)
-    if framework != "SIF LSCB review":
-        for m in re.finditer(rf"(?<![\w.])(?:2\.[12]|[123]\.)\s+(?P<label>[A-Z][^\d]{{3,100}}?)"
-                             rf"\s+(?P<grade>{_GRADE})(?!\w)", flat):
-            out.setdefault(m["label"], m["grade"])
+    if framework != "SIF LSCB review" and rows:
+        out.update(_table(rows.group(0), r"(?<![\w.])(?:2\.[12]|[123]\.)(?= )"))
     if framework != "SIF re-inspection":
         lscb = re.search(
             r"^The (?:effectiveness of the )?(?:Local Safeguarding Children Board|LSCB)"
@@ -246,16 +249,14 @@ def _doc_type(head: str, body: str) -> str:
                      or re.search(r"independent scrutin", text, _I)]
         if found:
             return min(found)[1]
-    if re.search(r"^Dear\b", body, _M) and re.search(rf"Director of Children{_APOS}s Services",
-                                                       body, _I):
-        return "ofsted_letter"
-    return "other"
+    dcs = re.search(r"^Dear\b", body, _M) and re.search(f"Director of Children{_APOS}s", body, _I)
+    return "ofsted_letter" if dcs else "other"  # an unnamed letter to the DCS
 
 
 # An area name stays on one line; the words around it may wrap.
 _NAME = r"[A-Z][A-Za-z'\u2019-]+(?:(?:,| and| &| upon| on| of)? [A-Z][A-Za-z'\u2019-]+){0,4}"
 _SAFEGUARDING = (rf"(?:Local\s+)?(?:Safeguarding\s+Children{_APOS}?s?|Children{_APOS}?s?\s+"
-                 r"Safeguarding)\s+(?:Board|Partnership|Executive|Arrangements)"
+                 r"Safeguarding)\s+(?:Multi-Agency\s+)?(?:Board|Partnership|Executive|Arrangements)"
                  r"|Safeguarding\s+Partnership")
 _AREA_PATTERNS = [
     rf"Inspection\s+of\s+({_NAME})\s+local\s+authority",
@@ -275,10 +276,10 @@ def _area(text: str) -> str | None:
     return None
 
 
-_PSEUDONYM = re.compile(
-    r"\b(?:Child(?:ren)?|Baby|Babies|Family|Young Person|Infant|Sibling(?:s| Group)?|Twins)"
-    r"\s+(?!(?:CP|CIN|LAC|CSE|CCE|SCR|NHS|GP|UK)\b)[A-Z]{1,3}\d{0,2}"
-    r"(?:\s*(?:and|&|,)\s*[A-Z]{1,3}\d{0,2})*\b")
+_PSEUDONYM = re.compile(  # "Child D", "BABY T", "Children A and B"; not "Child Protection"
+    r"\b(?P<kw>(?i:child(?:ren)?|bab(?:y|ies)|family|young person|infant|sibling(?:s| group)?"
+    r"|twins))\s+(?P<code>(?!(?:IN|OF|ON|TO|AT|IS|AND|THE|FOR|BY|OR|CP|CIN|LAC|CSE|CCE|SCR|NHS|GP"
+    r"|UK)\b)[A-Z]{1,3}\d{0,2}(?:\s*(?i:and|&|,)\s*[A-Z]{1,3}\d{0,2})*)\b")
 
 
 def _labelled_date(text: str) -> tuple[str, str] | None:
@@ -293,12 +294,8 @@ def _labelled_date(text: str) -> tuple[str, str] | None:
 
 def _standalone_dates(text: str) -> list[str]:
     """Dates printed alone on a line (cover page, signature block); no sentence ends."""
-    out = []
-    for line in text.split("\n"):
-        m = _DATE_RE.fullmatch(line.strip())
-        if m and (iso := _from_match(m)):
-            out.append(iso)
-    return out
+    found = (_DATE_RE.fullmatch(line.strip()) for line in text.split("\n"))
+    return [iso for m in found if m and (iso := _from_match(m))]
 
 
 _CONNECTOR = re.compile(r"\b(?:of|and|the|to|in|for|on|from|into|with|a|an)$|[-\u2013:]$", _I)
@@ -336,7 +333,7 @@ def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
     for h in headings:
         if h.strip() and not _GENERIC.match(h.strip()):
             return _flat(h)
-    for i, line in enumerate(lines[:min(n, 10)]):
+    for i, line in enumerate([] if kind.endswith("letter") else lines[:min(n, 10)]):  # no address
         if len(line) < 100 and not _DATE_RE.fullmatch(line) and not _GENERIC.match(line):
             return _title_lines(lines, i)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name.replace("\\", "/").rsplit("/", 1)[-1])
@@ -346,13 +343,10 @@ def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
     return f"{area}: {label}" if area and area.lower() not in label.lower() else label
 
 
-_TYPE_LABELS = {
-    "scr": "Serious case review", "lcspr": "Local child safeguarding practice review",
-    "rapid_review": "Rapid review", "ofsted_letter": "Ofsted letter",
-    "jtai_letter": "Joint targeted area inspection letter",
-    "scrutiny_report": "Independent scrutiny report", "learning_brief": "Learning brief",
-    "other": "Document",
-}
+_TYPE_LABELS = {"scr": "Serious case review", "lcspr": "Local child safeguarding practice review",
+                "rapid_review": "Rapid review", "ofsted_letter": "Ofsted letter",
+                "jtai_letter": "Joint targeted area inspection letter", "other": "Document",
+                "scrutiny_report": "Independent scrutiny report", "learning_brief": "Learning brief"}
 
 
 def _other(pages: list[str], file_name: str, headings: Sequence[str]) -> Metadata:
@@ -384,9 +378,11 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str]) -> Metadat
     date = (dates.get("visit") or dates.get("inspection_start") or dates.get("published")
             or dates.get("dated"))
     title = _flat(_title(lines, kind, headings, file_name, area))
-    pseudo = _PSEUDONYM.search(title) or _PSEUDONYM.search("\n".join(lines[:40]))
+    # A case pseudonym names one case: not looked for in letters and scrutiny reports.
+    pseudo = None if kind.endswith(("letter", "report")) else (
+        _PSEUDONYM.search(title) or _PSEUDONYM.search("\n".join(lines[:40])))
     return Metadata(doc_type=kind, title=_short(title), area=area, date=date, dates=dates,
-                    pseudonym=_flat(pseudo.group(0)) if pseudo else None)
+                    pseudonym=f"{pseudo['kw'].title()} {_flat(pseudo['code'])}" if pseudo else None)
 
 
 def _short(title: str, limit: int = 159) -> str:
