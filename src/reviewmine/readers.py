@@ -56,6 +56,9 @@ def read_file(path: Path) -> RawDocument:
     if ext in DOCX_EXT:
         return read_docx(path, data)
     text = decode_text(data)
+    if _looks_binary(text):
+        raise InputError("the file holds binary data, not text", path=path,
+                         hint="is it a PDF or Word file with the wrong extension?")
     if ext in HTML_EXT:
         return read_html(path, text)
     return read_text(path, text)
@@ -65,10 +68,22 @@ def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), else cp1252, which never fails on real files."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM: Notepad's "Unicode"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters other than tab, newlines and form feed are rare in real text."""
+    sample = text[:65536]
+    bad = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
+    return bad > max(8, len(sample) // 100)
 
 
 # --------------------------------------------------------------------------- PDF
@@ -96,7 +111,11 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
         n_chars = 0
         table_no = 0
         for i in range(len(pdf)):
-            page = pdf[i]
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError as exc:  # e.g. a page tree that loops or is too deep
+                raise InputError(f"the PDF is damaged: page {i + 1} cannot be read ({exc})",
+                                 path=path) from exc
             width, height = page.get_size()
             tp = page.get_textpage()
             lines = _pdf_lines(tp, pdfium_c, i + 1, height)
