@@ -193,11 +193,31 @@ def _m003_tracker(db: sqlite3.Connection) -> None:
     )
 
 
+def _m004_tracker_links(db: sqlite3.Connection) -> None:
+    # Links from tracker actions to the items they answer, as the last `match` run
+    # (plus user confirmations) decided them; cascades drop them when the tracker is
+    # re-imported or the items are re-extracted, so a link never outlives either end.
+    _script(db, 
+        """
+        CREATE TABLE tracker_links (
+            action_rowid INTEGER NOT NULL REFERENCES tracker_actions(rowid) ON DELETE CASCADE,
+            item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            reason TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            PRIMARY KEY (action_rowid, item_id)
+        );
+        CREATE INDEX tracker_links_item ON tracker_links(item_id);
+        """
+    )
+
+
 # Ordered, named, append-only: never edit a released migration, add a new one.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_fulltext", _m002_fulltext),
     ("003_tracker", _m003_tracker),
+    ("004_tracker_links", _m004_tracker_links),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -491,6 +511,63 @@ class Store:
                 [(h, model_id, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
                  for h, v in vectors.items()],
             )
+
+    # -- tracker ------------------------------------------------------------------
+    _TRACKER_COLS = ("action_id", "source_file", "sheet", "row", "review", "recommendation",
+                     "action", "owner", "due_date", "status", "status_norm", "evidence",
+                     "raw_json")
+
+    def replace_tracker_actions(self, source_file: str, rows: Sequence[dict[str, object]],
+                                sheet: str | None = None) -> None:
+        """Swap one tracker file's rows (or one sheet's) for *rows*, in one transaction."""
+        cols = self._TRACKER_COLS
+        with self.transaction():
+            if sheet is None:
+                self.db.execute("DELETE FROM tracker_actions WHERE source_file=?", (source_file,))
+            else:
+                self.db.execute("DELETE FROM tracker_actions WHERE source_file=? AND sheet=?",
+                                (source_file, sheet))
+            self.db.executemany(
+                f"INSERT INTO tracker_actions({', '.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                [tuple(r.get(c) for c in cols) for r in rows],
+            )
+
+    def tracker_actions(self, source_file: str | None = None) -> list[dict[str, object]]:
+        """Stored tracker rows as dicts, in file, sheet (as imported) and row order."""
+        sql = f"SELECT rowid, {', '.join(self._TRACKER_COLS)} FROM tracker_actions"
+        args: tuple[object, ...] = ()
+        if source_file is not None:
+            sql += " WHERE source_file=?"
+            args = (source_file,)
+        sql += " ORDER BY source_file, rowid"
+        names = ("rowid", *self._TRACKER_COLS)
+        return [dict(zip(names, r)) for r in self.db.execute(sql, args)]
+
+    def replace_tracker_links(self, links: Sequence[dict[str, object]]) -> int:
+        """Replace all stored links.  Each link names its action by (source_file, sheet,
+        row) and carries item_id, score, reason, origin; links to actions or items no
+        longer stored are dropped.  Returns the number stored."""
+        with self.transaction():
+            self.db.execute("DELETE FROM tracker_links")
+            n = 0
+            for ln in links:
+                cur = self.db.execute(
+                    "INSERT OR REPLACE INTO tracker_links(action_rowid, item_id, score, reason, origin)"
+                    " SELECT a.rowid, i.id, ?, ?, ? FROM tracker_actions a, items i"
+                    " WHERE a.source_file=? AND a.sheet=? AND a.row=? AND i.id=?",
+                    (ln["score"], ln["reason"], ln["origin"], ln["source_file"], ln["sheet"],
+                     ln["row"], ln["item_id"]),
+                )
+                n += cur.rowcount
+            return n
+
+    def tracker_links(self) -> list[dict[str, object]]:
+        """Stored links with their action's file, sheet, row and id."""
+        names = ("source_file", "sheet", "row", "action_id", "item_id", "score", "reason", "origin")
+        return [dict(zip(names, r)) for r in self.db.execute(
+            "SELECT a.source_file, a.sheet, a.row, a.action_id, l.item_id, l.score, l.reason,"
+            " l.origin FROM tracker_links l JOIN tracker_actions a ON a.rowid = l.action_rowid"
+            " ORDER BY a.source_file, a.rowid, l.score DESC, l.item_id")]
 
     # -- runs -------------------------------------------------------------------
     def record_run(self, command: str, config: object, models: dict[str, str],

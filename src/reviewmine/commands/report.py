@@ -1,1 +1,78 @@
-"""CLI commands for the report stage (registered on reviewmine.cli.app)."""
+"""CLI commands for the report stage: `reviewmine briefing` and `reviewmine report`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..cli import ConfigOpt, DbOpt, _err, _open_store, app
+
+
+@app.command()
+def briefing(
+    theme: Annotated[str, typer.Argument(help="Theme id or name, e.g. neglect.")],
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Only items containing "
+                                                 "all these words.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only documents dated from this year or "
+                                                 "ISO date (e.g. 2019).")] = None,
+    area: Annotated[str | None, typer.Option(help="Only documents from this area.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.docx, "
+                                                   ".html or .md (default: Markdown to stdout).")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Replace people's names in quotes with "
+                                         "[name] (keeps 'Child A', agency names).")] = False,
+    embedder: Annotated[str | None, typer.Option(help="Embedder for grouping findings "
+                                                    "(default: from the configuration).")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """A practice briefing on one theme: how often it was raised, what was found (with quotes and
+    citations), the recommendations and their tracker status, and questions for practitioners."""
+    from ..briefing import briefing_markdown, build_briefing, write_briefing
+    from ..config import load_config
+    from ..embed import load_embedder
+    from ..taxonomy import load_taxonomy
+
+    cfg = load_config(config)
+    if output is not None:
+        # Check the suffix before any work is done.
+        from ..briefing import FORMATS
+
+        if output.suffix.lower() not in FORMATS:
+            raise typer.BadParameter("name the output .docx, .html or .md", param_hint="--output")
+    with _open_store(db) as store:
+        b = build_briefing(store, theme, embedder=load_embedder(embedder or cfg.embedder),
+                           query=query, since=since, area=area, redact=redact,
+                           taxonomy=load_taxonomy(cfg.themes_file))
+    if output is None:
+        typer.echo(briefing_markdown(b), nl=False)
+        return
+    write_briefing(b, output)
+    _err(f"wrote a briefing on '{b.theme_name}' ({b.n_items} items from {b.n_docs} documents) "
+         f"to {output}")
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "report.html"),
+    title: Annotated[str, typer.Option(help="Title shown at the top of the report.")] = (
+        "Learning from reviews and inspections"),
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """One self-contained HTML report (works offline, e.g. as an email attachment): themes by
+    year, each theme's findings with citations, recurring learning, tracker coverage, search."""
+    from ..config import load_config
+    from ..report import write_report
+    from ..taxonomy import load_taxonomy
+
+    cfg = load_config(config)
+    with _open_store(db) as store:
+        data = write_report(store, output, taxonomy=load_taxonomy(cfg.themes_file),
+                            min_docs=cfg.min_docs, title=title)
+    s = data.summary()
+    size = output.stat().st_size
+    _err(f"wrote {output} ({size / 1e6:.1f} MB): {s['documents']} documents, {s['items']} items, "
+         f"{s['themes']} themes ({s['recurring_themes']} recurring)")
