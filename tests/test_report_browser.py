@@ -156,6 +156,8 @@ def test_tracker_coverage_view(opened):
     overdue = page.locator("table tbody tr")
     assert overdue.count() == 1 and "Audit use of the toolkit" in overdue.inner_text()
     assert page.locator("h3", has_text="Recommendations with no tracker action").count() == 1
+    gaps = page.locator("li.item .tag.state-none")
+    assert gaps.count() == 5 and gaps.first.inner_text() == "Tracker: No tracker action found"
 
 
 def test_keyboard_navigation_and_visible_focus(opened):

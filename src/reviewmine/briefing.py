@@ -219,7 +219,9 @@ _GENERIC = {
     "working", "service", "services", "effective", "effectively", "consistently", "consistent",
     "timely", "good", "better", "appropriate", "appropriately", "does", "did", "not", "able",
     "also", "within", "year", "years", "review", "reviews", "agencies", "agency", "practitioners",
-    "professionals", "support", "all", "families", "family",
+    "professionals", "support", "all", "families", "family", "children's", "childrens",
+    "quality", "practice", "consistency", "provision", "response", "arrangements", "range",
+    "understanding", "delivery", "particularly", "present", "completion", "extent",
 }
 
 

@@ -10,6 +10,7 @@
   var themeState = { type: "", area: "", year: "", kind: "", shown: MAX_RESULTS };
   var themeById = {};
   DATA.themes.forEach(function (t) { themeById[t.id] = t; });
+  DATA.items.forEach(function (it, i) { it.i = i; });
 
   // ---------------------------------------------------------------- helpers
   function el(tag, props) {
@@ -138,7 +139,7 @@
     var da = docOf(a).date || "", db = docOf(b).date || "";
     if (da !== db) { return da < db ? 1 : -1; }
     if (a.d !== b.d) { return a.d - b.d; }
-    return DATA.items.indexOf(a) - DATA.items.indexOf(b);
+    return a.i - b.i;
   }
 
   // ---------------------------------------------------------------- filters
@@ -364,7 +365,11 @@
     } else { out.push(el("p", { text: "None." })); }
     out.push(heading(3, "Recommendations with no tracker action"));
     var gaps = cov.gaps.map(function (i) { return DATA.items[i]; }).sort(byNewest);
-    out.push(gaps.length ? itemList(gaps, gaps.length, []) : el("p", { text: "None: every recommendation has an action." }));
+    if (!gaps.length) { out.push(el("p", { text: "None: every recommendation has an action." })); return out; }
+    var gapList = el("div", { id: "gap-results" }), shown = MAX_RESULTS;
+    function more() { shown += MAX_RESULTS; clear(gapList); gapList.appendChild(itemList(gaps, shown, [], more)); }
+    gapList.appendChild(itemList(gaps, shown, [], more));
+    out.push(gapList);
     return out;
   }
 
@@ -411,8 +416,8 @@
     var counts = {};
     DATA.items.forEach(function (it) { counts[it.d] = (counts[it.d] || 0) + 1; });
     var body = el("tbody");
-    DATA.docs.slice().reverse().forEach(function (d) {
-      var idx = DATA.docs.indexOf(d);
+    DATA.docs.map(function (d, idx) { return [d, idx]; }).reverse().forEach(function (pair) {
+      var d = pair[0], idx = pair[1];
       var overall = "";
       Object.keys(d.judgements || {}).forEach(function (k) { if (!overall && /^overall/i.test(k)) { overall = d.judgements[k]; } });
       body.appendChild(el("tr", null,
