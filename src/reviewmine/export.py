@@ -39,7 +39,8 @@ def write_jsonl(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
 
 def write_csv(rows: Sequence[dict[str, Any]], out: TextIO, columns: Sequence[str] | None = None) -> None:
     cols = list(columns or (rows[0].keys() if rows else []))
-    w = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
+    # CRLF (RFC 4180) also makes the writer quote any cell holding a bare "\r".
+    w = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore", lineterminator="\r\n")
     w.writeheader()
     for row in rows:
         w.writerow({k: neutralise(_cell(row.get(k))) for k in cols})
