@@ -77,3 +77,26 @@ def test_project_corpus_extraction_every_type():
     for doc_type, s in ev.by_type.items():
         assert s.precision >= 0.9 and s.recall >= 0.9, (doc_type, ev.as_dict()["by_type"][doc_type])
     assert ev.page_agree == len(ev.matches)
+
+
+def test_addressees_from_subject_then_context():
+    from reviewmine.extract import addressees
+
+    assert addressees("The LSCB and the police should agree a protocol.") == ("partnership", "police")
+    # no stated subject: the table's agency cell or an agency sub-heading decides
+    assert addressees("Managers must ensure that assessments use chronologies.",
+                      ("Children's Social Care",)) == ("childrens_social_care",)
+    assert addressees("The use of disruption tactics.", ("", "Harrowfield Police")) == ("police",)
+    assert addressees("The quality of plans.", (), "childrens_social_care") == ("childrens_social_care",)
+    assert addressees("Eastmere Police to agree a template.") == ("police",)
+
+
+def test_corpus_table_rows_carry_their_agency():
+    from paths import CORPUS
+
+    _, items = parse_file(CORPUS / "eastmere_scr_child-d_2017.pdf")
+    table = [it for it in items if it.subheading == "Single-agency recommendations"]
+    assert len(table) == 7
+    assert {it.heading for it in table} == {"6. Recommendations"}
+    assert table[1].addressees == ("police",)
+    assert ("housing",) in [it.addressees for it in table]

@@ -84,15 +84,20 @@ _LEARN_CUES = re.compile(
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
 
+# The subject ends at the modal or the "to"-infinitive of an action ("Police to agree ...").
+_SUBJECT_END = re.compile(r"\b(should|must|will|shall|needs? to|is asked to|are asked to|to (?=[a-z]+\b))")
 _ADDRESSEES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(p, re.I)) for name, p in (
-        ("partnership", r"\b(lscb|board|safeguarding partners(hip)?|partnership|gscb|lscp|scp)\b"),
+        ("partnership", r"\b(lscb|board|safeguarding partners(hip)?|partnership|[a-z]{0,4}scp|gscb|"
+                        r"qip subgroup|subgroup|executive)\b"),
         ("childrens_social_care", r"\b(local authority|children'?s social care|social work(ers)?|"
                                   r"children'?s services|council|mash|front door)\b"),
         ("police", r"\bpolice|constabulary\b"),
         ("health", r"\b(health|icb|ccg|gp|gps|nhs|midwi\w+|hospital|camhs|health visit\w*|"
                    r"clinical commissioning|integrated care board)\b"),
         ("education", r"\b(schools?|education|academ(y|ies)|virtual school|designated safeguarding lead)\b"),
+        ("housing", r"\bhousing\b"),
+        ("youth_justice", r"\byouth (justice|offending)\b"),
     )
 )
 
@@ -105,6 +110,7 @@ class _Section:
     ofsted_afi: bool  # a "need to improve" section keeps its Ofsted sub-headings
     subheading: str | None = None
     questions: bool = False  # under "Issues/questions for the Board": sub-items of a finding
+    fresh: bool = True  # nothing extracted since the section or sub-heading began
     items: list[dict[str, object]] = field(default_factory=list)
 
 
@@ -117,6 +123,8 @@ def extract_items(doc: Document) -> list[Item]:
     if not raw or doc.doc_type == "scrutiny_report":
         raw += _running_text_items(doc, raw)
     raw.sort(key=lambda r: r["start"])  # type: ignore[arg-type, return-value]
+    # Inspection reports and letters are addressed to the local authority.
+    default = "childrens_social_care" if doc.doc_type in ("ofsted_inspection", "ofsted_letter") else None
     items: list[Item] = []
     for n, r in enumerate(raw):
         text = str(r["text"])
@@ -124,7 +132,9 @@ def extract_items(doc: Document) -> list[Item]:
             doc_id=doc.id, kind=str(r["kind"]), text=text, page=int(r["page"]),  # type: ignore[arg-type]
             heading=r.get("heading"), number=r.get("number"),  # type: ignore[arg-type]
             subheading=r.get("subheading"), paragraph=r.get("paragraph"),  # type: ignore[arg-type]
-            section=str(r.get("section", "main")), addressees=addressees(text),
+            section=str(r.get("section", "main")),
+            addressees=addressees(text, (str(r.get("agency") or ""), str(r.get("subheading") or "")),
+                                  default),
             confidence=float(r.get("confidence", 0.9)),  # type: ignore[arg-type]
             subitems=tuple(r.get("subitems", ())),  # type: ignore[arg-type]
             start=int(r["start"]), end=int(r["end"]), ordinal=n,  # type: ignore[arg-type]
@@ -133,13 +143,33 @@ def extract_items(doc: Document) -> list[Item]:
     return items
 
 
-def addressees(text: str) -> tuple[str, ...]:
-    """Agencies an item is addressed to, from its opening words (or whole text)."""
-    head = re.split(r"\b(should|must|to|will|ensure)\b", text, maxsplit=1)[0]
-    found = [name for name, pat in _ADDRESSEES if pat.search(head)]
-    if not found:
-        found = [name for name, pat in _ADDRESSEES if pat.search(text)][:2]
-    return tuple(found)
+def addressees(text: str, context: Sequence[str] = (), default: str | None = None) -> tuple[str, ...]:
+    """Agencies an item is addressed to.
+
+    The grammatical subject when the item states one ("The LSCB should ..."),
+    else what its context names (a table's agency cell, an agency sub-heading),
+    else *default* (an inspection letter's items are for the local authority).
+    Measured against the corpus gold by scripts/measure_addressees.py.
+
+    >>> addressees("The LSCB and the police should agree a protocol.")
+    ('partnership', 'police')
+    """
+    m = _SUBJECT_END.search(text)
+    if m:
+        subject = text[:m.start()]
+        subject = re.sub(r"^(it is recommended that|that)\s+", "", subject, flags=re.I)
+        found = _lexicon(subject)
+        if found:
+            return found
+    for ctx in context:
+        found = _lexicon(ctx or "")
+        if found:
+            return found
+    return (default,) if default else ()
+
+
+def _lexicon(text: str) -> tuple[str, ...]:
+    return tuple(name for name, pat in _ADDRESSEES if pat.search(text))
 
 
 def section_kind(heading: str) -> str | None:
@@ -173,6 +203,7 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             if sec is not None and _is_subheading(sec, b, text, kind, label, doc):
                 # a sub-heading inside the section (timescales, themes, questions)
                 sec.questions = bool(_QUESTIONS.match(text))
+                sec.fresh = True
                 sec.subheading = text if not sec.subheading or sec.ofsted_afi is False else _sub(sec, text)
                 if last is not None and _unfinished(last) and text[:1].islower():
                     _append(last, text, b)  # a wrapped line that looked like a heading
@@ -221,7 +252,7 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
                 continue
             if last is not None and last.get("labelled") and last["kind"] == "finding" and not b.bullet:
                 continue  # analysis paragraphs under a labelled finding
-            if not sec.items and not b.bullet and (_INTRO.search(b.text) or (
+            if sec.fresh and not b.bullet and (_INTRO.search(b.text) or (
                     b.text.rstrip().endswith(":") and (not b.number or "." in b.number))):
                 continue  # a numbered paragraph introducing the list
             if last is not None and last.get("awaiting"):
@@ -246,7 +277,7 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             continue
         if last is not None and last.get("kind") == "finding" and last.get("labelled"):
             continue  # a finding's explanatory paragraph is not part of the item
-        if not sec.items and (_INTRO.search(b.text) or b.text.rstrip().endswith(":")):
+        if sec.fresh and (_INTRO.search(b.text) or b.text.rstrip().endswith(":")):
             continue
         if len(b.text) < 90 and not b.text.rstrip().endswith((".", "?", "!")):
             sec.subheading = b.text  # unformatted thematic sub-heading
@@ -275,7 +306,8 @@ def _is_subheading(sec: _Section, b: Block, text: str, kind: str | None,
         return True
     if doc.doc_type == "ofsted_inspection" or _JUDGED.search(text):
         return False  # Ofsted sections end at the next heading
-    return b.level > sec.level and kind is None and not label
+    # "Recommendations to the LSCB" under "6. Recommendations" refines, not restarts
+    return b.level > sec.level and kind in (None, sec.kind) and not label
 
 
 def _sub(sec: _Section, text: str) -> str:
@@ -306,6 +338,7 @@ def _new_item(out: list[dict[str, object]], sec: _Section, b: Block, text: str,
         "confidence": 0.95 if (b.bullet or b.number or label) else 0.8,
     }
     sec.items.append(item)
+    sec.fresh = False
     out.append(item)
     return item
 
@@ -336,8 +369,10 @@ def _table_item(out: list[dict[str, object]], sec: _Section, b: Block, blocks: S
     cell = next((c for c in row if c.col == text_col), None)
     if cell is None or len(cell.text) < 15:
         return None
+    agency_col = next((h.col for h in header if re.search(r"agency|lead|owner|responsib", h.text, re.I)), None)
     agency = next((c.text for c in row if c.col != text_col and c.col is not None
-                   and len(c.text) < 60 and not c.text.strip().isdigit()), None)
+                   and (c.col == agency_col if agency_col is not None else len(c.text) < 60)
+                   and not c.text.strip().isdigit()), None)
     num = next((c.text.strip().rstrip(".") for c in row if re.fullmatch(r"\d{1,3}(\.\d+)?\.?", c.text.strip())), None)
     item: dict[str, object] = {
         "kind": sec.kind, "text": cell.text, "page": cell.page, "heading": sec.heading or None,
@@ -346,6 +381,7 @@ def _table_item(out: list[dict[str, object]], sec: _Section, b: Block, blocks: S
         "confidence": 0.85, "agency": agency,
     }
     sec.items.append(item)
+    sec.fresh = False
     out.append(item)
     return item
 
