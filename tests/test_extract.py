@@ -100,3 +100,26 @@ def test_corpus_table_rows_carry_their_agency():
     assert {it.heading for it in table} == {"6. Recommendations"}
     assert table[1].addressees == ("police",)
     assert ("housing",) in [it.addressees for it in table]
+
+
+def test_confidence_model_loads_without_pickle_and_scores_items(tmp_path):
+    import numpy as np
+
+    from reviewmine.confidence import MODEL_DIR, ConfidenceModel
+    from reviewmine.errors import ModelError
+
+    meta = json.loads((MODEL_DIR / "model.json").read_text())
+    cv = meta["grouped_cv"]
+    assert cv["words + layout (shipped)"]["roc_auc"] > cv["layout-only baseline"]["roc_auc"]
+    with np.load(MODEL_DIR / "weights.npz", allow_pickle=False) as z:
+        assert set(z.files) == {"index", "value"}
+    doc, items = parse_file(OFSTED_GOLD.parent / "cornwall_2019-11-05.pdf")
+    assert all(0.5 < it.confidence <= 1.0 for it in items)
+    assert [it.confidence for it in parse_file(OFSTED_GOLD.parent / "cornwall_2019-11-05.pdf")[1]] == \
+        [it.confidence for it in items]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "model.json").write_text(json.dumps({**meta, "n_hash": 8}))
+    (bad / "weights.npz").write_bytes((MODEL_DIR / "weights.npz").read_bytes())
+    with pytest.raises(ModelError, match="other features"):
+        ConfidenceModel.load(bad)

@@ -123,6 +123,7 @@ def extract_items(doc: Document) -> list[Item]:
     if not raw or doc.doc_type == "scrutiny_report":
         raw += _running_text_items(doc, raw)
     raw.sort(key=lambda r: r["start"])  # type: ignore[arg-type, return-value]
+    _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
     default = "childrens_social_care" if doc.doc_type in ("ofsted_inspection", "ofsted_letter") else None
     items: list[Item] = []
@@ -141,6 +142,21 @@ def extract_items(doc: Document) -> list[Item]:
             id=f"{doc.id[:12]}:{n}",
         ))
     return items
+
+
+def _score(doc: Document, raw: list[dict[str, object]]) -> None:
+    """Set each item's confidence from the learned model (see reviewmine.confidence)."""
+    from .confidence import default_model, featurize
+
+    model = default_model()
+    if model is None or not raw:
+        return
+    by_start = {b.start: b for b in doc.blocks}
+    blocks = [by_start.get(int(r["start"]), doc.blocks[0]) for r in raw]  # type: ignore[call-overload]
+    texts = [str(r["text"]) for r in raw]
+    in_section = [not r.get("running", False) for r in raw]
+    for r, p in zip(raw, model.predict(featurize(texts, blocks, in_section))):
+        r["confidence"] = round(float(p), 3)
 
 
 def addressees(text: str, context: Sequence[str] = (), default: str | None = None) -> tuple[str, ...]:
@@ -422,7 +438,7 @@ def _running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> li
         out.append({
             "kind": kind, "text": text, "page": b.page, "heading": heading,
             "subheading": None, "number": b.number, "paragraph": b.number, "section": "main",
-            "start": b.start, "end": b.end, "subitems": [], "confidence": 0.6,
+            "start": b.start, "end": b.end, "subitems": [], "confidence": 0.6, "running": True,
         })
     return out
 
