@@ -1,0 +1,965 @@
+"""Link tracker actions to the extracted items they answer, and report the gaps.
+
+For every action the matcher ranks the stored items by
+
+* **which review it names**: the tracker's review/source text (or the banner
+  row above it, or its sheet's name) is compared with each document's case
+  pseudonym ("Child D"), area, dates (year, month), type ("SCR", "ILACS",
+  "Rapid Review") and title/file name; items of the best-fitting documents get
+  a bonus, so the same words in another review rarely win;
+* **meaning**: cosine similarity of sentence embeddings (any
+  :class:`~reviewmine.embed.Embedder`; cached in the store);
+* **words**: TF-IDF cosine over crude word stems (unigrams and bigrams);
+* **the number it quotes**: "Rec 3", "Para 27", "Action 2", "Paras 52-53"
+  against the items' printed numbers in the documents it names.
+
+The best item is linked when its meaning+words score clears a threshold (lower
+inside the named review when it clearly beats the review's other items, higher
+outside it); a further item is linked when the tracker quotes its number too or
+it ties, or when it is a later report of the same area repeating the
+recommendation (each such item goes to the one action per tracker that fits it
+best).  One recommendation may of course collect several actions.  Users correct the result with an overrides file
+(:func:`load_overrides`): a rejected pair is never linked again, and an action
+with a confirmed link keeps only its confirmed links.
+
+Findings (:class:`MatchResult`): items with no action, actions with no item,
+overdue actions, and learning that recurs despite a completed action: a theme
+of an item whose linked action is complete, found again in a LATER document
+(by date) of the same area.
+
+Example::
+
+    result = match_tracker(store, load_embedder("minilm"), today=date(2024, 6, 1))
+    result.links[0].reason
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .errors import ConfigError, TrackerError
+from .tracker import TrackerAction, load_actions
+from .types import Document, Item
+
+if TYPE_CHECKING:
+    from .embed import Embedder
+    from .store import Store
+
+# Kinds a tracker answers; findings and learning points may be linked, but only
+# these count as "items without an action".
+ACTIONABLE_KINDS = ("recommendation", "area_for_improvement", "action")
+LINKABLE_KINDS = ("recommendation", "area_for_improvement", "action", "finding",
+                  "learning_point")
+
+
+@dataclass(frozen=True)
+class MatchParams:
+    """Weights and thresholds of the matcher (see the module docstring).
+
+    Set on the development tracker ``evaluation/tracker/ofsted_improvement_plan``
+    (whose numbers are therefore not unseen), then checked once on the held-out
+    ``corpus/tracker.xlsx``; the rule for a later report repeating a
+    recommendation was added after that check (see evaluation/tracker/README.md).
+    """
+
+    semantic_weight: float = 0.6  # similarity = w * meaning + (1 - w) * words
+    doc_bonus: float = 0.25  # added for items of the review the action names
+    number_bonus: float = 0.15  # added when the quoted number is the item's
+    link_threshold: float = 0.33  # similarity (+ number bonus) that links on its own
+    min_threshold: float = 0.22  # ...or, in the named review, a clear winner above this
+    clear_margin: float = 0.10  # ...clear: this far above the review's next item
+    outside_threshold: float = 0.55  # an item outside the named review needs this much
+    also_margin: float = 0.04  # a second item quoted by number, within this of the best
+    tie_margin: float = 0.01  # a second item not quoted, within this of the best
+    doc_min_evidence: float = 1.0  # review evidence needed before documents are preferred
+
+
+DEFAULT_PARAMS = MatchParams()
+
+
+# ----------------------------------------------------------------------------- results
+
+@dataclass(frozen=True)
+class ItemRef:
+    """An item with its citation."""
+
+    item_id: str
+    doc_id: str
+    file: str
+    date: str | None
+    area: str | None
+    page: int
+    kind: str
+    number: str | None
+    heading: str | None
+    text: str
+
+    @property
+    def citation(self) -> str:
+        num = f", {self.number}" if self.number else ""
+        return f"{self.file} p.{self.page}{num}"
+
+
+@dataclass(frozen=True)
+class ActionRef:
+    """A tracker action with what a reader needs to find it."""
+
+    action_id: str
+    source_file: str
+    sheet: str
+    row: int
+    review: str | None
+    text: str
+    owner: str | None
+    due_date: str | None
+    status: str | None
+    status_norm: str
+
+
+@dataclass(frozen=True)
+class Link:
+    action: ActionRef
+    item: ItemRef
+    score: float
+    reason: str
+    origin: str = "auto"  # "auto" or "confirmed"
+
+
+@dataclass(frozen=True)
+class Overdue:
+    action: ActionRef
+    days_overdue: int | None  # None when only the status says so
+    reason: str
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A theme found again in a later document although its action is complete."""
+
+    theme: str
+    action: ActionRef
+    earlier: ItemRef
+    later: ItemRef  # the later document's item closest to the earlier one
+    later_count: int = 1  # items of the later document with this theme
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    links: tuple[Link, ...]
+    items_without_action: tuple[ItemRef, ...]
+    actions_without_item: tuple[ActionRef, ...]
+    overdue: tuple[Overdue, ...]
+    recurring_despite_complete: tuple[Recurrence, ...]
+    covered_docs: frozenset[str] = frozenset()  # documents with at least one linked action
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``reviewmine match --format json``."""
+        return {
+            "links": [link_row(x) for x in self.links],
+            "items_without_action": [
+                {**_item_dict(i), "document_has_actions": i.doc_id in self.covered_docs}
+                for i in self.items_without_action],
+            "actions_without_item": [_action_dict(a) for a in self.actions_without_item],
+            "overdue": [{**_action_dict(o.action), "days_overdue": o.days_overdue,
+                         "reason": o.reason} for o in self.overdue],
+            "recurring_despite_complete": [recurrence_row(r)
+                                           for r in self.recurring_despite_complete],
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+        }
+
+
+def _item_dict(i: ItemRef) -> dict[str, Any]:
+    return {"item_id": i.item_id, "file": i.file, "page": i.page, "number": i.number,
+            "kind": i.kind, "date": i.date, "heading": i.heading, "text": i.text}
+
+
+def _action_dict(a: ActionRef) -> dict[str, Any]:
+    return {"action_id": a.action_id, "tracker": a.source_file, "sheet": a.sheet, "row": a.row,
+            "review": a.review, "action": a.text, "owner": a.owner, "due_date": a.due_date,
+            "status": a.status, "status_norm": a.status_norm}
+
+
+def link_row(x: Link) -> dict[str, Any]:
+    return {"action_id": x.action.action_id, "item_id": x.item.item_id, "file": x.item.file,
+            "page": x.item.page, "score": round(x.score, 3), "reason": x.reason,
+            "origin": x.origin, "tracker": x.action.source_file, "sheet": x.action.sheet,
+            "row": x.action.row, "item_number": x.item.number, "kind": x.item.kind,
+            "action": x.action.text, "item_text": x.item.text,
+            "status_norm": x.action.status_norm}
+
+
+def recurrence_row(r: Recurrence) -> dict[str, Any]:
+    return {"theme": r.theme, "action_id": r.action.action_id, "tracker": r.action.source_file,
+            "sheet": r.action.sheet, "row": r.action.row, "action": r.action.text,
+            "status": r.action.status, "status_norm": r.action.status_norm,
+            "earlier_item_id": r.earlier.item_id, "earlier": r.earlier.citation,
+            "earlier_date": r.earlier.date, "earlier_text": r.earlier.text,
+            "later_item_id": r.later.item_id, "later": r.later.citation,
+            "later_date": r.later.date, "later_text": r.later.text,
+            "later_items_with_theme": r.later_count}
+
+
+# ----------------------------------------------------------------------------- text
+
+_STOP = frozenset("""a an and are as at be been being by for from has have in into is it its of on
+or that the their them these this those to was were will with within which who whom whose all
+any each every other such so than then there when where while should would could must may can
+ensure ensuring ensures make makes made improve improving improved improvement develop
+developing strengthen further including include includes through across also more most
+they he she we our us you your i not no only both between over under per via""".split())
+_WORD = re.compile(r"[a-z0-9]+")
+_TRAIL_REF = re.compile(r"\s*\((?:paragraphs?|paras?|page|outcome|see)[^)]*\)\s*\.?\s*$", re.I)
+_LEAD_REF = re.compile(
+    r"^\s*(?:lscb\s+|board\s+)?(?:rec(?:ommendation)?s?|paras?|paragraphs?|action|finding|"
+    r"learning point|lp|r|aim)\.?\s*\d+(?:\.\d+)*[a-z]?(?:\s*(?:-|–|to|and|&)\s*\d+)?"
+    r"\s*[:\-–.)]?\s*", re.I)
+
+
+def _stem(w: str) -> str:
+    # Crude, but enough to meet "assessments"/"assessment", "planning"/"plans".
+    if w.endswith("ss"):
+        return w
+    for suf, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: len(w) - len(suf)] + keep
+    return w
+
+
+def content_tokens(text: str) -> list[str]:
+    """Lower-case word stems without stop words (what lexical similarity compares)."""
+    return [_stem(w) for w in _WORD.findall(text.lower().replace("’", "'"))
+            if w not in _STOP and len(w) > 1 and not w.isdigit()]
+
+
+def _analyzer(text: str) -> list[str]:
+    toks = content_tokens(text)
+    return toks + [f"{a} {b}" for a, b in pairwise(toks)]
+
+
+def clean_item_text(text: str) -> str:
+    """Item text without trailing paragraph/outcome references."""
+    prev = None
+    while prev != text:
+        prev, text = text, _TRAIL_REF.sub("", text)
+    return text.strip()
+
+
+def clean_action_text(text: str | None) -> str:
+    """Tracker text without a leading "Rec 3:" / "Para 27 -" label."""
+    return _LEAD_REF.sub("", text or "").strip()
+
+
+_NUM_REF = re.compile(
+    r"\b(rec(?:ommendation)?s?|paras?|paragraphs?|action|finding|learning point|lp|r)\.?\s*"
+    r"(\d+(?:\.\d+)*)([a-z])?(?:\s*(?:-|–|to|and|&)\s*(\d+))?\b", re.I)
+_LABELS = {"rec": "rec", "recs": "rec", "recommendation": "rec", "recommendations": "rec",
+           "r": "rec", "para": "para", "paras": "para", "paragraph": "para",
+           "paragraphs": "para", "action": "action", "finding": "finding",
+           "learning point": "learning", "lp": "learning"}
+
+
+def quoted_numbers(action: TrackerAction) -> set[tuple[str, str]]:
+    """(label, number) pairs the tracker quotes: {("rec", "3"), ("para", "27")}."""
+    out: set[tuple[str, str]] = set()
+    sources = [action.rec_number or "", action.recommendation or "", action.action or ""]
+    for i, src in enumerate(sources):
+        if i == 0 and re.fullmatch(r"\s*\d+(?:\.\d+)*\s*", src):
+            out.add(("any", src.strip()))
+            continue
+        for m in _NUM_REF.finditer(src):
+            label = _LABELS.get(m[1].lower(), "any")
+            first = m[2]
+            out.add((label, first))
+            if m[4] and first.isdigit() and 0 < int(m[4]) - int(first) <= 10:
+                out.update((label, str(n)) for n in range(int(first) + 1, int(m[4]) + 1))
+    return out
+
+
+def _item_number(item: Item) -> tuple[str, str] | None:
+    if not item.number:
+        return None
+    m = re.search(r"(\d+(?:\.\d+)*)", item.number)
+    if not m:
+        return None
+    word = item.number.lower()
+    label = ("action" if word.startswith("action") else "finding" if word.startswith("finding")
+             else "learning" if word.startswith("learning") else
+             "rec" if word.startswith(("rec", "r")) else "any")
+    return label, m.group(1)
+
+
+def _number_match(quoted: set[tuple[str, str]], item: Item) -> float:
+    """1 when the quoted number and label agree, 0.34 when only the number does."""
+    num = _item_number(item)
+    if not num or not quoted:
+        return 0.0
+    best = 0.0
+    for label, n in quoted:
+        if n != num[1]:
+            continue
+        same = label == num[0] or "any" in (label, num[0]) or {label, num[0]} <= {"rec", "para"}
+        best = max(best, 1.0 if same else 0.34)
+    return best
+
+
+# ----------------------------------------------------------------------------- review -> documents
+
+_DOC_TYPE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("scr", ("scr", "serious case review")),
+    ("lcspr", ("lcspr", "cspr", "practice review", "child safeguarding practice review")),
+    ("rapid_review", ("rapid review", "rr")),
+    ("ofsted_inspection", ("ilacs", "sif", "inspection", "ofsted inspection",
+                           "re inspection", "lac inspection")),
+    ("ofsted_letter", ("focused visit", "monitoring visit", "fv")),
+    ("jtai_letter", ("jtai", "joint targeted area inspection", "joint targeted")),
+    ("learning_brief", ("learning brief", "7 minute briefing", "seven minute briefing",
+                        "briefing")),
+    ("scrutiny_report", ("scrutineer", "scrutiny", "annual report")),
+)
+_MONTH_WORDS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_GENERIC = frozenset("""review report inspection ofsted actions action plan tracker sheet case
+child children baby the of and for in serious local safeguarding practice rapid learning brief
+partnership board lscb scr lcspr ilacs sif services service social care re visit letter
+recommendations recommendation lac jtai""".split())
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower().replace("&", " and ")))
+
+
+@dataclass(frozen=True)
+class _DocFacts:
+    doc_id: str
+    pseudonym: str | None  # normalised "child d"
+    area: str | None  # normalised
+    years: frozenset[int]
+    months: frozenset[tuple[int, int]]
+    doc_type: str
+    words: frozenset[str]  # informative words of title and file name
+
+
+def _doc_facts(doc: Document) -> _DocFacts:
+    dates = [doc.date or "", *doc.dates.values()]
+    years: set[int] = set()
+    months: set[tuple[int, int]] = set()
+    for d in dates:
+        m = re.match(r"(\d{4})-(\d{2})", d or "")
+        if m:
+            years.add(int(m[1]))
+            months.add((int(m[1]), int(m[2])))
+    for text in (doc.file_name, doc.title):
+        years.update(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text))
+    words = {w for w in _norm(f"{doc.title} {Path(doc.file_name).stem}").split()
+             if w not in _GENERIC and not w.isdigit() and len(w) > 1}
+    return _DocFacts(doc.id, _norm(doc.pseudonym) if doc.pseudonym else None,
+                     _norm(doc.area) if doc.area else None, frozenset(years), frozenset(months),
+                     doc.doc_type, frozenset(words))
+
+
+_PSEUDO = re.compile(r"\b(child|baby|young person|siblings?|family|infant)\s+([a-z])\b")
+
+
+def _context_years(text: str) -> tuple[set[int], set[tuple[int, int]]]:
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
+    months: set[tuple[int, int]] = set()
+    low = text.lower()
+    for m in re.finditer(r"\b([a-z]{3})[a-z]*\.?\s+((?:19|20)\d{2})\b", low):
+        if m[1] in _MONTH_WORDS:
+            months.add((int(m[2]), _MONTH_WORDS[m[1]]))
+    for m in re.finditer(r"\b\d{1,2}[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\b", low):
+        y = int(m[2]) + (2000 if len(m[2]) == 2 else 0)
+        years.add(y)
+        if 1 <= int(m[1]) <= 12:
+            months.add((y, int(m[1])))
+    return years, months
+
+
+def review_affinity(context: str, weak: str, facts: Sequence[_DocFacts],
+                    areas: set[str]) -> tuple[dict[str, float], dict[str, str]]:
+    """Evidence that the action's review is each document; a reason for each.
+
+    *context* is the review column / banner; *weak* the sheet name (counts half).
+    """
+    scores: dict[str, float] = {}
+    reasons: dict[str, str] = {}
+    parts = [(context, 1.0), (weak, 0.5)]
+    for f in facts:
+        total = 0.0
+        why: list[str] = []
+        for text, w in parts:
+            if not text:
+                continue
+            n = f" {_norm(text)} "
+            s = 0.0
+            named = {m[0] + " " + m[1] for m in _PSEUDO.findall(n)}
+            if f.pseudonym and f" {f.pseudonym} " in n:
+                s += 2.0
+                why.append(f.pseudonym.title())
+            elif named and f.pseudonym and f.pseudonym not in named:
+                s -= 1.0
+            elif named and not f.pseudonym:
+                s -= 0.5
+            if f.area and f" {f.area} " in n:
+                s += 0.7
+                why.append(f.area.title())
+            elif any(f" {a} " in n for a in areas if a != f.area):
+                s -= 1.0
+            years, months = _context_years(text)
+            if years & f.years:
+                s += 1.0
+                why.append(str(min(years & f.years)))
+            elif years and f.years:
+                s -= 0.5
+            if months & f.months:
+                s += 0.5
+            for dtype, words in _DOC_TYPE_WORDS:
+                if any(f" {x} " in n for x in words):
+                    if dtype == f.doc_type:
+                        s += 0.7
+                        why.append(dtype.replace("_", " "))
+                    else:
+                        s -= 0.2
+            ctx_words = {x for x in n.split() if x not in _GENERIC and len(x) > 1
+                         and not x.isdigit() and x not in _MONTH_WORDS}
+            if ctx_words:
+                overlap = ctx_words & f.words
+                s += 0.8 * len(overlap) / len(ctx_words)
+            total += w * s
+        scores[f.doc_id] = total
+        reasons[f.doc_id] = ", ".join(dict.fromkeys(why))
+    return scores, reasons
+
+
+# ----------------------------------------------------------------------------- overrides
+
+@dataclass(frozen=True)
+class Override:
+    action_id: str  # the tracker's id, or "sheet:row"
+    item_id: str
+    decision: str  # "confirm" or "reject"
+    tracker: str | None = None  # tracker file name, when ids repeat across trackers
+    where: str = ""  # file and line, for messages
+
+
+def load_overrides(path: str | Path) -> list[Override]:
+    """Read confirmed / rejected links from CSV or TOML.
+
+    CSV: a header with ``action_id,item_id,decision`` (optional ``tracker``,
+    ``note``).  TOML: ``[[override]]`` tables with the same keys.  ``decision``
+    is ``confirm`` or ``reject``.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the overrides file ({exc.strerror})", path=p) from exc
+    rows: list[tuple[str, dict[str, Any]]] = []
+    if p.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"invalid TOML ({exc})", path=p) from exc
+        entries = data.get("override", data.get("overrides", []))
+        if not isinstance(entries, list):
+            raise ConfigError("expected [[override]] tables", path=p)
+        rows = [(f"{p.name} [[override]] #{i}", e) for i, e in enumerate(entries, 1)]
+    else:
+        from .tracker import decode_csv_bytes
+
+        text, _ = decode_csv_bytes(raw)
+        reader = csv.DictReader(text.splitlines())
+        need = {"action_id", "item_id", "decision"}
+        if not reader.fieldnames or not need <= {h.strip().lower() for h in reader.fieldnames}:
+            raise ConfigError("the overrides CSV needs the columns action_id, item_id, decision",
+                              path=p)
+        for n, r in enumerate(reader, 2):
+            rows.append((f"{p.name} line {n}", {k.strip().lower(): v for k, v in r.items() if k}))
+    out: list[Override] = []
+    for where, r in rows:
+        if not isinstance(r, dict):
+            raise ConfigError(f"{where}: not a table", path=p)
+        aid, iid = str(r.get("action_id") or "").strip(), str(r.get("item_id") or "").strip()
+        dec = str(r.get("decision") or "").strip().lower()
+        dec = {"confirmed": "confirm", "yes": "confirm", "rejected": "reject", "no": "reject"}.get(
+            dec, dec)
+        if not aid or not iid:
+            raise ConfigError(f"{where}: action_id and item_id are required", path=p)
+        if dec not in ("confirm", "reject"):
+            raise ConfigError(f"{where}: decision must be 'confirm' or 'reject', not '{dec}'",
+                              path=p)
+        tracker = str(r.get("tracker") or "").strip() or None
+        out.append(Override(aid, iid, dec, tracker, where))
+    return out
+
+
+# ----------------------------------------------------------------------------- matching
+
+def _action_ref(a: TrackerAction) -> ActionRef:
+    return ActionRef(a.action_id, a.source_file, a.sheet, a.row, a.review,
+                     a.action or a.recommendation or "", a.owner, a.due_date, a.status,
+                     a.status_norm)
+
+
+def _item_ref(it: Item, doc: Document) -> ItemRef:
+    return ItemRef(it.id, it.doc_id, doc.file_name, doc.date, doc.area, it.page, it.kind,
+                   it.number, it.heading, it.text)
+
+
+def _cosine_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    an = np.linalg.norm(a, axis=1, keepdims=True)
+    bn = np.linalg.norm(b, axis=1, keepdims=True)
+    an[an == 0] = 1
+    bn[bn == 0] = 1
+    return (a / an) @ (b / bn).T
+
+
+def _tfidf(action_texts: Sequence[str], item_texts: Sequence[str]) -> tuple[np.ndarray,
+                                                                              dict[str, float]]:
+    """TF-IDF cosine (sublinear tf, smoothed idf, unigrams and bigrams of stems) of every
+    action against every item, and the idf table.  An inverted index keeps it sparse."""
+    docs = [Counter(_analyzer(t)) for t in item_texts]
+    queries = [Counter(_analyzer(t)) for t in action_texts]
+    n = len(docs) + len(queries)
+    df: Counter[str] = Counter()
+    for c in (*docs, *queries):
+        df.update(c.keys())
+    idf = {t: math.log((1 + n) / (1 + k)) + 1.0 for t, k in df.items()}
+
+    def weights(c: Counter[str]) -> dict[str, float]:
+        w = {t: (1.0 + math.log(k)) * idf[t] for t, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+        return {t: v / norm for t, v in w.items()}
+
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, c in enumerate(docs):
+        for t, v in weights(c).items():
+            index[t].append((j, v))
+    out = np.zeros((len(queries), len(docs)), dtype=np.float64)
+    for i, c in enumerate(queries):
+        row = out[i]
+        for t, v in weights(c).items():
+            for j, w in index.get(t, ()):
+                row[j] += v * w
+    return out, idf
+
+
+def _shared_words(a: str, b: str, idf: Mapping[str, float]) -> list[str]:
+    ta, tb = set(content_tokens(a)), set(content_tokens(b))
+    return sorted(ta & tb, key=lambda w: (-idf.get(w, 0.0), w))[:4]
+
+
+def _choose(total: np.ndarray, base: np.ndarray, preferred: np.ndarray | None,
+            params: MatchParams) -> int | None:
+    """Index of the item to link, or None.
+
+    With a named review (*preferred* marks its items), an item elsewhere must
+    score ``outside_threshold``; within the review the best item links when it
+    reaches ``link_threshold``, or ``min_threshold`` while standing
+    ``clear_margin`` above the review's next item.  Without one, the best item
+    links when it reaches ``link_threshold``.
+    """
+    order = np.argsort(-total, kind="stable")
+    j0 = int(order[0])
+    if not np.isfinite(total[j0]):
+        return None
+    if preferred is None or not preferred.any():
+        return j0 if base[j0] >= params.link_threshold else None
+    if not preferred[j0]:
+        if base[j0] >= params.outside_threshold:
+            return j0
+        inside = [int(j) for j in order if preferred[j] and np.isfinite(total[j])]
+        if not inside:
+            return None
+        j0 = inside[0]
+    inside_rest = [base[int(j)] for j in order if preferred[j] and int(j) != j0
+                   and np.isfinite(total[j])]
+    runner_up = max(inside_rest) if inside_rest else 0.0
+    if base[j0] >= params.link_threshold:
+        return j0
+    if base[j0] >= params.min_threshold and base[j0] - runner_up >= params.clear_margin:
+        return j0
+    return None
+
+
+def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
+               items: Sequence[Item], embed: Any, params: MatchParams = DEFAULT_PARAMS,
+               overrides: Sequence[Override] = ()) -> tuple[list[Link], list[str]]:
+    """The links for *actions* among *items*; *embed(texts)* returns unit row vectors.
+
+    Returns the links (sorted by tracker, sheet, row, score) and warnings about
+    overrides that name unknown actions or items.
+    """
+    warnings: list[str] = []
+    by_doc = {d.id: d for d in docs}
+    cands = [it for it in items if it.kind in LINKABLE_KINDS and it.doc_id in by_doc]
+    if not actions or not cands:
+        return [], warnings
+    facts = [_doc_facts(by_doc[i]) for i in dict.fromkeys(it.doc_id for it in cands)]
+    areas = {f.area for f in facts if f.area}
+    item_texts = [clean_item_text(it.text) for it in cands]
+    full = [clean_action_text(a.recommendation) + ". " + (a.action or "") for a in actions]
+    recs = [clean_action_text(a.recommendation) for a in actions]
+    acts = [a.action or "" for a in actions]
+    vec_items = embed(item_texts)
+    has_rec = np.array([len(content_tokens(r)) >= 2 for r in recs])
+    sem = _cosine_rows(embed(full), vec_items)
+    sem_act = _cosine_rows(embed(acts), vec_items)
+    sem = np.maximum(sem, sem_act)
+    if has_rec.any():
+        sem_rec = _cosine_rows(embed([r or "-" for r in recs]), vec_items)
+        sem = np.where(has_rec[:, None], np.maximum(sem, sem_rec), sem)
+    lex, idf = _tfidf(full, item_texts)
+    sim = params.semantic_weight * sem + (1 - params.semantic_weight) * lex
+    doc_index = {f.doc_id: k for k, f in enumerate(facts)}
+    item_doc = np.array([doc_index[it.doc_id] for it in cands])
+
+    rejected = {(o.action_id, o.item_id, o.tracker) for o in overrides if o.decision == "reject"}
+    confirmed = [o for o in overrides if o.decision == "confirm"]
+    item_pos = {it.id: j for j, it in enumerate(cands)}
+
+    def hit(o_aid: str, o_tracker: str | None, a: TrackerAction) -> bool:
+        return (o_aid in (a.action_id, a.key, f"{a.source_file}:{a.key}")
+                and (o_tracker is None or o_tracker == a.source_file))
+
+    def _why(i: int, j: int) -> str:
+        it = cands[j]
+        why = []
+        if ctx[i][0][j] >= 0.8 and ctx[i][1].get(it.doc_id):
+            why.append(f"same review ({ctx[i][1][it.doc_id]})")
+        why.append(f"meaning {sem[i, j]:.2f}")
+        words = _shared_words(full[i], item_texts[j], idf)
+        why.append(f"words {lex[i, j]:.2f}" + (f" ({', '.join(words)})" if words else ""))
+        if ctx[i][2][j] >= 1.0:
+            why.append(f"quotes {it.number}")
+        return "; ".join(why)
+
+    ctx: dict[int, tuple[np.ndarray, dict[str, str], np.ndarray]] = {}
+    used_overrides: set[int] = set()
+    links: list[Link] = []
+    repeats: list[tuple[float, int, int]] = []  # (score, action, item) links to later reports
+    explain: dict[tuple[int, int], str] = {}
+    for i, a in enumerate(actions):
+        aref = _action_ref(a)
+        scores, why_doc = review_affinity(f"{a.review or ''} {a.raw.get('_section', '')}",
+                                          a.sheet, facts, areas)
+        best_doc = max(scores.values()) if scores else 0.0
+        named = best_doc >= params.doc_min_evidence
+        prior = np.zeros(len(facts))
+        if named:
+            for k, f in enumerate(facts):
+                prior[k] = max(0.0, scores[f.doc_id]) / best_doc
+        prior_items = prior[item_doc]
+        quoted = quoted_numbers(a)
+        num = np.array([_number_match(quoted, it) if prior_items[j] >= 0.8 else 0.0
+                        for j, it in enumerate(cands)]) if quoted else np.zeros(len(cands))
+        base = sim[i] + params.number_bonus * num
+        total = base + params.doc_bonus * prior_items
+        ctx[i] = (prior_items, why_doc, num)
+        mine = [k for k, o in enumerate(confirmed) if hit(o.action_id, o.tracker, a)]
+        if mine:
+            for k in mine:
+                used_overrides.add(k)
+                j = item_pos.get(confirmed[k].item_id)
+                if j is None:
+                    warnings.append(f"{confirmed[k].where}: item '{confirmed[k].item_id}' is not "
+                                    "stored (re-extracted or removed?); override ignored")
+                    continue
+                links.append(Link(aref, _item_ref(cands[j], by_doc[cands[j].doc_id]), 1.0,
+                                  f"confirmed in {confirmed[k].where}", "confirmed"))
+            continue
+        for aid, iid, tr in rejected:
+            if iid in item_pos and hit(aid, tr, a):
+                total[item_pos[iid]] = -np.inf
+        j0 = _choose(total, base, prior_items >= 0.8 if named else None, params)
+        if j0 is None:
+            continue
+        chosen = [j0]
+        if named:
+            named_dates = [by_doc[f.doc_id].date for k, f in enumerate(facts)
+                           if prior[k] >= 0.8 and by_doc[f.doc_id].date]
+            named_date = min(named_dates) if named_dates else None
+            named_areas = {f.area for k, f in enumerate(facts) if prior[k] >= 0.8}
+        else:
+            named_date, named_areas = None, set()
+        for j in np.argsort(-total, kind="stable")[:10]:
+            j = int(j)
+            if j == j0 or not np.isfinite(total[j]) or base[j] < params.min_threshold:
+                continue
+            eligible = not named or prior_items[j] >= 0.8 or base[j] >= params.outside_threshold
+            both_quoted = num[j] >= 1.0 and num[j0] >= 1.0
+            if eligible and ((both_quoted and total[j] >= total[j0] - params.also_margin)
+                             or total[j] >= total[j0] - params.tie_margin):
+                chosen.append(j)
+                continue
+            # A later report of the same area repeating the recommendation: linked
+            # when as close as any link from outside the named review must be.
+            d = by_doc[cands[j].doc_id]
+            if (named_date and prior_items[j] < 0.8 and base[j] >= params.outside_threshold
+                    and scores[d.id] >= 0 and d.date and d.date > named_date
+                    and facts[item_doc[j]].area in named_areas):
+                repeats.append((float(total[j]), i, j))
+        for j in chosen:
+            links.append(Link(aref, _item_ref(cands[j], by_doc[cands[j].doc_id]),
+                              float(total[j]), _why(i, j)))
+        for _, _, j in [r for r in repeats if r[1] == i]:
+            explain[(i, j)] = _why(i, j) + "; repeated in a later report"
+    # A later report's item goes to the one action (per tracker) that answers it best.
+    claimed: set[tuple[str, int]] = set()
+    for score, i, j in sorted(repeats, key=lambda r: (-r[0], r[1], r[2])):
+        if (actions[i].source_file, j) in claimed:
+            continue
+        claimed.add((actions[i].source_file, j))
+        links.append(Link(_action_ref(actions[i]), _item_ref(cands[j], by_doc[cands[j].doc_id]),
+                          score, explain[(i, j)]))
+    for k, o in enumerate(confirmed):
+        if k not in used_overrides:
+            warnings.append(f"{o.where}: no tracker action '{o.action_id}'; override ignored")
+    for o in overrides:
+        if o.decision == "reject" and not any(hit(o.action_id, o.tracker, a) for a in actions):
+            warnings.append(f"{o.where}: no tracker action '{o.action_id}'; override ignored")
+        elif o.decision == "reject" and o.item_id not in item_pos:
+            warnings.append(f"{o.where}: item '{o.item_id}' is not stored; override ignored")
+    links.sort(key=lambda x: (x.action.source_file, x.action.sheet, x.action.row, -x.score,
+                              x.item.item_id))
+    return links, warnings
+
+
+# ----------------------------------------------------------------------------- findings
+
+def find_overdue(actions: Iterable[TrackerAction], today: dt.date) -> list[Overdue]:
+    """Actions due before *today* and not complete, or marked overdue."""
+    out: list[Overdue] = []
+    for a in actions:
+        if a.status_norm == "complete":
+            continue
+        due = dt.date.fromisoformat(a.due_date) if a.due_date else None
+        if due and due < today:
+            out.append(Overdue(_action_ref(a), (today - due).days,
+                               f"due {due.isoformat()}, status '{a.status or 'none'}'"))
+        elif a.status_norm == "overdue":
+            out.append(Overdue(_action_ref(a), None, f"marked '{a.status}'"))
+    out.sort(key=lambda o: (-(o.days_overdue or 0), o.action.source_file, o.action.sheet,
+                            o.action.row))
+    return out
+
+
+def find_recurring_despite_complete(links: Sequence[Link], items: Sequence[Item],
+                                    docs: Sequence[Document],
+                                    themes: Mapping[str, Sequence[Any]]) -> list[Recurrence]:
+    """Themes of items whose linked action is complete that appear in a later document.
+
+    "Later" compares document dates; both documents must be dated and, when both
+    name an area, of the same area (another authority's report says nothing about
+    this partnership's action).  One row per theme, action, earlier item and later
+    document; the later document's item shown is the one sharing most words with
+    the earlier item and the action (``later_count`` says how many it has).
+    """
+    by_doc = {d.id: d for d in docs}
+    by_theme: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        for t in themes.get(it.id, ()):
+            if t.theme != "other":
+                by_theme[t.theme].append(it)
+    out: list[Recurrence] = []
+    for ln in links:
+        if ln.action.status_norm != "complete":
+            continue
+        d1 = by_doc.get(ln.item.doc_id)
+        if d1 is None or not d1.date:
+            continue
+        ref = set(content_tokens(f"{ln.item.text} {ln.action.text}"))
+        for t in themes.get(ln.item.item_id, ()):
+            if t.theme == "other":
+                continue
+            later: dict[str, list[Item]] = defaultdict(list)
+            for it in by_theme[t.theme]:
+                d2 = by_doc.get(it.doc_id)
+                if d2 is None or not d2.date or d2.date <= d1.date:
+                    continue
+                if d1.area and d2.area and _norm(d1.area) != _norm(d2.area):
+                    continue
+                later[it.doc_id].append(it)
+            for doc_id, found in later.items():
+                best = max(found, key=lambda it: (len(ref & set(content_tokens(it.text))),
+                                                  -it.ordinal))
+                out.append(Recurrence(t.theme, ln.action, ln.item,
+                                      _item_ref(best, by_doc[doc_id]), len(found)))
+    out.sort(key=lambda r: (r.theme, r.action.source_file, r.action.sheet, r.action.row,
+                            r.earlier.item_id, r.later.date or "", r.later.item_id))
+    return out
+
+
+def match_tracker(store: Store, embedder: Embedder, *, today: dt.date | None = None,
+                  overrides: Sequence[Override] | str | Path | None = None,
+                  source_file: str | None = None, params: MatchParams = DEFAULT_PARAMS,
+                  save: bool = False) -> MatchResult:
+    """Link the stored tracker actions to the stored items and compute the findings.
+
+    *overrides* is a list of :class:`Override` or the path of an overrides file.
+    With *save*, the links replace those stored (read by ``reviewmine recurring``
+    and the report).
+    """
+    from .cache import cached_embed
+
+    if isinstance(overrides, (str, Path)):
+        overrides = load_overrides(overrides)
+    today = today or dt.date.today()
+    actions = load_actions(store, source_file)
+    if not actions:
+        raise TrackerError("no tracker actions are stored" + (f" for {source_file}" if source_file
+                                                                else ""),
+                           hint="import one with 'reviewmine tracker import FILE'")
+    docs = store.documents()
+    items = store.items()
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        return cached_embed(store, embedder, list(texts))[0]
+
+    links, warnings = find_links(actions, docs, items, embed, params, overrides or ())
+    if save:
+        store.replace_tracker_links([_stored(x) for x in links])
+    return _findings(actions, docs, items, links, store.item_themes(), today, warnings)
+
+
+def _stored(x: Link) -> dict[str, Any]:
+    return {"source_file": x.action.source_file, "sheet": x.action.sheet, "row": x.action.row,
+            "item_id": x.item.item_id, "score": round(x.score, 4), "reason": x.reason,
+            "origin": x.origin}
+
+
+def _findings(actions: Sequence[TrackerAction], docs: Sequence[Document], items: Sequence[Item],
+              links: Sequence[Link], themes: Mapping[str, Sequence[Any]], today: dt.date,
+              warnings: Sequence[str]) -> MatchResult:
+    by_doc = {d.id: d for d in docs}
+    linked_items = {x.item.item_id for x in links}
+    linked_actions = {(x.action.source_file, x.action.sheet, x.action.row) for x in links}
+    covered = frozenset(x.item.doc_id for x in links)
+    without_action = [_item_ref(it, by_doc[it.doc_id]) for it in items
+                      if it.kind in ACTIONABLE_KINDS and it.id not in linked_items
+                      and it.doc_id in by_doc]
+    without_item = [_action_ref(a) for a in actions
+                    if (a.source_file, a.sheet, a.row) not in linked_actions]
+    notes: list[str] = []
+    if themes:
+        recurring = find_recurring_despite_complete(links, items, docs, themes)
+    else:
+        recurring = []
+        notes.append("no themes are stored, so recurring-despite-complete was not computed "
+                     "(run 'reviewmine themes' first)")
+    return MatchResult(tuple(links), tuple(without_action), tuple(without_item),
+                       tuple(find_overdue(actions, today)), tuple(recurring), covered,
+                       tuple(notes), tuple(warnings))
+
+
+def stored_links(store: Store) -> list[Link]:
+    """The links saved by the last ``match`` run, with their citations."""
+    acts = {(a.source_file, a.sheet, a.row): a for a in load_actions(store)}
+    docs = {d.id: d for d in store.documents()}
+    items = {it.id: it for it in store.items()}
+    out = []
+    for r in store.tracker_links():
+        a = acts.get((r["source_file"], r["sheet"], r["row"]))
+        it = items.get(str(r["item_id"]))
+        if a is None or it is None or it.doc_id not in docs:
+            continue
+        out.append(Link(_action_ref(a), _item_ref(it, docs[it.doc_id]), float(r["score"]),
+                        str(r["reason"]), str(r["origin"])))
+    return out
+
+
+# ----------------------------------------------------------------------------- recurring table
+
+@dataclass(frozen=True)
+class RecurringTheme:
+    """One theme found in several documents of one area, with the tracker's answer to it."""
+
+    theme: str
+    area: str | None
+    documents: tuple[tuple[ItemRef, ...], ...]  # per document (date order), its items
+    actions: tuple[tuple[ActionRef, str], ...]  # linked actions and the item id they answer
+    complete_then_recurs: bool  # an action complete, yet the theme is in a later document
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "theme": self.theme,
+            "area": self.area,
+            "n_documents": len(self.documents),
+            "documents": [{"file": g[0].file, "date": g[0].date,
+                           "citations": [{"item_id": i.item_id, "page": i.page,
+                                          "number": i.number, "text": i.text} for i in g]}
+                          for g in self.documents],
+            "actions": [{**_action_dict(a), "item_id": iid} for a, iid in self.actions],
+            "complete_then_recurs": self.complete_then_recurs,
+        }
+
+
+def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link] | None = None
+                       ) -> tuple[list[RecurringTheme], list[str]]:
+    """Themes found in at least *min_docs* documents of the same area (date order),
+    with the tracker actions linked to their items.
+
+    Uses the links saved by the last ``match`` run unless *links* are given.
+    Returns the table and notes (e.g. that no themes or links are stored).
+    """
+    notes: list[str] = []
+    themes = store.item_themes()
+    if not themes:
+        return [], ["no themes are stored: run 'reviewmine themes' first"]
+    docs = {d.id: d for d in store.documents()}
+    items = [it for it in store.items() if it.doc_id in docs]
+    if links is None:
+        links = stored_links(store)
+        if not links and store.counts()["tracker_actions"]:
+            notes.append("no stored tracker links: run 'reviewmine match' to add tracker actions")
+    by_item: dict[str, list[Link]] = defaultdict(list)
+    for ln in links:
+        by_item[ln.item.item_id].append(ln)
+    groups: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
+    area_name: dict[str, str | None] = {}
+    for it in items:
+        area = docs[it.doc_id].area
+        key = _norm(area) if area else ""
+        area_name.setdefault(key, area)
+        for t in themes.get(it.id, ()):
+            if t.theme != "other":
+                groups[(t.theme, key)][it.doc_id].append(it)
+    recur = {(r.theme, r.earlier.item_id) for r in find_recurring_despite_complete(
+        links, items, list(docs.values()), themes)}
+    out: list[RecurringTheme] = []
+    for (theme, key), per_doc in groups.items():
+        if len(per_doc) < min_docs:
+            continue
+        order = sorted(per_doc, key=lambda d: (docs[d].date or "9999", docs[d].file_name))
+        documents = tuple(tuple(_item_ref(it, docs[d]) for it in per_doc[d]) for d in order)
+        acts: list[tuple[ActionRef, str]] = []
+        for d in order:
+            for it in per_doc[d]:
+                acts.extend((ln.action, it.id) for ln in by_item.get(it.id, ()))
+        out.append(RecurringTheme(theme, area_name[key], documents, tuple(acts),
+                                  any((theme, iid) in recur for _, iid in acts)))
+    out.sort(key=lambda r: (-len(r.documents), r.theme, r.area or ""))
+    return out, notes
+
+
+__all__ = [
+    "ACTIONABLE_KINDS", "ActionRef", "ItemRef", "Link", "MatchParams", "MatchResult", "Overdue",
+    "Override", "Recurrence", "RecurringTheme", "find_links", "find_overdue",
+    "find_recurring_despite_complete", "link_row", "load_overrides", "match_tracker",
+    "recurrence_row", "recurring_learning", "stored_links",
+]
