@@ -254,6 +254,31 @@ def test_no_false_pseudonym() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "doc_type", "area", "pseudonym", "date"),
+    [
+        ("SERIOUS CASE REVIEW\nBABY T\nBrighton & Hove Local Safeguarding Children Board\n",
+         "scr", "Brighton & Hove", "Baby T", None),
+        (("Kent Safeguarding Children Multi-Agency Partnership\nLocal Child Safeguarding Practice "
+         "Review\n\u2018Child K\u2019\nMarch 2021\n"), "lcspr", "Kent", "Child K", "2021-03-01"),
+        (("Annual Report 2020-21\nBath and North East Somerset Community Safeguarding Partnership\n"
+         "Foreword\n"), "scrutiny_report", "Bath and North East Somerset", None, None),
+        (("Monitoring visit to Barking and Dagenham children\u2019s services\nThis letter "
+         "summarises the monitoring visit on 12 and 13 January 2021.\n"), "ofsted_letter",
+         "Barking and Dagenham", None, "2021-01-12"),
+        (("12 May 2020\nMs A Smith\nDirector of Children\u2019s Services\nExampleshire County "
+         "Council\nDear Ms Smith\nThank you for meeting us.\n"), "ofsted_letter", "Exampleshire",
+         None, "2020-05-12"),
+    ],
+    ids=["upper-case-scr", "lcspr-multi-agency", "annual-report", "monitoring", "dcs-letter"],
+)
+def test_type_area_pseudonym_variants(text: str, doc_type: str, area: str | None,
+                                      pseudonym: str | None, date: str | None) -> None:
+    meta = detect_metadata([text], "doc.pdf")
+    assert (meta.doc_type, meta.area, meta.pseudonym, meta.date) == (
+        doc_type, area, pseudonym, date)
+
+
+@pytest.mark.parametrize(
     ("text", "iso"),
     [
         ("12 June 2017", "2017-06-12"),
