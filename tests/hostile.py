@@ -174,9 +174,15 @@ def image_only_pdf(n_pages: int = 2, seed: int = 0) -> bytes:
 
 def many_pages_pdf(n_pages: int) -> bytes:
     """n pages sharing one font; each page has a few lines of text (cheap to write)."""
-    page_lines = [[f"Section {i + 1}", f"{i + 1}.1 The board should review case {i + 1} "
-                   "and report on progress to the partnership."] for i in range(n_pages)]
+    page_lines = [[f"Section {i + 1}", (f"{i + 1}.1 The board should review case {i + 1} "
+                                        "and report on progress to the partnership.")]
+                  for i in range(n_pages)]
     return text_pdf(page_lines)
+
+
+# The one page of the hand-made PDFs below: font in object 5, content in object 4.
+_PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+         b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>")
 
 
 def nested_array_pdf(depth: int) -> bytes:
@@ -197,8 +203,7 @@ def nested_dict_pdf(depth: int) -> bytes:
     return build_pdf([
         b"<< /Type /Catalog /Pages 2 0 R /Deep " + deep + b" >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>"
-        b" >> /Contents 4 0 R >>",
+        _PAGE,
         _stream(page_content(SAMPLE_LINES)),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ])
@@ -224,8 +229,7 @@ def cyclic_page_tree_pdf() -> bytes:
     return build_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>"
-        b" >> /Contents 4 0 R >>",
+        _PAGE,
         _stream(page_content(SAMPLE_LINES)),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ])
@@ -236,8 +240,7 @@ def recursive_form_pdf() -> bytes:
     return build_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>"
-        b" /XObject << /X 6 0 R >> >> /Contents 4 0 R >>",
+        _PAGE.replace(b"/F1 5 0 R >>", b"/F1 5 0 R >> /XObject << /X 6 0 R >>"),
         _stream(page_content(SAMPLE_LINES) + b"\n/X Do"),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         _stream(b"/X Do BT /F1 9 Tf 10 10 Td (loop) Tj ET",
@@ -251,8 +254,7 @@ def unbalanced_q_pdf(n: int) -> bytes:
     return build_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>"
-        b" >> /Contents 4 0 R >>",
+        _PAGE,
         _stream(b"q " * n + page_content(SAMPLE_LINES)),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ])
@@ -272,8 +274,7 @@ def flate_bomb_pdf(megabytes: int) -> bytes:
     return build_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>"
-        b" >> /Contents 4 0 R >>",
+        _PAGE,
         _stream(data, b"/Filter /FlateDecode "),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ])
@@ -360,8 +361,8 @@ def docx_zip_bomb(megabytes: int, *, lie: bool = False) -> bytes:
     With ``lie=True`` the zip headers claim a tiny uncompressed size (the
     classic way past a size check); the real data is still the big stream.
     """
-    head = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
-            'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>').encode()
+    head = (b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+            b'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
     tail = b"</w:t></w:r></w:p></w:body></w:document>"
     comp = zlib.compressobj(1, zlib.DEFLATED, -15)
     crc = zlib.crc32(head)
@@ -481,7 +482,7 @@ def consistency_problems(db_path: Path) -> list[str]:
         for fts in ("blocks_fts", "items_fts"):
             if fts in tables:
                 try:
-                    q(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+                    q(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
                 except sqlite3.DatabaseError as exc:
                     problems.append(f"{fts}: {exc}")
         return problems
@@ -503,3 +504,19 @@ def quiet_crashes() -> Iterator[None]:
     finally:
         if was_on:
             faulthandler.enable(file=sys.__stderr__)
+
+
+def store_signature(db_path: Path) -> dict[str, object]:
+    """What a finished ingest leaves: per document its row counts, and which path holds which."""
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        docs = {r[0]: r[1:] for r in db.execute(
+            "SELECT d.id, d.pages, (SELECT count(*) FROM pages p WHERE p.doc_id=d.id),"
+            " (SELECT count(*) FROM blocks b WHERE b.doc_id=d.id),"
+            " (SELECT count(*) FROM items i WHERE i.doc_id=d.id),"
+            " (SELECT group_concat(text, '|') FROM (SELECT text FROM items i WHERE i.doc_id=d.id"
+            "  ORDER BY ordinal)) FROM documents d")}
+        files = dict(db.execute("SELECT path, doc_id FROM files"))
+        return {"documents": docs, "files": files}
+    finally:
+        db.close()

@@ -10,12 +10,12 @@ import signal
 import time
 from pathlib import Path
 
-import hostile as H
 import pytest
-from paths import REAL_OFSTED
 from typer.testing import CliRunner
 
+import hostile as H
 import reviewmine.ingest as ingest_mod
+from paths import REAL_OFSTED
 from reviewmine.cli import app
 from reviewmine.ingest import ingest_paths
 from reviewmine.store import Store
@@ -79,12 +79,14 @@ def _bad_folder(tmp_path: Path) -> tuple[Path, dict[str, str], set[str]]:
         GOOD_TEXT.replace("Child P", "Child Ü").encode("utf-16"))
     (folder / "notes-cp1252.txt").write_bytes(
         GOOD_TEXT.replace("Child P", "Child’s café").encode("cp1252"))
+    (folder / "notes-utf8-one-bad-byte.txt").write_bytes(
+        GOOD_TEXT.replace("Child P", "Child’s café").encode("utf-8") + b"\xff\n")
     (folder / "script.html").write_text(
         "<html><head><script>document.write('INJECTED')</script></head><body>"
         "<h1>Learning brief</h1><p>Practitioners should record the child's voice.</p>"
         "<script>alert('INJECTED')</script></body></html>", encoding="utf-8")
     good = {"good.pdf", "owner-password-only.pdf", "notes.txt", "notes-utf16.txt",
-            "notes-cp1252.txt", "script.html"}
+            "notes-cp1252.txt", "notes-utf8-one-bad-byte.txt", "script.html"}
     return folder, reasons, good
 
 
@@ -144,6 +146,7 @@ def test_a_batch_of_broken_files_each_gets_one_line_and_the_rest_is_ingested(tmp
     assert "strategy discussions" in docs["owner-password-only.pdf"].text
     assert "Child Ü" in docs["notes-utf16.txt"].text
     assert "Child’s café" in docs["notes-cp1252.txt"].text
+    assert "Child’s café" in docs["notes-utf8-one-bad-byte.txt"].text
     assert "INJECTED" not in docs["script.html"].text
     assert "child's voice" in docs["script.html"].text
     new_ids = {d.id for name, d in docs.items() if name in good}
@@ -243,8 +246,8 @@ def test_a_hanging_parser_is_stopped_by_the_time_limit(tmp_path, monkeypatch):
     elapsed = time.perf_counter() - t0
     assert res.exit_code == 1
     assert _failed_lines(res.stderr) == [
-        f"failed: {folder / '1a-hang.txt'}: parsing took longer than 1.5 s and was stopped "
-        "(the file may be malformed; raise --timeout)"]
+        (f"failed: {folder / '1a-hang.txt'}: parsing took longer than 1.5 s and was stopped "
+         "(the file may be malformed; raise --timeout)")]
     assert "3 ingested" in res.stderr
     assert elapsed < 30, elapsed
 
@@ -278,5 +281,20 @@ def test_decompression_bombs_are_refused_within_a_memory_limit(tmp_path):
     assert results["good.pdf"].status == "ingested"
     assert "the parser process died on this file" in results["flate-bomb.pdf"].message
     assert "refused as a possible zip bomb" in results["zip-bomb.docx"].message
-    assert "the DOCX is damaged" in results["lying-zip-bomb.docx"].message
+    assert "understate its size: refused as a possible zip bomb" in \
+        results["lying-zip-bomb.docx"].message
     assert sum(r.status == "failed" for r in results.values()) == 3
+
+
+def test_regression_stale_password_error_does_not_mislabel_the_next_pdf(tmp_path):
+    # PDFium keeps its last error per process: a PDF that fails to load without setting
+    # one (no pages) used to be reported as "password-protected" after a locked PDF.
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "1-locked.pdf").write_bytes(H.text_pdf(encrypt={"user": b"pw", "r": 2}))
+    (folder / "2-no-pages.pdf").write_bytes(H.build_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    results = ingest_paths([folder], Store.open(tmp_path / "s.db"), workers=1)
+    assert [r.message.split(": ", 1)[1] for r in results] == [
+        "the PDF is password-protected (save an unprotected copy and ingest that)",
+        "the PDF is damaged and cannot be read"]

@@ -282,10 +282,16 @@ _PSEUDONYM = re.compile(  # "Child D", "BABY T", "Children A and B"; not "Child 
     r"|UK)\b)[A-Z]{1,3}\d{0,2}(?:\s*(?i:and|&|,)\s*[A-Z]{1,3}\d{0,2})*)\b")
 
 
+_QUOTED_NAME = re.compile(r"(?:LCSPR|SCR|[Rr]eview)\s*[:\-\u2013]?\s*[\u2018'\"\u201c]([A-Z][a-z]{1,20})[\u2019'\"\u201d]")
+
+
+_LABEL_START = re.compile(r"(?:Report |Date )?(?:Published|Publication|Date|Rapid Review meeting)", _I)
+
+
 def _labelled_date(text: str) -> tuple[str, str] | None:
     """(role, date) of a "Published: ..." / "Date of report: ..." label, not dates of birth."""
     m = re.search(rf"(?P<label>(?:Report |Date )?Published(?: on)?|Publication date"
-                  rf"|Date(?! of (?:birth|death|incident))(?: of [^:\n]{{1,40}})?)\s*[:\-\u2013]?"
+                  rf"|Date(?! of (?:[\w ]{{0,20}}\s)?(?:birth|death|incident))(?: of [^:\n]{{1,40}}?)?|Rapid Review meeting(?: held)?(?: on)?)\s*[:\-\u2013]?"
                   rf"\s*{_DATE}", text, _I)
     if not m or not (iso := _from_match(m)):
         return None
@@ -356,7 +362,7 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str]) -> Metadat
     head = "\n".join([*lines[:15], *headings[:3], stem])
     body = "\n".join(pages[:2])
     kind = _doc_type(head, body)
-    area = _area(re.sub(r"[ \t]+", " ", head + "\n" + body))
+    area = _area(re.sub(r"[ \t]+", " ", head + "\n" + body)) or _area_from_file_name(file_name, body)
     dates: dict[str, str] = {}
     flat_body = _flat(body)
     if kind in ("ofsted_letter", "jtai_letter"):  # the date is the first day on site
@@ -368,9 +374,16 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str]) -> Metadat
         start, end = _parse_range(rng) if rng else (_from_match(one) if one else None, None)
         dates.update({k: v for k, v in ((start_role, start), (end_role, end)) if v})
     # Publication: a labelled date, else a date alone on a cover line, else in the sign-off.
-    labelled = _labelled_date(body)
-    if labelled:
+    # The title block's own date ("Partnership | April 2023") beats a date the body
+    # mentions ("the full review was published on 15 March 2023").
+    head_labelled = next((d for ln in lines[:12] if _LABEL_START.match(ln)
+                          and (d := _labelled_date(ln))), None)
+    labelled = head_labelled or _labelled_date(body)
+    heading_date = parse_date("\n".join(lines[:3]))
+    if labelled and (head_labelled or not heading_date):
         dates[labelled[0]] = labelled[1]
+    elif heading_date:
+        dates["published"] = heading_date
     elif top := _standalone_dates("\n".join(lines[:25])):
         dates["published"] = top[0]
     elif pages and (tail := _standalone_dates(pages[-1])):
@@ -381,8 +394,21 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str]) -> Metadat
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
     pseudo = None if kind.endswith(("letter", "report")) else (
         _PSEUDONYM.search(title) or _PSEUDONYM.search("\n".join(lines[:40])))
+    name = f"{pseudo['kw'].title()} {_flat(pseudo['code'])}" if pseudo else None
+    if name is None and not kind.endswith(("letter", "report")):
+        quoted = _QUOTED_NAME.search(title)  # "LCSPR 'Tyler'": a name chosen for the review
+        name = quoted.group(1) if quoted else None
     return Metadata(doc_type=kind, title=_short(title), area=area, date=date, dates=dates,
-                    pseudonym=f"{pseudo['kw'].title()} {_flat(pseudo['code'])}" if pseudo else None)
+                    pseudonym=name)
+
+
+def _area_from_file_name(file_name: str, body: str) -> str | None:
+    """"harrowfield_learning-brief.pdf" names Harrowfield when the text does too."""
+    stem = re.split(r"[_.]", file_name.replace("\\", "/").rsplit("/", 1)[-1])[0]
+    name = " ".join(w.capitalize() for w in stem.split("-") if w)
+    if len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", body):
+        return name
+    return None
 
 
 def _short(title: str, limit: int = 159) -> str:

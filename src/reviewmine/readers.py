@@ -65,7 +65,7 @@ def read_file(path: Path) -> RawDocument:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else cp1252, which never fails on real files."""
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252, which never fails."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM: Notepad's "Unicode"
@@ -76,7 +76,14 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    # Mostly UTF-8 with a few bad bytes (a damaged or concatenated file): decoding all
+    # of it as cp1252 would garble every accent and curly quote.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if sum(1 for ch in text if ch > "\x7f") - bad > bad:
+        return text
+    return data.decode("cp1252", errors="replace")
 
 
 def _looks_binary(text: str) -> bool:
@@ -102,10 +109,13 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         msg = str(exc)
-        if "password" in msg.lower():
+        # PDFium's last-error code is per process and not reset by a failed load, so a
+        # "password" error left by an earlier file must not decide the reason alone.
+        if "password" in msg.lower() and b"/Encrypt" in data:
             raise EncryptedDocument("the PDF is password-protected", path=path,
                                     hint="save an unprotected copy and ingest that") from exc
-        raise InputError(f"the PDF is damaged and cannot be read ({msg})", path=path) from exc
+        detail = "" if "password" in msg.lower() or "Success" in msg else f" ({msg})"
+        raise InputError(f"the PDF is damaged and cannot be read{detail}", path=path) from exc
     try:
         pages: list[RawPage] = []
         n_chars = 0
@@ -308,6 +318,12 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     if total > MAX_DOCX_XML:
         raise InputError(f"DOCX expands to {total // 2**20} MB: refused as a possible zip bomb",
                          path=path)
+    # Deflate never makes data much bigger, so a member stored larger than it claims to
+    # be lies about its size, the usual way past the check above; zipfile would inflate
+    # all of it before noticing.
+    if any(i.compress_size > i.file_size + i.file_size // 50 + 1024 for i in zf.infolist()):
+        raise InputError("the DOCX's zip headers understate its size: refused as a possible "
+                         "zip bomb", path=path)
     if "word/document.xml" not in zf.namelist():
         raise InputError("not a valid DOCX (no word/document.xml)", path=path)
     import docx
@@ -317,7 +333,8 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for broken XML
-        raise InputError(f"the DOCX is damaged ({type(exc).__name__})", path=path) from exc
+        raise InputError(f"the DOCX is damaged ({type(exc).__name__}: {str(exc)[:100]})",
+                         path=path) from exc
     lines: list[Line] = []
     table_no = 0
 
@@ -495,6 +512,7 @@ def read_text(path: Path, text: str) -> RawDocument:
                 para.clear()
 
         raw_lines = page_text.split("\n")
+        md_table, table_row = -1, -1
         for n, raw in enumerate(raw_lines):
             line = raw.rstrip()
             next_blank = n + 1 >= len(raw_lines) or not raw_lines[n + 1].strip()
@@ -507,6 +525,22 @@ def read_text(path: Path, text: str) -> RawDocument:
                 lines.append(Line(page=page_no, text=m.group(2), x0=0.0, top=float(len(lines)),
                                   size=11.0, bold=True, hint=f"h{len(m.group(1))}"))
                 continue
+            if path.suffix.lower() != ".txt" and line.lstrip().startswith("|"):
+                flush()  # a Markdown table row: one cell per column
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                    continue  # the header separator row
+                if not lines or lines[-1].hint != "cell" or table_row < 0:
+                    md_table += 1
+                    table_row = -1
+                table_row += 1
+                for col, cell in enumerate(cells):
+                    if cell:
+                        lines.append(Line(page=page_no, text=cell.strip("*"), x0=0.0,
+                                          top=float(len(lines)), size=11.0, bold=False, hint="cell",
+                                          table=md_table, row=table_row, col=col))
+                continue
+            table_row = -1 if lines and lines[-1].hint != "cell" else table_row
             m = _NUMBERED_PARA.match(line)
             if m:
                 # "2.7 ..." starts a numbered paragraph; a short unpunctuated one is a heading
