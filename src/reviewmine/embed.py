@@ -20,6 +20,7 @@ Example::
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -50,7 +51,6 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         """Return an array of shape ``(len(texts), dim)``, float32, unit rows."""
-        ...
 
 
 # --- weights verification -------------------------------------------------
@@ -310,7 +310,7 @@ class HashingEmbedder:
         with _Progress(progress, len(texts), "embedding") as advance:
             for row, text in enumerate(texts):
                 words = _WORD.findall(text.lower())
-                features = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+                features = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
                 for feature in features:
                     idx, sign = self._index(feature)
                     out[row, idx] += sign
@@ -338,7 +338,9 @@ def load_embedder(spec: str | None = None) -> Embedder:
         try:
             dim = int(size) if size else 256
         except ValueError as err:
-            raise ConfigError(f"embedder: bad hashing size in {spec!r} (use e.g. 'hashing:256')") from err
+            raise ConfigError(
+                f"embedder: bad hashing size in {spec!r} (use e.g. 'hashing:256')"
+            ) from err
         return HashingEmbedder(dim)
     path = Path(spec).expanduser()
     if path.is_dir():

@@ -90,8 +90,10 @@ DEFAULT_TAXONOMY_RESOURCE = "themes.toml"
 
 def _read_toml(path: Path | None) -> tuple[dict[str, Any], str]:
     if path is None:
-        text = resources.files("reviewmine.data").joinpath(DEFAULT_TAXONOMY_RESOURCE).read_text(
-            encoding="utf-8"
+        text = (
+            resources.files("reviewmine.data")
+            .joinpath(DEFAULT_TAXONOMY_RESOURCE)
+            .read_text(encoding="utf-8")
         )
         source = f"reviewmine/data/{DEFAULT_TAXONOMY_RESOURCE}"
     else:
@@ -141,14 +143,18 @@ def _check_theme_table(theme_id: str, table: Any, where: str) -> dict[str, Any]:
         try:
             re.compile(pattern)
         except re.error as err:
-            raise ConfigError(f"{prefix}.patterns[{i}]: invalid regular expression: {err}", path=where)
+            raise ConfigError(
+                f"{prefix}.patterns[{i}]: invalid regular expression: {err}", path=where
+            )
     return out
 
 
 def _themes_table(data: dict[str, Any], where: str) -> dict[str, Any]:
     unknown = sorted(set(data) - {"version", "themes"})
     if unknown:
-        raise ConfigError(f"{unknown[0]}: unknown top-level key (allowed: version, themes)", path=where)
+        raise ConfigError(
+            f"{unknown[0]}: unknown top-level key (allowed: version, themes)", path=where
+        )
     themes = data.get("themes", {})
     if not isinstance(themes, dict):
         raise ConfigError("themes must be a table of [themes.<id>] tables", path=where)
@@ -231,6 +237,21 @@ def normalise_text(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split())
 
 
+def _is_acronym(keyword: str) -> bool:
+    return keyword.isupper() and sum(c.isalpha() for c in keyword) >= 2
+
+
+def _keyword_body(keyword: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", normalise_text(keyword)) if w]
+    return r"[\s\-]+".join(re.escape(w) for w in words)
+
+
+def _phrase_regex(keywords: Sequence[str], flags: int) -> re.Pattern[str]:
+    # Longest first, so an alternation prefers "care leavers" over "care".
+    bodies = sorted({_keyword_body(k) for k in keywords}, key=lambda b: (-len(b), b))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es|'s|s')?(?![\w])", flags)
+
+
 def keyword_regex(keyword: str) -> re.Pattern[str]:
     """Whole-phrase regex for a keyword.
 
@@ -238,11 +259,7 @@ def keyword_regex(keyword: str) -> re.Pattern[str]:
     allowed, and an all-capitals keyword (an acronym such as "SEND") is matched
     case-sensitively.
     """
-    words = [w for w in re.split(r"[\s\-]+", normalise_text(keyword)) if w]
-    body = r"[\s\-]+".join(re.escape(w) for w in words)
-    acronym = keyword.isupper() and sum(c.isalpha() for c in keyword) >= 2
-    flags = 0 if acronym else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){body}(?:s|es|'s|s')?(?![\w])", flags)
+    return _phrase_regex([keyword], 0 if _is_acronym(keyword) else re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -265,8 +282,13 @@ class LexiconTagger:
         for theme in themes:
             if theme.id == OTHER:
                 continue
-            for keyword in theme.keywords:
-                self._rules.append(_Rule(theme.id, keyword_regex(keyword)))
+            # One alternation per theme and case mode: ~30 scans per text instead of ~400.
+            acronyms = [k for k in theme.keywords if _is_acronym(k)]
+            words = [k for k in theme.keywords if not _is_acronym(k)]
+            if words:
+                self._rules.append(_Rule(theme.id, _phrase_regex(words, re.IGNORECASE)))
+            if acronyms:
+                self._rules.append(_Rule(theme.id, _phrase_regex(acronyms, 0)))
             for pattern in theme.patterns:
                 self._rules.append(_Rule(theme.id, re.compile(pattern, re.IGNORECASE)))
 
@@ -290,7 +312,9 @@ class LexiconTagger:
         if not hits:
             return (ThemeScore(OTHER, 0.0, "no theme keywords found"),)
         scores = [
-            ThemeScore(theme, round(1.0 - 0.5 ** len(phrases), 4), "keywords: " + quote_list(phrases))
+            ThemeScore(
+                theme, round(1.0 - 0.5 ** len(phrases), 4), "keywords: " + quote_list(phrases)
+            )
             for theme, phrases in hits.items()
         ]
         return tuple(sorted(scores, key=lambda s: (-s.score, s.theme)))

@@ -11,7 +11,8 @@ items; see ``models/themes/MODEL_CARD.md``):
   keywords missed is added when its probability is at least ``add_threshold``;
 * themes too rare to train a classifier for rely on the lexicon alone;
 * an item left with nothing gets the classifier's best guess if it reaches
-  ``fallback_threshold``, else ``other``.
+  ``fallback_threshold`` and the item resembles some theme's examples
+  (cosine >= ``fallback_min_similarity``), else ``other``.
 
 Every :class:`~reviewmine.types.ThemeScore` carries a checkable reason:
 matched keywords, the classifier probability and the nearest example phrase.
@@ -21,7 +22,8 @@ Example::
     model = ThemeModel.load()                 # models/themes, default taxonomy
     vectors = embedder.embed(texts)           # the store caches these
     model.assign(texts, vectors)[0]
-    # (ThemeScore(theme='children_in_care', score=0.98, reason="keywords: 'care leavers'; p=0.96; ..."),)
+    # (ThemeScore(theme='children_in_care', score=0.98,
+    #             reason="keywords: 'care leavers'; classifier p=0.96; nearest example: '...'"), ...)
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from reviewmine.embed import Embedder
-from reviewmine.errors import ConfigError, GoldError, ModelError
+from reviewmine.errors import ConfigError, ModelError
 from reviewmine.taxonomy import (
     OTHER,
     LexiconTagger,
@@ -51,21 +53,17 @@ from reviewmine.taxonomy import (
 from reviewmine.types import ThemeScore
 
 __all__ = [
-    "GoldItem",
     "LexiconTagger",
-    "MethodScores",
-    "ThemeEval",
-    "ThemeMetric",
-    "ThemeModel",
     "Taxonomy",
     "Theme",
-    "default_gold_paths",
+    "ThemeModel",
     "default_model_path",
-    "evaluate_themes",
-    "load_gold",
+    "example_vectors_for",
     "load_taxonomy",
-    "score_theme_sets",
     "train_theme_model",
+    # and, from reviewmine.theme_eval (see __getattr__ at the end):
+    # evaluate_themes, ThemeEval, MethodScores, ThemeMetric, GoldItem, load_gold,
+    # default_gold_paths, score_theme_sets
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -80,82 +78,6 @@ def default_model_path() -> Path:
     return Path(env) if env else PROJECT_ROOT / "models" / "themes"
 
 
-def default_gold_paths() -> list[Path]:
-    """The labelled items used to train and evaluate: the shared Ofsted gold,
-    plus the project's own ``corpus/gold.jsonl`` when it exists."""
-    candidates = [
-        PROJECT_ROOT.parent / "shared" / "real" / "ofsted" / "gold.jsonl",
-        PROJECT_ROOT / "corpus" / "gold.jsonl",
-    ]
-    return [p for p in candidates if p.is_file()]
-
-
-# --- labelled data ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GoldItem:
-    """One labelled item: its text, gold themes and the group it is cross-validated by."""
-
-    text: str
-    themes: tuple[str, ...]
-    group: str  # local authority (or area / file when absent)
-    doc: str  # file name of the document
-    year: int | None = None
-    doc_type: str | None = None
-    source: str = ""  # gold file it came from
-
-
-def load_gold(paths: Iterable[Path | str], taxonomy: Taxonomy | None = None) -> list[GoldItem]:
-    """Items with themes from gold JSONL files (one document per line).
-
-    Items without a ``themes`` list are skipped; an unknown theme id is a
-    :class:`GoldError` naming the file, line and id.
-    """
-    known = set((taxonomy or load_taxonomy()).ids)
-    items: list[GoldItem] = []
-    for path in paths:
-        path = Path(path)
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as err:
-            raise GoldError(f"cannot read gold file: {err.strerror}", path=path) from err
-        for lineno, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                doc_items = doc.get("items", [])
-            except (ValueError, AttributeError) as err:
-                raise GoldError(f"line {lineno}: not a JSON object: {err}", path=path) from err
-            group = doc.get("local_authority") or doc.get("area") or doc.get("file") or f"line{lineno}"
-            date = doc.get("inspection_date") or doc.get("publication_date") or doc.get("date") or ""
-            year = int(date[:4]) if date[:4].isdigit() else None
-            for item in doc_items:
-                themes = item.get("themes")
-                if not isinstance(themes, list) or not item.get("text"):
-                    continue
-                unknown = [t for t in themes if t not in known]
-                if unknown:
-                    raise GoldError(
-                        f"line {lineno}: unknown theme id {unknown[0]!r}",
-                        path=path,
-                        hint="use the ids in the taxonomy (reviewmine/data/themes.toml)",
-                    )
-                items.append(
-                    GoldItem(
-                        text=item["text"],
-                        themes=tuple(dict.fromkeys(themes)),
-                        group=str(group),
-                        doc=str(doc.get("file", f"line{lineno}")),
-                        year=year,
-                        doc_type=doc.get("doc_type") or ("ofsted_inspection" if "framework" in doc else None),
-                        source=str(path),
-                    )
-                )
-    return items
-
-
 # --- the model ---------------------------------------------------------------------
 
 
@@ -163,7 +85,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-@dataclass
+@dataclass(eq=False)  # holds arrays: compare outputs, not models
 class ThemeModel:
     """Trained theme assigner; weights in ``weights.npz``, settings in ``model.json``."""
 
@@ -178,7 +100,8 @@ class ThemeModel:
     dim: int
     confirm_threshold: float = 0.1
     add_threshold: float = 0.9
-    fallback_threshold: float = 0.25
+    fallback_threshold: float = 0.5
+    fallback_min_similarity: float = 0.35  # cosine to the nearest theme example: "is it on topic?"
     training: dict[str, Any] = field(default_factory=dict)  # what it was trained on, how
     trained_themes: tuple[dict[str, Any], ...] = ()  # taxonomy at training time, for the record
 
@@ -186,7 +109,9 @@ class ThemeModel:
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """Classifier probabilities, shape (n, len(classifier_themes))."""
         vectors = self._check_vectors(vectors)
-        return _sigmoid(vectors.astype(np.float64) @ self.coef.T.astype(np.float64) + self.intercept)
+        return _sigmoid(
+            vectors.astype(np.float64) @ self.coef.T.astype(np.float64) + self.intercept
+        )
 
     def _check_vectors(self, vectors: np.ndarray) -> np.ndarray:
         vectors = np.asarray(vectors)
@@ -220,7 +145,15 @@ class ThemeModel:
         lexicon = LexiconTagger(self.taxonomy)
         active = [t.id for t in self.taxonomy if t.id != OTHER]
         col = {t: i for i, t in enumerate(self.classifier_themes)}
-        nearest = self._nearest_examples(np.asarray(vectors, dtype=np.float32))
+        vectors32 = np.asarray(vectors, dtype=np.float32)
+        nearest = self._nearest_examples(vectors32)
+        # The classifiers never saw off-topic text and can be confident about it;
+        # the fallback also needs the item to resemble some theme's examples.
+        on_topic = (
+            (vectors32 @ self.example_vectors.T).max(axis=1)
+            if len(self.example_vectors)
+            else np.ones(len(texts), dtype=np.float32)
+        )
         out: list[tuple[ThemeScore, ...]] = []
         for i, text in enumerate(texts):
             hits = lexicon.matches(text)
@@ -230,18 +163,33 @@ class ThemeModel:
                 p = float(probs[i, col[theme]]) if theme in col else None
                 score = _combine(phrases, p, self.confirm_threshold, self.add_threshold)
                 if score is not None:
-                    scores.append(ThemeScore(theme, score, _reason(phrases, p, nearest[i].get(theme))))
+                    scores.append(
+                        ThemeScore(theme, score, _reason(phrases, p, nearest[i].get(theme)))
+                    )
             if not scores:
-                scores.append(self._fallback(i, probs, nearest[i], active))
+                scores.append(self._fallback(i, probs, nearest[i], active, float(on_topic[i])))
             out.append(tuple(sorted(scores, key=lambda s: (-s.score, s.theme))))
         return out
 
     def _fallback(
-        self, i: int, probs: np.ndarray, nearest: Mapping[str, str], active: Sequence[str]
+        self,
+        i: int,
+        probs: np.ndarray,
+        nearest: Mapping[str, str],
+        active: Sequence[str],
+        similarity: float,
     ) -> ThemeScore:
-        usable = [(float(probs[i, j]), t) for j, t in enumerate(self.classifier_themes) if t in active]
+        usable = [
+            (float(probs[i, j]), t) for j, t in enumerate(self.classifier_themes) if t in active
+        ]
         if usable:
             p, theme = max(usable, key=lambda pt: (pt[0], pt[1]))
+            if similarity < self.fallback_min_similarity:
+                return ThemeScore(
+                    OTHER,
+                    round(1.0 - similarity, 4),
+                    f"no theme keywords; unlike every theme example (cosine {similarity:.2f})",
+                )
             if p >= self.fallback_threshold:
                 return ThemeScore(
                     theme,
@@ -258,7 +206,8 @@ class ThemeModel:
 
     def _nearest_examples(self, vectors: np.ndarray) -> list[dict[str, str]]:
         """Per item: theme -> its most similar current example phrase."""
-        current = {t.id: {t.description, *t.examples} for t in self.taxonomy}
+        # Example phrases read better than the long description; it is the last resort.
+        current = {t.id: set(t.examples) or {t.description} for t in self.taxonomy}
         keep = [
             k
             for k, (theme, text) in enumerate(zip(self.example_themes, self.example_texts))
@@ -302,12 +251,14 @@ class ThemeModel:
                 "confirm": self.confirm_threshold,
                 "add": self.add_threshold,
                 "fallback": self.fallback_threshold,
+                "fallback_min_similarity": self.fallback_min_similarity,
             },
             "training": self.training,
             "taxonomy_at_training": list(self.trained_themes),
         }
         (folder / CONFIG_FILE).write_text(
-            json.dumps(config, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+            json.dumps(config, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+            encoding="utf-8",
         )
         return folder
 
@@ -320,7 +271,9 @@ class ThemeModel:
         hint = "train it with: python scripts/train_themes.py"
         config_path, weights_path = folder / CONFIG_FILE, folder / WEIGHTS_FILE
         if not config_path.is_file() or not weights_path.is_file():
-            raise ModelError("theme model not found (model.json, weights.npz)", path=folder, hint=hint)
+            raise ModelError(
+                "theme model not found (model.json, weights.npz)", path=folder, hint=hint
+            )
         try:
             config = json.loads(config_path.read_text(encoding="utf-8"))
             with np.load(weights_path, allow_pickle=False) as npz:
@@ -347,6 +300,7 @@ class ThemeModel:
             confirm_threshold=float(thresholds["confirm"]),
             add_threshold=float(thresholds["add"]),
             fallback_threshold=float(thresholds["fallback"]),
+            fallback_min_similarity=float(thresholds.get("fallback_min_similarity", 0.0)),
             training=config.get("training", {}),
             trained_themes=tuple(config.get("taxonomy_at_training", ())),
         )
@@ -417,7 +371,8 @@ def train_theme_model(
     C: float = 4.0,
     confirm_threshold: float = 0.1,
     add_threshold: float = 0.9,
-    fallback_threshold: float = 0.25,
+    fallback_threshold: float = 0.5,
+    fallback_min_similarity: float = 0.35,
     examples: tuple[tuple[str, ...], tuple[str, ...], np.ndarray] | None = None,
     training_info: Mapping[str, Any] | None = None,
 ) -> ThemeModel:
@@ -464,6 +419,7 @@ def train_theme_model(
         confirm_threshold=confirm_threshold,
         add_threshold=add_threshold,
         fallback_threshold=fallback_threshold,
+        fallback_min_similarity=fallback_min_similarity,
         training={
             "n_items": len(texts),
             "min_positives": min_positives,
@@ -475,259 +431,26 @@ def train_theme_model(
     )
 
 
-# --- evaluation ------------------------------------------------------------------------
+# The evaluation lives in reviewmine.theme_eval (it imports this module); these
+# names are re-exported lazily so ``from reviewmine.themes import evaluate_themes``
+# works without a circular import.
+_EVAL_NAMES = frozenset(
+    {
+        "GoldItem",
+        "MethodScores",
+        "ThemeEval",
+        "ThemeMetric",
+        "default_gold_paths",
+        "evaluate_themes",
+        "load_gold",
+        "score_theme_sets",
+    }
+)
 
 
-@dataclass(frozen=True)
-class ThemeMetric:
-    theme: str
-    precision: float
-    recall: float
-    f1: float
-    support: int  # gold items with the theme
-    predicted: int  # items the method gave the theme
+def __getattr__(name: str) -> Any:
+    if name in _EVAL_NAMES:
+        from reviewmine import theme_eval
 
-
-@dataclass(frozen=True)
-class MethodScores:
-    """Scores of one method over all evaluated items."""
-
-    method: str
-    description: str
-    micro_precision: float
-    micro_recall: float
-    micro_f1: float
-    macro_f1: float  # mean F1 over ``macro_themes``
-    macro_themes: tuple[str, ...]  # themes with at least min_support gold items
-    per_theme: tuple[ThemeMetric, ...]
-
-    def theme(self, theme_id: str) -> ThemeMetric:
-        return next(m for m in self.per_theme if m.theme == theme_id)
-
-
-def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def score_theme_sets(
-    gold: Sequence[Iterable[str]],
-    predicted: Sequence[Iterable[str]],
-    method: str = "",
-    description: str = "",
-    min_support: int = 3,
-) -> MethodScores:
-    """Micro P/R/F1 over (item, theme) pairs (``other`` included) and macro-F1
-    over themes with at least ``min_support`` gold items.
-
-    >>> score_theme_sets([{"neglect"}], [{"neglect", "other"}]).micro_f1
-    0.6666666666666666
-    """
-    gold_sets = [set(g) for g in gold]
-    pred_sets = [set(p) for p in predicted]
-    themes = sorted(set().union(*gold_sets, *pred_sets)) if gold_sets else []
-    per_theme = []
-    tp_all = fp_all = fn_all = 0
-    for theme in themes:
-        tp = sum(theme in g and theme in p for g, p in zip(gold_sets, pred_sets))
-        fp = sum(theme not in g and theme in p for g, p in zip(gold_sets, pred_sets))
-        fn = sum(theme in g and theme not in p for g, p in zip(gold_sets, pred_sets))
-        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-        p, r, f = _f1(tp, fp, fn)
-        per_theme.append(ThemeMetric(theme, p, r, f, tp + fn, tp + fp))
-    micro_p, micro_r, micro_f = _f1(tp_all, fp_all, fn_all)
-    macro = [m for m in per_theme if m.support >= min_support]
-    per_theme.sort(key=lambda m: (-m.support, m.theme))
-    return MethodScores(
-        method=method,
-        description=description,
-        micro_precision=micro_p,
-        micro_recall=micro_r,
-        micro_f1=micro_f,
-        macro_f1=float(np.mean([m.f1 for m in macro])) if macro else 0.0,
-        macro_themes=tuple(m.theme for m in macro),
-        per_theme=tuple(per_theme),
-    )
-
-
-@dataclass(frozen=True)
-class ThemeEval:
-    """Chosen method vs the lexicon baseline (and component ablations), same items, same run."""
-
-    chosen: MethodScores
-    baseline: MethodScores
-    ablations: tuple[MethodScores, ...]
-    n_items: int
-    n_documents: int
-    n_groups: int
-    grouping: str  # how the learned parts were cross-validated
-    embedder_id: str
-    gold_paths: tuple[str, ...]
-    seconds: float
-
-    def to_markdown(self) -> str:
-        """Summary and per-theme table, as used in the model card."""
-        lines = [
-            f"Items: {self.n_items} from {self.n_documents} documents, {self.n_groups} groups. "
-            f"Learned parts evaluated by {self.grouping}; the lexicon needs no training.",
-            "",
-            "| method | micro-P | micro-R | micro-F1 | macro-F1 (themes with >= 3 gold items) |",
-            "|---|---|---|---|---|",
-        ]
-        for m in (self.chosen, self.baseline, *self.ablations):
-            lines.append(
-                f"| {m.method} | {m.micro_precision:.3f} | {m.micro_recall:.3f} | "
-                f"{m.micro_f1:.3f} | {m.macro_f1:.3f} ({len(m.macro_themes)} themes) |"
-            )
-        lines += [
-            "",
-            f"Per theme ({self.chosen.method} vs {self.baseline.method}):",
-            "",
-            "| theme | support | P | R | F1 | lexicon P | lexicon R | lexicon F1 |",
-            "|---|---|---|---|---|---|---|---|",
-        ]
-        base = {m.theme: m for m in self.baseline.per_theme}
-        for m in self.chosen.per_theme:
-            b = base.get(m.theme, ThemeMetric(m.theme, 0.0, 0.0, 0.0, m.support, 0))
-            lines.append(
-                f"| {m.theme} | {m.support} | {m.precision:.2f} | {m.recall:.2f} | {m.f1:.2f} | "
-                f"{b.precision:.2f} | {b.recall:.2f} | {b.f1:.2f} |"
-            )
-        return "\n".join(lines) + "\n"
-
-
-def evaluate_themes(
-    gold_paths: Sequence[Path | str] | None,
-    embedder: Embedder,
-    *,
-    taxonomy: Taxonomy | None = None,
-    n_splits: int = 5,
-    min_support: int = 3,
-    vectors: np.ndarray | None = None,
-    ablations: bool = True,
-    progress: bool = False,
-    **train_kwargs: Any,
-) -> ThemeEval:
-    """Score the chosen method and the lexicon baseline on labelled items.
-
-    Learned parts are cross-validated with GroupKFold on the local authority
-    (``local_authority`` in the gold), so no model is scored on items from an
-    authority it was trained on.  ``vectors`` may pass cached embeddings of
-    the gold texts (in file order).
-    """
-    import time
-
-    from sklearn.model_selection import GroupKFold
-
-    start = time.perf_counter()
-    taxonomy = taxonomy or load_taxonomy()
-    paths = [Path(p) for p in (gold_paths if gold_paths is not None else default_gold_paths())]
-    items = load_gold(paths, taxonomy)
-    if not items:
-        raise GoldError("no labelled items in the gold files", path=", ".join(map(str, paths)))
-    texts = [it.text for it in items]
-    gold = [set(it.themes) for it in items]
-    groups = np.array([it.group for it in items])
-    n_groups = len(set(groups))
-    if n_groups < 2:
-        raise GoldError("grouped cross-validation needs items from at least 2 local authorities")
-    if vectors is None:
-        vectors = embedder.embed(texts, progress=progress)
-    vectors = np.asarray(vectors, dtype=np.float32)
-    if vectors.shape != (len(items), embedder.dim):
-        raise ModelError(f"cached vectors have shape {vectors.shape}, expected ({len(items)}, {embedder.dim})")
-
-    folds = min(n_splits, n_groups)
-    examples = example_vectors_for(taxonomy, embedder)
-    chosen: list[set[str]] = [set() for _ in items]
-    clf_only: list[set[str]] = [set() for _ in items]
-    similarity: list[set[str]] = [set() for _ in items]
-    for train, test in GroupKFold(n_splits=folds).split(vectors, groups=groups):
-        model = train_theme_model(
-            [texts[i] for i in train],
-            [gold[i] for i in train],
-            vectors[train],
-            taxonomy,
-            embedder=embedder,
-            examples=examples,
-            **train_kwargs,
-        )
-        assigned = model.assign([texts[i] for i in test], vectors[test])
-        for i, scores in zip(test, assigned):
-            chosen[i] = {s.theme for s in scores}
-        if ablations:
-            for i, themes in zip(test, _classifier_only(model, vectors[test])):
-                clf_only[i] = themes
-            for i, themes in zip(test, _similarity_only(examples, vectors, gold, train, test)):
-                similarity[i] = themes
-
-    lexicon = LexiconTagger(taxonomy)
-    baseline = [{s.theme for s in lexicon.tag(t)} for t in texts]
-    extra: tuple[MethodScores, ...] = ()
-    if ablations:
-        extra = (
-            score_theme_sets(
-                gold, clf_only, "classifier only",
-                "logistic regression on embeddings, p >= 0.5, lexicon unused", min_support,
-            ),
-            score_theme_sets(
-                gold, similarity, "embedding similarity",
-                "cosine to theme description/examples, threshold tuned on the training folds",
-                min_support,
-            ),
-        )
-    return ThemeEval(
-        chosen=score_theme_sets(
-            gold, chosen, "lexicon + classifier",
-            "keywords confirmed by the classifier, confident classifier additions", min_support,
-        ),
-        baseline=score_theme_sets(gold, baseline, "lexicon", "keywords and patterns only", min_support),
-        ablations=extra,
-        n_items=len(items),
-        n_documents=len({(it.source, it.doc) for it in items}),
-        n_groups=n_groups,
-        grouping=f"GroupKFold({folds}) on local_authority",
-        embedder_id=embedder.model_id,
-        gold_paths=tuple(str(p) for p in paths),
-        seconds=time.perf_counter() - start,
-    )
-
-
-def _classifier_only(model: ThemeModel, vectors: np.ndarray) -> list[set[str]]:
-    probs = model.probabilities(vectors)
-    out = []
-    for row in probs:
-        themes = {t for t, p in zip(model.classifier_themes, row) if p >= 0.5}
-        out.append(themes or {OTHER})
-    return out
-
-
-def _similarity_only(
-    examples: tuple[tuple[str, ...], tuple[str, ...], np.ndarray],
-    vectors: np.ndarray,
-    gold: Sequence[set[str]],
-    train: np.ndarray,
-    test: np.ndarray,
-) -> list[set[str]]:
-    """Themes whose description/examples are within a cosine threshold (tuned on train)."""
-    _, owners, ex_vectors = examples
-    theme_ids = sorted(set(owners))
-    sims = vectors @ ex_vectors.T
-    best = np.stack(
-        [sims[:, [k for k, o in enumerate(owners) if o == t]].max(axis=1) for t in theme_ids], axis=1
-    )
-
-    def predict(rows: np.ndarray, threshold: float) -> list[set[str]]:
-        out = []
-        for r in rows:
-            themes = {theme_ids[j] for j in np.flatnonzero(best[r] >= threshold)}
-            out.append(themes or {theme_ids[int(best[r].argmax())]})
-        return out
-
-    grid = np.round(np.arange(0.2, 0.8, 0.02), 2)
-    train_gold = [gold[i] for i in train]
-    threshold = max(
-        grid, key=lambda th: (score_theme_sets(train_gold, predict(train, th)).micro_f1, -th)
-    )
-    return predict(test, float(threshold))
+        return getattr(theme_eval, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

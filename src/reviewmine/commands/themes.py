@@ -1,1 +1,163 @@
 """CLI commands for the themes stage (registered on reviewmine.cli.app)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from ..cli import ConfigOpt, DbOpt, _console, _emit, _err, _open_store, app, eval_app
+
+themes_app = typer.Typer(
+    help="Themes across reviews: which recur, where and when (assigns themes first).",
+    invoke_without_command=True, no_args_is_help=False)
+app.add_typer(themes_app, name="themes")
+
+
+class ThemeFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+def _cfg(config: Path | None, embedder: str | None) -> Any:
+    from dataclasses import replace
+
+    from ..config import load_config
+
+    cfg = load_config(config)
+    return replace(cfg, embedder=embedder) if embedder else cfg
+
+
+def theme_row(r: Any, example: Any | None) -> dict[str, Any]:
+    return {
+        "theme": r.theme, "name": r.name, "items": r.n_items, "documents": r.n_docs,
+        "first_year": r.first_year, "last_year": r.last_year, "years": list(r.years),
+        "areas": list(r.areas), "doc_types": list(r.doc_types), "recurring": r.recurring,
+        "recurring_areas": list(r.recurring_areas),
+        "by_year": [asdict(y) for y in r.by_year],
+        "example_item_ids": list(r.example_item_ids),
+        "example": (f"{example.text} [{example.file}, p. {example.page}"
+                    f"{', ' + example.number if example.number else ''}]") if example else None,
+    }
+
+
+@themes_app.callback()
+def themes(
+    ctx: typer.Context,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    since: Annotated[Optional[int], typer.Option(help="First year (inclusive).")] = None,
+    until: Annotated[Optional[int], typer.Option(help="Last year (inclusive).")] = None,
+    doc_type: Annotated[Optional[str], typer.Option("--type", help="Document type, e.g. scr.")] = None,
+    area: Annotated[Optional[str], typer.Option(help="Local authority or partnership area.")] = None,
+    min_docs: Annotated[Optional[int], typer.Option("--min-docs", help="Documents for a theme "
+                                                    "to count as recurring (default 2).")] = None,
+    format: Annotated[ThemeFormat, typer.Option("--format", "-f")] = ThemeFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+    embedder: Annotated[Optional[str], typer.Option(help="minilm (default) or a local model folder.")] = None,
+    assign: Annotated[bool, typer.Option(help="Assign themes to new items first.")] = True,
+) -> None:
+    """Themes with their items, documents, years, areas and whether they recur."""
+    ctx.obj = {"db": db, "config": config, "embedder": embedder}
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..theming import assign_themes, citations, theme_summary
+
+    cfg = _cfg(config, embedder)
+    with _open_store(db) as store:
+        if assign:
+            run = assign_themes(store, cfg, progress=sys.stderr.isatty())
+            _err(f"themes assigned to {run.items} items ({run.embedded} newly embedded, "
+                 f"{run.embedder_id})")
+        summary = theme_summary(store, cfg, since=since, until=until, doc_type=doc_type,
+                                area=area, min_docs=min_docs)
+        examples = {c.item_id: c for c in citations(
+            store, [r.example_item_ids[0] for r in summary if r.example_item_ids])}
+    rows = [theme_row(r, examples.get(r.example_item_ids[0]) if r.example_item_ids else None)
+            for r in summary]
+    if format == ThemeFormat.table:
+        from rich.table import Table
+
+        t = Table(title=f"{len(rows)} themes ({sum(r['recurring'] for r in rows)} recurring)")
+        for col in ("theme", "items", "docs", "years", "recurring", "example (citation)"):
+            t.add_column(col, overflow="fold")
+        for r in rows:
+            years = f"{r['first_year']}-{r['last_year']}" if r["first_year"] else "-"
+            rec = "yes" + (f" ({', '.join(r['recurring_areas'])})" if r["recurring_areas"] else "") \
+                if r["recurring"] else "no"
+            t.add_row(r["name"], str(r["items"]), str(r["documents"]), years, rec,
+                      (r["example"] or "")[:200])
+        _console().print(t)
+    elif format == ThemeFormat.json:
+        out = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        if output:
+            output.write_text(out, encoding="utf-8")
+        else:
+            sys.stdout.write(out)
+    else:
+        _emit(rows, format.value, output, "themes")
+
+
+@themes_app.command("show")
+def themes_show(ctx: typer.Context,
+                theme: Annotated[str, typer.Argument(help="Theme id, e.g. neglect.")]) -> None:
+    """List a theme's items with their citations, oldest document first."""
+    from ..taxonomy import load_taxonomy
+    from ..theming import theme_items
+
+    opts = ctx.obj or {}
+    cfg = _cfg(opts.get("config"), None)
+    taxonomy = load_taxonomy(cfg.themes_file)
+    if theme not in taxonomy.ids:
+        from ..errors import NotFound
+
+        raise NotFound(f"unknown theme '{theme}'", hint="see the ids in 'reviewmine themes'")
+    with _open_store(opts.get("db")) as store:
+        found = theme_items(store, theme)
+    out = _console()
+    out.print(f"[bold]{taxonomy.name(theme)}[/bold]: {len(found)} items", highlight=False)
+    for c in found:
+        cite = f"{c.file}, p. {c.page}" + (f", {c.number}" if c.number else "")
+        out.print(f"- {c.text}", markup=False, highlight=False)
+        out.print(f"  [{cite}; {c.date or 'undated'}; {c.heading or ''}]", markup=False,
+                  highlight=False)
+
+
+@themes_app.command("emergent")
+def themes_emergent(ctx: typer.Context) -> None:
+    """Clusters of items no taxonomy theme explains, with key phrases and examples."""
+    from ..theming import emergent
+
+    opts = ctx.obj or {}
+    cfg = _cfg(opts.get("config"), opts.get("embedder"))
+    with _open_store(opts.get("db")) as store:
+        found, items = emergent(store, cfg)
+    if not found:
+        _err("no emergent themes: every item fits a taxonomy theme well")
+    out = _console()
+    for e in found:
+        out.print(f"[bold]{e.id}[/bold] ({e.size} items): {e.label}", highlight=False)
+        for i in e.representative:
+            out.print(f"  - {items[i].text[:160]} [{items[i].id}]", markup=False, highlight=False)
+
+
+@eval_app.command("themes")
+def eval_themes(
+    gold: Annotated[list[Path], typer.Option("--gold", help="Gold annotations (repeatable).")],
+    embedder: Annotated[Optional[str], typer.Option(help="minilm (default) or a local model folder.")] = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds (grouped by area).")] = 5,
+) -> None:
+    """Theme F1 of the chosen method beside a plain keyword baseline, per theme."""
+    from ..embed import load_embedder
+    from ..theme_eval import evaluate_themes
+
+    ev = evaluate_themes(gold, load_embedder(embedder), n_splits=folds, ablations=False,
+                         progress=sys.stderr.isatty())
+    typer.echo(ev.to_markdown())

@@ -1,0 +1,118 @@
+"""The themes stage over the store: assign, summarise recurrence, find emergent themes.
+
+Glue between the store and the pure parts (:mod:`reviewmine.themes`,
+:mod:`reviewmine.recurrence`, :mod:`reviewmine.emergent`).  Item vectors come
+from the store's embedding cache, so an unchanged store embeds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .cache import cached_embed
+from .config import Config
+from .store import Store
+from .types import Item
+
+if TYPE_CHECKING:
+    from .embed import Embedder
+    from .emergent import EmergentTheme
+    from .recurrence import ThemeRecurrence
+
+
+@dataclass(frozen=True)
+class ThemeRun:
+    items: int
+    embedded: int  # vectors computed in this run (0 when the cache had them all)
+    embedder_id: str
+    theme_model: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    item_id: str
+    file: str
+    title: str
+    date: str | None
+    page: int
+    number: str | None
+    heading: str | None
+    text: str
+
+
+def assign_themes(store: Store, cfg: Config, *, embedder: Embedder | None = None,
+                  progress: bool = False) -> ThemeRun:
+    """Give every stored item its themes (score and reason) and record the run.
+
+    >>> # assign_themes(Store.open("demo.db"), load_config())  # doctest: +SKIP
+    """
+    from .embed import load_embedder
+    from .taxonomy import load_taxonomy
+    from .themes import ThemeModel
+
+    embedder = embedder or load_embedder(cfg.embedder)
+    model = ThemeModel.load(cfg.theme_model, taxonomy=load_taxonomy(cfg.themes_file))
+    items = store.items()
+    texts = [it.text for it in items]
+    if items:
+        vectors, computed = cached_embed(store, embedder, texts, progress=progress)
+        assigned = model.assign(texts, vectors, embedder_id=embedder.model_id)
+        store.set_item_themes({it.id: a for it, a in zip(items, assigned)})
+    else:
+        computed = 0
+    store.record_run("themes", cfg, {"embedder": embedder.model_id,
+                                     "theme_model": model.embedder_id},
+                     {"items": len(items), "embedded": computed})
+    return ThemeRun(len(items), computed, embedder.model_id, str(cfg.theme_model or "models/themes"))
+
+
+def theme_summary(store: Store, cfg: Config, *, since: int | None = None, until: int | None = None,
+                  doc_type: str | None = None, area: str | None = None,
+                  min_docs: int | None = None) -> list[ThemeRecurrence]:
+    """Per theme: items, documents, years, areas, types, whether it recurs."""
+    from .recurrence import theme_recurrence, themed_items
+    from .taxonomy import load_taxonomy
+
+    docs = {d.id: d for d in store.documents()}
+    rows = themed_items(docs, store.items(), store.item_themes())
+    return theme_recurrence(rows, names=load_taxonomy(cfg.themes_file),
+                            min_docs=min_docs or cfg.min_docs, since=since, until=until,
+                            doc_type=doc_type, area=area)
+
+
+def citations(store: Store, item_ids: Sequence[str]) -> list[Citation]:
+    """Document, page, number and heading of items, in the order given."""
+    docs = {d.id: d for d in store.documents()}
+    by_id = {it.id: it for it in store.items_by_ids(item_ids)}
+    out = []
+    for i in item_ids:
+        it = by_id.get(i)
+        if it is not None:
+            d = docs[it.doc_id]
+            out.append(Citation(it.id, d.file_name, d.title, d.date, it.page, it.number,
+                                it.heading, it.text))
+    return out
+
+
+def theme_items(store: Store, theme: str) -> list[Citation]:
+    """Every item carrying *theme*, oldest document first."""
+    return citations(store, [it.id for it in store.items(theme=theme)])
+
+
+def emergent(store: Store, cfg: Config, *, embedder: Embedder | None = None,
+             seed: int = 0) -> tuple[list[EmergentTheme], list[Item]]:
+    """Clusters of items no taxonomy theme explains (vectors from the cache)."""
+    from .embed import load_embedder
+    from .emergent import emergent_themes
+
+    embedder = embedder or load_embedder(cfg.embedder)
+    items = store.items()
+    if not items:
+        return [], []
+    assigned = store.item_themes()
+    vectors, _ = cached_embed(store, embedder, [it.text for it in items])
+    found = emergent_themes([it.text for it in items], vectors,
+                            [assigned.get(it.id, ()) for it in items], seed=seed)
+    return found, items

