@@ -304,4 +304,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # Run as a script this module is a second copy; the stage commands register on
+    # the imported reviewmine.cli, so dispatch there.
+    from reviewmine.cli import main as _main
+
+    _main()

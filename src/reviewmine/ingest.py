@@ -170,7 +170,8 @@ def _parse_all(
     n = max(1, min(workers or os.cpu_count() or 1, len(todo), 4))
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, initializer=_limit_memory, initargs=(memory_limit,))
+        return ProcessPoolExecutor(max_workers=n, initializer=_init_worker,
+                                   initargs=(memory_limit, os.getpid()))
 
     pool = new_pool()
     # Jobs that were running when a worker died.  They are re-run one at a time,
@@ -223,6 +224,25 @@ def _parse_all(
             yield (*job, outcome, time.perf_counter() - t0)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _init_worker(memory_limit: int | None, parent: int) -> None:
+    _exit_with_parent(parent)
+    _limit_memory(memory_limit)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Linux: have the kernel kill this worker when the batch process dies, even by
+    SIGKILL; otherwise workers linger as orphans, blocked on their queue, forever."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _limit_memory(limit: int | None) -> None:

@@ -528,7 +528,8 @@ class Store:
                 self.db.execute("DELETE FROM tracker_actions WHERE source_file=? AND sheet=?",
                                 (source_file, sheet))
             self.db.executemany(
-                f"INSERT INTO tracker_actions({', '.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                f"INSERT INTO tracker_actions({', '.join(cols)})"
+                f" VALUES ({','.join('?' * len(cols))})",
                 [tuple(r.get(c) for c in cols) for r in rows],
             )
 
@@ -541,7 +542,7 @@ class Store:
             args = (source_file,)
         sql += " ORDER BY source_file, rowid"
         names = ("rowid", *self._TRACKER_COLS)
-        return [dict(zip(names, r)) for r in self.db.execute(sql, args)]
+        return [dict(zip(names, r, strict=True)) for r in self.db.execute(sql, args)]
 
     def replace_tracker_links(self, links: Sequence[dict[str, object]]) -> int:
         """Replace all stored links.  Each link names its action by (source_file, sheet,
@@ -552,8 +553,8 @@ class Store:
             n = 0
             for ln in links:
                 cur = self.db.execute(
-                    "INSERT OR REPLACE INTO tracker_links(action_rowid, item_id, score, reason, origin)"
-                    " SELECT a.rowid, i.id, ?, ?, ? FROM tracker_actions a, items i"
+                    "INSERT OR REPLACE INTO tracker_links"
+                    "(action_rowid, item_id, score, reason, origin) SELECT a.rowid, i.id, ?, ?, ? FROM tracker_actions a, items i"
                     " WHERE a.source_file=? AND a.sheet=? AND a.row=? AND i.id=?",
                     (ln["score"], ln["reason"], ln["origin"], ln["source_file"], ln["sheet"],
                      ln["row"], ln["item_id"]),
@@ -564,7 +565,7 @@ class Store:
     def tracker_links(self) -> list[dict[str, object]]:
         """Stored links with their action's file, sheet, row and id."""
         names = ("source_file", "sheet", "row", "action_id", "item_id", "score", "reason", "origin")
-        return [dict(zip(names, r)) for r in self.db.execute(
+        return [dict(zip(names, r, strict=True)) for r in self.db.execute(
             "SELECT a.source_file, a.sheet, a.row, a.action_id, l.item_id, l.score, l.reason,"
             " l.origin FROM tracker_links l JOIN tracker_actions a ON a.rowid = l.action_rowid"
             " ORDER BY a.source_file, a.rowid, l.score DESC, l.item_id")]
