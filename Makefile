@@ -18,7 +18,11 @@ install: $(BIN)/reviewmine
 demo: install
 	$(BIN)/reviewmine ingest corpus --db $(DB)
 	$(BIN)/reviewmine docs --db $(DB)
-	$(BIN)/reviewmine items --db $(DB) --kind recommendation
+	$(BIN)/reviewmine themes --db $(DB)
+	$(BIN)/reviewmine tracker import corpus/tracker.xlsx --db $(DB)
+	$(BIN)/reviewmine match --db $(DB) --today 2024-12-31
+	mkdir -p out
+	$(BIN)/reviewmine report --db $(DB) -o out/report.html
 
 test: install
 	$(BIN)/python -m pytest -q

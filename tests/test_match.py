@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -114,6 +115,16 @@ def test_recurring_needs_a_later_document_of_the_same_area(tmp_path):
     # give the Harrowfield item (another area) and nothing later in Eastmere the theme
     store.set_item_themes({f"{B}:1": [ThemeScore("pre_birth", 0.9, "t")],
                            f"{C}:0": [ThemeScore("neglect", 0.9, "t")]})
+    assert match_tracker(store, EMB, today=TODAY).recurring_despite_complete == ()
+
+
+def test_regression_a_later_strength_is_not_learning_recurring(tmp_path):
+    store = make_store(tmp_path)
+    # the later Eastmere item is a strength ("good practice"), not the learning again
+    later = store.items(doc_id="b" * 64)[1]
+    store.replace_items("b" * 64, [store.items(doc_id="b" * 64)[0],
+                                   replace(later, kind="good_practice")])
+    store.set_item_themes({f"{B}:1": [ThemeScore("neglect", 0.9, "t")]})
     assert match_tracker(store, EMB, today=TODAY).recurring_despite_complete == ()
 
 

@@ -216,18 +216,13 @@ def recurrence_row(r: Recurrence) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- text
 
-_STOP = frozenset("""a an and are as at be been being by for from has have in into is it its of on
-or that the their them these this those to was were will with within which who whom whose all
-any each every other such so than then there when where while should would could must may can
-ensure ensuring ensures make makes made improve improving improved improvement develop
-developing strengthen further including include includes through across also more most
-they he she we our us you your i not no only both between over under per via""".split())
+_STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "being", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them", "these", "this", "those", "to", "was", "were", "will", "with", "within", "which", "who", "whom", "whose", "all", "any", "each", "every", "other", "such", "so", "than", "then", "there", "when", "where", "while", "should", "would", "could", "must", "may", "can", "ensure", "ensuring", "ensures", "make", "makes", "made", "improve", "improving", "improved", "improvement", "develop", "developing", "strengthen", "further", "including", "include", "includes", "through", "across", "also", "more", "most", "they", "he", "she", "we", "our", "us", "you", "your", "i", "not", "no", "only", "both", "between", "over", "under", "per", "via"])
 _WORD = re.compile(r"[a-z0-9]+")
-_TRAIL_REF = re.compile(r"\s*\((?:paragraphs?|paras?|page|outcome|see)[^)]*\)\s*\.?\s*$", re.I)
+_TRAIL_REF = re.compile(r"\s*\((?:paragraphs?|paras?|page|outcome|see)[^)]*\)\s*\.?\s*$", re.IGNORECASE)
 _LEAD_REF = re.compile(
     r"^\s*(?:lscb\s+|board\s+)?(?:rec(?:ommendation)?s?|paras?|paragraphs?|action|finding|"
     r"learning point|lp|r|aim)\.?\s*\d+(?:\.\d+)*[a-z]?(?:\s*(?:-|–|to|and|&)\s*\d+)?"
-    r"\s*[:\-–.)]?\s*", re.I)
+    r"\s*[:\-–.)]?\s*", re.IGNORECASE)
 
 
 def _stem(w: str) -> str:
@@ -266,7 +261,7 @@ def clean_action_text(text: str | None) -> str:
 
 _NUM_REF = re.compile(
     r"\b(rec(?:ommendation)?s?|paras?|paragraphs?|action|finding|learning point|lp|r)\.?\s*"
-    r"(\d+(?:\.\d+)*)([a-z])?(?:\s*(?:-|–|to|and|&)\s*(\d+))?\b", re.I)
+    r"(\d+(?:\.\d+)*)([a-z])?(?:\s*(?:-|–|to|and|&)\s*(\d+))?\b", re.IGNORECASE)
 _LABELS = {"rec": "rec", "recs": "rec", "recommendation": "rec", "recommendations": "rec",
            "r": "rec", "para": "para", "paras": "para", "paragraph": "para",
            "paragraphs": "para", "action": "action", "finding": "finding",
@@ -333,10 +328,7 @@ _DOC_TYPE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _MONTH_WORDS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_GENERIC = frozenset("""review report inspection ofsted actions action plan tracker sheet case
-child children baby the of and for in serious local safeguarding practice rapid learning brief
-partnership board lscb scr lcspr ilacs sif services service social care re visit letter
-recommendations recommendation lac jtai""".split())
+_GENERIC = frozenset(["review", "report", "inspection", "ofsted", "actions", "action", "plan", "tracker", "sheet", "case", "child", "children", "baby", "the", "of", "and", "for", "in", "serious", "local", "safeguarding", "practice", "rapid", "learning", "brief", "partnership", "board", "lscb", "scr", "lcspr", "ilacs", "sif", "services", "service", "social", "care", "re", "visit", "letter", "recommendations", "recommendation", "lac", "jtai"])
 
 
 def _norm(text: str) -> str:
@@ -773,6 +765,8 @@ def find_recurring_despite_complete(links: Sequence[Link], items: Sequence[Item]
     by_doc = {d.id: d for d in docs}
     by_theme: dict[str, list[Item]] = defaultdict(list)
     for it in items:
+        if it.kind == "good_practice":
+            continue  # a strength raised later is not the learning recurring
         for t in themes.get(it.id, ()):
             if t.theme != "other":
                 by_theme[t.theme].append(it)
