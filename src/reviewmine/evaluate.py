@@ -60,11 +60,12 @@ class Match:
     pred_kind: str | None
 
 
-@dataclass
-class Scores:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class PRF:
+    """Precision, recall and F1 from ``tp``, ``fp`` and ``fn`` (shared by every evaluation)."""
+
+    tp: int
+    fp: int
+    fn: int
 
     @property
     def precision(self) -> float:
@@ -78,6 +79,13 @@ class Scores:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores(PRF):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
 
 
 @dataclass

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import GoldError, TrackerError
+from .evaluate import PRF
 from .match import DEFAULT_PARAMS, Link, MatchParams, Override, match_tracker
 from .tracker import load_actions
 from .types import Document, Item
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class LinkEval:
+class LinkEval(PRF):
     tracker: str
     tp: int
     fp: int
@@ -42,19 +43,6 @@ class LinkEval:
     no_item_correct: int  # gold actions with no item that got no link
     no_item_total: int
     gold_not_in_tracker: tuple[str, ...] = ()  # gold action ids the tracker does not have
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
