@@ -32,5 +32,7 @@ test-fast: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_search.py
+	$(BIN)/python benchmarks/bench_report.py
 
 .PHONY: install demo test test-fast bench

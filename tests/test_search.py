@@ -1,0 +1,441 @@
+"""Search: query syntax, filters, highlights, similar items, the CLI and the evaluation."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from paths import CORPUS, REAL_OFSTED, ROOT
+from reviewmine.cli import app
+from reviewmine.embed import HashingEmbedder
+from reviewmine.errors import GoldError, NotFound, QueryError
+from reviewmine.search import (
+    Judged,
+    Searcher,
+    SearchFilters,
+    SearchHit,
+    evaluate_search,
+    mrr_ndcg,
+    parse_query,
+    search,
+    similar,
+)
+from reviewmine.store import Store
+from reviewmine.types import Block, Document, Item, ThemeScore
+
+runner = CliRunner()
+
+# (kind, text, number, item kind or None, themes)
+DOCS = {
+    "a" * 64: {
+        "file": "eastmere_ofsted_2019.pdf", "doc_type": "ofsted_inspection", "area": "Eastmere",
+        "date": "2019-05-01", "blocks": [
+            ("heading", "What needs to improve?", None, None, ()),
+            ("list_item", "Return home interviews for children who go missing from care.", None,
+             "area_for_improvement", ("missing",)),
+            ("list_item", "The quality of plans for children in need.", None,
+             "area_for_improvement", ("assessment_quality",)),
+            ("paragraph", ("Children who go missing from home receive timely return home "
+                           "interviews, and the information is used in safety planning."),
+             "12", None, ()),
+            ("paragraph", "Managers track the risk of exploitation for every child.", None, None,
+             ()),
+        ]},
+    "b" * 64: {
+        "file": "harrowfield_scr_2017.pdf", "doc_type": "scr", "area": "Harrowfield",
+        "date": "2017-01-01", "blocks": [
+            ("heading", "Findings", None, None, ()),
+            ("list_item", ("Neglect was assessed one episode at a time, so cumulative harm was "
+                           "not seen."), "5.2", "finding", ("neglect",)),
+            ("paragraph", ("Recommendation 1: The LSCB should revise the neglect strategy and "
+                           "make the Graded Care Profile an expected part of practice."), None,
+             "recommendation", ("neglect", "governance_partnership")),
+            ("table_cell", "Children's Social Care", None, None, ()),
+        ]},
+    "c" * 64: {
+        "file": "eastmere_lcspr_2023.pdf", "doc_type": "lcspr", "area": "Eastmere",
+        "date": "2023-03-15", "blocks": [
+            ("heading", "Recommendations", None, None, ()),
+            ("list_item", ("Children who go missing should be offered a return interview by a "
+                           "trusted adult of their choice."), "3", "recommendation", ("missing",)),
+            ("paragraph", "Multi-agency training on exploitation reached 1,460 practitioners.",
+             "4.1", None, ()),
+        ]},
+}
+
+
+def _build(store: Store) -> None:
+    themes: dict[str, list[ThemeScore]] = {}
+    for doc_id, d in DOCS.items():
+        blocks, items, pos = [], [], 0
+        for i, (kind, text, number, item_kind, item_themes) in enumerate(d["blocks"]):
+            if i:
+                pos += 2
+            blocks.append(Block(index=i, page=1 + i // 3, kind=kind, text=text, number=number,
+                                start=pos, end=pos + len(text)))
+            if item_kind:
+                n = len(items)
+                it = Item(doc_id=doc_id, kind=item_kind, text=text, page=1 + i // 3,
+                          heading="x", number=number, start=pos, end=pos + len(text), ordinal=n,
+                          id=f"{doc_id[:12]}:{n}")
+                items.append(it)
+                themes[it.id] = [ThemeScore(t, 0.9, "test") for t in item_themes]
+            pos += len(text)
+        doc = Document(id=doc_id, file=d["file"], file_name=d["file"], doc_type=d["doc_type"],
+                       title=d["file"].split(".")[0].replace("_", " "), area=d["area"],
+                       date=d["date"], pages=2, text="\n\n".join(b.text for b in blocks),
+                       blocks=tuple(blocks), page_texts=("p1", "p2"))
+        store.save_document(doc, items, path=d["file"], size=1, mtime=0)
+    store.set_item_themes(themes)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "s.db")
+    _build(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def emb():
+    return HashingEmbedder(128)
+
+
+# ------------------------------------------------------------------ query syntax
+
+@pytest.mark.parametrize("query", [
+    'return "home', '"', '"""', 'missing"'])
+def test_unbalanced_quotes_are_a_clear_query_error(store, query):
+    with pytest.raises(QueryError, match="double quote"):
+        search(store, query, mode="keyword")
+
+
+@pytest.mark.parametrize("query", ["", "   ", "*", "-", "()", "((", "--- ***", '""', "^", ":"])
+def test_queries_without_words_are_a_clear_query_error(store, query):
+    with pytest.raises(QueryError, match="no words"):
+        search(store, query, mode="keyword")
+
+
+@pytest.mark.parametrize("query", [
+    "NEAR", "NEAR(missing interviews)", "missing NEAR interviews", "-missing", "missing -home",
+    "(missing", "missing)", "missing AND", "OR missing", "NOT missing", "missing*", "*missing",
+    "text:missing", "{text}: missing", "^missing", "missing + home", "missing'", "child's",
+    "miss*ing", "a*b*c", "\\missing", "missing;DROP TABLE blocks", "ＭＩＳＳＩＮＧ"])
+def test_fts5_syntax_characters_are_escaped_not_crashes(store, query, emb):
+    for mode in ("keyword", "hybrid"):
+        hits = search(store, query, mode=mode, embedder=emb)
+        assert isinstance(hits, list)
+    assert store.integrity_ok()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list('ab "*-()^:+NEARORANDNOT_\'.,{}')), max_size=20))
+def test_any_query_gives_hits_or_a_query_error(store, query):
+    try:
+        hits = search(store, query, mode="keyword")
+    except QueryError:
+        return
+    assert all(isinstance(h, SearchHit) for h in hits)
+
+
+def test_parse_query_terms():
+    q = parse_query('Missing "return home" interview* multi-agency the')
+    assert q.fts() == '"return home" AND ("missing" OR "interview"* OR "multi agency")'
+    assert q.fts("and") == '"return home" AND ("missing" AND "interview"* AND "multi agency")'
+    assert parse_query("the of").fts() == '("the" OR "of")'  # only stopwords: keep them
+    assert parse_query('missing care "x y"').fts("pairs") == '"x y" AND (("missing" AND "care"))'
+    assert parse_query("missing").fts("pairs") == '("missing")'
+
+
+def test_hybrid_feedback_words_widen_only_the_keyword_ranking(store, emb):
+    s = Searcher(store, emb)
+    q = parse_query("interviews")
+    wide = s._expand(q, s._semantic(q, SearchFilters(), 100))
+    assert all(t.words[0] not in {"interviews"} for t in wide.extra)
+    hits = s.search("interviews", mode="hybrid")
+    for h in hits:  # highlights mark the user's word only, never a feedback word
+        assert all(h.text[a:b].lower().startswith("interview") for a, b in h.highlights)
+
+
+def test_phrase_is_required_and_prefix_matches_longer_words(store):
+    hits = search(store, '"return interview"', mode="keyword")
+    assert [h.file for h in hits] == ["eastmere_lcspr_2023.pdf"]
+    assert search(store, "exploit*", mode="keyword")
+    assert not search(store, "exploit", mode="keyword") or all(
+        "exploit" in h.text.lower() for h in search(store, "exploit", mode="keyword"))
+    assert {h.file for h in search(store, "exploit*", mode="keyword")} == {
+        "eastmere_ofsted_2019.pdf", "eastmere_lcspr_2023.pdf"}
+
+
+# -------------------------------------------------------------------- results
+
+def test_an_item_and_its_block_come_back_once_with_the_item_id(store):
+    hits = search(store, "return interviews missing care", mode="keyword", limit=20)
+    keys = [(h.file, h.page, h.text) for h in hits]
+    assert len(keys) == len(set(keys))
+    item_hit = next(h for h in hits if h.text.startswith("Return home interviews for children"))
+    assert item_hit.item_id == "aaaaaaaaaaaa:0" and item_hit.kind == "area_for_improvement"
+    assert item_hit.themes == ("missing",)
+
+
+def test_paragraph_is_the_block_number_or_the_nearest_numbered_paragraph(store):
+    hits = search(store, "exploitation risk managers", mode="keyword")
+    hit = next(h for h in hits if h.text.startswith("Managers track"))
+    assert hit.paragraph == "12" and hit.item_id is None
+    hit = next(h for h in search(store, "timely safety planning", mode="keyword")
+               if h.text.startswith("Children who go missing from home"))
+    assert hit.paragraph == "12"
+
+
+@pytest.mark.parametrize("mode", ["keyword", "semantic", "hybrid"])
+def test_highlight_offsets_slice_back_to_the_query_words(store, emb, mode):
+    hits = search(store, 'missing "return home" interview*', mode=mode, embedder=emb, limit=20)
+    assert hits
+    seen = 0
+    for h in hits:
+        for a, b in h.highlights:
+            word = h.text[a:b].lower()
+            seen += 1
+            assert re.fullmatch(r"[\w ]+", word), word
+            assert word.startswith(("miss", "return home", "interview")), word
+        # every occurrence of a query word is marked
+        marked = {a for a, _ in h.highlights}
+        for m in re.finditer(r"\bmissing\b", h.text, re.IGNORECASE):
+            assert m.start() in marked
+    assert seen >= 4
+
+
+def test_scores_are_ordered_and_modes_differ(store, emb):
+    for mode in ("keyword", "semantic", "hybrid"):
+        hits = search(store, "missing children interviews", mode=mode, embedder=emb)
+        assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    with pytest.raises(QueryError, match="mode"):
+        search(store, "x", mode="fuzzy")
+    with pytest.raises(QueryError, match="embedding model"):
+        search(store, "missing", mode="semantic")
+
+
+def test_hybrid_is_reciprocal_rank_fusion_of_both_rankings(store, emb):
+    s = Searcher(store, emb)
+    kw = s.search("neglect strategy", mode="keyword", limit=50)
+    hy = s.search("neglect strategy", mode="hybrid", limit=50)
+    assert kw[0].text in {h.text for h in hy[:3]}
+    assert all(0 < h.score <= 3 / 61 for h in hy)
+
+
+# ---------------------------------------------------------------------- filters
+
+@pytest.mark.parametrize("mode", ["keyword", "semantic", "hybrid"])
+def test_filters(store, emb, mode):
+    def files(**kw):
+        return {h.file for h in search(store, "children missing neglect exploitation interviews",
+                                       mode=mode, embedder=emb, limit=50,
+                                       filters=SearchFilters(**kw))}
+
+    assert files(doc_type="scr") == {"harrowfield_scr_2017.pdf"}
+    assert files(area="eastmere") == {"eastmere_ofsted_2019.pdf", "eastmere_lcspr_2023.pdf"}
+    assert files(since="2018-01-01", until="2020-12-31") == {"eastmere_ofsted_2019.pdf"}
+    assert files(since="2024-01-01") == set()
+    hits = search(store, "children missing neglect interviews", mode=mode, embedder=emb, limit=50,
+                  filters=SearchFilters(theme="missing"))
+    assert hits and all("missing" in h.themes for h in hits)
+    hits = search(store, "children missing neglect interviews strategy", mode=mode, embedder=emb,
+                  limit=50, filters=SearchFilters(kind="recommendation", area="Eastmere"))
+    assert [h.item_id for h in hits] == ["cccccccccccc:0"]
+
+
+@pytest.mark.parametrize("bad", [
+    SearchFilters(doc_type="novel"), SearchFilters(kind="wish"), SearchFilters(since="last year"),
+    SearchFilters(until="2020-13-01"), SearchFilters(since="2021-01-01", until="2020-01-01")])
+def test_bad_filters_are_query_errors(store, bad):
+    with pytest.raises(QueryError):
+        search(store, "missing", mode="keyword", filters=bad)
+
+
+# ---------------------------------------------------------------------- similar
+
+def test_similar_returns_items_of_other_documents(store, emb):
+    hits = similar(store, "aaaaaaaaaaaa:0", embedder=emb, limit=5)
+    assert hits and all(h.doc_id != "a" * 64 and h.item_id for h in hits)
+    assert hits[0].item_id == "cccccccccccc:0"  # the other 'return interview' item
+    with pytest.raises(NotFound):
+        similar(store, "nope:1", embedder=emb)
+
+
+def test_vectors_are_cached_in_the_store(store, emb):
+    s = Searcher(store, emb)
+    s.search("missing", mode="semantic")
+    assert s.n_embedded > 0
+    again = Searcher(store, emb)
+    again.search("missing", mode="semantic")
+    assert again.n_embedded == 0
+
+
+def test_an_empty_store_returns_nothing(tmp_path, emb):
+    assert search(Store.open(tmp_path / "e.db"), "missing", embedder=emb) == []
+
+
+# -------------------------------------------------------------------------- CLI
+
+def _db(tmp_path):
+    path = tmp_path / "cli.db"
+    with Store.open(path) as s:
+        _build(s)
+    return path
+
+
+def test_cli_search_json_shape(tmp_path):
+    db = _db(tmp_path)
+    res = runner.invoke(app, ["search", 'missing "return home"', "--db", str(db), "--format",
+                              "json", "--embedder", "hashing", "--limit", "3"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert 1 <= len(rows) <= 3
+    for r in rows:
+        assert {"doc_id", "file", "title", "page", "paragraph", "item_id", "score", "text",
+                "highlights", "themes", "rank"} <= set(r)
+        for a, b in r["highlights"]:
+            assert r["text"][a:b].lower().startswith(("miss", "return home"))
+    res = runner.invoke(app, ["search", "missing", "--db", str(db), "--format", "csv", "--mode",
+                              "keyword", "--type", "lcspr", "--since", "2020-01-01"])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("rank,score,doc_id") and len(lines) == 2
+
+
+def test_cli_table_similar_and_errors(tmp_path):
+    db = _db(tmp_path)
+    res = runner.invoke(app, ["search", "neglect", "--db", str(db), "--embedder", "hashing"])
+    assert res.exit_code == 0 and "harrowfield_scr_2017" in res.stdout
+    res = runner.invoke(app, ["similar", "aaaaaaaaaaaa:0", "--db", str(db), "--embedder",
+                              "hashing", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert all(r["doc_id"] != "a" * 64 for r in json.loads(res.stdout))
+    res = runner.invoke(app, ["search", '"unclosed', "--db", str(db), "--mode", "keyword"])
+    assert res.exit_code != 0 and isinstance(res.exception, QueryError)
+    res = runner.invoke(app, ["search", "x", "--db", str(db), "--mode", "keyword", "--since", "soon"])
+    assert isinstance(res.exception, QueryError)
+
+
+# ------------------------------------------------------------------- evaluation
+
+def _hit(file, page, text):
+    return SearchHit(doc_id="d", file=file, title="t", doc_type="scr", date=None, page=page,
+                     paragraph=None, item_id=None, score=1.0, text=text)
+
+
+def test_mrr_and_ndcg_by_hand():
+    rel = [Judged("a.pdf", 2, "return home interviews"), Judged("b.pdf", 1, "neglect strategy")]
+    hits = [_hit("a.pdf", 2, "Nothing here"), _hit("b.pdf", 1, "Revise the Neglect strategy."),
+            _hit("a.pdf", 2, "Timely return-home interviews are offered."),
+            _hit("a.pdf", 2, "Timely return-home interviews are offered.")]  # counted once
+    mrr, ndcg, first = mrr_ndcg(hits, rel)
+    assert first == 2 and mrr == 0.5
+    dcg = 1 / 1.5849625007211563 + 1 / 2.0
+    assert ndcg == pytest.approx(dcg / (1 + 1 / 1.5849625007211563))
+    assert mrr_ndcg(hits[:1], rel)[:2] == (0.0, 0.0)
+    # the page must be the hit's page or the next one
+    assert not Judged("a.pdf", 5, "return home").matches(hits[2])
+
+
+def test_eval_search_on_a_tiny_hand_made_set(store, tmp_path, emb):
+    qs = tmp_path / "q.jsonl"
+    qs.write_text("\n".join(json.dumps(o) for o in [
+        {"id": "q1", "query": "neglect strategy",
+         "relevant": [{"file": "harrowfield_scr_2017.pdf", "page": 1,
+                       "text": "The LSCB should revise the neglect strategy"}]},
+        {"id": "q2", "query": "trusted adult interview",
+         "relevant": [{"file": "eastmere_lcspr_2023.pdf", "page": 1,
+                       "text": "offered a return interview by a trusted adult"}]},
+        {"id": "q3", "query": "exploitation training",
+         "relevant": [{"file": "eastmere_lcspr_2023.pdf", "page": 1, "text": "not in the store"}]},
+    ]) + "\n")
+    ev = evaluate_search(store, qs, emb)
+    kw = ev["modes"]["keyword"]
+    ranks = [p["first_relevant_rank"] for p in kw["per_query"]]
+    assert ranks[0] == 1 and ranks[1] == 1 and ranks[2] is None
+    assert kw["mrr@10"] == pytest.approx(2 / 3)
+    assert [u["query"] for u in ev["unresolved"]] == ["q3"]
+    assert set(ev["modes"]) == {"keyword", "semantic", "hybrid"}
+    res = runner.invoke(app, ["eval", "search", "--gold", str(qs), "--db", str(store.path),
+                              "--embedder", "hashing", "--modes", "keyword"])
+    assert res.exit_code == 0, res.output
+    assert "keyword   MRR@10=0.667" in res.stdout and "MISS  keyword   q3" in res.stdout
+
+
+def test_malformed_query_sets_are_gold_errors(store, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"query": "x"}\n')
+    with pytest.raises(GoldError, match="line 1"):
+        evaluate_search(store, bad, None)
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"query": "x", "relevant": [
+        {"file": "zzz.pdf", "page": 1, "text": "x"}]}) + "\n")
+    with pytest.raises(GoldError, match="ingest"):
+        evaluate_search(store, other, None)
+
+
+def test_store_is_not_touched_by_a_search(store):
+    before = store.counts()
+    search(store, "neglect", mode="keyword")
+    assert store.counts() == before
+    with pytest.raises(sqlite3.OperationalError):
+        store.db.execute("SELECT * FROM blocks_fts WHERE blocks_fts MATCH 'NEAR('").fetchall()
+
+
+# ------------------------------------------------------- real query sets (slow)
+
+QUERY_SETS = {
+    "ofsted": (REAL_OFSTED, "ofsted_queries.jsonl", lambda p: p.suffix == ".pdf"),
+    "corpus": (CORPUS, "corpus_queries.jsonl",
+               lambda p: p.suffix in (".pdf", ".docx", ".html", ".md") and p.name != "README.md"),
+}
+_EVALS: dict[str, dict] = {}
+
+
+def _evaluate(name, tmp_path_factory):
+    """Ingest the folder and score all three modes with MiniLM, once per session."""
+    if name not in _EVALS:
+        from reviewmine.embed import load_embedder
+        from reviewmine.ingest import ingest_paths
+
+        folder, qfile, keep = QUERY_SETS[name]
+        store = Store.open(tmp_path_factory.mktemp(name) / "s.db")
+        ingest_paths(sorted(p for p in folder.iterdir() if keep(p)), store)
+        _EVALS[name] = evaluate_search(store, ROOT / "evaluation" / "search" / qfile,
+                                       load_embedder("minilm"))
+        store.close()
+    return _EVALS[name]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(QUERY_SETS))
+def test_hybrid_beats_keyword_and_semantic_on_the_real_query_sets(name, tmp_path_factory,
+                                                                   no_network):
+    ev = _evaluate(name, tmp_path_factory)
+    assert ev["unresolved"] == []
+    m = {mode: r["mrr@10"] for mode, r in ev["modes"].items()}
+    n = {mode: r["ndcg@10"] for mode, r in ev["modes"].items()}
+    assert m["hybrid"] > max(m["keyword"], m["semantic"]), m
+    assert n["hybrid"] > max(n["keyword"], n["semantic"]), n
+    # regression floors, a little under the figures measured when the sets were judged
+    floor = {"ofsted": 0.70, "corpus": 0.90}[name]
+    assert m["hybrid"] >= floor, m
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [
+    pytest.param("ofsted", marks=pytest.mark.xfail(
+        strict=True, reason="acceptance MRR@10 >= 0.8 not met on the real Ofsted set: hybrid "
+                            "measured 0.741 (see evaluation/search/README.md)")),
+    "corpus"])
+def test_hybrid_meets_the_acceptance_mrr(name, tmp_path_factory, no_network):
+    ev = _evaluate(name, tmp_path_factory)
+    assert ev["modes"]["hybrid"]["mrr@10"] >= 0.8
