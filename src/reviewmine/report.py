@@ -241,9 +241,15 @@ def theme_summaries(docs: Mapping[str, Document], items: Sequence[Item],
                     taxonomy: Taxonomy | None = None, min_docs: int = 2) -> list[ThemeSummary]:
     """Recurrence per theme: documents, areas, years and document types raising it.
 
-    A theme recurs when at least ``min_docs`` documents raise it.  Ordered by
+    Whether a theme recurs comes from :func:`reviewmine.recurrence.theme_recurrence`
+    (``min_docs`` documents, or two of the same area).  Ordered by
     the number of documents (most first), then name.
     """
+    from .recurrence import theme_recurrence, themed_items
+
+    # "recurring" is decided once, in recurrence.py, for the CLI and the report alike
+    recurs = {r.theme: r.recurring for r in theme_recurrence(
+        themed_items(docs, items, item_themes), min_docs=min_docs)}
     per: dict[str, list[Item]] = {}
     for it in items:
         for ts in item_themes.get(it.id, ()):
@@ -275,7 +281,7 @@ def theme_summaries(docs: Mapping[str, Document], items: Sequence[Item],
             by_year=by_year, first_year=by_year[0][0] if by_year else None,
             last_year=by_year[-1][0] if by_year else None,
             doc_types=tuple(sorted({d.doc_type for d in ds})),
-            recurring=len(ds) >= min_docs and theme_id != "other",
+            recurring=recurs.get(theme_id, False),
         ))
     out.sort(key=lambda t: (-t.n_docs, -t.n_items, t.name.lower(), t.id))
     return out
