@@ -36,6 +36,8 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+import reviewmine.types
+
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "corpus" / "src"
 sys.path.insert(0, str(SRC))
@@ -81,14 +83,7 @@ FAMILIES = {
 # points; the "Sym" font maps them onto DejaVu's bullet and small square glyphs.
 PUA_GLYPHS = {0xF0B7: 0x2022, 0xF0A7: 0x25AA}
 
-ITEM_KINDS = {
-    "recommendation",
-    "finding",
-    "learning_point",
-    "area_for_improvement",
-    "good_practice",
-    "action",
-}
+ITEM_KINDS = set(reviewmine.types.ITEM_KINDS)
 
 
 def load_themes() -> set[str]:
