@@ -78,8 +78,10 @@ def test_tracker_coverage_gaps_overdue_and_despite_complete(data):
     (dc,) = cov.despite_complete
     assert dc.theme == "neglect" and dc.action.action_id == "A1" and dc.action.state == "complete"
     later_docs = {i.split(":")[0] for i in dc.later_item_ids}
-    assert len(later_docs) == 2  # the 2021 and 2023 reviews raised neglect again
-    assert next(t for t in data.themes if t.id == "neglect").despite_complete == 6
+    # the 2021 Eastmere review raised neglect again; Harrowfield's 2023 review is another
+    # authority's and says nothing about Eastmere's action (the rule `reviewmine match` uses)
+    assert len(later_docs) == 1
+    assert next(t for t in data.themes if t.id == "neglect").despite_complete == 4
 
 
 def test_without_a_tracker_every_recommendation_says_no_tracker(tmp_path):

@@ -292,11 +292,14 @@ def despite_complete(docs: Mapping[str, Document], items: Sequence[Item],
                      links: Mapping[str, Sequence[TrackerLink]]) -> list[DespiteComplete]:
     """Themes raised again, in a later document, after an action on them was marked complete.
 
-    "Later" means a document dated after the action's due date (or, if it
-    has none, after the document the original item came from).
+    The same rule as ``reviewmine match`` (:func:`reviewmine.match.find_recurring_despite_complete`):
+    a later-dated document of the same area (when both name one) raises the theme
+    again; strengths ("good practice") do not count as the learning recurring.
     """
     by_theme: dict[str, list[Item]] = {}
     for it in items:
+        if it.kind == "good_practice":
+            continue
         for ts in item_themes.get(it.id, ()):
             by_theme.setdefault(ts.theme, []).append(it)
     out = []
@@ -305,19 +308,24 @@ def despite_complete(docs: Mapping[str, Document], items: Sequence[Item],
         doc = docs.get(it.doc_id)
         if not done or doc is None:
             continue
+        since = (doc.date or "")[:10]
+        if not since:
+            continue
         for ln in done:
-            since = (ln.due_date or doc.date or "")[:10]
-            if not since:
-                continue
             for ts in item_themes.get(it.id, ()):
                 if ts.theme == "other":
                     continue
                 later = tuple(o.id for o in by_theme.get(ts.theme, ())
                               if o.doc_id != it.doc_id and o.doc_id in docs
-                              and (docs[o.doc_id].date or "")[:10] > since)
+                              and (docs[o.doc_id].date or "")[:10] > since
+                              and _same_area(doc, docs[o.doc_id]))
                 if later:
                     out.append(DespiteComplete(ts.theme, it.id, ln, later))
     return out
+
+
+def _same_area(a: Document, b: Document) -> bool:
+    return not (a.area and b.area) or a.area.casefold() == b.area.casefold()
 
 
 # ------------------------------------------------------------------ the report
