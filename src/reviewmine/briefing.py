@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -725,6 +725,18 @@ def _x(text: str) -> str:
     return _XML_BAD.sub("", text)
 
 
+
+def _docx_table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A gridded Word table with a bold header row."""
+    t = doc.add_table(rows=1, cols=len(header))
+    t.style = "Table Grid"
+    for cell, text in zip(t.rows[0].cells, header):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for values in rows:
+        for cell, text in zip(t.add_row().cells, values):
+            cell.text = text
+
 def write_docx(b: Briefing, path: Path) -> None:
     """The briefing as a Word document: real heading, list, quote and table styles."""
     from docx import Document as Docx
@@ -743,16 +755,8 @@ def write_docx(b: Briefing, path: Path) -> None:
     doc.add_paragraph(_x(summary_sentence(b)))
     if b.years:
         most = max(y.documents for y in b.years)
-        t = doc.add_table(rows=1, cols=3)
-        t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, ("Year", "Documents", "")):
-            cell.text = text
-            cell.paragraphs[0].runs[0].bold = True
-        for y in b.years:
-            row = t.add_row().cells
-            row[0].text = str(y.year)
-            row[1].text = bar(y.documents, most)
-            row[2].text = year_label(y)
+        _docx_table(doc, ("Year", "Documents", ""),
+                    [(str(y.year), bar(y.documents, most), year_label(y)) for y in b.years])
 
     doc.add_heading("What the reviews and inspections found", level=1)
     for i, s in enumerate(b.subthemes, 1):
@@ -765,16 +769,9 @@ def write_docx(b: Briefing, path: Path) -> None:
 
     doc.add_heading("Recommendations and what happened", level=1)
     if b.recommendations:
-        t = doc.add_table(rows=1, cols=3)
-        t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, ("Recommendation", "Source", "Tracker status")):
-            cell.text = text
-            cell.paragraphs[0].runs[0].bold = True
-        for r in b.recommendations:
-            row = t.add_row().cells
-            row[0].text = _x(r.quote.text)
-            row[1].text = _x(r.quote.citation)
-            row[2].text = _x(status_text(r, b.tracker_linked))
+        _docx_table(doc, ("Recommendation", "Source", "Tracker status"),
+                    [(_x(r.quote.text), _x(r.quote.citation), _x(status_text(r, b.tracker_linked)))
+                     for r in b.recommendations])
     else:
         doc.add_paragraph("No recommendations on this theme in these documents.")
 
