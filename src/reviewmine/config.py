@@ -25,6 +25,7 @@ class Config:
     min_docs: int = 2  # a theme recurs when it appears in at least this many documents
     tracker_columns: dict[str, str] = field(default_factory=dict)  # header -> field
     overrides_file: str | None = None  # confirmed / rejected tracker links
+    glossary_file: str | None = None  # user search glossary (add, replace, drop terms)
 
 
 def load_config(path: str | Path | None = None) -> Config:

@@ -20,9 +20,14 @@ item is one block, otherwise as the item's own text.
   20% of blocks) plus up to 5 rarer words that recur in the top 5 semantic hits
   (pseudo-relevance feedback, which bridges "runs away" to "missing" and
   "return home interview"), requiring at least two of those words per passage.
-  Plain RRF of the plain keyword and semantic lists was worse than either list
-  alone on the judged Ofsted queries; see evaluation/search/README.md for the
-  measurements behind each constant below.
+  Both lists also use the search glossary (:mod:`reviewmine.glossary`): the
+  entry whose plain-English meaning is closest to the query (cosine >= 0.5)
+  adds its term to the text embedded for the semantic list ("volunteer
+  befrienders ... (independent visitor)"), and its names, with those of any
+  entry the query names ("IRO"), join the keyword query, where one name alone
+  is enough to match.  Plain RRF of the plain keyword and semantic lists was
+  worse than either list alone on the judged Ofsted queries; see
+  evaluation/search/README.md for the measurements behind each constant below.
 
 Example::
 
@@ -52,6 +57,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .errors import GoldError, NotFound, QueryError
+from .glossary import Glossary, GlossaryEntry, load_glossary
 from .types import DOC_TYPES, ITEM_KINDS
 
 if TYPE_CHECKING:
@@ -67,6 +73,8 @@ FEEDBACK_TERMS = 5  # at most this many added words
 MAX_DF = 0.2  # words in more blocks than this share are left out of hybrid's keyword query
 FEEDBACK_MAX_DF = 0.05  # feedback words must be rarer: they are there to be specific
 MIN_PAIR_HITS = 10  # fewer hits with two matching words than this: fall back to any word
+GLOSSARY_MIN_SIM = 0.5  # query-to-meaning cosine for a glossary entry to join the query
+GLOSSARY_MAX = 1  # at most this many entries found by meaning
 _HL_OPEN, _HL_CLOSE = "\x02", "\x03"  # highlight() markers; never in extracted text
 
 # Words too common to help a ranked OR query; kept inside "exact phrases".
@@ -185,6 +193,7 @@ class ParsedQuery:
     raw: str
     terms: tuple[Term, ...]
     extra: tuple[Term, ...] = ()
+    bridge: tuple[Term, ...] = ()  # glossary names: any one of them is enough to match
 
     @property
     def phrases(self) -> tuple[Term, ...]:
@@ -200,21 +209,23 @@ class ParsedQuery:
         return tuple(dict.fromkeys(useful))
 
     def fts(self, semantics: str = "or") -> str:
-        """FTS5 MATCH expression: phrases AND the words.
+        """FTS5 MATCH expression: phrases AND the words (OR any glossary name).
 
         ``semantics``: "or" (any word), "and" (every word) or "pairs" (at least
         two of the words, written as an OR of AND-ed pairs).
         """
         words = [t.fts() for t in (*self.words, *self.extra)]
-        parts = [t.fts() for t in self.phrases]
+        alt = ""
         if semantics == "pairs" and len(words) >= 2:
             # "at least two words": every pair once, so each word weighs the same in bm25()
             # (FTS5 scores each occurrence of a phrase in the expression).
-            parts.append("(" + " OR ".join(f"({a} AND {b})" for a, b in
-                                           itertools.combinations(words, 2)) + ")")
+            alt = " OR ".join(f"({a} AND {b})" for a, b in itertools.combinations(words, 2))
         elif words:
-            joiner = " AND " if semantics == "and" else " OR "
-            parts.append("(" + joiner.join(words) + ")")
+            alt = (" AND " if semantics == "and" else " OR ").join(words)
+        if self.bridge:
+            names = " OR ".join(t.fts() for t in self.bridge)
+            alt = f"({alt}) OR {names}" if alt else names
+        parts = [t.fts() for t in self.phrases] + ([f"({alt})"] if alt else [])
         return " AND ".join(parts)
 
     def fts_any(self) -> str:
@@ -389,9 +400,12 @@ class Searcher:
     """
 
     def __init__(self, store: Store, embedder: Embedder | None = None, *,
-                 progress: bool = False, fts_semantics: str = "or") -> None:
+                 progress: bool = False, fts_semantics: str = "or",
+                 glossary: Glossary | None = None) -> None:
         self.store = store
         self.embedder = embedder
+        self.glossary = load_glossary() if glossary is None else glossary
+        self._glossary_matrix: np.ndarray | None = None
         self.progress = progress
         if fts_semantics not in ("or", "and", "pairs"):
             raise QueryError(f"unknown keyword semantics '{fts_semantics}'",
@@ -475,10 +489,15 @@ class Searcher:
         if mode == "keyword":
             ranked = self._keyword(parsed, flt, n_cand, self.fts_semantics)
         elif mode == "semantic":
-            ranked = self._semantic(parsed, flt, n_cand)
+            ranked = self._semantic(parsed, flt, n_cand, self._embed_query(parsed.text))
         else:
-            sem = self._semantic(parsed, flt, n_cand)
-            wide = self._expand(parsed, sem)
+            qv = self._embed_query(parsed.text)
+            meant, named = self._glossary_entries(parsed, qv)
+            if meant:  # the reports' own term beside the user's words
+                qv = self._embed_query(f"{parsed.text} ({'; '.join(e.term for e in meant)})")
+            sem = self._semantic(parsed, flt, n_cand, qv)
+            bridge = _name_terms([*meant, *named])
+            wide = self._expand(parsed, sem, bridge)
             kw = self._keyword(wide, flt, n_cand, "pairs")
             if len(kw) < MIN_PAIR_HITS:  # too strict for this query: any word will do
                 seen = {g for g, _ in kw}
@@ -546,8 +565,8 @@ class Searcher:
             self._dfs[key] = n / self._n_blocks
         return self._dfs[key]
 
-    def _expand(self, q: ParsedQuery,
-                sem: Sequence[tuple[tuple[str, int], float]]) -> ParsedQuery:
+    def _expand(self, q: ParsedQuery, sem: Sequence[tuple[tuple[str, int], float]],
+                bridge: tuple[Term, ...] = ()) -> ParsedQuery:
         """The query for hybrid's keyword ranking: rare-enough user words plus feedback words.
 
         Words recurring in the top semantic hits bridge the vocabulary gap
@@ -573,13 +592,41 @@ class Searcher:
                 if 0 < df <= FEEDBACK_MAX_DF:
                     scored.append((-c * math.log(1 / df), w))
         extra = tuple(Term((w,)) for _, w in sorted(scored)[:FEEDBACK_TERMS])
-        return ParsedQuery(q.raw, (*q.phrases, *words), extra)
+        return ParsedQuery(q.raw, (*q.phrases, *words), extra, bridge)
 
-    def _semantic(self, q: ParsedQuery, flt: SearchFilters,
-                  n: int) -> list[tuple[tuple[str, int], float]]:
-        m = self.matrix  # QueryError without an embedder
+    def _embed_query(self, text: str) -> np.ndarray:
+        if self.embedder is None:
+            self.matrix  # noqa: B018 - raises the QueryError that explains what is missing
         assert self.embedder is not None
-        qv = np.asarray(self.embedder.embed([q.text]), dtype=np.float32)[0]
+        return np.asarray(self.embedder.embed([text]), dtype=np.float32)[0]
+
+    def _glossary_entries(self, q: ParsedQuery,
+                          qv: np.ndarray) -> tuple[list[GlossaryEntry], list[GlossaryEntry]]:
+        """Glossary entries close to the query in meaning, and those it names.
+
+        Close: the cosine between the query's vector and an entry's
+        plain-English ``means`` is at least ``GLOSSARY_MIN_SIM`` (at most
+        ``GLOSSARY_MAX`` entries, the closest first).  Named: one of the entry's
+        names is typed in the query.
+        """
+        g = self.glossary
+        if not len(g):
+            return [], []
+        if self._glossary_matrix is None:
+            from .cache import cached_embed
+
+            assert self.embedder is not None
+            self._glossary_matrix, _ = cached_embed(self.store, self.embedder,
+                                                    [e.means for e in g.entries])
+        sims = self._glossary_matrix @ qv
+        meant = [g.entries[int(i)] for i in np.argsort(-sims, kind="stable")[:GLOSSARY_MAX]
+                 if sims[int(i)] >= GLOSSARY_MIN_SIM]
+        named = [e for e in g.named_in(q.raw) if e not in meant]
+        return meant, named
+
+    def _semantic(self, q: ParsedQuery, flt: SearchFilters, n: int,
+                  qv: np.ndarray) -> list[tuple[tuple[str, int], float]]:
+        m = self.matrix  # QueryError without an embedder
         sims = m @ qv
         mask = self._mask(flt)
         if mask is not None:
@@ -750,6 +797,17 @@ def _top(scores: np.ndarray, keys: Sequence[tuple[str, int]],
     return [(keys[int(i)], float(scores[int(i)])) for i in idx]
 
 
+def _name_terms(entries: Iterable[GlossaryEntry]) -> tuple[Term, ...]:
+    """Every name of the entries as a keyword term (each once)."""
+    terms: dict[tuple[str, ...], Term] = {}
+    for entry in entries:
+        for name in entry.names:
+            words = tuple(w.lower() for w in _WORD.findall(name))
+            if words:
+                terms.setdefault(words, Term(words))
+    return tuple(terms.values())
+
+
 def _grouped(ranked: Iterable[tuple[tuple[str, int], float]],
              u: _Units) -> list[tuple[tuple[str, int], float]]:
     """Map units to their groups, keeping each group's best (first) score."""
@@ -807,14 +865,14 @@ def _filter_sql(flt: SearchFilters, table: str,
 
 def search(store: Store, query: str, *, mode: str = "hybrid", embedder: Embedder | None = None,
            limit: int = 10, filters: SearchFilters | None = None,
-           progress: bool = False) -> list[SearchHit]:
+           progress: bool = False, glossary: Glossary | None = None) -> list[SearchHit]:
     """Search *store*; ``mode`` is keyword, semantic or hybrid (needs *embedder*).
 
     >>> from reviewmine.store import Store
     >>> search(Store.open(":memory:"), "neglect", mode="keyword")
     []
     """
-    return Searcher(store, embedder, progress=progress).search(
+    return Searcher(store, embedder, progress=progress, glossary=glossary).search(
         query, mode=mode, limit=limit, filters=filters)
 
 
@@ -901,7 +959,7 @@ def mrr_ndcg(hits: Sequence[SearchHit], relevant: Sequence[Judged],
 
 def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder | None,
                     *, modes: Sequence[str] = MODES, k: int = 10,
-                    progress: bool = False,
+                    progress: bool = False, glossary: Glossary | None = None,
                     on_query: Callable[[str], None] | None = None) -> dict[str, Any]:
     """MRR@k and nDCG@k per mode over a judged query set, with per-query ranks.
 
@@ -909,7 +967,7 @@ def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder |
     ``unresolved`` (a stale query set or a document not ingested).
     """
     cases = load_queries(queries_path)
-    searcher = Searcher(store, embedder, progress=progress)
+    searcher = Searcher(store, embedder, progress=progress, glossary=glossary)
     files = {m["file"] for m in searcher.units.doc_meta}
     wanted = {r.file for c in cases for r in c.relevant}
     if not wanted & files:

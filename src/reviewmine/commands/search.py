@@ -40,6 +40,22 @@ def _embedder(spec: str | None, config: Path | None) -> Any:
     return load_embedder(spec or load_config(config).embedder)
 
 
+GlossaryOpt = Annotated[Path | None, typer.Option(
+    "--glossary", help="Your glossary TOML (adds, replaces or drops terms of the default one; "
+                       "default: the configuration's glossary_file).")]
+NoGlossaryOpt = Annotated[bool, typer.Option(
+    "--no-glossary", help="Hybrid search without the glossary's terms.")]
+
+
+def _glossary(path: Path | None, off: bool, config: Path | None) -> Any:
+    from ..config import load_config
+    from ..glossary import Glossary, load_glossary
+
+    if off:
+        return Glossary(())
+    return load_glossary(path or load_config(config).glossary_file)
+
+
 def hit_rows(hits: list[Any]) -> list[dict[str, Any]]:
     return [{"rank": n, **h.as_dict()} for n, h in enumerate(hits, start=1)]
 
@@ -105,6 +121,8 @@ def search(
     format: FormatOpt = HitFormat.table,
     db: DbOpt = None,
     embedder: EmbedderOpt = None,
+    glossary: GlossaryOpt = None,
+    no_glossary: NoGlossaryOpt = False,
     config: ConfigOpt = None,
 ) -> None:
     """Search past findings and paragraphs, with document, page and paragraph citations."""
@@ -114,7 +132,8 @@ def search(
                             kind=kind).validated()
     emb = None if mode == Mode.keyword else _embedder(embedder, config)
     with _open_store(db) as store:
-        searcher = Searcher(store, emb, progress=True)
+        searcher = Searcher(store, emb, progress=True,
+                            glossary=_glossary(glossary, no_glossary, config))
         hits = searcher.search(query, mode=mode.value, limit=limit, filters=filters)
         if searcher.n_embedded:
             _err(f"embedded {searcher.n_embedded} new passages (cached for next time)")
@@ -148,6 +167,8 @@ def eval_search(
     modes: Annotated[str, typer.Option(help="Comma-separated modes to score.")] =
         "keyword,semantic,hybrid",
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    glossary: GlossaryOpt = None,
+    no_glossary: NoGlossaryOpt = False,
 ) -> None:
     """MRR@10 and nDCG@10 of each search mode over a judged query set (documents already ingested)."""
     from ..search import MODES, evaluate_search
@@ -159,7 +180,8 @@ def eval_search(
                                  param_hint="--modes")
     emb = _embedder(embedder, config) if any(m != "keyword" for m in wanted) else None
     with _open_store(db) as store:
-        ev = evaluate_search(store, gold, emb, modes=wanted, progress=True)
+        ev = evaluate_search(store, gold, emb, modes=wanted, progress=True,
+                             glossary=_glossary(glossary, no_glossary, config))
     if as_json:
         typer.echo(json.dumps(ev, ensure_ascii=False, indent=2))
         return

@@ -1,0 +1,148 @@
+"""The search glossary: terms of art, their other names and a plain-English meaning.
+
+A scrutineer asks about "volunteer befrienders"; the reports say "independent
+visitors".  Hybrid search looks the question up here, by meaning (the query's
+vector against each entry's ``means``) and by name (a term or alias typed in
+the query), and adds the names of the entries found to its keyword query.
+
+The default glossary ships as ``reviewmine/data/glossary.toml``; a user file
+with the same layout adds entries, replaces an entry with the same ``term`` or
+drops one (``drop = true``).
+
+>>> g = load_glossary()
+>>> [e.term for e in g.named_in("Do IROs challenge plans?")]
+['independent reviewing officer']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+DEFAULT_GLOSSARY_RESOURCE = "glossary.toml"
+_KEYS = ("term", "aliases", "means", "drop")
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    aliases: tuple[str, ...]
+    means: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def _name_regex(names: list[str], flags: int) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    # spaces also match hyphens ("multi agency" = "multi-agency"); a plural or
+    # possessive ending is allowed ("care leaver" matches "care leavers'")
+    bodies = sorted({r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", n.strip())))
+                     for n in names}, key=lambda b: (-len(b), b))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es|'s|s')?(?![\w])", flags)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    entries: tuple[GlossaryEntry, ...]
+    source: str = ""
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def _regexes(self) -> list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+        out = []
+        for e in self.entries:
+            acronyms = [n for n in e.names if _is_acronym(n)]
+            words = [n for n in e.names if not _is_acronym(n)]
+            out.append((_name_regex(acronyms, 0), _name_regex(words, re.IGNORECASE)))
+        return out
+
+    def named_in(self, text: str) -> list[GlossaryEntry]:
+        """Entries one of whose names occurs in *text* as whole words."""
+        return [e for e, regs in zip(self.entries, self._regexes)
+                if any(r is not None and r.search(text) for r in regs)]
+
+
+def _read(path: Path | None) -> tuple[dict[str, Any], str]:
+    if path is None:
+        text = resources.files("reviewmine.data").joinpath(
+            DEFAULT_GLOSSARY_RESOURCE).read_text(encoding="utf-8")
+        source = f"reviewmine/data/{DEFAULT_GLOSSARY_RESOURCE}"
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as err:
+            raise ConfigError(f"cannot read glossary file: {err.strerror}", path=path) from err
+        source = str(path)
+    try:
+        return tomllib.loads(text), source
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"invalid TOML: {err}", path=path or source) from err
+
+
+def _entries(data: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    unknown = sorted(set(data) - {"version", "terms"})
+    if unknown:
+        raise ConfigError(f"{unknown[0]}: unknown top-level key (allowed: version, terms)",
+                          path=where)
+    terms = data.get("terms", [])
+    if not isinstance(terms, list) or not all(isinstance(t, dict) for t in terms):
+        raise ConfigError("terms must be a list of [[terms]] tables", path=where)
+    out = []
+    for i, t in enumerate(terms):
+        at = f"terms[{i}]"
+        bad = sorted(set(t) - set(_KEYS))
+        if bad:
+            raise ConfigError(f"{at}.{bad[0]}: unknown key (allowed: {', '.join(_KEYS)})",
+                              path=where)
+        if not isinstance(t.get("term"), str) or not t["term"].strip():
+            raise ConfigError(f"{at}.term must be a non-empty string", path=where)
+        aliases = t.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip()
+                                                    for a in aliases):
+            raise ConfigError(f"{at}.aliases must be a list of non-empty strings", path=where)
+        if "drop" in t and not isinstance(t["drop"], bool):
+            raise ConfigError(f"{at}.drop must be true or false", path=where)
+        if not t.get("drop") and (not isinstance(t.get("means"), str) or not t["means"].strip()):
+            raise ConfigError(f"{at}.means must be a non-empty string", path=where)
+        out.append(t)
+    return out
+
+
+def load_glossary(user_path: Path | str | None = None) -> Glossary:
+    """The default glossary with the entries of ``user_path`` added, replaced or dropped."""
+    data, source = _read(None)
+    by_term: dict[str, GlossaryEntry] = {}
+    sources = [source]
+    tables = [(t, source) for t in _entries(data, source)]
+    if user_path is not None:
+        user, where = _read(Path(user_path))
+        tables += [(t, where) for t in _entries(user, where)]
+        sources.append(where)
+    for t, where in tables:
+        key = t["term"].strip().casefold()
+        if t.get("drop"):
+            if key not in by_term:
+                raise ConfigError(f"drop: no glossary term '{t['term']}'", path=where)
+            del by_term[key]
+            continue
+        by_term[key] = GlossaryEntry(t["term"].strip(),
+                                     tuple(a.strip() for a in t.get("aliases", [])),
+                                     " ".join(t["means"].split()))
+    return Glossary(tuple(by_term.values()), " + ".join(sources))
