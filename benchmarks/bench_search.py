@@ -165,6 +165,7 @@ def real_part(args: argparse.Namespace) -> list[str]:
     report(f"real Ofsted folder: {m.shape[0]} units, {len(queries)} queries, median of {args.repeats} runs each "
            "(semantic and hybrid include the MiniLM query encoding)", timings, base)
     searcher.embedder = Memo(emb, dict(zip(qtexts, qvecs)))
+    time_modes(searcher, queries)  # also memoises the glossary-augmented query texts
     timings = time_modes(searcher, queries, repeats=args.repeats)
     report("same, query vectors computed beforehand (the search code alone)", timings, base)
     words = collections.Counter(w.lower() for x in texts for w in re.findall(r"[A-Za-z]+", x))
@@ -176,16 +177,18 @@ def real_part(args: argparse.Namespace) -> list[str]:
 # ---------------------------------------------------------------------- synthetic
 
 class Memo:
-    """An embedder that answers known queries from a dict (to time the search code alone)."""
+    """An embedder that answers queries it has seen from a dict (to time the search code alone)."""
 
     def __init__(self, inner, known: dict) -> None:
         self.inner, self.known = inner, known
         self.model_id, self.dim = inner.model_id, inner.dim
 
     def embed(self, texts, progress=False):
-        if len(texts) == 1 and texts[0] in self.known:
-            return self.known[texts[0]][None, :]
-        return self.inner.embed(texts, progress)
+        if len(texts) != 1:
+            return self.inner.embed(texts, progress)
+        if texts[0] not in self.known:
+            self.known[texts[0]] = self.inner.embed(texts)[0]
+        return self.known[texts[0]][None, :]
 
 
 class RandomEmbedder:
