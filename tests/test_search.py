@@ -449,26 +449,32 @@ def test_store_is_not_touched_by_a_search(store):
 
 # ------------------------------------------------------- real query sets (slow)
 
+_PDF = lambda p: p.suffix == ".pdf"  # noqa: E731
 QUERY_SETS = {
-    "ofsted": (REAL_OFSTED, "ofsted_queries.jsonl", lambda p: p.suffix == ".pdf"),
+    "ofsted": (REAL_OFSTED, "ofsted_queries.jsonl", _PDF),
+    # written and judged after the glossary, by someone who had not seen it or the search code
+    "ofsted_heldout": (REAL_OFSTED, "ofsted_heldout_queries.jsonl", _PDF),
     "corpus": (CORPUS, "corpus_queries.jsonl",
                lambda p: p.suffix in (".pdf", ".docx", ".html", ".md") and p.name != "README.md"),
 }
 _EVALS: dict[str, dict] = {}
+_STORES: dict[str, Store] = {}
 
 
 def _evaluate(name, tmp_path_factory):
-    """Ingest the folder and score all three modes with MiniLM, once per session."""
+    """Ingest the folder once, score all three modes with MiniLM, once per query set."""
     if name not in _EVALS:
         from reviewmine.embed import load_embedder
         from reviewmine.ingest import ingest_paths
 
         folder, qfile, keep = QUERY_SETS[name]
-        store = Store.open(tmp_path_factory.mktemp(name) / "s.db")
-        ingest_paths(sorted(p for p in folder.iterdir() if keep(p)), store)
-        _EVALS[name] = evaluate_search(store, ROOT / "evaluation" / "search" / qfile,
+        if str(folder) not in _STORES:  # both Ofsted sets share one store (and its vectors)
+            store = Store.open(tmp_path_factory.mktemp("search") / "s.db")
+            ingest_paths(sorted(p for p in folder.iterdir() if keep(p)), store)
+            _STORES[str(folder)] = store
+        _EVALS[name] = evaluate_search(_STORES[str(folder)],
+                                       ROOT / "evaluation" / "search" / qfile,
                                        load_embedder("minilm"))
-        store.close()
     return _EVALS[name]
 
 
@@ -482,13 +488,11 @@ def test_hybrid_beats_keyword_and_semantic_on_the_real_query_sets(name, tmp_path
     n = {mode: r["ndcg@10"] for mode, r in ev["modes"].items()}
     assert m["hybrid"] > max(m["keyword"], m["semantic"]), m
     assert n["hybrid"] > max(n["keyword"], n["semantic"]), n
-    # regression floors, a little under the figures measured when the sets were judged
-    floor = {"ofsted": 0.80, "corpus": 0.90}[name]
-    assert m["hybrid"] >= floor, m
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(QUERY_SETS))
 def test_hybrid_meets_the_acceptance_mrr(name, tmp_path_factory, no_network):
     ev = _evaluate(name, tmp_path_factory)
-    assert ev["modes"]["hybrid"]["mrr@10"] >= 0.8
+    # the acceptance target is 0.8; the corpus floor sits a little under its measured 0.958
+    assert ev["modes"]["hybrid"]["mrr@10"] >= {"corpus": 0.9}.get(name, 0.8)
