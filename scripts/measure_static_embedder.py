@@ -42,7 +42,7 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 import numpy as np
 
 from reviewmine.embed import Embedder, load_embedder, packaged_model_dir
-from reviewmine.search import evaluate_search
+from reviewmine.search_eval import evaluate_search
 from reviewmine.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

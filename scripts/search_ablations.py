@@ -19,7 +19,8 @@ import numpy as np
 
 from reviewmine.embed import load_embedder
 from reviewmine.glossary import Glossary
-from reviewmine.search import QueryCase, Searcher, SearchHit, load_queries, mrr_ndcg, parse_query
+from reviewmine.search import Searcher, SearchHit, parse_query
+from reviewmine.search_eval import QueryCase, load_queries, mrr_ndcg
 from reviewmine.store import Store
 
 

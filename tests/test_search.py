@@ -17,18 +17,16 @@ from reviewmine.embed import HashingEmbedder
 from reviewmine.errors import GoldError, NotFound, QueryError
 from reviewmine.glossary import Glossary, GlossaryEntry
 from reviewmine.search import (
-    Judged,
     ParsedQuery,
     Searcher,
     SearchFilters,
     SearchHit,
     Term,
-    evaluate_search,
-    mrr_ndcg,
     parse_query,
     search,
     similar,
 )
+from reviewmine.search_eval import Judged, evaluate_search, mrr_ndcg
 from reviewmine.store import Store
 from reviewmine.types import Block, Document, Item, ThemeScore
 
@@ -449,7 +447,7 @@ def test_store_is_not_touched_by_a_search(store):
 
 # ------------------------------------------------------- real query sets (slow)
 
-_PDF = lambda p: p.suffix == ".pdf"  # noqa: E731
+_PDF = lambda p: p.suffix == ".pdf"
 QUERY_SETS = {
     "ofsted": (REAL_OFSTED, "ofsted_queries.jsonl", _PDF),
     # written and judged after the glossary, by someone who had not seen it or the search code

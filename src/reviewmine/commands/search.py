@@ -171,7 +171,8 @@ def eval_search(
     no_glossary: NoGlossaryOpt = False,
 ) -> None:
     """MRR@10 and nDCG@10 of each search mode over a judged query set (documents already ingested)."""
-    from ..search import MODES, evaluate_search
+    from ..search import MODES
+    from ..search_eval import evaluate_search
 
     wanted = [m.strip() for m in modes.split(",") if m.strip()]
     bad = [m for m in wanted if m not in MODES]
