@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .taxonomy import is_acronym, normalise_text, phrase_regex
 
 DEFAULT_GLOSSARY_RESOURCE = "glossary.toml"
 _KEYS = ("term", "aliases", "means", "drop")
@@ -41,21 +42,6 @@ class GlossaryEntry:
         return (self.term, *self.aliases)
 
 
-def _is_acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
-
-
-def _name_regex(names: list[str], flags: int) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    # spaces also match hyphens ("multi agency" = "multi-agency"); a plural or
-    # possessive ending is allowed ("care leaver" matches "care leavers'")
-    bodies = sorted({r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", n.strip())))
-                     for n in names}, key=lambda b: (-len(b), b))
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es|'s|s')?(?![\w])", flags)
-
-
 @dataclass(frozen=True)
 class Glossary:
     entries: tuple[GlossaryEntry, ...]
@@ -65,18 +51,21 @@ class Glossary:
         return len(self.entries)
 
     @cached_property
-    def _regexes(self) -> list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+    def _regexes(self) -> list[list[re.Pattern[str]]]:
+        # the theme lexicon's rules: spaces = hyphens, plurals, acronyms in capitals only
         out = []
         for e in self.entries:
-            acronyms = [n for n in e.names if _is_acronym(n)]
-            words = [n for n in e.names if not _is_acronym(n)]
-            out.append((_name_regex(acronyms, 0), _name_regex(words, re.IGNORECASE)))
+            acronyms = [n for n in e.names if is_acronym(n)]
+            words = [n for n in e.names if not is_acronym(n)]
+            out.append([phrase_regex(names, flags) for names, flags
+                        in ((acronyms, 0), (words, re.IGNORECASE)) if names])
         return out
 
     def named_in(self, text: str) -> list[GlossaryEntry]:
         """Entries one of whose names occurs in *text* as whole words."""
+        text = normalise_text(text)
         return [e for e, regs in zip(self.entries, self._regexes)
-                if any(r is not None and r.search(text) for r in regs)]
+                if any(r.search(text) for r in regs)]
 
 
 def _read(path: Path | None) -> tuple[dict[str, Any], str]:

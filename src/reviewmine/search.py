@@ -823,13 +823,20 @@ def _one_blas_thread() -> Any:
 
 
 def _name_terms(entries: Iterable[GlossaryEntry]) -> tuple[Term, ...]:
-    """Every name of the entries as a keyword term (each once)."""
+    """Every name of the entries, and its plural, as keyword terms (each once).
+
+    FTS5 does not stem, so "independent visitor" needs "independent visitors" too.
+    """
     terms: dict[tuple[str, ...], Term] = {}
     for entry in entries:
         for name in entry.names:
             words = tuple(w.lower() for w in _WORD.findall(name))
-            if words:
-                terms.setdefault(words, Term(words))
+            if not words:
+                continue
+            terms.setdefault(words, Term(words))
+            if not words[-1].endswith("s") and words[-1].isalpha():
+                plural = (*words[:-1], words[-1] + "s")
+                terms.setdefault(plural, Term(plural))
     return tuple(terms.values())
 
 

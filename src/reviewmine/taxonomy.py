@@ -237,7 +237,8 @@ def normalise_text(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split())
 
 
-def _is_acronym(keyword: str) -> bool:
+def is_acronym(keyword: str) -> bool:
+    """All capitals ("SEND", "MASH"): matched case-sensitively."""
     return keyword.isupper() and sum(c.isalpha() for c in keyword) >= 2
 
 
@@ -246,7 +247,8 @@ def _keyword_body(keyword: str) -> str:
     return r"[\s\-]+".join(re.escape(w) for w in words)
 
 
-def _phrase_regex(keywords: Sequence[str], flags: int) -> re.Pattern[str]:
+def phrase_regex(keywords: Sequence[str], flags: int) -> re.Pattern[str]:
+    """One regex matching any of *keywords* as whole phrases (see :func:`keyword_regex`)."""
     # Longest first, so an alternation prefers "care leavers" over "care".
     bodies = sorted({_keyword_body(k) for k in keywords}, key=lambda b: (-len(b), b))
     return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es|'s|s')?(?![\w])", flags)
@@ -259,7 +261,7 @@ def keyword_regex(keyword: str) -> re.Pattern[str]:
     allowed, and an all-capitals keyword (an acronym such as "SEND") is matched
     case-sensitively.
     """
-    return _phrase_regex([keyword], 0 if _is_acronym(keyword) else re.IGNORECASE)
+    return phrase_regex([keyword], 0 if is_acronym(keyword) else re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -283,12 +285,12 @@ class LexiconTagger:
             if theme.id == OTHER:
                 continue
             # One alternation per theme and case mode: ~30 scans per text instead of ~400.
-            acronyms = [k for k in theme.keywords if _is_acronym(k)]
-            words = [k for k in theme.keywords if not _is_acronym(k)]
+            acronyms = [k for k in theme.keywords if is_acronym(k)]
+            words = [k for k in theme.keywords if not is_acronym(k)]
             if words:
-                self._rules.append(_Rule(theme.id, _phrase_regex(words, re.IGNORECASE)))
+                self._rules.append(_Rule(theme.id, phrase_regex(words, re.IGNORECASE)))
             if acronyms:
-                self._rules.append(_Rule(theme.id, _phrase_regex(acronyms, 0)))
+                self._rules.append(_Rule(theme.id, phrase_regex(acronyms, 0)))
             for pattern in theme.patterns:
                 self._rules.append(_Rule(theme.id, re.compile(pattern, re.IGNORECASE)))
 
