@@ -22,6 +22,7 @@ from reviewmine.search import (
     SearchFilters,
     SearchHit,
     Term,
+    _name_terms,
     parse_query,
     search,
     similar,
@@ -209,6 +210,12 @@ def test_hybrid_expands_an_acronym_typed_in_capitals(store):
     meant, named = s._glossary_entries(parse_query("gcp uptake"),
                                        s._embed_query("gcp uptake"))
     assert (meant, named) == ([], [])  # lower case is an ordinary word, not the acronym
+
+
+def test_glossary_names_come_with_their_plurals_since_fts5_does_not_stem():
+    terms = _name_terms([GlossaryEntry("independent visitor", ("IV", "care leavers"), "x")])
+    assert [" ".join(t.words) for t in terms] == [
+        "independent visitor", "independent visitors", "iv", "ivs", "care leavers"]
 
 
 def test_glossary_names_join_the_fts_expression_as_alternatives():
