@@ -106,7 +106,8 @@ def real_part(args: argparse.Namespace) -> list[str]:
     from reviewmine.cache import cached_embed
     from reviewmine.embed import load_embedder
     from reviewmine.ingest import ingest_paths
-    from reviewmine.search import Searcher, parse_query
+    from reviewmine.search import Searcher
+    from reviewmine.search_query import parse_query
     from reviewmine.store import Store
 
     tmp = tempfile.mkdtemp(prefix="bench_search_")

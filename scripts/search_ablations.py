@@ -19,8 +19,9 @@ import numpy as np
 
 from reviewmine.embed import load_embedder
 from reviewmine.glossary import Glossary
-from reviewmine.search import Searcher, SearchHit, parse_query
+from reviewmine.search import Searcher, SearchHit
 from reviewmine.search_eval import QueryCase, load_queries, mrr_ndcg
+from reviewmine.search_query import parse_query
 from reviewmine.store import Store
 
 

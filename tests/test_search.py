@@ -16,18 +16,9 @@ from reviewmine.cli import app
 from reviewmine.embed import HashingEmbedder
 from reviewmine.errors import GoldError, NotFound, QueryError
 from reviewmine.glossary import Glossary, GlossaryEntry
-from reviewmine.search import (
-    ParsedQuery,
-    Searcher,
-    SearchFilters,
-    SearchHit,
-    Term,
-    _name_terms,
-    parse_query,
-    search,
-    similar,
-)
+from reviewmine.search import Searcher, SearchFilters, SearchHit, _name_terms, search, similar
 from reviewmine.search_eval import Judged, evaluate_search, mrr_ndcg
+from reviewmine.search_query import ParsedQuery, Term, parse_query
 from reviewmine.store import Store
 from reviewmine.types import Block, Document, Item, ThemeScore
 

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import GoldError
 from .glossary import Glossary
-from .search import _WORD, MODES, Searcher, SearchFilters, SearchHit
+from .search import MODES, Searcher, SearchFilters, SearchHit
+from .search_query import _WORD
 
 if TYPE_CHECKING:
     from .embed import Embedder
