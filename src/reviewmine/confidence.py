@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .artefacts import model_dir
 from .errors import ModelError
 from .types import Block
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from scipy import sparse
 
 N_HASH = 2**16
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "confidence"
+MODEL_DIR = model_dir("confidence")
 _WORD = re.compile(r"[a-z0-9]+")
 _MODAL = re.compile(r"\b(should|must|ensure|needs? to|recommend\w*|improve|develop|review)\b", re.I)
 _IMPERATIVE = re.compile(r"^(ensure|improve|develop|strengthen|review|establish|implement|provide|"

@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from reviewmine.artefacts import model_dir
 from reviewmine.embed import Embedder
 from reviewmine.errors import ConfigError, ModelError
 from reviewmine.taxonomy import (
@@ -75,7 +76,7 @@ CONFIG_FILE = "model.json"
 def default_model_path() -> Path:
     """``$REVIEWMINE_THEME_MODEL`` or the project's ``models/themes`` folder."""
     env = os.environ.get("REVIEWMINE_THEME_MODEL")
-    return Path(env) if env else PROJECT_ROOT / "models" / "themes"
+    return Path(env) if env else model_dir("themes")
 
 
 # --- the model ---------------------------------------------------------------------
