@@ -19,8 +19,8 @@ outside it); a further item is linked when the tracker quotes its number too or
 it ties, or when it is a later report of the same area repeating the
 recommendation (each such item goes to the one action per tracker that fits it
 best).  One recommendation may of course collect several actions.  Users correct the result with an overrides file
-(:func:`load_overrides`): a rejected pair is never linked again, and an action
-with a confirmed link keeps only its confirmed links.
+(:func:`~reviewmine.overrides.load_overrides`): a rejected pair is never linked
+again, and an action with a confirmed link keeps only its confirmed links.
 
 Findings (:class:`MatchResult`): items with no action, actions with no item,
 overdue actions, and learning that recurs despite a completed action: a theme
@@ -35,11 +35,9 @@ Example::
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
 import re
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,7 +47,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import ConfigError, TrackerError
+from .errors import TrackerError
+from .overrides import Override, load_overrides
+from .review_refs import _doc_facts, _norm, review_affinity
 from .tracker import TrackerAction, load_actions
 from .types import Document, Item
 
@@ -310,194 +310,6 @@ def _number_match(quoted: set[tuple[str, str]], item: Item) -> float:
         same = label == num[0] or "any" in (label, num[0]) or {label, num[0]} <= {"rec", "para"}
         best = max(best, 1.0 if same else 0.34)
     return best
-
-
-# ----------------------------------------------------------------------------- review -> documents
-
-_DOC_TYPE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("scr", ("scr", "serious case review")),
-    ("lcspr", ("lcspr", "cspr", "practice review", "child safeguarding practice review")),
-    ("rapid_review", ("rapid review", "rr")),
-    ("ofsted_inspection", ("ilacs", "sif", "inspection", "ofsted inspection",
-                           "re inspection", "lac inspection")),
-    ("ofsted_letter", ("focused visit", "monitoring visit", "fv")),
-    ("jtai_letter", ("jtai", "joint targeted area inspection", "joint targeted")),
-    ("learning_brief", ("learning brief", "7 minute briefing", "seven minute briefing",
-                        "briefing")),
-    ("scrutiny_report", ("scrutineer", "scrutiny", "annual report")),
-)
-_MONTH_WORDS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_GENERIC = frozenset(["review", "report", "inspection", "ofsted", "actions", "action", "plan", "tracker", "sheet", "case", "child", "children", "baby", "the", "of", "and", "for", "in", "serious", "local", "safeguarding", "practice", "rapid", "learning", "brief", "partnership", "board", "lscb", "scr", "lcspr", "ilacs", "sif", "services", "service", "social", "care", "re", "visit", "letter", "recommendations", "recommendation", "lac", "jtai"])
-
-
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower().replace("&", " and ")))
-
-
-@dataclass(frozen=True)
-class _DocFacts:
-    doc_id: str
-    pseudonym: str | None  # normalised "child d"
-    area: str | None  # normalised
-    years: frozenset[int]
-    months: frozenset[tuple[int, int]]
-    doc_type: str
-    words: frozenset[str]  # informative words of title and file name
-
-
-def _doc_facts(doc: Document) -> _DocFacts:
-    dates = [doc.date or "", *doc.dates.values()]
-    years: set[int] = set()
-    months: set[tuple[int, int]] = set()
-    for d in dates:
-        m = re.match(r"(\d{4})-(\d{2})", d or "")
-        if m:
-            years.add(int(m[1]))
-            months.add((int(m[1]), int(m[2])))
-    for text in (doc.file_name, doc.title):
-        years.update(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text))
-    words = {w for w in _norm(f"{doc.title} {Path(doc.file_name).stem}").split()
-             if w not in _GENERIC and not w.isdigit() and len(w) > 1}
-    return _DocFacts(doc.id, _norm(doc.pseudonym) if doc.pseudonym else None,
-                     _norm(doc.area) if doc.area else None, frozenset(years), frozenset(months),
-                     doc.doc_type, frozenset(words))
-
-
-_PSEUDO = re.compile(r"\b(child|baby|young person|siblings?|family|infant)\s+([a-z])\b")
-
-
-def _context_years(text: str) -> tuple[set[int], set[tuple[int, int]]]:
-    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
-    months: set[tuple[int, int]] = set()
-    low = text.lower()
-    for m in re.finditer(r"\b([a-z]{3})[a-z]*\.?\s+((?:19|20)\d{2})\b", low):
-        if m[1] in _MONTH_WORDS:
-            months.add((int(m[2]), _MONTH_WORDS[m[1]]))
-    for m in re.finditer(r"\b\d{1,2}[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\b", low):
-        y = int(m[2]) + (2000 if len(m[2]) == 2 else 0)
-        years.add(y)
-        if 1 <= int(m[1]) <= 12:
-            months.add((y, int(m[1])))
-    return years, months
-
-
-def review_affinity(context: str, weak: str, facts: Sequence[_DocFacts],
-                    areas: set[str]) -> tuple[dict[str, float], dict[str, str]]:
-    """Evidence that the action's review is each document; a reason for each.
-
-    *context* is the review column / banner; *weak* the sheet name (counts half).
-    """
-    scores: dict[str, float] = {}
-    reasons: dict[str, str] = {}
-    parts = [(context, 1.0), (weak, 0.5)]
-    for f in facts:
-        total = 0.0
-        why: list[str] = []
-        for text, w in parts:
-            if not text:
-                continue
-            n = f" {_norm(text)} "
-            s = 0.0
-            named = {m[0] + " " + m[1] for m in _PSEUDO.findall(n)}
-            if f.pseudonym and f" {f.pseudonym} " in n:
-                s += 2.0
-                why.append(f.pseudonym.title())
-            elif named and f.pseudonym and f.pseudonym not in named:
-                s -= 1.0
-            elif named and not f.pseudonym:
-                s -= 0.5
-            if f.area and f" {f.area} " in n:
-                s += 0.7
-                why.append(f.area.title())
-            elif any(f" {a} " in n for a in areas if a != f.area):
-                s -= 1.0
-            years, months = _context_years(text)
-            if years & f.years:
-                s += 1.0
-                why.append(str(min(years & f.years)))
-            elif years and f.years:
-                s -= 0.5
-            if months & f.months:
-                s += 0.5
-            for dtype, words in _DOC_TYPE_WORDS:
-                if any(f" {x} " in n for x in words):
-                    if dtype == f.doc_type:
-                        s += 0.7
-                        why.append(dtype.replace("_", " "))
-                    else:
-                        s -= 0.2
-            ctx_words = {x for x in n.split() if x not in _GENERIC and len(x) > 1
-                         and not x.isdigit() and x not in _MONTH_WORDS}
-            if ctx_words:
-                overlap = ctx_words & f.words
-                s += 0.8 * len(overlap) / len(ctx_words)
-            total += w * s
-        scores[f.doc_id] = total
-        reasons[f.doc_id] = ", ".join(dict.fromkeys(why))
-    return scores, reasons
-
-
-# ----------------------------------------------------------------------------- overrides
-
-@dataclass(frozen=True)
-class Override:
-    action_id: str  # the tracker's id, or "sheet:row"
-    item_id: str
-    decision: str  # "confirm" or "reject"
-    tracker: str | None = None  # tracker file name, when ids repeat across trackers
-    where: str = ""  # file and line, for messages
-
-
-def load_overrides(path: str | Path) -> list[Override]:
-    """Read confirmed / rejected links from CSV or TOML.
-
-    CSV: a header with ``action_id,item_id,decision`` (optional ``tracker``,
-    ``note``).  TOML: ``[[override]]`` tables with the same keys.  ``decision``
-    is ``confirm`` or ``reject``.
-    """
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot read the overrides file ({exc.strerror})", path=p) from exc
-    rows: list[tuple[str, dict[str, Any]]] = []
-    if p.suffix.lower() == ".toml":
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"invalid TOML ({exc})", path=p) from exc
-        entries = data.get("override", data.get("overrides", []))
-        if not isinstance(entries, list):
-            raise ConfigError("expected [[override]] tables", path=p)
-        rows = [(f"{p.name} [[override]] #{i}", e) for i, e in enumerate(entries, 1)]
-    else:
-        from .tracker import decode_csv_bytes
-
-        text, _ = decode_csv_bytes(raw)
-        reader = csv.DictReader(text.splitlines())
-        need = {"action_id", "item_id", "decision"}
-        if not reader.fieldnames or not need <= {h.strip().lower() for h in reader.fieldnames}:
-            raise ConfigError("the overrides CSV needs the columns action_id, item_id, decision",
-                              path=p)
-        for n, r in enumerate(reader, 2):
-            rows.append((f"{p.name} line {n}", {k.strip().lower(): v for k, v in r.items() if k}))
-    out: list[Override] = []
-    for where, r in rows:
-        if not isinstance(r, dict):
-            raise ConfigError(f"{where}: not a table", path=p)
-        aid, iid = str(r.get("action_id") or "").strip(), str(r.get("item_id") or "").strip()
-        dec = str(r.get("decision") or "").strip().lower()
-        dec = {"confirmed": "confirm", "yes": "confirm", "rejected": "reject", "no": "reject"}.get(
-            dec, dec)
-        if not aid or not iid:
-            raise ConfigError(f"{where}: action_id and item_id are required", path=p)
-        if dec not in ("confirm", "reject"):
-            raise ConfigError(f"{where}: decision must be 'confirm' or 'reject', not '{dec}'",
-                              path=p)
-        tracker = str(r.get("tracker") or "").strip() or None
-        out.append(Override(aid, iid, dec, tracker, where))
-    return out
 
 
 # ----------------------------------------------------------------------------- matching
@@ -953,7 +765,7 @@ def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link]
 
 __all__ = [
     "ACTIONABLE_KINDS", "ActionRef", "ItemRef", "Link", "MatchParams", "MatchResult", "Overdue",
-    "Override", "Recurrence", "RecurringTheme", "find_links", "find_overdue",
-    "find_recurring_despite_complete", "link_row", "load_overrides", "match_tracker",
+    "Recurrence", "RecurringTheme", "find_links", "find_overdue",
+    "find_recurring_despite_complete", "link_row", "match_tracker",
     "recurrence_row", "recurring_learning", "stored_links",
 ]

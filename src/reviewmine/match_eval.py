@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import GoldError, TrackerError
 from .evaluate import PRF
-from .match import DEFAULT_PARAMS, Link, MatchParams, Override, match_tracker
+from .match import DEFAULT_PARAMS, Link, MatchParams, match_tracker
+from .overrides import Override
 from .tracker import load_actions
 from .types import Document, Item
 
