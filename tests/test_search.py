@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from paths import CORPUS, REAL_OFSTED, ROOT
 from reviewmine.cli import app
 from reviewmine.embed import HashingEmbedder
-from reviewmine.errors import GoldError, NotFound, QueryError
+from reviewmine.errors import ConfigError, GoldError, NotFound, QueryError
 from reviewmine.glossary import Glossary, GlossaryEntry
 from reviewmine.search import Searcher, SearchFilters, SearchHit, _name_terms, search, similar
 from reviewmine.search_eval import Judged, evaluate_search, mrr_ndcg
@@ -375,6 +375,21 @@ def test_cli_table_similar_and_errors(tmp_path):
     assert res.exit_code != 0 and isinstance(res.exception, QueryError)
     res = runner.invoke(app, ["search", "x", "--db", str(db), "--mode", "keyword", "--since", "soon"])
     assert isinstance(res.exception, QueryError)
+
+
+def test_cli_glossary_options(tmp_path):
+    db = _db(tmp_path)
+    mine = tmp_path / "mine.toml"
+    mine.write_text(f'[[terms]]\nterm = "graded care profile"\nmeans = "{GCP_MEANS}"\n',
+                    encoding="utf-8")
+    args = ["search", GCP_MEANS, "--db", str(db), "--embedder", "hashing", "--format", "json"]
+    with_g = json.loads(runner.invoke(app, [*args, "--glossary", str(mine)]).stdout)
+    assert "Graded Care Profile" in with_g[0]["text"]
+    without = json.loads(runner.invoke(app, [*args, "--no-glossary"]).stdout)
+    assert "Graded Care Profile" not in without[0]["text"]
+    res = runner.invoke(app, [*args, "--glossary", str(tmp_path / "absent.toml")])
+    assert res.exit_code != 0 and isinstance(res.exception, ConfigError)
+    assert "absent.toml" in str(res.exception)
 
 
 # ------------------------------------------------------------------- evaluation
