@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 
@@ -75,3 +77,24 @@ def config_from_mapping(values: dict[str, object], source: Path | None = None) -
     if out.timeout <= 0:
         raise ConfigError("key 'timeout' must be positive", path=source)
     return out
+
+
+def read_data_toml(default: str, path: Path | str | None, what: str) -> tuple[dict[str, Any], str]:
+    """Parse the shipped ``reviewmine/data/<default>`` (*path* None) or a user's TOML file.
+
+    Returns the table and where it came from; errors are :class:`ConfigError`
+    naming the file (*what* names the kind of file in the message).
+    """
+    if path is None:
+        text = resources.files("reviewmine.data").joinpath(default).read_text(encoding="utf-8")
+        source = f"reviewmine/data/{default}"
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as err:
+            raise ConfigError(f"cannot read {what} file: {err.strerror}", path=path) from err
+        source = str(path)
+    try:
+        return tomllib.loads(text), source
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"invalid TOML: {err}", path=path or source) from err

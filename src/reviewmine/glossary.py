@@ -17,13 +17,12 @@ drops one (``drop = true``).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .config import read_data_toml
 from .errors import ConfigError
 from .taxonomy import is_acronym, normalise_text, phrase_regex
 
@@ -68,23 +67,6 @@ class Glossary:
                 if any(r.search(text) for r in regs)]
 
 
-def _read(path: Path | None) -> tuple[dict[str, Any], str]:
-    if path is None:
-        text = resources.files("reviewmine.data").joinpath(
-            DEFAULT_GLOSSARY_RESOURCE).read_text(encoding="utf-8")
-        source = f"reviewmine/data/{DEFAULT_GLOSSARY_RESOURCE}"
-    else:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise ConfigError(f"cannot read glossary file: {err.strerror}", path=path) from err
-        source = str(path)
-    try:
-        return tomllib.loads(text), source
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"invalid TOML: {err}", path=path or source) from err
-
-
 def _entries(data: dict[str, Any], where: str) -> list[dict[str, Any]]:
     unknown = sorted(set(data) - {"version", "terms"})
     if unknown:
@@ -116,12 +98,12 @@ def _entries(data: dict[str, Any], where: str) -> list[dict[str, Any]]:
 
 def load_glossary(user_path: Path | str | None = None) -> Glossary:
     """The default glossary with the entries of ``user_path`` added, replaced or dropped."""
-    data, source = _read(None)
+    data, source = read_data_toml(DEFAULT_GLOSSARY_RESOURCE, None, "glossary")
     by_term: dict[str, GlossaryEntry] = {}
     sources = [source]
     tables = [(t, source) for t in _entries(data, source)]
     if user_path is not None:
-        user, where = _read(Path(user_path))
+        user, where = read_data_toml(DEFAULT_GLOSSARY_RESOURCE, user_path, "glossary")
         tables += [(t, where) for t in _entries(user, where)]
         sources.append(where)
     for t, where in tables:

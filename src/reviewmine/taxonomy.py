@@ -21,13 +21,12 @@ Example::
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from reviewmine.config import read_data_toml
 from reviewmine.errors import ConfigError
 from reviewmine.types import ThemeScore
 
@@ -89,23 +88,7 @@ DEFAULT_TAXONOMY_RESOURCE = "themes.toml"
 
 
 def _read_toml(path: Path | None) -> tuple[dict[str, Any], str]:
-    if path is None:
-        text = (
-            resources.files("reviewmine.data")
-            .joinpath(DEFAULT_TAXONOMY_RESOURCE)
-            .read_text(encoding="utf-8")
-        )
-        source = f"reviewmine/data/{DEFAULT_TAXONOMY_RESOURCE}"
-    else:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise ConfigError(f"cannot read taxonomy file: {err.strerror}", path=path) from err
-        source = str(path)
-    try:
-        return tomllib.loads(text), source
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"invalid TOML: {err}", path=path or source) from err
+    return read_data_toml(DEFAULT_TAXONOMY_RESOURCE, path, "taxonomy")
 
 
 def _str_list(value: Any, key: str, where: str) -> tuple[str, ...]:
