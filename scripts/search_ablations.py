@@ -28,10 +28,7 @@ from reviewmine.store import Store
 def semantic_with_glossary(s: Searcher, c: QueryCase) -> list[SearchHit]:
     """Semantic search of the text hybrid embeds (query plus the closest glossary term)."""
     q = parse_query(c.query)
-    qv = s._embed_query(q.text)
-    meant, _ = s._glossary_entries(q, qv)
-    if meant:
-        qv = s._embed_query(f"{q.text} ({'; '.join(e.term for e in meant)})")
+    qv, _, _ = s._glossary_query(q)
     flt = c.filters.validated()
     return s._hits(s._semantic(q, flt, 100, qv)[:10], q)
 

@@ -383,10 +383,7 @@ class Searcher:
         if mode == "semantic":
             ranked = self._semantic(parsed, flt, n_cand, self._embed_query(parsed.text))
         else:
-            qv = self._embed_query(parsed.text)
-            meant, named = self._glossary_entries(parsed, qv)
-            if meant:  # the reports' own term beside the user's words
-                qv = self._embed_query(f"{parsed.text} ({'; '.join(e.term for e in meant)})")
+            qv, meant, named = self._glossary_query(parsed)
             sem = self._semantic(parsed, flt, n_cand, qv)
             bridge = _name_terms([*meant, *named])
             wide = self._expand(parsed, sem, bridge)
@@ -491,6 +488,19 @@ class Searcher:
             self.matrix  # noqa: B018 - raises the QueryError that explains what is missing
         assert self.embedder is not None
         return np.asarray(self.embedder.embed([text]), dtype=np.float32)[0]
+
+    def _glossary_query(self, q: ParsedQuery) -> tuple[np.ndarray, list[GlossaryEntry],
+                                                      list[GlossaryEntry]]:
+        """Hybrid's query vector and the glossary entries it found (by meaning, by name).
+
+        The closest entry's term is embedded beside the user's words, so the
+        semantic list sees the reports' own term too.
+        """
+        qv = self._embed_query(q.text)
+        meant, named = self._glossary_entries(q, qv)
+        if meant:
+            qv = self._embed_query(f"{q.text} ({'; '.join(e.term for e in meant)})")
+        return qv, meant, named
 
     def _glossary_entries(self, q: ParsedQuery,
                           qv: np.ndarray) -> tuple[list[GlossaryEntry], list[GlossaryEntry]]:
