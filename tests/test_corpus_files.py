@@ -30,11 +30,13 @@ TRACKER_GOLD = CORPUS / "tracker_gold.jsonl"
 
 DOC_TYPES = {
     "scr", "lcspr", "rapid_review", "ofsted_inspection", "ofsted_letter", "jtai_letter",
-    "scrutiny_report", "learning_brief", "other",
+    "scrutiny_report", "learning_brief", "other", "focused_visit", "monitoring_visit",
+    "joint_review", "area_send", "national_review", "case_review_summary", "sar", "dhr",
+    "annual_report",
 }
 KINDS = {
     "recommendation", "finding", "learning_point", "area_for_improvement", "good_practice",
-    "action",
+    "action", "priority_action", "next_step",
 }
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from .running_text import running_text_items
 from .types import Block, Document, Item
 
 EXTRACTOR_VERSION = "extract.v1"
@@ -67,23 +68,6 @@ _INTRO = re.compile(
     re.I,
 )
 
-# Running-text cues (documents with no sections of learning).
-_REC_CUES = re.compile(
-    r"^that the (committee|board|partnership|panel)\b.{0,40}\b(note|agree|approve|endorse|consider)|"
-    r"\bit is recommended that\b|\bwe recommend\b|\b(the )?(partnership|board|partners|committee|"
-    r"safeguarding partners|agencies) (should|must) (now )?(ensure|review|consider|undertake|develop|"
-    r"strengthen|agree|commission|improve)\b",
-    re.I,
-)
-_LEARN_CUES = re.compile(
-    r"\blearning (has been|was) (derived|identified)\b|\b(reviews?|audits?|rrs?) (have|has) "
-    r"(shown|identified|found)\b|\bidentified key areas for improvement\b|\blessons? learn|"
-    r"\bnot used by all\b|\bthe learning (is|was) that\b|\bkey learning\b",
-    re.I,
-)
-_QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
-
 # The subject ends at the modal or the "to"-infinitive of an action ("Police to agree ...").
 _SUBJECT_END = re.compile(r"\b(should|must|will|shall|needs? to|is asked to|are asked to|to (?=[a-z]+\b))")
 _ADDRESSEES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -121,7 +105,7 @@ def extract_items(doc: Document) -> list[Item]:
     """
     raw = _section_items(doc)
     if not raw or doc.doc_type == "scrutiny_report":
-        raw += _running_text_items(doc, raw)
+        raw += running_text_items(doc, raw)
     raw.sort(key=lambda r: r["start"])  # type: ignore[arg-type, return-value]
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
@@ -408,39 +392,6 @@ def _text_column(header: Sequence[Block], row: Sequence[Block]) -> int | None:
             return h.col
     longest = max(row, key=lambda c: len(c.text), default=None)
     return longest.col if longest else None
-
-
-def _running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> list[dict[str, object]]:
-    """Recommendations and learning stated in running text, one item per paragraph."""
-    taken = {(r["start"], r["end"]) for r in found}
-    out: list[dict[str, object]] = []
-    heading: str | None = None
-    for b in doc.blocks:
-        if b.kind == "heading":
-            heading = b.text
-            continue
-        if b.kind not in ("paragraph", "list_item") or (b.start, b.end) in taken:
-            continue
-        if _QUOTED.search(b.text):
-            continue  # quoted statutory guidance is not the document's own learning
-        sentences = _SENTENCE.split(b.text)
-        rec = [s for s in sentences if _REC_CUES.search(s)]
-        learn = [s for s in sentences if _LEARN_CUES.search(s)]
-        if not rec and not learn:
-            continue
-        kind = "recommendation" if rec else "finding"
-        if kind == "recommendation":
-            # from the first to the last recommending sentence; a finding keeps its paragraph
-            first, last_ = sentences.index(rec[0]), sentences.index(rec[-1])
-            text = " ".join(sentences[first:last_ + 1])
-        else:
-            text = b.text
-        out.append({
-            "kind": kind, "text": text, "page": b.page, "heading": heading,
-            "subheading": None, "number": b.number, "paragraph": b.number, "section": "main",
-            "start": b.start, "end": b.end, "subitems": [], "confidence": 0.6, "running": True,
-        })
-    return out
 
 
 def with_ids(items: Sequence[Item]) -> list[Item]:

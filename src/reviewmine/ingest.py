@@ -84,7 +84,7 @@ def parse_file(path: Path, doc_id: str | None = None) -> tuple[Document, list[It
         doc_type=meta.doc_type, title=title, area=meta.area, date=meta.date,
         pages=len(raw.pages), text=text, blocks=tuple(blocks), page_texts=tuple(page_texts),
         dates=dict(meta.dates), pseudonym=meta.pseudonym, judgements=dict(meta.judgements),
-        framework=meta.framework,
+        framework=meta.framework, topic=meta.topic,
     )
     return doc, extract_items(doc)
 

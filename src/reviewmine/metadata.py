@@ -35,6 +35,7 @@ class Metadata:
     pseudonym: str | None = None
     judgements: dict[str, str] = field(default_factory=dict)
     framework: str | None = None
+    topic: str | None = None  # JTAI deep-dive topic / focused-visit focus, as printed
 
 
 # ---------------------------------------------------------------- dates

@@ -212,12 +212,18 @@ def _m004_tracker_links(db: sqlite3.Connection) -> None:
     )
 
 
+def _m005_document_topic(db: sqlite3.Connection) -> None:
+    # A JTAI's deep-dive topic or a focused visit's focus ("which JTAIs looked at neglect").
+    db.execute("ALTER TABLE documents ADD COLUMN topic TEXT")
+
+
 # Ordered, named, append-only: never edit a released migration, add a new one.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("001_initial", _m001_initial),
     ("002_fulltext", _m002_fulltext),
     ("003_tracker", _m003_tracker),
     ("004_tracker_links", _m004_tracker_links),
+    ("005_document_topic", _m005_document_topic),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -349,11 +355,11 @@ class Store:
             self.db.execute("DELETE FROM documents WHERE id=?", (doc.id,))
             self.db.execute(
                 "INSERT INTO documents(id, file, file_name, doc_type, title, area, date, pages, text,"
-                " dates_json, pseudonym, judgements_json, framework, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " dates_json, pseudonym, judgements_json, framework, topic, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.id, doc.file, doc.file_name, doc.doc_type, doc.title, doc.area, doc.date,
                  doc.pages, doc.text, _json(doc.dates), doc.pseudonym, _json(doc.judgements),
-                 doc.framework, time.time()),
+                 doc.framework, doc.topic, time.time()),
             )
             self.db.executemany(
                 "INSERT INTO pages(doc_id, page, text) VALUES (?,?,?)",
@@ -411,7 +417,7 @@ class Store:
     def document(self, doc_id: str, *, with_blocks: bool = True) -> Document:
         row = self.db.execute(
             "SELECT id, file, file_name, doc_type, title, area, date, pages, text, dates_json,"
-            " pseudonym, judgements_json, framework FROM documents WHERE id=?", (doc_id,)
+            " pseudonym, judgements_json, framework, topic FROM documents WHERE id=?", (doc_id,)
         ).fetchone()
         if row is None:
             raise NotFound(f"no stored document with id {doc_id}")
@@ -432,7 +438,7 @@ class Store:
             id=row[0], file=row[1], file_name=row[2], doc_type=row[3], title=row[4], area=row[5],
             date=row[6], pages=row[7], text=row[8] if with_blocks else "", blocks=blocks,
             page_texts=page_texts, dates=json.loads(row[9]), pseudonym=row[10],
-            judgements=json.loads(row[11]), framework=row[12],
+            judgements=json.loads(row[11]), framework=row[12], topic=row[13],
         )
 
     # -- items ----------------------------------------------------------------

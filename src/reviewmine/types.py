@@ -15,20 +15,69 @@ DOC_TYPES = (
     "lcspr",
     "rapid_review",
     "ofsted_inspection",
-    "ofsted_letter",
+    "focused_visit",
+    "monitoring_visit",
+    "ofsted_letter",  # an Ofsted letter of no more specific kind
     "jtai_letter",
+    "joint_review",
+    "area_send",
+    "national_review",
+    "case_review_summary",
     "scrutiny_report",
     "learning_brief",
+    "sar",
+    "dhr",
+    "annual_report",
     "other",
 )
+
+# Names for people (tables, the report); machine outputs keep the ids.
+DOC_TYPE_LABELS = {
+    "scr": "Serious Case Review",
+    "lcspr": "Local Child Safeguarding Practice Review",
+    "rapid_review": "Rapid Review",
+    "ofsted_inspection": "Ofsted inspection report",
+    "focused_visit": "Ofsted focused visit letter",
+    "monitoring_visit": "Ofsted monitoring visit letter",
+    "ofsted_letter": "Ofsted letter",
+    "jtai_letter": "Joint targeted area inspection",
+    "joint_review": "Joint inspection or review",
+    "area_send": "Area SEND inspection",
+    "national_review": "National review",
+    "case_review_summary": "Case review summary",
+    "scrutiny_report": "Scrutiny report",
+    "learning_brief": "Learning brief",
+    "sar": "Safeguarding Adults Review",
+    "dhr": "Domestic Homicide Review",
+    "annual_report": "Annual report",
+    "other": "Other document",
+}
 
 ITEM_KINDS = (
     "recommendation",
     "finding",
     "learning_point",
     "area_for_improvement",
-    "good_practice",
+    "priority_action",
+    "next_step",
+    "good_practice",  # strengths: never an action, never counted as learning to act on
     "action",
+)
+
+KIND_LABELS = {
+    "recommendation": "Recommendation",
+    "finding": "Finding",
+    "learning_point": "Learning point",
+    "area_for_improvement": "Area for improvement",
+    "priority_action": "Priority action",
+    "next_step": "Next step",
+    "good_practice": "Strength",
+    "action": "Action",
+}
+
+# The one owner of "which kinds ask for a change" (tracker gaps, coverage, recurrence).
+ACTIONABLE_KINDS = frozenset(
+    {"recommendation", "area_for_improvement", "priority_action", "next_step", "action"}
 )
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell")
@@ -95,6 +144,7 @@ class Document:
     pseudonym: str | None = None  # "Child A"
     judgements: dict[str, str] = field(default_factory=dict)
     framework: str | None = None  # Ofsted framework when known (ILACS, SIF, ...)
+    topic: str | None = None  # a JTAI's deep-dive topic or a focused visit's focus, as printed
 
 
 @dataclass(frozen=True)
