@@ -246,22 +246,38 @@ def items(
 
 @eval_app.command("extraction")
 def eval_extraction(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold annotations (JSON Lines).")],
+    gold: Annotated[Optional[list[Path]], typer.Option(
+        "--gold", help="Gold annotations (JSON Lines); repeat for several files (default: the "
+                       "development set's gold files, where this checkout has them).")] = None,
     docs_dir: Annotated[Optional[Path], typer.Option("--docs", help="Folder of the gold documents "
-                                                     "(default: the gold file's folder).")] = None,
-    kinds: Annotated[Optional[str], typer.Option(help="Comma-separated kinds to score "
-                                                 "(default: those in the gold file).")] = None,
+                                                     "(default: each gold file's folder).")] = None,
+    kinds: Annotated[Optional[str], typer.Option(help="Comma-separated kinds to score, gold and extracted "
+                                                 "(default: every kind but good_practice).")] = None,
+    by: Annotated[str, typer.Option("--by", help="Break the scores down by document 'type' or 'family' "
+                                    "(family: from the gold, not from the extractor).")] = "type",
+    details: Annotated[bool, typer.Option("--details/--no-details",
+                                          help="List every miss and false positive.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
 ) -> None:
-    """Precision, recall and F1 of extraction (token F1 >= 0.8, one-to-one), with misses."""
+    """Precision, recall and F1 of extraction (token F1 >= 0.8, one-to-one), with misses.
+
+    Gold files in the summaries format (recommendations / findings lists) are scored
+    granularity-tolerant: a gold item is found when an extracted item holds 80% of its words.
+    """
     import json
 
-    from .evaluate import evaluate_extraction
+    from .evaluate import development_golds, evaluate_by_family
 
-    ev = evaluate_extraction(gold, docs_dir, kinds=kinds.split(",") if kinds else None)
+    if by not in ("type", "family"):
+        raise typer.BadParameter("choose 'type' or 'family'", param_hint="--by")
+    golds = gold or development_golds()
+    if not golds:
+        raise typer.BadParameter("no development gold files here: name one", param_hint="--gold")
+    report = evaluate_by_family(golds, docs_dir, kinds=kinds.split(",") if kinds else None)
     if as_json:
-        typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
+    ev = report.items
     d = ev.as_dict()
 
     def line(name: str, s: dict[str, Any]) -> str:
@@ -269,16 +285,35 @@ def eval_extraction(
                 f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
 
     typer.echo(f"kinds scored: {', '.join(ev.kinds)}")
-    typer.echo(line("overall", d["overall"]))
-    for name, s in d["by_type"].items():
-        typer.echo(line(name, s))
-    typer.echo(f"matched items with the gold page: {d['matched_page_equal']}; "
-               f"with the gold kind: {d['matched_kind_equal']}")
-    for m in ev.misses:
-        typer.echo(f"MISS  {m.file} p{m.gold_page} [{m.gold_kind}] {m.gold_text[:150]}")
-    for m in ev.false_positives:
-        typer.echo(f"FALSE {m.file} p{m.pred_page} [{m.pred_kind}] {(m.pred_text or '')[:150]}")
-    for f in ev.failed_files:
+    if by == "family":
+        typer.echo(f"{'family':<15}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
+                   f"{'pages right':>13}  match")
+        for name, f in report.by_family.items():
+            pages = "-" if f.pages_right is None else f"{f.pages_right:.3f}"
+            typer.echo(f"{name:<15}{f.documents:>5}{f.precision:>7.3f}{f.recall:>7.3f}{f.f1:>7.3f}"
+                       f"{f.tp:>6}{f.fp:>6}{f.fn:>6}{pages:>13}  {f.method}")
+        typer.echo("by document type (one-to-one families):")
+    if ev.by_family:
+        typer.echo(line("overall", d["overall"]))
+        for name, s in d["by_type"].items():
+            typer.echo(line(name, s))
+        typer.echo(f"matched items with the gold page: {d['matched_page_equal']}; "
+                   f"with the gold kind: {d['matched_kind_equal']}")
+    for sev in report.summaries:
+        for name, s in sev.as_dict()["by_type"].items():  # type: ignore[attr-defined]
+            typer.echo(f"{'summaries ' + name:<22} P={s['precision']:.3f} R={s['recall']:.3f} "
+                       f"F1={s['f1']:.3f} (gold found {s['gold_found']}, missed {s['gold_missed']}, "
+                       f"extracted wrong {s['extracted_wrong']})")
+    if not details:
+        return
+    tag = (lambda m: f"{m.family:<14}") if by == "family" else (lambda m: "")
+    misses = ev.misses + [m for sev in report.summaries for m in sev.misses]  # type: ignore[attr-defined]
+    fps = ev.false_positives + [m for sev in report.summaries for m in sev.false_positives]  # type: ignore[attr-defined]
+    for m in misses:
+        typer.echo(f"MISS  {tag(m)}{m.file} p{m.gold_page} [{m.gold_kind}] {m.gold_text[:150]}")
+    for m in fps:
+        typer.echo(f"FALSE {tag(m)}{m.file} p{m.pred_page} [{m.pred_kind}] {(m.pred_text or '')[:150]}")
+    for f in ev.failed_files + [x for sev in report.summaries for x in sev.failed_files]:  # type: ignore[attr-defined]
         typer.echo(f"FAILED {f}")
 
 

@@ -1,0 +1,89 @@
+"""Extraction scoring: families from the gold, precision over every scored kind, summaries routed."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from paths import SHARED
+from reviewmine.cli import app
+from reviewmine.evaluate import SCORED_KINDS, evaluate_by_family, evaluate_extraction, family_of
+from reviewmine.types import Item
+
+LETTERS = SHARED / "real" / "letters"
+
+
+def _item(kind: str, text: str, page: int = 1) -> Item:
+    return Item(doc_id="d", kind=kind, text=text, page=page, heading=None)
+
+
+def _gold(tmp_path: Path, rows: list[dict]) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_family_comes_from_the_gold_fields_then_the_file_prefix():
+    assert family_of({"file": "a.pdf", "doc_kind": "jtai_letter"}) == "jtai"
+    assert family_of({"file": "a.pdf", "doc_kind": "area_send"}) == "area_send"
+    assert family_of({"file": "a.pdf", "framework": "SIF LSCB review"}) == "ilacs_sif"
+    assert family_of({"file": "focused-visit_x_2020-01-01.pdf"}) == "focused_visit"
+    # the corpus is one family whatever its document types, summaries gold another
+    assert family_of({"file": "a.pdf", "doc_type": "jtai_letter", "fictional": True}) == "corpus"
+    assert family_of({"file": "s.txt", "recommendations": [], "findings": ["x"]}) == "summaries"
+
+
+def test_signature_extracted_as_action_counts_against_precision(tmp_path):
+    # the gold has only areas for improvement; an 'action' the extractor invents is still scored
+    gold = _gold(tmp_path, [{"file": "jtai_x.pdf", "doc_kind": "jtai_letter", "items": [
+        {"kind": "area_for_improvement", "text": "The quality of strategy discussions with the police.", "page": 2}]}])
+    pred = [_item("area_for_improvement", "The quality of strategy discussions with the police.", 3),
+            _item("action", "Care Quality Commission"),
+            _item("good_practice", "Leaders know their services well.")]
+    ev = evaluate_extraction(gold, extractor=lambda p: ("jtai_letter", pred))
+    fam = ev.by_family["jtai"]
+    assert (fam.tp, fam.fp, fam.fn) == (1, 1, 0)
+    assert ev.false_positives[0].pred_text == "Care Quality Commission"
+    assert fam.pages_right == 0.0  # matched, but on the wrong page
+    assert "good_practice" not in SCORED_KINDS
+    # --kinds restricts gold and extracted items alike
+    only = evaluate_extraction(gold, kinds=["area_for_improvement"], extractor=lambda p: ("jtai_letter", pred))
+    assert (only.overall.tp, only.overall.fp) == (1, 0)
+
+
+def test_summaries_gold_is_scored_tolerantly_beside_item_gold(tmp_path):
+    items = _gold(tmp_path, [{"file": "area-send_x.pdf", "doc_kind": "area_send", "items": [
+        {"kind": "area_for_improvement", "text": "Leaders should improve the timeliness of EHC plans.", "page": 4}]}])
+    (tmp_path / "s").mkdir()
+    summaries = _gold(tmp_path / "s", [{"file": "summary-x.txt", "doc_type": "sar", "recommendations": [],
+                                        "findings": ["professionals did not share information",
+                                                     "risk assessments were not reviewed"]}])
+    preds = {"area-send_x.pdf": [_item("area_for_improvement", "Leaders should improve the timeliness of EHC plans.", 4)],
+             "summary-x.txt": [_item("finding", "Learning: professionals did not share information and")]}
+    report = evaluate_by_family([items, summaries], extractor=lambda p: ("other", preds[p.name]))
+    fams = report.by_family
+    assert list(fams) == ["area_send", "summaries"]
+    assert fams["area_send"].precision == 1.0 and fams["area_send"].pages_right == 1.0
+    s = fams["summaries"]
+    assert s.documents == 1 and s.recall == 0.5 and s.precision == 1.0 and s.pages_right is None
+    assert "tolerant" in s.method
+
+
+@pytest.mark.slow
+def test_eval_by_family_cli_on_real_letters(tmp_path):
+    rows = [json.loads(x) for x in (LETTERS / "gold.jsonl").read_text().splitlines() if x.strip()]
+    picked = [next(r for r in rows if r["doc_kind"] == k) for k in ("focused_visit", "jtai_letter")]
+    gold = _gold(tmp_path, picked)
+    result = CliRunner().invoke(app, ["eval", "extraction", "--by", "family", "--gold", str(gold),
+                                      "--docs", str(LETTERS), "--no-details"])
+    assert result.exit_code == 0, result.output
+    lines: dict[str, str] = {}
+    for ln in result.output.splitlines():  # the family table comes before the by-type lines
+        if ln.strip():
+            lines.setdefault(ln.split()[0], ln)
+    assert "focused_visit" in lines and "jtai" in lines
+    assert lines["focused_visit"].split()[1] == "1"  # one document
+    assert "pages right" in result.output
+    bad = CliRunner().invoke(app, ["eval", "extraction", "--by", "area", "--gold", str(gold)])
+    assert bad.exit_code != 0 and "--by" in bad.output
