@@ -492,6 +492,7 @@ def read_html(path: Path, text: str) -> RawDocument:
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^(\s*)([-*+•◼▪]|\d+[.)])\s+(.*)$")
 _NUMBERED_PARA = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$")
+_UNWRAPPED = 200  # characters: a line longer than this was not wrapped
 
 
 def read_text(path: Path, text: str) -> RawDocument:
@@ -500,6 +501,9 @@ def read_text(path: Path, text: str) -> RawDocument:
     Pages are split at form feeds, so citations in converted PDFs keep pages.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # Text saved from web pages keeps one paragraph per line (no blank line between them);
+    # wrapped text (converted PDFs) never has lines this long, so there each line break is a wrap.
+    line_paragraphs = any(len(ln) > _UNWRAPPED for ln in text.split("\n"))
     pages: list[RawPage] = []
     for page_no, page_text in enumerate(text.split("\f"), start=1):
         lines: list[Line] = []
@@ -568,6 +572,8 @@ def read_text(path: Path, text: str) -> RawDocument:
                                  top=last.top, size=11.0, bold=False, hint=last.hint, depth=last.depth)
                 continue
             para.append(line.strip())
+            if line_paragraphs:
+                flush()
         flush()
         pages.append(RawPage(page_no, 0.0, 0.0, tuple(lines)))
     if not any(p.lines for p in pages):
