@@ -66,8 +66,8 @@ def test_real_ofsted_report_matches_gold(gold: dict, clean: bool) -> None:
     assert meta.framework == gold["framework"]
     assert meta.area == gold["local_authority"]
     assert meta.date == gold["inspection_date"]
-    assert meta.dates["inspection_start"] == gold["inspection_date"]
-    assert meta.dates["inspection_end"] == gold["inspection_end_date"]
+    assert meta.dates["first_day"] == gold["inspection_date"]
+    assert meta.dates["last_day"] == gold["inspection_end_date"]
     assert meta.pseudonym is None
     assert 10 < len(meta.title) < 160 and meta.area in meta.title
 
@@ -196,7 +196,7 @@ Child D was known to several agencies.
         (RAPID, "rapid_review", "Rapid Review: Family X", None, "2017-06-12", "Family X"),
         (JTAI, "jtai_letter", ("Joint targeted area inspection of the multi-agency response to "
                                "abuse and neglect in Norfolk"), "Norfolk", "2017-05-08", None),
-        (FOCUSED, "ofsted_letter", "Focused visit to Gloucestershire children\u2019s services",
+        (FOCUSED, "focused_visit", "Focused visit to Gloucestershire children\u2019s services",
          "Gloucestershire", "2020-10-06", None),
         (BRIEF, "learning_brief", ("7 Minute Briefing: Learning from the Serious Case Review: "
                                    "Child D"), None, "2017-06-01", "Child D"),
@@ -213,11 +213,11 @@ def test_synthetic_first_pages(text: str, doc_type: str, title: str, area: str |
 
 def test_letter_dates_by_role() -> None:
     jtai = detect_metadata([JTAI], "jtai.pdf")
-    assert jtai.dates == {"inspection_start": "2017-05-08", "inspection_end": "2017-05-12",
-                          "published": "2017-06-20"}
+    assert jtai.dates == {"first_day": "2017-05-08", "last_day": "2017-05-12",
+                          "letter": "2017-06-20"}
     focused = detect_metadata([FOCUSED], "letter.pdf")
-    assert focused.dates == {"visit": "2020-10-06", "visit_end": "2020-10-07",
-                             "published": "2020-11-12"}
+    assert focused.dates == {"first_day": "2020-10-06", "last_day": "2020-10-07",
+                             "letter": "2020-11-12"}
 
 
 def test_rapid_review_ignores_date_of_birth() -> None:
@@ -257,13 +257,13 @@ def test_no_false_pseudonym() -> None:
     ("text", "doc_type", "area", "pseudonym", "date"),
     [
         ("SERIOUS CASE REVIEW\nBABY T\nBrighton & Hove Local Safeguarding Children Board\n",
-         "scr", "Brighton & Hove", "Baby T", None),
+         "scr", "Brighton and Hove", "Baby T", None),
         (("Kent Safeguarding Children Multi-Agency Partnership\nLocal Child Safeguarding Practice "
          "Review\n\u2018Child K\u2019\nMarch 2021\n"), "lcspr", "Kent", "Child K", "2021-03-01"),
         (("Annual Report 2020-21\nBath and North East Somerset Community Safeguarding Partnership\n"
-         "Foreword\n"), "scrutiny_report", "Bath and North East Somerset", None, None),
+         "Foreword\n"), "annual_report", "Bath and North East Somerset", None, None),
         (("Monitoring visit to Barking and Dagenham children\u2019s services\nThis letter "
-         "summarises the monitoring visit on 12 and 13 January 2021.\n"), "ofsted_letter",
+         "summarises the monitoring visit on 12 and 13 January 2021.\n"), "monitoring_visit",
          "Barking and Dagenham", None, "2021-01-12"),
         (("12 May 2020\nMs A Smith\nDirector of Children\u2019s Services\nExampleshire County "
          "Council\nDear Ms Smith\nThank you for meeting us.\n"), "ofsted_letter", "Exampleshire",
@@ -312,7 +312,7 @@ def test_ofsted_layouts_synthetic() -> None:
             "Requires improvement to be good",
         "The experiences and progress of children who need help and protection": "Good",
         "Overall effectiveness": "Good"}
-    assert (meta.date, meta.dates["inspection_end"]) == ("2021-09-27", "2021-10-08")
+    assert (meta.date, meta.dates["last_day"]) == ("2021-09-27", "2021-10-08")
     # SIF page 1 with grades printed before/after their wrapped labels.
     sif = ("Royal Borough of Exampleton\nInspection of services for children in need of help and"
            " \nprotection, children looked after and care leavers\nand\nReview of the "
@@ -326,7 +326,7 @@ def test_ofsted_layouts_synthetic() -> None:
            "The effectiveness of the Local Safeguarding Children Board (LSCB) is \ninadequate.\n")
     meta = detect_metadata([sif], "y.pdf")
     assert meta.framework == "SIF" and meta.area == "Exampleton"
-    assert meta.date == "2013-07-15" and meta.dates["inspection_end"] == "2013-07-19"
+    assert meta.date == "2013-07-15" and meta.dates["last_day"] == "2013-07-19"
     assert meta.judgements == {
         "Overall effectiveness": "requires improvement",
         "Children who need help and protection": "Requires improvement",

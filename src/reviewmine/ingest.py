@@ -77,7 +77,7 @@ def parse_file(path: Path, doc_id: str | None = None) -> tuple[Document, list[It
     if not text.strip():
         raise InputError("no text could be extracted", path=path)
     headings = [b.text for b in blocks if b.kind == "heading"]
-    meta = detect_metadata(page_texts, path.name, headings)
+    meta = detect_metadata(page_texts, path.name, headings, blocks)
     title = meta.title or raw.title_hint or (headings[0] if headings else path.stem)
     doc = Document(
         id=doc_id or file_hash(path), file=str(path), file_name=path.name,

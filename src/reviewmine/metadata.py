@@ -20,9 +20,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from dataclasses import dataclass, field
 
-__all__ = ["Metadata", "detect_metadata", "parse_date"]
+from .areas import canonical_area, find_area, is_health_body
+from .types import Block
+
+__all__ = ["Metadata", "date_span", "detect_metadata", "parse_date"]
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,13 @@ _DATE = (rf"(?:(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>\d{{
          rf"|(?P<d4>\d{{1,2}})[/.](?P<m4>\d{{1,2}})[/.](?P<y4>\d{{4}})"
          rf"|(?P<m5>{_MONTH})\s+(?P<y5>\d{{4}}))")
 _DATE_RE = re.compile(rf"(?<![\w/.-]){_DATE}(?![\w/-])")
-# A range "6 to 10 February 2023", "15 – 19 July 2013", "9 July 2018 to 20 July 2018".
+# A span of days, every printed form: "6 to 10 February 2023", "15 – 19 July 2013",
+# "30 November to 4 December 2020", "9 July 2018 to 20 July 2018", "on 5 and 6 February
+# 2019", "Between 20 and 24 June" (no year: the caller's year hint decides).
 _RANGE_RE = re.compile(
-    rf"(?P<a>\d{{1,2}}){_ORD}(?:\s+(?P<am>{_MONTH}))?(?:,?\s+(?P<ay>\d{{4}}))?\s*{_DASH}\s*"
-    rf"(?P<b>\d{{1,2}}){_ORD}\s+(?P<bm>{_MONTH}),?\s+(?P<by>\d{{4}})")
+    rf"(?<![\w/.-])(?P<a>\d{{1,2}}){_ORD}(?:\s+(?:of\s+)?(?P<am>{_MONTH}))?(?:,?\s+(?P<ay>\d{{4}}))?"
+    rf"\s*{_DASH}\s*(?P<b>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<bm>{_MONTH})(?:,?\s+(?P<by>\d{{4}}))?"
+    rf"(?![\w/-])")
 
 
 def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
@@ -82,9 +89,37 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def _parse_range(m: re.Match[str]) -> tuple[str | None, str | None]:
-    """(start, end); the start borrows a month/year it does not print from the end."""
-    return _iso(m["ay"] or m["by"], m["am"] or m["bm"], m["a"]), _iso(m["by"], m["bm"], m["b"])
+def _parse_range(m: re.Match[str], hint: str | None = None) -> tuple[str | None, str | None]:
+    """(first day, last day) of a span; parts it does not print come from its other end,
+    a year printed nowhere from *hint* (an ISO date, e.g. the letter's), never after it."""
+    year = m["by"] or m["ay"] or (hint[:4] if hint else None)
+    if not year:
+        return None, None
+    end = _iso(m["by"] or year, m["bm"], m["b"])
+    start = _iso(m["ay"] or year, m["am"] or m["bm"], m["a"])
+    if start and end and start > end and not m["ay"]:  # "30 December to 3 January 2020"
+        start = _iso(int(year) - 1, m["am"] or m["bm"], m["a"])
+    if hint and not (m["by"] or m["ay"]) and start and end and end > hint:
+        start, end = (_iso(int(d[:4]) - 1, d[5:7], d[8:]) for d in (start, end))
+    return start, end
+
+
+def date_span(text: str, hint: str | None = None) -> tuple[str | None, str | None]:
+    """First and last day of the first span or date in *text*.
+
+    >>> date_span("Inspection dates: 10 to 21 July 2023")
+    ('2023-07-10', '2023-07-21')
+    >>> date_span("between 20 and 24 June", hint="2021-07-30")
+    ('2021-06-20', '2021-06-24')
+    """
+    rng = _RANGE_RE.search(text)
+    one = _DATE_RE.search(text)
+    if rng and (not one or rng.start() <= one.start()):
+        start, end = _parse_range(rng, hint)
+        if start:
+            return start, end
+    day = parse_date(text)
+    return day, day if day and not re.fullmatch(r"\d{4}-\d{2}-01", day) else None
 
 
 def _clean(page: str) -> str:
@@ -111,32 +146,47 @@ _SIF = r"services for children in need of help and protection, children looked a
 _OFSTED_TITLES = [  # (regex over the flattened title block, framework)
     (r"Inspection of looked after children services", "LAC 2012-13"),
     (r"Re-inspection of " + _SIF, "SIF re-inspection"),
-    (r"Inspection of " + _SIF, "SIF"),
-    (rf"Inspection of children{_APOS}s social care services", "ILACS"),
-    (rf"Inspection of (?P<area>.{{2,80}}?) local authority children{_APOS}s services", "ILACS"),
+    (r"(?<!area )Inspection of " + _SIF, "SIF"),
+    # "Inspection of [the] <authority> [local authority] children's [social care] services",
+    # "Inspection of local authority children's services" under the authority's name.
+    ((rf"(?<!area )Inspection of (?:(?P<area>(?!local authority)[A-Z].{{1,80}}?) )??"
+      rf"(?:local authority )?children{_APOS}s (?:social care )?services"), "ILACS"),
     (r"Review of the effectiveness of the Local Safeguarding Children Board", "SIF LSCB review"),
 ]
 _AREA_PREFIX = re.compile(r"^(?:The )?(?:London Borough|Royal Borough|City|County|Borough|"
                           r"Metropolitan Borough|Council) of ")
 _AREA_SUFFIX = re.compile(
     r"\s+(?:(?:Metropolitan )?(?:District|Borough|County|City)\s+)*Council$"
+    r"|\s+(?:Metropolitan\s+)?(?:District|Borough)$"
     rf"|\s+(?:Local\s+)?(?:Safeguarding Children{_APOS}?s?|Children{_APOS}?s? Safeguarding)"
     r"\s+(?:Board|Partnership|Executive|Arrangements)$|\s+Safeguarding Partnership$"
-    r"|\s+(?:Local|Community)$")  # "Brighton & Hove Local Safeguarding Children Board"
+    r"|\s+Local Area Partnership$|\s+(?:Local|Community)$")  # "Brighton & Hove Local ..."
 
 
 def _norm_area(raw: str) -> str | None:
+    """A printed authority or partnership name as the canonical area: known English
+    authorities by the table in areas.py; other names (the corpus's fictional areas)
+    with council and partnership words removed; a health body's name never."""
     area = _flat(re.sub(r"(?<=[a-z])\d+\b", "", raw)).strip(" ,.:;-")
     for _ in range(2):  # "City of Bradford Metropolitan District Council" needs both
         area = _AREA_SUFFIX.sub("", _AREA_PREFIX.sub("", area)).strip(" ,")
-    area = re.sub(r"^(?:(?:The|A|An|Local|Our|This|Independent|In|By|Of|And)\s+)+", "", area)
+    area = re.sub(r"^(?:(?:The|A|An|Local|Our|This|Independent|In|By|Of|And|Dear)\s+)+", "",
+                  area)
+    area = _AREA_SUFFIX.sub("", _AREA_PREFIX.sub("", area)).strip(" ,")
+    if known := canonical_area(area) or find_area(area):
+        return known
+    if is_health_body(area):
+        return None
     return area if area and area[0].isupper() and len(area) < 60 else None
+
+
+_DATES_LABEL = re.compile(r"(?:(?<=\n)|^|(?<=\s))(?:Inspection|Review|Visit) dates?\s*:", _I)
 
 
 def _ofsted_report(pages: list[str]) -> Metadata | None:
     """Metadata of an Ofsted inspection report, or None when page 1 is not one."""
     first = pages[0] if pages else ""
-    m = re.search(r"^(?:Inspection|Review) dates?\s*:?", first, _M)
+    m = _DATES_LABEL.search(first)
     block = _flat(re.sub(r"(?<=[a-z])\d\b", "", first[: m.start()] if m else first[:600]))
     hits = [(h, fw) for rx, fw in _OFSTED_TITLES if (h := re.search(rx, block, _I))]
     if not hits or (not m and not re.search(r"Judgement\s+Grade", first)):
@@ -144,19 +194,18 @@ def _ofsted_report(pages: list[str]) -> Metadata | None:
     hit, framework = min(hits, key=lambda x: x[0].start())  # the first printed title wins
     rest = re.sub("|".join(re.escape(h.group(0)) for h, _ in hits), " ", block)
     rest = re.sub(r"^\s*and\s+|\s+and\s*$", " ", _flat(rest))  # the authority's name
-    area = _norm_area(hit["area"] if "area" in hit.re.groupindex else rest)
-    title = hit.group(0) if not area or area in hit.group(0) else f"{area}: {hit.group(0)}"
+    area = _norm_area(hit["area"] if "area" in hit.re.groupindex and hit["area"] else rest)
+    printed = _flat(hit.group(0))
+    title = printed if not area or area.lower() in printed.lower() else f"{area}: {printed}"
     dates: dict[str, str] = {}
-    line = re.search(r"^(?:Inspection|Review) dates?\s*:?\s*(.*(?:\n.*)?)", first, _M)
-    if line:
-        rng = _RANGE_RE.search(_flat(line.group(1)))
-        start, end = _parse_range(rng) if rng else (parse_date(line.group(1)), None)
-        dates.update({k: v for k, v in (("inspection_start", start), ("inspection_end", end)) if v})
-    pub = re.search(r"^(?:Report )?published:?\s*(.*)", first, _M | _I)
+    if m:
+        start, end = date_span(_flat(first[m.end(): m.end() + 120]))
+        dates.update({k: v for k, v in (("first_day", start), ("last_day", end)) if v})
+    pub = re.search(r"(?:^|\s)(?:Report )?published:?\s*(.{0,40})", first, _M | _I)
     if pub and (iso := parse_date(pub.group(1))):
         dates["published"] = iso
     return Metadata(doc_type="ofsted_inspection", title=_short(title), area=area,
-                    date=dates.get("inspection_start") or dates.get("published"), dates=dates,
+                    date=dates.get("first_day") or dates.get("published"), dates=dates,
                     judgements=_judgements(pages, framework), framework=framework)
 
 
@@ -165,27 +214,55 @@ def _ofsted_report(pages: list[str]) -> Metadata | None:
 # are rebuilt by taking the grade words out: the rest splits into labels at row starts and
 # the grades pair with the labels in order.
 _GRADE_WORD = re.compile(r"\b(?:Requires?|improvement(?:\s+to)?|(?:to\s+)?be\s+good|Inadequate"
-                         r"|Good|Outstanding|Adequate)\b")
+                         r"|Good|Outstanding|Adequate)\b", _I)
 
 
 def _table(region: str, row_start: str) -> dict[str, str]:
     grades: list[str] = []
     pending: list[str] = []
     for word in (m.group(0) for m in _GRADE_WORD.finditer(region)):
-        if word.startswith(("Requir", "improvement")):
+        if word.lower().startswith(("requir", "improvement")):
             pending.append(word)
             if len(pending) == 2:  # either order: "Requires improvement"
-                grades.append(next(w for w in pending if w.startswith("R")) + " improvement")
+                req = [w for w in pending if w.lower().startswith("requir")]
+                if not req:  # two "improvement"s: not a table this reader understands
+                    return {}
+                grades.append(req[0] + " improvement")
                 pending = []
-        elif word.endswith("be good"):
-            if grades and grades[-1].endswith("improvement"):
+        elif word.lower().endswith("be good"):
+            if grades and grades[-1].lower().endswith("improvement"):
                 grades[-1] += " to be good"
         else:
             grades.append(word)
     rest = _GRADE_WORD.sub(" ", region)
-    labels = [_flat(x) for x in re.split(row_start, rest) if _flat(x)]
+    labels = _dedupe_labels([_flat(x) for x in re.split(row_start, rest) if _flat(x)])
     # A count mismatch means the region is not a clean table: better no rows than wrong ones.
     return dict(zip(labels, grades, strict=True)) if len(labels) == len(grades) else {}
+
+
+def _dedupe_labels(labels: list[str]) -> list[str]:
+    """Undo text a PDF prints twice (a clipped copy of a cell under the visible one):
+    "... with children and families with children and families", "permanence 21
+    Adoption performance" before the row "Adoption performance", a stray letter "p"."""
+    out = []
+    for i, label in enumerate(labels):
+        words = label.split()
+        for n in range(len(words) // 2, 2, -1):  # a run of 3+ words repeated at once
+            for j in range(len(words) - 2 * n + 1):
+                if words[j:j + n] == words[j + n:j + 2 * n]:
+                    words = words[:j + n] + words[j + 2 * n:]
+                    break
+        nxt = labels[i + 1].split() if i + 1 < len(labels) else []
+        for n in range(min(len(words) - 1, len(nxt)), 1, -1):  # the next row's label, again
+            if words[-n:] == nxt[:n]:
+                words = words[:-n]
+                if words and re.fullmatch(r"\d+", words[-1]):
+                    words = words[:-1]
+                break
+        while len(words) > 1 and re.fullmatch(r"[a-z]", words[-1]):
+            words = words[:-1]
+        out.append(" ".join(words))
+    return out
 
 
 def _judgements(pages: list[str], framework: str) -> dict[str, str]:
@@ -195,11 +272,11 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
         return _table(m.group(1), r"(?=\b[A-Z])") if m else {}
     if framework == "LAC 2012-13":
         for page in pages:  # the table, not the contents line "Record of main findings 21"
-            m = re.search(r"^Record of main findings\s*$", page, _M)
-            if m:
+            for m in re.finditer(r"^Record of main findings\s*$", page, _M):
                 body = _flat(re.sub(r"^Services for looked after children\s*$", "",
                                     page[m.end():], flags=_M))
-                return _table(re.split(r"[.\d]", body)[0][:700], r"(?=\b[A-Z])")
+                if found := _table(re.split(r"[.\d]", body)[0][:700], r"(?=\b[A-Z])"):
+                    return found
         return {}
     out: dict[str, str] = {}
     overall = re.search(
@@ -226,30 +303,51 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
 
 # ---------------------------------------------------------------- other documents
 
+# What each document type calls itself.  Inspection forms name other types in their
+# text ("the focused visit ... an LCSPR"), so where the title block names one of them
+# the earliest named form wins; elsewhere the earliest name in the title block, then in
+# the body.
 _TYPE_PATTERNS = {
+    "area_send": r"\b(?:area|local area) SEND (?:inspection|revisit)|\bSEND inspection\b",
     "jtai_letter": r"joint targeted area inspection",
-    "ofsted_letter": r"focused visit|monitoring visit",
-    "learning_brief": r"learning (?:brief|briefing|summary)\b|(?:7|seven)[- ]minute brief",
+    "joint_review": r"\bjoint (?:progress |area |local area )?(?:inspection|review)\b"
+                    r"(?! of (?:the )?multi-agency)",
+    "focused_visit": r"\bfocused visit\b",
+    "monitoring_visit": r"\bmonitoring visit\b",
+    "national_review": r"\bnational (?:review|panel|analysis)\b|\btriennial (?:analysis|review)"
+                       r"|(?:analysis|analyses|reports?) (?:of|about|on) (?:learning from )?"
+                       r"(?:serious|significant|child safeguarding practice) case reviews"
+                       r"|\bcase reviews in (?:England|Scotland|Wales)",
+    "sar": r"\bsafeguarding adults? reviews?\b|\bSARs?\b",
+    "dhr": r"\bdomestic homicide reviews?\b|\bDHRs?\b",
+    "learning_brief": r"learning (?:brief|briefing|summary)\b|(?:7|seven|one)[- ]minute "
+                      r"(?:brief|guide)|practice review briefing",
     "rapid_review": r"\brapid review",
-    "lcspr": r"(?:local )?child safeguarding practice review(?!\s+panel)|\bLCSPR\b",
+    "lcspr": r"(?:local )?child safeguarding practice review(?!\s+panel)|\bL?CSPR\b",
     "scr": r"serious case review|\bSCR\b",
-    "scrutiny_report": r"independent scrutineer|independent scrutiny|annual report",
+    "scrutiny_report": r"independent scrutineer|independent scrutiny",
+    "annual_report": r"\bannual report\b",
 }
-_STRONG = ("jtai_letter", "ofsted_letter", "learning_brief")  # forms that name other types
+_STRONG = ("area_send", "jtai_letter", "joint_review", "focused_visit", "monitoring_visit",
+           "national_review", "learning_brief")  # forms that name other types
+_LETTERS = frozenset({"focused_visit", "monitoring_visit", "ofsted_letter", "jtai_letter",
+                      "joint_review", "area_send"})  # dated by the first day on site
 
 
 def _doc_type(head: str, body: str) -> str:
-    for kind in _STRONG:
-        if re.search(_TYPE_PATTERNS[kind], head, _I):
-            return kind
+    strong = [(m.start(), kind) for kind in _STRONG if (m := re.search(_TYPE_PATTERNS[kind], head, _I))]
+    if strong:
+        return min(strong)[1]
     for text in (head, body):
         found = [(m.start(), kind) for kind, rx in _TYPE_PATTERNS.items()
                  if (m := re.search(rx, text, _I))]
-        if text is body:  # in running text an "annual report" is only a mention
-            found = [f for f in found if f[1] != "scrutiny_report"
-                     or re.search(r"independent scrutin", text, _I)]
+        if text is body:  # in running text a review type is often only a mention
+            found = [f for f in found if f[1] not in ("annual_report", "national_review")]
         if found:
-            return min(found)[1]
+            kind = min(found)[1]
+            if kind == "annual_report" and re.search(_TYPE_PATTERNS["scrutiny_report"], head, _I):
+                return "scrutiny_report"  # "Independent Scrutineer's Annual Report"
+            return kind
     dcs = re.search(r"^Dear\b", body, _M) and re.search(f"Director of Children{_APOS}s", body, _I)
     return "ofsted_letter" if dcs else "other"  # an unnamed letter to the DCS
 
@@ -262,6 +360,7 @@ _SAFEGUARDING = (rf"(?:Local\s+)?(?:Safeguarding\s+Children{_APOS}?s?|Children{_
 _AREA_PATTERNS = [
     rf"Inspection\s+of\s+({_NAME})\s+local\s+authority",
     rf"(?:visit|inspection)\s+(?:to|of)\s+({_NAME})\s+(?:local\s+authority\s+)?children{_APOS}s",
+    rf"(?:visit|inspection)\s+(?:to|of)\s+({_NAME})\s+Local\s+Area\s+Partnership",
     rf"Joint\s+targeted\s+area\s+inspection[^.]*?\s+in\s+({_NAME})",
     rf"(?:London Borough|Royal Borough|City|County|Borough) of ({_NAME})",
     rf"({_NAME})\s+(?:{_SAFEGUARDING})",
@@ -270,11 +369,16 @@ _AREA_PATTERNS = [
 
 
 def _area(text: str) -> str | None:
+    """The first name the patterns find that is a known authority; else the first name
+    found (an area the table does not know, or a name cut by a line break)."""
+    fallback = None
     for rx in _AREA_PATTERNS:
         for m in re.finditer(rx, text):
             if (area := _norm_area(m.group(1))) and area not in ("Children", "Safeguarding"):
-                return area
-    return None
+                if canonical_area(area):
+                    return area
+                fallback = fallback or area
+    return fallback
 
 
 _PSEUDONYM = re.compile(  # "Child D", "BABY T", "Children A and B"; not "Child Protection"
@@ -337,8 +441,8 @@ def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
         for i, line in enumerate(block):
             if re.search(_TYPE_PATTERNS[kind], line, _I) and line[0].isupper():
                 return _title_lines(lines, i)
-    for h in headings:
-        if h.strip() and not _GENERIC.match(h.strip()):
+    for h in headings:  # never a numbered section heading ("1.1 Purpose of report")
+        if h.strip() and not _GENERIC.match(h.strip()) and not re.match(r"\d+(?:\.\d+)*\.?\s", h.strip()):
             return _flat(h)
     for i, line in enumerate([] if kind.endswith("letter") else lines[:min(n, 10)]):  # no address
         if len(line) < 100 and not _DATE_RE.fullmatch(line) and not _GENERIC.match(line):
@@ -356,42 +460,132 @@ _TYPE_LABELS = {"scr": "Serious case review", "lcspr": "Local child safeguarding
                 "scrutiny_report": "Independent scrutiny report", "learning_brief": "Learning brief"}
 
 
-def _other(pages: list[str], file_name: str, headings: Sequence[str]) -> Metadata:
+def _site_days(first: str, flat_body: str, letter: str | None) -> tuple[str | None, str | None]:
+    """First and last day of an inspection or visit: a "dates:" label on page 1, else the
+    first span or date the text gives to the visit ("on 5 and 6 February 2019", "Between
+    20 and 24 June", "took place from 10 to 14 January 2022")."""
+    if m := _DATES_LABEL.search(first):
+        start, end = date_span(_flat(first[m.end(): m.end() + 120]), letter)
+        if start:
+            return start, end
+    cue = re.compile(r"(?:visit|inspection|inspected|took place)\b[^.]{0,160}?\s(?:on|between|from"
+                     r"|during)\s|(?<![\w-])between\s", _I)  # not the "on" of "Stoke-on-Trent"
+    for m in cue.finditer(flat_body):
+        start, end = date_span(flat_body[m.end(): m.end() + 80], letter)
+        if start and re.match(r"\s*(?:the\s+)?\d", flat_body[m.end():]):
+            return start, end or start
+    return None, None
+
+
+_TEMPLATE_LABEL = re.compile(r"(?:report|document|review)?\s*(?:title|name)\s*:?", _I)
+_NOT_TITLE = re.compile(
+    r"(?:contents|foreword|introduction|summary|official|confidential|official[- ]sensitive"
+    r"|private and confidential|not for publication|ofsted|page \d+)\b", _I)
+
+
+def _is_publisher(text: str) -> bool:
+    """A publisher's or council's name alone ("Eastmere Safeguarding Children Partnership")."""
+    return bool(canonical_area(text) or re.fullmatch(
+        rf"(?:The )?(?:{_NAME}\s+)?(?:{_SAFEGUARDING}|(?:(?:Metropolitan|District|Borough|County"
+        rf"|City)\s+)*Council|Local Area Partnership|Children and Young People Scrutiny Committee)",
+        text))
+
+
+def _layout_title(blocks: Sequence[Block], kind: str) -> str | None:
+    """The title a reader sees on the first page: the value of a "Report title" cell,
+    else the run of largest-type lines (a heading level where sizes are unknown), never
+    a numbered section heading, a template label, a date or the publisher's name alone.
+    Letters keep their title below the address: only a line naming the type counts."""
+    if not blocks:
+        return None
+    page = blocks[0].page
+    first = [b for b in blocks if b.page == page][:40]
+    for b, nxt in pairwise(first):
+        if (b.kind == "table_cell" and _TEMPLATE_LABEL.fullmatch(b.text) and nxt.table == b.table
+                and nxt.row == b.row):
+            return _drop_publisher(_flat(nxt.text))
+
+    def ok(b: Block) -> bool:
+        t = b.text.strip()
+        return (b.kind in ("heading", "paragraph") and not b.number and 2 < len(t) <= 160
+                and not _NOT_TITLE.match(t) and not _DATE_RE.fullmatch(t) and not _is_publisher(t)
+                and not re.match(r"\d+(?:\.\d+)*\.?\s", t) and not t.endswith((".", ":", ";")))
+
+    if kind in _LETTERS:
+        rx = _TYPE_PATTERNS.get(kind)
+        named = next((b for b in first if ok(b) and rx and re.search(rx, b.text, _I)), None)
+        return _drop_publisher(_flat(named.text)) if named else None
+    cands = [b for b in first if ok(b)]
+    if not cands:
+        return None
+    if any(b.size for b in cands):
+        top = max(b.size for b in cands)
+        if top <= min(b.size for b in first if b.size) * 1.05:  # nothing stands out
+            return None
+        big = [i for i, b in enumerate(first) if ok(b) and b.size >= top * 0.75]
+    else:  # structured formats: heading levels instead of sizes
+        heads = [b for b in cands if b.kind == "heading"]
+        if not heads:
+            return None
+        lvl = min(b.level for b in heads)
+        big = [i for i, b in enumerate(first) if ok(b) and b.kind == "heading" and b.level == lvl]
+    run = [big[0]]  # the first title-sized lines that follow one another
+    for i in big[1:]:
+        if i != run[-1] + 1 or len(run) == 3:
+            break
+        run.append(i)
+    parts = [_flat(first[i].text) for i in run]
+    title = parts[0]
+    for part in parts[1:]:  # wrapped title lines, or "Review" / "Baby L"
+        title += " " + part if _CONNECTOR.search(title) or part[0].islower() else ": " + part
+    return _drop_publisher(title)
+
+
+def _drop_publisher(title: str) -> str:
+    """"Annual Report 2023-24: Eastmere Safeguarding Children Partnership" -> its title."""
+    head, sep, tail = title.rpartition(": ")
+    return head if sep and head and _is_publisher(tail) else title
+
+
+def _other(pages: list[str], file_name: str, headings: Sequence[str],
+           blocks: Sequence[Block] = ()) -> Metadata:
     first = pages[0] if pages else ""
     lines = [ln for ln in first.split("\n") if ln.strip()]
     stem = re.sub(r"[-_]+", " ", file_name.replace("\\", "/").rsplit("/", 1)[-1])
     head = "\n".join([*lines[:15], *headings[:3], stem])
     body = "\n".join(pages[:2])
     kind = _doc_type(head, body)
-    area = _area(re.sub(r"[ \t]+", " ", head + "\n" + body)) or _area_from_file_name(file_name, body)
+    laid_out = _layout_title(blocks, kind)
+    area = (_area(laid_out or "") or _area(re.sub(r"[ \t]+", " ", head + "\n" + body))
+            or _area_from_file_name(file_name, body))
     dates: dict[str, str] = {}
     flat_body = _flat(body)
-    if kind in ("ofsted_letter", "jtai_letter"):  # the date is the first day on site
-        start_role, end_role = (("visit", "visit_end") if kind == "ofsted_letter"
-                                else ("inspection_start", "inspection_end"))
-        rng = re.search(rf"(?:(?:visit|inspection)\b[^.]{{0,160}}?\b(?:on|between|from)"
-                        rf"|[Bb]etween|dates?:)\s*(?:the\s+)?{_RANGE_RE.pattern}", flat_body)
-        one = re.search(rf"(?:visit|inspection)\b[^.]{{0,160}}?\bon\s+{_DATE}", flat_body)
-        start, end = _parse_range(rng) if rng else (_from_match(one) if one else None, None)
-        dates.update({k: v for k, v in ((start_role, start), (end_role, end)) if v})
+    top = next(iter(_standalone_dates("\n".join(lines[:25]))), None)
+    if kind in _LETTERS:  # the date is the first day on site; the letter's own date is kept
+        if top:
+            dates["letter"] = top
+        start, end = _site_days(first, flat_body, top)
+        dates.update({k: v for k, v in (("first_day", start), ("last_day", end)) if v})
     # Publication: a labelled date, else a date alone on a cover line, else in the sign-off.
     # The title block's own date ("Partnership | April 2023") beats a date the body
     # mentions ("the full review was published on 15 March 2023").
     head_labelled = next((d for ln in lines[:12] if _LABEL_START.match(ln)
                           and (d := _labelled_date(ln))), None)
     labelled = head_labelled or _labelled_date(body)
-    heading_date = parse_date("\n".join(lines[:3]))
+    # A date in the title block's short lines, not one a sentence mentions.
+    heading_date = parse_date("\n".join(ln for ln in lines[:3] if len(ln) <= 80
+                                        and not ln[0].islower() and not ln.endswith(".")))
     if labelled and (head_labelled or not heading_date):
         dates[labelled[0]] = labelled[1]
-    elif heading_date:
+    elif heading_date and heading_date != dates.get("letter"):
         dates["published"] = heading_date
-    elif top := _standalone_dates("\n".join(lines[:25])):
-        dates["published"] = top[0]
-    elif pages and (tail := _standalone_dates(pages[-1])):
+    elif top and "letter" not in dates:
+        dates["published"] = top
+    elif pages and "letter" not in dates and (tail := _standalone_dates(pages[-1])):
         dates["published"] = tail[-1]
-    date = (dates.get("visit") or dates.get("inspection_start") or dates.get("published")
+    date = (dates.get("first_day") or dates.get("letter") or dates.get("published")
             or dates.get("dated"))
-    title = _flat(_title(lines, kind, headings, file_name, area))
+    title = laid_out or _flat(_title(lines, kind, headings, file_name, area))
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
     pseudo = None if kind.endswith(("letter", "report")) else (
         _PSEUDONYM.search(title) or _PSEUDONYM.search("\n".join(lines[:40])))
@@ -419,7 +613,11 @@ def _short(title: str, limit: int = 159) -> str:
 # ---------------------------------------------------------------- entry point
 
 def detect_metadata(page_texts: Sequence[str], file_name: str,
-                    headings: Sequence[str] = ()) -> Metadata:
-    """Type, title, area, dates, pseudonym and (Ofsted) judgements of one document."""
+                    headings: Sequence[str] = (), blocks: Sequence[Block] = ()) -> Metadata:
+    """Type, title, area, dates, pseudonym, topic and judgements of one document.
+
+    *blocks* (from structure.build_blocks) give the title by layout; without them the
+    title comes from the first page's lines.
+    """
     pages = [_clean(p) for p in page_texts if p and p.strip()]
-    return _ofsted_report(pages) or _other(pages, file_name, headings)
+    return _ofsted_report(pages) or _other(pages, file_name, headings, blocks)
