@@ -4,7 +4,7 @@
 Recommendations are written in running text inside numbered paragraphs.
 """
 
-from dsl import H1, Bullets, Doc, P, Rec, Table
+from dsl import H1, Bullets, Doc, Finding, P, Rec, Table
 
 ESCP = "Eastmere Safeguarding Children Partnership"
 
@@ -105,8 +105,14 @@ blocks = [
     ),
     P(
         [
-            "The Baby L review found that the pre-birth protocol was not applied when an older "
-            "child had been on a child protection plan. Training has been delivered, but the "
+            # a finding reported in running text ("... review found that ...")
+            Finding(
+                None,
+                "The Baby L review found that the pre-birth protocol was not applied when an older "
+                "child had been on a child protection plan.",
+                ["pre_birth"],
+            ),
+            " Training has been delivered, but the "
             "planned audit of referrals about unborn babies has been postponed twice. ",
             Rec(
                 "3.3",

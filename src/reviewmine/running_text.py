@@ -1,8 +1,28 @@
 """Recommendations and learning stated in running text.
 
 Documents with no section of learning (scrutiny reports, summaries of reviews,
-web pages about reviews) state their recommendations and findings in sentences.
-This module owns that reading; extract.py calls it for such documents.
+web pages about reviews, briefings) state their recommendations and findings in
+sentences and short lists.  This module reads them with families of cues, not
+phrases of one document:
+
+* **lead-ins**: a sentence ending in ':' (or a short label such as "Key issues")
+  whose words name recommendations or learning ("issued the following
+  recommendations:", "were identified by the review:", "findings included:")
+  opens the list that follows; each bullet or number is one item.
+* **inline lists**: the same lead-in followed by a ';' list in the same sentence
+  ("Learning includes: a; b; c"), or a comma list of short theme labels
+  ("Key issues: A, B, C."), is split into its parts.
+* **reporting sentences**: a recommending verb with its author ("The Panel
+  recommends ...", "is calling for ...", "That the Committee note ...") makes
+  a recommendation; a reporting verb of a finding ("identified that",
+  "concluded that", "was critical of", "emerged as a theme", "learning has
+  been derived") makes a finding.
+
+Negatives are families too: scope and purpose lists, definitions, criteria,
+actions already taken, counts ("made eight findings and 14 recommendations"),
+statements about the page itself ("This briefing summarises ..."), decisions to
+hold a review, and conclusions of courts and inquests.  extract.py calls
+:func:`running_text_items` for documents whose sections yield nothing.
 """
 
 from __future__ import annotations
@@ -10,54 +30,256 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .types import Document
+from .types import Block, Document
 
-# Running-text cues (documents with no sections of learning).
-_REC_CUES = re.compile(
-    r"^that the (committee|board|partnership|panel)\b.{0,40}\b(note|agree|approve|endorse|consider)|"
-    r"\bit is recommended that\b|\bwe recommend\b|\b(the )?(partnership|board|partners|committee|"
-    r"safeguarding partners|agencies) (should|must) (now )?(ensure|review|consider|undertake|develop|"
-    r"strengthen|agree|commission|improve)\b",
-    re.I,
-)
-_LEARN_CUES = re.compile(
-    r"\blearning (has been|was) (derived|identified)\b|\b(reviews?|audits?|rrs?) (have|has) "
-    r"(shown|identified|found)\b|\bidentified key areas for improvement\b|\blessons? learn|"
-    r"\bnot used by all\b|\bthe learning (is|was) that\b|\bkey learning\b",
-    re.I,
-)
+# --- cue families -------------------------------------------------------------------------
+
+# Words that make a lead-in introduce recommendations.
+_REC_LEAD = re.compile(
+    r"\brecommend\w*|\bcall(s|ed|ing)? for\b|\bproposals?\b|\bnext steps\b|\bwhat (needs|should) (to )?"
+    r"(change|happen|improve)", re.I)
+# Words that make a lead-in introduce findings or learning.
+_FIND_LEAD = re.compile(
+    r"\b(findings?|learning|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
+    r"gaps|problems|conclusions?|key points|points for|need for improved|need for)\b|"
+    r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b", re.I)
+# Lead-ins that open a list which is not learning: scope, purpose, definitions, criteria,
+# actions already taken, quotations, navigation.
+_LEAD_NEG = re.compile(
+    r"\b(purpose|aims?|objectives?|terms of reference|scope|defined as|definition|criteria|"
+    r"examined the following|considered the following|following (areas|questions)|questions?|"
+    r"actions? (taken|already)|(have|has) been (developed|put in place|introduced|taken)|"
+    r"were noted|said|says|stated|told|download|login|contents|menu|navigation|"
+    r"published in|reports? published|partners? (are|were|is)|made up of|members?|vision|"
+    r"where|when|who|how to|as follows to)\b", re.I)
+# A sentence that recommends (its author is a review body or the writer).
+_REC_SENT = re.compile(
+    r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
+    r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
+    r"\bit is recommended that\b|\bwe (would )?recommend\b|"
+    r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
+    r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
+    r"(recommends?|recommended|(is|are|was|were) (therefore )?(calling|calls) for|calls? for|called for|urges?|urged)\b|"
+    r"\b(is|are) (therefore )?calling for\b|"
+    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must) "
+    r"(now )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve)\b",
+    re.I)
+# A sentence that reports a finding or learning.
+_FIND_SENT = re.compile(
+    r"\b(identified|found|concluded|showed|shown|highlighted|revealed|established|demonstrated) that\b|"
+    r"\b(was|were|is|are) (highly |particularly |also )?(critical of|concerned (that|about))\b|"
+    r"\bin the [\w’' ]{0,40}?(opinion|view)\b|\bemerged as\b|"
+    r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b|"
+    r"\bidentified (some |several |a number of |key |common |significant )*(areas|issues|themes|concerns|"
+    r"weaknesses|gaps|strengths|learning|lessons|findings)\b|"
+    r"\b(was|were) (also )?(identified|found)\b|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
+    r"\b(report|review|panel|analysis|inspectorate) (states|stated|found|finds|concludes|concluded|notes|noted|"
+    r"highlights|highlighted|identifies|identified|describes|described)\b|"
+    r",[^,]{3,60}\b(has|have) (stated|found|concluded|reported)\s*\.?$",
+    re.I)
+# Sentences that look like findings or recommendations and are not.
+_SENT_NEG = re.compile(
+    r"\b(made|makes|contains?|includes?) (\w+ |\d+ )?(findings|recommendations)\b|"
+    r"\b\d+ (findings|recommendations)\b|\b(findings|recommendations) (were|have been|are) "
+    r"(accepted|made|agreed|embedded)|"
+    r"\bthis (briefing|report|page|summary|document|paper|leaflet|website)\b[^.]{0,40}\b"
+    r"(summarises|sets out|describes|outlines|presents|provides|aims|is designed)\b|"
+    r"\b(purpose|aim) of\b|\bto establish whether\b|\bconsidered whether\b|"
+    r"\brecommended (that )?(an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar|investigation|inquiry)"
+    r"\b[\w ]{0,20}\b(be|is|was) (undertaken|commissioned|held|carried out|conducted)|"
+    r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?)\b[^.]{0,40}\b"
+    r"(concluded|found|heard|determined|established)\b|"
+    r"\bto (address|respond to|implement) the (findings|recommendations)\b",
+    re.I)
+# A short label that names a list of learning ("Key issues", "Learning themes").
+_LABEL = re.compile(
+    r"(^|\s)(key |main |common |emerging )?(learning |practice )?(issues|themes|learning themes|learning points|"
+    r"lessons( learn[te]d)?|findings|key messages|messages|recommendations)\s*$", re.I)
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
+_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“‘'\"(])")
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
+_FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
 
 def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> list[dict[str, object]]:
-    """Recommendations and learning stated in running text, one item per paragraph."""
+    """Recommendations and learning stated in running text, in document order."""
     taken = {(r["start"], r["end"]) for r in found}
+    blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")]
     out: list[dict[str, object]] = []
+    used: set[int] = set()
     heading: str | None = None
-    for b in doc.blocks:
+    for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
+        if i in used or (b.start, b.end) in taken:
             continue
-        if b.kind not in ("paragraph", "list_item") or (b.start, b.end) in taken:
+        lead = _lead_in(b)
+        if lead is not None:
+            members = _list_after(blocks, i, b)
+            for j in members:
+                used.add(j)
+                m = blocks[j]
+                if (m.start, m.end) in taken:
+                    continue
+                inline = _inline_list(m.text)
+                parts = inline[1] if inline else [_clean_item(m.text)]
+                kind = (inline[0] if inline and inline[0] != "finding" else lead)
+                for part in parts:
+                    if part:
+                        out.append(_item(kind, part, m, heading))
+        if b.kind == "heading":
+            continue
+        text = _lead_body(b.text) if lead is not None else b.text
+        inline = _inline_list(text)
+        if inline:
+            for part in inline[1]:
+                out.append(_item(inline[0], part, b, heading))
             continue
         if _QUOTED.search(b.text):
-            continue  # quoted statutory guidance is not the document's own learning
-        sentences = _SENTENCE.split(b.text)
-        rec = [s for s in sentences if _REC_CUES.search(s)]
-        learn = [s for s in sentences if _LEARN_CUES.search(s)]
-        if not rec and not learn:
+            continue  # quoted guidance is not the document's own learning
+        out += _sentence_items(text, b, heading)
+    return out
+
+
+def _item(kind: str, text: str, b: Block, heading: str | None) -> dict[str, object]:
+    return {"kind": kind, "text": text, "page": b.page, "heading": heading, "subheading": None,
+            "number": b.number, "paragraph": b.number, "section": "main", "start": b.start, "end": b.end,
+            "subitems": [], "confidence": 0.6, "running": True}
+
+
+def _last_sentence(text: str) -> str:
+    return _SENTENCE.split(text.strip())[-1]
+
+
+def _lead_in(b: Block) -> str | None:
+    """The kind of item a lead-in block introduces, or None when it is not a lead-in."""
+    text = b.text.strip()
+    if text.endswith(":"):
+        last = _last_sentence(text)
+        # a label that ends the line ("Key Learning Themes:") inside a longer block
+        tail = last.rsplit(")", 1)[-1] if len(last) > 120 else last
+        for cand in (tail, last):
+            if _LEAD_NEG.search(cand):
+                return None
+            if _REC_LEAD.search(cand):
+                return "recommendation"
+            if _FIND_LEAD.search(cand):
+                return "finding"
+        return None
+    # a label line (not a heading: sections under headings are extract.py's) over a list
+    if len(text.split()) <= 8 and not text.endswith((".", "?", "!")) and b.kind == "paragraph":
+        label = re.sub(r"^[A-Z][a-z]+(?=[A-Z])", "", text)  # a glued table column header ("DateIssues")
+        if _LABEL.search(label) or re.search(r"\b(issues|themes|learning|lessons|findings|recommendations)\b",
+                                             label, re.I) and not _LEAD_NEG.search(label):
+            return "recommendation" if _REC_LEAD.search(label) else "finding"
+    return None
+
+
+def _lead_body(text: str) -> str:
+    """A lead-in block's text before its lead-in sentence (it may hold findings of its own)."""
+    parts = _SENTENCE.split(text.strip())
+    return " ".join(parts[:-1])
+
+
+def _is_member(b: Block) -> bool:
+    return b.kind == "list_item" or bool(_NUMBERED.match(b.text))
+
+
+def _list_after(blocks: Sequence[Block], i: int, lead: Block) -> list[int]:
+    """Indexes of the list items a lead-in introduces (short unmarked lines inside it included)."""
+    out: list[int] = []
+    level = lead.level if lead.kind == "list_item" else -1
+    j = i + 1
+    while j < len(blocks):
+        b = blocks[j]
+        if b.kind == "heading":
+            break
+        if _is_member(b):
+            if lead.kind == "paragraph" and not lead.text.rstrip().endswith(":") and len(b.text.split()) > 60:
+                break  # a label introduces short entries, not paragraphs
+            if lead.kind == "list_item" and b.kind == "list_item" and b.level < level:
+                break
+            if _lead_in(b) is not None and b.kind == "list_item" and b.level <= max(level, 0) and out:
+                break  # a new lead-in inside the list opens a list of its own
+            out.append(j)
+            j += 1
             continue
-        kind = "recommendation" if rec else "finding"
-        if kind == "recommendation":
-            # from the first to the last recommending sentence; a finding keeps its paragraph
-            first, last_ = sentences.index(rec[0]), sentences.index(rec[-1])
-            text = " ".join(sentences[first:last_ + 1])
+        # an unmarked short line between two items (markup lost) belongs to the list
+        k = j
+        while k < len(blocks) and not _is_member(blocks[k]) and blocks[k].kind == "paragraph" \
+                and len(blocks[k].text) <= 160 and not blocks[k].text.rstrip().endswith(":"):
+            k += 1
+        if out and k > j and k < len(blocks) and _is_member(blocks[k]) and k - j <= 3:
+            out.extend(range(j, k))
+            j = k
+            continue
+        break
+    return out
+
+
+def _clean_item(text: str) -> str:
+    t = _NUMBERED.sub("", text.strip())
+    t = re.sub(r"[,;]?\s*(and|or)$", "", t).strip()
+    return t.rstrip(";,").strip()
+
+
+# A cue before ':' and a ';' list after it, or a label and a comma list of short labels.
+_INLINE = re.compile(r"(?P<lead>[^.:;!?]{3,200}):\s*(?P<rest>.+)$", re.S)
+
+
+def _inline_list(text: str) -> tuple[str, list[str]] | None:
+    m = _INLINE.search(text)
+    if not m:
+        return None
+    lead, rest = m.group("lead"), m.group("rest").strip()
+    if _LEAD_NEG.search(lead) or rest.endswith(":"):
+        return None
+    kind = ("recommendation" if _REC_LEAD.search(lead) else
+            "finding" if _FIND_LEAD.search(lead) or _LABEL.search(lead.strip()) else None)
+    if kind is None:
+        return None
+    first = _SENTENCE.split(rest)[0]  # the list ends with its sentence
+    if ";" in first:
+        parts = first.split(";")
+    elif _LABEL.search(lead.strip()) and len(lead.split()) <= 6:
+        parts = re.split(r",\s*|\s+and\s+", first)
+        if any(len(p.split()) > 8 for p in parts):
+            return None  # a sentence, not a list of labels
+    else:
+        return None
+    items = []
+    for p in parts:
+        p = re.sub(r"^\s*(and|or)\s+", "", p.strip())
+        p = _FOOTNOTE.sub("", p.rstrip(". ").strip()).rstrip(".").strip()
+        if p:
+            items.append(p)
+    return (kind, items) if len(items) >= 2 else None
+
+
+def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, object]]:
+    """One item per cue sentence; two cue sentences one sentence apart make one item."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    kinds: list[str | None] = []
+    for s in sentences:
+        if _SENT_NEG.search(s):
+            kinds.append(None)
+        elif _REC_SENT.search(s):
+            kinds.append("recommendation")
+        elif _FIND_SENT.search(s):
+            kinds.append("finding")
         else:
-            text = b.text
-        out.append({
-            "kind": kind, "text": text, "page": b.page, "heading": heading,
-            "subheading": None, "number": b.number, "paragraph": b.number, "section": "main",
-            "start": b.start, "end": b.end, "subitems": [], "confidence": 0.6, "running": True,
-        })
+            kinds.append(None)
+    out: list[dict[str, object]] = []
+    n = 0
+    while n < len(sentences):
+        kind = kinds[n]
+        if kind is None:
+            n += 1
+            continue
+        end = n
+        # an example sentence between two findings belongs to them ("..., for example ...")
+        while end + 2 < len(sentences) and kinds[end + 1] is None and kinds[end + 2] == kind == "finding":
+            end += 2
+        out.append(_item(kind, " ".join(sentences[n:end + 1]), b, heading))
+        n = end + 1
     return out

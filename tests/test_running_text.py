@@ -1,0 +1,141 @@
+"""Recommendations and learning in running text (reviewmine.running_text), one test per form or trap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewmine.ingest import parse_file
+from reviewmine.summary_eval import evaluate_summaries
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
+SUMMARIES = REAL / "summaries" / "gold.jsonl"
+SEED = REAL / "seed" / "independent-scrutineer-report-2020.txt"
+
+
+def items_of(tmp_path: Path, text: str, name: str = "page.txt") -> list[tuple[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    _, items = parse_file(path)
+    return [(it.kind, it.text) for it in items]
+
+
+def test_semicolon_list_after_includes_is_split(tmp_path):
+    got = items_of(tmp_path, "Review of neglect\n\nThe analysis found practice issues including: slow "
+                             "escalation; missed health appointments; and drift in plans.2\n")
+    assert got == [("finding", "slow escalation"), ("finding", "missed health appointments"),
+                   ("finding", "drift in plans")]
+
+
+def test_recommendations_include_semicolon_list_is_recommendations(tmp_path):
+    got = items_of(tmp_path, "Recommendations to the partnership include: a single chronology; "
+                             "joint training on fathers; and an audit of strategy meetings.\n")
+    assert [k for k, _ in got] == ["recommendation"] * 3
+    assert got[2][1] == "an audit of strategy meetings"
+
+
+def test_lead_in_colon_then_bullets(tmp_path):
+    got = items_of(tmp_path, "Case review page\n\nThe review issued the following recommendations:\n\n"
+                             "• To agree a pathway for parents who misuse alcohol\n\n"
+                             "• To train staff on bruising in babies, and\n\n"
+                             "The reviewers identified three concerns:\n\n- Drift in plans\n- Weak supervision\n")
+    assert got == [("recommendation", "To agree a pathway for parents who misuse alcohol"),
+                   ("recommendation", "To train staff on bruising in babies"),
+                   ("finding", "Drift in plans"), ("finding", "Weak supervision")]
+
+
+def test_purpose_definition_and_actions_taken_lists_are_not_items(tmp_path):
+    got = items_of(tmp_path, "What is the purpose of a review:\n\n- To gather the facts\n- To decide next steps\n\n"
+                             "A serious case is defined as:\n\n- a child has died\n\n"
+                             "Summary of actions taken as a result of reviews:\n\n- Neglect training\n")
+    assert got == []
+
+
+def test_lead_in_whose_list_is_missing_yields_nothing(tmp_path):
+    assert items_of(tmp_path, "Several themes emerged from the analysis, including:\n\n"
+                              "> Read the full report\n") == []
+
+
+def test_panel_recommends_and_calling_for_sentences(tmp_path):
+    got = items_of(tmp_path, "The Panel recommends that ministers review the guidance on home visits. "
+                             "The weather was poor that week.\n\n"
+                             "The review is therefore calling for a national register of home-schooled children.\n")
+    assert got == [("recommendation", "The Panel recommends that ministers review the guidance on home visits."),
+                   ("recommendation",
+                    "The review is therefore calling for a national register of home-schooled children.")]
+
+
+def test_counts_meta_statements_and_decisions_to_review_are_not_items(tmp_path):
+    got = items_of(tmp_path, "The review made six findings and 11 recommendations. "
+                             "This briefing summarises the key findings and recommendations. "
+                             "The board recommended that a practice review should be undertaken. "
+                             "The inquest concluded that the cause of death was unascertained. "
+                             "Plans to address the recommendations were noted.\n")
+    assert got == []
+
+
+def test_reporting_verbs_make_findings_sentence_by_sentence(tmp_path):
+    got = items_of(tmp_path, "The reviewer identified that the baby was not seen for six weeks. "
+                             "The family moved in May. "
+                             "The reviewer was critical of the decision to close the case.\n")
+    assert got == [("finding", "The reviewer identified that the baby was not seen for six weeks. "
+                               "The family moved in May. "
+                               "The reviewer was critical of the decision to close the case.")]
+
+
+def test_should_in_a_finding_is_not_a_recommendation(tmp_path):
+    got = items_of(tmp_path, "The review concluded that the child should never have been left alone "
+                             "with the lodger.\n")
+    assert got == [("finding", "The review concluded that the child should never have been left alone "
+                               "with the lodger.")]
+
+
+def test_label_with_comma_list_of_theme_labels(tmp_path):
+    got = items_of(tmp_path, "Child K briefing\nKey issues: Neglect, school attendance, and working with fathers.\n")
+    assert got == [("finding", "Neglect"), ("finding", "school attendance"), ("finding", "working with fathers")]
+
+
+def test_label_line_over_short_bullets(tmp_path):
+    got = items_of(tmp_path, "Key Learning Themes\n  • Professional curiosity\n  • Hidden men\n")
+    assert got == [("finding", "Professional curiosity"), ("finding", "Hidden men")]
+
+
+def test_web_text_keeps_one_paragraph_per_line(tmp_path):
+    long = "The committee discussed the report at length and thanked officers for it. " * 3
+    got = items_of(tmp_path, long + "\nThe review had concluded that referrals were stepped down too early.\n"
+                   "It made 9 recommendations.\n")
+    assert got == [("finding", "The review had concluded that referrals were stepped down too early.")]
+
+
+def test_generic_learning_cues_work_on_other_text(tmp_path):
+    # the cue families that also find the scrutineer's learning, on text written for this test
+    got = items_of(tmp_path, "Learning was identified about babies with older siblings. For example the "
+                             "protocol was not applied. Audits have shown that the toolkit is rarely used.\n\n"
+                             "The partners have identified areas for improvement in transport and housing.\n")
+    assert [k for k, _ in got] == ["finding", "finding"]
+    assert "protocol" in got[0][1] and "toolkit" in got[0][1]
+
+
+def test_committee_resolution_form_is_a_recommendation(tmp_path):
+    got = items_of(tmp_path, "Recommendation to committee\n\nThat the Board approve the revised "
+                             "escalation policy.\n")
+    assert got == [("recommendation", "That the Board approve the revised escalation policy.")]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="real seed report not available")
+def test_seed_scrutineer_report_by_generic_rules():
+    _, items = parse_file(SEED)
+    assert any(it.kind == "recommendation" and it.text.startswith("That the Committee note") for it in items)
+    learning = " ".join(it.text for it in items if it.kind == "finding").lower()
+    for topic in ("neglect toolkit", "pre-birth protocol", "complex needs"):
+        assert topic in learning
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SUMMARIES.exists(), reason="real summaries not available")
+def test_real_summaries_development_floor():
+    # development figures (the rules were written with these pages in view); a floor against regressions
+    ev = evaluate_summaries(SUMMARIES)
+    assert ev.precision >= 0.9, ev.as_dict()["false_positives"][:5]
+    assert ev.recall >= 0.75, ev.as_dict()["misses"][:5]
