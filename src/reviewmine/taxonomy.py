@@ -20,6 +20,8 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +55,7 @@ class Taxonomy:
 
     themes: tuple[Theme, ...]
     sources: tuple[str, ...] = ()  # files it was built from, for run records
+    version: int = 0  # version of the shipped default it was built on (2 = taxonomy v2)
     _by_id: dict[str, Theme] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -82,6 +85,19 @@ class Taxonomy:
     def name(self, theme_id: str) -> str:
         theme = self._by_id.get(theme_id)
         return theme.name if theme else theme_id
+
+    @property
+    def digest(self) -> str:
+        """Short sha256 of every theme's id, name, description, examples, keywords and
+        patterns: two runs with the same digest themed with the same taxonomy."""
+        blob = json.dumps([theme_record(t) for t in self.themes], sort_keys=True,
+                          ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def stamp(self) -> str:
+        """``v2:<digest>``: what a theme run records about its taxonomy."""
+        return f"v{self.version}:{self.digest}"
 
 
 DEFAULT_TAXONOMY_RESOURCE = "themes.toml"
@@ -138,6 +154,9 @@ def _themes_table(data: dict[str, Any], where: str) -> dict[str, Any]:
         raise ConfigError(
             f"{unknown[0]}: unknown top-level key (allowed: version, themes)", path=where
         )
+    version = data.get("version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        raise ConfigError("version must be a whole number (e.g. version = 2)", path=where)
     themes = data.get("themes", {})
     if not isinstance(themes, dict):
         raise ConfigError("themes must be a table of [themes.<id>] tables", path=where)
@@ -155,6 +174,9 @@ def load_taxonomy(user_path: Path | str | None = None) -> Taxonomy:
     True
     """
     data, source = _read_toml(None)
+    # A user file's own version (a copy of the v1 default says 1) only labels that file:
+    # its tables override the current default, so v2 themes it does not mention stay.
+    version = int(data.get("version") or 0)
     base: dict[str, dict[str, Any]] = {}
     for theme_id, table in _themes_table(data, source).items():
         checked = _check_theme_table(theme_id, table, source)
@@ -207,7 +229,7 @@ def load_taxonomy(user_path: Path | str | None = None) -> Taxonomy:
         themes = themes + (Theme(OTHER, "Other", "Fits none of the above."),)
     # Keep 'other' last so listings read naturally.
     themes = tuple(t for t in themes if t.id != OTHER) + tuple(t for t in themes if t.id == OTHER)
-    return Taxonomy(themes=themes, sources=tuple(sources))
+    return Taxonomy(themes=themes, sources=tuple(sources), version=version)
 
 
 # --- lexicon -------------------------------------------------------------------

@@ -27,11 +27,20 @@ from reviewmine.taxonomy import OTHER, LexiconTagger, Taxonomy, load_taxonomy
 from reviewmine.themes import PROJECT_ROOT, ThemeModel, example_vectors_for, train_theme_model
 
 
+REAL = PROJECT_ROOT.parent / "shared" / "real"
+
+# Families of documents, named after how they write their items.
+FAMILIES = ("ilacs_sif", "letters", "summaries", "corpus")
+
+
 def default_gold_paths() -> list[Path]:
-    """The labelled items used to train and evaluate: the shared Ofsted gold,
-    plus the project's own ``corpus/gold.jsonl`` when it exists."""
+    """The labelled items used to train and evaluate: the shared real gold sets
+    (ILACS/SIF reports, letters and joint inspections, review summaries), plus
+    the project's own ``corpus/gold.jsonl`` when it exists."""
     candidates = [
-        PROJECT_ROOT.parent / "shared" / "real" / "ofsted" / "gold.jsonl",
+        REAL / "ofsted" / "gold.jsonl",
+        REAL / "letters" / "gold.jsonl",
+        REAL / "summaries" / "gold.jsonl",
         PROJECT_ROOT / "corpus" / "gold.jsonl",
     ]
     return [p for p in candidates if p.is_file()]
@@ -46,18 +55,52 @@ class GoldItem:
 
     text: str
     themes: tuple[str, ...]
-    group: str  # local authority (or area / file when absent)
+    group: str  # local authority (or the document when it has none)
     doc: str  # file name of the document
     year: int | None = None
     doc_type: str | None = None
     source: str = ""  # gold file it came from
+    family: str = ""  # one of FAMILIES
+    kind: str = ""  # recommendation, finding, area_for_improvement ...
+
+
+def family_of(doc: dict[str, Any]) -> str:
+    """Which family a gold document belongs to, from the fields its gold file uses."""
+    if "recommendation_themes" in doc or "finding_themes" in doc:
+        return "summaries"
+    if "framework" in doc:
+        return "ilacs_sif"
+    if "doc_kind" in doc:
+        return "letters"
+    return "corpus"
+
+
+def _authority(name: str) -> str:
+    # "Stockton-on-Tees" in one file and "Stockton on Tees" in another are one group.
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+def _doc_items(doc: dict[str, Any]) -> list[tuple[str, Any, str]]:
+    """(text, themes, kind) of a gold document, in either gold layout."""
+    if "recommendation_themes" in doc or "finding_themes" in doc:
+        out = []
+        for key, kind in (("recommendations", "recommendation"), ("findings", "finding")):
+            texts = doc.get(key) or []
+            themes = doc.get(f"{kind}_themes") or []
+            out += [(t, th, kind) for t, th in zip(texts, themes)]
+        return out
+    return [(it.get("text"), it.get("themes"), str(it.get("kind") or ""))
+            for it in doc.get("items", []) if isinstance(it, dict)]
 
 
 def load_gold(paths: Iterable[Path | str], taxonomy: Taxonomy | None = None) -> list[GoldItem]:
     """Items with themes from gold JSONL files (one document per line).
 
-    Items without a ``themes`` list are skipped; an unknown theme id is a
-    :class:`GoldError` naming the file, line and id.
+    Reads both layouts in ../shared/real: ``items`` with ``themes`` (reports,
+    letters, the corpus) and parallel ``recommendations``/``recommendation_themes``
+    and ``findings``/``finding_themes`` (review summaries).  Items without a
+    themes list are skipped; an unknown theme id is a :class:`GoldError`
+    naming the file, line and id.
     """
     known = set((taxonomy or load_taxonomy()).ids)
     items: list[GoldItem] = []
@@ -72,19 +115,21 @@ def load_gold(paths: Iterable[Path | str], taxonomy: Taxonomy | None = None) -> 
                 continue
             try:
                 doc = json.loads(line)
-                doc_items = doc.get("items", [])
-            except (ValueError, AttributeError) as err:
+                doc_items = _doc_items(doc)
+            except (ValueError, AttributeError, TypeError) as err:
                 raise GoldError(f"line {lineno}: not a JSON object: {err}", path=path) from err
-            group = (
-                doc.get("local_authority") or doc.get("area") or doc.get("file") or f"line{lineno}"
-            )
-            date = (
-                doc.get("inspection_date") or doc.get("publication_date") or doc.get("date") or ""
+            family = family_of(doc)
+            file_name = str(doc.get("file", f"{path.name}:{lineno}"))
+            authority = doc.get("local_authority")
+            # Summaries name areas loosely ("England", "X and Y"): each is its own group.
+            group = _authority(authority) if authority and family != "summaries" else file_name
+            date = str(
+                doc.get("inspection_date") or doc.get("publication_date") or doc.get("date")
+                or doc.get("letter_date") or doc.get("year") or ""
             )
             year = int(date[:4]) if date[:4].isdigit() else None
-            for item in doc_items:
-                themes = item.get("themes")
-                if not isinstance(themes, list) or not item.get("text"):
+            for text, themes, kind in doc_items:
+                if not isinstance(themes, list) or not themes or not text:
                     continue
                 unknown = [t for t in themes if t not in known]
                 if unknown:
@@ -95,14 +140,16 @@ def load_gold(paths: Iterable[Path | str], taxonomy: Taxonomy | None = None) -> 
                     )
                 items.append(
                     GoldItem(
-                        text=item["text"],
+                        text=str(text),
                         themes=tuple(dict.fromkeys(themes)),
                         group=str(group),
-                        doc=str(doc.get("file", f"line{lineno}")),
+                        doc=file_name,
                         year=year,
-                        doc_type=doc.get("doc_type")
+                        doc_type=doc.get("doc_type") or doc.get("doc_kind")
                         or ("ofsted_inspection" if "framework" in doc else None),
                         source=str(path),
+                        family=family,
+                        kind=kind,
                     )
                 )
     return items
@@ -185,6 +232,18 @@ def score_theme_sets(
 
 
 @dataclass(frozen=True)
+class FamilyScores:
+    """The chosen method and the lexicon on the items of one family of documents."""
+
+    family: str
+    n_items: int
+    n_documents: int
+    n_groups: int
+    chosen: MethodScores
+    baseline: MethodScores
+
+
+@dataclass(frozen=True)
 class ThemeEval:
     """Chosen method vs the lexicon baseline (and component ablations), same items, same run."""
 
@@ -198,6 +257,33 @@ class ThemeEval:
     embedder_id: str
     gold_paths: tuple[str, ...]
     seconds: float
+    families: tuple[FamilyScores, ...] = ()  # the same grouped-CV predictions, per family
+    lofo: tuple[FamilyScores, ...] = ()  # each family scored by a model trained on the others
+
+    def family_markdown(self) -> str:
+        """Per-family and leave-one-family-out tables (empty with one family)."""
+        if len(self.families) < 2:
+            return ""
+        head = [
+            "| family | items | documents | groups | micro-F1 | macro-F1 | lexicon micro-F1 "
+            "| lexicon macro-F1 |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+
+        def rows(scores: Sequence[FamilyScores]) -> list[str]:
+            return [
+                f"| {f.family} | {f.n_items} | {f.n_documents} | {f.n_groups} | "
+                f"{f.chosen.micro_f1:.3f} | {f.chosen.macro_f1:.3f} | "
+                f"{f.baseline.micro_f1:.3f} | {f.baseline.macro_f1:.3f} |"
+                for f in scores
+            ]
+
+        lines = [f"Per family (the grouped cross-validation above, {self.grouping}):", "",
+                 *head, *rows(self.families), ""]
+        if self.lofo:
+            lines += ["Leave one family out (trained on the other families only):", "",
+                      *head, *rows(self.lofo), ""]
+        return "\n".join(lines) + "\n"
 
     def to_markdown(self) -> str:
         """Summary and per-theme table, as used in the model card."""
@@ -232,7 +318,7 @@ class ThemeEval:
                 f"| {m.theme} | {m.support} | {m.predicted} | {m.precision:.2f} | {m.recall:.2f} | "
                 f"{m.f1:.2f} | {b.predicted} | {b.precision:.2f} | {b.recall:.2f} | {b.f1:.2f} |"
             )
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines) + "\n" + ("\n" + fam if (fam := self.family_markdown()) else "")
 
 
 def evaluate_themes(
@@ -245,6 +331,7 @@ def evaluate_themes(
     vectors: np.ndarray | None = None,
     ablations: bool = True,
     progress: bool = False,
+    leave_family_out: bool = True,
     **train_kwargs: Any,
 ) -> ThemeEval:
     """Score the chosen method and the lexicon baseline on labelled items.
@@ -303,6 +390,18 @@ def evaluate_themes(
 
     lexicon = LexiconTagger(taxonomy)
     baseline = [{s.theme for s in lexicon.tag(t)} for t in texts]
+    families = [f for f in FAMILIES if any(it.family == f for it in items)]
+    families += sorted({it.family for it in items} - set(families))
+    lofo: dict[str, list[set[str]]] = {}
+    if leave_family_out and len(families) > 1:
+        for family in families:
+            train = np.array([i for i, it in enumerate(items) if it.family != family])
+            test = np.array([i for i, it in enumerate(items) if it.family == family])
+            model = train_theme_model([texts[i] for i in train], [gold[i] for i in train],
+                                      vectors[train], taxonomy, embedder=embedder,
+                                      examples=examples, **train_kwargs)
+            lofo[family] = [{s.theme for s in a}
+                            for a in model.assign([texts[i] for i in test], vectors[test])]
     extra: tuple[MethodScores, ...] = ()
     if ablations:
         extra = (
@@ -336,10 +435,39 @@ def evaluate_themes(
         n_items=len(items),
         n_documents=len({(it.source, it.doc) for it in items}),
         n_groups=n_groups,
-        grouping=f"GroupKFold({folds}) on local_authority",
+        grouping=f"GroupKFold({folds}) on local authority (the document where none)",
         embedder_id=embedder.model_id,
         gold_paths=tuple(str(p) for p in paths),
         seconds=time.perf_counter() - start,
+        families=tuple(
+            _family_scores(f, items, gold, chosen, baseline, min_support) for f in families
+        ),
+        lofo=tuple(
+            _family_scores(f, items, gold, lofo[f], baseline, min_support) for f in lofo
+        ),
+    )
+
+
+def _family_scores(
+    family: str,
+    items: Sequence[GoldItem],
+    gold: Sequence[set[str]],
+    predicted: Sequence[set[str]],
+    baseline: Sequence[set[str]],
+    min_support: int,
+) -> FamilyScores:
+    idx = [i for i, it in enumerate(items) if it.family == family]
+    if len(predicted) != len(idx):  # whole-set predictions: pick the family's items
+        predicted = [predicted[i] for i in idx]
+    return FamilyScores(
+        family=family,
+        n_items=len(idx),
+        n_documents=len({(items[i].source, items[i].doc) for i in idx}),
+        n_groups=len({items[i].group for i in idx}),
+        chosen=score_theme_sets([gold[i] for i in idx], predicted, "lexicon + classifier",
+                                "", min_support),
+        baseline=score_theme_sets([gold[i] for i in idx], [baseline[i] for i in idx],
+                                  "lexicon", "", min_support),
     )
 
 
@@ -381,3 +509,38 @@ def _similarity_only(
     threshold = float(max(grid, key=lambda th: (micro_f1(float(th)), -th)))
     pred = (best[test] >= threshold) | top[test]
     return [{theme_ids[j] for j in np.flatnonzero(row)} for row in pred]
+
+
+# --- a file cache of vectors, for training runs outside a store ---------------------
+
+
+def embed_cached(
+    embedder: Embedder, texts: Sequence[str], cache_dir: Path | str | None, *, progress: bool = False
+) -> np.ndarray:
+    """``embedder.embed(texts)``, reusing vectors saved in ``cache_dir`` by earlier runs.
+
+    One ``.npz`` per embedder (keys are sha1 of the text), so repeated training
+    and evaluation runs embed only new texts.  ``cache_dir=None`` embeds everything.
+    """
+    import hashlib
+
+    if cache_dir is None:
+        return np.asarray(embedder.embed(list(texts), progress=progress), dtype=np.float32)
+    folder = Path(cache_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha1(embedder.model_id.encode("utf-8")).hexdigest()[:12]
+    path = folder / f"vectors-{name}.npz"
+    cached: dict[str, np.ndarray] = {}
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as npz:
+            cached = {k: npz[k] for k in npz.files}
+    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+    missing = list(dict.fromkeys(k for k in keys if k not in cached))
+    if missing:
+        by_key = dict(zip(keys, texts))
+        new = embedder.embed([by_key[k] for k in missing], progress=progress)
+        cached.update({k: np.asarray(v, dtype=np.float32) for k, v in zip(missing, new)})
+        np.savez(path, **cached)
+    if not keys:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([cached[k] for k in keys]).astype(np.float32)

@@ -28,6 +28,13 @@ class ThemeRun:
     embedded: int  # vectors computed in this run (0 when the cache had them all)
     embedder_id: str
     theme_model: str
+    taxonomy: str = ""  # "v2:<digest>" of the taxonomy used
+    previous_taxonomy: str | None = None  # what the store was themed with before, if known
+
+    @property
+    def upgraded(self) -> bool:
+        """The store had been themed with another taxonomy and has been re-themed."""
+        return self.previous_taxonomy is not None and self.previous_taxonomy != self.taxonomy
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,9 @@ def assign_themes(store: Store, cfg: Config, *, embedder: Embedder | None = None
     from .themes import ThemeModel
 
     embedder = embedder or load_embedder(cfg.embedder)
-    model = ThemeModel.load(cfg.theme_model, taxonomy=load_taxonomy(cfg.themes_file))
+    taxonomy = load_taxonomy(cfg.themes_file)
+    model = ThemeModel.load(cfg.theme_model, taxonomy=taxonomy)
+    previous = previous_taxonomy(store)
     items = store.items()
     texts = [it.text for it in items]
     if items:
@@ -62,10 +71,33 @@ def assign_themes(store: Store, cfg: Config, *, embedder: Embedder | None = None
         store.set_item_themes({it.id: a for it, a in zip(items, assigned)})
     else:
         computed = 0
+    # Every run re-themes every item, so a store themed under an older taxonomy
+    # is upgraded by the next run; the stamp lets that run say so.
     store.record_run("themes", cfg, {"embedder": embedder.model_id,
-                                     "theme_model": model.embedder_id},
+                                     "theme_model": model.embedder_id,
+                                     "taxonomy": taxonomy.stamp,
+                                     "taxonomy_version": str(taxonomy.version),
+                                     "taxonomy_hash": taxonomy.digest},
                      {"items": len(items), "embedded": computed})
-    return ThemeRun(len(items), computed, embedder.model_id, str(cfg.theme_model or "models/themes"))
+    return ThemeRun(len(items), computed, embedder.model_id, str(cfg.theme_model or "models/themes"),
+                    taxonomy=taxonomy.stamp, previous_taxonomy=previous)
+
+
+def previous_taxonomy(store: Store) -> str | None:
+    """The taxonomy stamp of the store's last ``themes`` run.
+
+    Runs recorded before taxonomy stamps existed were v1 (``"v1"``); ``None``
+    when the store was never themed or cannot tell (it needs
+    ``Store.last_run(command) -> {"models": {...}, ...} | None``).
+    """
+    reader = getattr(store, "last_run", None)
+    if reader is None or not store.item_themes():
+        return None
+    last = reader("themes")
+    if last is None:
+        return "v1"  # themed, but no run recorded: the oldest stores
+    models = last.get("models") or {}
+    return str(models.get("taxonomy") or "v1")
 
 
 def theme_summary(store: Store, cfg: Config, *, since: int | None = None, until: int | None = None,

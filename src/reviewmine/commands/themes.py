@@ -74,6 +74,9 @@ def themes(
     with _open_store(db) as store:
         if assign:
             run = assign_themes(store, cfg, progress=sys.stderr.isatty())
+            if run.upgraded:
+                _err(f"the store was themed with taxonomy {run.previous_taxonomy}; "
+                     f"re-themed every item with taxonomy {run.taxonomy}")
             _err(f"themes assigned to {run.items} items ({run.embedded} newly embedded, "
                  f"{run.embedder_id})")
         summary = theme_summary(store, cfg, since=since, until=until, doc_type=doc_type,
