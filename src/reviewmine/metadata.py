@@ -20,8 +20,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .areas import canonical_area, find_area, is_health_body
 from .types import Block
@@ -562,9 +562,10 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     flat_body = _flat(body)
     top = next(iter(_standalone_dates("\n".join(lines[:25]))), None)
     if kind in _LETTERS:  # the date is the first day on site; the letter's own date is kept
-        if top:
-            dates["letter"] = top
-        start, end = _site_days(first, flat_body, top)
+        # (a letterhead may come after the body in reading order: any date alone on page 1)
+        if letter := top or next(iter(_standalone_dates(first)), None):
+            dates["letter"] = letter
+        start, end = _site_days(first, flat_body, dates.get("letter"))
         dates.update({k: v for k, v in (("first_day", start), ("last_day", end)) if v})
     # Publication: a labelled date, else a date alone on a cover line, else in the sign-off.
     # The title block's own date ("Partnership | April 2023") beats a date the body
@@ -593,8 +594,46 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     if name is None and not kind.endswith(("letter", "report")):
         quoted = _QUOTED_NAME.search(title)  # "LCSPR 'Tyler'": a name chosen for the review
         name = quoted.group(1) if quoted else None
+    judgements = {}
+    if kind == "area_send" and (outcome := _send_outcome(first)):
+        judgements["Area SEND outcome"] = outcome
     return Metadata(doc_type=kind, title=_short(title), area=area, date=date, dates=dates,
-                    pseudonym=name)
+                    pseudonym=name, judgements=judgements,
+                    topic=_topic(flat_body, area) if kind in _LETTERS else None)
+
+
+# The focus of a visit or a JTAI's deep dive, as the letter words it: "Inspectors looked
+# at the local authority's arrangements for care leavers", "included a 'deep dive' focus
+# on ...", "the JTAI of the multi-agency response to <topic> in <area>".
+_TOPIC_CUES = [
+    r"\bdeep dive\W{0,3}\s+(?:focus\s+)?on\s+(?:the\s+)?(?:(?:multi-agency\s+)?response\s+to\s+)?",
+    rf"\b(?:looked at|considered|evaluated|focused on|has delivered)\s+"
+    rf"(?:the\s+)?(?:local authority{_APOS}s\s+)?(?=arrangements|practice|the quality|child-centred)",
+    r"\bThis visit looked at\s+",
+    r"\b(?:JTAI|inspection)\)?\s+of the multi-agency response to\s+",
+]
+
+
+def _topic(flat_body: str, area: str | None) -> str | None:
+    for rx in _TOPIC_CUES:
+        if m := re.search(rx, flat_body, _I):
+            topic = re.split(r"\.\s|\.$| in accordance with | under the | This visit|, specifically"
+                             r"|\s\((?:often|known|also)\b|\s[\u25fc\u25aa\u2022\uf06e]",
+                             flat_body[m.end():][:400])[0]
+            if area:  # "... abuse and neglect in Wokingham": the area is not the topic
+                topic = re.sub(rf"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z]\w+\s+){{0,3}}(?:of\s+)?"
+                               rf"{re.escape(area)}\b.*$", "", topic)
+            topic = topic.strip(" ,;:")
+            if 3 <= len(topic) <= 300:
+                return topic
+    return None
+
+
+def _send_outcome(first: str) -> str | None:
+    """The printed outcome of an area SEND inspection: the first sentence of its
+    "Inspection outcome" box."""
+    m = re.search(r"Inspection outcome\s+(.{20,600}?\.)(?=\s|$)", _flat(first))
+    return m.group(1) if m else None
 
 
 def _area_from_file_name(file_name: str, body: str) -> str | None:
