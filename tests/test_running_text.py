@@ -139,3 +139,33 @@ def test_real_summaries_development_floor():
     ev = evaluate_summaries(SUMMARIES)
     assert ev.precision >= 0.9, ev.as_dict()["false_positives"][:5]
     assert ev.recall >= 0.75, ev.as_dict()["misses"][:5]
+
+
+def test_label_over_one_quoted_paragraph(tmp_path):
+    got = items_of(tmp_path, "Summary of main findings:\n\n“The panel believes the system has improved, "
+                             "but delays remain.”\n\nSummary of main recommendations:\n\n"
+                             "The panel recommends that the guidance is revised.\n")
+    assert got == [("finding", "The panel believes the system has improved, but delays remain."),
+                   ("recommendation", "The panel recommends that the guidance is revised.")]
+
+
+def test_quotation_attributed_to_the_report_is_a_finding(tmp_path):
+    got = items_of(tmp_path, "“Drift was seen in most plans. Fathers were rarely asked about,” said the report.\n\n"
+                             "“Children must be seen alone,” the guidance reminds readers.\n")
+    assert got == [("finding", "“Drift was seen in most plans. Fathers were rarely asked about,” said the report.")]
+
+
+def test_themes_named_in_passing_with_such_as(tmp_path):
+    got = items_of(tmp_path, "The paper sets out common themes, such as housing, school moves and "
+                             "professional curiosity, and ideas for local action.\n")
+    assert got == [("finding", "housing"), ("finding", "school moves"), ("finding", "professional curiosity")]
+
+
+def test_prevalence_across_reviews_is_a_finding_but_other_percentages_are_not(tmp_path):
+    got = items_of(tmp_path, "Parental mental ill-health featured in 40% of the reviews. "
+                             "96% of schools returned their audit.\n")
+    assert got == [("finding", "Parental mental ill-health featured in 40% of the reviews.")]
+
+
+def test_announced_counts_of_themes_are_not_items(tmp_path):
+    assert items_of(tmp_path, "From the analysis, the Panel identified six practice themes for partners.\n") == []

@@ -66,21 +66,28 @@ _REC_SENT = re.compile(
     re.I)
 # A sentence that reports a finding or learning.
 _FIND_SENT = re.compile(
-    r"\b(identified|found|concluded|showed|shown|highlighted|revealed|established|demonstrated) that\b|"
-    r"\b(was|were|is|are) (highly |particularly |also )?(critical of|concerned (that|about))\b|"
-    r"\bin the [\w’' ]{0,40}?(opinion|view)\b|\bemerged as\b|"
+    r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
+    r"\b(was|were|is|are) (highly |particularly |also )?critical of\b|"
+    r"\bin the [\w’' ]{0,40}?\b(opinion|view)\b|\bemerged as\b|"
     r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b|"
     r"\bidentified (some |several |a number of |key |common |significant )*(areas|issues|themes|concerns|"
     r"weaknesses|gaps|strengths|learning|lessons|findings)\b|"
     r"\b(was|were) (also )?(identified|found)\b|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
-    r"\b(report|review|panel|analysis|inspectorate) (states|stated|found|finds|concludes|concluded|notes|noted|"
-    r"highlights|highlighted|identifies|identified|describes|described)\b|"
+    r"\b(it|report|review|panel|analysis|inspectorate|reviewers?) (also )?(states|stated|found|finds|concludes|"
+    r"concluded|notes|noted)\b|"
+    # a quotation attributed to the review ("..., said the report.")
+    r"\b(said|says|states|stated|concluded|found) the (report|review|panel|analysis|inspectorate|reviewers?)\b|"
+    # prevalence in a set of reviews ("Neglect featured in 55% of SCRs", "40% of reviews followed ...")
+    r"\b(\d+(\.\d+)?%|\d+ of \d+|a (quarter|third|half)|three-quarters|most|(the )?majority) of (the )?"
+    r"([\w-]+ ){0,2}(reviews|scrs|csprs|lcsprs|sars|dhrs|icrs|cases)\b|"
+    r"\bthe most common (\w+ )?(feature|cause|theme|factor|issue|concern)\b|"
     r",[^,]{3,60}\b(has|have) (stated|found|concluded|reported)\s*\.?$",
     re.I)
 # Sentences that look like findings or recommendations and are not.
 _SENT_NEG = re.compile(
     r"\b(made|makes|contains?|includes?) (\w+ |\d+ )?(findings|recommendations)\b|"
-    r"\b\d+ (findings|recommendations)\b|\b(findings|recommendations) (were|have been|are) "
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ([\w-]+ )?(key |main |practice )?"
+    r"(themes|findings|recommendations|lessons|learning points|areas for)\b|\b(findings|recommendations) (were|have been|are) "
     r"(accepted|made|agreed|embedded)|"
     r"\bthis (briefing|report|page|summary|document|paper|leaflet|website)\b[^.]{0,40}\b"
     r"(summarises|sets out|describes|outlines|presents|provides|aims|is designed)\b|"
@@ -95,8 +102,10 @@ _SENT_NEG = re.compile(
 _LABEL = re.compile(
     r"(^|\s)(key |main |common |emerging )?(learning |practice )?(issues|themes|learning themes|learning points|"
     r"lessons( learn[te]d)?|findings|key messages|messages|recommendations)\s*$", re.I)
+_ATTRIBUTED = re.compile(r"[”\"’'],?\s+(said|says|states|stated|concluded|found) the (report|review|panel|"
+                         r"analysis|inspectorate|reviewers?)\b", re.I)
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“‘'\"(])")
+_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
@@ -116,16 +125,19 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
         lead = _lead_in(b)
         if lead is not None:
             members = _list_after(blocks, i, b)
+            if not members and _is_label(b.text) and i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" \
+                    and _lead_in(blocks[i + 1]) is None and len(blocks[i + 1].text) <= 800:
+                members = [i + 1]  # "Summary of main findings:" over one paragraph
             for j in members:
                 used.add(j)
                 m = blocks[j]
                 if (m.start, m.end) in taken:
                     continue
                 inline = _inline_list(m.text)
-                parts = inline[1] if inline else [_clean_item(m.text)]
+                parts = inline[1] if inline else [_clean_item(m.text).strip("“”\"")]
                 kind = (inline[0] if inline and inline[0] != "finding" else lead)
                 for part in parts:
-                    if part:
+                    if len(part) > 1:  # an entry cut to one letter is no item
                         out.append(_item(kind, part, m, heading))
         if b.kind == "heading":
             continue
@@ -135,8 +147,10 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
             for part in inline[1]:
                 out.append(_item(inline[0], part, b, heading))
             continue
-        if _QUOTED.search(b.text):
-            continue  # quoted guidance is not the document's own learning
+        for part in _such_as_list(text):
+            out.append(_item("finding", part, b, heading))
+        if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
+            continue  # quoted guidance is not the document's own learning; a quoted review is
         out += _sentence_items(text, b, heading)
     return out
 
@@ -156,6 +170,9 @@ def _lead_in(b: Block) -> str | None:
     text = b.text.strip()
     if text.endswith(":"):
         last = _last_sentence(text)
+        label = " ".join(last.rstrip(":").split()[-4:])
+        if _LABEL.search(label):  # "... Key Learning Themes:" at the end of a joined line
+            return "recommendation" if _REC_LEAD.search(label) else "finding"
         # a label that ends the line ("Key Learning Themes:") inside a longer block
         tail = last.rsplit(")", 1)[-1] if len(last) > 120 else last
         for cand in (tail, last):
@@ -167,12 +184,22 @@ def _lead_in(b: Block) -> str | None:
                 return "finding"
         return None
     # a label line (not a heading: sections under headings are extract.py's) over a list
-    if len(text.split()) <= 8 and not text.endswith((".", "?", "!")) and b.kind == "paragraph":
+    if len(text.split()) <= 8 and not text.endswith((".", "?", "!")) and b.kind == "paragraph" \
+            and not _NUMBERED.match(text):
         label = re.sub(r"^[A-Z][a-z]+(?=[A-Z])", "", text)  # a glued table column header ("DateIssues")
-        if _LABEL.search(label) or re.search(r"\b(issues|themes|learning|lessons|findings|recommendations)\b",
-                                             label, re.I) and not _LEAD_NEG.search(label):
+        # the noun names the entries, not a kind of page ("Learning briefings", "Themes library")
+        if _LABEL.search(label) or re.search(
+                r"\b(issues|themes|learning|lessons|findings|recommendations)\b(?! ?(briefings?|brief|reviews?|"
+                r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)",
+                label, re.I) and not _LEAD_NEG.search(label):
             return "recommendation" if _REC_LEAD.search(label) else "finding"
     return None
+
+
+def _is_label(text: str) -> bool:
+    """A whole block that is a short label ending in ':' ("Key findings:")."""
+    t = text.strip()
+    return t.endswith(":") and len(t.split()) <= 8 and bool(_LABEL.search(t.rstrip(":")))
 
 
 def _lead_body(text: str) -> str:
@@ -256,6 +283,22 @@ def _inline_list(text: str) -> tuple[str, list[str]] | None:
     return (kind, items) if len(items) >= 2 else None
 
 
+# "common themes, such as A, B and C, and ..." names the themes in passing.
+_SUCH_AS = re.compile(r"\b(themes|issues|lessons|findings|concerns|factors|weaknesses)\b[^.;:]{0,30}?,?\s+"
+                      r"(such as|including|namely)\s+(?P<list>[^.;:]+)", re.I)
+
+
+def _such_as_list(text: str) -> list[str]:
+    m = _SUCH_AS.search(text)
+    if not m:
+        return []
+    body = re.split(r",\s+and\s+|\s+\(", m.group("list"))[0]  # a second object ends the list
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", body) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 6 for p in parts):
+        return []
+    return parts
+
+
 def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, object]]:
     """One item per cue sentence; two cue sentences one sentence apart make one item."""
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
@@ -274,6 +317,13 @@ def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, 
     while n < len(sentences):
         kind = kinds[n]
         if kind is None:
+            # a quotation over several sentences, attributed to the review at its end
+            if sentences[n][:1] in "“\"":
+                ends = [m for m in range(n, min(n + 6, len(sentences))) if _ATTRIBUTED.search(sentences[m])]
+                if ends:
+                    out.append(_item("finding", " ".join(sentences[n:ends[0] + 1]), b, heading))
+                    n = ends[0] + 1
+                    continue
             n += 1
             continue
         end = n
