@@ -99,11 +99,47 @@ def test_links_and_findings(tmp_path):
     assert {i.item_id for i in result.items_without_action} == {f"{A}:2", f"{B}:1", f"{C}:0"}
     assert {o.action.action_id: o.days_overdue for o in result.overdue} == {
         "D-2": (TODAY - dt.date(2018, 3, 31)).days, "X-1": (TODAY - dt.date(2023, 6, 30)).days}
-    (rec,) = result.recurring_despite_complete
-    assert (rec.theme, rec.action.action_id) == ("neglect", "D-1")
-    assert (rec.earlier.item_id, rec.later.item_id) == (f"{A}:0", f"{B}:1")
-    assert rec.later.date == "2023-03-15" and rec.earlier.citation.startswith(
-        "eastmere_scr_child-d_2017.pdf p.2")
+    # B:1 is later, same area and the same theme (neglect), but not the same change as
+    # D-1 (the Graded Care Profile): a shared theme alone is not "raised again"
+    assert result.recurring_despite_complete == ()
+
+
+GCP_AGAIN = ("The partnership should make sure that the Graded Care Profile is used by all "
+             "agencies, including schools, whenever neglect is a concern.")
+
+
+def add_later(store, *extra):
+    """A later Eastmere report (not about Child D) asking again for D-1's change, plus a
+    generic item; *extra* adds (key, file, area, date, pseudonym, text) documents."""
+    docs = [("d", "eastmere_scrutineer-annual-report_2024.pdf", "Eastmere", "2024-11-19", None,
+             [GCP_AGAIN, ("Partners should ensure that risks are managed and that plans have "
+                          "management oversight.")])]
+    docs += [(k, f, a, d, p, [t]) for k, f, a, d, p, t in extra]
+    for key, fname, area, date, pseudo, texts in docs:
+        doc_id = key * 64
+        doc = Document(id=doc_id, file=fname, file_name=fname, doc_type="scrutiny_report",
+                       title=fname, area=area, date=date, pages=2, text="", blocks=(),
+                       pseudonym=pseudo)
+        store.save_document(doc, [Item(doc_id=doc_id, kind="recommendation", text=t, page=1,
+                                       heading="Recommendations", ordinal=n,
+                                       id=f"{doc_id[:12]}:{n}") for n, t in enumerate(texts)],
+                            path=fname, size=1, mtime=0)
+    return store
+
+
+def test_despite_complete_is_a_later_item_of_the_same_area_asking_for_the_same_change(tmp_path):
+    store = add_later(make_store(tmp_path),
+                      ("e", "harrowfield_annual-report_2024.pdf", "Harrowfield", "2024-06-01",
+                       None, GCP_AGAIN),  # another authority
+                      ("f", "eastmere_learning-brief_child-d_2018.pdf", "Eastmere",
+                       "2018-01-10", "Child D", GCP_AGAIN))  # the same case retold
+    result = match_tracker(store, EMB, today=TODAY)
+    (case,) = result.recurring_despite_complete
+    assert case.action.action_id == "D-1" and [i.item_id for i in case.earlier] == [f"{A}:0"]
+    assert [e.item.item_id for e in case.later] == ["d" * 12 + ":0"]
+    ev = case.later[0]
+    assert 0 <= ev.score <= 1 and {"Graded", "Profile"} <= set(ev.words)
+    assert ev.item.citation == "eastmere_scrutineer-annual-report_2024.pdf p.1"
 
 
 def test_recurring_needs_a_later_document_of_the_same_area(tmp_path):
@@ -124,11 +160,11 @@ def test_regression_a_later_strength_is_not_learning_recurring(tmp_path):
     assert match_tracker(store, EMB, today=TODAY).recurring_despite_complete == ()
 
 
-def test_without_themes_recurring_is_not_computed_and_says_so(tmp_path):
-    store = make_store(tmp_path, themes=False)
+def test_without_themes_despite_complete_still_works_and_recurring_says_so(tmp_path):
+    # "raised again" compares the changes asked for, not theme labels
+    store = add_later(make_store(tmp_path, themes=False))
     result = match_tracker(store, EMB, today=TODAY)
-    assert result.recurring_despite_complete == ()
-    assert any("no themes are stored" in n for n in result.notes)
+    assert [c.action.action_id for c in result.recurring_despite_complete] == ["D-1"]
     table, notes = recurring_learning(store)
     assert table == [] and "no themes" in notes[0]
 
@@ -215,21 +251,21 @@ def test_cli_match_json_shape(tmp_path):
         assert isinstance(link["score"], float) and isinstance(link["page"], int)
     assert [a["action_id"] for a in out["actions_without_item"]] == ["X-1"]
     assert {o["action_id"] for o in out["overdue"]} == {"D-2", "X-1"}
-    (rec,) = out["recurring_despite_complete"]
-    assert {"theme", "action_id", "earlier", "later", "earlier_item_id",
-            "later_item_id"} <= set(rec)
+    assert out["recurring_despite_complete"] == []
     # deterministic: the same run prints the same bytes
     again = runner.invoke(app, ["match", "--format", "json", "--embedder", "hashing",
                                 "--today", "2024-01-01", "--db", str(db)])
     assert again.stdout == res.stdout
     # the links were stored for 'recurring' and the report
-    res = runner.invoke(app, ["recurring", "--format", "json", "--db", str(db)])
+    res = runner.invoke(app, ["recurring", "--format", "json", "--embedder", "hashing",
+                              "--db", str(db)])
     assert res.exit_code == 0, res.output
     table = json.loads(res.stdout)
     neglect = next(r for r in table if r["theme"] == "neglect")
     assert [d["file"] for d in neglect["documents"]] == [
         "eastmere_scr_child-d_2017.pdf", "eastmere_lcspr_baby-l_2023.pdf"]
-    assert neglect["actions"][0]["action_id"] == "D-1" and neglect["complete_then_recurs"]
+    # the later neglect item asks for another change, so D-1's learning did not recur
+    assert neglect["actions"][0]["action_id"] == "D-1" and not neglect["complete_then_recurs"]
 
 
 def test_cli_match_other_formats(tmp_path):

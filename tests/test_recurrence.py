@@ -9,6 +9,7 @@ from paths import OFSTED_GOLD
 from reviewmine.recurrence import (
     ThemedItem,
     YearCount,
+    area_recurrence,
     filter_items,
     theme_recurrence,
     themed_items,
@@ -46,16 +47,24 @@ def test_theme_in_two_documents_recurs():
     assert not rows["online_harm"].recurring
 
 
-def test_same_area_rule_applies_when_min_docs_is_higher():
+def test_one_min_docs_for_recurring_across_and_within_areas():
+    # One rule (area_recurrence) for 'themes', 'recurring' and the report: a theme recurs in
+    # an area when min_docs documents of that area raise it, and across areas when
+    # min_docs documents do; two Eastmere documents are not enough when min_docs is 3.
     items = [
         ti("a1", "A", "neglect"),
         ti("b1", "B", "neglect"),
         ti("c1", "C", "recording", area="X"),
         ti("d1", "D", "recording", area="Y"),
+        ti("e1", "E", "recording", area="Y"),
     ]
     rows = by_theme(theme_recurrence(items, min_docs=3))
-    assert rows["neglect"].recurring and rows["neglect"].recurring_areas == ("Eastmere",)
-    assert not rows["recording"].recurring
+    assert not rows["neglect"].recurring and rows["neglect"].recurring_areas == ()
+    assert rows["recording"].recurring and rows["recording"].recurring_areas == ()
+    rows = by_theme(theme_recurrence(items, min_docs=2))
+    assert rows["neglect"].recurring_areas == ("Eastmere",)
+    assert rows["recording"].recurring_areas == ("Y",)
+    assert set(area_recurrence(items, 2)) == {("neglect", "Eastmere"), ("recording", "Y")}
 
 
 def test_other_is_never_recurring():

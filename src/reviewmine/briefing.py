@@ -32,8 +32,6 @@ import numpy as np
 
 from .errors import InputError, NotFound, QueryError
 from .report import (
-    ACTIONABLE_KINDS,
-    DOC_TYPE_LABELS,
     NO_TRACKER,
     STATE_LABELS,
     TrackerLink,
@@ -43,7 +41,7 @@ from .report import (
     overall_state,
     tracker_links,
 )
-from .types import Block, Document, Item
+from .types import ACTIONABLE_KINDS, DOC_TYPE_LABELS, Block, Document, Item
 
 if TYPE_CHECKING:
     from .embed import Embedder

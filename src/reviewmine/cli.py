@@ -20,9 +20,6 @@ from .errors import ReviewmineError
 
 app = typer.Typer(
     name="reviewmine",
-    help="Learn from safeguarding reviews and inspections: extract every recommendation, "
-         "finding and area for improvement with its citation, find recurring themes, match "
-         "them to the action tracker, and search past findings.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -53,10 +50,72 @@ def _err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
-def _open_store(db: Path | None) -> Any:
-    from .store import Store
+# Global options given before the subcommand (``reviewmine --db x.db themes show neglect``);
+# a subcommand's own --db/--config wins.  Reset on every invocation.
+_GLOBAL: dict[str, Path | None] = {"db": None, "config": None}
+# Commands that may create the store; every other command reads an existing one.
+CREATING_COMMANDS = frozenset({"ingest", "import"})
 
-    return Store.open(db)
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"reviewmine {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Learn from safeguarding reviews and inspections: extract every recommendation,
+    finding and area for improvement with its citation, find recurring themes, match them
+    to the action tracker, and search past findings.
+
+    --db and --config work before the subcommand or after it."""
+    from .config import set_default_config
+
+    _GLOBAL["db"], _GLOBAL["config"] = db, config
+    set_default_config(config)
+
+
+def _open_store(db: Path | None, create: bool | None = None) -> Any:
+    """Open the store named by --db (the subcommand's, else the global one, else the default).
+
+    Only ``ingest`` and ``tracker import`` create a missing store (or *create*); other
+    commands say there is no store rather than showing an empty one.
+    """
+    import click
+
+    from .errors import StoreMissing
+    from .store import Store, default_db_path
+
+    path = db or _GLOBAL["db"] or default_db_path()
+    if create is None:
+        ctx = click.get_current_context(silent=True)
+        create = ctx is None or ctx.info_name in CREATING_COMMANDS
+    if not create and str(path) != ":memory:" and not Path(path).exists():
+        raise StoreMissing(f"no store at {path}: run `reviewmine ingest` first")
+    return Store.open(path)
+
+
+def check_output(path: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    """Fail before any work when *path* cannot be written: a missing folder, a folder
+    given as the file, or (with *suffixes*) the wrong kind of file."""
+    from .errors import OutputError
+
+    if path.is_dir():
+        raise OutputError("is a folder; name the file to write", path=path)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise OutputError(f"the folder '{parent}' does not exist",
+                          hint="create it first or choose another --output", path=path)
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise OutputError(f"name the output {' or '.join(suffixes)}", path=path)
 
 
 def _console(stderr: bool = False) -> Any:
@@ -69,6 +128,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, output: Path | None, sheet: str,
           columns: list[str] | None = None) -> None:
     from .export import render
 
+    if output is not None:
+        check_output(output)
     if fmt == "xlsx":
         if output is None:
             raise typer.BadParameter("--format xlsx needs --output FILE.xlsx")
@@ -201,15 +262,38 @@ def show(doc: Annotated[str, typer.Argument(help="Document id (or prefix), file 
 
 # ------------------------------------------------------------------------------ items
 
-ITEM_COLUMNS = ["id", "doc_id", "file", "kind", "number", "text", "page", "heading", "subheading",
-                "paragraph", "section", "addressees", "confidence", "themes"]
+ITEM_COLUMNS = ["id", "doc_id", "file", "kind", "kind_label", "number", "text", "page", "heading",
+                "subheading", "paragraph", "section", "addressees", "confidence", "themes",
+                "theme_names"]
 
 
-def item_row(it: Any, file: str, themes: tuple[Any, ...] = ()) -> dict[str, Any]:
-    return {"id": it.id, "doc_id": it.doc_id, "file": file, "kind": it.kind, "number": it.number,
+def item_row(it: Any, file: str, themes: tuple[Any, ...] = (),
+             names: Any = None) -> dict[str, Any]:
+    """An item for machines (ids) with the names people read beside them."""
+    from .types import KIND_LABELS
+
+    ids = [t.theme for t in themes]
+    return {"id": it.id, "doc_id": it.doc_id, "file": file, "kind": it.kind,
+            "kind_label": KIND_LABELS.get(it.kind, it.kind), "number": it.number,
             "text": it.text, "page": it.page, "heading": it.heading, "subheading": it.subheading,
             "paragraph": it.paragraph, "section": it.section, "addressees": list(it.addressees),
-            "confidence": round(it.confidence, 3), "themes": [t.theme for t in themes]}
+            "confidence": round(it.confidence, 3), "themes": ids,
+            "theme_names": [names(t) if names else t for t in ids]}
+
+
+def clip(text: str, n: int) -> str:
+    """*text* on one line, cut to at most *n* characters at a word boundary ("…" marks a cut).
+
+    >>> clip("safeguarding partners agree", 20)
+    'safeguarding…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    cut = text[:n - 1]
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 @app.command()
@@ -217,17 +301,39 @@ def items(
     db: DbOpt = None,
     doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", help="recommendation, finding, ...")] = None,
-    theme: Annotated[Optional[str], typer.Option("--theme", help="Only items with this theme id.")] = None,
+    theme: Annotated[Optional[str], typer.Option(
+        "--theme", help="Only items with this theme (id or name, any case); assigns themes "
+                        "to new items first, as 'reviewmine themes' does.")] = None,
     format: Annotated[ItemFormat, typer.Option("--format", "-f")] = ItemFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file.")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """List extracted items with their citations (document, page, heading, number)."""
+    from .config import load_config
+    from .taxonomy import load_taxonomy
+    from .types import KIND_LABELS
+
+    if output is not None:
+        check_output(output)
+    cfg = load_config(config)
+    taxonomy = load_taxonomy(cfg.themes_file)
+
+    def name(tid: str) -> str:
+        return taxonomy.name(tid) if tid in taxonomy else tid
+
     with _open_store(db) as store:
         doc_id = store.find_document(doc).id if doc else None
-        found = store.items(doc_id=doc_id, kind=kind, theme=theme)
+        theme_id = None
+        if theme:
+            from .briefing import resolve_theme
+            from .theming import assign_themes
+
+            assign_themes(store, cfg, progress=sys.stderr.isatty())
+            theme_id = resolve_theme(store, taxonomy, theme)[0]
+        found = store.items(doc_id=doc_id, kind=kind, theme=theme_id)
         files = {d.id: d.file_name for d in store.documents()}
         themes = store.item_themes()
-    rows = [item_row(it, files.get(it.doc_id, ""), themes.get(it.id, ())) for it in found]
+    rows = [item_row(it, files.get(it.doc_id, ""), themes.get(it.id, ()), name) for it in found]
     if format == ItemFormat.table:
         from rich.table import Table
 
@@ -235,8 +341,8 @@ def items(
         for col in ("id", "file", "p.", "kind", "no.", "text", "themes"):
             t.add_column(col, overflow="fold")
         for r in rows:
-            t.add_row(r["id"], r["file"], str(r["page"]), r["kind"], r["number"] or "",
-                      r["text"][:160], ", ".join(r["themes"]))
+            t.add_row(r["id"], r["file"], str(r["page"]), KIND_LABELS.get(r["kind"], r["kind"]),
+                      r["number"] or "", clip(r["text"], 160), ", ".join(r["theme_names"]))
         _console().print(t)
     else:
         _emit(rows, format.value, output, "items", columns=ITEM_COLUMNS)
@@ -326,12 +432,16 @@ from .commands import tracker as _tracker  # noqa: E402,F401
 
 # ------------------------------------------------------------------------------- main
 
-def main() -> None:
-    """Console entry point: one clean line for every expected error."""
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: one clean line for every expected error (exit 2)."""
     try:
-        app()
+        app(args=argv, prog_name="reviewmine")
     except ReviewmineError as exc:
         _err(f"error [{exc.code}]: {exc}")
+        sys.exit(2)
+    except OSError as exc:  # a file that cannot be written or read: no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        _err(f"error: {where}{exc.strerror or exc}")
         sys.exit(2)
     except KeyboardInterrupt:
         _err("interrupted")

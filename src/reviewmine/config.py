@@ -30,13 +30,21 @@ class Config:
     glossary_file: str | None = None  # user search glossary (add, replace, drop terms)
 
 
+_DEFAULT_PATH: list[str | Path | None] = [None]  # the CLI's global --config, if given
+
+
+def set_default_config(path: str | Path | None) -> None:
+    """The file :func:`load_config` reads when not given one (the CLI's global --config)."""
+    _DEFAULT_PATH[0] = path
+
+
 def load_config(path: str | Path | None = None) -> Config:
     """Load and validate the configuration.
 
     >>> load_config(None).min_docs
     2
     """
-    candidate = path or os.environ.get("REVIEWMINE_CONFIG")
+    candidate = path or _DEFAULT_PATH[0] or os.environ.get("REVIEWMINE_CONFIG")
     if candidate is None and Path("reviewmine.toml").is_file():
         candidate = "reviewmine.toml"
     if candidate is None:

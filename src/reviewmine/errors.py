@@ -58,6 +58,18 @@ class StoreError(ReviewmineError):
     code = "RM200"
 
 
+class StoreMissing(StoreError):
+    """A read command was pointed at a store that does not exist."""
+
+    code = "RM202"
+
+
+class OutputError(ReviewmineError):
+    """An output file cannot be written (missing folder, a folder, wrong suffix)."""
+
+    code = "RM800"
+
+
 class NotFound(ReviewmineError):
     """A document, item or theme asked for by id does not exist."""
 

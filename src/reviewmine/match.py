@@ -22,10 +22,12 @@ best).  One recommendation may of course collect several actions.  Users correct
 (:func:`~reviewmine.overrides.load_overrides`): a rejected pair is never linked
 again, and an action with a confirmed link keeps only its confirmed links.
 
-Findings (:class:`MatchResult`): items with no action, actions with no item,
-overdue actions, and learning that recurs despite a completed action: a theme
-of an item whose linked action is complete, found again in a LATER document
-(by date) of the same area.
+Findings (:class:`MatchResult`), each decided by one function that the report
+also calls (:func:`tracker_findings`): items of an actionable kind with no
+action (:func:`items_without_action`), actions with no item, overdue actions on
+a given day (:func:`find_overdue`, :func:`reviewmine.tracker.action_state`), and
+learning raised again in a later document of the same area although its action
+is complete (:mod:`reviewmine.despite`).
 
 Example::
 
@@ -47,21 +49,20 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .despite import DespiteCase, case_row, find_despite_complete
 from .errors import TrackerError
 from .overrides import Override, load_overrides
-from .review_refs import _doc_facts, _norm, review_affinity
-from .tracker import TrackerAction, load_actions
-from .types import Document, Item
+from .review_refs import _doc_facts, review_affinity
+from .tracker import TrackerAction, action_state, load_actions
+from .types import ACTIONABLE_KINDS, Document, Item
 
 if TYPE_CHECKING:
     from .embed import Embedder
     from .store import Store
 
-# Kinds a tracker answers; findings and learning points may be linked, but only
-# these count as "items without an action".
-ACTIONABLE_KINDS = ("recommendation", "area_for_improvement", "action")
-LINKABLE_KINDS = ("recommendation", "area_for_improvement", "action", "finding",
-                  "learning_point")
+# Findings and learning points may be linked to an action, but only the kinds in
+# types.ACTIONABLE_KINDS (the one owner of that rule) count as "items without an action".
+LINKABLE_KINDS = ACTIONABLE_KINDS | {"finding", "learning_point"}
 
 
 @dataclass(frozen=True)
@@ -145,23 +146,12 @@ class Overdue:
 
 
 @dataclass(frozen=True)
-class Recurrence:
-    """A theme found again in a later document although its action is complete."""
-
-    theme: str
-    action: ActionRef
-    earlier: ItemRef
-    later: ItemRef  # the later document's item closest to the earlier one
-    later_count: int = 1  # items of the later document with this theme
-
-
-@dataclass(frozen=True)
 class MatchResult:
     links: tuple[Link, ...]
     items_without_action: tuple[ItemRef, ...]
     actions_without_item: tuple[ActionRef, ...]
     overdue: tuple[Overdue, ...]
-    recurring_despite_complete: tuple[Recurrence, ...]
+    recurring_despite_complete: tuple[DespiteCase, ...]
     covered_docs: frozenset[str] = frozenset()  # documents with at least one linked action
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -176,7 +166,7 @@ class MatchResult:
             "actions_without_item": [_action_dict(a) for a in self.actions_without_item],
             "overdue": [{**_action_dict(o.action), "days_overdue": o.days_overdue,
                          "reason": o.reason} for o in self.overdue],
-            "recurring_despite_complete": [recurrence_row(r)
+            "recurring_despite_complete": [case_row(r)
                                            for r in self.recurring_despite_complete],
             "notes": list(self.notes),
             "warnings": list(self.warnings),
@@ -201,17 +191,6 @@ def link_row(x: Link) -> dict[str, Any]:
             "row": x.action.row, "item_number": x.item.number, "kind": x.item.kind,
             "action": x.action.text, "item_text": x.item.text,
             "status_norm": x.action.status_norm}
-
-
-def recurrence_row(r: Recurrence) -> dict[str, Any]:
-    return {"theme": r.theme, "action_id": r.action.action_id, "tracker": r.action.source_file,
-            "sheet": r.action.sheet, "row": r.action.row, "action": r.action.text,
-            "status": r.action.status, "status_norm": r.action.status_norm,
-            "earlier_item_id": r.earlier.item_id, "earlier": r.earlier.citation,
-            "earlier_date": r.earlier.date, "earlier_text": r.earlier.text,
-            "later_item_id": r.later.item_id, "later": r.later.citation,
-            "later_date": r.later.date, "later_text": r.later.text,
-            "later_items_with_theme": r.later_count}
 
 
 # ----------------------------------------------------------------------------- text
@@ -364,8 +343,13 @@ def _tfidf(action_texts: Sequence[str], item_texts: Sequence[str]) -> tuple[np.n
 
 
 def _shared_words(a: str, b: str, idf: Mapping[str, float]) -> list[str]:
+    """Up to four words both texts use (rarest first), as written in *b*, not as stems."""
+    from .despite import as_written
+
     ta, tb = set(content_tokens(a)), set(content_tokens(b))
-    return sorted(ta & tb, key=lambda w: (-idf.get(w, 0.0), w))[:4]
+    stems = sorted(ta & tb, key=lambda w: (-idf.get(w, 0.0), w))[:4]
+    written = dict(zip(stems, (as_written([st], b) or (st,) for st in stems)))
+    return [written[st][0] for st in stems]
 
 
 def _choose(total: np.ndarray, base: np.ndarray, preferred: np.ndarray | None,
@@ -547,68 +531,36 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
 # ----------------------------------------------------------------------------- findings
 
 def find_overdue(actions: Iterable[TrackerAction], today: dt.date) -> list[Overdue]:
-    """Actions due before *today* and not complete, or marked overdue."""
+    """Actions whose state on *today* is overdue (:func:`reviewmine.tracker.action_state`):
+    due before *today* and not complete, or marked overdue/red in the tracker."""
     out: list[Overdue] = []
     for a in actions:
-        if a.status_norm == "complete":
+        if action_state(a.status_norm, a.due_date, today) != "overdue":
             continue
         due = dt.date.fromisoformat(a.due_date) if a.due_date else None
         if due and due < today:
             out.append(Overdue(_action_ref(a), (today - due).days,
                                f"due {due.isoformat()}, status '{a.status or 'none'}'"))
-        elif a.status_norm == "overdue":
+        else:
             out.append(Overdue(_action_ref(a), None, f"marked '{a.status}'"))
     out.sort(key=lambda o: (-(o.days_overdue or 0), o.action.source_file, o.action.sheet,
                             o.action.row))
     return out
 
 
-def find_recurring_despite_complete(links: Sequence[Link], items: Sequence[Item],
-                                    docs: Sequence[Document],
-                                    themes: Mapping[str, Sequence[Any]]) -> list[Recurrence]:
-    """Themes of items whose linked action is complete that appear in a later document.
+def items_without_action(items: Iterable[Item], docs: Mapping[str, Document],
+                         links: Iterable[Link]) -> list[ItemRef]:
+    """Items of an actionable kind (types.ACTIONABLE_KINDS) that no tracker action answers."""
+    linked = {x.item.item_id for x in links}
+    return [_item_ref(it, docs[it.doc_id]) for it in items
+            if it.kind in ACTIONABLE_KINDS and it.id not in linked and it.doc_id in docs]
 
-    "Later" compares document dates; both documents must be dated and, when both
-    name an area, of the same area (another authority's report says nothing about
-    this partnership's action).  One row per theme, action, earlier item and later
-    document; the later document's item shown is the one sharing most words with
-    the earlier item and the action (``later_count`` says how many it has).
-    """
-    by_doc = {d.id: d for d in docs}
-    by_theme: dict[str, list[Item]] = defaultdict(list)
-    for it in items:
-        if it.kind == "good_practice":
-            continue  # a strength raised later is not the learning recurring
-        for t in themes.get(it.id, ()):
-            if t.theme != "other":
-                by_theme[t.theme].append(it)
-    out: list[Recurrence] = []
-    for ln in links:
-        if ln.action.status_norm != "complete":
-            continue
-        d1 = by_doc.get(ln.item.doc_id)
-        if d1 is None or not d1.date:
-            continue
-        ref = set(content_tokens(f"{ln.item.text} {ln.action.text}"))
-        for t in themes.get(ln.item.item_id, ()):
-            if t.theme == "other":
-                continue
-            later: dict[str, list[Item]] = defaultdict(list)
-            for it in by_theme[t.theme]:
-                d2 = by_doc.get(it.doc_id)
-                if d2 is None or not d2.date or d2.date <= d1.date:
-                    continue
-                if d1.area and d2.area and _norm(d1.area) != _norm(d2.area):
-                    continue
-                later[it.doc_id].append(it)
-            for doc_id, found in later.items():
-                best = max(found, key=lambda it: (len(ref & set(content_tokens(it.text))),
-                                                  -it.ordinal))
-                out.append(Recurrence(t.theme, ln.action, ln.item,
-                                      _item_ref(best, by_doc[doc_id]), len(found)))
-    out.sort(key=lambda r: (r.theme, r.action.source_file, r.action.sheet, r.action.row,
-                            r.earlier.item_id, r.later.date or "", r.later.item_id))
-    return out
+
+def actions_without_item(actions: Iterable[TrackerAction], links: Iterable[Link]
+                         ) -> list[ActionRef]:
+    """Tracker actions linked to no item."""
+    linked = {(x.action.source_file, x.action.sheet, x.action.row) for x in links}
+    return [_action_ref(a) for a in actions if (a.source_file, a.sheet, a.row) not in linked]
 
 
 def match_tracker(store: Store, embedder: Embedder, *, today: dt.date | None = None,
@@ -640,7 +592,7 @@ def match_tracker(store: Store, embedder: Embedder, *, today: dt.date | None = N
     links, warnings = find_links(actions, docs, items, embed, params, overrides or ())
     if save:
         store.replace_tracker_links([_stored(x) for x in links])
-    return _findings(actions, docs, items, links, store.item_themes(), today, warnings)
+    return _findings(actions, docs, items, links, today, warnings, embed)
 
 
 def _stored(x: Link) -> dict[str, Any]:
@@ -650,27 +602,29 @@ def _stored(x: Link) -> dict[str, Any]:
 
 
 def _findings(actions: Sequence[TrackerAction], docs: Sequence[Document], items: Sequence[Item],
-              links: Sequence[Link], themes: Mapping[str, Sequence[Any]], today: dt.date,
-              warnings: Sequence[str]) -> MatchResult:
+              links: Sequence[Link], today: dt.date, warnings: Sequence[str],
+              embed: Any) -> MatchResult:
     by_doc = {d.id: d for d in docs}
-    linked_items = {x.item.item_id for x in links}
-    linked_actions = {(x.action.source_file, x.action.sheet, x.action.row) for x in links}
     covered = frozenset(x.item.doc_id for x in links)
-    without_action = [_item_ref(it, by_doc[it.doc_id]) for it in items
-                      if it.kind in ACTIONABLE_KINDS and it.id not in linked_items
-                      and it.doc_id in by_doc]
-    without_item = [_action_ref(a) for a in actions
-                    if (a.source_file, a.sheet, a.row) not in linked_actions]
-    notes: list[str] = []
-    if themes:
-        recurring = find_recurring_despite_complete(links, items, docs, themes)
-    else:
-        recurring = []
-        notes.append("no themes are stored, so recurring-despite-complete was not computed "
-                     "(run 'reviewmine themes' first)")
-    return MatchResult(tuple(links), tuple(without_action), tuple(without_item),
+    recurring = find_despite_complete(links, items, docs, embed)
+    return MatchResult(tuple(links), tuple(items_without_action(items, by_doc, links)),
+                       tuple(actions_without_item(actions, links)),
                        tuple(find_overdue(actions, today)), tuple(recurring), covered,
-                       tuple(notes), tuple(warnings))
+                       (), tuple(warnings))
+
+
+def tracker_findings(store: Store, embedder: Embedder, *, today: dt.date | None = None,
+                     links: Sequence[Link] | None = None) -> MatchResult:
+    """The findings of the links saved by the last ``match`` run (or *links*): what the
+    report shows, computed by the same functions as ``reviewmine match``."""
+    from .cache import cached_embed
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        return cached_embed(store, embedder, list(texts))[0]
+
+    return _findings(load_actions(store), store.documents(), store.items(),
+                     stored_links(store) if links is None else links,
+                     today or dt.date.today(), (), embed)
 
 
 def stored_links(store: Store) -> list[Link]:
@@ -715,20 +669,27 @@ class RecurringTheme:
         }
 
 
-def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link] | None = None
+def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link] | None = None,
+                       despite: Sequence[DespiteCase] | None = None
                        ) -> tuple[list[RecurringTheme], list[str]]:
-    """Themes found in at least *min_docs* documents of the same area (date order),
-    with the tracker actions linked to their items.
+    """Themes recurring in the same area (:func:`reviewmine.recurrence.area_recurrence`:
+    at least *min_docs* documents of one area), documents in date order, with the
+    tracker actions linked to their items.
 
-    Uses the links saved by the last ``match`` run unless *links* are given.
+    Uses the links saved by the last ``match`` run unless *links* are given.  A
+    theme is marked ``complete_then_recurs`` when one of *despite* (the cases of
+    :func:`reviewmine.despite.find_despite_complete`) has its action among the
+    theme's actions and a later item among the theme's items.
     Returns the table and notes (e.g. that no themes or links are stored).
     """
+    from .recurrence import area_recurrence, themed_items
+
     notes: list[str] = []
     themes = store.item_themes()
     if not themes:
         return [], ["no themes are stored: run 'reviewmine themes' first"]
     docs = {d.id: d for d in store.documents()}
-    items = [it for it in store.items() if it.doc_id in docs]
+    items = {it.id: it for it in store.items() if it.doc_id in docs}
     if links is None:
         links = stored_links(store)
         if not links and store.counts()["tracker_actions"]:
@@ -736,36 +697,32 @@ def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link]
     by_item: dict[str, list[Link]] = defaultdict(list)
     for ln in links:
         by_item[ln.item.item_id].append(ln)
-    groups: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
-    area_name: dict[str, str | None] = {}
-    for it in items:
-        area = docs[it.doc_id].area
-        key = _norm(area) if area else ""
-        area_name.setdefault(key, area)
-        for t in themes.get(it.id, ()):
-            if t.theme != "other":
-                groups[(t.theme, key)][it.doc_id].append(it)
-    recur = {(r.theme, r.earlier.item_id) for r in find_recurring_despite_complete(
-        links, items, list(docs.values()), themes)}
+    again = [(c.action.action_id, c.action.source_file, {e.item.item_id for e in c.later})
+             for c in despite or ()]
     out: list[RecurringTheme] = []
-    for (theme, key), per_doc in groups.items():
-        if len(per_doc) < min_docs:
-            continue
+    groups = area_recurrence(themed_items(docs, items.values(), themes), min_docs)
+    for (theme, area), rows in groups.items():
+        per_doc: dict[str, list[Item]] = defaultdict(list)
+        for r in rows:
+            per_doc[r.doc_id].append(items[r.item_id])
         order = sorted(per_doc, key=lambda d: (docs[d].date or "9999", docs[d].file_name))
         documents = tuple(tuple(_item_ref(it, docs[d]) for it in per_doc[d]) for d in order)
         acts: list[tuple[ActionRef, str]] = []
         for d in order:
             for it in per_doc[d]:
                 acts.extend((ln.action, it.id) for ln in by_item.get(it.id, ()))
-        out.append(RecurringTheme(theme, area_name[key], documents, tuple(acts),
-                                  any((theme, iid) in recur for _, iid in acts)))
+        ids = {r.item_id for r in rows}
+        mine = {(a.action_id, a.source_file) for a, _ in acts}
+        out.append(RecurringTheme(theme, area, documents, tuple(acts),
+                                  any((aid, src) in mine and later & ids
+                                      for aid, src, later in again)))
     out.sort(key=lambda r: (-len(r.documents), r.theme, r.area or ""))
     return out, notes
 
 
 __all__ = [
     "ACTIONABLE_KINDS", "ActionRef", "ItemRef", "Link", "MatchParams", "MatchResult", "Overdue",
-    "Recurrence", "RecurringTheme", "find_links", "find_overdue",
-    "find_recurring_despite_complete", "link_row", "match_tracker",
-    "recurrence_row", "recurring_learning", "stored_links",
+    "RecurringTheme", "actions_without_item", "find_links", "find_overdue",
+    "items_without_action", "link_row", "match_tracker", "recurring_learning",
+    "stored_links", "tracker_findings",
 ]

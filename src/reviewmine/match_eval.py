@@ -145,3 +145,93 @@ def evaluate_match(store: Store, embedder: Embedder, gold_path: str | Path, *,
                            source_file=tracker)
     return evaluate_links(result.links, gold, store.items(), store.documents(), tracker,
                           by_file[tracker])
+
+
+# ----------------------------------------------------------------------------- recurring
+
+@dataclass(frozen=True)
+class RecurringEval(PRF):
+    """Pairs (completed action, later item raising it again) against gold pairs."""
+
+    tracker: str
+    tp: int
+    fp: int
+    fn: int
+    gold_pairs: int
+    actions_tp: int  # actions with at least one gold pair that got at least one right
+    actions_gold: int
+    false_pairs: tuple[dict[str, Any], ...]
+    missed_pairs: tuple[dict[str, Any], ...]
+    unmapped_gold: tuple[dict[str, Any], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.update(precision=round(self.precision, 4), recall=round(self.recall, 4),
+                 f1=round(self.f1, 4))
+        return d
+
+
+def load_recurring_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold cases: JSON Lines of {"action_id", "tracker", "later_file", "later_text"}."""
+    p = Path(path)
+    try:
+        rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldError(f"cannot read the gold cases ({exc})", path=p) from exc
+    for n, r in enumerate(rows, 1):
+        if not isinstance(r, dict) or not all(r.get(k) for k in ("action_id", "later_file",
+                                                                 "later_text")):
+            raise GoldError(f"line {n} needs 'action_id', 'later_file' and 'later_text'", path=p)
+    return rows
+
+
+def evaluate_recurring(store: Store, embedder: Embedder, gold_path: str | Path, *,
+                       tracker: str | None = None) -> RecurringEval:
+    """Run the matcher on one stored tracker and score its "raised again despite a
+    completed action" pairs against gold pairs (later items mapped by token F1 >= 0.8)."""
+    from .evaluate import MATCH_F1, token_f1
+
+    gold = load_recurring_gold(gold_path)
+    by_file: dict[str, set[str]] = defaultdict(set)
+    for a in load_actions(store):
+        by_file[a.source_file].add(a.action_id)
+    if not by_file:
+        raise TrackerError("no tracker actions are stored",
+                           hint="import one with 'reviewmine tracker import FILE'")
+    if tracker is None:
+        named = {str(g.get("tracker")) for g in gold if g.get("tracker")}
+        ids = {str(g["action_id"]) for g in gold}
+        tracker = next((f for f in sorted(by_file) if f in named), None) or max(
+            sorted(by_file), key=lambda f: len(by_file[f] & ids))
+    elif tracker not in by_file:
+        raise TrackerError(f"no stored tracker named '{tracker}'",
+                           hint=f"stored: {', '.join(sorted(by_file))}")
+    result = match_tracker(store, embedder, source_file=tracker)
+    docs = {d.id: d for d in store.documents()}
+    items = [it for it in store.items() if it.doc_id in docs]
+    per_file: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        per_file[docs[it.doc_id].file_name].append(it)
+    gold_pairs: set[tuple[str, str]] = set()
+    unmapped = []
+    for g in gold:
+        cands = per_file.get(Path(str(g["later_file"])).name, [])
+        best = max(cands, key=lambda it: token_f1(str(g["later_text"]), it.text), default=None)
+        if best is None or token_f1(str(g["later_text"]), best.text) < MATCH_F1:
+            unmapped.append(dict(g))
+            continue
+        gold_pairs.add((str(g["action_id"]), best.id))
+    pred = {(c.action.action_id, e.item.item_id) for c in result.recurring_despite_complete
+            for e in c.later}
+    text = {it.id: it.text for it in items}
+    gold_actions = {a for a, _ in gold_pairs} | {str(g["action_id"]) for g in unmapped}
+    return RecurringEval(
+        tracker=tracker, tp=len(pred & gold_pairs), fp=len(pred - gold_pairs),
+        fn=len(gold_pairs - pred) + len(unmapped), gold_pairs=len(gold_pairs) + len(unmapped),
+        actions_tp=len({a for a, _ in pred & gold_pairs}), actions_gold=len(gold_actions),
+        false_pairs=tuple({"action_id": a, "item_id": i, "text": text.get(i, "")}
+                          for a, i in sorted(pred - gold_pairs)),
+        missed_pairs=tuple({"action_id": a, "item_id": i, "text": text.get(i, "")}
+                           for a, i in sorted(gold_pairs - pred)),
+        unmapped_gold=tuple(unmapped),
+    )

@@ -150,8 +150,9 @@ def theme_recurrence(
 ) -> list[ThemeRecurrence]:
     """One :class:`ThemeRecurrence` per theme present after filtering.
 
-    A theme recurs when at least ``min_docs`` distinct documents raise it, or
-    when two or more documents of the same area do.  ``other`` is counted but
+    A theme recurs when at least ``min_docs`` distinct documents raise it
+    (across areas); it recurs in an area when ``min_docs`` documents of that
+    area do (:func:`area_recurrence`, the rule ``reviewmine recurring`` uses).  ``other`` is counted but
     never called recurring (it is not a theme).  Ordered by documents, then
     items (both descending), then theme id.
 
@@ -177,7 +178,7 @@ def theme_recurrence(
         for it in its:
             if it.area:
                 docs_per_area.setdefault(it.area, set()).add(it.doc_id)
-        recurring_areas = tuple(sorted(a for a, ds in docs_per_area.items() if len(ds) >= 2))
+        recurring_areas = tuple(sorted({area for (_, area) in area_recurrence(its, min_docs)}))
         by_year = tuple(
             YearCount(
                 year=y,
@@ -203,7 +204,7 @@ def theme_recurrence(
                 years=tuple(years),
                 areas=tuple(sorted(docs_per_area)),
                 doc_types=tuple(sorted({it.doc_type for it in its})),
-                recurring=theme != OTHER and (len(doc_ids) >= min_docs or bool(recurring_areas)),
+                recurring=theme != OTHER and len(doc_ids) >= min_docs,
                 recurring_areas=recurring_areas if theme != OTHER else (),
                 by_year=by_year,
                 example_item_ids=tuple(examples),
@@ -211,6 +212,28 @@ def theme_recurrence(
         )
     out.sort(key=lambda r: (-r.n_docs, -r.n_items, r.theme))
     return out
+
+
+def area_recurrence(items: Iterable[ThemedItem], min_docs: int = 2
+                    ) -> dict[tuple[str, str], list[ThemedItem]]:
+    """Themes recurring in the same area: (theme, area) -> its items, for each pair
+    raised by at least *min_docs* documents of that area.  ``other`` never recurs;
+    items without an area are left out.  Areas are compared case-insensitively
+    (the first spelling met is kept).
+
+    >>> a = ThemedItem("i1", "d1", "neglect", "scr", "Eastmere", 2019, "a.pdf", 1, "...")
+    >>> b = ThemedItem("i2", "d2", "neglect", "lcspr", "EASTMERE", 2023, "b.pdf", 4, "...")
+    >>> list(area_recurrence([a, b]))
+    [('neglect', 'Eastmere')]
+    """
+    spelling: dict[str, str] = {}
+    groups: dict[tuple[str, str], list[ThemedItem]] = {}
+    for it in items:
+        if not it.area or it.theme == OTHER:
+            continue
+        area = spelling.setdefault(" ".join(it.area.casefold().split()), it.area)
+        groups.setdefault((it.theme, area), []).append(it)
+    return {k: v for k, v in groups.items() if len({it.doc_id for it in v}) >= min_docs}
 
 
 def _name(names: Taxonomy | Mapping[str, str] | None, theme: str) -> str:

@@ -31,40 +31,24 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .types import Document, Item, ThemeScore
+from .types import ACTIONABLE_KINDS, DOC_TYPE_LABELS, KIND_LABELS, Document, Item, ThemeScore
 
 if TYPE_CHECKING:
+    from .despite import DespiteCase
+    from .embed import Embedder
+    from .match import ActionRef, Overdue
     from .store import Store
     from .taxonomy import Taxonomy
 
-# Words a social-work manager recognises, for the codes the pipeline uses.
-DOC_TYPE_LABELS: dict[str, str] = {
-    "scr": "Serious Case Review",
-    "lcspr": "Child Safeguarding Practice Review",
-    "rapid_review": "Rapid Review",
-    "ofsted_inspection": "Ofsted inspection",
-    "ofsted_letter": "Ofsted visit letter",
-    "jtai_letter": "Joint targeted area inspection",
-    "scrutiny_report": "Scrutiny or annual report",
-    "learning_brief": "Learning brief",
-    "other": "Other document",
-}
-KIND_LABELS: dict[str, str] = {
-    "recommendation": "Recommendation",
-    "finding": "Finding",
-    "learning_point": "Learning point",
-    "area_for_improvement": "Area for improvement",
-    "good_practice": "Good practice",
-    "action": "Action",
-}
-REVIEW_TYPES = frozenset({"scr", "lcspr", "rapid_review", "learning_brief"})
-INSPECTION_TYPES = frozenset({"ofsted_inspection", "ofsted_letter", "jtai_letter"})
-# Items that ask someone to do something: these should have a tracker action.
-ACTIONABLE_KINDS = frozenset({"recommendation", "area_for_improvement"})
+# Labels for people come from types.py (DOC_TYPE_LABELS, KIND_LABELS) and the
+# actionable kinds from types.ACTIONABLE_KINDS: one owner each, shared with the CLI.
+REVIEW_TYPES = frozenset({"scr", "lcspr", "rapid_review", "learning_brief", "case_review_summary",
+                          "national_review", "sar", "dhr"})
+INSPECTION_TYPES = frozenset({"ofsted_inspection", "ofsted_letter", "jtai_letter", "focused_visit",
+                              "monitoring_visit", "joint_review", "area_send"})
 STATE_LABELS: dict[str, str] = {
     "complete": "Complete",
     "on_track": "On track",
-    "in_progress": "In progress",
     "not_started": "Not started",
     "overdue": "Overdue",
     "at_risk": "At risk",
@@ -129,41 +113,11 @@ class TrackerLink:
     score: float | None = None
 
 
-_COMPLETE = re.compile(r"\b(complete[d]?|closed|done|achieved|implemented|finished|blue)\b", re.IGNORECASE)
-_NOT_STARTED = re.compile(r"\b(not started|not yet started|no progress)\b", re.IGNORECASE)
-_AT_RISK = re.compile(r"\b(at risk|off track|delayed|red)\b", re.IGNORECASE)
-_ON_TRACK = re.compile(r"\b(on track|green)\b", re.IGNORECASE)
-_IN_PROGRESS = re.compile(r"\b(in progress|ongoing|partially|partly|started|amber|open)\b", re.IGNORECASE)
-_NORM_STATES = {"on_track", "at_risk", "not_started", "overdue"}
+def action_state(status_norm: str | None, due_date: str | None, today: str) -> str:
+    """One of STATE_LABELS' keys: :func:`reviewmine.tracker.action_state` (the one rule)."""
+    from .tracker import action_state as _state
 
-
-def action_state(status: str | None, status_norm: str | None, due_date: str | None,
-                 today: str) -> str:
-    """One of STATE_LABELS' keys for a tracker action.
-
-    The tracker reader's normalised status wins when it has one; otherwise
-    the free text (or RAG colour) is read.  Anything not complete whose due
-    date has passed is overdue.
-
-    >>> action_state("Amber", None, "2020-01-31", "2024-01-01")
-    'overdue'
-    >>> action_state("Completed", None, "2020-01-31", "2024-01-01")
-    'complete'
-    >>> action_state("Red", "at_risk", "2030-01-31", "2024-01-01")
-    'at_risk'
-    """
-    norm = (status_norm or "").strip().lower()
-    if norm == "complete" or (norm in ("", "unknown") and _COMPLETE.search(status or "")):
-        return "complete"
-    if due_date and due_date[:10] < today:
-        return "overdue"
-    if norm in _NORM_STATES:
-        return norm
-    for pattern, state in ((_NOT_STARTED, "not_started"), (_AT_RISK, "at_risk"),
-                           (_ON_TRACK, "on_track"), (_IN_PROGRESS, "in_progress")):
-        if pattern.search(status or ""):
-            return state
-    return "unknown"
+    return _state(status_norm, due_date, today)
 
 
 def tracker_links(store: Store, today: str | None = None) -> dict[str, tuple[TrackerLink, ...]]:
@@ -186,7 +140,7 @@ def tracker_links(store: Store, today: str | None = None) -> dict[str, tuple[Tra
             item_id=str(ln["item_id"]), action_id=str(a["action_id"]),
             action=str(a["action"] or a["recommendation"] or "").strip(),
             owner=str(a["owner"] or ""), due_date=due, status=str(a["status"] or ""),
-            state=action_state(a["status"], a["status_norm"], due, today),  # type: ignore[arg-type]
+            state=action_state(a["status_norm"], due, today),  # type: ignore[arg-type]
             source=f"{Path(str(a['source_file'])).name}, sheet {a['sheet']}, row {a['row']}",
             score=float(ln["score"]) if ln["score"] is not None else None,  # type: ignore[arg-type]
         ))
@@ -198,8 +152,7 @@ def overall_state(links: Sequence[TrackerLink]) -> str:
     """One state for an item with several actions: the least finished one wins."""
     if not links:
         return "none"
-    order = ["overdue", "at_risk", "not_started", "unknown", "in_progress", "on_track",
-             "complete"]
+    order = ["overdue", "at_risk", "not_started", "unknown", "on_track", "complete"]
     return min((ln.state for ln in links), key=order.index)
 
 
@@ -223,17 +176,7 @@ class ThemeSummary:
     last_year: int | None
     doc_types: tuple[str, ...]
     recurring: bool
-    despite_complete: int = 0  # later items that repeat learning whose action is complete
-
-
-@dataclass(frozen=True)
-class DespiteComplete:
-    """Learning raised again after the tracker action for it was marked complete."""
-
-    theme: str
-    item_id: str  # the item whose action is complete
-    action: TrackerLink
-    later_item_ids: tuple[str, ...]
+    despite_complete: int = 0  # completed actions on this theme whose learning was raised again
 
 
 def theme_summaries(docs: Mapping[str, Document], items: Sequence[Item],
@@ -287,60 +230,20 @@ def theme_summaries(docs: Mapping[str, Document], items: Sequence[Item],
     return out
 
 
-def despite_complete(docs: Mapping[str, Document], items: Sequence[Item],
-                     item_themes: Mapping[str, Sequence[ThemeScore]],
-                     links: Mapping[str, Sequence[TrackerLink]]) -> list[DespiteComplete]:
-    """Themes raised again, in a later document, after an action on them was marked complete.
-
-    The same rule as ``reviewmine match`` (:func:`reviewmine.match.find_recurring_despite_complete`):
-    a later-dated document of the same area (when both name one) raises the theme
-    again; strengths ("good practice") do not count as the learning recurring.
-    """
-    by_theme: dict[str, list[Item]] = {}
-    for it in items:
-        if it.kind == "good_practice":
-            continue
-        for ts in item_themes.get(it.id, ()):
-            by_theme.setdefault(ts.theme, []).append(it)
-    out = []
-    for it in items:
-        done = [ln for ln in links.get(it.id, ()) if ln.state == "complete"]
-        doc = docs.get(it.doc_id)
-        if not done or doc is None:
-            continue
-        since = (doc.date or "")[:10]
-        if not since:
-            continue
-        for ln in done:
-            for ts in item_themes.get(it.id, ()):
-                if ts.theme == "other":
-                    continue
-                later = tuple(o.id for o in by_theme.get(ts.theme, ())
-                              if o.doc_id != it.doc_id and o.doc_id in docs
-                              and (docs[o.doc_id].date or "")[:10] > since
-                              and _same_area(doc, docs[o.doc_id]))
-                if later:
-                    out.append(DespiteComplete(ts.theme, it.id, ln, later))
-    return out
-
-
-def _same_area(a: Document, b: Document) -> bool:
-    return not (a.area and b.area) or a.area.casefold() == b.area.casefold()
-
-
 # ------------------------------------------------------------------ the report
 
 
 @dataclass(frozen=True)
 class Coverage:
-    """How well the tracker covers the recommendations."""
+    """How well the tracker covers the recommendations (the findings of ``reviewmine match``)."""
 
     n_actions: int  # tracker rows loaded
-    n_actionable: int  # recommendations and areas for improvement
+    n_actionable: int  # items of an actionable kind (types.ACTIONABLE_KINDS)
     n_linked: int  # of those, linked to at least one action
     gaps: tuple[str, ...]  # actionable item ids with no action
-    overdue: tuple[TrackerLink, ...]  # linked actions past their due date, not complete
-    despite_complete: tuple[DespiteComplete, ...]
+    overdue: tuple[Overdue, ...]  # actions overdue on the report's date
+    despite_complete: tuple[DespiteCase, ...]
+    actions_without_item: tuple[ActionRef, ...] = ()
 
     @property
     def has_tracker(self) -> bool:
@@ -379,13 +282,19 @@ def _default_taxonomy(taxonomy: Taxonomy | None) -> Taxonomy | None:
 
 
 def build_report(store: Store, *, taxonomy: Taxonomy | None = None, min_docs: int = 2,
-                 today: str | None = None,
+                 today: str | None = None, embedder: Embedder | None = None,
                  title: str = "Learning from reviews and inspections") -> ReportData:
     """Gather the report's facts from *store*.
 
     ``today`` (ISO date) decides which actions are overdue and is printed as
-    the report's date; pass it to get byte-identical reports.
+    the report's date; pass it to get byte-identical reports.  Gaps, overdue
+    actions and learning raised again despite a completed action come from
+    :func:`reviewmine.match.tracker_findings`, the functions behind
+    ``reviewmine match``; *embedder* is the matcher's (default: the
+    configuration's, read from the store's embedding cache).
     """
+    from .match import tracker_findings
+
     today = today or _dt.date.today().isoformat()
     taxonomy = _default_taxonomy(taxonomy)
     documents = tuple(store.documents())
@@ -394,24 +303,31 @@ def build_report(store: Store, *, taxonomy: Taxonomy | None = None, min_docs: in
     ithemes = store.item_themes()
     links = tracker_links(store, today)
     themes = theme_summaries(docs, items, ithemes, taxonomy=taxonomy, min_docs=min_docs)
-    again = despite_complete(docs, items, ithemes, links)
-    counts: dict[str, set[str]] = {}
-    for dc in again:
-        counts.setdefault(dc.theme, set()).update(dc.later_item_ids)
-    themes = [replace(t, despite_complete=len(counts.get(t.id, ()))) for t in themes]
-    n_actions = int(store.db.execute("SELECT count(*) FROM tracker_actions").fetchone()[0])
+    n_actions = int(store.counts()["tracker_actions"])
     actionable = [it for it in items if it.kind in ACTIONABLE_KINDS]
-    overdue: dict[tuple[str, str], TrackerLink] = {}
-    for lns in links.values():
-        for ln in lns:
-            if ln.state == "overdue":
-                overdue.setdefault((ln.source, ln.action_id), ln)
+    if n_actions:
+        if embedder is None:
+            from .config import load_config
+            from .embed import load_embedder
+
+            embedder = load_embedder(load_config(None).embedder)
+        found = tracker_findings(store, embedder, today=_dt.date.fromisoformat(today))
+        gaps = tuple(i.item_id for i in found.items_without_action)
+        overdue, again, orphans = found.overdue, found.recurring_despite_complete, \
+            found.actions_without_item
+    else:
+        gaps = tuple(it.id for it in actionable)
+        overdue, again, orphans = (), (), ()
+    per_theme: dict[str, int] = {}
+    for case in again:
+        for tid in {ts.theme for i in case.earlier for ts in ithemes.get(i.item_id, ())}:
+            per_theme[tid] = per_theme.get(tid, 0) + 1
+    themes = [replace(t, despite_complete=per_theme.get(t.id, 0)) for t in themes]
     coverage = Coverage(
         n_actions=n_actions, n_actionable=len(actionable),
         n_linked=sum(1 for it in actionable if links.get(it.id)),
-        gaps=tuple(it.id for it in actionable if not links.get(it.id)),
-        overdue=tuple(overdue[k] for k in sorted(overdue)),
-        despite_complete=tuple(again),
+        gaps=gaps, overdue=tuple(overdue), despite_complete=tuple(again),
+        actions_without_item=tuple(orphans),
     )
     names = {t.id: t.name for t in themes}
     return ReportData(title=title, generated=today, min_docs=min_docs, documents=documents,
@@ -452,16 +368,31 @@ def report_payload(data: ReportData) -> dict[str, Any]:
                "last": t.last_year, "types": list(t.doc_types), "recurring": t.recurring,
                "despite": t.despite_complete} for t in data.themes]
     cov = data.coverage
+
+    def action_json(a: ActionRef) -> dict[str, Any]:
+        return {"action_id": a.action_id, "action": a.text, "owner": a.owner or "",
+                "due": a.due_date, "status": a.status or "", "state": a.status_norm,
+                "source": f"{Path(a.source_file).name}, sheet {a.sheet}, row {a.row}"}
+
     coverage = {
         "actions": cov.n_actions, "actionable": cov.n_actionable, "linked": cov.n_linked,
-        "gaps": [item_index[i] for i in cov.gaps],
-        "overdue": [_link_json(ln) for ln in cov.overdue],
-        "despite": [{"theme": dc.theme, "item": item_index[dc.item_id],
-                     "action": _link_json(dc.action),
-                     "later": [item_index[i] for i in dc.later_item_ids]}
-                    for dc in cov.despite_complete],
+        "gaps": [item_index[i] for i in cov.gaps if i in item_index],
+        "overdue": [{**action_json(o.action), "state": "overdue", "days": o.days_overdue,
+                     "reason": o.reason} for o in cov.overdue],
+        "orphans": [action_json(a) for a in cov.actions_without_item],
+        "despite": [{"action": action_json(c.action),
+                     "items": [item_index[i.item_id] for i in c.earlier
+                               if i.item_id in item_index],
+                     "themes": sorted({ts.theme for i in c.earlier
+                                       for ts in data.item_themes.get(i.item_id, ())}),
+                     "later": [{"item": item_index[e.item.item_id], "score": e.score,
+                                "words": list(e.words)} for e in c.later
+                               if e.item.item_id in item_index]}
+                    for c in cov.despite_complete],
     }
-    years = sorted({y for d in docs if (y := d["year"]) is not None})
+    present = [y for d in docs if (y := d["year"]) is not None]
+    # Every year from the first to the last, so a year with no documents shows as empty.
+    years = list(range(min(present), max(present) + 1)) if present else []
     return {"title": data.title, "generated": data.generated, "minDocs": data.min_docs,
             "docTypes": DOC_TYPE_LABELS, "kinds": KIND_LABELS, "states": STATE_LABELS,
             "years": years, "docs": docs, "items": items, "themes": themes,

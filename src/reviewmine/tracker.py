@@ -214,6 +214,30 @@ def normalise_status(text: str | None) -> str:
     return "unknown"
 
 
+def action_state(status_norm: str | None, due_date: str | None,
+                 today: dt.date | str) -> str:
+    """An action's state on *today*: the one rule for "complete" and "overdue".
+
+    Complete when the tracker says so (:func:`normalise_status`); otherwise
+    overdue when the due date has passed or the tracker says overdue/red;
+    otherwise the normalised status (on_track, at_risk, not_started, unknown).
+
+    >>> action_state("on_track", "2020-01-31", "2024-01-01")
+    'overdue'
+    >>> action_state("complete", "2020-01-31", "2024-01-01")
+    'complete'
+    >>> action_state("at_risk", "2030-01-31", "2024-01-01")
+    'at_risk'
+    """
+    norm = status_norm if status_norm in STATUSES else "unknown"
+    if norm == "complete":
+        return "complete"
+    day = today.isoformat() if isinstance(today, dt.date) else str(today)[:10]
+    if (due_date and due_date[:10] < day) or norm == "overdue":
+        return "overdue"
+    return norm
+
+
 # ----------------------------------------------------------------------------- dates
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import ConfigOpt, DbOpt, _err, _open_store, app
+from ..cli import ConfigOpt, DbOpt, _err, _open_store, app, check_output
 
 
 @app.command()
@@ -36,11 +36,12 @@ def briefing(
 
     cfg = load_config(config)
     if output is not None:
-        # Check the suffix before any work is done.
+        # Check the suffix and the folder before any work is done.
         from ..briefing import FORMATS
 
         if output.suffix.lower() not in FORMATS:
             raise typer.BadParameter("name the output .docx, .html or .md", param_hint="--output")
+        check_output(output)
     with _open_store(db) as store:
         b = build_briefing(store, theme, embedder=load_embedder(embedder or cfg.embedder),
                            query=query, since=since, area=area, redact=redact,
@@ -59,19 +60,32 @@ def report(
         "report.html"),
     title: Annotated[str, typer.Option(help="Title shown at the top of the report.")] = (
         "Learning from reviews and inspections"),
+    today: Annotated[str | None, typer.Option(
+        "--today", help="Date for overdue checks and the report's date (default: today), "
+                        "e.g. 2024-03-31; the same rule as 'reviewmine match'.")] = None,
+    embedder: Annotated[str | None, typer.Option(
+        help="Embedder used by 'match' (default: from the configuration).")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """One self-contained HTML report (works offline, e.g. as an email attachment): themes by
-    year, each theme's findings with citations, recurring learning, tracker coverage, search."""
+    year, each theme's findings with citations, recurring learning, tracker coverage, search.
+
+    "Match strength" in the tracker tab runs from 0 (unrelated) to 1 (asks for the same
+    change): similarity of meaning plus a bonus for each specific word both texts use."""
     from ..config import load_config
+    from ..embed import load_embedder
     from ..report import write_report
     from ..taxonomy import load_taxonomy
+    from .tracker import _today
 
     cfg = load_config(config)
+    day = _today(today).isoformat()
+    check_output(output, (".html", ".htm"))
     with _open_store(db) as store:
         data = write_report(store, output, taxonomy=load_taxonomy(cfg.themes_file),
-                            min_docs=cfg.min_docs, title=title)
+                            min_docs=cfg.min_docs, title=title, today=day,
+                            embedder=load_embedder(embedder or cfg.embedder))
     s = data.summary()
     size = output.stat().st_size
     _err(f"wrote {output} ({size / 1e6:.1f} MB): {s['documents']} documents, {s['items']} items, "

@@ -7,7 +7,7 @@ import sys
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -53,22 +53,26 @@ def themes(
     ctx: typer.Context,
     db: DbOpt = None,
     config: ConfigOpt = None,
-    since: Annotated[Optional[int], typer.Option(help="First year (inclusive).")] = None,
-    until: Annotated[Optional[int], typer.Option(help="Last year (inclusive).")] = None,
-    doc_type: Annotated[Optional[str], typer.Option("--type", help="Document type, e.g. scr.")] = None,
-    area: Annotated[Optional[str], typer.Option(help="Local authority or partnership area.")] = None,
-    min_docs: Annotated[Optional[int], typer.Option("--min-docs", help="Documents for a theme "
+    since: Annotated[int | None, typer.Option(help="First year (inclusive).")] = None,
+    until: Annotated[int | None, typer.Option(help="Last year (inclusive).")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="Document type, e.g. scr.")] = None,
+    area: Annotated[str | None, typer.Option(help="Local authority or partnership area.")] = None,
+    min_docs: Annotated[int | None, typer.Option("--min-docs", help="Documents for a theme "
                                                     "to count as recurring (default 2).")] = None,
     format: Annotated[ThemeFormat, typer.Option("--format", "-f")] = ThemeFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
-    embedder: Annotated[Optional[str], typer.Option(help="minilm (default) or a local model folder.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    embedder: Annotated[str | None, typer.Option(help="minilm (default) or a local model folder.")] = None,
     assign: Annotated[bool, typer.Option(help="Assign themes to new items first.")] = True,
 ) -> None:
     """Themes with their items, documents, years, areas and whether they recur."""
     ctx.obj = {"db": db, "config": config, "embedder": embedder}
     if ctx.invoked_subcommand is not None:
         return
+    from ..cli import check_output
     from ..theming import assign_themes, citations, theme_summary
+
+    if output is not None:
+        check_output(output)
 
     cfg = _cfg(config, embedder)
     with _open_store(db) as store:
@@ -88,6 +92,8 @@ def themes(
     if format == ThemeFormat.table:
         from rich.table import Table
 
+        from ..cli import clip
+
         t = Table(title=f"{len(rows)} themes ({sum(r['recurring'] for r in rows)} recurring)")
         for col in ("theme", "items", "docs", "years", "recurring", "example (citation)"):
             t.add_column(col, overflow="fold")
@@ -96,7 +102,7 @@ def themes(
             rec = "yes" + (f" ({', '.join(r['recurring_areas'])})" if r["recurring_areas"] else "") \
                 if r["recurring"] else "no"
             t.add_row(r["name"], str(r["items"]), str(r["documents"]), years, rec,
-                      (r["example"] or "")[:200])
+                      clip(r["example"] or "", 200))
         _console().print(t)
     elif format == ThemeFormat.json:
         out = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
@@ -105,27 +111,43 @@ def themes(
         else:
             sys.stdout.write(out)
     else:
-        _emit(rows, format.value, output, "themes")
+        _emit(flat_rows(rows), format.value, output, "themes")
+
+
+def flat_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for CSV and Excel: lists joined with "; " and one column per year (every year
+    from the first to the last, documents raising the theme that year)."""
+    years = sorted({y["year"] for r in rows for y in r["by_year"]})
+    span = list(range(years[0], years[-1] + 1)) if years else []
+    out = []
+    for r in rows:
+        per = {y["year"]: y["n_docs"] for y in r["by_year"]}
+        flat = {k: ("; ".join(str(x) for x in v) if isinstance(v, list) else v)
+                for k, v in r.items() if k not in ("by_year", "years")}
+        flat.update({f"documents_{y}": per.get(y, 0) for y in span})
+        out.append(flat)
+    return out
 
 
 @themes_app.command("show")
 def themes_show(ctx: typer.Context,
-                theme: Annotated[str, typer.Argument(help="Theme id, e.g. neglect.")]) -> None:
+                theme: Annotated[str, typer.Argument(help="Theme id or name, any case, "
+                                                          "e.g. neglect or 'Neglect'.")],
+                db: DbOpt = None, config: ConfigOpt = None) -> None:
     """List a theme's items with their citations, oldest document first."""
+    from ..briefing import resolve_theme
     from ..taxonomy import load_taxonomy
     from ..theming import theme_items
 
     opts = ctx.obj or {}
-    cfg = _cfg(opts.get("config"), None)
+    cfg = _cfg(config or opts.get("config"), None)
     taxonomy = load_taxonomy(cfg.themes_file)
-    if theme not in taxonomy.ids:
-        from ..errors import NotFound
-
-        raise NotFound(f"unknown theme '{theme}'", hint="see the ids in 'reviewmine themes'")
-    with _open_store(opts.get("db")) as store:
+    with _open_store(db or opts.get("db")) as store:
+        theme = resolve_theme(store, taxonomy, theme)[0]
         found = theme_items(store, theme)
     out = _console()
-    out.print(f"[bold]{taxonomy.name(theme)}[/bold]: {len(found)} items", highlight=False)
+    name = taxonomy.name(theme) if theme in taxonomy else theme
+    out.print(f"[bold]{name}[/bold]: {len(found)} items", highlight=False)
     for c in found:
         cite = f"{c.file}, p. {c.page}" + (f", {c.number}" if c.number else "")
         out.print(f"- {c.text}", markup=False, highlight=False)
@@ -134,13 +156,13 @@ def themes_show(ctx: typer.Context,
 
 
 @themes_app.command("emergent")
-def themes_emergent(ctx: typer.Context) -> None:
+def themes_emergent(ctx: typer.Context, db: DbOpt = None, config: ConfigOpt = None) -> None:
     """Clusters of items no taxonomy theme explains, with key phrases and examples."""
     from ..theming import emergent
 
     opts = ctx.obj or {}
-    cfg = _cfg(opts.get("config"), opts.get("embedder"))
-    with _open_store(opts.get("db")) as store:
+    cfg = _cfg(config or opts.get("config"), opts.get("embedder"))
+    with _open_store(db or opts.get("db")) as store:
         found, items = emergent(store, cfg)
     if not found:
         _err("no emergent themes: every item fits a taxonomy theme well")
@@ -154,7 +176,7 @@ def themes_emergent(ctx: typer.Context) -> None:
 @eval_app.command("themes")
 def eval_themes(
     gold: Annotated[list[Path], typer.Option("--gold", help="Gold annotations (repeatable).")],
-    embedder: Annotated[Optional[str], typer.Option(help="minilm (default) or a local model folder.")] = None,
+    embedder: Annotated[str | None, typer.Option(help="minilm (default) or a local model folder.")] = None,
     folds: Annotated[int, typer.Option(help="Cross-validation folds (grouped by area).")] = 5,
 ) -> None:
     """Theme F1 of the chosen method beside a plain keyword baseline, per theme."""

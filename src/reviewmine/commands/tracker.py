@@ -14,11 +14,11 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
-from ..cli import ConfigOpt, DbOpt, _console, _emit, _err, _open_store, app, eval_app
+from ..cli import ConfigOpt, DbOpt, _console, _emit, _err, _open_store, app, clip, eval_app
 
 tracker_app = typer.Typer(help="Import and list the partnership's action tracker.",
                           no_args_is_help=True)
@@ -46,12 +46,12 @@ class ActionsFormat(str, Enum):
     jsonl = "jsonl"
 
 
-MapOpt = Annotated[Optional[list[str]], typer.Option(
+MapOpt = Annotated[list[str] | None, typer.Option(
     "--map", help="Column mapping 'Header text=field' (repeatable); fields: action_id, review, "
                   "rec_number, recommendation, action, owner, due_date, status, evidence, ignore.")]
-EmbedderOpt = Annotated[Optional[str], typer.Option(
+EmbedderOpt = Annotated[str | None, typer.Option(
     "--embedder", help="Embedder: minilm (default from the config), hashing, or a model folder.")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
 
 
 def _import(store: Any, file: Path, sheet: str | None, maps: list[str] | None,
@@ -71,7 +71,7 @@ def _import(store: Any, file: Path, sheet: str | None, maps: list[str] | None,
 @tracker_app.command("import")
 def tracker_import(
     file: Annotated[Path, typer.Argument(help="Tracker spreadsheet (.xlsx) or .csv.")],
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Only this sheet.")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Only this sheet.")] = None,
     map_: MapOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
@@ -163,32 +163,40 @@ def _flat(d: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append({"section": "overdue", **x, "status": x["status_norm"],
                      "reason": x["reason"]})
     for x in d["recurring_despite_complete"]:
-        rows.append({"section": "recurring_despite_complete", "theme": x["theme"],
-                     "action_id": x["action_id"], "tracker": x["tracker"], "sheet": x["sheet"],
-                     "row": x["row"], "action": x["action"], "status": x["status_norm"],
-                     "item_id": x["earlier_item_id"], "file": x["earlier"],
-                     "item_text": x["earlier_text"], "later_item_id": x["later_item_id"],
-                     "later": x["later"]})
+        for ev in x["later"]:
+            rows.append({"section": "recurring_despite_complete", "action_id": x["action_id"],
+                         "tracker": x["tracker"], "sheet": x["sheet"], "row": x["row"],
+                         "action": x["action"], "status": x["status_norm"],
+                         "item_id": "; ".join(e["item_id"] for e in x["earlier"]),
+                         "file": "; ".join(e["citation"] for e in x["earlier"]),
+                         "later_item_id": ev["item_id"], "later": ev["citation"],
+                         "score": ev["score"], "reason": ", ".join(ev["shared_words"]),
+                         "item_text": ev["text"]})
     return rows
 
 
 @app.command()
 def match(
-    tracker: Annotated[Optional[Path], typer.Argument(
+    tracker: Annotated[Path | None, typer.Argument(
         help="Import this tracker first (optional; else the stored actions are used).")] = None,
     format: Annotated[MatchFormat, typer.Option("--format", "-f")] = MatchFormat.table,
     output: OutputOpt = None,
-    overrides: Annotated[Optional[Path], typer.Option(
+    overrides: Annotated[Path | None, typer.Option(
         "--overrides", help="CSV/TOML of confirmed or rejected links (action_id, item_id, "
                             "decision).")] = None,
-    today: Annotated[Optional[str], typer.Option(
+    today: Annotated[str | None, typer.Option(
         "--today", help="Date for overdue checks (default: today), e.g. 2024-03-31.")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     embedder: EmbedderOpt = None,
 ) -> None:
     """Link tracker actions to the items they answer; show gaps, overdue actions and
-    learning that recurs although its action is complete."""
+    learning raised again although its action is complete.
+
+    In the reasons, "meaning" and "words" are similarities from 0 (unrelated) to 1 (the
+    same text); "strength" of a raised-again item is meaning plus a bonus per specific
+    word both texts use, from 0 to 1.  JSON and CSV keep the raw link score, whose
+    bonuses for the named review and a quoted number can take it above 1."""
     from ..config import load_config
     from ..match import match_tracker
 
@@ -230,56 +238,66 @@ def match(
 def _print_match(d: dict[str, Any]) -> None:
     from rich.table import Table
 
+    from ..types import KIND_LABELS
+
     out = _console()
     t = Table(title=f"{len(d['links'])} links")
-    for col in ("action", "item", "cited at", "score", "why"):
+    for col in ("action", "item", "cited at", "why"):
         t.add_column(col, overflow="fold")
     for x in d["links"]:
-        t.add_row(x["action_id"], x["item_id"], f"{x['file']} p.{x['page']}"
-                  + (f" ({x['item_number']})" if x["item_number"] else ""),
-                  f"{x['score']:.2f}", x["reason"])
+        t.add_row(x["action_id"], KIND_LABELS.get(x["kind"], x["kind"]),
+                  f"{x['file']} p.{x['page']}"
+                  + (f" ({x['item_number']})" if x["item_number"] else ""), x["reason"])
     out.print(t)
     missing = d["items_without_action"]
     covered = [x for x in missing if x["document_has_actions"]]
     out.print(f"{len(missing)} items without an action ({len(covered)} in documents the tracker "
               "covers):", highlight=False)
     for x in covered[:50]:
-        out.print(f"  {x['file']} p.{x['page']} {x['number'] or ''} {x['text'][:110]}",
+        out.print(f"  {x['file']} p.{x['page']} {x['number'] or ''} {clip(x['text'], 110)}",
                   highlight=False, markup=False)
     out.print(f"{len(d['actions_without_item'])} actions without an item:", highlight=False)
     for x in d["actions_without_item"]:
-        out.print(f"  {x['action_id']} ({x['sheet']}:{x['row']}) {(x['action'] or '')[:110]}",
+        out.print(f"  {x['action_id']} ({x['sheet']}:{x['row']}) {clip(x['action'] or '', 110)}",
                   highlight=False, markup=False)
     out.print(f"{len(d['overdue'])} overdue actions:", highlight=False)
     for x in d["overdue"]:
         out.print(f"  {x['action_id']} ({x['tracker']}, {x['sheet']}:{x['row']}) {x['reason']}",
                   highlight=False, markup=False)
     rec = d["recurring_despite_complete"]
-    out.print(f"{len(rec)} cases of learning recurring despite a completed action:",
-              highlight=False)
+    out.print(f"{len(rec)} completed actions whose learning was raised again in a later document "
+              "(one line each, strongest evidence shown; strength 0-1):", highlight=False)
     for x in rec:
-        out.print(f"  [{x['theme']}] action {x['action_id']} complete; {x['earlier']} "
-                  f"({x['earlier_date']}) -> again in {x['later']} ({x['later_date']}): "
-                  f"{x['later_text'][:90]}", highlight=False, markup=False)
+        ev = x["later"][0]
+        more = f" (+{len(x['later']) - 1} more)" if len(x["later"]) > 1 else ""
+        out.print(f"  {x['action_id']}: {clip(x['action'] or '', 60)} -> {ev['citation']} "
+                  f"({ev['date'] or 'undated'}, strength {ev['score']:.2f}){more}: "
+                  f"\"{clip(ev['text'], 90)}\"", highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
 def recurring(
     format: Annotated[RecurringFormat, typer.Option("--format", "-f")] = RecurringFormat.table,
     output: OutputOpt = None,
-    min_docs: Annotated[Optional[int], typer.Option(
+    min_docs: Annotated[int | None, typer.Option(
         "--min-docs", help="A theme recurs when found in at least this many documents.")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
 ) -> None:
-    """Cross-review recurring learning: each theme, its documents in date order with
-    citations, and the tracker actions answering it (links from the last 'match')."""
+    """Learning recurring in one area: each theme raised by --min-docs documents of the same
+    area, its documents in date order with citations, and the tracker actions answering it
+    (links from the last 'match'); 'recurs after complete' uses the rule of 'match'."""
     from ..config import load_config
-    from ..match import recurring_learning
+    from ..match import recurring_learning, tracker_findings
 
     cfg = load_config(config)
     with _open_store(db) as store:
-        table, notes = recurring_learning(store, min_docs=min_docs or cfg.min_docs)
+        despite = None
+        if store.counts()["tracker_actions"]:
+            despite = tracker_findings(store, _embedder(embedder, cfg)).recurring_despite_complete
+        table, notes = recurring_learning(store, min_docs=min_docs or cfg.min_docs,
+                                          despite=despite)
     for n in notes:
         _err(f"note: {n}")
     full = [r.as_dict() for r in table]
@@ -332,9 +350,9 @@ def _cites(citations: list[dict[str, Any]], limit: int | None) -> str:
 def eval_match(
     gold: Annotated[Path, typer.Option("--gold", help="Gold links (JSON Lines: action_id, file, "
                                                       "item_n, item_number, item_text).")],
-    tracker: Annotated[Optional[str], typer.Option(
+    tracker: Annotated[str | None, typer.Option(
         "--tracker", help="Stored tracker file name (default: the one the gold ids fit).")] = None,
-    overrides: Annotated[Optional[Path], typer.Option(
+    overrides: Annotated[Path | None, typer.Option(
         "--overrides", help="Apply these overrides (default: none).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     db: DbOpt = None,
@@ -365,3 +383,38 @@ def eval_match(
         typer.echo(f"MISS  {x['action_id']} -> {x['item_id']} {x['item_text'][:120]}")
     for x in ev.false_links:
         typer.echo(f"FALSE {x['action_id']} -> {x['item_id']} {x['item_text'][:120]}")
+
+
+@eval_app.command("recurring")
+def eval_recurring(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold cases (JSON Lines: action_id, "
+                                                      "tracker, later_file, later_text).")],
+    tracker: Annotated[str | None, typer.Option(
+        "--tracker", help="Stored tracker file name (default: the one the gold names).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+) -> None:
+    """Precision and recall of 'raised again despite a completed action' against gold pairs
+    (completed action, later item asking for the same change)."""
+    from ..config import load_config
+    from ..match_eval import evaluate_recurring
+
+    cfg = load_config(config)
+    emb = _embedder(embedder, cfg)
+    with _open_store(db) as store:
+        ev = evaluate_recurring(store, emb, gold, tracker=tracker)
+    if as_json:
+        typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"tracker: {ev.tracker} (embedder {emb.model_id})")
+    typer.echo(f"pairs  P={ev.precision:.3f} R={ev.recall:.3f} F1={ev.f1:.3f} "
+               f"(tp {ev.tp}, fp {ev.fp}, fn {ev.fn}; {ev.gold_pairs} gold pairs)")
+    typer.echo(f"actions with a gold case found: {ev.actions_tp}/{ev.actions_gold}")
+    for g in ev.unmapped_gold:
+        typer.echo(f"UNEXTRACTED {g['action_id']} {g['later_file']}: {str(g['later_text'])[:110]}")
+    for x in ev.missed_pairs:
+        typer.echo(f"MISS  {x['action_id']} -> {x['item_id']} {x['text'][:110]}")
+    for x in ev.false_pairs:
+        typer.echo(f"FALSE {x['action_id']} -> {x['item_id']} {x['text'][:110]}")

@@ -293,7 +293,7 @@
       (t.first ? ", " + (t.first === t.last ? "in " + t.first : "from " + t.first + " to " + t.last) : "") + ".";
     var tracker = DATA.coverage.actions
       ? plural(actionable.length, "recommendation") + " in this theme: " + linked.length + " linked to a tracker action, " + complete.length + " complete, " + (actionable.length - linked.length) + " with no action." +
-        (t.despite ? " " + plural(t.despite, "later item") + " raised this theme again after an action on it was marked complete." : "")
+        (t.despite ? " " + plural(t.despite, "completed action") + " on this theme had its learning raised again in a later document." : "")
       : plural(actionable.length, "recommendation") + " in this theme. No tracker linked.";
     var out = [el("p", null, el("a", { href: "#/themes", text: "All themes" })), heading(2, t.name)];
     if (t.desc) { out.push(el("p", { className: "lead", text: t.desc })); }
@@ -317,7 +317,7 @@
         el("td", { className: "num", text: String(t.reviews) }), el("td", { className: "num", text: String(t.inspections) }),
         el("td", { text: t.first ? String(t.first) : "\u2013" }), el("td", { text: t.last ? String(t.last) : "\u2013" }),
         el("td", { text: t.recurring ? "Yes" : "No" }),
-        el("td", { text: DATA.coverage.actions ? (t.despite ? plural(t.despite, "item") : "No") : "No tracker linked" })));
+        el("td", { text: DATA.coverage.actions ? (t.despite ? plural(t.despite, "action") : "No") : "No tracker linked" })));
     });
     var table = el("table", null, el("caption", { text: "Themes ordered by how many documents raised them" }), el("thead", null, head), body);
     return [heading(2, "Recurring learning"),
@@ -338,18 +338,26 @@
       el("li", null, el("span", { className: "num", text: String(cov.overdue.length) }), el("span", { className: "what", text: "actions overdue" })),
       el("li", null, el("span", { className: "num", text: String(cov.despite.length) }), el("span", { className: "what", text: "cases of learning raised again after its action was complete" }))));
     out.push(heading(3, "Raised again although the action is complete"));
+    out.push(el("p", { text: "One card per completed action. Each later item below comes from a later document of the same area (not about the same case) and asks for the same specific change. The match strength, from 0 to 1, combines similarity of meaning with the specific words both texts use; strongest first." }));
     if (cov.despite.length) {
       var ol = el("ol", { className: "items" });
       cov.despite.forEach(function (dc) {
-        var item = DATA.items[dc.item];
-        var later = dc.later.map(function (i) { return DATA.items[i]; });
-        var docs = uniq(later.map(function (it) { return docOf(it).title + (docOf(it).date ? " (" + docOf(it).date + ")" : ""); }));
-        ol.appendChild(el("li", null,
-          el("p", { className: "item-meta" }, el("a", { href: themeHref(dc.theme), text: themeName(dc.theme) }), el("span", { className: "tag state-complete", text: "Action complete" })),
-          el("p", { className: "item-text", text: item.text }),
-          el("p", { className: "item-cite" }, "Source: ", citation(item)),
-          el("p", { text: "Action: " + dc.action.action + (dc.action.due ? " (due " + dc.action.due + ")" : "") + "; " + dc.action.source }),
-          el("p", { text: "Raised again in: " + docs.join("; ") })));
+        var tags = el("p", { className: "item-meta" }, el("span", { className: "tag state-complete", text: "Action complete" }));
+        dc.themes.forEach(function (id) { tags.appendChild(el("a", { className: "tag", href: themeHref(id), text: themeName(id) })); });
+        var earlier = dc.items.map(function (i) { return DATA.items[i]; });
+        var later = el("ul", { className: "later" });
+        dc.later.forEach(function (ev) {
+          var it = DATA.items[ev.item];
+          later.appendChild(el("li", null,
+            el("p", { className: "item-text", text: it.text }),
+            el("p", { className: "item-cite" }, citation(it), " – match strength " + ev.score.toFixed(2) +
+              (ev.words.length ? "; shared words: " + ev.words.join(", ") : ""))));
+        });
+        ol.appendChild(el("li", { className: "case" }, tags,
+          el("p", { className: "item-text", text: "Action: " + dc.action.action }),
+          el("p", { className: "item-cite", text: dc.action.source + (dc.action.due ? "; due " + dc.action.due : "") + "; tracker status: " + (dc.action.status || "not given") }),
+          earlier.map(function (it) { return el("p", { className: "item-cite" }, "Answers: ", citation(it)); }),
+          el("p", { text: "Raised again in " + plural(dc.later.length, "later item") + ":" }), later));
       });
       out.push(ol);
     } else { out.push(el("p", { text: "None found." })); }
@@ -359,7 +367,7 @@
       ["Action", "Owner", "Due", "Tracker status", "Where"].forEach(function (h) { head.appendChild(el("th", { scope: "col", text: h })); });
       var body = el("tbody");
       cov.overdue.forEach(function (a) {
-        body.appendChild(el("tr", null, el("td", { text: a.action }), el("td", { text: a.owner }), el("td", { text: a.due || "" }), el("td", { text: a.status }), el("td", { text: a.source })));
+        body.appendChild(el("tr", null, el("td", { text: a.action }), el("td", { text: a.owner }), el("td", { className: "date", text: a.due || "" }), el("td", { text: a.status }), el("td", { text: a.source })));
       });
       out.push(tableWrap("Overdue actions", el("table", null, el("caption", { text: "Actions past their due date and not complete" }), el("thead", null, head), body)));
     } else { out.push(el("p", { text: "None." })); }
@@ -422,7 +430,7 @@
       Object.keys(d.judgements || {}).forEach(function (k) { if (!overall && /^overall/i.test(k)) { overall = d.judgements[k]; } });
       body.appendChild(el("tr", null,
         el("th", { scope: "row" }, d.title, el("br"), el("span", { className: "item-cite", text: d.file })),
-        el("td", { text: typeLabel(d.type) }), el("td", { text: d.area || "" }), el("td", { text: d.date || "" }),
+        el("td", { text: typeLabel(d.type) }), el("td", { text: d.area || "" }), el("td", { className: "date", text: d.date || "" }),
         el("td", { className: "num", text: String(d.pages) }), el("td", { className: "num", text: String(counts[idx] || 0) }),
         el("td", { text: overall })));
     });
