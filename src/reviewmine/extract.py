@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .running_text import running_text_items
-from .types import Block, Document, Item
+from .types import ACTIONABLE_KINDS, Block, Document, Item
 
 EXTRACTOR_VERSION = "extract.v1"
 
@@ -25,17 +25,25 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, k in (
         (r"^(?:\d+(?:\.\d+)*\.?\s+)?what (?:does|do) the .{2,60} need to improve|^what needs to improve",
          "area_for_improvement"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:priority and immediate action|areas? for priority action|"
+        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas? (?:for|requiring) priority action|priority actions?\s*:?$)",
+         "priority_action"),
+        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:priority and immediate action|"
          r"areas? for (?:further )?improvement|areas? (?:requiring|for) development)", "area_for_improvement"),
+        # strengths and weaknesses found, in a joint inspection's own questions
+        (r"^what (?:is|are) the .{2,60} doing (?:that is effective|well)", "good_practice"),
+        (r"^what (?:does|do) the .{2,60} need to do better", "finding"),
+        (r"^(?:highly )?effective practice\b", "good_practice"),
         (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:single[- ]agency |multi[- ]agency )?recommendations?\b",
          "recommendation"),
         (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |main |summary of )?findings?\b(?!\s+\d)", "finding"),
         (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |immediate |practice )?learning(?: points?| identified| for practice)?\s*:?$|"
          r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b",
          "learning_point"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas of )?good practice\b|^(?:\d+\.?\s+)?strengths\b", "good_practice"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:agreed |immediate |next )?actions?(?: agreed| taken| required| plan)?\s*:?$|"
-         r"^(?:\d+\.?\s+)?next steps\b", "action"),
+        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas of )?good practice\b|^(?:\d+\.?\s+)?(?:key )?strengths\b",
+         "good_practice"),
+        (r"^(?:\d+\.?\s+)?next steps\b", "next_step"),
+        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:agreed |immediate |next )?actions?(?: agreed| taken| required| plan)?\s*:?$",
+         "action"),
     )
 )
 # A labelled paragraph or heading that is itself an item.
@@ -48,7 +56,7 @@ _LABEL_KIND = {"recommendation": "recommendation", "finding": "finding",
                "action": "action", "area for improvement": "area_for_improvement"}
 # Statements inside a list that are not items.
 _NOT_ITEM = re.compile(
-    r"^(there (are|were) no|the inspection did not (find|identify)|no (priority|areas|recommendations))"
+    r"^(there (are|were) no\b|the inspection did not (find|identify)|no (priority|areas|recommendations)\b)"
     r"|^in order to improve\b.*\bfollowing action",
     re.I,
 )
@@ -56,6 +64,15 @@ _NOT_ITEM = re.compile(
 _OFSTED_SUB = re.compile(
     r"^(priority and immediate action|areas for improvement|immediately:?|within \w+ months:?)$", re.I
 )
+# A boxed study inside a letter: "Case study: area(s) for improvement", "Practice study: highly
+# effective practice".  The words after the colon say what the box holds.
+_STUDY = re.compile(r"^(?:case|practice) stud(?:y|ies)\s*[:\-–—]\s*(.+)$", re.I)
+# A paragraph (not a list item) is an item only when it says what must be done.
+_DIRECTIVE = re.compile(r"\b(should|must|needs? to|will need to|(is|are) required to|ought to)\b", re.I)
+# The end of a letter's body: nothing after the valediction is an item.
+_CLOSING = re.compile(r"^(yours (sincerely|faithfully)|kind regards|best wishes)\b", re.I)
+# Contact details: web and mail addresses, UK postcodes and phone numbers.
+_CONTACT = re.compile(r"www\.|https?://|\S@\S+\.[a-z]|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b0\d{3} ?\d{3} ?\d{4}\b")
 _LSCB = re.compile(r"local safeguarding children board|\blscb\b", re.I)
 _QUESTIONS = re.compile(r"^(issues?|questions?)( and questions)?( for the (board|partnership|lscb|escp))", re.I)
 # Questions for practitioners close a section: they are prompts, not learning.
@@ -96,6 +113,9 @@ class _Section:
     questions: bool = False  # under "Issues/questions for the Board": sub-items of a finding
     fresh: bool = True  # nothing extracted since the section or sub-heading began
     items: list[dict[str, object]] = field(default_factory=list)
+    paragraphs: bool = False  # no list or table in the section: each paragraph is an item
+    box_x: float | None = None  # a boxed study: its text is one item, the box ends where text leaves it
+    outer: _Section | None = None  # the section a box interrupts, open again after it
 
 
 def extract_items(doc: Document) -> list[Item]:
@@ -104,7 +124,7 @@ def extract_items(doc: Document) -> list[Item]:
     >>> # doc = reviewmine.ingest.parse_file(Path("corpus/..."))[0]; extract_items(doc)
     """
     raw = _section_items(doc)
-    if not raw or doc.doc_type == "scrutiny_report":
+    if doc.doc_type == "scrutiny_report" or not any(section_kind(str(r.get("heading") or "")) for r in raw):
         raw += running_text_items(doc, raw)
     raw.sort(key=lambda r: r["start"])  # type: ignore[arg-type, return-value]
     _score(doc, raw)
@@ -187,6 +207,7 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
     in_lscb = doc.framework == "SIF LSCB review"
     last: dict[str, object] | None = None
     para_no: str | None = None
+    tables_done: set[int | None] = set()
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             text = b.text
@@ -195,6 +216,18 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
                 continue
             if sec is not None and _PROMPTS.match(text):
                 sec, last = None, None
+                continue
+            if _CLOSING.match(text):
+                sec, last = None, None
+                continue
+            if sec is not None and sec.box_x is not None:
+                sec = sec.outer  # a heading ends a box
+            study = _STUDY.match(text)
+            if study:
+                inner = section_kind(study.group(1).replace("(s)", "s")) or "good_practice"
+                sec = _Section(inner, text, b.level, ofsted_afi=False, box_x=b.x0,
+                               outer=sec if sec is not None and sec.box_x is None else None)
+                last = None
                 continue
             if _LSCB.search(text) and (b.level <= 3 or "need to improve" in text.lower()):
                 in_lscb = True
@@ -216,7 +249,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
                 continue
             if kind is not None:
                 sec = _Section(kind, text, b.level, ofsted_afi=kind == "area_for_improvement"
-                               and "improve" in text.lower())
+                               and "improve" in text.lower(),
+                               paragraphs=kind in ACTIONABLE_KINDS and not _has_list(blocks, i))
                 last = None
                 continue
             if label:
@@ -229,6 +263,29 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             continue
         if b.kind == "paragraph" and b.number:
             para_no = b.number
+        if b.kind == "paragraph" and _CLOSING.match(b.text):
+            sec, last = None, None
+            continue
+        if (b.kind == "table_cell" and b.row == 0 and last is not None and _unfinished(last)
+                and b.text[:1].islower()):
+            _append(last, b.text, b)  # a box's text carried over a page, framed as a cell there
+            continue
+        if sec is not None and sec.box_x is not None:
+            if b.kind != "table_cell" and b.x0 >= sec.box_x - 4:
+                if sec.kind not in ACTIONABLE_KINDS or _NOT_ITEM.search(b.text):
+                    continue
+                if last is None or last.get("box") is not sec:
+                    last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+                    last["box"] = sec
+                else:
+                    _append(last, b.text, b)
+                continue
+            sec, last = sec.outer, None  # the text has left the box
+        if sec is None and b.kind == "table_cell":
+            if b.table not in tables_done:  # a table whose header names its items
+                sec = _table_items(out, None, blocks, i, in_lscb, tables_done)
+                last = None
+            continue
         if sec is None:
             label = _LABEL.match(b.text) if b.kind == "paragraph" else None
             if label:
@@ -237,7 +294,9 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
                 last = _new_item(out, sec, b, b.text, label, in_lscb, doc, heading=None)
             continue
         if b.kind == "table_cell":
-            last = _table_item(out, sec, b, blocks, i, in_lscb) or last
+            if b.table not in tables_done:
+                sec = _table_items(out, sec, blocks, i, in_lscb, tables_done)
+                last = out[-1] if out and sec is not None and sec.items and out[-1] is sec.items[-1] else None
             continue
         if b.kind == "list_item":
             if last is not None and (b.level > 0 or (sec.questions and b.bullet) or (b.bullet and (
@@ -270,6 +329,25 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
         if label:
             last = _new_item(out, sec, b, b.text, label, in_lscb, doc)
             continue
+        if _leads_in(blocks, i, sec):
+            # "Leaders should ... in relation to:" with sub-bullets finishing its sentence: one item;
+            # the section's items are its paragraphs from here on
+            last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+            last["subs_open"] = True
+            last["size"] = b.size
+            sec.paragraphs = True
+            continue
+        if sec.paragraphs:
+            if _NOT_ITEM.search(b.text) or (sec.items and b.size < float(sec.items[0].get("size", 0)) - 1.5):
+                continue  # "There are no areas for priority action"; small print
+            if last is not None and _unfinished(last) and b.text[:1].islower():
+                _append(last, b.text, b)  # one paragraph broken by a page or a float
+                continue
+            if not _DIRECTIVE.search(b.text) and not _leads_in(blocks, i, sec):
+                continue  # narrative: a paragraph item says what must be done
+            last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+            last["size"] = b.size
+            continue
         if last is not None and _unfinished(last) and b.text[:1].islower():
             _append(last, b.text, b)
             continue
@@ -291,7 +369,60 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
         if sec.items and sec.kind not in ("learning_point", "good_practice"):
             sec = None  # narrative after the list: the section is over
             last = None
-    return out
+    for r in out:
+        r.pop("box", None)
+        r.pop("size", None)
+    # names, addresses, contact rows and signature lines are never items
+    return [r for r in out if r["kind"] not in ACTIONABLE_KINDS or is_statement(str(r["text"]))]
+
+
+def is_statement(text: str) -> bool:
+    """Does *text* read as a statement rather than a name, title, address or contact line?
+
+    >>> is_statement("Wendy Williams Her Majesty's Inspector of Constabulary")
+    False
+    >>> is_statement("The consistency and quality of pathway plans.")
+    True
+    """
+    words = text.split()
+    if len(words) < 4:
+        return False
+    if _CONTACT.search(text) and len(words) < 12:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return not (capitalised / len(words) >= 0.5 and not text.rstrip().endswith((".", "?", "!", ":")))
+
+
+def _has_list(blocks: Sequence[Block], i: int) -> bool:
+    """Is there a list or a table in the section opened by the heading at *i*?
+
+    The section runs to the next heading of the same or a higher level, or to a heading
+    that opens another section; a section of plain paragraphs has each paragraph as an item.
+    """
+    level = blocks[i].level
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if b.kind == "heading" and (b.level <= level or section_kind(b.text) or _STUDY.match(b.text)
+                                    or _CLOSING.match(b.text)):
+            return False
+        if b.kind == "heading" and (j + 1 >= len(blocks) or blocks[j + 1].kind != "list_item"):
+            return False  # a sub-heading over something other than a list ends the section
+        if b.kind == "paragraph" and _CLOSING.match(b.text):
+            return False
+        if b.kind in ("list_item", "table_cell"):
+            return True
+    return False
+
+
+def _leads_in(blocks: Sequence[Block], i: int, sec: _Section) -> bool:
+    """A paragraph whose sentence its following bullets finish ("... in relation to:" + "the fair
+    access panel ..."), unless it only introduces a list of separate items ("the following")."""
+    b = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if (nxt is None or nxt.kind != "list_item" or not nxt.bullet or _INTRO.search(b.text)
+            or sec.kind not in ACTIONABLE_KINDS):
+        return False
+    return nxt.text[:1].islower() or b.text.rstrip().endswith(":")
 
 
 _JUDGED = re.compile(r":\s*(outstanding|good|requires? improvement|inadequate)\b", re.I)
@@ -356,34 +487,105 @@ def _append(item: dict[str, object], text: str, b: Block, sub: bool = False) -> 
         item["subitems"].append(text)  # type: ignore[attr-defined]
 
 
-def _table_item(out: list[dict[str, object]], sec: _Section, b: Block, blocks: Sequence[Block],
-                i: int, in_lscb: bool) -> dict[str, object] | None:
-    """One item per table row: the widest text cell of a row that is not the header."""
-    if b.row == 0 or b.col is None:
-        return None
-    row = [c for c in blocks if c.kind == "table_cell" and c.table == b.table and c.row == b.row]
-    if row[0] is not b:
-        return None  # handle a row once, at its first cell
-    header = [c for c in blocks if c.kind == "table_cell" and c.table == b.table and c.row == 0]
-    text_col = _text_column(header, row)
-    cell = next((c for c in row if c.col == text_col), None)
-    if cell is None or len(cell.text) < 15:
-        return None
-    agency_col = next((h.col for h in header if re.search(r"agency|lead|owner|responsib", h.text, re.I)), None)
-    agency = next((c.text for c in row if c.col != text_col and c.col is not None
-                   and (c.col == agency_col if agency_col is not None else len(c.text) < 60)
-                   and not c.text.strip().isdigit()), None)
-    num = next((c.text.strip().rstrip(".") for c in row if re.fullmatch(r"\d{1,3}(\.\d+)?\.?", c.text.strip())), None)
-    item: dict[str, object] = {
-        "kind": sec.kind, "text": cell.text, "page": cell.page, "heading": sec.heading or None,
-        "subheading": sec.subheading, "number": num, "paragraph": None, "section": "main",
-        "start": cell.start, "end": cell.end, "subitems": [], "labelled": False,
-        "confidence": 0.85, "agency": agency,
-    }
-    sec.items.append(item)
-    sec.fresh = False
-    out.append(item)
-    return item
+_AGENCY_HEADER = re.compile(r"agency|lead|owner|responsib", re.I)
+
+
+def _table_rows(blocks: Sequence[Block], i: int, done: set[int | None]) -> list[list[Block]]:
+    """Rows of the table starting at block *i*, with its continuation on the next page.
+
+    A table broken by a page is two tables in the PDF: a first row on the new page that
+    carries on an unfinished cell (or has no header of its own) joins the row before.
+    """
+    table = blocks[i].table
+    rows: dict[tuple[int, int], list[Block]] = {}
+    order: list[tuple[int, int]] = []
+    tables = [table]
+    for b in blocks[i:]:
+        if b.kind != "table_cell":
+            if b.kind == "heading" or (b.kind == "paragraph" and len(b.text) > 3):
+                break  # text between two tables: not one table
+            continue
+        if b.table not in tables:
+            prev_page = max(c.page for r in rows.values() for c in r)
+            if b.page != prev_page + 1 or b.row not in (0, 1):
+                break
+            tables.append(b.table)
+        key = (tables.index(b.table), b.row or 0)
+        if key not in rows:
+            rows[key] = []
+            order.append(key)
+        rows[key].append(b)
+    done.update(tables)
+    out: list[list[Block]] = []
+    for key in order:
+        row = sorted(rows[key], key=lambda c: c.col or 0)
+        first_of_next = key[0] > 0 and key == min(k for k in order if k[0] == key[0])
+        if first_of_next and out and not any(section_kind(c.text) for c in row):
+            prev = out[-1]
+            carried = any(c.text[:1].islower() for c in row) or any(
+                not c.text.rstrip().endswith((".", "!", "?")) for c in prev)
+            if carried and len(prev) == len(row):
+                out[-1] = prev + row  # cells of one row, the first part before the page break
+                continue
+        out.append(row)
+    return out
+
+
+def _table_items(out: list[dict[str, object]], sec: _Section | None, blocks: Sequence[Block], i: int,
+                 in_lscb: bool, done: set[int | None]) -> _Section | None:
+    """Items from one table: a row per item, the text column named by the header row.
+
+    A header cell that names a section ("Areas for priority action") gives the kind and
+    the text column, also in a row inside the table; a "Responsible body" column gives
+    the item's addressee.  Rows of names, addresses and web sites are not items.
+    """
+    text_col: int | None = None
+    agency_col: int | None = None
+    header_seen = False
+    for row in _table_rows(blocks, i, done):
+        cols = sorted({c.col or 0 for c in row})
+        named = [(c, section_kind(c.text)) for c in row if len(c.text) < 80 and section_kind(c.text)]
+        if named:
+            cell, kind = named[0]
+            if sec is None or sec.kind != kind:
+                # a header row inside the table opens a section that the next heading ends
+                sec = _Section(kind or "", cell.text, sec.level if sec is not None else 99,  # type: ignore[arg-type]
+                               ofsted_afi=False)
+            text_col = cell.col if len(cols) > 1 else None
+            agency_col = next((c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None)
+            header_seen = True
+            continue
+        if sec is None:
+            return None  # no header naming what the rows are: not a table of items
+        if not header_seen and (row[0].row == 0):
+            header_seen = True
+            text_col = _text_column(row, row) if any(
+                re.search(r"recommendation|action|finding|learning", c.text, re.I) for c in row) else None
+            agency_col = next((c.col for c in row if _AGENCY_HEADER.search(c.text)), None)
+            if text_col is not None or agency_col is not None:
+                continue
+        cells = [c for c in row if text_col is None or len(cols) == 1 or c.col == text_col]
+        if text_col is None and len(cols) > 1:
+            best = max(cells, key=lambda c: len(c.text))
+            cells = [c for c in row if c.col == best.col]
+        text = " ".join(c.text for c in cells).strip()
+        if len(text) < 15:
+            continue
+        agency = " ".join(c.text for c in row if agency_col is not None and c.col == agency_col) or next(
+            (c.text for c in row if c not in cells and len(c.text) < 60 and not c.text.strip().isdigit()), None)
+        num = next((c.text.strip().rstrip(".") for c in row
+                    if re.fullmatch(r"\d{1,3}(\.\d+)?\.?", c.text.strip())), None)
+        item: dict[str, object] = {
+            "kind": sec.kind, "text": text, "page": cells[0].page, "heading": sec.heading or None,
+            "subheading": sec.subheading or (agency if agency_col is not None else None),
+            "number": num, "paragraph": None, "section": "main",
+            "start": cells[0].start, "end": cells[-1].end, "subitems": [], "labelled": False,
+            "confidence": 0.85, "agency": agency,
+        }
+        sec.items.append(item)
+        sec.fresh = False
+        out.append(item)
+    return sec
 
 
 def _text_column(header: Sequence[Block], row: Sequence[Block]) -> int | None:

@@ -161,8 +161,12 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
         i1 = start + len(raw.rstrip()) - 1
         if i1 >= n:  # text and char counts disagree (rare): skip layout for safety
             i0 = i1 = min(i0, n - 1)
-        left, _b0, _r0, top0 = tp.get_charbox(i0)  # type: ignore[attr-defined]
-        _l1, bottom1, right, _t1 = tp.get_charbox(i1)  # type: ignore[attr-defined]
+        left, _b0, _r0, _t0 = tp.get_charbox(i0)  # type: ignore[attr-defined]
+        _l1, _b1, right, _t1 = tp.get_charbox(i1)  # type: ignore[attr-defined]
+        # The font's box (ascent to descent) rather than the glyph's: a line starting with a
+        # capital and one starting with "a" then share a baseline-true top, so line pitch is
+        # steady enough to tell a paragraph gap from a line gap.
+        _l0, bottom1, _r1, top0 = tp.get_charbox(i0, loose=True)  # type: ignore[attr-defined]
         size = float(c.FPDFText_GetFontSize(tp, i0))  # type: ignore[attr-defined]
         pieces = _split_at_gaps(tp, start, len(raw), size, height)
         if pieces:
@@ -228,6 +232,7 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     """
     hs: list[tuple[float, float, float]] = []  # (y, x_left, x_right), y from the top
     vs: list[tuple[float, float, float]] = []  # (x, y_top, y_bottom)
+    rects: list[tuple[float, float, float, float]] = []
     for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=2):  # type: ignore[attr-defined]
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
@@ -236,9 +241,16 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
         elif h <= 3 and w >= 20:
             hs.append((height - (top + bottom) / 2, left, right))
         elif w >= 20 and h >= 8:
-            # a cell drawn as a rectangle: its four edges
-            hs += [(height - top, left, right), (height - bottom, left, right)]
-            vs += [(left, height - top, height - bottom), (right, height - top, height - bottom)]
+            rects.append((left, bottom, right, top))
+    for r in rects:
+        # a shaded text box inside a cell's own rectangle is not a column of its own
+        if any(o is not r and o[0] <= r[0] + 1 and o[1] <= r[1] + 1 and o[2] >= r[2] - 1
+               and o[3] >= r[3] - 1 and (o[2] - o[0]) * (o[3] - o[1]) > (r[2] - r[0]) * (r[3] - r[1]) + 1
+               for o in rects):
+            continue
+        left, bottom, right, top = r  # a cell drawn as a rectangle: its four edges
+        hs += [(height - top, left, right), (height - bottom, left, right)]
+        vs += [(left, height - top, height - bottom), (right, height - top, height - bottom)]
     ys = _cluster(y for y, _, _ in hs)
     xs = _cluster(x for x, _, _ in vs)
     if len(ys) < 3 or len(xs) < 3:
@@ -246,7 +258,7 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     cells: list[Line] = []
     for r, (y0, y1) in enumerate(zip(ys, ys[1:])):
         # only the columns whose rules actually cross this row
-        row_xs = [x for x in xs if any(abs(vx - x) < 2 and vt <= y0 + 2 and vb >= y1 - 2
+        row_xs = [x for x in xs if any(abs(vx - x) < 3 and vt <= y0 + 2 and vb >= y1 - 2
                                        for vx, vt, vb in vs)]
         for col, (x0, x1) in enumerate(zip(row_xs, row_xs[1:])):
             text = tp.get_text_bounded(x0 + 0.5, height - y1 + 0.5, x1 - 0.5, height - y0 - 0.5)  # type: ignore[attr-defined]
@@ -261,11 +273,14 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
 
 
 def _cluster(values: Iterable[float], tol: float = 2.5) -> list[float]:
-    out: list[float] = []
+    """Rule positions within *tol* of each other (chained) as one, at their middle."""
+    groups: list[list[float]] = []
     for v in sorted(values):
-        if not out or v - out[-1] > tol:
-            out.append(v)
-    return out
+        if not groups or v - groups[-1][-1] > tol:
+            groups.append([v])
+        else:
+            groups[-1].append(v)
+    return [(g[0] + g[-1]) / 2 for g in groups]
 
 
 def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .readers import RawDocument, RawPage
 from .types import Block, Line
@@ -22,9 +22,13 @@ from .types import Block, Line
 # dots, dashes, and the combining long stroke some Word exports produce.
 BULLETS = "•◼▪■●○◦▫□➢➤►▶✓✔·\uf06e\uf0a7\uf0b7\uf02d\uf0d8\uf0fc\uf076\u2212\u0336\u2013\u2014-*o"
 _BULLET_RE = re.compile(rf"^([{re.escape(BULLETS)}])\s*(?=\S)")
+# Symbols that are never a bullet although Unicode calls them "other symbol".
+_NOT_GLYPH = set("©®™°§¶")
 _NUMBER_RE = re.compile(
     r"^(?:(\d{1,3}(?:\.\d{1,3}){1,3})\.?|(\d{1,3})[.)]|\(?([a-z]|[ivx]{1,4})\))\s+(?=\S)"
 )
+# "16.Children ...": a paragraph number printed without its space (a capital follows).
+_TIGHT_NUMBER_RE = re.compile(r"^(\d{1,3})\.(?=[A-Z‘“'\"(])")
 _PAGE_NO = re.compile(
     r"^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I
 )
@@ -81,6 +85,7 @@ class _Open:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    mark_x: float = 0.0  # list items: where the bullet or number sits
 
 
 def build_blocks(raw: RawDocument) -> tuple[list[Block], list[str], str]:
@@ -89,9 +94,9 @@ def build_blocks(raw: RawDocument) -> tuple[list[Block], list[str], str]:
     ``doc_text[b.start:b.end] == b.text`` for every block.
     """
     if raw.kind == "pdf":
-        pages = [_order_columns(p) for p in _strip_furniture(raw.pages)]
+        pages = [_order_floats(_order_columns(p)) for p in _strip_furniture(raw.pages)]
         body = _body_size(pages)
-        opened = _layout_blocks(pages, body)
+        opened = _layout_blocks(_attach_glyphs(pages), body, _line_pitch(pages))
     else:
         pages = list(raw.pages)
         opened = _hinted_blocks(pages)
@@ -213,6 +218,8 @@ def _order_columns(p: RawPage) -> RawPage:
 
 def split_marker(text: str) -> tuple[str, str | None, bool]:
     """Split a leading bullet glyph or list number off a line: (rest, number, bullet)."""
+    if is_glyph(text[:1]) and len(text) > 1 and (text[1].isspace() or not text[1].isalnum()):
+        return text[1:].lstrip(), None, True  # an unlisted bullet glyph (private use, control, symbol)
     m = _BULLET_RE.match(text)
     if m:
         glyph = m.group(1)
@@ -225,10 +232,101 @@ def split_marker(text: str) -> tuple[str, str | None, bool]:
     if m:
         number = m.group(1) or m.group(2) or m.group(3)
         return text[m.end():], number, False
+    m = _TIGHT_NUMBER_RE.match(text)
+    if m:
+        return text[m.end():], m.group(1), False
     return text, None, False
 
 
-def _layout_blocks(pages: Sequence[RawPage], body: float) -> list[_Open]:
+def is_glyph(ch: str) -> bool:
+    """A character that can only be a bullet: listed, private use, control or a symbol."""
+    if not ch or ch in _NOT_GLYPH:
+        return False
+    if ch in BULLETS and ch not in "-*o":
+        return True
+    return unicodedata.category(ch) in ("Co", "Cc", "So")
+
+
+def _line_pitch(pages: Sequence[RawPage]) -> dict[int, float]:
+    """The usual distance between wrapped lines, by font size.
+
+    A paragraph gap is then anything clearly wider, whatever the document's leading;
+    a fixed multiple of the font size misses the small gaps of some templates.
+    """
+    gaps: dict[int, Counter[float]] = {}
+    for p in pages:
+        for a, b in zip(p.lines, p.lines[1:]):
+            size = round(a.size)
+            gap = b.top - a.top
+            if a.hint or b.hint or round(b.size) != size or not size * 0.9 < gap < size * 2.2:
+                continue
+            gaps.setdefault(size, Counter())[round(gap * 2) / 2] += 1
+    return {size: c.most_common(1)[0][0] for size, c in gaps.items() if sum(c.values()) >= 8}
+
+
+def _order_floats(p: RawPage) -> RawPage:
+    """Put a box drawn out of order (a case study placed later in the content stream) where
+    it sits on the page.
+
+    The page's lines split into runs that go down the page; a run that starts above where
+    the previous one ended, and fits wholly between two lines already placed, moves there.
+    Runs beside other text (side panels, columns) keep content-stream order.
+    """
+    lines = list(p.lines)
+    if len(lines) < 4 or any(ln.hint for ln in lines):
+        return p
+    runs: list[list[Line]] = [[lines[0]]]
+    for ln in lines[1:]:
+        if ln.top < runs[-1][-1].top - max(ln.size, 6) * 1.5:
+            runs.append([ln])
+        else:
+            runs[-1].append(ln)
+    if len(runs) < 2:
+        return p
+    placed = runs[0]
+    for run in runs[1:]:
+        top, bottom = run[0].top, max(ln.top for ln in run)
+        overlaps = [ln for ln in placed if top - 1 <= ln.top <= bottom + 1]
+        left, right = min(ln.x0 for ln in run), max(ln.x1 for ln in run)
+        if overlaps and all(ln.x1 < left or ln.x0 > right for ln in overlaps):
+            # a column beside lines already placed (a letterhead's two halves): after them
+            last = max(placed.index(ln) for ln in overlaps)
+            if all(ln.top >= top - 1 for ln in placed[last + 1:]):
+                placed = placed[:last + 1] + run + placed[last + 1:]
+                continue
+        at = next((i for i, ln in enumerate(placed) if ln.top > bottom), None)
+        if overlaps or at is None or (at > 0 and placed[at - 1].top > top):
+            placed = placed + run
+        else:
+            placed = placed[:at] + run + placed[at:]
+    return RawPage(p.number, p.width, p.height, tuple(placed))
+
+
+def _attach_glyphs(pages: Sequence[RawPage]) -> list[RawPage]:
+    """A bullet glyph that the PDF stores as a line of its own joins the text beside it."""
+    out: list[RawPage] = []
+    for p in pages:
+        lines = list(p.lines)
+        merged: list[Line] = []
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            t = ln.text.strip()
+            if (len(t) == 1 and is_glyph(t) and nxt is not None and not nxt.hint
+                    and abs(nxt.top - ln.top) < max(ln.size, 6) and nxt.x0 > ln.x0):
+                merged.append(replace(nxt, text=f"{t} {nxt.text.strip()}", x0=ln.x0))
+                i += 2
+                continue
+            merged.append(ln)
+            i += 1
+        out.append(RawPage(p.number, p.width, p.height, tuple(merged)))
+    return out
+
+
+def _layout_blocks(pages: Sequence[RawPage], body: float,
+                   pitch: dict[int, float] | None = None) -> list[_Open]:
+    pitch = pitch or {}
     heading_sizes = sorted({round(ln.size) for p in pages for ln in p.lines
                             if round(ln.size) > body + 1}, reverse=True)
     blocks: list[_Open] = []
@@ -283,12 +381,12 @@ def _layout_blocks(pages: Sequence[RawPage], body: float) -> list[_Open]:
                     anchor_x, first_bullet_x = ln.x0, None
                 text_x = ln.x0 + 12 if bullet else ln.x0 + 18
                 cur = _Open("list_item", p.number, [rest], level=depth, number=number,
-                            bullet=bullet, size=ln.size, bold=ln.bold, x0=text_x,
+                            bullet=bullet, size=ln.size, bold=ln.bold, x0=text_x, mark_x=ln.x0,
                             last_top=ln.top, last_size=ln.size, last_page=p.number)
                 blocks.append(cur)
                 continue
             if (cur is not None and cur.kind != "heading" and cur.table is None
-                    and not _LABEL_START.match(text) and _continues(cur, ln, p.number)):
+                    and not _LABEL_START.match(text) and _continues(cur, ln, p.number, pitch)):
                 cur.lines.append(text)
                 cur.last_top = ln.top
                 cur.last_page = p.number  # the block keeps the page where it starts
@@ -300,16 +398,23 @@ def _layout_blocks(pages: Sequence[RawPage], body: float) -> list[_Open]:
     return blocks
 
 
-def _continues(cur: _Open, ln: Line, page: int) -> bool:
+def _continues(cur: _Open, ln: Line, page: int, pitch: dict[int, float] | None = None) -> bool:
     """Does *ln* carry on the open block (a wrapped line, maybe over a page break)?"""
     if page != (cur.last_page or cur.page) or ln.top < cur.last_top - 1:
-        # first line of a new page or column: continue only an unfinished sentence
+        # first line of a new page or column: continue only an unfinished sentence, or a list
+        # item whose text goes on at its hanging indent (clear of the bullet)
+        if (cur.kind == "list_item" and cur.mark_x and page == (cur.last_page or cur.page) + 1
+                and cur.mark_x + 3 < ln.x0 < cur.x0 + 30 and round(ln.size) == round(cur.last_size)):
+            return True
         return not cur.lines[-1].rstrip().endswith(_TERMINAL) and ln.x0 >= cur.x0 - 30
     gap = ln.top - cur.last_top
     # pdfium sometimes merges two visual lines at a hyphen: allow one more line of gap
     allowed = 1.9 + (1.3 if "\u00ad" in cur.lines[-1] or "\ufffe" in cur.lines[-1] else 0)
     if gap > max(cur.last_size, 8) * allowed:
         return False
+    usual = (pitch or {}).get(round(cur.last_size))
+    if usual and allowed < 2 and gap > usual * 1.35 and round(ln.size) == round(cur.last_size):
+        return False  # wider than the document's line pitch: a new paragraph
     if cur.kind == "list_item":
         return ln.x0 >= cur.x0 - 16
     return ln.x0 >= cur.x0 - 20 or abs(ln.x0 - cur.x0) < 3
