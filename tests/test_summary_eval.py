@@ -87,11 +87,18 @@ def test_a_failing_document_counts_as_all_misses(tmp_path):
     assert ev.overall.fn == 2 and ev.failed_files and "unreadable" in ev.failed_files[0]
 
 
-def test_items_format_gold_is_refused_and_recognised(tmp_path):
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"file": "x.pdf", "items": []}) + "\n")
-    assert not is_summary_gold(gold)
+def test_malformed_gold_is_refused_and_corpus_format_converted(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"file": "x.pdf", "findings": "not a list"}) + "\n")
     with pytest.raises(GoldError):
-        evaluate_summaries(gold)
+        evaluate_summaries(bad)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"file": "x.md", "items": [{"kind": "action", "text": "Agree a protocol"},
+                                                          {"kind": "learning_point", "text": "Plans drift"}]})
+                    + "\n" + json.dumps({"file": "y.md", "items": []}) + "\n")
+    assert not is_summary_gold(gold)
+    ev = evaluate_summaries(gold, extractor=lambda p: ("x", [item("Plans drift", "finding")]), files=["x.md"])
+    assert (ev.overall.tp, ev.overall.fn, ev.overall.fp) == (1, 1, 0)
+    assert ev.misses[0].gold_text == "Agree a protocol" and ev.misses[0].gold_kind == "recommendations"
     if (SUMMARIES / "gold.jsonl").exists():
         assert is_summary_gold(SUMMARIES / "gold.jsonl")

@@ -43,6 +43,9 @@ _FIND_LEAD = re.compile(
     r"\b(findings?|learning|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
     r"gaps|problems|conclusions?|key points|points for|need for improved|need for)\b|"
     r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b", re.I)
+# Words that make a lead-in introduce actions agreed (a rapid review's or a board's).
+_ACTION_LEAD = re.compile(r"\b(agreed|following|these|further) actions\b|\bactions? (agreed|required|to be taken)\b",
+                          re.I)
 # Lead-ins that open a list which is not learning: scope, purpose, definitions, criteria,
 # actions already taken, quotations, navigation.
 _LEAD_NEG = re.compile(
@@ -59,8 +62,8 @@ _REC_SENT = re.compile(
     r"\bit is recommended that\b|\bwe (would )?recommend\b|"
     r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
     r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
-    r"(recommends?|recommended|(is|are|was|were) (therefore )?(calling|calls) for|calls? for|called for|urges?|urged)\b|"
-    r"\b(is|are) (therefore )?calling for\b|"
+    r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
+    r"\b(is|are) (therefore |also |now )*calling for\b|"
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must) "
     r"(now )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve)\b",
     re.I)
@@ -72,7 +75,7 @@ _FIND_SENT = re.compile(
     r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b|"
     r"\bidentified (some |several |a number of |key |common |significant )*(areas|issues|themes|concerns|"
     r"weaknesses|gaps|strengths|learning|lessons|findings)\b|"
-    r"\b(was|were) (also )?(identified|found)\b|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
+    r"\b(was|were) (also )?(identified|found)\b(?! (at|on|dead|unresponsive|hanging|collapsed|with|by|in an?)\b)|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
     r"\b(it|report|review|panel|analysis|inspectorate|reviewers?) (also )?(states|stated|found|finds|concludes|"
     r"concluded|notes|noted)\b|"
     # a quotation attributed to the review ("..., said the report.")
@@ -135,7 +138,7 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
                     continue
                 inline = _inline_list(m.text)
                 parts = inline[1] if inline else [_clean_item(m.text).strip("“”\"")]
-                kind = (inline[0] if inline and inline[0] != "finding" else lead)
+                kind = inline[0] if inline and inline[0] == "recommendation" else lead
                 for part in parts:
                     if len(part) > 1:  # an entry cut to one letter is no item
                         out.append(_item(kind, part, m, heading))
@@ -172,16 +175,15 @@ def _lead_in(b: Block) -> str | None:
         last = _last_sentence(text)
         label = " ".join(last.rstrip(":").split()[-4:])
         if _LABEL.search(label):  # "... Key Learning Themes:" at the end of a joined line
-            return "recommendation" if _REC_LEAD.search(label) else "finding"
+            return _lead_kind(label) or "finding"
         # a label that ends the line ("Key Learning Themes:") inside a longer block
         tail = last.rsplit(")", 1)[-1] if len(last) > 120 else last
         for cand in (tail, last):
             if _LEAD_NEG.search(cand):
                 return None
-            if _REC_LEAD.search(cand):
-                return "recommendation"
-            if _FIND_LEAD.search(cand):
-                return "finding"
+            kind = _lead_kind(cand)
+            if kind:
+                return kind
         return None
     # a label line (not a heading: sections under headings are extract.py's) over a list
     if len(text.split()) <= 8 and not text.endswith((".", "?", "!")) and b.kind == "paragraph" \
@@ -192,7 +194,18 @@ def _lead_in(b: Block) -> str | None:
                 r"\b(issues|themes|learning|lessons|findings|recommendations)\b(?! ?(briefings?|brief|reviews?|"
                 r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)",
                 label, re.I) and not _LEAD_NEG.search(label):
-            return "recommendation" if _REC_LEAD.search(label) else "finding"
+            return _lead_kind(label) or "finding"
+    return None
+
+
+def _lead_kind(lead: str) -> str | None:
+    """recommendation / action / learning_point / finding, by the lead-in's cue family."""
+    if _REC_LEAD.search(lead):
+        return "recommendation"
+    if _ACTION_LEAD.search(lead):
+        return "action"
+    if _FIND_LEAD.search(lead) or _LABEL.search(lead.strip()):
+        return "learning_point" if re.search(r"\b(learning|lessons?)\b", lead, re.I) else "finding"
     return None
 
 
@@ -261,8 +274,7 @@ def _inline_list(text: str) -> tuple[str, list[str]] | None:
     lead, rest = m.group("lead"), m.group("rest").strip()
     if _LEAD_NEG.search(lead) or rest.endswith(":"):
         return None
-    kind = ("recommendation" if _REC_LEAD.search(lead) else
-            "finding" if _FIND_LEAD.search(lead) or _LABEL.search(lead.strip()) else None)
+    kind = _lead_kind(lead)
     if kind is None:
         return None
     first = _SENTENCE.split(rest)[0]  # the list ends with its sentence
@@ -299,6 +311,10 @@ def _such_as_list(text: str) -> list[str]:
     return parts
 
 
+_EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as)\b", re.I)
+_CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.I)
+
+
 def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, object]]:
     """One item per cue sentence; two cue sentences one sentence apart make one item."""
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
@@ -327,8 +343,9 @@ def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, 
             n += 1
             continue
         end = n
-        # an example sentence between two findings belongs to them ("..., for example ...")
-        while end + 2 < len(sentences) and kinds[end + 1] is None and kinds[end + 2] == kind == "finding":
+        # an example between two findings, or a finding that goes on "Similarly, ...", joins them
+        while end + 2 < len(sentences) and kinds[end + 1] is None and kinds[end + 2] == kind == "finding" \
+                and (_EXAMPLE.search(sentences[end + 1]) or _CONNECTIVE.match(sentences[end + 2])):
             end += 2
         out.append(_item(kind, " ".join(sentences[n:end + 1]), b, heading))
         n = end + 1

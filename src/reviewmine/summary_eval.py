@@ -112,12 +112,19 @@ class SummaryEval:
 
 
 def load_summary_gold(path: Path) -> list[dict[str, object]]:
-    """Rows of a summaries-format gold file (``file``, ``recommendations``, ``findings``)."""
+    """Rows of a summaries-format gold file (``file``, ``recommendations``, ``findings``).
+
+    A row in the corpus format (``items`` with a ``kind`` each) is converted: its items go
+    to the list of their kind's group (see :func:`group_of`).
+    """
     try:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError(f"cannot read the gold file ({exc})", path=path) from exc
     for n, row in enumerate(rows, 1):
+        if "file" in row and isinstance(row.get("items"), list) and not any(g in row for g in GROUPS):
+            for g in GROUPS:
+                row[g] = [str(it["text"]) for it in row["items"] if group_of(str(it.get("kind"))) == g]
         if "file" not in row or not all(isinstance(row.get(g), list) for g in GROUPS):
             raise GoldError(f"line {n} has no 'file', 'recommendations' or 'findings' list", path=path)
     return rows
@@ -168,11 +175,14 @@ def evaluate_summaries(
     *,
     kind_aware: bool = True,
     extractor: Callable[[Path], tuple[str, list[Item]]] | None = None,
+    files: Sequence[str] | None = None,
 ) -> SummaryEval:
     """Parse every document of a summaries-format gold file and score its items tolerantly.
 
     *docs_dir* defaults to the gold file's folder.  *extractor* maps a file to
-    (doc_type, items); by default the real pipeline.  Every extracted kind is
+    (doc_type, items); by default the real pipeline.  *files* limits the
+    evaluation to those gold rows (by ``file``).  The corpus gold format
+    (``items``) is accepted too.  Every extracted kind is
     scored: summaries are read for recommendations and findings only, so any
     other item is a false positive unless it matches gold text.
 
@@ -180,6 +190,8 @@ def evaluate_summaries(
     >>> ev.precision, ev.recall, ev.f1  # doctest: +SKIP
     """
     rows = load_summary_gold(gold_path)
+    if files is not None:
+        rows = [r for r in rows if r["file"] in set(files)]
     folder = docs_dir or gold_path.parent
     if extractor is None:
         from .ingest import parse_file
