@@ -53,8 +53,10 @@ def _err(msg: str) -> None:
 # Global options given before the subcommand (``reviewmine --db x.db themes show neglect``);
 # a subcommand's own --db/--config wins.  Reset on every invocation.
 _GLOBAL: dict[str, Path | None] = {"db": None, "config": None}
-# Commands that may create the store; every other command reads an existing one.
-CREATING_COMMANDS = frozenset({"ingest", "import"})
+_COMMAND: list[str | None] = [None]  # the subcommand being run
+# Commands that may create the store (and `tracker import`, which says so itself);
+# every other command reads an existing one.
+CREATING_COMMANDS = frozenset({"ingest"})
 
 
 def _version(value: bool) -> None:
@@ -67,6 +69,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _global_options(
+    ctx: typer.Context,
     db: DbOpt = None,
     config: ConfigOpt = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
@@ -80,6 +83,7 @@ def _global_options(
     from .config import set_default_config
 
     _GLOBAL["db"], _GLOBAL["config"] = db, config
+    _COMMAND[0] = ctx.invoked_subcommand
     set_default_config(config)
 
 
@@ -89,15 +93,12 @@ def _open_store(db: Path | None, create: bool | None = None) -> Any:
     Only ``ingest`` and ``tracker import`` create a missing store (or *create*); other
     commands say there is no store rather than showing an empty one.
     """
-    import click
-
     from .errors import StoreMissing
     from .store import Store, default_db_path
 
     path = db or _GLOBAL["db"] or default_db_path()
     if create is None:
-        ctx = click.get_current_context(silent=True)
-        create = ctx is None or ctx.info_name in CREATING_COMMANDS
+        create = _COMMAND[0] is None or _COMMAND[0] in CREATING_COMMANDS
     if not create and str(path) != ":memory:" and not Path(path).exists():
         raise StoreMissing(f"no store at {path}: run `reviewmine ingest` first")
     return Store.open(path)

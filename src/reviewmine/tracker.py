@@ -328,6 +328,7 @@ class _Sheet:
     name: str
     rows: list[list[Any]]  # cell values; row i is spreadsheet row i+1
     banner_rows: set[int] = field(default_factory=set)  # 0-based rows merged across the table
+    problems: list[str] = field(default_factory=list)  # rows that could not be read (skipped)
 
 
 def _read_xlsx(path: Path) -> list[_Sheet]:
@@ -397,8 +398,60 @@ def _read_csv(path: Path) -> list[_Sheet]:
         raise TrackerError(f"cannot read the file ({exc.strerror})", path=path) from exc
     text, _ = decode_csv_bytes(data)
     delimiter = _guess_delimiter(text)
-    rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    return [_Sheet(path.stem, [[c if c.strip() else None for c in r] for r in rows])]
+    rows, problems = csv_records(text, delimiter)
+    return [_Sheet(path.stem, [[c if c.strip() else None for c in r] for r in rows],
+                   problems=[f"{path.name}, line {p}" for p in problems])]
+
+
+MAX_CELL_LINES = 30  # a quoted cell may span lines, but not more than this
+
+
+def csv_records(text: str, delimiter: str = ",") -> tuple[list[list[str]], list[str]]:
+    r"""CSV rows with row i on physical line i+1 (a cell spanning lines leaves empty rows
+    after it), and the problems of rows that were skipped.
+
+    A quote that is never closed would otherwise swallow the following rows into one
+    mangled cell: a row whose quoted cell runs past the end of the file, past
+    MAX_CELL_LINES lines, or into lines that are whole rows themselves is skipped with a
+    problem ("3: a quote is not closed ...") and reading starts again on the next line.
+
+    >>> rows, problems = csv_records('a,b\n1,"x\n2,y\n3,z\n')
+    >>> rows[2:], problems
+    ([['2', 'y'], ['3', 'z']], ['2: a quote is not closed; row skipped'])
+    """
+    lines = text.splitlines(keepends=True)
+
+    def parse(chunk: str) -> list[str] | None:
+        try:
+            got = list(csv.reader(io.StringIO(chunk, newline=""), delimiter=delimiter))
+        except csv.Error:
+            return None
+        return got[0] if len(got) == 1 else ([] if not got else None)
+
+    single = [parse(line) for line in lines]
+    widths = Counter(len(r) for r in single if r and len(r) > 1)
+    width = widths.most_common(1)[0][0] if widths else 0
+    rows: list[list[str]] = []
+    problems: list[str] = []
+    i = 0
+    while i < len(lines):
+        chunk, j = lines[i], i
+        while chunk.count('"') % 2 and j + 1 < len(lines) and j - i < MAX_CELL_LINES:
+            j += 1
+            chunk += lines[j]
+        rec = parse(chunk) if not chunk.count('"') % 2 else None
+        swallowed = j > i and width > 1 and any(
+            (r := single[k]) is not None and len(r) >= width and '"' not in lines[k]
+            for k in range(i + 1, j + 1))
+        if rec is None or (j > i and (swallowed or (width and len(rec) != width))):
+            problems.append(f"{i + 1}: a quote is not closed; row skipped")
+            rows.append([])
+            i += 1
+            continue
+        rows.append(rec)
+        rows.extend([] for _ in range(j - i))
+        i = j + 1
+    return rows, problems
 
 
 # ----------------------------------------------------------------------------- headers
@@ -530,6 +583,7 @@ def read_tracker(path: str | Path, *, sheet: str | None = None,
     columns: dict[str, dict[str, str]] = {}
     for sh in sheets:
         where = f"{p.name}, sheet '{sh.name}'"
+        warnings.extend(sh.problems)
         if not any(any(_cell_text(c) for c in row) for row in sh.rows):
             warnings.append(f"{where}: the sheet is empty; skipped")
             continue

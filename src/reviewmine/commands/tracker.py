@@ -83,7 +83,7 @@ def tracker_import(
     from ..config import load_config
 
     cfg = load_config(config)
-    with _open_store(db) as store:
+    with _open_store(db, create=True) as store:
         result = _import(store, file, sheet, map_, cfg)
     typer.echo(f"{len(result.actions)} actions imported from {result.file} "
                f"({len(result.warnings)} warnings)")
