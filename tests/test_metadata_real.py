@@ -146,24 +146,24 @@ def test_letter_topics_mostly_as_printed() -> None:
 REGRESSIONS = {
     "80442-buckinghamshire": ("Inspection of Buckinghamshire Council children\u2019s services",
                               "2021-12-06"),
-    "80462-doncaster": ("Inspection of Doncaster Metropolitan Borough Council children\u2019s "
-                        "services", "2022-02-14"),
+    "80462-doncaster": (("Inspection of Doncaster Metropolitan Borough Council children\u2019s "
+                        "services"), "2022-02-14"),
     "80471-halton": ("Halton: Inspection of local authority children\u2019s services", "2020-03-02"),
     "80472-hampshire": ("Hampshire: Inspection of local authority children\u2019s services",
                         "2019-04-29"),
     "80476-kent": ("Inspection of Kent County Council children\u2019s services", "2022-05-09"),
-    "80477-kingston-upon-hull": ("Kingston upon Hull: Inspection of services for children in "
+    "80477-kingston-upon-hull": (("Kingston upon Hull: Inspection of services for children in "
                                  "need of help and protection, children looked after and care "
-                                 "leavers", "2014-11-18"),
+                                 "leavers"), "2014-11-18"),
     "80485-liverpool": ("Liverpool: Inspection of local authority children's services",
                         "2018-05-14"),
-    "80486-barking-and-dagenham": ("Barking and Dagenham: Inspection of services for children in "
+    "80486-barking-and-dagenham": (("Barking and Dagenham: Inspection of services for children in "
                                    "need of help and protection, children looked after and care "
-                                   "leavers", "2014-04-29"),
+                                   "leavers"), "2014-04-29"),
     "80501-hillingdon": ("Hillingdon: Inspection of local authority children\u2019s services",
                          "2018-04-16"),
-    "80534-nottinghamshire": ("Nottinghamshire: Inspection of local authority children\u2019s "
-                              "services", "2019-10-07"),
+    "80534-nottinghamshire": (("Nottinghamshire: Inspection of local authority children\u2019s "
+                              "services"), "2019-10-07"),
     "80536-oxfordshire": ("Oxfordshire: Inspection of local authority children\u2019s services",
                           "2018-04-16"),
     "80539-portsmouth": ("Portsmouth: Inspection of local authority children\u2019s services",
@@ -173,8 +173,8 @@ REGRESSIONS = {
     "80547-rutland": ("Rutland: Inspection of local authority children\u2019s services",
                       "2020-03-02"),
     "80553-slough": ("Slough: Inspection of local authority children\u2019s services", "2019-01-21"),
-    "80569-tameside": ("Tameside: Inspection of local authority children\u2019s social care "
-                       "services", "2019-05-13"),
+    "80569-tameside": (("Tameside: Inspection of local authority children\u2019s social care "
+                       "services"), "2019-05-13"),
     "80578-west-sussex": ("West Sussex: Inspection of local authority children\u2019s services",
                           "2019-02-25"),
 }

@@ -14,8 +14,8 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
@@ -101,12 +101,15 @@ def ingest_paths(
     workers: int | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    reparse: bool = False,
 ) -> list[IngestResult]:
     """Ingest files and folders into *store*; unchanged files cost one hash each.
 
     Each file is parsed in a worker process limited to *timeout* seconds and
-    *memory_limit* bytes of growth (None: no limit).  Returns one result per
-    file, in input order.
+    *memory_limit* bytes of growth (None: no limit).  With *reparse*, files already
+    stored are parsed again, so a newer version's metadata and items replace the old
+    ones (their themes and tracker links go with them; `themes` and `match` redo them).
+    Returns one result per file, in input order.
     """
     files = expand_paths(paths)
     results: dict[int, IngestResult] = {}
@@ -137,6 +140,9 @@ def ingest_paths(
             done(i, IngestResult(str(f), "failed", message=f"{f}: cannot read the file ({exc.strerror})"))
             continue
         key = str(f)
+        if reparse:
+            todo.append((i, f, digest, st.st_size, st.st_mtime))
+            continue
         if store.doc_id_for_path(key) == digest:
             done(i, IngestResult(key, "unchanged", doc_id=digest, seconds=time.perf_counter() - t0))
             continue
@@ -271,6 +277,11 @@ def _kill(pool: ProcessPoolExecutor) -> None:
         except (OSError, ValueError):  # already gone
             pass
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def stored_paths(store: Store) -> list[str]:
+    """The files the stored documents were read from (for re-parsing them in place)."""
+    return sorted({d.file for d in store.documents()})
 
 
 def reextract(store: Store) -> int:

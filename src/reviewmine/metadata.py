@@ -175,11 +175,15 @@ def _norm_area(raw: str) -> str | None:
     area = _AREA_SUFFIX.sub("", _AREA_PREFIX.sub("", area)).strip(" ,")
     if known := canonical_area(area) or find_area(area):
         return known
-    if is_health_body(area):
+    if is_health_body(area) or all(w in _NOT_AREA for w in re.split(r"[\s'\u2019]+", area.lower())):
         return None
     return area if area and area[0].isupper() and len(area) < 60 else None
 
 
+# Words that make up partnership names but name no place ("Local", "Children's").
+_NOT_AREA = frozenset({"local", "children", "childrens", "s", "safeguarding", "national", "the",
+                       "our", "this", "partnership", "board", "multi-agency", "adults", "community",
+                       ""})
 _DATES_LABEL = re.compile(r"(?:(?<=\n)|^|(?<=\s))(?:Inspection|Review|Visit) dates?\s*:", _I)
 
 
@@ -315,12 +319,13 @@ _TYPE_PATTERNS = {
     "focused_visit": r"\bfocused visit\b",
     "monitoring_visit": r"\bmonitoring visit\b",
     "national_review": r"\bnational (?:review|panel|analysis)\b|\btriennial (?:analysis|review)"
-                       r"|(?:analysis|analyses|reports?) (?:of|about|on) (?:learning from )?"
-                       r"(?:serious|significant|child safeguarding practice) case reviews"
+                       r"|(?:analysis|analyses|reports?)(?: published)? (?:of|about|into) "
+                       r"(?:learning from )?(?:serious |significant |child safeguarding (?:practice )?)"
+                       r"(?:case )?reviews"
                        r"|\bcase reviews in (?:England|Scotland|Wales)",
     "sar": r"\bsafeguarding adults? reviews?\b|\bSARs?\b",
     "dhr": r"\bdomestic homicide reviews?\b|\bDHRs?\b",
-    "learning_brief": r"learning (?:brief|briefing|summary)\b|(?:7|seven|one)[- ]minute "
+    "learning_brief": r"learning (?:brief|briefing|summary)s?\b|(?:7|seven|one)[- ]minute "
                       r"(?:brief|guide)|practice review briefing",
     "rapid_review": r"\brapid review",
     "lcspr": r"(?:local )?child safeguarding practice review(?!\s+panel)|\bL?CSPR\b",
@@ -329,13 +334,20 @@ _TYPE_PATTERNS = {
     "annual_report": r"\bannual report\b",
 }
 _STRONG = ("area_send", "jtai_letter", "joint_review", "focused_visit", "monitoring_visit",
-           "national_review", "learning_brief")  # forms that name other types
+           "national_review", "sar", "dhr", "learning_brief")  # forms that name other types
+# A page that reports on one review (news, minutes, a publication notice) rather than
+# being the review: its first lines name a case review and say something happened to it.
+_ONE_REVIEW = re.compile(r"\b(?:serious case|practice|rapid) review\b", _I)
+_REPORTING = re.compile(r"\b(?:says|said|publication of|publishes|published its|received a (?:joint )?"
+                        r"report|sub[- ]?committee|agenda item|members)\b", _I)
 _LETTERS = frozenset({"focused_visit", "monitoring_visit", "ofsted_letter", "jtai_letter",
                       "joint_review", "area_send"})  # dated by the first day on site
 
 
 def _doc_type(head: str, body: str) -> str:
-    strong = [(m.start(), kind) for kind in _STRONG if (m := re.search(_TYPE_PATTERNS[kind], head, _I))]
+    titles = re.sub(r"(?m)^\d+\.\s.*$", "", head)  # not numbered headings or menu entries
+    strong = [(m.start(), kind) for kind in _STRONG
+              if (m := re.search(_TYPE_PATTERNS[kind], titles, _I))]
     if strong:
         return min(strong)[1]
     for text in (head, body):
@@ -344,12 +356,21 @@ def _doc_type(head: str, body: str) -> str:
         if text is body:  # in running text a review type is often only a mention
             found = [f for f in found if f[1] not in ("annual_report", "national_review")]
         if found:
-            kind = min(found)[1]
-            if kind == "annual_report" and re.search(_TYPE_PATTERNS["scrutiny_report"], head, _I):
+            pos, kind = min(found)
+            line = text[text.rfind("\n", 0, pos) + 1:].split("\n", 1)[0]
+            if kind == "annual_report" and re.search(_TYPE_PATTERNS["scrutiny_report"], line, _I):
                 return "scrutiny_report"  # "Independent Scrutineer's Annual Report"
-            return kind
+            return _reported(kind, head)
     dcs = re.search(r"^Dear\b", body, _M) and re.search(f"Director of Children{_APOS}s", body, _I)
-    return "ofsted_letter" if dcs else "other"  # an unnamed letter to the DCS
+    return "ofsted_letter" if dcs else _reported("other", head)  # an unnamed letter to the DCS
+
+
+def _reported(kind: str, head: str) -> str:
+    lead = "\n".join(head.split("\n")[:4])
+    if (kind in ("scr", "lcspr", "rapid_review", "other") and _ONE_REVIEW.search(lead)
+            and _REPORTING.search(lead)):
+        return "case_review_summary"
+    return kind
 
 
 # An area name stays on one line; the words around it may wrap.
@@ -447,6 +468,13 @@ def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
     for i, line in enumerate([] if kind.endswith("letter") else lines[:min(n, 10)]):  # no address
         if len(line) < 100 and not _DATE_RE.fullmatch(line) and not _GENERIC.match(line):
             return _title_lines(lines, i)
+    if kind not in _LETTERS:  # a web page: its heading, the first line that reads as one
+        for line, nxt in zip(lines[:12], [*lines[1:13], ""]):
+            if (len(re.findall(r"[A-Za-z]{2,}", line)) >= 3 and len(line) <= 150
+                    and not nxt[:1].islower()  # not the first line of a wrapped sentence
+                    and line[0].isupper() and not line.endswith((".", ":", ";", ","))
+                    and not _GENERIC.match(line) and not _is_publisher(line)):
+                return _drop_publisher(line)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name.replace("\\", "/").rsplit("/", 1)[-1])
     label = re.sub(r"[-_ ]+", " ", stem).strip().capitalize()
     if len(re.findall(r"[A-Za-z]{2,}", label)) < 2:  # "report.pdf" says nothing
@@ -587,6 +615,7 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     date = (dates.get("first_day") or dates.get("letter") or dates.get("published")
             or dates.get("dated"))
     title = laid_out or _flat(_title(lines, kind, headings, file_name, area))
+    area = area or find_area(title)  # "No. 55 Rapid Reviews - Devon"
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
     pseudo = None if kind.endswith(("letter", "report")) else (
         _PSEUDONYM.search(title) or _PSEUDONYM.search("\n".join(lines[:40])))
@@ -607,8 +636,8 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
 # on ...", "the JTAI of the multi-agency response to <topic> in <area>".
 _TOPIC_CUES = [
     r"\bdeep dive\W{0,3}\s+(?:focus\s+)?on\s+(?:the\s+)?(?:(?:multi-agency\s+)?response\s+to\s+)?",
-    rf"\b(?:looked at|considered|evaluated|focused on|has delivered)\s+"
-    rf"(?:the\s+)?(?:local authority{_APOS}s\s+)?(?=arrangements|practice|the quality|child-centred)",
+    (rf"\b(?:looked at|considered|evaluated|focused on|has delivered)\s+"
+     rf"(?:the\s+)?(?:local authority{_APOS}s\s+)?(?=arrangements|practice|the quality|child-centred)"),
     r"\bThis visit looked at\s+",
     r"\b(?:JTAI|inspection)\)?\s+of the multi-agency response to\s+",
 ]
