@@ -148,20 +148,28 @@ def _emit(rows: list[dict[str, Any]], fmt: str, output: Path | None, sheet: str,
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (PDF, DOCX, HTML, TXT, MD).")],
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files or folders (PDF, DOCX, HTML, TXT, MD); with --reparse and none given, "
+             "every stored document's file.", show_default=False)] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     timeout: Annotated[Optional[float], typer.Option(help="Seconds allowed per file.")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Parser processes.")] = None,
+    reparse: Annotated[bool, typer.Option("--reparse", help="Parse files again even if unchanged, "
+                                          "to bring an older store's metadata and items up to "
+                                          "date.")] = False,
 ) -> None:
     """Parse documents, extract their items and store them; unchanged files are skipped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .config import load_config
-    from .ingest import expand_paths, ingest_paths
+    from .ingest import expand_paths, ingest_paths, stored_paths
 
     cfg = load_config(config)
-    files = expand_paths(paths)
+    if not paths and reparse:
+        with _open_store(db) as store:
+            paths = [Path(p) for p in stored_paths(store)]
+    files = expand_paths(paths or [])
     if not files:
         raise typer.BadParameter("no files found", param_hint="PATHS")
     with _open_store(db) as store:
@@ -169,7 +177,8 @@ def ingest(
                       TimeElapsedColumn(), console=_console(stderr=True), transient=False) as prog:
             task = prog.add_task("ingesting", total=len(files))
             results = ingest_paths(
-                paths, store, timeout=timeout or cfg.timeout, workers=workers or cfg.workers,
+                files, store, timeout=timeout or cfg.timeout, workers=workers or cfg.workers,
+                reparse=reparse,
                 on_result=lambda r: prog.update(task, advance=1, description=Path(r.file).name[:40]),
             )
         store.record_run("ingest", cfg, {"extractor": _extractor_version()},
@@ -207,7 +216,8 @@ def extract(db: DbOpt = None) -> None:
 def doc_row(doc: Any, n_items: int | None = None) -> dict[str, Any]:
     row = {"id": doc.id, "file": doc.file, "title": doc.title, "doc_type": doc.doc_type,
            "area": doc.area, "date": doc.date, "pages": doc.pages, "judgements": doc.judgements,
-           "pseudonym": doc.pseudonym, "framework": doc.framework, "dates": doc.dates}
+           "pseudonym": doc.pseudonym, "framework": doc.framework, "topic": doc.topic,
+           "dates": doc.dates}
     if n_items is not None:
         row["items"] = n_items
     return row
@@ -217,10 +227,17 @@ def doc_row(doc: Any, n_items: int | None = None) -> dict[str, Any]:
 def docs(
     db: DbOpt = None,
     format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.table,
+    doc_type: Annotated[Optional[str], typer.Option("--type", help="Only this document type, "
+                                                    "e.g. focused_visit, jtai_letter, lcspr.")] = None,
 ) -> None:
-    """List stored documents: type, area, date, pages, items and Ofsted judgements."""
+    """List stored documents: type, area, first day, topic, items and judgements."""
+    from .types import DOC_TYPES
+
+    if doc_type is not None and doc_type not in DOC_TYPES:
+        raise typer.BadParameter(f"unknown document type '{doc_type}'; use one of: "
+                                 f"{', '.join(DOC_TYPES)}", param_hint="--type")
     with _open_store(db) as store:
-        documents = store.documents()
+        documents = [d for d in store.documents() if doc_type in (None, d.doc_type)]
         counts: dict[str, int] = {}
         for it in store.items():
             counts[it.doc_id] = counts.get(it.doc_id, 0) + 1
@@ -229,12 +246,13 @@ def docs(
         from rich.table import Table
 
         t = Table(title=f"{len(rows)} documents")
-        for col in ("id", "file", "type", "area", "date", "pages", "items", "overall judgement"):
+        for col in ("id", "file", "type", "area", "first day", "topic", "pages", "items",
+                    "judgements"):
             t.add_column(col, overflow="fold")
         for d, r in zip(documents, rows):
-            overall = next((v for k, v in d.judgements.items() if k.lower().startswith("overall")), "")
-            t.add_row(d.id[:10], d.file_name, d.doc_type, d.area or "", d.date or "", str(d.pages),
-                      str(r["items"]), overall)
+            grades = "\n".join(f"{k}: {v}" for k, v in d.judgements.items())
+            t.add_row(d.id[:10], d.file_name, d.doc_type, d.area or "", d.date or "",
+                      d.topic or "", str(d.pages), str(r["items"]), grades)
         _console().print(t)
     else:
         _emit(rows, format.value, None, "documents")
