@@ -233,6 +233,7 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     hs: list[tuple[float, float, float]] = []  # (y, x_left, x_right), y from the top
     vs: list[tuple[float, float, float]] = []  # (x, y_top, y_bottom)
     rects: list[tuple[float, float, float, float]] = []
+    page_width = float(page.get_width())  # type: ignore[attr-defined]
     for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=2):  # type: ignore[attr-defined]
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
@@ -240,7 +241,7 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
             vs.append(((left + right) / 2, height - top, height - bottom))
         elif h <= 3 and w >= 20:
             hs.append((height - (top + bottom) / 2, left, right))
-        elif w >= 20 and h >= 8:
+        elif w >= 20 and h >= 8 and w < page_width * 0.95:  # a page-wide band is a background
             rects.append((left, bottom, right, top))
     for r in rects:
         # a shaded text box inside a cell's own rectangle is not a column of its own

@@ -27,6 +27,7 @@ _NOT_GLYPH = set("©®™°§¶")
 _NUMBER_RE = re.compile(
     r"^(?:(\d{1,3}(?:\.\d{1,3}){1,3})\.?|(\d{1,3})[.)]|\(?([a-z]|[ivx]{1,4})\))\s+(?=\S)"
 )
+_LONE_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?$")
 # "16.Children ...": a paragraph number printed without its space (a capital follows).
 _TIGHT_NUMBER_RE = re.compile(r"^(\d{1,3})\.(?=[A-Z‘“'\"(])")
 _PAGE_NO = re.compile(
@@ -96,7 +97,7 @@ def build_blocks(raw: RawDocument) -> tuple[list[Block], list[str], str]:
     if raw.kind == "pdf":
         pages = [_order_floats(_order_columns(p)) for p in _strip_furniture(raw.pages)]
         body = _body_size(pages)
-        opened = _layout_blocks(_attach_glyphs(pages), body, _line_pitch(pages))
+        opened = _layout_blocks(_attach_glyphs(pages, body), body, _line_pitch(pages))
     else:
         pages = list(raw.pages)
         opened = _hinted_blocks(pages)
@@ -302,7 +303,7 @@ def _order_floats(p: RawPage) -> RawPage:
     return RawPage(p.number, p.width, p.height, tuple(placed))
 
 
-def _attach_glyphs(pages: Sequence[RawPage]) -> list[RawPage]:
+def _attach_glyphs(pages: Sequence[RawPage], body: float = 0.0) -> list[RawPage]:
     """A bullet glyph that the PDF stores as a line of its own joins the text beside it."""
     out: list[RawPage] = []
     for p in pages:
@@ -313,9 +314,17 @@ def _attach_glyphs(pages: Sequence[RawPage]) -> list[RawPage]:
             ln = lines[i]
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             t = ln.text.strip()
-            if (len(t) == 1 and is_glyph(t) and nxt is not None and not nxt.hint
-                    and abs(nxt.top - ln.top) < max(ln.size, 6) and nxt.x0 > ln.x0):
-                merged.append(replace(nxt, text=f"{t} {nxt.text.strip()}", x0=ln.x0))
+            beside = (nxt is not None and not nxt.hint and nxt.x0 > ln.x1
+                      and abs(nxt.top - ln.top) < max(ln.size, 6) * 0.5)
+            if beside and len(t) == 1 and is_glyph(t):
+                merged.append(replace(nxt, text=f"{t} {nxt.text.strip()}", x0=ln.x0))  # type: ignore[union-attr]
+                i += 2
+                continue
+            num = _LONE_NUMBER.match(t)
+            if beside and num and not ln.hint and min(ln.size, nxt.size) >= body - 1:  # type: ignore[union-attr]
+                # a paragraph number in a column of its own ("8." then the text on its baseline)
+                marker = num.group(1) + ("" if "." in num.group(1) else ".")
+                merged.append(replace(nxt, text=f"{marker} {nxt.text.strip()}", x0=ln.x0))  # type: ignore[union-attr]
                 i += 2
                 continue
             merged.append(ln)
@@ -366,6 +375,10 @@ def _layout_blocks(pages: Sequence[RawPage], body: float,
                             last_page=p.number)
                 blocks.append(cur)
                 continue
+            if (number and not bullet and cur is not None and cur.kind == "list_item" and cur.number
+                    and cur.page == p.number and ln.x0 > cur.mark_x + 10 and 0 < ln.top - cur.last_top
+                    < max(cur.last_size, 8) * 1.9 and not cur.lines[-1].rstrip().endswith(_TERMINAL)):
+                number = None  # "... in 2014–" / "15. The proportion": a wrapped line, not paragraph 15
             if bullet or number:
                 if bullet:
                     if anchor_x is not None and ln.x0 > anchor_x + 6:
