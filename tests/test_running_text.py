@@ -203,3 +203,21 @@ def test_corpus_running_text_documents_meet_targets():
     assert ev.overall.tp + ev.overall.fn >= 25
     assert ev.precision >= 0.9, ev.as_dict()["false_positives"]
     assert ev.recall >= 0.9, ev.as_dict()["misses"]
+
+
+def test_practice_judgements_without_a_reporting_verb_are_findings(tmp_path):
+    got = items_of(tmp_path, "Baby J had three health visitors in four months. A joined up approach was lacking. "
+                             "The referral was not escalated when the mother missed two appointments. "
+                             "The family lived in a flat above a shop.\n")
+    assert got == [("finding", "A joined up approach was lacking."),
+                   ("finding", "The referral was not escalated when the mother missed two appointments.")]
+
+
+def test_a_purpose_question_over_infinitive_bullets_is_not_learning(tmp_path):
+    got = items_of(tmp_path, "What is the purpose of a rapid review\n\n- To gather the facts quickly.\n"
+                             "- To share any learning appropriately.\n")
+    assert got == []
+
+
+def test_an_adult_said_to_lack_capacity_is_a_fact(tmp_path):
+    assert items_of(tmp_path, "He was deemed to lack capacity to decide where to live.\n") == []

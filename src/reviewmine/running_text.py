@@ -126,6 +126,9 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
         if i in used or (b.start, b.end) in taken:
             continue
         lead = _lead_in(b)
+        if lead is None and (b.text.rstrip().endswith(":") or _is_short_line(b)) \
+                and _LEAD_NEG.search(_last_sentence(b.text)):
+            used.update(_list_after(blocks, i, b))  # a purpose, scope or criteria list: not learning
         if lead is not None:
             members = _list_after(blocks, i, b)
             if not members and _is_label(b.text) and i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" \
@@ -196,6 +199,12 @@ def _lead_in(b: Block) -> str | None:
                 label, re.I) and not _LEAD_NEG.search(label):
             return _lead_kind(label) or "finding"
     return None
+
+
+def _is_short_line(b: Block) -> bool:
+    """A line that can only be a label or a question over what follows."""
+    t = b.text.strip()
+    return b.kind in ("paragraph", "heading") and len(t.split()) <= 10 and not t.endswith((".", "!"))
 
 
 def _lead_kind(lead: str) -> str | None:
@@ -296,7 +305,7 @@ def _inline_list(text: str) -> tuple[str, list[str]] | None:
 
 
 # "common themes, such as A, B and C, and ..." names the themes in passing.
-_SUCH_AS = re.compile(r"\b(themes|issues|lessons|findings|concerns|factors|weaknesses)\b[^.;:]{0,30}?,?\s+"
+_SUCH_AS = re.compile(r"\b(themes|lessons|findings|learning)\b[^.;:]{0,30}?,?\s+"
                       r"(such as|including|namely)\s+(?P<list>[^.;:]+)", re.I)
 
 
@@ -311,6 +320,17 @@ def _such_as_list(text: str) -> list[str]:
     return parts
 
 
+# Practice judgements stated without a reporting verb ("a joined up approach was lacking",
+# "the referral was not escalated", "he was appropriately assessed", "there should always be").
+_JUDGEMENT = re.compile(
+    r"\b(lack(ing|ed)|lack of|insufficient|inadequate(ly)?|fail(ed|ure|ures)? to|missed opportunit\w+|"
+    r"not (properly|adequately|appropriately|fully|sufficiently|consistently)|"
+    r"(was|were) (also )?not (considered|shared|explored|recognised|assessed|followed|escalated|aware|seen|"
+    r"challenged|questioned)|(was|were) compromised|too (long|late|slow)|(was|were|been) appropriately|"
+    r"an appropriate [\w -]{1,30} (was|were) (undertaken|made|completed|taken|carried out)|"
+    r"should always|it is (not )?(apparent|clear|evident) that)\b", re.I)
+# The same words describing the child's or the adult's condition, or a process in general.
+_CASE_FACT = re.compile(r"\b(to lack (mental )?capacity|lacks? capacity|when a child dies|the purpose)\b", re.I)
 _EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as)\b", re.I)
 _CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.I)
 
@@ -324,7 +344,7 @@ def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, 
             kinds.append(None)
         elif _REC_SENT.search(s):
             kinds.append("recommendation")
-        elif _FIND_SENT.search(s):
+        elif _FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s)):
             kinds.append("finding")
         else:
             kinds.append(None)
