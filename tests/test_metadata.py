@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewmine.metadata import Metadata, detect_metadata, parse_date
+from reviewmine.areas import authorities, canonical_area
+from reviewmine.metadata import Metadata, date_span, detect_metadata, parse_date
 from reviewmine.types import DOC_TYPES
 
 SHARED = Path(os.environ.get("REVIEWMINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -360,3 +361,132 @@ def test_blank_lines_do_not_matter(text: str, pad: str) -> None:
     a, b = detect_metadata([text], "d.pdf"), detect_metadata([padded], "d.pdf")
     assert (a.doc_type, a.title, a.area, a.date, a.pseudonym) == (
         b.doc_type, b.title, b.area, b.date, b.pseudonym)
+
+
+# ------------------------------------------------------------------ one date-span parser
+
+@pytest.mark.parametrize(
+    ("text", "hint", "span"),
+    [
+        ("Inspection dates: 10 to 21 July 2023", None, ("2023-07-10", "2023-07-21")),
+        ("30 November to 4 December 2020", None, ("2020-11-30", "2020-12-04")),
+        ("Between 20 and 24 June", "2021-07-30", ("2021-06-20", "2021-06-24")),
+        ("on 5 and 6 February 2019.", None, ("2019-02-05", "2019-02-06")),
+        ("4 December 2023 to 8 December 2023", None, ("2023-12-04", "2023-12-08")),
+        ("18 November \u2013 10 December 2014", None, ("2014-11-18", "2014-12-10")),
+        ("between 13 October and 15 October 2020", None, ("2020-10-13", "2020-10-15")),
+        ("on 29 September 2020", None, ("2020-09-29", "2020-09-29")),
+        # a visit in December, the letter in January: the year borrowed is the one before
+        ("between 9 and 10 December", "2026-01-27", ("2025-12-09", "2025-12-10")),
+        ("28 December to 2 January 2021", None, ("2020-12-28", "2021-01-02")),
+        ("November 2020", None, ("2020-11-01", None)),
+        ("no date", None, (None, None)),
+    ],
+)
+def test_date_span_every_printed_form(text: str, hint: str | None,
+                                      span: tuple[str | None, str | None]) -> None:
+    assert date_span(text, hint) == span
+
+
+def test_letter_without_a_year_takes_it_from_the_letter_date() -> None:
+    text = ("21 July 2021\nDear Ms Jones\nFocused visit to Exampleshire children\u2019s services\n"
+            "This letter summarises the findings of the focused visit to Exampleshire children\u2019s"
+            " services\nbetween 20 and 24 June. Inspectors looked at the local authority\u2019s "
+            "arrangements for care leavers.\n")
+    meta = detect_metadata([text], "letter.pdf")
+    assert (meta.doc_type, meta.date, meta.topic) == ("focused_visit", "2021-06-20",
+                                                      "arrangements for care leavers")
+    assert meta.dates == {"first_day": "2021-06-20", "last_day": "2021-06-24",
+                          "letter": "2021-07-21"}
+
+
+# ------------------------------------------------------------------ areas
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("Telford & Wrekin", "Telford and Wrekin"),
+        ("St. Helens", "St Helens"),
+        ("County Durham", "Durham"),
+        ("Royal Borough of Windsor and Maidenhead", "Windsor and Maidenhead"),
+        ("Bournemouth, Christchurch & Poole", "Bournemouth, Christchurch and Poole"),
+        ("Cumbria", "Cumbria"),  # a former authority keeps its name for its old reports
+        ("Bexley and South East London Integrated Care Board", None),
+    ],
+)
+def test_canonical_area_names(printed: str, canonical: str | None) -> None:
+    assert canonical_area(printed) == canonical
+
+
+def test_authority_table_current_and_former() -> None:
+    table = {a.name: a for a in authorities()}
+    assert sum(a.current for a in table.values()) == 153  # English children's services authorities
+    assert table["Cumbria"].successors == ("Cumberland", "Westmorland and Furness")
+    assert not table["Northamptonshire"].current
+    assert all(s in table and table[s].current for a in table.values() for s in a.successors)
+
+
+def test_area_is_never_a_health_board() -> None:
+    text = ("Area SEND inspection of Hounslow Local Area Partnership\nInspection dates: 21 to 25 "
+            "October 2024\nInspection outcome\nThe local area partnership\u2019s arrangements lead "
+            "to inconsistent experiences and outcomes for children.\nThe London Borough of Hounslow"
+            " and North West London Integrated Care Board (ICB) are responsible.\n")
+    meta = detect_metadata([text], "send.pdf")
+    assert (meta.doc_type, meta.area, meta.date) == ("area_send", "Hounslow", "2024-10-21")
+    assert meta.judgements == {"Area SEND outcome": (
+        "The local area partnership\u2019s arrangements lead to inconsistent experiences and "
+        "outcomes for children.")}
+    assert detect_metadata(["Report of the South East London Integrated Care Board\n"],
+                           "x.pdf").area is None
+
+
+# ------------------------------------------------------------------ types and judgements
+
+def test_ilacs_title_forms_and_lsc_board_sentence() -> None:
+    ilacs = ("Exampleton Borough Council\nInspection of local authority children\u2019s services\n"
+             "Inspection dates: 02 March 2020 to 13 March 2020\nJudgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "Overall effectiveness Good\n")
+    meta = detect_metadata([ilacs], "x.pdf")
+    assert (meta.doc_type, meta.framework, meta.area, meta.date) == (
+        "ofsted_inspection", "ILACS", "Exampleton", "2020-03-02")
+    assert meta.title == "Exampleton: Inspection of local authority children\u2019s services"
+    lscb = ("Exampleshire\nReview of the effectiveness of the Local Safeguarding Children Board\n"
+            "Inspection date: 15 \u2013 19 July 2015\nThe Local Safeguarding Children Board "
+            "requires improvement to be good. The board has a clear plan.\n")
+    meta = detect_metadata([lscb], "y.pdf")
+    assert meta.framework == "SIF LSCB review"
+    assert meta.judgements == {"Local Safeguarding Children Board":
+                               "requires improvement to be good"}
+
+
+def test_letter_priority_action_status_as_printed() -> None:
+    base = ("3 May 2019\nDear Sir\nJoint targeted area inspection of Exampleshire\nThis inspection "
+            "took place from 1 to 5 April 2019.\n")
+    none = detect_metadata([base + "Areas for priority action\n\u25fc\nThere are no areas for "
+                            "priority action\nAreas for improvement\n"], "j.pdf")
+    some = detect_metadata([base + "Areas for priority action\n\u25fc Leaders need to act.\n"],
+                           "j.pdf")
+    plain = detect_metadata([base], "j.pdf")
+    assert none.judgements == {"Areas for priority action": "None"}
+    assert some.judgements == {"Areas for priority action": "Identified"}
+    assert plain.judgements == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        ("Skip to content.\nSAR Adult A - learning briefing\nThis briefing summarises the SAR.\n",
+         "sar"),
+        ("Domestic Homicide Review: lessons learned\nThemes identified.\n", "dhr"),
+        ("Serious Case Review into baby's death says lessons need to be learned\nA review.\n",
+         "case_review_summary"),
+        (("Agenda item\nChildren's Safeguarding Partnership Annual Report\nThe report set out "
+         "the work, including independent scrutiny.\n"), "annual_report"),
+        (("Triennial analysis of serious case reviews 2014 to 2017\nThe report looks at 368 "
+         "serious case reviews.\n"), "national_review"),
+    ],
+    ids=["sar-brief", "dhr", "news-about-one-review", "annual-report", "national"],
+)
+def test_review_summary_types(text: str, doc_type: str) -> None:
+    assert detect_metadata([text], "page.txt").doc_type == doc_type

@@ -298,7 +298,7 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
     if framework != "SIF re-inspection":
         lscb = re.search(
             r"^The (?:effectiveness of the )?(?:Local Safeguarding Children Board|LSCB)"
-            rf"(?: \(LSCB\))?\s+(?:is\s+|are\s+)?({_GRADE_ANYCASE})\.?\s*$",
+            rf"(?: \(LSCB\))?\s+(?:is\s+|are\s+)?({_GRADE_ANYCASE})(?:\.|\s*$)",
             "\n".join(pages), _M)
         if lscb:
             out["Local Safeguarding Children Board"] = lscb.group(1)
@@ -626,6 +626,8 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     judgements = {}
     if kind == "area_send" and (outcome := _send_outcome(first)):
         judgements["Area SEND outcome"] = outcome
+    elif kind in _LETTERS and (status := _priority_action_status(pages)):
+        judgements["Areas for priority action"] = status
     return Metadata(doc_type=kind, title=_short(title), area=area, date=date, dates=dates,
                     pseudonym=name, judgements=judgements,
                     topic=_topic(flat_body, area) if kind in _LETTERS else None)
@@ -656,6 +658,18 @@ def _topic(flat_body: str, area: str | None) -> str | None:
             if 3 <= len(topic) <= 300:
                 return topic
     return None
+
+
+def _priority_action_status(pages: list[str]) -> str | None:
+    """A letter's "Areas for priority action" heading: "None" when the section says there
+    are none, "Identified" when it lists some; None when the letter has no such heading."""
+    text = "\n".join(pages)
+    m = re.search(r"^(?:Areas? for priority action|Priority actions?)\s*$", text, _M | _I)
+    if not m:
+        return None
+    after = _flat(text[m.end(): m.end() + 300])
+    return "None" if re.match(r"\W*There (?:are|were) no (?:areas for )?priority action", after,
+                              _I) else "Identified"
 
 
 def _send_outcome(first: str) -> str | None:
