@@ -75,7 +75,10 @@ _FIND_SENT = re.compile(
     r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b|"
     r"\bidentified (some |several |a number of |key |common |significant )*(areas|issues|themes|concerns|"
     r"weaknesses|gaps|strengths|learning|lessons|findings)\b|"
-    r"\b(was|were) (also )?(identified|found)\b(?! (at|on|dead|unresponsive|hanging|collapsed|with|by|in an?)\b)|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
+    # a passive finding ends its clause or names who found it ("... were found.", "was identified by the
+    # review"); "ensure children were identified and seen" or "was found in a flat" are not findings
+    r"\b(was|were) (also )?(identified|found)(?=\s*([.,;]|$|from\b|during\b|in (the|this|all|many|most|some) "
+    r"(reviews?|audits?|cases?|scrutiny)\b|by the (reviews?|reviewers?|panel|scrutin\w+|audits?)\b))|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
     r"\b(it|report|review|panel|analysis|inspectorate|reviewers?) (also )?(states|stated|found|finds|concludes|"
     r"concluded|notes|noted)\b|"
     # a quotation attributed to the review ("..., said the report.")
@@ -97,7 +100,8 @@ _SENT_NEG = re.compile(
     r"\b(purpose|aim) of\b|\bto establish whether\b|\bconsidered whether\b|"
     r"\brecommended (that )?(an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar|investigation|inquiry)"
     r"\b[\w ]{0,20}\b(be|is|was) (undertaken|commissioned|held|carried out|conducted)|"
-    r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?)\b[^.]{0,40}\b"
+    r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
+    r"paramedics|officers)\b[^.]{0,40}\b"
     r"(concluded|found|heard|determined|established)\b|"
     r"\bto (address|respond to|implement) the (findings|recommendations)\b",
     re.I)
@@ -323,7 +327,7 @@ def _such_as_list(text: str) -> list[str]:
 # Practice judgements stated without a reporting verb ("a joined up approach was lacking",
 # "the referral was not escalated", "he was appropriately assessed", "there should always be").
 _JUDGEMENT = re.compile(
-    r"\b(lack(ing|ed)|lack of|insufficient|inadequate(ly)?|fail(ed|ure|ures)? to|missed opportunit\w+|"
+    r"\b(lack(ing|ed)|lack of|insufficient|inadequate(ly)?|failures? to|missed opportunit\w+|"
     r"not (properly|adequately|appropriately|fully|sufficiently|consistently)|"
     r"(was|were) (also )?not (considered|shared|explored|recognised|assessed|followed|escalated|aware|seen|"
     r"challenged|questioned)|(was|were) compromised|too (long|late|slow)|(was|were|been) appropriately|"
