@@ -135,3 +135,72 @@ def test_minilm_loads_offline_and_is_deterministic():
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
     similar = emb.embed(["Managers should oversee decisions at the front door."])[0]
     assert similar @ a[0] > similar @ a[1]
+
+
+# --- ONNX Runtime (the torch-free query path) ------------------------------------
+
+
+def _real_passages(n=200):
+    """Distinct blocks of a few real Ofsted reports, spread over short and long texts."""
+    from paths import REAL_OFSTED
+    from reviewmine.ingest import parse_file
+
+    texts: set[str] = set()
+    for pdf in sorted(REAL_OFSTED.glob("*.pdf"))[::3]:
+        doc, _ = parse_file(pdf)
+        texts.update(b.text for b in doc.blocks if b.text.strip())
+    ordered = sorted(texts, key=lambda t: (len(t), t))
+    step = max(1, len(ordered) // n)
+    return ordered[::step][:n - 10] + ordered[-10:]  # the longest run past 256 tokens
+
+
+@pytest.mark.slow
+def test_onnx_vectors_equal_sentence_transformers_on_200_real_passages():
+    from reviewmine.onnx_embed import OnnxMiniLMEmbedder
+
+    texts = _real_passages()
+    assert len(set(texts)) == 200
+    assert max(len(t.split()) for t in texts) > 256  # truncation is exercised too
+    onnx, torch_ = OnnxMiniLMEmbedder(), MiniLMEmbedder()
+    assert onnx.model_id == torch_.model_id  # so both read and write the same cached vectors
+    a, b = onnx.embed(texts), torch_.embed(texts)
+    cos = (a * b).sum(axis=1)
+    assert cos.min() >= 1 - 1e-4, (cos.min(), texts[int(cos.argmin())][:80])
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_a_tampered_onnx_export_is_refused(tmp_path, monkeypatch):
+    import shutil
+
+    from reviewmine import onnx_embed
+
+    folder = onnx_embed.ensure_onnx(embed.packaged_model_dir(), PACKAGED_MODEL_SHA256)
+    monkeypatch.setenv("REVIEWMINE_CACHE_DIR", str(tmp_path))
+    copy = onnx_embed.onnx_dir(PACKAGED_MODEL_SHA256)
+    shutil.copytree(folder, copy)
+    data = bytearray((copy / "model.onnx").read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte deep in the weights
+    (copy / "model.onnx").write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="does not match the sha256"):
+        onnx_embed.OnnxMiniLMEmbedder().embed(["x"])
+
+
+def test_export_failure_is_a_one_line_model_error(tmp_path, monkeypatch):
+    """A folder that is not a model: the child process fails and says why, in one line."""
+    from reviewmine import onnx_embed
+
+    monkeypatch.setenv("REVIEWMINE_CACHE_DIR", str(tmp_path / "cache"))
+    folder = fake_model_dir(tmp_path)
+    with pytest.raises(ModelError, match="could not export") as err:
+        onnx_embed.ensure_onnx(folder, quiet=True)
+    assert "\n" not in str(err.value).strip().splitlines()[0]
+    assert not list((tmp_path / "cache").rglob("*.onnx*"))  # nothing half-written is left
+
+
+def test_default_minilm_spec_uses_onnx_runtime_and_torch_can_be_chosen():
+    from reviewmine.onnx_embed import OnnxMiniLMEmbedder
+
+    assert isinstance(load_embedder("minilm"), OnnxMiniLMEmbedder)
+    assert isinstance(load_embedder("minilm-onnx"), OnnxMiniLMEmbedder)
+    assert isinstance(load_embedder("minilm-torch"), MiniLMEmbedder)

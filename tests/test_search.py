@@ -507,3 +507,86 @@ def test_hybrid_meets_the_acceptance_mrr(name, tmp_path_factory, no_network):
     ev = _evaluate(name, tmp_path_factory)
     # the acceptance target is 0.8; the corpus floor sits a little under its measured 0.958
     assert ev["modes"]["hybrid"]["mrr@10"] >= {"corpus": 0.9}.get(name, 0.8)
+
+
+# ------------------------------------------------------- index (embedding at ingest)
+
+class _DiesAfter:
+    """A hashing embedder that raises on its n-th call, like a run killed mid-way."""
+
+    def __init__(self, calls):
+        self.inner, self.calls = HashingEmbedder(128), calls
+        self.model_id, self.dim = self.inner.model_id, self.inner.dim
+
+    def embed(self, texts, progress=False):
+        self.calls -= 1
+        if self.calls < 0:
+            raise KeyboardInterrupt
+        return self.inner.embed(texts)
+
+
+def test_index_saves_each_batch_so_a_killed_run_loses_nothing(store):
+    from reviewmine.cache import index_passages, missing_texts
+
+    todo, total = missing_texts(store, "hashing-128@v1")
+    assert len(todo) == total > 6
+    with pytest.raises(KeyboardInterrupt):
+        index_passages(store, _DiesAfter(2), batch=3)
+    left, _ = missing_texts(store, "hashing-128@v1")
+    assert len(left) == total - 6  # two batches of three were saved before the kill
+    n, _ = index_passages(store, HashingEmbedder(128), batch=3)
+    assert n == len(left) and missing_texts(store, "hashing-128@v1")[0] == []
+    searcher = Searcher(store, HashingEmbedder(128))
+    searcher.search("neglect")
+    assert searcher.n_embedded == 0  # the first search after indexing embeds nothing
+
+
+def test_cli_index_reports_progress_in_lines_when_not_on_a_terminal(tmp_path):
+    db = _db(tmp_path)
+    res = runner.invoke(app, ["index", "--db", str(db), "--embedder", "hashing", "--batch", "4"])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"embedding passages: (\d+)/\1 ", res.stderr)  # the closing line
+    assert "embedded 12 new passages; 12 indexed" in res.stderr
+    again = runner.invoke(app, ["index", "--db", str(db), "--embedder", "hashing"])
+    assert "embedded 0 new passages; 12 indexed" in again.stderr
+    res = runner.invoke(app, ["search", "neglect", "--db", str(db), "--embedder", "hashing"])
+    assert "not indexed" not in res.stderr
+
+
+def test_a_search_before_indexing_says_it_is_embedding(tmp_path):
+    db = _db(tmp_path)
+    res = runner.invoke(app, ["search", "neglect", "--db", str(db), "--embedder", "hashing"])
+    assert res.exit_code == 0
+    assert "passages are not indexed yet: embedding them now" in res.stderr
+
+
+_NO_TORCH_SCRIPT = """
+import sys
+from reviewmine.cli import main
+sys.argv = ["reviewmine", "search", "children who run away", "--db", sys.argv[1],
+            "--format", "json"]
+try:
+    main()
+except SystemExit:
+    pass
+finally:
+    heavy = [m for m in ("torch", "sentence_transformers", "transformers", "sklearn")
+             if m in sys.modules]
+    print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+"""
+
+
+@pytest.mark.slow
+def test_hybrid_search_with_the_real_model_imports_no_torch(tmp_path, no_network):
+    import subprocess
+    import sys
+
+    db = _db(tmp_path)
+    res = runner.invoke(app, ["index", "--db", str(db)])  # default embedder: MiniLM on ONNX
+    assert res.exit_code == 0, res.output
+    out = subprocess.run([sys.executable, "-c", _NO_TORCH_SCRIPT, str(db)], capture_output=True,
+                         text=True, check=True)
+    assert "HEAVY=\n" in out.stderr, out.stderr
+    assert "not indexed" not in out.stderr
+    hits = json.loads(out.stdout)
+    assert "missing" in hits[0]["text"]

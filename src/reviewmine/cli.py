@@ -183,6 +183,9 @@ def ingest(
             )
         store.record_run("ingest", cfg, {"extractor": _extractor_version()},
                          {r.status: sum(1 for x in results if x.status == r.status) for r in results})
+        from .commands.search import index_after_ingest  # embeds the new passages for search
+
+        index_after_ingest(store, config)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "replaced", "unchanged", "failed")}
     for r in results:
         if r.status == "failed":

@@ -256,24 +256,51 @@ def _read_dim(model_dir: Path) -> int:
 
 
 class _Progress:
-    """Context manager yielding an ``advance(n)`` callable; a rich bar on stderr if enabled."""
+    """Context manager yielding an ``advance(n)`` callable that reports progress on stderr.
 
-    def __init__(self, enabled: bool, total: int, label: str) -> None:
+    On a terminal: a rich bar.  Otherwise (a log, a pipe, a service) a plain
+    line every ``every`` seconds and at the end, so a long run never looks hung.
+    """
+
+    def __init__(self, enabled: bool, total: int, label: str, every: float = 10.0) -> None:
         self.enabled = enabled
         self.total = total
         self.label = label
+        self.every = every
         self._bar: Any = None
+        self._done = 0
+        self._start = 0.0
+        self._last = 0.0
 
     def __enter__(self) -> Any:
         if not self.enabled:
             return lambda n: None
-        from rich.console import Console
-        from rich.progress import Progress
+        import sys
 
-        self._bar = Progress(console=Console(stderr=True), transient=True)
-        self._bar.start()
-        task = self._bar.add_task(self.label, total=self.total)
-        return lambda n: self._bar.advance(task, n)
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            task = self._bar.add_task(self.label, total=self.total)
+            return lambda n: self._bar.advance(task, n)
+        import time
+
+        self._start = self._last = time.monotonic()
+        return self._line
+
+    def _line(self, n: int) -> None:
+        import sys
+        import time
+
+        self._done += n
+        now = time.monotonic()
+        if now - self._last >= self.every or self._done >= self.total:
+            self._last = now
+            rate = self._done / max(now - self._start, 1e-9)
+            print(f"{self.label}: {self._done}/{self.total} ({rate:.0f}/s)", file=sys.stderr,
+                  flush=True)
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
@@ -320,19 +347,35 @@ class HashingEmbedder:
         return out
 
 
+def onnx_available() -> bool:
+    """Whether ONNX Runtime and tokenizers are installed (checked without importing them)."""
+    from importlib.util import find_spec
+
+    return find_spec("onnxruntime") is not None and find_spec("tokenizers") is not None
+
+
 def load_embedder(spec: str | None = None) -> Embedder:
     """Build an embedder from a short spec.
 
-    ``None`` or ``"minilm"``: the packaged all-MiniLM-L6-v2 (hash-checked);
+    ``None`` or ``"minilm"``: the packaged all-MiniLM-L6-v2 (hash-checked), run
+    by ONNX Runtime when it is installed (no torch in the process), else by
+    sentence-transformers; ``"minilm-onnx"`` / ``"minilm-torch"`` choose;
     ``"hashing"`` or ``"hashing:512"``: the fast fake; anything else is taken as
-    the path of a local sentence-transformers folder.
+    the path of a local sentence-transformers folder.  Both MiniLM runners give
+    the same vectors (to 1e-4 cosine) under the same model id.
 
     >>> load_embedder("hashing").model_id
     'hashing-256@v1'
     """
-    if spec is None or spec.strip().lower() in ("", "minilm", PACKAGED_MODEL_NAME.lower()):
+    lowered = (spec or "").strip().lower()
+    if lowered in ("", "minilm", PACKAGED_MODEL_NAME.lower(), "minilm-onnx"):
+        if lowered == "minilm-onnx" or onnx_available():
+            from .onnx_embed import OnnxMiniLMEmbedder
+
+            return OnnxMiniLMEmbedder()
         return MiniLMEmbedder()
-    lowered = spec.strip().lower()
+    if lowered == "minilm-torch":
+        return MiniLMEmbedder()
     if lowered == "hashing" or lowered.startswith("hashing:"):
         _, _, size = lowered.partition(":")
         try:
@@ -342,10 +385,12 @@ def load_embedder(spec: str | None = None) -> Embedder:
                 f"embedder: bad hashing size in {spec!r} (use e.g. 'hashing:256')"
             ) from err
         return HashingEmbedder(dim)
+    assert spec is not None
     path = Path(spec).expanduser()
     if path.is_dir():
         return MiniLMEmbedder(path)
     raise ConfigError(
         f"embedder: unknown embedder {spec!r}",
-        hint="use 'minilm', 'hashing' or the path of a local sentence-transformers folder",
+        hint="use 'minilm', 'minilm-onnx', 'minilm-torch', 'hashing' or the path of a local "
+             "sentence-transformers folder",
     )

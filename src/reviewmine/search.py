@@ -336,6 +336,12 @@ class Searcher:
         have = self.store.get_embeddings(need, self.embedder.model_id)
         missing = [h for h in need if h not in have]
         if missing:
+            if self.progress:  # never a silent wait: say what is happening and what avoids it
+                import sys
+
+                print(f"{len(missing)} passages are not indexed yet: embedding them now "
+                      "(saved; 'reviewmine index' does this ahead of time)", file=sys.stderr,
+                      flush=True)
             texts = self._texts_for_hashes(set(missing))
             _, self.n_embedded = cached_embed(self.store, self.embedder,
                                               [texts[h] for h in missing], progress=self.progress)

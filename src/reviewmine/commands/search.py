@@ -1,4 +1,4 @@
-"""CLI commands for the search stage: `search`, `similar` and `eval search`."""
+"""CLI commands for the search stage: `index`, `search`, `similar`, `serve` and `eval search`."""
 
 from __future__ import annotations
 
@@ -102,6 +102,47 @@ def _show(hits: list[Any], fmt: HitFormat, title: str) -> None:
         _print_hits(hits, title)
     else:
         _emit(hit_rows(hits), fmt.value, None, "hits", columns=HIT_COLUMNS)
+
+
+def index_after_ingest(store: Any, config: Path | None) -> None:
+    """Embed the passages an ingest stored, so the first search embeds nothing.
+
+    Called by ``reviewmine ingest`` after its batch.  A missing or broken model
+    does not fail the ingest: the documents are stored; search (or a later
+    ``reviewmine index``) embeds what is missing and says so.
+    """
+    from ..cache import index_passages
+    from ..errors import ReviewmineError
+
+    try:
+        emb = _embedder(None, config)
+        n, total = index_passages(store, emb, progress=True)
+    except ReviewmineError as err:
+        _err(f"warning: passages not embedded ({err}); run 'reviewmine index' later")
+        return
+    if n:
+        _err(f"embedded {n} new passages ({total} indexed for search)")
+
+
+@app.command()
+def index(
+    db: DbOpt = None,
+    embedder: EmbedderOpt = None,
+    config: ConfigOpt = None,
+    batch: Annotated[int, typer.Option("--batch", min=1, max=10000,
+                                       help="Passages per saved batch.")] = 256,
+) -> None:
+    """Embed stored passages that have no vector yet (ingest runs this; safe to interrupt).
+
+    Each batch is saved as it is done: an interrupted run keeps its work and a
+    re-run continues.
+    """
+    from ..cache import index_passages
+
+    emb = _embedder(embedder, config)
+    with _open_store(db) as store:
+        n, total = index_passages(store, emb, progress=True, batch=batch)
+    _err(f"embedded {n} new passages; {total} indexed for search ({emb.model_id})")
 
 
 @app.command()
