@@ -490,3 +490,25 @@ def test_letter_priority_action_status_as_printed() -> None:
 )
 def test_review_summary_types(text: str, doc_type: str) -> None:
     assert detect_metadata([text], "page.txt").doc_type == doc_type
+
+
+def test_sif_report_printing_its_lscb_review_title_first_keeps_all_judgements() -> None:
+    sif = ("Exampleshire County Council\nReview of the effectiveness of the Local Safeguarding "
+           "Children Board\nand\nInspection of services for children in need of help and "
+           "protection, children looked after and care leavers\nInspection date: 9 March \u2013 1 "
+           "April 2015\nThe overall judgement is that children\u2019s services are good\n"
+           "1. Children who need help and protection Good\n"
+           "2. Children looked after and achieving permanence Good\n"
+           "2.1 Adoption performance Outstanding\n"
+           "2.2 Experiences and progress of care leavers Requires improvement\n"
+           "3. Leadership, management and governance Good\n"
+           "The Local Safeguarding Children Board is good.\n")
+    meta = detect_metadata([sif], "sif.pdf")
+    assert (meta.framework, meta.area, meta.date) == ("SIF", "Exampleshire", "2015-03-09")
+    assert meta.judgements == {
+        "Overall effectiveness": "good", "Children who need help and protection": "Good",
+        "Children looked after and achieving permanence": "Good",
+        "Adoption performance": "Outstanding",
+        "Experiences and progress of care leavers": "Requires improvement",
+        "Leadership, management and governance": "Good",
+        "Local Safeguarding Children Board": "good"}

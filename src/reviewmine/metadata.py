@@ -195,7 +195,9 @@ def _ofsted_report(pages: list[str]) -> Metadata | None:
     hits = [(h, fw) for rx, fw in _OFSTED_TITLES if (h := re.search(rx, block, _I))]
     if not hits or (not m and not re.search(r"Judgement\s+Grade", first)):
         return None
-    hit, framework = min(hits, key=lambda x: x[0].start())  # the first printed title wins
+    # The first printed title wins; but a combined report printing its LSCB review title
+    # first is still a SIF report, whose local authority judgements must be read.
+    hit, framework = min(hits, key=lambda x: (x[1] == "SIF LSCB review", x[0].start()))
     rest = re.sub("|".join(re.escape(h.group(0)) for h, _ in hits), " ", block)
     rest = re.sub(r"^\s*and\s+|\s+and\s*$", " ", _flat(rest))  # the authority's name
     area = _norm_area(hit["area"] if "area" in hit.re.groupindex and hit["area"] else rest)
@@ -638,8 +640,9 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
 # on ...", "the JTAI of the multi-agency response to <topic> in <area>".
 _TOPIC_CUES = [
     r"\bdeep dive\W{0,3}\s+(?:focus\s+)?on\s+(?:the\s+)?(?:(?:multi-agency\s+)?response\s+to\s+)?",
-    (rf"\b(?:looked at|considered|evaluated|focused on|has delivered)\s+"
-     rf"(?:the\s+)?(?:local authority{_APOS}s\s+)?(?=arrangements|practice|the quality|child-centred)"),
+    (rf"\b(?:looked at|considered|evaluated|reviewed|focused on|has delivered)\s+"
+     rf"(?:the\s+)?(?:local authority{_APOS}s\s+)?"
+     rf"(?=arrangements|practice|the quality|(?:the )?progress|child-centred)"),
     r"\bThis visit looked at\s+",
     r"\b(?:JTAI|inspection)\)?\s+of the multi-agency response to\s+",
 ]
