@@ -49,7 +49,7 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # A labelled paragraph or heading that is itself an item.
 _LABEL = re.compile(
     r"^(recommendation|finding|learning point|lesson|action|area for improvement)\s+"
-    r"(\d{1,3}[a-z]?|[A-Z])\s*[:.\-–—)]?\s*", re.I
+    r"(\d{1,3}[a-z]?|(?-i:[A-Z])(?![\w’']))\s*[:.\-–—)]?\s*", re.I  # "Action plans" is no label
 )
 _LABEL_KIND = {"recommendation": "recommendation", "finding": "finding",
                "learning point": "learning_point", "lesson": "learning_point",
@@ -385,8 +385,8 @@ def is_statement(text: str) -> bool:
     True
     """
     words = text.split()
-    if len(words) < 4:
-        return False
+    if len(words) < 3 or (len(words) == 3 and not text.rstrip().endswith(".")):
+        return False  # "HMI Probation", "Care Quality Commission"; "Care leavers' accommodation." stays
     if _CONTACT.search(text) and len(words) < 12:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
