@@ -512,3 +512,12 @@ def test_sif_report_printing_its_lscb_review_title_first_keeps_all_judgements() 
         "Experiences and progress of care leavers": "Requires improvement",
         "Leadership, management and governance": "Good",
         "Local Safeguarding Children Board": "good"}
+
+
+def test_letter_naming_the_ilacs_framework_stays_a_letter() -> None:
+    text = ("Focused visit to Exampleshire children\u2019s services\nVisit dates: 3 and 4 May 2022\n"
+            "This visit was carried out under the Inspection of local authority children\u2019s "
+            "services framework.\n")
+    meta = detect_metadata([text], "letter.pdf")
+    assert (meta.doc_type, meta.area, meta.date) == ("focused_visit", "Exampleshire", "2022-05-03")
+    assert meta.title == "Focused visit to Exampleshire children\u2019s services"

@@ -145,6 +145,7 @@ _GRADE_ANYCASE = rf"(?i:{_GRADE})"
 _SIF = r"services for children in need of help and protection, children looked after and care leavers"
 _OFSTED_TITLES = [  # (regex over the flattened title block, framework)
     (r"Inspection of looked after children services", "LAC 2012-13"),
+    (r"Inspection of safeguarding and looked after children services", "SLAC"),
     (r"Re-inspection of " + _SIF, "SIF re-inspection"),
     (r"(?<!area )Inspection of " + _SIF, "SIF"),
     # "Inspection of [the] <authority> [local authority] children's [social care] services",
@@ -198,6 +199,10 @@ def _ofsted_report(pages: list[str]) -> Metadata | None:
     # The first printed title wins; but a combined report printing its LSCB review title
     # first is still a SIF report, whose local authority judgements must be read.
     hit, framework = min(hits, key=lambda x: (x[1] == "SIF LSCB review", x[0].start()))
+    letter = re.search("|".join(_TYPE_PATTERNS[k] for k in sorted(_LETTERS - {"ofsted_letter"})),
+                       block, _I)
+    if letter and letter.start() < hit.start():  # a letter naming the ILACS framework
+        return None
     rest = re.sub("|".join(re.escape(h.group(0)) for h, _ in hits), " ", block)
     rest = re.sub(r"^\s*and\s+|\s+and\s*$", " ", _flat(rest))  # the authority's name
     area = _norm_area(hit["area"] if "area" in hit.re.groupindex and hit["area"] else rest)
@@ -276,7 +281,7 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
     if framework == "ILACS":  # rows from "Judgement Grade" to "Overall effectiveness <grade>"
         m = re.search(rf"Judgement Grade (.*?\bOverall effectiveness (?:{_GRADE}))", flat)
         return _table(m.group(1), r"(?=\b[A-Z])") if m else {}
-    if framework == "LAC 2012-13":
+    if framework in ("LAC 2012-13", "SLAC"):
         for page in pages:  # the table, not the contents line "Record of main findings 21"
             for m in re.finditer(r"^Record of main findings\s*$", page, _M):
                 body = _flat(re.sub(r"^Services for looked after children\s*$", "",
