@@ -304,8 +304,39 @@ def test_filters(store, emb, mode):
     assert [h.item_id for h in hits] == ["cccccccccccc:0"]
 
 
+@pytest.mark.parametrize("mode", ["keyword", "semantic", "hybrid"])
+def test_kind_takes_several_kinds_and_the_actionable_group(store, emb, mode):
+    query = "children missing neglect interviews strategy plans cumulative"
+
+    def kinds(flt):
+        hits = search(store, query, mode=mode, embedder=emb, limit=50, filters=flt)
+        return {h.item_id: h.kind for h in hits if h.item_id}
+
+    both = kinds(SearchFilters(kind="recommendation,finding"))
+    assert set(both.values()) == {"recommendation", "finding"}
+    assert kinds(SearchFilters(kind="finding, Recommendation")) == both  # order, case, spaces
+    actionable = kinds(SearchFilters(kind="actionable"))
+    assert set(actionable.values()) == {"recommendation", "area_for_improvement"}
+    assert "bbbbbbbbbbbb:0" not in actionable  # the finding asks for no change
+    mixed = kinds(SearchFilters(kind="actionable,finding"))
+    assert set(mixed) == set(actionable) | {"bbbbbbbbbbbb:0"}
+
+
+def test_cli_kind_is_repeatable_and_accepts_the_group(tmp_path):
+    db = _db(tmp_path)
+    base = ["search", "missing neglect plans", "--db", str(db), "--mode", "keyword", "--format",
+            "json"]
+    rows = json.loads(runner.invoke(app, [*base, "--kind", "finding", "--kind",
+                                          "area-for-improvement"]).stdout)
+    assert rows and {r["kind"] for r in rows} <= {"finding", "area_for_improvement"}
+    rows = json.loads(runner.invoke(app, [*base, "--kind", "actionable"]).stdout)
+    assert rows and {r["kind"] for r in rows} <= {"recommendation", "area_for_improvement"}
+    res = runner.invoke(app, [*base, "--kind", "actionable,wish"])
+    assert isinstance(res.exception, QueryError) and "wish" in str(res.exception)
+
+
 @pytest.mark.parametrize("bad", [
-    SearchFilters(doc_type="novel"), SearchFilters(kind="wish"), SearchFilters(since="last year"),
+    SearchFilters(doc_type="novel"), SearchFilters(kind="wish"), SearchFilters(kind=" , "), SearchFilters(since="last year"),
     SearchFilters(until="2020-13-01"), SearchFilters(since="2021-01-01", until="2020-01-01")])
 def test_bad_filters_are_query_errors(store, bad):
     with pytest.raises(QueryError):

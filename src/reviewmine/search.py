@@ -46,7 +46,7 @@ import bisect
 import itertools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as _date
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +55,7 @@ import numpy as np
 from .errors import NotFound, QueryError
 from .glossary import Glossary, GlossaryEntry, load_glossary
 from .search_query import _WORD, STOPWORDS, ParsedQuery, Term, parse_query
-from .types import DOC_TYPES, ITEM_KINDS
+from .types import ACTIONABLE_KINDS, DOC_TYPES, ITEM_KINDS
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -72,6 +72,8 @@ FEEDBACK_MAX_DF = 0.05  # feedback words must be rarer: they are there to be spe
 MIN_PAIR_HITS = 10  # fewer hits with two matching words than this: fall back to any word
 GLOSSARY_MIN_SIM = 0.5  # query-to-meaning cosine for a glossary entry to join the query
 GLOSSARY_MAX = 1  # at most this many entries found by meaning
+# Names a scrutineer can give --kind for several kinds at once.
+KIND_GROUPS: dict[str, frozenset[str]] = {"actionable": ACTIONABLE_KINDS}
 _HL_OPEN, _HL_CLOSE = "\x02", "\x03"  # highlight() markers; never in extracted text
 
 
@@ -85,6 +87,8 @@ class SearchFilters:
     ``since``/``until`` are ISO dates (inclusive) compared with the document's
     date; a document without a date is excluded when either is given.  A block
     matches ``theme`` or ``kind`` when an item overlapping its span does.
+    ``kind`` is one kind, several separated by commas (any of them), or a group
+    name from ``KIND_GROUPS`` (``actionable``: the kinds that ask for a change).
     """
 
     doc_type: str | None = None
@@ -98,9 +102,9 @@ class SearchFilters:
         if self.doc_type is not None and self.doc_type not in DOC_TYPES:
             raise QueryError(f"unknown document type '{self.doc_type}'",
                              hint=f"use one of: {', '.join(DOC_TYPES)}")
-        if self.kind is not None and self.kind not in ITEM_KINDS:
-            raise QueryError(f"unknown item kind '{self.kind}'",
-                             hint=f"use one of: {', '.join(ITEM_KINDS)}")
+        out = self
+        if self.kind is not None:
+            out = replace(self, kind=",".join(sorted(_expand_kinds(self.kind))))
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
@@ -111,12 +115,37 @@ class SearchFilters:
                                      hint="write it as YYYY-MM-DD") from None
         if self.since and self.until and self.since > self.until:
             raise QueryError(f"--since {self.since} is after --until {self.until}")
-        return self
+        return out
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The item kinds ``kind`` allows (empty: no kind filter)."""
+        return frozenset(_expand_kinds(self.kind)) if self.kind else frozenset()
 
     @property
     def empty(self) -> bool:
         return all(v is None for v in (self.doc_type, self.area, self.since, self.until,
                                        self.theme, self.kind))
+
+
+def _expand_kinds(spec: str | Sequence[str]) -> set[str]:
+    """Kinds named by ``spec``: kinds and group names, comma-separated or in a list."""
+    parts = spec.split(",") if isinstance(spec, str) else [str(p) for p in spec]
+    out: set[str] = set()
+    for part in (p.strip().lower().replace("-", "_").replace(" ", "_") for p in parts):
+        if not part:
+            continue
+        if part in KIND_GROUPS:
+            out |= KIND_GROUPS[part]
+        elif part in ITEM_KINDS:
+            out.add(part)
+        else:
+            raise QueryError(f"unknown item kind '{part}'",
+                             hint=f"use one or more of: {', '.join((*KIND_GROUPS, *ITEM_KINDS))}")
+    if not out:
+        raise QueryError("--kind names no item kind",
+                         hint=f"use one or more of: {', '.join((*KIND_GROUPS, *ITEM_KINDS))}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -587,8 +616,8 @@ class Searcher:
         doc_ok = self._doc_ok(flt)
         mask = doc_ok[u.doc] if len(u.doc_ids) else np.zeros(len(u.keys), bool)
         if flt.kind or flt.theme:
-            ok_items = np.asarray([(not flt.kind or it["kind"] == flt.kind) for it in u.items],
-                                  bool)
+            kinds = flt.kinds
+            ok_items = np.asarray([(not kinds or it["kind"] in kinds) for it in u.items], bool)
             if flt.theme:
                 ok_items &= np.asarray([flt.theme in u.themes.get(it["id"], ()) for it in u.items],
                                        bool)
@@ -781,8 +810,9 @@ def _filter_sql(flt: SearchFilters, table: str,
     if flt.kind or flt.theme:
         conds, extra = [], []
         if flt.kind:
-            conds.append("i.kind = ?")
-            extra.append(flt.kind)
+            kinds = sorted(flt.kinds)
+            conds.append(f"i.kind IN ({','.join('?' * len(kinds))})")
+            extra.extend(kinds)
         if flt.theme:
             conds.append("i.id IN (SELECT item_id FROM item_themes WHERE theme = ?)")
             extra.append(flt.theme)

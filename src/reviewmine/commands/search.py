@@ -156,8 +156,10 @@ def search(
     since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="Theme id, e.g. neglect.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="Item kind: recommendation, "
-                                                "finding, ...")] = None,
+    kind: Annotated[list[str] | None, typer.Option(
+        "--kind", help="Item kind(s): recommendation, finding, area_for_improvement, ...; "
+                       "repeat or separate with commas; 'actionable' = every kind that asks "
+                       "for a change.")] = None,
     limit: LimitOpt = 10,
     format: FormatOpt = HitFormat.table,
     db: DbOpt = None,
@@ -170,7 +172,7 @@ def search(
     from ..search import Searcher, SearchFilters
 
     filters = SearchFilters(doc_type=doc_type, area=area, since=since, until=until, theme=theme,
-                            kind=kind).validated()
+                            kind=",".join(kind) if kind else None).validated()
     emb = None if mode == Mode.keyword else _embedder(embedder, config)
     with _open_store(db) as store:
         searcher = Searcher(store, emb, progress=True,
