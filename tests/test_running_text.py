@@ -221,3 +221,9 @@ def test_a_purpose_question_over_infinitive_bullets_is_not_learning(tmp_path):
 
 def test_an_adult_said_to_lack_capacity_is_a_fact(tmp_path):
     assert items_of(tmp_path, "He was deemed to lack capacity to decide where to live.\n") == []
+
+
+def test_bullet_glyph_alone_on_its_line_and_wrapped_bullets(tmp_path):
+    got = items_of(tmp_path, "Key findings included:\n\n•\nWeak supervision of\nnewly qualified staff\n"
+                             "•\nDrift in plans.\n")
+    assert got == [("finding", "Weak supervision of newly qualified staff"), ("finding", "Drift in plans.")]

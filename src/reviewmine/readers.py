@@ -506,7 +506,8 @@ def read_html(path: Path, text: str) -> RawDocument:
 # ------------------------------------------------------------------- TXT and MD
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_BULLET = re.compile(r"^(\s*)([-*+•◼▪]|\d+[.)])\s+(.*)$")
+_MD_BULLET = re.compile(r"^(\s*)([-*+•◼▪●◦○·■➢►–]|\d+[.)])\s+(.*)$")
+_LONE_GLYPH = re.compile(r"^\s*[-*+•◼▪●◦○·■➢►–]\s*$")  # a bullet whose text is on the next line
 _NUMBERED_PARA = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$")
 _UNWRAPPED = 200  # characters: a line longer than this was not wrapped
 
@@ -533,8 +534,16 @@ def read_text(path: Path, text: str) -> RawDocument:
 
         raw_lines = page_text.split("\n")
         md_table, table_row = -1, -1
+        glyph = ""  # a bullet glyph seen alone on its line, waiting for its text
         for n, raw in enumerate(raw_lines):
             line = raw.rstrip()
+            if _LONE_GLYPH.match(line):
+                flush()
+                glyph = line
+                continue
+            if glyph and line.strip():
+                line = raw = f"{glyph.rstrip()} {line.strip()}"
+                glyph = ""
             next_blank = n + 1 >= len(raw_lines) or not raw_lines[n + 1].strip()
             if not line.strip():
                 flush()
@@ -582,8 +591,10 @@ def read_text(path: Path, text: str) -> RawDocument:
                 lines.append(Line(page=page_no, text=body, x0=0.0, top=float(len(lines)), size=11.0,
                                   bold=False, hint=hint, depth=min(depth, 3)))
                 continue
-            if lines and lines[-1].hint in ("li", "oli") and not para and raw[:1].isspace():
-                last = lines[-1]  # indented continuation of a list item
+            wrapped = (not line_paragraphs and line.lstrip()[:1].islower()
+                       and not lines[-1].text.rstrip().endswith((".", ":", ";", "!", "?"))) if lines else False
+            if lines and lines[-1].hint in ("li", "oli") and not para and (raw[:1].isspace() or wrapped):
+                last = lines[-1]  # continuation of a list item: indented, or a wrapped clause
                 lines[-1] = Line(page=last.page, text=last.text + " " + line.strip(), x0=0.0,
                                  top=last.top, size=11.0, bold=False, hint=last.hint, depth=last.depth)
                 continue
