@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .areas import canonical_area, find_area, is_health_body
-from .types import Block
+from .types import DOC_TYPE_LABELS, Block
 
 __all__ = ["Metadata", "date_span", "detect_metadata", "parse_date"]
 
@@ -347,6 +347,8 @@ _STRONG = ("area_send", "jtai_letter", "joint_review", "focused_visit", "monitor
 _ONE_REVIEW = re.compile(r"\b(?:serious case|practice|rapid) review\b", _I)
 _REPORTING = re.compile(r"\b(?:says|said|publication of|publishes|published its|received a (?:joint )?"
                         r"report|sub[- ]?committee|agenda item|members)\b", _I)
+# Documents about many cases or none: a pseudonym they mention is not theirs.
+_MANY_CASES = frozenset({"scrutiny_report", "annual_report", "national_review"})
 _LETTERS = frozenset({"focused_visit", "monitoring_visit", "ofsted_letter", "jtai_letter",
                       "joint_review", "area_send"})  # dated by the first day on site
 
@@ -464,7 +466,7 @@ def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
     # The title block: lines before the first line of prose (letters: below the address).
     n = next((i for i, ln in enumerate(lines) if ln[0].islower() or ln.endswith((".", ";"))),
              len(lines))
-    block = lines[:30] if kind.endswith("letter") else lines[:min(n, 15)]
+    block = lines[:30] if kind in _LETTERS else lines[:min(n, 15)]
     if kind in _TYPE_PATTERNS:  # the line that names the document type is the title
         for i, line in enumerate(block):
             if re.search(_TYPE_PATTERNS[kind], line, _I) and line[0].isupper():
@@ -472,7 +474,7 @@ def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
     for h in headings:  # never a numbered section heading ("1.1 Purpose of report")
         if h.strip() and not _GENERIC.match(h.strip()) and not re.match(r"\d+(?:\.\d+)*\.?\s", h.strip()):
             return _flat(h)
-    for i, line in enumerate([] if kind.endswith("letter") else lines[:min(n, 10)]):  # no address
+    for i, line in enumerate([] if kind in _LETTERS else lines[:min(n, 10)]):  # no address
         if len(line) < 100 and not _DATE_RE.fullmatch(line) and not _GENERIC.match(line):
             return _title_lines(lines, i)
     if kind not in _LETTERS:  # a web page: its heading, the first line that reads as one
@@ -485,7 +487,7 @@ def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name.replace("\\", "/").rsplit("/", 1)[-1])
     label = re.sub(r"[-_ ]+", " ", stem).strip().capitalize()
     if len(re.findall(r"[A-Za-z]{2,}", label)) < 2:  # "report.pdf" says nothing
-        label = _TYPE_LABELS.get(kind, label or "Untitled")
+        label = _TYPE_LABELS.get(kind) or DOC_TYPE_LABELS.get(kind, label or "Untitled")
     return f"{area}: {label}" if area and area.lower() not in label.lower() else label
 
 
@@ -624,10 +626,11 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     title = laid_out or _flat(_title(lines, kind, headings, file_name, area))
     area = area or find_area(title)  # "No. 55 Rapid Reviews - Devon"
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
-    pseudo = None if kind.endswith(("letter", "report")) else (
+    one_case = kind not in _LETTERS | _MANY_CASES
+    pseudo = None if not one_case else (
         _PSEUDONYM.search(title) or _PSEUDONYM.search("\n".join(lines[:40])))
     name = f"{pseudo['kw'].title()} {_flat(pseudo['code'])}" if pseudo else None
-    if name is None and not kind.endswith(("letter", "report")):
+    if name is None and one_case:
         quoted = _QUOTED_NAME.search(title)  # "LCSPR 'Tyler'": a name chosen for the review
         name = quoted.group(1) if quoted else None
     judgements = {}
