@@ -1,18 +1,23 @@
-"""Document metadata: type, title, area, dates, case pseudonym, Ofsted judgements.
+"""Document metadata: type, title, area, dates, case pseudonym, topic, judgements.
 
-Pure regex heuristics over page texts (no layout, no models), fast and tolerant of
-the extractor: pypdfium2 and pdfplumber (plain or layout) text give the same answers
-on the real Ofsted set.  What the ingest stage must keep:
+Regex rules over page texts, plus the first page's layout (block sizes and heading
+levels) for titles; no models.  Tolerant of the extractor: pypdfium2, pdfplumber (plain
+or layout) and ingest's own page texts give the same answers on the real Ofsted set.
+What the ingest stage must keep:
 
 * pages in order, lines separated by "\n"; page 1 starts with its title block
-  (authority name, title, "Inspection date(s): ..." at the start of a line);
+  (authority name, title, "Inspection date(s): ..."), a letter's with its letterhead;
 * a judgement table's rows together and in printed order (a wrapped label and its
   grade cell may come in either order); "Record of main findings" and the SIF
   sentence "The Local Safeguarding Children Board is ..." each start a line.
 Running headers/footers and page numbers may or may not be there.
 
-Dates are ISO strings.  A date printed without a day ("November 2020") becomes the
-first of that month ("2020-11-01"); numeric dates are day first ("12/06/2017").
+Dates are ISO strings.  ``date`` is the first day of an inspection or visit, else the
+document's own date (title block, label, sign-off); ``dates`` keeps the others by role
+(first_day, last_day, letter, published, dated).  One parser (:func:`date_span`) reads
+every printed span.  A date printed without a day ("November 2020") becomes the first
+of that month ("2020-11-01"); numeric dates are day first ("12/06/2017").  Areas are
+canonical names from the table in areas.py.
 """
 
 from __future__ import annotations
