@@ -227,3 +227,10 @@ def test_bullet_glyph_alone_on_its_line_and_wrapped_bullets(tmp_path):
     got = items_of(tmp_path, "Key findings included:\n\n•\nWeak supervision of\nnewly qualified staff\n"
                              "•\nDrift in plans.\n")
     assert got == [("finding", "Weak supervision of newly qualified staff"), ("finding", "Drift in plans.")]
+
+
+def test_priorities_and_agencies_involved_are_not_learning(tmp_path):
+    got = items_of(tmp_path, "The partnership has identified three priorities for next year:\n\n"
+                             "- Neglect\n- Exploitation\n\nThe review was told about the following agencies:\n\n"
+                             "- Police\n- Health visiting\n")
+    assert got == []

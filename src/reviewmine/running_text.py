@@ -49,7 +49,7 @@ _ACTION_LEAD = re.compile(r"\b(agreed|following|these|further) actions\b|\bactio
 # Lead-ins that open a list which is not learning: scope, purpose, definitions, criteria,
 # actions already taken, quotations, navigation.
 _LEAD_NEG = re.compile(
-    r"\b(purpose|aims?|objectives?|terms of reference|scope|defined as|definition|criteria|"
+    r"\b(purpose|aims?|objectives?|priorit(y|ies)|terms of reference|scope|defined as|definition|criteria|"
     r"examined the following|considered the following|following (areas|questions)|questions?|"
     r"actions? (taken|already)|(have|has) been (developed|put in place|introduced|taken)|"
     r"were noted|said|says|stated|told|download|login|contents|menu|navigation|"
