@@ -234,3 +234,17 @@ def test_priorities_and_agencies_involved_are_not_learning(tmp_path):
                              "- Neglect\n- Exploitation\n\nThe review was told about the following agencies:\n\n"
                              "- Police\n- Health visiting\n")
     assert got == []
+
+
+def test_a_bare_recommendations_line_over_paragraphs(tmp_path):
+    got = items_of(tmp_path, "Child Z review\n\nRecommendations\n\nThe review made 6 recommendations.\n\n"
+                             "Health visitors should ask who lives in the home at every visit.\n\n"
+                             "The police should share notifications within a day. This will help schools.\n\n"
+                             "Background\n\nThe family should have moved in 2019.\n")
+    assert got == [("recommendation", "Health visitors should ask who lives in the home at every visit."),
+                   ("recommendation", "The police should share notifications within a day.")]
+
+
+def test_what_we_learned_label_over_bullets(tmp_path):
+    got = items_of(tmp_path, "What we learned\n\n- Plans drifted when workers changed\n- Fathers were not seen\n")
+    assert [k for k, _ in got] == ["learning_point", "learning_point"]

@@ -40,7 +40,7 @@ _REC_LEAD = re.compile(
     r"(change|happen|improve)", re.I)
 # Words that make a lead-in introduce findings or learning.
 _FIND_LEAD = re.compile(
-    r"\b(findings?|learning|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
+    r"\b(findings?|learning|learn[te]d?|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
     r"gaps|problems|conclusions?|key points|points for|need for improved|need for)\b|"
     r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b", re.I)
 # Words that make a lead-in introduce actions agreed (a rapid review's or a board's).
@@ -108,7 +108,8 @@ _SENT_NEG = re.compile(
 # A short label that names a list of learning ("Key issues", "Learning themes").
 _LABEL = re.compile(
     r"(^|\s)(key |main |common |emerging )?(learning |practice )?(issues|themes|learning themes|learning points|"
-    r"lessons( learn[te]d)?|findings|key messages|messages|recommendations)\s*$", re.I)
+    r"lessons( learn[te]d)?|findings|key messages|messages|recommendations|what (we|the review) (learn[te]d|found)|"
+    r"what needs to (change|improve|happen))\s*$", re.I)
 _ATTRIBUTED = re.compile(r"[”\"’'],?\s+(said|says|states|stated|concluded|found) the (report|review|panel|"
                          r"analysis|inspectorate|reviewers?)\b", re.I)
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.I)
@@ -124,6 +125,7 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
     out: list[dict[str, object]] = []
     used: set[int] = set()
     heading: str | None = None
+    rec_context = False
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
@@ -133,6 +135,10 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
         if lead is None and (b.text.rstrip().endswith(":") or _is_short_line(b)) \
                 and _LEAD_NEG.search(_last_sentence(b.text)):
             used.update(_list_after(blocks, i, b))  # a purpose, scope or criteria list: not learning
+        if lead == "recommendation" and _is_short_line(b) and not b.text.rstrip().endswith(":"):
+            rec_context = True  # a bare "Recommendations" line: the paragraphs below recommend
+        elif b.kind == "heading" or _is_short_line(b) or b.text.rstrip().endswith(":"):
+            rec_context = False
         if lead is not None:
             members = _list_after(blocks, i, b)
             if not members and _is_label(b.text) and i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" \
@@ -161,7 +167,11 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
             out.append(_item("finding", part, b, heading))
         if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
             continue  # quoted guidance is not the document's own learning; a quoted review is
-        out += _sentence_items(text, b, heading)
+        found_here = _sentence_items(text, b, heading)
+        if rec_context and not found_here:
+            found_here = [_item("recommendation", s, b, heading) for s in _SENTENCE.split(text.strip())
+                          if _ADVICE.search(s) and not _SENT_NEG.search(s)]
+        out += found_here
     return out
 
 
@@ -218,7 +228,7 @@ def _lead_kind(lead: str) -> str | None:
     if _ACTION_LEAD.search(lead):
         return "action"
     if _FIND_LEAD.search(lead) or _LABEL.search(lead.strip()):
-        return "learning_point" if re.search(r"\b(learning|lessons?)\b", lead, re.I) else "finding"
+        return "learning_point" if re.search(r"\b(learning|learn[te]d?|lessons?)\b", lead, re.I) else "finding"
     return None
 
 
@@ -335,6 +345,8 @@ _JUDGEMENT = re.compile(
     r"should always|it is (not )?(apparent|clear|evident) that)\b", re.I)
 # The same words describing the child's or the adult's condition, or a process in general.
 _CASE_FACT = re.compile(r"\b(to lack (mental )?capacity|lacks? capacity|when a child dies|the purpose)\b", re.I)
+# A sentence that asks for a change (read as a recommendation under a "Recommendations" label).
+_ADVICE = re.compile(r"\b(should|must|needs? to|ought to)\b|^to [a-z]+\b", re.I)
 _EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as)\b", re.I)
 _CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.I)
 
