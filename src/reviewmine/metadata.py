@@ -629,7 +629,10 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     date = (dates.get("first_day") or dates.get("letter") or dates.get("published")
             or dates.get("dated"))
     title = laid_out or _flat(_title(lines, kind, headings, file_name, area))
-    area = area or find_area(title)  # "No. 55 Rapid Reviews - Devon"
+    # "No. 55 Rapid Reviews - Devon"; a title wrapped inside the name ("... of North" /
+    # "Northamptonshire Local Area Partnership") still names it in the title block
+    if not area and kind != "national_review":  # a national review names areas, not its own
+        area = find_area(title) or find_area("\n".join(lines[:15]))
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
     one_case = kind not in _LETTERS | _MANY_CASES
     pseudo = None if not one_case else (
