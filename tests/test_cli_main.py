@@ -39,7 +39,7 @@ def test_version(capsys):
                                   ["tracker", "actions"]])
 def test_read_commands_on_a_missing_store_say_so_and_create_nothing(capsys, tmp_path, argv):
     missing = tmp_path / "typo.db"
-    code, out, err = run(capsys, *argv, "--db", str(missing))
+    code, _out, err = run(capsys, *argv, "--db", str(missing))
     assert code == 2, err
     assert f"no store at {missing}: run `reviewmine ingest` first" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
