@@ -243,3 +243,15 @@ def test_review_summary_pages_typed() -> None:
     for g in SUMMARIES:  # never a letter or an inspection type for a page about reviews
         assert typed[g["file"]] not in ("ofsted_inspection", "focused_visit", "jtai_letter",
                                         "area_send", "monitoring_visit"), g["file"]
+
+
+@pytest.mark.skipif(not LETTERS, reason="real letters not available")
+def test_letters_read_as_plain_pdf_text_too() -> None:
+    """Without ingest's layout (plain pypdfium2 text, titles wrapped mid-name), type, area
+    and first day still agree with gold for every letter."""
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    for gold in LETTERS:
+        pdf = pypdfium2.PdfDocument(str(REAL / "letters" / gold["file"]))
+        meta = detect_metadata([p.get_textpage().get_text_range() for p in pdf], gold["file"])
+        assert (meta.doc_type, meta.area, meta.date) == (
+            gold["doc_kind"], canonical_area(gold["local_authority"]), gold["first_day"]), gold["file"]
