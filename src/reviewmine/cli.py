@@ -253,7 +253,8 @@ def docs(
                     "judgements"):
             t.add_column(col, overflow="fold")
         for d, r in zip(documents, rows):
-            grades = "\n".join(f"{k}: {v}" for k, v in d.judgements.items())
+            grades = "\n".join(f"{k}: {v}" for k, v in sorted(  # overall first
+                d.judgements.items(), key=lambda kv: not kv[0].lower().startswith("overall")))
             t.add_row(d.id[:10], d.file_name, d.doc_type, d.area or "", d.date or "",
                       d.topic or "", str(d.pages), str(r["items"]), grades)
         _console().print(t)
