@@ -68,7 +68,8 @@ class Evidence:
     """A later item that raises a completed action's learning again."""
 
     item: ItemRef
-    score: float  # in [0, 1]: meaning similarity plus the shared-word bonus, capped at 1
+    # "strength" in [0, 1]: (meaning similarity + shared-word bonus) / the most it can be
+    score: float
     words: tuple[str, ...]  # specific words both texts use, as written in the later item
 
 
@@ -191,10 +192,12 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
     for (_, j), (s, _) in scored.items():
         best[j] = max(best[j], s)
     found: dict[tuple[str, str, int], list[Evidence]] = defaultdict(list)
+    top = 1.0 + params.word_bonus * params.max_words  # the highest meaning + bonus can reach
     for (key, j), (s, shared) in scored.items():
         if s >= params.threshold and s >= best[j] - params.item_margin:
             it = pool[j]
-            found[key].append(Evidence(_item_ref(it, by_doc[it.doc_id]), round(min(1.0, s), 3),
+            found[key].append(Evidence(_item_ref(it, by_doc[it.doc_id]),
+                                       round(min(1.0, max(0.0, s / top)), 3),
                                        as_written(shared, it.text)))
     out = []
     for key, ev in found.items():
