@@ -285,3 +285,15 @@ def test_briefing_with_the_real_embedder(store):
     b = build_briefing(store, "neglect", embedder=load_embedder("minilm"), today=TODAY)
     assert b.embedder.startswith("all-MiniLM-L6-v2")
     assert sum(s.n_items for s in b.subthemes) == 9 and len(b.subthemes) >= 2
+
+
+def test_regression_subtheme_headings_are_phrases_from_the_texts():
+    # once "Experiencing; neglect prolonged; period": TF-IDF terms joined with semicolons
+    from reviewmine.briefing import phrase_label
+
+    text = ("The recognition of and response to children who are experiencing neglect over a "
+            "prolonged period of time.")
+    label = phrase_label([text], ["experiencing", "neglect prolonged", "period"])
+    assert label == "Children who are experiencing neglect over a prolonged period"
+    assert ";" not in label and label.lower() in text.lower()
+    assert phrase_label(["Nothing relevant here."], ["neglect"]) == ""

@@ -256,6 +256,54 @@ def label_clusters(texts: Sequence[str], labels: np.ndarray, n_terms: int = 3) -
     return out
 
 
+_CLAUSE = re.compile(r"[.;:()\[\]]|,\s|\s[-–]\s")
+_EDGE_WORDS = frozenset("a an and the of to in on for by with or that which who is are was were be "
+                        "as at from their its this these those not".split())
+
+
+def phrase_label(texts: Sequence[str], terms: Sequence[str], max_words: int = 9) -> str:
+    """A sub-theme heading in the documents' own words: the shortest run of words (at most
+    *max_words*) in the cluster's most central texts that holds most of its key *terms*.
+
+    >>> phrase_label(["Recognise children experiencing neglect over a prolonged period."],
+    ...              ["experiencing", "neglect prolonged", "period"])
+    'Recognise children experiencing neglect over a prolonged period'
+    """
+    want = {w for t in terms for w in t.lower().split()}
+    if not want:
+        return ""
+    best: tuple[int, int, list[str]] | None = None
+    for text in texts:
+        for clause in _CLAUSE.split(text):
+            words = clause.split()
+            hits = [i for i, w in enumerate(words)
+                    if re.sub(r"[^a-z'\-]", "", w.lower()) in want]
+            if not hits:
+                continue
+            lo, hi = hits[0], hits[-1]
+            while hi - lo + 1 > max_words:  # keep the densest end
+                lo = hits[1] if len(hits) > 1 else lo
+                hits = hits[1:]
+                hi = min(hi, lo + max_words - 1)
+            # up to three words of context on the left (the verb or subject), then trim joints
+            lo = max(0, lo - 3, hi - max_words + 1)
+            span = words[lo:hi + 1]
+            while span and span[0].lower() in _EDGE_WORDS:
+                span = span[1:]
+            while span and span[-1].lower() in _EDGE_WORDS:
+                span = span[:-1]
+            covered = len({re.sub(r"[^a-z'\-]", "", w.lower()) for w in span} & want)
+            key = (covered, -len(span))
+            if span and (best is None or key > best[:2]):
+                best = (covered, -len(span), span)
+        if best is not None and best[0] == len(want):
+            break
+    if best is None:
+        return ""
+    phrase = " ".join(best[2]).strip(" ,;:'\"‘’“”")
+    return phrase[:1].upper() + phrase[1:]
+
+
 def n_subthemes(n_items: int, max_k: int = 5) -> int:
     """A few sub-themes: about sqrt(n/2), at least 2 once there are 4 items."""
     if n_items < 4:
@@ -460,7 +508,7 @@ def build_briefing(
                                                       for j in picked)):
                     continue
                 picked.append(int(i))
-        label = "; ".join(words).capitalize() if words else "Other findings"
+        label = phrase_label([items[i].text for i in ranked[:5]], words) or "Other findings"
         subthemes.append(SubTheme(label, words, len(idx), len({items[i].doc_id for i in idx}),
                                   tuple(quote(items[i]) for i in picked)))
 
