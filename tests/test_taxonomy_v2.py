@@ -106,3 +106,25 @@ def test_every_real_gold_set_loads_under_v2():
         assert len(items) > 100
     assert families == {"ofsted": {"ilacs_sif"}, "letters": {"letters"},
                         "summaries": {"summaries"}}
+
+
+def test_reason_quotes_the_items_own_words_around_the_keyword():
+    from reviewmine.themes import carrying_words
+
+    tax = load_taxonomy()
+    text = ("Leaders have improved the front door and the quality of assessments is better, "
+            "but the response to 16- and 17-year-olds who present as homeless remains slow "
+            "and too many of them are placed in bed and breakfast accommodation.")
+    words = carrying_words(text, tax.get("housing_homelessness"), ("homeless",))
+    assert "homeless" in words and words.startswith("...") and len(words.split()) <= 16
+    assert words.strip(".") in text or words.strip(".").split("...")[0] in text
+
+
+def test_reason_without_keywords_picks_the_sentence_about_the_theme():
+    from reviewmine.themes import carrying_words
+
+    tax = load_taxonomy()
+    text = ("Managers meet weekly. Chronologies are rarely kept up to date in case records. "
+            "Staff turnover is high.")
+    assert carrying_words(text, tax.get("recording"), ()) == \
+        "Chronologies are rarely kept up to date in case records."

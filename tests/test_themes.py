@@ -191,7 +191,7 @@ def test_train_and_assign(hashing_model):
     first, second = model.assign(texts, emb.embed(texts), embedder_id=emb.model_id)
     assert first[0].theme == "children_in_care"
     assert "keywords: " in first[0].reason and "classifier p=" in first[0].reason
-    assert "nearest example: '" in first[0].reason
+    assert "words: 'Ensure pathway plans for care leavers are reviewed.'" in first[0].reason
     assert second[0].theme == "other"
     assert model.assign([], emb.embed([])) == []
 
@@ -366,17 +366,22 @@ def minilm():
 
 
 @pytest.mark.slow
-def test_real_gold_meets_targets_and_beats_lexicon(minilm):
-    result = evaluate_themes([OFSTED_GOLD], minilm)
+def test_every_family_beats_the_lexicon_under_grouped_cv(minilm):
+    # Development figures (the rule was chosen on these items); see models/themes/MODEL_CARD.md.
+    from reviewmine.theme_eval import default_gold_paths
+
+    paths = [p for p in default_gold_paths() if SHARED in p.parents]  # the real families
+    result = evaluate_themes(paths, minilm, ablations=False, leave_family_out=False)
     assert result.grouping.startswith("GroupKFold(5) on local authority")
-    assert result.n_items == 297 and result.n_groups == 18
-    chosen, lexicon = result.chosen, result.baseline
     print(result.to_markdown())
-    assert chosen.micro_f1 >= 0.75
-    assert chosen.macro_f1 >= 0.6
-    assert len(chosen.macro_themes) >= 20  # every theme with >= 3 gold items
-    assert chosen.micro_f1 > lexicon.micro_f1
-    assert chosen.macro_f1 >= lexicon.macro_f1
+    families = {f.family: f for f in result.families}
+    assert set(families) == {"ilacs_sif", "letters", "summaries"}
+    assert families["ilacs_sif"].chosen.micro_f1 >= 0.8
+    for f in families.values():
+        assert f.chosen.micro_f1 > f.baseline.micro_f1, f.family
+    assert result.chosen.macro_f1 >= result.baseline.macro_f1
+    for theme in ("housing_homelessness", "sexual_abuse", "private_fostering"):  # new in v2
+        assert result.chosen.theme(theme).f1 >= 0.6, theme
 
 
 @pytest.mark.slow

@@ -332,6 +332,7 @@ def evaluate_themes(
     ablations: bool = True,
     progress: bool = False,
     leave_family_out: bool = True,
+    items: Sequence[GoldItem] | None = None,
     **train_kwargs: Any,
 ) -> ThemeEval:
     """Score the chosen method and the lexicon baseline on labelled items.
@@ -347,7 +348,9 @@ def evaluate_themes(
     start = time.perf_counter()
     taxonomy = taxonomy or load_taxonomy()
     paths = [Path(p) for p in (gold_paths if gold_paths is not None else default_gold_paths())]
-    items = load_gold(paths, taxonomy)
+    # Pass ``items`` (with their ``vectors``) to score exactly what was embedded even
+    # when a gold file grows meanwhile.
+    items = list(items) if items is not None else load_gold(paths, taxonomy)
     if not items:
         raise GoldError("no labelled items in the gold files", path=", ".join(map(str, paths)))
     texts = [it.text for it in items]
@@ -383,7 +386,7 @@ def evaluate_themes(
         for i, scores in zip(test, assigned):
             chosen[i] = {s.theme for s in scores}
         if ablations:
-            for i, themes in zip(test, _classifier_only(model, vectors[test])):
+            for i, themes in zip(test, _classifier_only(model, [texts[i] for i in test], vectors[test])):
                 clf_only[i] = themes
             for i, themes in zip(test, _similarity_only(examples, vectors, gold, train, test)):
                 similarity[i] = themes
@@ -471,8 +474,10 @@ def _family_scores(
     )
 
 
-def _classifier_only(model: ThemeModel, vectors: np.ndarray) -> list[set[str]]:
-    probs = model.probabilities(vectors)
+def _classifier_only(
+    model: ThemeModel, texts: Sequence[str], vectors: np.ndarray
+) -> list[set[str]]:
+    probs = model.probabilities(vectors, texts)
     out = []
     for row in probs:
         themes = {t for t, p in zip(model.classifier_themes, row) if p >= 0.5}

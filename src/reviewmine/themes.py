@@ -4,18 +4,21 @@ The chosen method (measured against the alternatives on the annotated Ofsted
 items; see ``models/themes/MODEL_CARD.md``):
 
 * the **lexicon** (keywords and patterns from the taxonomy) proposes themes;
-* a **one-vs-rest logistic regression** on sentence embeddings, trained for
-  every theme with enough labelled items, scores each theme;
+* a **one-vs-rest logistic regression** on sentence embeddings plus the
+  lexicon's keyword indicators, trained for every theme with enough labelled
+  items, scores each theme;
 * a proposed theme is kept when its probability is at least
-  ``confirm_threshold`` (a weak veto on keyword false alarms), and a theme the
-  keywords missed is added when its probability is at least ``add_threshold``;
+  ``confirm_threshold`` (``confirm_threshold_long`` in long paragraphs, which
+  mention many topics in passing), and a theme the keywords missed is added
+  when its probability is at least ``add_threshold``;
 * themes too rare to train a classifier for rely on the lexicon alone;
 * an item left with nothing gets the classifier's best guess if it reaches
   ``fallback_threshold`` and the item resembles some theme's examples
   (cosine >= ``fallback_min_similarity``), else ``other``.
 
-Every :class:`~reviewmine.types.ThemeScore` carries a checkable reason:
-matched keywords, the classifier probability and the nearest example phrase.
+Every :class:`~reviewmine.types.ThemeScore` carries a checkable reason: the
+item's own words that carry the theme, matched keywords and the classifier
+probability.
 
 Example::
 
@@ -23,7 +26,8 @@ Example::
     vectors = embedder.embed(texts)           # the store caches these
     model.assign(texts, vectors)[0]
     # (ThemeScore(theme='children_in_care', score=0.98,
-    #             reason="keywords: 'care leavers'; classifier p=0.96; nearest example: '...'"), ...)
+    #             reason="words: '...pathway plans for care leavers...'; keywords: 'care leavers';
+    #                     classifier p=0.96"), ...)
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,8 +53,10 @@ from reviewmine.taxonomy import (
     Taxonomy,
     Theme,
     load_taxonomy,
+    normalise_text,
     quote_list,
     theme_record,
+    themes_from_records,
 )
 from reviewmine.types import ThemeScore
 
@@ -68,7 +75,9 @@ __all__ = [
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-MODEL_FORMAT = "reviewmine-themes/1"
+MODEL_FORMAT = "reviewmine-themes/2"
+READABLE_FORMATS = ("reviewmine-themes/1", MODEL_FORMAT)  # 1: no lexicon features
+LEXICON_FEATURE_WEIGHT = 0.5  # scale of the keyword indicators beside unit-length embeddings
 WEIGHTS_FILE = "weights.npz"
 CONFIG_FILE = "model.json"
 
@@ -92,27 +101,50 @@ class ThemeModel:
 
     taxonomy: Taxonomy
     classifier_themes: tuple[str, ...]  # themes with a trained classifier, row order of coef
-    coef: np.ndarray  # (len(classifier_themes), dim) float32
+    coef: np.ndarray  # (len(classifier_themes), dim + len(lexicon_features)) float32
     intercept: np.ndarray  # (len(classifier_themes),) float32
     example_texts: tuple[str, ...]  # description + examples of each theme, embedded
     example_themes: tuple[str, ...]
     example_vectors: np.ndarray  # (len(example_texts), dim) float32
     embedder_id: str
     dim: int
-    confirm_threshold: float = 0.1
-    add_threshold: float = 0.9
+    confirm_threshold: float = 0.3
+    add_threshold: float = 0.8
     fallback_threshold: float = 0.5
     fallback_min_similarity: float = 0.35  # cosine to the nearest theme example: "is it on topic?"
     training: dict[str, Any] = field(default_factory=dict)  # what it was trained on, how
     trained_themes: tuple[dict[str, Any], ...] = ()  # taxonomy at training time, for the record
+    # Themes whose keyword matches (with the training-time lexicon) are features beside
+    # the embedding, in this order; empty for models without lexicon features.
+    lexicon_features: tuple[str, ...] = ()
+    # Long paragraphs mention many topics in passing: a keyword theme needs more
+    # classifier support to be kept in an item of at least long_item_chars characters.
+    confirm_threshold_long: float = 0.6
+    long_item_chars: int = 200
 
     # ---- scoring
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """Classifier probabilities, shape (n, len(classifier_themes))."""
-        vectors = self._check_vectors(vectors)
-        return _sigmoid(
-            vectors.astype(np.float64) @ self.coef.T.astype(np.float64) + self.intercept
-        )
+    def features(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+        """Embeddings with the training-time lexicon's keyword indicators appended."""
+        vectors = self._check_vectors(vectors).astype(np.float64)
+        if not self.lexicon_features:
+            return vectors
+        return np.hstack([vectors, lexicon_indicators(
+            texts, self.lexicon_features, self._training_lexicon())])
+
+    def _training_lexicon(self) -> LexiconTagger:
+        # The features mean what they meant in training, whatever the user's taxonomy says.
+        if self.trained_themes:
+            return LexiconTagger(themes_from_records(self.trained_themes))
+        return LexiconTagger(self.taxonomy)
+
+    def probabilities(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        """Classifier probabilities, shape (n, len(classifier_themes)); models with
+        lexicon features need the ``texts``."""
+        if self.lexicon_features and texts is None:
+            raise ModelError("this theme model needs the item texts as well as their vectors")
+        X = self.features(texts or [], vectors) if self.lexicon_features else \
+            self._check_vectors(vectors).astype(np.float64)
+        return _sigmoid(X @ self.coef.T.astype(np.float64) + self.intercept)
 
     def _check_vectors(self, vectors: np.ndarray) -> np.ndarray:
         vectors = np.asarray(vectors)
@@ -142,12 +174,11 @@ class ThemeModel:
             raise ModelError(f"{len(texts)} texts but {len(vectors)} vectors")
         if not len(texts):
             return []
-        probs = self.probabilities(vectors)
+        probs = self.probabilities(vectors, texts)
         lexicon = LexiconTagger(self.taxonomy)
         active = [t.id for t in self.taxonomy if t.id != OTHER]
         col = {t: i for i, t in enumerate(self.classifier_themes)}
         vectors32 = np.asarray(vectors, dtype=np.float32)
-        nearest = self._nearest_examples(vectors32)
         # The classifiers never saw off-topic text and can be confident about it;
         # the fallback also needs the item to resemble some theme's examples.
         on_topic = (
@@ -162,21 +193,23 @@ class ThemeModel:
             for theme in active:
                 phrases = hits.get(theme, ())
                 p = float(probs[i, col[theme]]) if theme in col else None
-                score = _combine(phrases, p, self.confirm_threshold, self.add_threshold)
+                confirm = (self.confirm_threshold_long if len(text) >= self.long_item_chars
+                           else self.confirm_threshold)
+                score = _combine(phrases, p, confirm, self.add_threshold)
                 if score is not None:
-                    scores.append(
-                        ThemeScore(theme, score, _reason(phrases, p, nearest[i].get(theme)))
-                    )
+                    scores.append(ThemeScore(theme, score, _reason(
+                        phrases, p, carrying_words(text, self.taxonomy.get(theme), phrases))))
             if not scores:
-                scores.append(self._fallback(i, probs, nearest[i], active, float(on_topic[i])))
+                scores.append(
+                    self._fallback(text, i, probs, active, float(on_topic[i])))
             out.append(tuple(sorted(scores, key=lambda s: (-s.score, s.theme))))
         return out
 
     def _fallback(
         self,
+        text: str,
         i: int,
         probs: np.ndarray,
-        nearest: Mapping[str, str],
         active: Sequence[str],
         similarity: float,
     ) -> ThemeScore:
@@ -192,11 +225,11 @@ class ThemeModel:
                     f"no theme keywords; unlike every theme example (cosine {similarity:.2f})",
                 )
             if p >= self.fallback_threshold:
+                words = carrying_words(text, self.taxonomy.get(theme), ())
                 return ThemeScore(
                     theme,
                     round(p, 4),
-                    f"no keywords; best classifier guess p={p:.2f}"
-                    + (f"; nearest example: '{nearest[theme]}'" if theme in nearest else ""),
+                    f"words: '{words}'; no keywords, best classifier guess p={p:.2f}",
                 )
             return ThemeScore(
                 OTHER,
@@ -204,29 +237,6 @@ class ThemeModel:
                 f"no theme keywords; best guess '{theme}' only p={p:.2f}",
             )
         return ThemeScore(OTHER, 1.0, "no theme keywords")
-
-    def _nearest_examples(self, vectors: np.ndarray) -> list[dict[str, str]]:
-        """Per item: theme -> its most similar current example phrase."""
-        # Example phrases read better than the long description; it is the last resort.
-        current = {t.id: set(t.examples) or {t.description} for t in self.taxonomy}
-        keep = [
-            k
-            for k, (theme, text) in enumerate(zip(self.example_themes, self.example_texts))
-            if text in current.get(theme, ())
-        ]
-        result: list[dict[str, str]] = [{} for _ in range(len(vectors))]
-        if not keep:
-            return result
-        sims = vectors @ self.example_vectors[keep].T
-        for i in range(len(vectors)):
-            best: dict[str, tuple[float, str]] = {}
-            for col_k, k in enumerate(keep):
-                theme = self.example_themes[k]
-                s = float(sims[i, col_k])
-                if theme not in best or s > best[theme][0]:
-                    best[theme] = (s, self.example_texts[k])
-            result[i] = {theme: text for theme, (_, text) in best.items()}
-        return result
 
     # ---- persistence
     def save(self, path: Path | str) -> Path:
@@ -256,6 +266,10 @@ class ThemeModel:
             },
             "training": self.training,
             "taxonomy_at_training": list(self.trained_themes),
+            "lexicon_features": list(self.lexicon_features),
+            "lexicon_feature_weight": LEXICON_FEATURE_WEIGHT,
+            "long_items": {"chars": self.long_item_chars,
+                           "confirm": self.confirm_threshold_long},
         }
         (folder / CONFIG_FILE).write_text(
             json.dumps(config, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
@@ -281,7 +295,7 @@ class ThemeModel:
                 arrays = {k: npz[k] for k in ("coef", "intercept", "example_vectors")}
         except (OSError, ValueError, KeyError) as err:
             raise ModelError(f"theme model is unreadable: {err}", path=folder, hint=hint) from err
-        if config.get("format") != MODEL_FORMAT:
+        if config.get("format") not in READABLE_FORMATS:
             raise ModelError(
                 f"theme model format {config.get('format')!r}, expected {MODEL_FORMAT!r}",
                 path=config_path,
@@ -304,6 +318,11 @@ class ThemeModel:
             fallback_min_similarity=float(thresholds.get("fallback_min_similarity", 0.0)),
             training=config.get("training", {}),
             trained_themes=tuple(config.get("taxonomy_at_training", ())),
+            lexicon_features=tuple(config.get("lexicon_features", ())),
+            # Format 1 models had one confirm threshold for every item.
+            confirm_threshold_long=float(config.get("long_items", {}).get(
+                "confirm", thresholds["confirm"])),
+            long_item_chars=int(config.get("long_items", {}).get("chars", 0)),
         )
 
 
@@ -321,15 +340,65 @@ def _combine(phrases: Sequence[str], p: float | None, confirm: float, add: float
     return None
 
 
-def _reason(phrases: Sequence[str], p: float | None, example: str | None) -> str:
-    parts = []
+def _reason(phrases: Sequence[str], p: float | None, words: str) -> str:
+    """The item's own words that carry the theme first, then the evidence behind it."""
+    parts = [f"words: '{words}'"] if words else []
     if phrases:
         parts.append("keywords: " + quote_list(phrases))
     if p is not None:
         parts.append(f"classifier p={p:.2f}")
-    if example:
-        parts.append(f"nearest example: '{example}'")
     return "; ".join(parts)
+
+
+_SENTENCE = re.compile(r"(?<=[.;:!?])\s+")
+_WORD = re.compile(r"[a-z][a-z'\-]+")
+_STOP = frozenset(
+    """the and for with that this from into their there which when where what been have has
+    are was were not all any its our out who how they them than then also such more most
+    should must ensure improve including within between across about children child young
+    people services service practice work""".split()  # noqa: SIM905
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def carrying_words(text: str, theme: Theme, phrases: Sequence[str], max_words: int = 14) -> str:
+    """The stretch of ``text`` (at most ``max_words`` words, as written) that carries ``theme``.
+
+    Around the first matched keyword when there is one; otherwise the sentence or
+    clause sharing most word stems with the theme's description, examples and
+    keywords.  Shown as the reason, so an analyst can check the theme in the
+    item's own words rather than in the taxonomy's.
+    """
+    words = text.split()
+    if not words:
+        return ""
+    if phrases:
+        norm = normalise_text(text).lower()
+        at = norm.find(phrases[0])
+        if at >= 0:  # word index of the match in the (whitespace-normalised) text
+            start = len(norm[:at].split())
+            span = max(len(phrases[0].split()), 1)
+            lo = max(0, start - (max_words - span) // 2)
+            return _clip(words, lo, lo + max_words)
+    vocab = _stems(" ".join((theme.description, *theme.examples, *theme.keywords)))
+    parts = [p for p in _SENTENCE.split(" ".join(words)) if p.strip()] or [" ".join(words)]
+    best = max(parts, key=lambda part: (len(_stems(part) & vocab), -len(part)))
+    best_words = best.split()
+    if len(best_words) <= max_words:
+        return best.strip()
+    # The densest window of the best sentence.
+    hits = [bool(_stems(w) & vocab) for w in best_words]
+    lo = max(range(len(best_words) - max_words + 1), key=lambda k: (sum(hits[k:k + max_words]), -k))
+    return _clip(best_words, lo, lo + max_words)
+
+
+def _clip(words: Sequence[str], lo: int, hi: int) -> str:
+    hi = min(hi, len(words))
+    shown = " ".join(words[lo:hi]).strip(" ,;")
+    return ("..." if lo > 0 else "") + shown + ("..." if hi < len(words) else "")
 
 
 def _write_npz(path: Path, arrays: Mapping[str, np.ndarray]) -> None:
@@ -368,10 +437,13 @@ def train_theme_model(
     taxonomy: Taxonomy,
     *,
     embedder: Embedder,
-    min_positives: int = 10,
+    min_positives: int = 5,
     C: float = 4.0,
-    confirm_threshold: float = 0.1,
-    add_threshold: float = 0.9,
+    confirm_threshold: float = 0.3,
+    confirm_threshold_long: float = 0.6,
+    long_item_chars: int = 200,
+    add_threshold: float = 0.8,
+    lexicon_features: bool = True,
     fallback_threshold: float = 0.5,
     fallback_min_similarity: float = 0.35,
     examples: tuple[tuple[str, ...], tuple[str, ...], np.ndarray] | None = None,
@@ -394,6 +466,10 @@ def train_theme_model(
         raise ModelError(f"vectors of shape {vectors.shape} do not match {embedder.model_id}")
     trainable = [t.id for t in taxonomy if t.id != OTHER]
     label_sets = [set(ls) for ls in labels]
+    feature_themes = tuple(trainable) if lexicon_features else ()
+    X = vectors.astype(np.float64)
+    if feature_themes:
+        X = np.hstack([X, lexicon_indicators(texts, feature_themes, LexiconTagger(taxonomy))])
     themes, coefs, intercepts = [], [], []
     for theme in trainable:
         y = np.array([theme in ls for ls in label_sets], dtype=int)
@@ -401,7 +477,7 @@ def train_theme_model(
             continue
         # class_weight: most themes are rare; without it the classifier never says yes.
         clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-        clf.fit(vectors, y)
+        clf.fit(X, y)
         themes.append(theme)
         coefs.append(clf.coef_[0])
         intercepts.append(clf.intercept_[0])
@@ -410,7 +486,7 @@ def train_theme_model(
     return ThemeModel(
         taxonomy=taxonomy,
         classifier_themes=tuple(themes),
-        coef=np.array(coefs, dtype=np.float32).reshape(len(themes), dim),
+        coef=np.array(coefs, dtype=np.float32).reshape(len(themes), X.shape[1]),
         intercept=np.array(intercepts, dtype=np.float32),
         example_texts=ex_texts,
         example_themes=ex_themes,
@@ -418,6 +494,8 @@ def train_theme_model(
         embedder_id=embedder.model_id,
         dim=dim,
         confirm_threshold=confirm_threshold,
+        confirm_threshold_long=confirm_threshold_long,
+        long_item_chars=long_item_chars,
         add_threshold=add_threshold,
         fallback_threshold=fallback_threshold,
         fallback_min_similarity=fallback_min_similarity,
@@ -429,7 +507,22 @@ def train_theme_model(
             **dict(training_info or {}),
         },
         trained_themes=tuple(theme_record(t) for t in taxonomy),
+        lexicon_features=feature_themes,
     )
+
+
+def lexicon_indicators(
+    texts: Sequence[str], themes: Sequence[str], lexicon: LexiconTagger
+) -> np.ndarray:
+    """(n, len(themes)) keyword indicators (``LEXICON_FEATURE_WEIGHT`` when a theme's
+    keywords occur), the features appended to the embeddings."""
+    out = np.zeros((len(texts), len(themes)), dtype=np.float64)
+    col = {t: j for j, t in enumerate(themes)}
+    for i, text in enumerate(texts):
+        for theme in lexicon.matches(text):
+            if theme in col:
+                out[i, col[theme]] = LEXICON_FEATURE_WEIGHT
+    return out
 
 
 # The evaluation lives in reviewmine.theme_eval (it imports this module); these

@@ -11,15 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .cache import cached_embed
 from .config import Config
+from .errors import ReviewmineError
 from .store import Store
-from .types import Item
+from .types import Item, ThemeScore
 
 if TYPE_CHECKING:
     from .embed import Embedder
     from .emergent import EmergentTheme
-    from .recurrence import ThemeRecurrence
+    from .recurrence import ThemedItem, ThemeRecurrence
 
 
 @dataclass(frozen=True)
@@ -108,10 +111,54 @@ def theme_summary(store: Store, cfg: Config, *, since: int | None = None, until:
     from .taxonomy import load_taxonomy
 
     docs = {d.id: d for d in store.documents()}
-    rows = themed_items(docs, store.items(), store.item_themes())
-    return theme_recurrence(rows, names=load_taxonomy(cfg.themes_file),
-                            min_docs=min_docs or cfg.min_docs, since=since, until=until,
-                            doc_type=doc_type, area=area)
+    items = store.items()
+    assigned = store.item_themes()
+    rows = themed_items(docs, items, assigned)
+    summary = theme_recurrence(rows, names=load_taxonomy(cfg.themes_file),
+                               min_docs=min_docs or cfg.min_docs, since=since, until=until,
+                               doc_type=doc_type, area=area)
+    return _with_representative_examples(store, cfg, summary, rows, items, assigned,
+                                         since=since, until=until, doc_type=doc_type, area=area)
+
+
+def _with_representative_examples(store: Store, cfg: Config, summary: list[ThemeRecurrence],
+                                  rows: Sequence[ThemedItem], items: Sequence[Item],
+                                  assigned: dict[str, tuple[ThemeScore, ...]],
+                                  **filters: object) -> list[ThemeRecurrence]:
+    """Each theme's examples: its most representative items, none shared between themes."""
+    from dataclasses import replace
+
+    from .recurrence import filter_items
+    from .theme_examples import pick_examples
+
+    if not summary:
+        return summary
+    kept = filter_items(rows, **filters)  # type: ignore[arg-type]
+    members: dict[str, list[str]] = {}
+    for r in kept:
+        members.setdefault(r.theme, []).append(r.item_id)
+    scores = {i: {s.theme: s.score for s in scores} for i, scores in assigned.items()}
+    vectors = _cached_vectors(store, cfg, [it for it in items if it.id in
+                                           {r.item_id for r in kept}])
+    n = max(len(r.example_item_ids) for r in summary) or 1
+    picks = pick_examples([r.theme for r in summary], members, scores, vectors, n=n)
+    return [replace(r, example_item_ids=picks.get(r.theme, ())) for r in summary]
+
+
+def _cached_vectors(store: Store, cfg: Config, items: Sequence[Item]) -> dict[str, np.ndarray]:
+    """Item vectors already in the store's cache (nothing is embedded here)."""
+    from .cache import text_hash
+    from .embed import load_embedder
+
+    if not items:
+        return {}
+    try:
+        model_id = load_embedder(cfg.embedder).model_id
+    except ReviewmineError:
+        return {}  # no embedder: the theme scores alone rank the examples
+    hashes = {it.id: text_hash(it.text) for it in items}
+    have = store.get_embeddings(sorted(set(hashes.values())), model_id)
+    return {i: have[h] for i, h in hashes.items() if h in have}
 
 
 def citations(store: Store, item_ids: Sequence[str]) -> list[Citation]:
