@@ -57,7 +57,9 @@ def _glossary(path: Path | None, off: bool, config: Path | None) -> Any:
 
 
 def hit_rows(hits: list[Any]) -> list[dict[str, Any]]:
-    return [{"rank": n, **h.as_dict()} for n, h in enumerate(hits, start=1)]
+    from ..serve import hit_rows as rows  # one owner: serve's JSON endpoint returns these too
+
+    return rows(hits)
 
 
 def _print_hits(hits: list[Any], title: str) -> None:
@@ -240,3 +242,26 @@ def eval_search(
     for u in ev["unresolved"]:
         _err(f"warning: judged passage not found in the store: {u['query']} {u['file']} "
              f"p{u['page']} {u['text'][:60]!r}")
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8765,
+    host: Annotated[str, typer.Option(
+        "--host", help="Loopback address to listen on (127.0.0.1 or ::1); other addresses "
+                       "are refused, since the page has no login.")] = "127.0.0.1",
+    embedder: EmbedderOpt = None,
+    glossary: GlossaryOpt = None,
+    no_glossary: NoGlossaryOpt = False,
+    config: ConfigOpt = None,
+) -> None:
+    """A local search page (and JSON endpoint) on this computer only; Ctrl-C stops it."""
+    from ..serve import check_host
+    from ..serve import serve as run_server
+    from ..store import default_db_path
+
+    check_host(host)  # before loading anything
+    run_server(db or default_db_path(), host=host, port=port,
+               embedder=_embedder(embedder, config),
+               glossary=_glossary(glossary, no_glossary, config))
