@@ -266,20 +266,23 @@ def docs(
 def show(doc: Annotated[str, typer.Argument(help="Document id (or prefix), file name or path.")],
          db: DbOpt = None) -> None:
     """Outline of one document: headings, numbered paragraphs, list items and pages."""
+    from .types import DOC_TYPE_LABELS
+
     with _open_store(db) as store:
         d = store.find_document(doc)
         items = store.items(doc_id=d.id)
     out = _console()
     out.print(f"[bold]{d.title}[/bold]", highlight=False)
-    out.print(f"{d.file_name} | {d.doc_type} | {d.area or '-'} | {d.date or '-'} | {d.pages} pages | "
+    out.print(f"{d.file_name} | {DOC_TYPE_LABELS.get(d.doc_type, d.doc_type)} | {d.area or '-'} | "
+              f"{d.date or '-'} | {d.pages} pages | "
               f"id {d.id[:12]}", highlight=False)
     for k, v in d.judgements.items():
         out.print(f"  judgement: {k}: {v}", highlight=False, markup=False)
     for b in d.blocks:
         if b.kind == "heading":
-            out.print(f"p{b.page:<3} {'  ' * max(0, b.level - 1)}# {b.text[:100]}", highlight=False, markup=False)
+            out.print(f"p{b.page:<3} {'  ' * max(0, b.level - 1)}# {clip(b.text, 100)}", highlight=False, markup=False)
         elif b.number:
-            out.print(f"p{b.page:<3}     {b.number} {b.text[:80]}", highlight=False, markup=False)
+            out.print(f"p{b.page:<3}     {b.number} {clip(b.text, 80)}", highlight=False, markup=False)
     out.print(f"{len(items)} items", highlight=False)
 
 

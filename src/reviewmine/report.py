@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .tracker import STATUS_LABELS
 from .types import ACTIONABLE_KINDS, DOC_TYPE_LABELS, KIND_LABELS, Document, Item, ThemeScore
 
 if TYPE_CHECKING:
@@ -46,15 +47,8 @@ REVIEW_TYPES = frozenset({"scr", "lcspr", "rapid_review", "learning_brief", "cas
                           "national_review", "sar", "dhr"})
 INSPECTION_TYPES = frozenset({"ofsted_inspection", "ofsted_letter", "jtai_letter", "focused_visit",
                               "monitoring_visit", "joint_review", "area_send"})
-STATE_LABELS: dict[str, str] = {
-    "complete": "Complete",
-    "on_track": "On track",
-    "not_started": "Not started",
-    "overdue": "Overdue",
-    "at_risk": "At risk",
-    "unknown": "Status not given",
-    "none": "No tracker linked",
-}
+# Tracker states in words (tracker.STATUS_LABELS, the one owner) and "no tracker linked".
+STATE_LABELS: dict[str, str] = {**STATUS_LABELS, "none": "No tracker linked"}
 NO_TRACKER = STATE_LABELS["none"]
 
 # How the tests, scripts/screenshots.py and the benchmark open the report: Debian's

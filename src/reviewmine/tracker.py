@@ -55,6 +55,9 @@ if TYPE_CHECKING:
 FIELDS = ("action_id", "review", "rec_number", "recommendation", "action", "owner", "due_date",
           "status", "evidence")
 STATUSES = ("complete", "on_track", "at_risk", "overdue", "not_started", "unknown")
+STATUS_LABELS = {"complete": "Complete", "on_track": "On track", "at_risk": "At risk",
+                 "overdue": "Overdue", "not_started": "Not started",
+                 "unknown": "Status not given"}  # words for people; machine outputs keep ids
 IGNORE = "ignore"  # map a column to this to leave it out
 
 # Header names by field, normalised (lower case, letters/digits/spaces).  An exact

@@ -158,6 +158,7 @@ def themes_show(ctx: typer.Context,
 @themes_app.command("emergent")
 def themes_emergent(ctx: typer.Context, db: DbOpt = None, config: ConfigOpt = None) -> None:
     """Clusters of items no taxonomy theme explains, with key phrases and examples."""
+    from ..cli import clip
     from ..theming import emergent
 
     opts = ctx.obj or {}
@@ -170,7 +171,7 @@ def themes_emergent(ctx: typer.Context, db: DbOpt = None, config: ConfigOpt = No
     for e in found:
         out.print(f"[bold]{e.id}[/bold] ({e.size} items): {e.label}", highlight=False)
         for i in e.representative:
-            out.print(f"  - {items[i].text[:160]} [{items[i].id}]", markup=False, highlight=False)
+            out.print(f"  - {clip(items[i].text, 160)} [{items[i].id}]", markup=False, highlight=False)
 
 
 @eval_app.command("themes")

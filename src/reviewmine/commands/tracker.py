@@ -96,24 +96,25 @@ def tracker_actions(
     output: OutputOpt = None,
 ) -> None:
     """List the stored tracker actions with their normalised status and due date."""
-    from ..tracker import load_actions
+    from ..tracker import STATUS_LABELS, load_actions
 
     with _open_store(db) as store:
         actions = load_actions(store)
     rows = [{"action_id": a.action_id, "tracker": a.source_file, "sheet": a.sheet, "row": a.row,
              "review": a.review, "recommendation": a.recommendation, "action": a.action,
              "owner": a.owner, "due_date": a.due_date, "status": a.status,
-             "status_norm": a.status_norm, "evidence": a.evidence} for a in actions]
+             "status_norm": a.status_norm, "status_label": STATUS_LABELS.get(a.status_norm, ""),
+             "evidence": a.evidence} for a in actions]
     if format == ActionsFormat.table:
         from rich.table import Table
 
         t = Table(title=f"{len(rows)} tracker actions")
         for col in ("id", "sheet:row", "review", "action", "due", "status"):
-            t.add_column(col, overflow="fold")
+            t.add_column(col, overflow="fold", no_wrap=col == "due")
         for r in rows:
-            t.add_row(r["action_id"], f"{r['sheet']}:{r['row']}", (r["review"] or "")[:30],
-                      (r["action"] or r["recommendation"] or "")[:90], r["due_date"] or "",
-                      r["status_norm"])
+            t.add_row(r["action_id"], f"{r['sheet']}:{r['row']}", clip(r["review"] or "", 30),
+                      clip(r["action"] or r["recommendation"] or "", 90), r["due_date"] or "",
+                      r["status_label"])
         _console().print(t)
     else:
         _emit(rows, format.value, output, "actions", columns=list(rows[0]) if rows else None)
@@ -300,7 +301,11 @@ def recurring(
                                           despite=despite)
     for n in notes:
         _err(f"note: {n}")
-    full = [r.as_dict() for r in table]
+    from ..taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(cfg.themes_file)
+    full = [{**r.as_dict(), "theme_name": taxonomy.name(r.theme) if r.theme in taxonomy
+             else r.theme} for r in table]
     if format == RecurringFormat.json:
         text = json.dumps(full, ensure_ascii=False, indent=2) + "\n"
         if output:
@@ -312,7 +317,8 @@ def recurring(
         _emit(full, "jsonl", output, "recurring")
         return
     rows = [{
-        "theme": r["theme"], "area": r["area"], "n_documents": r["n_documents"],
+        "theme": r["theme"], "theme_name": r["theme_name"], "area": r["area"],
+        "n_documents": r["n_documents"],
         "documents": "; ".join(
             f"{g['file']} ({g['date'] or 'undated'}): "
             + _cites(g["citations"], 4 if format == RecurringFormat.table else None)
@@ -328,13 +334,13 @@ def recurring(
                     "tracker actions", "recurs after complete"):
             t.add_column(col, overflow="fold")
         for r in rows:
-            t.add_row(r["theme"], r["area"] or "", str(r["n_documents"]), r["documents"],
+            t.add_row(r["theme_name"], r["area"] or "", str(r["n_documents"]), r["documents"],
                       r["actions"] or "-",
                       "yes" if r["complete_then_recurs"] else "")
         _console().print(t)
     else:
         _emit(rows, format.value, output, "recurring",
-              columns=["theme", "area", "n_documents", "documents", "actions",
+              columns=["theme", "theme_name", "area", "n_documents", "documents", "actions",
                        "complete_then_recurs"])
 
 
