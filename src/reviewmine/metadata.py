@@ -352,6 +352,9 @@ _STRONG = ("area_send", "jtai_letter", "joint_review", "focused_visit", "monitor
 _ONE_REVIEW = re.compile(r"\b(?:serious case|practice|rapid) review\b", _I)
 _REPORTING = re.compile(r"\b(?:says|said|publication of|publishes|published its|received a (?:joint )?"
                         r"report|sub[- ]?committee|agenda item|members)\b", _I)
+# Written about a review by someone else: "A serious case review into ... has found".
+_ABOUT_A_REVIEW = re.compile(r"\b[Aa] (?:serious case|(?:local )?(?:child )?(?:safeguarding )?"
+                             r"practice|rapid) review (?:into|of|about|has|had|found|finds)\b")
 # Documents about many cases or none: a pseudonym they mention is not theirs.
 _MANY_CASES = frozenset({"scrutiny_report", "annual_report", "national_review"})
 _LETTERS = frozenset({"focused_visit", "monitoring_visit", "ofsted_letter", "jtai_letter",
@@ -381,8 +384,8 @@ def _doc_type(head: str, body: str) -> str:
 
 def _reported(kind: str, head: str) -> str:
     lead = "\n".join(head.split("\n")[:4])
-    if (kind in ("scr", "lcspr", "rapid_review", "other") and _ONE_REVIEW.search(lead)
-            and _REPORTING.search(lead)):
+    if kind in ("scr", "lcspr", "rapid_review", "other") and (
+            (_ONE_REVIEW.search(lead) and _REPORTING.search(lead)) or _ABOUT_A_REVIEW.search(lead)):
         return "case_review_summary"
     return kind
 
@@ -416,10 +419,14 @@ def _area(text: str) -> str | None:
     return fallback
 
 
+_CODE = (r"\s+(?P<code>(?!(?:IN|OF|ON|TO|AT|IS|AND|THE|FOR|BY|OR|CP|CIN|LAC|CSE|CCE|SCR|NHS|GP"
+         r"|UK)\b)[A-Z]{1,3}\d{0,2}(?:\s*(?i:and|&|,)\s*[A-Z]{1,3}\d{0,2})*)\b")
 _PSEUDONYM = re.compile(  # "Child D", "BABY T", "Children A and B"; not "Child Protection"
     r"\b(?P<kw>(?i:child(?:ren)?|bab(?:y|ies)|family|young person|infant|sibling(?:s| group)?"
-    r"|twins))\s+(?P<code>(?!(?:IN|OF|ON|TO|AT|IS|AND|THE|FOR|BY|OR|CP|CIN|LAC|CSE|CCE|SCR|NHS|GP"
-    r"|UK)\b)[A-Z]{1,3}\d{0,2}(?:\s*(?i:and|&|,)\s*[A-Z]{1,3}\d{0,2})*)\b")
+    r"|twins))" + _CODE)
+# Adults' reviews name their subject "Adult A", "Mr B", "Patient S" (only there: in a
+# child's review "Ms A" is a parent).
+_ADULT_PSEUDONYM = re.compile(r"\b(?P<kw>(?i:adult|patient)|Mr|Mrs|Ms|Miss)" + _CODE)
 
 
 _QUOTED_NAME = re.compile(r"(?:LCSPR|SCR|[Rr]eview)\s*[:\-\u2013]?\s*[\u2018'\"\u201c]([A-Z][a-z]{1,20})[\u2019'\"\u201d]")
@@ -635,9 +642,10 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
         area = find_area(title) or find_area("\n".join(lines[:15]))
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
     one_case = kind not in _LETTERS | _MANY_CASES
-    pseudo = None if not one_case else (
-        _PSEUDONYM.search(title) or _PSEUDONYM.search("\n".join(lines[:40])))
-    name = f"{pseudo['kw'].title()} {_flat(pseudo['code'])}" if pseudo else None
+    rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
+    pseudo = None if not one_case else (rx.search(title) or rx.search("\n".join(lines[:40])))
+    name = (f"{pseudo['kw'][0].upper()}{pseudo['kw'][1:].lower()} {_flat(pseudo['code'])}"
+            if pseudo else None)
     if name is None and one_case:
         quoted = _QUOTED_NAME.search(title)  # "LCSPR 'Tyler'": a name chosen for the review
         name = quoted.group(1) if quoted else None
