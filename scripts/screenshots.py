@@ -3,8 +3,9 @@
     python scripts/screenshots.py --db reviewmine.db            # an existing store
     python scripts/screenshots.py --ingest ../shared/real/ofsted  # a throwaway store
 
-Writes out/report.html, out/report-overview.png and out/report-theme.png (out/
-is not committed).  With --ingest the documents go into a temporary store and,
+Writes out/report.html, out/report-overview.png, out/report-theme.png and
+out/report-tracker.png (the tracker tab: learning raised again although its action is
+complete, one card per action; out/ is not committed).  With --ingest the documents go into a temporary store and,
 unless --themes-model is given, get keyword (lexicon) themes so that there is
 something to show.  Needs Debian's chromium (/usr/bin/chromium) and the
 playwright Python package (dev extras); it never downloads a browser.
@@ -42,7 +43,7 @@ def _assign_themes(store: Store, use_model: bool) -> None:
 def take(report: Path, out: Path, theme: str | None, width: int, height: int) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    shots = [out / "report-overview.png", out / "report-theme.png"]
+    shots = [out / "report-overview.png", out / "report-theme.png", out / "report-tracker.png"]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": width, "height": height})
@@ -56,6 +57,9 @@ def take(report: Path, out: Path, theme: str | None, width: int, height: int) ->
         page.wait_for_selector("#theme-count")
         page.mouse.move(0, 0)
         page.screenshot(path=str(shots[1]))
+        page.goto(f"{report.as_uri()}#/tracker")
+        page.wait_for_selector("h2")
+        page.screenshot(path=str(shots[2]), full_page=False)
         browser.close()
     return shots
 
@@ -71,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
                          "instead of keywords")
     ap.add_argument("--theme", help="theme id for the second screenshot (default: the most "
                                     "raised)")
+    ap.add_argument("--today", help="date for overdue actions and the report (ISO; default: "
+                                    "today)")
     ap.add_argument("--out", type=Path, default=Path("out"))
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=800)
@@ -91,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             store = Store.open(args.db or default_db_path())
         with store:
-            data = write_report(store, report)
+            data = write_report(store, report, today=args.today)
     if not data.themes:
         print("the store has no themes yet: run 'reviewmine themes' first", file=sys.stderr)
         return 2

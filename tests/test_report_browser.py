@@ -158,6 +158,14 @@ def test_tracker_coverage_view(opened):
     assert page.locator("h3", has_text="Recommendations with no tracker action").count() == 1
     gaps = page.locator("li.item .tag.state-none")
     assert gaps.count() == 5 and gaps.first.inner_text() == "Tracker: No tracker action found"
+    # raised again although complete: one card per action, its themes as tags, the later
+    # item with its citation and a strength between 0 and 1
+    (card,) = page.locator("li.case").all()
+    assert "Action: Launch the neglect toolkit" in card.inner_text()
+    assert card.locator("a.tag").all_inner_texts() == ["Neglect"]
+    later = card.locator("ul.later li").first.inner_text()
+    assert "eastmere_lcspr_child-a_2021.md" in later
+    assert 0 <= float(later.split("match strength ")[1].split(";")[0]) <= 1
 
 
 def test_keyboard_navigation_and_visible_focus(opened):

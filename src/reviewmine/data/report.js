@@ -336,7 +336,7 @@
       el("li", null, el("span", { className: "num", text: cov.linked + " of " + cov.actionable }), el("span", { className: "what", text: "recommendations linked to a tracker action" })),
       el("li", null, el("span", { className: "num", text: String(cov.gaps.length) }), el("span", { className: "what", text: "recommendations with no action (gaps)" })),
       el("li", null, el("span", { className: "num", text: String(cov.overdue.length) }), el("span", { className: "what", text: "actions overdue" })),
-      el("li", null, el("span", { className: "num", text: String(cov.despite.length) }), el("span", { className: "what", text: "cases of learning raised again after its action was complete" }))));
+      el("li", null, el("span", { className: "num", text: String(cov.despite.length) }), el("span", { className: "what", text: "completed actions whose learning was raised again later" }))));
     out.push(heading(3, "Raised again although the action is complete"));
     out.push(el("p", { text: "One card per completed action. Each later item below comes from a later document of the same area (not about the same case) and asks for the same specific change. The match strength, from 0 to 1, combines similarity of meaning with the specific words both texts use; strongest first." }));
     if (cov.despite.length) {
