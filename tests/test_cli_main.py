@@ -134,3 +134,17 @@ def test_items_theme_assigns_themes_first(capsys, tmp_path):
     rows = [json.loads(x) for x in out.splitlines()]
     assert rows and all("neglect" in r["themes"] and "Neglect" in r["theme_names"]
                         for r in rows)
+
+
+def test_briefing_takes_today_like_match(capsys, db):
+    # D-2 is due 2018-03-31 and Amber: overdue on 2018-04-01, on track the day before
+    code, out, err = run(capsys, "--db", db, "match", "--embedder", "hashing",
+                         "--today", "2024-01-01")
+    assert code == 0, err
+    code, late, err = run(capsys, "--db", db, "briefing", "Thresholds, referrals and the front door",
+                          "--embedder", "hashing", "--today", "2018-04-01")
+    assert code == 0, err
+    code, early, err = run(capsys, "--db", db, "briefing", "thresholds_front_door",
+                           "--embedder", "hashing", "--today", "2018-03-30")
+    assert code == 0, err
+    assert "Overdue (due 2018-03-31)" in late and "Overdue" not in early

@@ -24,6 +24,9 @@ def briefing(
                                          "[name] (keeps 'Child A', agency names).")] = False,
     embedder: Annotated[str | None, typer.Option(help="Embedder for grouping findings "
                                                     "(default: from the configuration).")] = None,
+    today: Annotated[str | None, typer.Option(
+        "--today", help="Date for overdue actions (default: today), e.g. 2024-03-31; the same "
+                        "rule as 'reviewmine match'.")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -34,7 +37,10 @@ def briefing(
     from ..embed import load_embedder
     from ..taxonomy import load_taxonomy
 
+    from .tracker import _today
+
     cfg = load_config(config)
+    day = _today(today).isoformat()
     if output is not None:
         # Check the suffix and the folder before any work is done.
         from ..briefing import FORMATS
@@ -45,7 +51,7 @@ def briefing(
     with _open_store(db) as store:
         b = build_briefing(store, theme, embedder=load_embedder(embedder or cfg.embedder),
                            query=query, since=since, area=area, redact=redact,
-                           taxonomy=load_taxonomy(cfg.themes_file))
+                           taxonomy=load_taxonomy(cfg.themes_file), today=day)
     if output is None:
         typer.echo(briefing_markdown(b), nl=False)
         return
