@@ -138,7 +138,7 @@ def test_items_theme_assigns_themes_first(capsys, tmp_path):
 
 def test_briefing_takes_today_like_match(capsys, db):
     # D-2 is due 2018-03-31 and Amber: overdue on 2018-04-01, on track the day before
-    code, out, err = run(capsys, "--db", db, "match", "--embedder", "hashing",
+    code, _out, err = run(capsys, "--db", db, "match", "--embedder", "hashing",
                          "--today", "2024-01-01")
     assert code == 0, err
     code, late, err = run(capsys, "--db", db, "briefing", "Thresholds, referrals and the front door",
