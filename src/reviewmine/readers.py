@@ -188,10 +188,22 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
 def _split_at_gaps(tp: object, start: int, length: int, size: float,
                    height: float) -> list[tuple[str, float, float, float, float]]:
     """Pieces of a line separated by a horizontal gap wider than ~2.5 ems, else []."""
-    n = tp.count_rects(start, length)  # type: ignore[attr-defined]
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    raw = tp.raw  # type: ignore[attr-defined]
+    n = c.FPDFText_CountRects(raw, start, length)
     if n < 2:
         return []
-    rects = sorted((tp.get_rect(i) for i in range(n)), key=lambda r: r[0])  # type: ignore[attr-defined]
+    # raw calls: the wrapper allocates four doubles per rectangle, a cost on every line
+    box = [ctypes.c_double() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    found = []
+    for i in range(n):
+        c.FPDFText_GetRect(raw, i, *refs)  # left, top, right, bottom
+        found.append((box[0].value, box[3].value, box[2].value, box[1].value))
+    rects = sorted(found, key=lambda r: r[0])
     gap = max(2.5 * size, 18.0)
     groups: list[list[float]] = [list(rects[0])]
     for left, bottom, right, top in rects[1:]:
@@ -234,8 +246,7 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     vs: list[tuple[float, float, float]] = []  # (x, y_top, y_bottom)
     rects: list[tuple[float, float, float, float]] = []
     page_width = float(page.get_width())  # type: ignore[attr-defined]
-    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=2):  # type: ignore[attr-defined]
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in _path_bounds(page, c):
         w, h = right - left, top - bottom
         if w <= 3 and h >= 8:
             vs.append(((left + right) / 2, height - top, height - bottom))
@@ -271,6 +282,32 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     if len({ln.col for ln in cells}) < 2 or len({ln.row for ln in cells}) < 2:
         return []  # a one-column frame is a box, not a table
     return cells
+
+
+def _path_bounds(page: object, c: object) -> Iterable[tuple[float, float, float, float]]:
+    """Bounds of the page's path objects, also inside form XObjects (two levels).
+
+    PDFium's raw calls: pypdfium2's object wrappers cost more than the rest of the
+    table search on pages drawn with thousands of paths.
+    """
+    import ctypes
+
+    box = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    path_type, form_type = c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM  # type: ignore[attr-defined]
+
+    def walk(count: int, get: object, depth: int) -> Iterable[tuple[float, float, float, float]]:
+        for k in range(count):
+            obj = get(k)  # type: ignore[operator]
+            kind = c.FPDFPageObj_GetType(obj)  # type: ignore[attr-defined]
+            if kind == path_type and c.FPDFPageObj_GetBounds(obj, *refs):  # type: ignore[attr-defined]
+                yield (box[0].value, box[1].value, box[2].value, box[3].value)
+            elif kind == form_type and depth < 2:
+                yield from walk(c.FPDFFormObj_CountObjects(obj),  # type: ignore[attr-defined]
+                                lambda j, o=obj: c.FPDFFormObj_GetObject(o, j), depth + 1)  # type: ignore[attr-defined]
+
+    raw = page.raw  # type: ignore[attr-defined]
+    yield from walk(c.FPDFPage_CountObjects(raw), lambda j: c.FPDFPage_GetObject(raw, j), 1)  # type: ignore[attr-defined]
 
 
 def _cluster(values: Iterable[float], tol: float = 2.5) -> list[float]:

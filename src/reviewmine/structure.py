@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .readers import RawDocument, RawPage
 from .types import Block, Line
@@ -35,7 +36,10 @@ _PAGE_NO = re.compile(
 )
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
-_SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
+_CLEAN_TABLE = str.maketrans({**_LIGATURES, "\u00ad": "-", "\ufffe": "-"})
+_SPECIAL = re.compile("[\ufb00-\ufb06\u00ad\ufffe]")
+# runs of spaces, or one odd space (a single plain space needs no work)
+_SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]{2,}|[\t\u00a0\u2000-\u200a\u202f]")
 _TERMINAL = (".", "?", "!", ":", ";", ".”", ".'", ".’", ")")
 
 # "Recommendation 3:" / "Finding 2." at a line start opens a new paragraph.
@@ -44,14 +48,16 @@ _LABEL_START = re.compile(r"^(recommendation|finding|learning point|action)\s+\d
 MARGIN = 0.085  # share of page height treated as header / footer zone
 
 
+@lru_cache(maxsize=65536)  # each PDF line is cleaned for its page text and for its block
 def clean_text(text: str) -> str:
     """Normalise ligatures, odd spaces and pdfium's hyphen marker; idempotent."""
-    for k, v in _LIGATURES.items():
-        text = text.replace(k, v)
     # pdfium marks a line-end hyphen; these documents use real compound hyphens.
-    text = text.replace("\u00ad", "-").replace("\ufffe", "-")
+    if _SPECIAL.search(text):
+        text = text.translate(_CLEAN_TABLE)
     text = _SPACE_RE.sub(" ", text)
-    return unicodedata.normalize("NFC", text).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.strip()
 
 
 def join_lines(parts: Sequence[str]) -> str:
