@@ -50,21 +50,36 @@ class Glossary:
         return len(self.entries)
 
     @cached_property
-    def _regexes(self) -> list[list[re.Pattern[str]]]:
+    def _keys(self) -> list[tuple[str, ...]]:
+        # Each name's first word, lower-cased: a name can only match text containing it.
+        # Checking these first spares compiling ~150 regexes per process (0.15 s) for a query.
+        return [tuple(m.group(0).lower() for n in e.names if (m := _FIRST_WORD.search(n)))
+                for e in self.entries]
+
+    def _regexes(self, i: int) -> list[re.Pattern[str]]:
         # the theme lexicon's rules: spaces = hyphens, plurals, acronyms in capitals only
-        out = []
-        for e in self.entries:
+        if i not in self._compiled:
+            e = self.entries[i]
             acronyms = [n for n in e.names if is_acronym(n)]
             words = [n for n in e.names if not is_acronym(n)]
-            out.append([phrase_regex(names, flags) for names, flags
-                        in ((acronyms, 0), (words, re.IGNORECASE)) if names])
-        return out
+            self._compiled[i] = [phrase_regex(names, flags) for names, flags
+                                 in ((acronyms, 0), (words, re.IGNORECASE)) if names]
+        return self._compiled[i]
+
+    @cached_property
+    def _compiled(self) -> dict[int, list[re.Pattern[str]]]:
+        return {}
 
     def named_in(self, text: str) -> list[GlossaryEntry]:
         """Entries one of whose names occurs in *text* as whole words."""
         text = normalise_text(text)
-        return [e for e, regs in zip(self.entries, self._regexes)
-                if any(r.search(text) for r in regs)]
+        lowered = text.lower()
+        return [e for i, (e, keys) in enumerate(zip(self.entries, self._keys))
+                if any(k in lowered for k in keys) and any(r.search(text)
+                                                           for r in self._regexes(i))]
+
+
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def _entries(data: dict[str, Any], where: str) -> list[dict[str, Any]]:

@@ -135,9 +135,26 @@ class OnnxMiniLMEmbedder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
+        self._preload: threading.Thread | None = None
 
     def __repr__(self) -> str:
         return f"OnnxMiniLMEmbedder(model_id={self.model_id!r})"
+
+    def preload(self) -> None:
+        """Start loading the model in a background thread (the next embed() waits for it).
+
+        A cold ``reviewmine search`` loads the model while it reads the index,
+        so on two cores the two overlap.  An error is raised again by embed().
+        """
+        if self._session is None and self._preload is None:
+            def run() -> None:
+                try:
+                    self._load()
+                except Exception:  # noqa: BLE001 - embed() calls _load() again and raises it
+                    pass
+
+            self._preload = threading.Thread(target=run, daemon=True)
+            self._preload.start()
 
     def _load(self) -> tuple[Any, Any]:
         with self._lock:
