@@ -430,15 +430,24 @@ class Searcher:
         return ranked
 
     def similar(self, item_id: str, *, limit: int = 10) -> list[SearchHit]:
-        """Items in other documents most similar in meaning to item *item_id*."""
+        """Items in other documents most similar to item *item_id*: meaning, then
+        agreement of themes and kind (see reviewmine.similar)."""
+        from .similar import similarity_scores, theme_set
+
         u = self.units
         pos = u.item_pos.get(item_id)
         if pos is None:
             raise NotFound(f"no stored item with id {item_id}",
                            hint="list them with 'reviewmine items'")
         unit = u.index[("i", u.items[pos]["rowid"])]
-        m = self.matrix
-        sims = m @ m[unit]
+        assigned = self.store.item_themes()
+        by_rowid = {it["rowid"]: it for it in u.items}
+        unit_items = [by_rowid.get(k[1]) if k[0] == "i" else None for k in u.keys]
+        sims = similarity_scores(
+            self.matrix, unit,
+            [theme_set(s.theme for s in assigned.get(it["id"], ())) if it else None
+             for it in unit_items],
+            [it["kind"] if it else None for it in unit_items])
         sims[~u.is_item | (u.doc == u.items[pos]["doc"])] = -np.inf
         ranked = _top(sims, u.keys, limit)
         return self._hits([(g, s) for g, s in _grouped(ranked, u) if s > -np.inf][:limit], None)
