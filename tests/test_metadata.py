@@ -222,7 +222,7 @@ def test_letter_dates_by_role() -> None:
 
 
 def test_rapid_review_ignores_date_of_birth() -> None:
-    assert detect_metadata([RAPID], "rr.docx").dates == {"dated": "2017-06-12"}
+    assert detect_metadata([RAPID], "rr.docx").dates == {"meeting": "2017-06-12"}
 
 
 def test_type_from_file_name_and_headings_and_other() -> None:

@@ -442,7 +442,9 @@ def _labelled_date(text: str) -> tuple[str, str] | None:
                   rf"\s*{_DATE}", text, _I)
     if not m or not (iso := _from_match(m)):
         return None
-    return ("published" if re.search("publi", m["label"], _I) else "dated"), iso
+    role = ("published" if re.search("publi", m["label"], _I)
+            else "meeting" if re.search("meeting", m["label"], _I) else "dated")
+    return role, iso
 
 
 def _standalone_dates(text: str) -> list[str]:
@@ -634,7 +636,7 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     elif pages and "letter" not in dates and (tail := _standalone_dates(pages[-1])):
         dates["published"] = tail[-1]
     date = (dates.get("first_day") or dates.get("letter") or dates.get("published")
-            or dates.get("dated"))
+            or dates.get("meeting") or dates.get("dated"))
     title = laid_out or _flat(_title(lines, kind, headings, file_name, area))
     # "No. 55 Rapid Reviews - Devon"; a title wrapped inside the name ("... of North" /
     # "Northamptonshire Local Area Partnership") still names it in the title block
