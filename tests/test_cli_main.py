@@ -73,6 +73,9 @@ def test_unknown_theme_is_one_line(capsys, db):
     ["report", "--embedder", "hashing", "-o", "{missing}/report.html"],
     ["briefing", "neglect", "--embedder", "hashing", "-o", "{missing}/neglect.md"],
     ["match", "--embedder", "hashing", "-f", "csv", "-o", "{missing}/match.csv"],
+    ["match", "--embedder", "hashing", "-f", "json", "-o", "{missing}/match.json"],
+    ["recurring", "--embedder", "hashing", "-f", "json", "-o", "{missing}/recurring.json"],
+    ["tracker", "actions", "-f", "csv", "-o", "{missing}/actions.csv"],
 ])
 def test_output_into_a_missing_folder_fails_first_in_one_line(capsys, tmp_path, db, argv):
     missing = tmp_path / "no-such-folder"

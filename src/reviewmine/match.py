@@ -54,7 +54,7 @@ from .errors import TrackerError
 from .overrides import Override, load_overrides
 from .review_refs import _doc_facts, review_affinity
 from .tracker import TrackerAction, action_state, load_actions
-from .types import ACTIONABLE_KINDS, Document, Item
+from .types import ACTIONABLE_KINDS, KIND_LABELS, Document, Item
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -175,7 +175,8 @@ class MatchResult:
 
 def _item_dict(i: ItemRef) -> dict[str, Any]:
     return {"item_id": i.item_id, "file": i.file, "page": i.page, "number": i.number,
-            "kind": i.kind, "date": i.date, "heading": i.heading, "text": i.text}
+            "kind": i.kind, "kind_label": KIND_LABELS.get(i.kind, i.kind), "date": i.date,
+            "heading": i.heading, "text": i.text}
 
 
 def _action_dict(a: ActionRef) -> dict[str, Any]:
@@ -189,6 +190,7 @@ def link_row(x: Link) -> dict[str, Any]:
             "page": x.item.page, "score": round(x.score, 3), "reason": x.reason,
             "origin": x.origin, "tracker": x.action.source_file, "sheet": x.action.sheet,
             "row": x.action.row, "item_number": x.item.number, "kind": x.item.kind,
+            "kind_label": KIND_LABELS.get(x.item.kind, x.item.kind),
             "action": x.action.text, "item_text": x.item.text,
             "status_norm": x.action.status_norm}
 

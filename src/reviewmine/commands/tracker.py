@@ -18,7 +18,18 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import ConfigOpt, DbOpt, _console, _emit, _err, _open_store, app, clip, eval_app
+from ..cli import (
+    ConfigOpt,
+    DbOpt,
+    _console,
+    _emit,
+    _err,
+    _open_store,
+    app,
+    check_output,
+    clip,
+    eval_app,
+)
 
 tracker_app = typer.Typer(help="Import and list the partnership's action tracker.",
                           no_args_is_help=True)
@@ -195,13 +206,16 @@ def match(
     learning raised again although its action is complete.
 
     In the reasons, "meaning" and "words" are similarities from 0 (unrelated) to 1 (the
-    same text); "strength" of a raised-again item is meaning plus a bonus per specific
-    word both texts use, from 0 to 1.  JSON and CSV keep the raw link score, whose
+    same text); "strength" of a raised-again item, from 0 to 1, is meaning plus a bonus
+    per specific word both texts use, over the most it can be.  JSON and CSV keep the raw
+    link score, whose
     bonuses for the named review and a quoted number can take it above 1."""
     from ..config import load_config
     from ..match import match_tracker
 
     cfg = load_config(config)
+    if output is not None:
+        check_output(output)
     day = _today(today)
     ov = overrides or (Path(cfg.overrides_file) if cfg.overrides_file else None)
     emb = _embedder(embedder, cfg)
@@ -293,6 +307,8 @@ def recurring(
     from ..match import recurring_learning, tracker_findings
 
     cfg = load_config(config)
+    if output is not None:
+        check_output(output)
     with _open_store(db) as store:
         despite = None
         if store.counts()["tracker_actions"]:
