@@ -14,10 +14,10 @@ Running headers/footers and page numbers may or may not be there.
 
 Dates are ISO strings.  ``date`` is the first day of an inspection or visit, else the
 document's own date (title block, label, sign-off); ``dates`` keeps the others by role
-(first_day, last_day, letter, published, dated).  One parser (:func:`date_span`) reads
-every printed span.  A date printed without a day ("November 2020") becomes the first
-of that month ("2020-11-01"); numeric dates are day first ("12/06/2017").  Areas are
-canonical names from the table in areas.py.
+(first_day, last_day, letter, published, meeting, dated).  One parser
+(:func:`date_span`) reads every printed span.  A date printed without a day ("November
+2020") becomes the first of that month ("2020-11-01"); numeric dates are day first
+("12/06/2017").  Areas are canonical names from the table in areas.py.
 """
 
 from __future__ import annotations
