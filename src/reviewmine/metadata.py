@@ -684,7 +684,8 @@ def _topic(flat_body: str, area: str | None) -> str | None:
                 topic = re.sub(rf"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z]\w+\s+){{0,3}}(?:of\s+)?"
                                rf"{re.escape(area)}\b.*$", "", topic)
             topic = topic.strip(" ,;:")
-            if 3 <= len(topic) <= 300:
+            # "a 'deep dive' focus on this vulnerable group" points back: not the topic
+            if 3 <= len(topic) <= 300 and not re.match(r"(?:this|these|that|those)\b", topic, _I):
                 return topic
     return None
 
