@@ -283,3 +283,23 @@ def test_letters_every_family_meets_targets():
     for family, (tp, fp, fn, pages) in fam.items():
         assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95, (family, tp, fp, fn)
         assert pages / tp >= 0.98, family
+
+
+def test_theme_headings_in_the_section_headings_own_font_keep_the_list(tmp_path):
+    """Sub-headings printed as large as 'Areas for improvement' itself, each over bullets
+    like the section's: the items under them are the section's, with the theme as sub-heading;
+    a same-size heading over prose ends the section."""
+    items = _md(tmp_path, "# Joint targeted area inspection\n\n## Areas for improvement\n\n"
+                "- Strategy discussions do not always include health practitioners.\n\n"
+                "## Responses to children missing from home\n\n"
+                "- Return home interviews are not offered to every child who goes missing.\n"
+                "- Information from return interviews is not used to plan disruption.\n\n"
+                "## Leadership and management\n\n"
+                "- The partnership does not yet evaluate the impact of its training.\n\n"
+                "## The partnership\n\nLeaders know their services well and should be proud.\n")
+    afi = [it for it in items if it.kind == "area_for_improvement"]
+    assert len(afi) == 4
+    assert [it.subheading for it in afi] == [None, "Responses to children missing from home",
+                                             "Responses to children missing from home",
+                                             "Leadership and management"]
+    assert not any("proud" in it.text for it in items if it.kind in ACTIONABLE_KINDS)

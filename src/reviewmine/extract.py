@@ -116,6 +116,7 @@ class _Section:
     paragraphs: bool = False  # no list or table in the section: each paragraph is an item
     box_x: float | None = None  # a boxed study: its text is one item, the box ends where text leaves it
     outer: _Section | None = None  # the section a box interrupts, open again after it
+    list_x: float | None = None  # where the section's bullets sit
 
 
 def extract_items(doc: Document) -> list[Item]:
@@ -124,8 +125,8 @@ def extract_items(doc: Document) -> list[Item]:
     >>> # doc = reviewmine.ingest.parse_file(Path("corpus/..."))[0]; extract_items(doc)
     """
     raw = _section_items(doc)
-    if doc.doc_type == "scrutiny_report" or not any(section_kind(str(r.get("heading") or "")) for r in raw):
-        raw += running_text_items(doc, raw)
+    full = doc.doc_type == "scrutiny_report" or not any(section_kind(str(r.get("heading") or "")) for r in raw)
+    raw += running_text_items(doc, raw, sentences=full)  # strong forms only where sections were found
     raw.sort(key=lambda r: r["start"])  # type: ignore[arg-type, return-value]
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
@@ -233,7 +234,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
                 in_lscb = True
             kind = section_kind(text)
             label = _LABEL.match(text)
-            if sec is not None and _is_subheading(sec, b, text, kind, label, doc):
+            if sec is not None and (_is_subheading(sec, b, text, kind, label, doc)
+                                    or _same_list_goes_on(sec, blocks, i, kind, label, doc)):
                 # a sub-heading inside the section (timescales, themes, questions)
                 sec.questions = bool(_QUESTIONS.match(text))
                 sec.fresh = True
@@ -319,6 +321,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
                 continue
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, number=b.number,
                              paragraph=para_no)
+            if b.bullet and b.level == 0:
+                sec.list_x = b.x0
             continue
         # a paragraph inside a section
         if last is not None and last.get("awaiting"):
@@ -439,6 +443,26 @@ def _is_subheading(sec: _Section, b: Block, text: str, kind: str | None,
         return False  # Ofsted sections end at the next heading
     # "Recommendations to the LSCB" under "6. Recommendations" refines, not restarts
     return b.level > sec.level and kind in (None, sec.kind) and not label
+
+
+def _same_list_goes_on(sec: _Section, blocks: Sequence[Block], i: int, kind: str | None,
+                       label: re.Match[str] | None, doc: Document) -> bool:
+    """A heading as large as the section's own, between two runs of the same bullets.
+
+    Some letters print the themes inside "Areas for improvement" ("Leadership and
+    management") in the section heading's own font: the list after it, with the same
+    bullets at the same indent, is still the section's.  A heading followed by prose, or
+    naming a section, a box or findings, ends it.
+    """
+    b = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if (doc.doc_type == "ofsted_inspection" or kind is not None or label is not None
+            or sec.kind not in ACTIONABLE_KINDS or sec.box_x is not None or sec.list_x is None
+            or not sec.items or b.level < sec.level or _STUDY.match(b.text) or _CLOSING.match(b.text)
+            or re.search(r"\bfindings?\b|\?$", b.text, re.I)):
+        return False
+    return (nxt is not None and nxt.kind == "list_item" and nxt.bullet and nxt.level == 0
+            and abs(nxt.x0 - sec.list_x) < 3)
 
 
 def _sub(sec: _Section, text: str) -> str:
