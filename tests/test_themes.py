@@ -401,3 +401,30 @@ def test_shipped_model_matches_embedder_and_explains_itself(minilm):
     assert {"children_in_care", "assessment_quality"} <= {s.theme for s in out[0]}
     assert out[1][0].theme == "missing" and "return home interview" in out[1][0].reason
     assert out[2][0].theme == "other"
+
+
+def test_emergent_stability_is_high_for_separate_groups_and_reproducible():
+    from reviewmine.emergent import cluster_stability
+
+    emb = HashingEmbedder(256)
+    texts = [f"The LADO should track allegations against staff {s}." for s in
+             ("in schools", "in nurseries", "quickly", "fully", "in sport", "in churches")]
+    texts += [f"Private fostering arrangements need notification {s}." for s in
+              ("from schools", "from GPs", "promptly", "always", "by parents", "by carers")]
+    vectors = emb.embed(texts)
+    stability = cluster_stability(texts, vectors, seed=0)
+    assert stability is not None and len(stability.scores) == 5
+    assert stability.min_ari > 0.9  # two well-separated groups survive any 80% resample
+    assert stability == cluster_stability(texts, vectors, seed=0)
+    assert "adjusted Rand index" in stability.describe()
+    assert cluster_stability(texts[:4], vectors[:4]) is None  # too few items to resample
+
+
+def test_emergent_stability_is_low_for_structureless_items():
+    from reviewmine.emergent import cluster_stability
+
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(40, 16))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    stability = cluster_stability([f"t{i}" for i in range(40)], vectors, seed=0)
+    assert stability is not None and stability.mean_ari < 0.5

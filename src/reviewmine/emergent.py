@@ -232,3 +232,71 @@ def _central(vectors: np.ndarray, members: Sequence[int], n: int) -> tuple[int, 
     sims = sub @ centre
     order = sorted(range(len(members)), key=lambda k: (-round(float(sims[k]), 6), members[k]))
     return tuple(members[k] for k in order[:n])
+
+
+@dataclass(frozen=True)
+class Stability:
+    """Agreement of the clustering with clusterings of resampled items.
+
+    Each resample keeps ``fraction`` of the unexplained items (drawn without
+    replacement, its own seed), reduces and clusters them again, and is
+    compared with the clustering of all items on the items it kept, by the
+    adjusted Rand index (1 = the same partition, about 0 = chance).
+    """
+
+    mean_ari: float
+    min_ari: float
+    scores: tuple[float, ...]
+    n_items: int  # unexplained items clustered
+    fraction: float
+
+    def describe(self) -> str:
+        return (f"stability: adjusted Rand index {self.mean_ari:.2f} on average (lowest "
+                f"{self.min_ari:.2f}) over {len(self.scores)} resamples of "
+                f"{self.fraction:.0%} of the {self.n_items} unexplained items")
+
+
+def cluster_stability(
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    assigned: Sequence[Sequence[ThemeScore]] | None = None,
+    seed: int = 0,
+    *,
+    n_resamples: int = 5,
+    fraction: float = 0.8,
+    min_score: float = 0.5,
+    min_cluster_size: int = 3,
+    max_clusters: int = 12,
+    pca_dim: int = 32,
+    clusterer: Clusterer | None = None,
+) -> Stability | None:
+    """How stable :func:`emergent_themes`' clusters are (``None`` with too few items).
+
+    Same inputs and seed, same result.
+    """
+    from sklearn.metrics import adjusted_rand_score
+
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if len(texts) != len(vectors):
+        raise ValueError(f"{len(texts)} texts but {len(vectors)} vectors")
+    candidates = list(range(len(texts))) if assigned is None else unexplained(assigned, min_score)
+    size = int(round(fraction * len(candidates)))
+    if size < 2 * max(min_cluster_size, 1):
+        return None
+    full = _cluster(_reduce(vectors[candidates], pca_dim, seed), seed, min_cluster_size,
+                    max_clusters, clusterer)
+    scores = []
+    for r in range(n_resamples):
+        rng = np.random.default_rng(seed + 1 + r)
+        keep = np.sort(rng.choice(len(candidates), size=size, replace=False))
+        sub = vectors[[candidates[k] for k in keep]]
+        labels = _cluster(_reduce(sub, pca_dim, seed + 1 + r), seed + 1 + r, min_cluster_size,
+                          max_clusters, clusterer)
+        scores.append(float(adjusted_rand_score(full[keep], labels)))
+    return Stability(
+        mean_ari=float(np.mean(scores)),
+        min_ari=float(np.min(scores)),
+        scores=tuple(round(s, 4) for s in scores),
+        n_items=len(candidates),
+        fraction=fraction,
+    )

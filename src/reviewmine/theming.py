@@ -21,7 +21,7 @@ from .types import Item, ThemeScore
 
 if TYPE_CHECKING:
     from .embed import Embedder
-    from .emergent import EmergentTheme
+    from .emergent import EmergentTheme, Stability
     from .recurrence import ThemedItem, ThemeRecurrence
 
 
@@ -195,3 +195,20 @@ def emergent(store: Store, cfg: Config, *, embedder: Embedder | None = None,
     found = emergent_themes([it.text for it in items], vectors,
                             [assigned.get(it.id, ()) for it in items], seed=seed)
     return found, items
+
+
+def emergent_stability(store: Store, cfg: Config, *, embedder: Embedder | None = None,
+                       seed: int = 0, n_resamples: int = 5) -> Stability | None:
+    """Adjusted Rand index of the emergent clustering over resamples (vectors from the cache)."""
+    from .embed import load_embedder
+    from .emergent import cluster_stability
+
+    embedder = embedder or load_embedder(cfg.embedder)
+    items = store.items()
+    if not items:
+        return None
+    assigned = store.item_themes()
+    vectors, _ = cached_embed(store, embedder, [it.text for it in items])
+    return cluster_stability([it.text for it in items], vectors,
+                             [assigned.get(it.id, ()) for it in items], seed=seed,
+                             n_resamples=n_resamples)

@@ -159,12 +159,15 @@ def themes_show(ctx: typer.Context,
 def themes_emergent(ctx: typer.Context, db: DbOpt = None, config: ConfigOpt = None) -> None:
     """Clusters of items no taxonomy theme explains, with key phrases and examples."""
     from ..cli import clip
-    from ..theming import emergent
+    from ..theming import emergent, emergent_stability
 
     opts = ctx.obj or {}
     cfg = _cfg(config or opts.get("config"), opts.get("embedder"))
     with _open_store(db or opts.get("db")) as store:
         found, items = emergent(store, cfg)
+        stability = emergent_stability(store, cfg) if found else None
+    if stability is not None:
+        _err(stability.describe())
     if not found:
         _err("no emergent themes: every item fits a taxonomy theme well")
     out = _console()
