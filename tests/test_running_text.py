@@ -194,6 +194,8 @@ RUNNING_TEXT_CORPUS = (
     "national-panel_review-excerpt_missing-education_2024.md",
     "kingsbridge-vale_7-minute-briefing_child-w_2024.html",
     "harrowfield_rapid-review-note_baby-h_2024.md",
+    "eastmere_news-scr-child-p_2019.html",
+    "harrowfield_sar-learning-page_mr-b_2025.md",
 )
 
 
@@ -248,3 +250,19 @@ def test_a_bare_recommendations_line_over_paragraphs(tmp_path):
 def test_what_we_learned_label_over_bullets(tmp_path):
     got = items_of(tmp_path, "What we learned\n\n- Plans drifted when workers changed\n- Fathers were not seen\n")
     assert [k for k, _ in got] == ["learning_point", "learning_point"]
+
+
+def test_sectioned_page_reads_only_strong_forms_outside_its_sections(tmp_path):
+    md = ("# Safeguarding Adults Review: Mr Q\n\n## About Mr Q\n\nMr Q lived alone. The review found that he "
+          "was isolated.\n\n## Key learning\n\n- Self-neglect was seen as a choice\n- Carers' concerns were "
+          "not escalated\n\nThe GP letter was not shared with the care agency.\n\n## What needs to change\n\n"
+          "Practitioners should use the self-neglect protocol.\n")
+    got = items_of(tmp_path, md, name="sar.md")
+    assert ("finding", "The GP letter was not shared with the care agency.") in got  # narrative after the list
+    assert ("recommendation", "Practitioners should use the self-neglect protocol.") in got
+    assert not any("isolated" in t for _, t in got)  # outside the sections: reporting sentences are not read
+
+
+def test_a_review_said_to_recommend_areas_is_not_a_recommendation(tmp_path):
+    assert items_of(tmp_path, "This review identified strategic learning, and recommended key areas for "
+                              "improvement.\n") == []

@@ -80,7 +80,7 @@ _FIND_SENT = re.compile(
     r"\b(was|were) (also )?(identified|found)(?=\s*([.,;]|$|from\b|during\b|in (the|this|all|many|most|some) "
     r"(reviews?|audits?|cases?|scrutiny)\b|by the (reviews?|reviewers?|panel|scrutin\w+|audits?)\b))|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
     r"\b(it|report|review|panel|analysis|inspectorate|reviewers?) (also )?(states|stated|found|finds|concludes|"
-    r"concluded|notes|noted)\b|"
+    r"concluded|notes|noted|said that|says that|reported that)\b|"
     # a quotation attributed to the review ("..., said the report.")
     r"\b(said|says|states|stated|concluded|found) the (report|review|panel|analysis|inspectorate|reviewers?)\b|"
     # prevalence in a set of reviews ("Neglect featured in 55% of SCRs", "40% of reviews followed ...")
@@ -103,7 +103,10 @@ _SENT_NEG = re.compile(
     r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
     r"paramedics|officers)\b[^.]{0,40}\b"
     r"(concluded|found|heard|determined|established)\b|"
-    r"\bto (address|respond to|implement) the (findings|recommendations)\b",
+    r"\bto (address|respond to|implement) the (findings|recommendations)\b|"
+    # "... and recommended key areas for improvement." says that a review recommended, not what
+    r"\brecommend(s|ed)? (key |a number of |several |some |further )?(areas|improvements|changes|actions)"
+    r"( for (improvement|development|change))?\s*\.?$",
     re.I)
 # A short label that names a list of learning ("Key issues", "Learning themes").
 _LABEL = re.compile(
@@ -118,18 +121,37 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
 
-def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> list[dict[str, object]]:
-    """Recommendations and learning stated in running text, in document order."""
+def running_text_items(doc: Document, found: Sequence[dict[str, object]], *,
+                       sentences: bool = True) -> list[dict[str, object]]:
+    """Recommendations and learning stated in running text, in document order.
+
+    *found* are the items already read from sections (their blocks are skipped).  With
+    ``sentences=False`` (a document whose sections of learning were found) only the
+    strong forms are read outside those sections: lists after lead-ins, ';' lists, and
+    sentences with a recommending verb or under a bare "Recommendations" line (inspection
+    narrative is full of judgements that are not items).
+    """
+    from .extract import section_kind  # extract imports this module
     taken = {(r["start"], r["end"]) for r in found}
     blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")]
     out: list[dict[str, object]] = []
     used: set[int] = set()
     heading: str | None = None
     rec_context = False
+    learning_kind = False  # under a heading of findings or learning
+    after_list = False  # ... and past the items read from that section
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
-        if i in used or (b.start, b.end) in taken:
+            learning_kind = section_kind(b.text) in ("finding", "learning_point")
+            after_list = False
+            # a heading that asks for change ("What needs to change") and that no section owns
+            if section_kind(b.text) is None and _LABEL.search(b.text) and _lead_kind(b.text) == "recommendation":
+                rec_context = True
+        if (b.start, b.end) in taken:
+            after_list = learning_kind
+            continue
+        if i in used:
             continue
         lead = _lead_in(b)
         if lead is None and (b.text.rstrip().endswith(":") or _is_short_line(b)) \
@@ -137,7 +159,8 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
             used.update(_list_after(blocks, i, b))  # a purpose, scope or criteria list: not learning
         if lead == "recommendation" and _is_short_line(b) and not b.text.rstrip().endswith(":"):
             rec_context = True  # a bare "Recommendations" line: the paragraphs below recommend
-        elif b.kind == "heading" or _is_short_line(b) or b.text.rstrip().endswith(":"):
+        elif (b.kind == "heading" and not rec_context) or (b.kind != "heading" and (
+                _is_short_line(b) or b.text.rstrip().endswith(":"))):
             rec_context = False
         if lead is not None:
             members = _list_after(blocks, i, b)
@@ -163,11 +186,14 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]]) -> lis
             for part in inline[1]:
                 out.append(_item(inline[0], part, b, heading))
             continue
-        for part in _such_as_list(text):
+        # findings stated in sentences; in a sectioned document only in the narrative that
+        # follows the list of a findings or learning section
+        weak = sentences or after_list
+        for part in _such_as_list(text) if weak else ():
             out.append(_item("finding", part, b, heading))
         if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
             continue  # quoted guidance is not the document's own learning; a quoted review is
-        found_here = _sentence_items(text, b, heading)
+        found_here = _sentence_items(text, b, heading, findings=weak)
         if rec_context and not found_here:
             found_here = [_item("recommendation", s, b, heading) for s in _SENTENCE.split(text.strip())
                           if _ADVICE.search(s) and not _SENT_NEG.search(s)]
@@ -342,7 +368,10 @@ _JUDGEMENT = re.compile(
     r"(was|were) (also )?not (considered|shared|explored|recognised|assessed|followed|escalated|aware|seen|"
     r"challenged|questioned)|(was|were) compromised|too (long|late|slow)|(was|were|been) appropriately|"
     r"an appropriate [\w -]{1,30} (was|were) (undertaken|made|completed|taken|carried out)|"
-    r"should always|it is (not )?(apparent|clear|evident) that)\b", re.I)
+    r"should always|it is (not )?(apparent|clear|evident) that|"
+    # a due step of practice skipped ("discharged without a multi-agency meeting")
+    r"without (a |an |any )?([\w-]+ ){0,2}(assessments?|meetings?|plans?|referrals?|discussions?|checks?|"
+    r"enquir(y|ies)|supervision))\b", re.I)
 # The same words describing the child's or the adult's condition, or a process in general.
 _CASE_FACT = re.compile(r"\b(to lack (mental )?capacity|lacks? capacity|when a child dies|the purpose)\b", re.I)
 # A sentence that asks for a change (read as a recommendation under a "Recommendations" label).
@@ -351,8 +380,11 @@ _EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as
 _CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.I)
 
 
-def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, object]]:
-    """One item per cue sentence; two cue sentences one sentence apart make one item."""
+def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool = True) -> list[dict[str, object]]:
+    """One item per cue sentence; two cue sentences one sentence apart make one item.
+
+    With ``findings=False`` only recommending sentences count.
+    """
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
     kinds: list[str | None] = []
     for s in sentences:
@@ -360,7 +392,7 @@ def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, 
             kinds.append(None)
         elif _REC_SENT.search(s):
             kinds.append("recommendation")
-        elif _FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s)):
+        elif findings and (_FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))):
             kinds.append("finding")
         else:
             kinds.append(None)
@@ -370,7 +402,7 @@ def _sentence_items(text: str, b: Block, heading: str | None) -> list[dict[str, 
         kind = kinds[n]
         if kind is None:
             # a quotation over several sentences, attributed to the review at its end
-            if sentences[n][:1] in "“\"":
+            if findings and sentences[n][:1] in "“\"":
                 ends = [m for m in range(n, min(n + 6, len(sentences))) if _ATTRIBUTED.search(sentences[m])]
                 if ends:
                     out.append(_item("finding", " ".join(sentences[n:ends[0] + 1]), b, heading))
