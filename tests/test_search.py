@@ -469,6 +469,32 @@ def test_eval_search_on_a_tiny_hand_made_set(store, tmp_path, emb):
     assert "keyword   MRR@10=0.667" in res.stdout and "MISS  keyword   q3" in res.stdout
 
 
+def test_eval_search_with_a_kind_scores_those_items_only(store, tmp_path, emb):
+    qs = tmp_path / "q.jsonl"
+    qs.write_text("\n".join(json.dumps(o) for o in [
+        {"id": "rec", "query": "neglect strategy graded care",
+         "relevant": [{"file": "harrowfield_scr_2017.pdf", "page": 1,
+                       "text": "The LSCB should revise the neglect strategy"}]},
+        {"id": "finding-only", "query": "cumulative harm",
+         "relevant": [{"file": "harrowfield_scr_2017.pdf", "page": 1,
+                       "text": "Neglect was assessed one episode at a time"}]},
+        {"id": "para-only", "query": "exploitation training",
+         "relevant": [{"file": "eastmere_lcspr_2023.pdf", "page": 2,
+                       "text": "Multi-agency training on exploitation"}]},
+    ]) + "\n")
+    ev = evaluate_search(store, qs, emb, kind="actionable", modes=["keyword"])
+    assert ev["queries"] == 1 and ev["skipped"] == 2  # a finding and a paragraph: not actionable
+    kw = ev["modes"]["keyword"]["per_query"]
+    assert [p["id"] for p in kw] == ["rec"] and kw[0]["first_relevant_rank"] == 1
+    ev = evaluate_search(store, qs, emb, kind="finding,recommendation", modes=["keyword"])
+    assert ev["queries"] == 2
+    res = runner.invoke(app, ["eval", "search", "--gold", str(qs), "--db", str(store.path),
+                              "--embedder", "hashing", "--modes", "keyword", "--kind",
+                              "actionable"])
+    assert res.exit_code == 0, res.output
+    assert "1 queries with --kind actionable (2 left out" in res.stdout
+
+
 def test_malformed_query_sets_are_gold_errors(store, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"query": "x"}\n')

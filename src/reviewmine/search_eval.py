@@ -101,11 +101,15 @@ def mrr_ndcg(hits: Sequence[SearchHit], relevant: Sequence[Judged],
 def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder | None,
                     *, modes: Sequence[str] = MODES, k: int = 10,
                     progress: bool = False, glossary: Glossary | None = None,
-                    on_query: Callable[[str], None] | None = None) -> dict[str, Any]:
+                    on_query: Callable[[str], None] | None = None,
+                    kind: str | None = None) -> dict[str, Any]:
     """MRR@k and nDCG@k per mode over a judged query set, with per-query ranks.
 
     Judged passages that match no stored block or item are listed under
-    ``unresolved`` (a stale query set or a document not ingested).
+    ``unresolved`` (a stale query set or a document not ingested).  *kind*
+    (e.g. ``"actionable"``) adds that kind filter to every query: it scores the
+    ranking of those items alone, and queries none of whose judged passages
+    lies in such an item are left out (``result["skipped"]`` counts them).
     """
     cases = load_queries(queries_path)
     searcher = Searcher(store, embedder, progress=progress, glossary=glossary)
@@ -115,8 +119,11 @@ def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder |
         raise GoldError("none of the judged documents is in the store", path=queries_path,
                         hint="ingest them first: reviewmine ingest FOLDER --db ...")
     unresolved = _unresolved(store, cases)
+    skipped = 0
+    if kind is not None:
+        cases, skipped = _with_kind(searcher, cases, kind)
     result: dict[str, Any] = {"queries": len(cases), "k": k, "modes": {},
-                              "unresolved": unresolved}
+                              "unresolved": unresolved, "skipped": skipped, "kind": kind}
     if embedder is None:
         modes = [m for m in modes if m == "keyword"]
     for mode in modes:
@@ -134,6 +141,39 @@ def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder |
             "per_query": per,
         }
     return result
+
+
+def _with_kind(searcher: Searcher, cases: Sequence[QueryCase],
+               kind: str) -> tuple[list[QueryCase], int]:
+    """The cases with *kind* added to their filters; those it leaves nothing to find are dropped.
+
+    A case is kept when one of its judged passages is (part of) an item of
+    the kind: the judged block, or the item's own text, matches the judgement.
+    """
+    from dataclasses import replace
+
+    kinds = SearchFilters(kind=kind).validated().kinds
+    u = searcher.units
+    files = {r.file for c in cases for r in c.relevant}
+    found: list[tuple[str, int, str]] = []  # (file, page, normalised text) of kind-units
+    for tag, table in (("b", "blocks"), ("i", "items")):
+        for rowid, file, page, text in searcher.store.db.execute(
+                f"SELECT u.rowid, d.file_name, u.page, u.text FROM {table} u "
+                "JOIN documents d ON d.id = u.doc_id"):
+            if file not in files:
+                continue
+            unit = u.index.get((tag, rowid))
+            if unit is not None and any(u.items[pos]["kind"] in kinds
+                                        for pos in u.unit_items.get(unit, ())):
+                found.append((file, page, _norm(text)))
+    kept = []
+    for c in cases:
+        own = c.filters.validated().kinds
+        wanted = (kinds & own) if own else kinds
+        if wanted and any(r.file == f and abs(r.page - p) <= 1 and _norm(r.snippet) in t
+                          for r in c.relevant for f, p, t in found):
+            kept.append(replace(c, filters=replace(c.filters, kind=",".join(sorted(wanted)))))
+    return kept, len(cases) - len(kept)
 
 
 def _unresolved(store: Store, cases: Sequence[QueryCase]) -> list[dict[str, Any]]:

@@ -216,6 +216,10 @@ def eval_search(
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     glossary: GlossaryOpt = None,
     no_glossary: NoGlossaryOpt = False,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", help="Score the ranking of these item kinds only (e.g. actionable): each "
+                       "query gets this kind filter; queries with no judged passage of the "
+                       "kind are left out.")] = None,
 ) -> None:
     """MRR@10 and nDCG@10 of each search mode over a judged query set (documents already ingested)."""
     from ..search import MODES
@@ -229,12 +233,13 @@ def eval_search(
     emb = _embedder(embedder, config) if any(m != "keyword" for m in wanted) else None
     with _open_store(db) as store:
         ev = evaluate_search(store, gold, emb, modes=wanted, progress=True,
-                             glossary=_glossary(glossary, no_glossary, config))
+                             glossary=_glossary(glossary, no_glossary, config), kind=kind)
     if as_json:
         typer.echo(json.dumps(ev, ensure_ascii=False, indent=2))
         return
     k = ev["k"]
-    typer.echo(f"{ev['queries']} queries")
+    typer.echo(f"{ev['queries']} queries" + (f" with --kind {kind} ({ev['skipped']} left out: no "
+                                              "judged passage of that kind)" if kind else ""))
     for mode, r in ev["modes"].items():
         typer.echo(f"{mode:<9} MRR@{k}={r[f'mrr@{k}']:.3f} nDCG@{k}={r[f'ndcg@{k}']:.3f}")
     for mode, r in ev["modes"].items():
