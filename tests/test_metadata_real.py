@@ -77,6 +77,15 @@ REFERENCE_ERRATA = {
 }
 
 
+ILACS_LABELS = {
+    "Overall effectiveness",
+    "The impact of leaders on social work practice with children and families",
+    "The experiences and progress of children who need help and protection",
+    "The experiences and progress of children in care",
+    "The experiences and progress of care leavers",
+    "The experiences and progress of children in care and care leavers"}
+
+
 def _column(label: str) -> str:
     low = label.lower()
     if low.startswith("overall"):
@@ -107,6 +116,8 @@ def test_ofsted_latest_judgements_agree_with_reference(row: dict) -> None:
         assert meta.date == f"{y}-{m}-{d}"
     assert meta.doc_type == "ofsted_inspection"
     assert meta.area == canonical_area(row["local_authority"])
+    # labels as printed, once: a PDF printing a cell twice (North Somerset) adds no words
+    assert set(meta.judgements) <= ILACS_LABELS
 
 
 # ------------------------------------------------------------------ letters
