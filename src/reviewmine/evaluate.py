@@ -343,7 +343,7 @@ def evaluate_by_family(gold_paths: Sequence[Path], docs_dir: Path | None = None,
     extractor = extractor or default_extractor()
     report = FamilyReport(ExtractionEval(kinds=tuple(kinds or SCORED_KINDS)))
     for path in gold_paths:
-        if _is_summary_format(path):
+        if is_summary_format(path):
             from .summary_eval import evaluate_summaries
 
             report.summaries.append(evaluate_summaries(path, docs_dir, extractor=extractor))
@@ -354,7 +354,8 @@ def evaluate_by_family(gold_paths: Sequence[Path], docs_dir: Path | None = None,
     return report
 
 
-def _is_summary_format(path: Path) -> bool:
+def is_summary_format(path: Path) -> bool:
+    """True when a gold file's first record has ``recommendations`` / ``findings`` lists, not ``items``."""
     try:
         with path.open(encoding="utf-8") as fh:
             first = next((line for line in fh if line.strip()), "")
