@@ -266,3 +266,11 @@ def test_sectioned_page_reads_only_strong_forms_outside_its_sections(tmp_path):
 def test_a_review_said_to_recommend_areas_is_not_a_recommendation(tmp_path):
     assert items_of(tmp_path, "This review identified strategic learning, and recommended key areas for "
                               "improvement.\n") == []
+
+
+def test_numbered_lines_in_plain_text_and_a_list_after_including_without_colon(tmp_path):
+    got = items_of(tmp_path, "Child Y\n\nKey findings:\n1. Plans drifted when workers changed.\n"
+                             "2. Fathers were not seen.\n\nThe review highlighted issues including slow "
+                             "escalation; drift; and poor recording.\n")
+    assert got == [("finding", "Plans drifted when workers changed."), ("finding", "Fathers were not seen."),
+                   ("finding", "slow escalation"), ("finding", "drift"), ("finding", "poor recording")]

@@ -547,6 +547,7 @@ _MD_BULLET = re.compile(r"^(\s*)([-*+•◼▪●◦○·■➢►–]|\d+[.)])\
 _LONE_GLYPH = re.compile(r"^\s*[-*+•◼▪●◦○·■➢►–]\s*$")  # a bullet whose text is on the next line
 _NUMBERED_PARA = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$")
 _UNWRAPPED = 200  # characters: a line longer than this was not wrapped
+_TXT_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z“‘\"]")
 
 
 def read_text(path: Path, text: str) -> RawDocument:
@@ -618,6 +619,8 @@ def read_text(path: Path, text: str) -> RawDocument:
                 else:
                     para.append(line.strip())
                 continue
+            if para and _TXT_NUMBER.match(line) and para[-1].endswith((".", ":", ";", "?", "!")):
+                flush()  # "2. The panel ..." after a finished sentence starts a numbered entry
             m = _MD_BULLET.match(line)
             if m and (m.group(2)[0].isdigit() is False or path.suffix.lower() != ".txt"):
                 flush()

@@ -314,10 +314,13 @@ def _clean_item(text: str) -> str:
 
 # A cue before ':' and a ';' list after it, or a label and a comma list of short labels.
 _INLINE = re.compile(r"(?P<lead>[^.:;!?]{3,200}):\s*(?P<rest>.+)$", re.S)
+# The same without the colon: "... issues including a; b; and c."
+_INLINE_BARE = re.compile(r"(?P<lead>[^.:;!?]{3,200}\b(?:includ(?:es|ed|ing)|such as|namely))\s+(?P<rest>[^.:]+;.+)$",
+                          re.S)
 
 
 def _inline_list(text: str) -> tuple[str, list[str]] | None:
-    m = _INLINE.search(text)
+    m = _INLINE.search(text) or _INLINE_BARE.search(text)
     if not m:
         return None
     lead, rest = m.group("lead"), m.group("rest").strip()
