@@ -303,3 +303,30 @@ def test_theme_headings_in_the_section_headings_own_font_keep_the_list(tmp_path)
                                              "Responses to children missing from home",
                                              "Leadership and management"]
     assert not any("proud" in it.text for it in items if it.kind in ACTIONABLE_KINDS)
+
+
+def _pdf_items(lines):
+    """Items of a one-page PDF-like document made of *lines* (bold where the text says so)."""
+    from reviewmine.extract import extract_items
+    from reviewmine.types import Document
+
+    blocks, pages, text = build_blocks(RawDocument("pdf", (RawPage(1, 595, 842, tuple(lines)),)))
+    doc = Document(id="0" * 64, file="x.pdf", file_name="x.pdf", doc_type="other", title="",
+                   area=None, date=None, pages=1, text=text, blocks=tuple(blocks),
+                   page_texts=tuple(pages))
+    return extract_items(doc)
+
+
+def test_table_of_contents_lines_never_open_a_section():
+    """A bold contents line 'Recommendations ........ 7' followed by more contents lines is
+    not the recommendations section; the real one, later, is."""
+    def bold(text, top):
+        return Line(page=1, text=text, x0=72, top=top, size=12, bold=True, x1=400, bottom=top + 12)
+
+    lines = [bold("Contents", 60), bold("Recommendations .................... 7", 100),
+             _line("What the partnership should do next        12", 72, 130),
+             _line("How leaders should respond ........ 14", 72, 160),
+             bold("Recommendations", 300),
+             _line("\u2022 Ensure that every child in care has an up-to-date plan.", 72, 330)]
+    items = [it for it in _pdf_items(lines) if it.kind in ACTIONABLE_KINDS]
+    assert [it.text for it in items] == ["Ensure that every child in care has an up-to-date plan."]

@@ -71,6 +71,8 @@ _STUDY = re.compile(r"^(?:case|practice) stud(?:y|ies)\s*[:\-–—]\s*(.+)$", r
 _DIRECTIVE = re.compile(r"\b(should|must|needs? to|will need to|(is|are) required to|ought to)\b", re.I)
 # The end of a letter's body: nothing after the valediction is an item.
 _CLOSING = re.compile(r"^(yours (sincerely|faithfully)|kind regards|best wishes)\b", re.I)
+# A table of contents line: a title, then dot leaders or a gap, then a page number.
+_TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}$")
 # Contact details: web and mail addresses, UK postcodes and phone numbers.
 _CONTACT = re.compile(r"www\.|https?://|\S@\S+\.[a-z]|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b0\d{3} ?\d{3} ?\d{4}\b")
 _LSCB = re.compile(r"local safeguarding children board|\blscb\b", re.I)
@@ -218,8 +220,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             if sec is not None and _PROMPTS.match(text):
                 sec, last = None, None
                 continue
-            if _CLOSING.match(text):
-                sec, last = None, None
+            if _CLOSING.match(text) or (_TOC_LINE.search(text) and not label_of(text)):
+                sec, last = None, None  # a valediction; a contents line ("Recommendations ..... 7")
                 continue
             if sec is not None and sec.box_x is not None:
                 sec = sec.outer  # a heading ends a box
@@ -268,6 +270,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
         if b.kind == "paragraph" and _CLOSING.match(b.text):
             sec, last = None, None
             continue
+        if b.kind in ("paragraph", "list_item") and re.search(r"(?:\.{3,}|…{2,})\s*\d{1,3}$", b.text):
+            continue  # a contents line with dot leaders
         if (b.kind == "table_cell" and b.row == 0 and last is not None and _unfinished(last)
                 and b.text[:1].islower()):
             _append(last, b.text, b)  # a box's text carried over a page, framed as a cell there
@@ -378,6 +382,11 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
         r.pop("size", None)
     # names, addresses, contact rows and signature lines are never items
     return [r for r in out if r["kind"] not in ACTIONABLE_KINDS or is_statement(str(r["text"]))]
+
+
+def label_of(text: str) -> re.Match[str] | None:
+    """ "Recommendation 3", "Finding 2": a labelled item, not a contents line."""
+    return _LABEL.match(text)
 
 
 def is_statement(text: str) -> bool:
