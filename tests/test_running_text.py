@@ -274,3 +274,9 @@ def test_numbered_lines_in_plain_text_and_a_list_after_including_without_colon(t
                              "escalation; drift; and poor recording.\n")
     assert got == [("finding", "Plans drifted when workers changed."), ("finding", "Fathers were not seen."),
                    ("finding", "slow escalation"), ("finding", "drift"), ("finding", "poor recording")]
+
+
+def test_news_traps_platitudes_spokespeople_and_police(tmp_path):
+    got = items_of(tmp_path, "Police said they found that the door had been forced. “Lessons have been "
+                             "learned,” a spokesman said. Learning has been identified about bruising in babies.\n")
+    assert got == [("finding", "Learning has been identified about bruising in babies.")]

@@ -72,7 +72,9 @@ _FIND_SENT = re.compile(
     r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
     r"\b(was|were|is|are) (highly |particularly |also )?critical of\b|"
     r"\bin the [\w’' ]{0,40}?\b(opinion|view)\b|\bemerged as\b|"
-    r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b|"
+    # ... and says what or where from: "lessons have been learned." alone is a platitude
+    r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b"
+    r"(?!\s*([.,;!”\"’']|$))|"
     r"\bidentified (some |several |a number of |key |common |significant )*(areas|issues|themes|concerns|"
     r"weaknesses|gaps|strengths|learning|lessons|findings)\b|"
     # a passive finding ends its clause or names who found it ("... were found.", "was identified by the
@@ -101,9 +103,11 @@ _SENT_NEG = re.compile(
     r"\brecommended (that )?(an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar|investigation|inquiry)"
     r"\b[\w ]{0,20}\b(be|is|was) (undertaken|commissioned|held|carried out|conducted)|"
     r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
-    r"paramedics|officers)\b[^.]{0,40}\b"
+    r"paramedics|officers|police)\b[^.]{0,40}\b"
     r"(concluded|found|heard|determined|established)\b|"
     r"\bto (address|respond to|implement) the (findings|recommendations)\b|"
+    # a person's words quoted in a news item or minutes ("..., a spokesman said")
+    r"\b(he|she|they|a spokes(man|woman|person)|the chair(man|woman)?|the director) (said|says|added)\b|"
     # "... and recommended key areas for improvement." says that a review recommended, not what
     r"\brecommend(s|ed)? (key |a number of |several |some |further )?(areas|improvements|changes|actions)"
     r"( for (improvement|development|change))?\s*\.?$",
