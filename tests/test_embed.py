@@ -184,6 +184,17 @@ def test_a_tampered_onnx_export_is_refused(tmp_path, monkeypatch):
     (copy / "model.onnx").write_bytes(bytes(data))
     with pytest.raises(ModelError, match="does not match the sha256"):
         onnx_embed.OnnxMiniLMEmbedder().embed(["x"])
+    # Restored, it loads and is stamped; rewritten in place after that, it is hashed again.
+    data[len(data) // 2] ^= 0xFF
+    (copy / "model.onnx").write_bytes(bytes(data))
+    assert onnx_embed.OnnxMiniLMEmbedder().embed(["x"]).shape == (1, 384)
+    assert (copy / "verified.json").is_file()
+    data[len(data) // 3] ^= 0xFF
+    with (copy / "model.onnx").open("r+b") as fh:  # same inode and size, new content
+        fh.seek(len(data) // 3)
+        fh.write(bytes([data[len(data) // 3]]))
+    with pytest.raises(ModelError, match="does not match the sha256"):
+        onnx_embed.OnnxMiniLMEmbedder().embed(["x"])
 
 
 def test_export_failure_is_a_one_line_model_error(tmp_path, monkeypatch):
