@@ -67,6 +67,8 @@ _REC_SENT = re.compile(
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must) "
     r"(now )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve)\b",
     re.I)
+# Words without which _REC_SENT cannot match (a cheap test first: most sentences have none).
+_REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.I)
 # A sentence that reports a finding or learning.
 _FIND_SENT = re.compile(
     r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
@@ -316,18 +318,40 @@ def _clean_item(text: str) -> str:
     return t.rstrip(";,").strip()
 
 
-# A cue before ':' and a ';' list after it, or a label and a comma list of short labels.
-_INLINE = re.compile(r"(?P<lead>[^.:;!?]{3,200}):\s*(?P<rest>.+)$", re.S)
-# The same without the colon: "... issues including a; b; and c."
-_INLINE_BARE = re.compile(r"(?P<lead>[^.:;!?]{3,200}\b(?:includ(?:es|ed|ing)|such as|namely))\s+(?P<rest>[^.:]+;.+)$",
-                          re.S)
+# A cue before ':' and a ';' list after it, or a label and a comma list of short labels; or
+# the same without the colon: "... issues including a; b; and c."  Found by scanning for the
+# colon or the keyword (a single regex over long paragraphs backtracks badly).
+_PUNCT = re.compile(r"[.:;!?]")
+_BARE_KEY = re.compile(r"\b(?:includ(?:es|ed|ing)|such as|namely)\s+")
+_BARE_REST = re.compile(r"[^.:]+;")
+
+
+def _run_before(text: str, end: int) -> str:
+    """The text before *end* back to the previous sentence or clause mark (at most 200 characters)."""
+    start = max(0, end - 200)
+    marks = [m.end() for m in _PUNCT.finditer(text, start, end)]
+    return text[marks[-1] if marks else start:end]
+
+
+def _inline_split(text: str) -> tuple[str, str] | None:
+    """(lead, rest) of the first inline list in *text*, or None."""
+    if ":" in text:
+        for m in re.finditer(":", text):
+            lead = _run_before(text, m.start())
+            if len(lead) >= 3:
+                return lead, text[m.end():].strip()
+    if ";" in text:
+        for m in _BARE_KEY.finditer(text):
+            if _BARE_REST.match(text, m.end()):
+                return _run_before(text, m.end()).rstrip(), text[m.end():].strip()
+    return None
 
 
 def _inline_list(text: str) -> tuple[str, list[str]] | None:
-    m = _INLINE.search(text) or _INLINE_BARE.search(text)
-    if not m:
+    split = _inline_split(text)
+    if split is None:
         return None
-    lead, rest = m.group("lead"), m.group("rest").strip()
+    lead, rest = split
     if _LEAD_NEG.search(lead) or rest.endswith(":"):
         return None
     kind = _lead_kind(lead)
@@ -395,14 +419,12 @@ def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool 
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
     kinds: list[str | None] = []
     for s in sentences:
-        if _SENT_NEG.search(s):
-            kinds.append(None)
-        elif _REC_SENT.search(s):
-            kinds.append("recommendation")
+        kind: str | None = None
+        if _REC_HINT.search(s) and _REC_SENT.search(s):
+            kind = "recommendation"
         elif findings and (_FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))):
-            kinds.append("finding")
-        else:
-            kinds.append(None)
+            kind = "finding"
+        kinds.append(None if kind and _SENT_NEG.search(s) else kind)  # negatives only where a cue fired
     out: list[dict[str, object]] = []
     n = 0
     while n < len(sentences):
