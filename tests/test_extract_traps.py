@@ -330,3 +330,22 @@ def test_table_of_contents_lines_never_open_a_section():
              _line("\u2022 Ensure that every child in care has an up-to-date plan.", 72, 330)]
     items = [it for it in _pdf_items(lines) if it.kind in ACTIONABLE_KINDS]
     assert [it.text for it in items] == ["Ensure that every child in care has an up-to-date plan."]
+
+
+def test_areas_printed_without_bullets_are_each_an_item(tmp_path):
+    """No list in the section (bullets drawn as pictures, or none): each short statement
+    or each paragraph saying what must be done is an item; narrative is not."""
+    items = _md(tmp_path, "# Focused visit\n\n## What needs to improve?\n\n"
+                "The consistency and quality of pathway plans.\n\n"
+                "Leaders should make sure that supervision is regular. It should be recorded.\n\n"
+                "Inspectors met many staff during the visit. They spoke to managers and to leaders.\n\n"
+                "## Main findings\n\nThe local authority needs to do more.\n")
+    assert [it.text for it in items if it.kind in ACTIONABLE_KINDS] == [
+        "The consistency and quality of pathway plans.",
+        "Leaders should make sure that supervision is regular. It should be recorded."]
+
+
+def test_ilacs_what_needs_to_improve_holding_only_narrative_has_no_item():
+    """North Lincolnshire 2022 (outstanding): the section is one paragraph of narrative."""
+    _, items = parse_file(SHARED / "real" / "ofsted" / "north-lincolnshire_2022-11-25.pdf")
+    assert not [it for it in items if it.kind in ACTIONABLE_KINDS]

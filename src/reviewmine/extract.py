@@ -236,7 +236,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
                 in_lscb = True
             kind = section_kind(text)
             label = _LABEL.match(text)
-            if sec is not None and (_is_subheading(sec, b, text, kind, label, doc)
+            if sec is not None and ((_is_subheading(sec, b, text, kind, label, doc)
+                                     and _same_content_follows(sec, blocks, i))
                                     or _same_list_goes_on(sec, blocks, i, kind, label, doc)):
                 # a sub-heading inside the section (timescales, themes, questions)
                 sec.questions = bool(_QUESTIONS.match(text))
@@ -351,8 +352,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             if last is not None and _unfinished(last) and b.text[:1].islower():
                 _append(last, b.text, b)  # one paragraph broken by a page or a float
                 continue
-            if not _DIRECTIVE.search(b.text) and not _leads_in(blocks, i, sec):
-                continue  # narrative: a paragraph item says what must be done
+            if not (_DIRECTIVE.search(b.text) or _leads_in(blocks, i, sec) or _one_short_sentence(b.text)):
+                continue  # narrative: a paragraph item says what must be done, or names it
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
             last["size"] = b.size
             continue
@@ -382,6 +383,12 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
         r.pop("size", None)
     # names, addresses, contact rows and signature lines are never items
     return [r for r in out if r["kind"] not in ACTIONABLE_KINDS or is_statement(str(r["text"]))]
+
+
+def _one_short_sentence(text: str) -> bool:
+    """ "The consistency and quality of pathway plans." printed without a bullet glyph (or with
+    one drawn as a picture): an item by itself, unlike several sentences of narrative."""
+    return len(text.split()) <= 45 and not re.search(r"[.!?]\s+[A-Z]", text.rstrip(".!? "))
 
 
 def label_of(text: str) -> re.Match[str] | None:
@@ -452,6 +459,15 @@ def _is_subheading(sec: _Section, b: Block, text: str, kind: str | None,
         return False  # Ofsted sections end at the next heading
     # "Recommendations to the LSCB" under "6. Recommendations" refines, not restarts
     return b.level > sec.level and kind in (None, sec.kind) and not label
+
+
+def _same_content_follows(sec: _Section, blocks: Sequence[Block], i: int) -> bool:
+    """A sub-heading in a section of paragraph items keeps it open only over more of them
+    (not over a table of contacts or notes about the inspection)."""
+    if not sec.paragraphs:
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and nxt.kind == "paragraph" and bool(_DIRECTIVE.search(nxt.text))
 
 
 def _same_list_goes_on(sec: _Section, blocks: Sequence[Block], i: int, kind: str | None,
