@@ -438,7 +438,9 @@ def eval_extraction(
                        f"extracted wrong {s['extracted_wrong']})")
     if not details:
         return
-    tag = (lambda m: f"{m.family:<14}") if by == "family" else (lambda m: "")
+    def tag(m: Any) -> str:  # summaries' matches carry no family of their own
+        return f"{m.family or 'summaries':<14}" if by == "family" else ""
+
     misses = ev.misses + [m for sev in report.summaries for m in sev.misses]  # type: ignore[attr-defined]
     fps = ev.false_positives + [m for sev in report.summaries for m in sev.false_positives]  # type: ignore[attr-defined]
     for m in misses:
