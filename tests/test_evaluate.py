@@ -146,3 +146,15 @@ def test_a_model_trained_on_fewer_form_features_still_loads(tmp_path):
     (tmp_path / "model.json").write_text(_json.dumps(meta))
     with pytest.raises(Exception, match="other features"):
         ConfidenceModel.load(tmp_path)
+
+
+def test_eval_by_family_cli_lists_summary_misses_under_their_family(tmp_path):
+    (tmp_path / "page.txt").write_text(
+        "Review of practice\n\nThe family moved house four times in a year.\n", encoding="utf-8")
+    gold = _gold(tmp_path, [{"file": "page.txt", "doc_type": "lcspr", "recommendations": [],
+                             "findings": ["agencies did not share the family's moves with each other"]}])
+    result = CliRunner().invoke(app, ["eval", "extraction", "--by", "family", "--gold", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "MISS  summaries     page.txt" in result.output
+    assert [ln.split()[:2] for ln in result.output.splitlines() if ln.startswith("summaries ")][0] == \
+        ["summaries", "1"]
