@@ -156,5 +156,5 @@ def test_eval_by_family_cli_lists_summary_misses_under_their_family(tmp_path):
     result = CliRunner().invoke(app, ["eval", "extraction", "--by", "family", "--gold", str(gold)])
     assert result.exit_code == 0, result.output
     assert "MISS  summaries     page.txt" in result.output
-    assert [ln.split()[:2] for ln in result.output.splitlines() if ln.startswith("summaries ")][0] == \
-        ["summaries", "1"]
+    row = next(ln for ln in result.output.splitlines() if ln.startswith("summaries "))
+    assert row.split()[:2] == ["summaries", "1"]  # one document
