@@ -95,7 +95,7 @@ def main() -> None:
 
     pages = t_raw = t_parse_pdf = 0.0
     docs, refused, crashed = [], [], []
-    per_family: dict[str, list[int]] = defaultdict(list)
+    per_family: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (actionable, all but strengths)
     no_actionable: list[str] = []
     n_items = 0
     t_parse_all = 0.0
@@ -128,9 +128,9 @@ def main() -> None:
         n_items += len(items)
         family = families.get(f.resolve()) or family_from_type(doc.doc_type)
         actionable = sum(1 for it in items if it.kind in ACTIONABLE_KINDS)
-        per_family[family].append(actionable)
+        learning = sum(1 for it in items if it.kind != "good_practice")
+        per_family[family].append((actionable, learning))
         if not actionable:
-            learning = sum(1 for it in items if it.kind != "good_practice")
             no_actionable.append(f"{f}  [{family}; {doc.doc_type}; {learning} other items]")
 
     t = time.perf_counter()
@@ -177,12 +177,14 @@ def main() -> None:
     print(f"{'items per second of parse + extract':<46}{n_items / t_parse_all:>8.1f} it/s")
     print(f"{'peak RSS: this process / largest worker':<46}{rss_self:>8.0f} MB / {rss_kids:.0f} MB")
 
-    print("\nactionable items per document, by family (family from gold.jsonl where one names the file, "
-          "else the detected document type)")
-    print(f"{'family':<22}{'docs':>6}{'mean':>8}{'min':>6}{'max':>6}{'with 0':>8}")
+    print("\nitems per document, by family (family from gold.jsonl where one names the file, else the "
+          "detected document type); actionable: recommendations, areas for improvement, priority actions, "
+          "next steps, actions; all: every kind but strengths")
+    print(f"{'family':<22}{'docs':>6}{'actionable mean':>17}{'min':>5}{'max':>5}{'with 0':>8}{'all mean':>10}")
     for fam, counts in sorted(per_family.items()):
-        print(f"{fam:<22}{len(counts):>6}{sum(counts) / len(counts):>8.1f}{min(counts):>6}{max(counts):>6}"
-              f"{sum(1 for c in counts if not c):>8}")
+        act = [a for a, _ in counts]
+        print(f"{fam:<22}{len(counts):>6}{sum(act) / len(act):>17.1f}{min(act):>5}{max(act):>5}"
+              f"{sum(1 for c in act if not c):>8}{sum(n for _, n in counts) / len(counts):>10.1f}")
 
     print(f"\nrefused with a stated reason ({len(refused)}):")
     for line in refused:
