@@ -158,3 +158,25 @@ def test_eval_by_family_cli_lists_summary_misses_under_their_family(tmp_path):
     assert "MISS  summaries     page.txt" in result.output
     row = next(ln for ln in result.output.splitlines() if ln.startswith("summaries "))
     assert row.split()[:2] == ["summaries", "1"]  # one document
+
+
+def test_labelled_documents_mark_candidates_as_the_evaluation_matches_them(tmp_path):
+    from reviewmine.confidence import labelled_documents, training_matrix
+
+    (tmp_path / "review.md").write_text(
+        "# Serious Case Review: Child Q\n\n## Recommendations\n\n"
+        "1. The partnership should audit the use of the neglect toolkit in early help.\n\n"
+        "2. The police should share domestic abuse notifications with schools.\n\n## Background\n\nThe family moved to the area in 2019.\n",
+        encoding="utf-8")
+    gold = _gold(tmp_path, [{"file": "review.md", "doc_type": "scr", "fictional": True, "items": [
+        {"kind": "recommendation", "page": 1,
+         "text": "The partnership should audit the use of the neglect toolkit in early help."}]}])
+    [doc] = labelled_documents([gold])
+    assert doc.family == "corpus" and doc.gold_unmatched == 0
+    labels = {it.text: int(y) for it, y in zip(doc.items, doc.cand_y)}
+    assert labels["The partnership should audit the use of the neglect toolkit in early help."] == 1
+    assert labels["The police should share domestic abuse notifications with schools."] == 0  # not in the gold
+    assert doc.cand_x.shape[0] == len(doc.items)
+    x, y, groups = training_matrix([doc], "both")
+    assert x.shape[0] == len(y) == len(groups) == doc.block_x.shape[0] + len(doc.items)
+    assert y.sum() == 2  # the matching candidate and its block
