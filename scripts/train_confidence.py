@@ -1,6 +1,6 @@
 """Train the confidence model and write models/confidence/.
 
-    .venv/bin/python scripts/train_confidence.py [--data both] [--filter]
+    .venv/bin/python scripts/train_confidence.py [--data both]
 
 Data: the development gold files (reviewmine.evaluate.development_golds: the
 real Ofsted reports, letters and summaries under ../shared/real, read in place,
@@ -9,10 +9,10 @@ least 80% of its words lie in one gold item) and/or the extraction rules'
 candidate items (positive when they match gold as the evaluation matches them).
 Scores come from 5-fold cross-validation grouped by document (no document is
 in both train and test), beside a layout-only baseline, and go into model.json.
-With --filter, a threshold is chosen on out-of-fold scores of the candidates
-(best F1 that drops at most 1% of the right ones) and stored, and extraction
-drops candidates below it; scripts/leave_one_family_out.py measures whether
-that carries over to a family the model never saw (so far it does not).
+The model only ranks.  What it would do as a filter (the threshold with the best
+F1 on out-of-fold candidate scores that drops at most 1% of the right ones) is
+recorded in model.json; scripts/leave_one_family_out.py measures whether such a
+filter carries over to a family the model never saw (it does not, so none is used).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from reviewmine.confidence import (
     LAYOUT_FEATURES,
     MODEL_DIR,
     N_HASH,
-    ConfidenceModel,
     choose_threshold,
     fit,
     labelled_documents,
@@ -43,9 +42,6 @@ MODEL_ID = "confidence.v2"
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", choices=("blocks", "candidates", "both"), default="both")
-    ap.add_argument("--filter", action="store_true",
-                    help="store the filter threshold (extraction then drops candidates below it); off by "
-                         "default: scripts/leave_one_family_out.py found it hurts recall on unseen families")
     args = ap.parse_args()
     golds = development_golds()
     docs = labelled_documents(golds)
@@ -64,24 +60,18 @@ def main() -> int:
                         "f1": round(float(f1_score(y, pred)), 4)}
         print(f"{name:<28}", scores[name])
     oof, lab = out_of_fold(docs, args.data, folds=5)
-    threshold = None if not args.filter else choose_threshold(oof, lab, sum(d.gold_unmatched for d in docs))
-    if threshold is None:  # what a filter would do, for the record
-        threshold_seen = choose_threshold(oof, lab, sum(d.gold_unmatched for d in docs))
-    else:
-        threshold_seen = threshold
-    t = threshold_seen
-    drop = {"right_candidates_dropped": int(((oof < t) & (lab == 1)).sum()),
+    t = choose_threshold(oof, lab, sum(d.gold_unmatched for d in docs))
+    drop: dict[str, float] = {
+            "threshold": t,
+            "right_candidates_dropped": int(((oof < t) & (lab == 1)).sum()),
             "wrong_candidates_dropped": int(((oof < t) & (lab == 0)).sum()),
             "right_candidates": int(lab.sum()), "wrong_candidates": int((lab == 0).sum())}
-    drop["threshold"] = threshold_seen  # type: ignore[assignment]
-    print(f"filter threshold {threshold_seen} (stored: {threshold is not None}) on out-of-fold "
-          f"candidate scores: {drop}")
-    m = fit(x, y, MODEL_ID)
-    model = ConfidenceModel(m.weights, m.bias, MODEL_ID, threshold or None)
+    print(f"as a filter (not used) on out-of-fold candidate scores: {drop}")
+    model = fit(x, y, MODEL_ID)
     families = sorted({d.family for d in docs})
     model.save(MODEL_DIR, {"training_rows": len(y), "positive_rows": int(y.sum()), "data": args.data,
                            "documents": len(docs), "families": families, "grouped_cv": scores,
-                           "threshold_out_of_fold": drop})
+                           "as_a_filter_out_of_fold": drop})
     print(f"wrote {MODEL_DIR} ({len(y)} rows, {int(y.sum())} positive, {len(docs)} documents, "
           f"families {', '.join(families)})")
     return 0

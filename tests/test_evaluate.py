@@ -101,34 +101,6 @@ def test_filter_threshold_drops_at_most_the_allowed_share_of_right_candidates():
     assert choose_threshold(np.array([0.2, 0.3]), np.array([1, 1]), unmatched=3) == 0.0  # nothing to gain
 
 
-def test_confidence_filter_drops_low_candidates_but_never_strengths(tmp_path):
-    from reviewmine.confidence import (
-        LAYOUT_FEATURES,
-        N_HASH,
-        ConfidenceModel,
-        score_candidates,
-        use_model,
-    )
-    from reviewmine.ingest import parse_file
-
-    md = tmp_path / "letter.md"
-    md.write_text("# Areas for improvement\n\n- The timeliness of assessments for disabled children.\n\n"
-                  "- www.example.gov.uk\n\n# Strengths\n\n- www.example.gov.uk/strengths\n", encoding="utf-8")
-    doc, _ = parse_file(md)
-    w = np.zeros(N_HASH + len(LAYOUT_FEATURES), dtype=np.float32)
-    w[N_HASH + LAYOUT_FEATURES.index("contact")] = -10.0  # a contact line is never an item
-    model = ConfidenceModel(w, 2.0, "test", threshold=0.5)
-    blocks = [b for b in doc.blocks if b.kind == "list_item"]
-    raw = [{"kind": k, "text": b.text, "start": b.start} for k, b in
-           zip(("area_for_improvement", "area_for_improvement", "good_practice"), blocks)]
-    with use_model(model):
-        kept = score_candidates(doc, raw)
-    assert [r["text"] for r in kept] == [blocks[0].text, blocks[2].text]
-    assert kept[0]["confidence"] > 0.8 and kept[1]["confidence"] < 0.5
-    with use_model(ConfidenceModel(w, 2.0, "rank-only")):  # no threshold: rank only, drop nothing
-        assert len(score_candidates(doc, [dict(r) for r in raw])) == 3
-
-
 def test_a_model_trained_on_fewer_form_features_still_loads(tmp_path):
     import json as _json
 
@@ -136,12 +108,12 @@ def test_a_model_trained_on_fewer_form_features_still_loads(tmp_path):
 
     w = np.zeros(N_HASH + len(LAYOUT_FEATURES), dtype=np.float32)
     w[N_HASH] = 1.5
-    ConfidenceModel(w, -1.0, "old", threshold=0.3).save(tmp_path, {})
+    ConfidenceModel(w, -1.0, "old").save(tmp_path, {})
     meta = _json.loads((tmp_path / "model.json").read_text())
     meta["layout_features"] = list(LAYOUT_FEATURES[:11])
     (tmp_path / "model.json").write_text(_json.dumps(meta))
     loaded = ConfidenceModel.load(tmp_path)
-    assert loaded.weights[N_HASH] == 1.5 and loaded.threshold == 0.3
+    assert loaded.weights[N_HASH] == 1.5 and loaded.model_id == "old"
     meta["layout_features"] = ["bullet"] + list(LAYOUT_FEATURES[1:11])
     (tmp_path / "model.json").write_text(_json.dumps(meta))
     with pytest.raises(Exception, match="other features"):

@@ -1,13 +1,13 @@
 """A small learned model that scores how likely a block is learning (an item).
 
-The rules in :mod:`reviewmine.extract` find candidate items; this model gives
-each its ``confidence`` so a reviewer can check the doubtful ones first.  When
-the model carries a filter threshold (chosen on held-out documents by
-``scripts/train_confidence.py``), candidates scoring below it are dropped:
-``scripts/leave_one_family_out.py`` measures whether that helps on a family
-of documents the model never saw.  Logistic regression over hashed words and
-a few layout and form features, trained on the gold files; stored as plain
-arrays (no pickle) under ``models/confidence/`` with a model card.
+The rules in :mod:`reviewmine.extract` decide what is an item; this model
+gives each its ``confidence`` so a reviewer can check the doubtful ones first.
+It does not drop items: ``scripts/leave_one_family_out.py`` measured it as a
+filter (candidates below a threshold dropped) and found that it costs recall
+on a family of documents it never saw.  Logistic regression over hashed words
+and a few layout and form features, trained on the gold files by
+``scripts/train_confidence.py`` (the training rows are built here); stored as
+plain arrays (no pickle) under ``models/confidence/`` with a model card.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import numpy as np
 
 from .artefacts import model_dir
 from .errors import ModelError
-from .types import Block, Document, Item
+from .types import Block, Item
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -92,8 +92,6 @@ class ConfidenceModel:
     weights: np.ndarray  # (N_HASH + len(LAYOUT_FEATURES),)
     bias: float
     model_id: str
-    # Candidates scoring below it are dropped; None: the model only ranks.
-    threshold: float | None = None
 
     def predict(self, x: sparse.csr_matrix) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(np.asarray(x @ self.weights).ravel() + self.bias)))
@@ -104,7 +102,7 @@ class ConfidenceModel:
         np.savez_compressed(folder / "weights.npz", index=nz.astype(np.int32),
                             value=self.weights[nz].astype(np.float32))
         (folder / "model.json").write_text(json.dumps(
-            {"model_id": self.model_id, "bias": self.bias, "n_hash": N_HASH, "filter_threshold": self.threshold,
+            {"model_id": self.model_id, "bias": self.bias, "n_hash": N_HASH,
              "layout_features": list(LAYOUT_FEATURES), **meta}, indent=2, sort_keys=True) + "\n")
 
     @classmethod
@@ -124,9 +122,7 @@ class ConfidenceModel:
                              hint="regenerate it: .venv/bin/python scripts/train_confidence.py")
         w = np.zeros(N_HASH + len(LAYOUT_FEATURES), dtype=np.float32)
         w[index] = value
-        threshold = meta.get("filter_threshold")
-        return cls(w, float(meta["bias"]), str(meta["model_id"]),
-                   None if threshold is None else float(threshold))
+        return cls(w, float(meta["bias"]), str(meta["model_id"]))
 
 
 _CACHED: ConfidenceModel | None = None
@@ -150,30 +146,6 @@ def use_model(model: ConfidenceModel | None) -> Iterator[None]:
         yield
     finally:
         _CACHED = before
-
-
-def candidate_features(doc: Document, raw: Sequence[dict[str, object]]) -> sparse.csr_matrix:
-    """Features of the extractor's candidate items: each item's text with its first block."""
-    by_start = {b.start: b for b in doc.blocks}
-    blocks = [by_start.get(int(r["start"]), doc.blocks[0]) for r in raw]  # type: ignore[call-overload]
-    return featurize([str(r["text"]) for r in raw], blocks, [not r.get("running", False) for r in raw])
-
-
-def score_candidates(doc: Document, raw: list[dict[str, object]]) -> list[dict[str, object]]:
-    """Set each candidate's ``confidence``; drop those below the model's filter threshold.
-
-    Strengths are never dropped: they are not actions, and the filter was
-    measured on the kinds that are.
-    """
-    model = default_model()
-    if model is None or not raw:
-        return raw
-    kept = []
-    for r, p in zip(raw, model.predict(candidate_features(doc, raw))):
-        r["confidence"] = round(float(p), 3)
-        if model.threshold is None or r["kind"] == "good_practice" or r["confidence"] >= model.threshold:
-            kept.append(r)
-    return kept
 
 
 # ------------------------------------------------------------------ training data
@@ -293,7 +265,7 @@ def training_matrix(docs: Sequence[LabelledDocument], data: str) -> tuple[sparse
 
 def fit(x: sparse.csr_matrix, y: np.ndarray, model_id: str = "confidence", *,
         form_only: bool = False) -> ConfidenceModel:
-    """Class-balanced logistic regression (C=4) as a ConfidenceModel without a threshold.
+    """Class-balanced logistic regression (C=4) as a ConfidenceModel.
 
     *form_only*: learn from the layout and form flags alone (word weights stay 0).
     """
