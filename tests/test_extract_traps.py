@@ -66,16 +66,25 @@ def test_jtai_2022_strengths_list_after_what_needs_to_improve_is_never_actionabl
     assert not any(it.kind in ACTIONABLE_KINDS and it.heading == "Strengths" for it in items)
 
 
-def test_area_send_effective_and_do_better_lists_are_not_actions():
+def test_area_send_effective_and_do_better_lists_are_not_items_to_act_on():
     """'What is the area partnership doing that is effective?' holds strengths and 'What does
-    the area partnership need to do better?' findings; only the areas named as such act."""
+    the area partnership need to do better?' the inspectors' evidence of weaknesses; only the
+    areas named as such (for improvement, for priority action) are items."""
     items = _items("area-send_gateshead_2023-07-24.pdf")
-    for it in items:
-        if it.heading and it.heading.lower().startswith("what is the area partnership doing"):
-            assert it.kind == "good_practice"
-        if it.heading and "need to do better" in it.heading.lower():
-            assert it.kind == "finding"
-    assert {it.heading for it in items if it.kind in ACTIONABLE_KINDS} == {"Areas for improvement"}
+    effective = [it for it in items if (it.heading or "").lower().startswith("what is the area partnership doing")]
+    assert effective and all(it.kind == "good_practice" for it in effective)
+    assert not any("need to do better" in (it.heading or "").lower() for it in items)
+    assert {it.heading for it in items if it.kind != "good_practice"} == {"Areas for improvement"}
+
+
+@pytest.mark.parametrize("name", ["focused-visit_devon_2018-10-05.pdf", "focused-visit_oldham_2020-11-27.pdf",
+                                  "jtai_rochdale_2024-07-12.pdf"])
+def test_a_letters_findings_are_narrative_not_items(name):
+    """Focused-visit letters of 2018-2021 bullet their 'Findings' with the improvement list's
+    own glyph; a letter's findings (strengths and weaknesses mixed) are never items."""
+    items = _items(name)
+    assert not any(it.kind == "finding" for it in items)
+    assert all(it.kind == "good_practice" or "find" not in (it.heading or "").lower() for it in items)
 
 
 def test_focused_visit_scope_bullets_are_not_items():

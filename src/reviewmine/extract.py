@@ -31,7 +31,6 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"areas? for (?:further )?improvement|areas? (?:requiring|for) development)", "area_for_improvement"),
         # strengths and weaknesses found, in a joint inspection's own questions
         (r"^what (?:is|are) the .{2,60} doing (?:that is effective|well)", "good_practice"),
-        (r"^what (?:does|do) the .{2,60} need to do better", "finding"),
         (r"^(?:highly )?effective practice\b", "good_practice"),
         (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:single[- ]agency |multi[- ]agency )?recommendations?\b",
          "recommendation"),
@@ -203,9 +202,23 @@ def section_kind(heading: str) -> str | None:
     return None
 
 
+_SALUTATION = re.compile(r"^dear\b", re.I)
+
+
+def is_letter(doc: Document) -> bool:
+    """Does the document open as a letter ("Dear ...") within its first two pages?
+
+    An inspection letter's findings are the inspectorate's evidence, strengths and
+    weaknesses mixed; what it asks for is in its own sections (areas for improvement,
+    priority actions, next steps).
+    """
+    return any(_SALUTATION.match(b.text) for b in doc.blocks[:80] if b.page <= 2)
+
+
 def _section_items(doc: Document) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     blocks = doc.blocks
+    letter = is_letter(doc)
     sec: _Section | None = None
     in_lscb = doc.framework == "SIF LSCB review"
     last: dict[str, object] | None = None
@@ -235,6 +248,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             if _LSCB.search(text) and (b.level <= 3 or "need to improve" in text.lower()):
                 in_lscb = True
             kind = section_kind(text)
+            if kind == "finding" and letter:
+                kind = None  # a letter's findings are its narrative: the section closes here
             label = _LABEL.match(text)
             if sec is not None and ((_is_subheading(sec, b, text, kind, label, doc)
                                      and _same_content_follows(sec, blocks, i))
