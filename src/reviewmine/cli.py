@@ -419,11 +419,12 @@ def eval_extraction(
     typer.echo(f"kinds scored: {', '.join(ev.kinds)}")
     if by == "family":
         typer.echo(f"{'family':<15}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
-                   f"{'pages right':>13}  match")
+                   f"{'pages right':>13}{'kinds right':>13}  match")
         for name, f in report.by_family.items():
-            pages = "-" if f.pages_right is None else f"{f.pages_right:.3f}"
+            fd = f.as_dict()
+            pages, kinds_ok = ("-" if fd[k] is None else f"{fd[k]:.3f}" for k in ("pages_right", "kind_right"))
             typer.echo(f"{name:<15}{f.documents:>5}{f.precision:>7.3f}{f.recall:>7.3f}{f.f1:>7.3f}"
-                       f"{f.tp:>6}{f.fp:>6}{f.fn:>6}{pages:>13}  {f.method}")
+                       f"{f.tp:>6}{f.fp:>6}{f.fn:>6}{pages:>13}{kinds_ok:>13}  {f.method}")
         typer.echo("by document type (one-to-one families):")
     if ev.by_family:
         typer.echo(line("overall", d["overall"]))

@@ -130,7 +130,7 @@ class FamilyScores(Scores):
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4), "tp": self.tp,
                 "fp": self.fp, "fn": self.fn,
                 "pages_right": None if self.pages_right is None else round(self.pages_right, 4),
-                "kind_right": round(self.kind_agree / self.tp, 4) if self.tp else None,
+                "kind_right": round(self.kind_agree / self.tp, 4) if self.tp and self.tp_pred is None else None,
                 "method": self.method}
 
 
