@@ -322,6 +322,28 @@ def test_kind_takes_several_kinds_and_the_actionable_group(store, emb, mode):
     assert set(mixed) == set(actionable) | {"bbbbbbbbbbbb:0"}
 
 
+def test_with_a_kind_filter_meaning_is_matched_on_the_items_own_text(tmp_path, emb):
+    """A paragraph that only contains an item is not ranked by its other sentences."""
+    text = ("The partnership has improved its audits. Recommendation 1: improve pathway plans "
+            "for care leavers. Zebra giraffe okapi meerkat were discussed at length.")
+    start = text.index("Recommendation")
+    end = text.index("leavers.") + len("leavers.")
+    doc_id = "d" * 64
+    block = Block(index=0, page=1, kind="paragraph", text=text, start=0, end=len(text))
+    item = Item(doc_id=doc_id, kind="recommendation", text=text[start:end], page=1, heading="x",
+                start=start, end=end, ordinal=0, id=f"{doc_id[:12]}:0")
+    with Store.open(tmp_path / "k.db") as s:
+        s.save_document(Document(id=doc_id, file="x.pdf", file_name="x.pdf", doc_type="scr",
+                                 title="X", area=None, date=None, pages=1, text=text,
+                                 blocks=(block,),
+                                 page_texts=(text,)), [item], path="x.pdf", size=1, mtime=0)
+        plain = search(s, "zebra giraffe okapi meerkat", mode="semantic", embedder=emb)
+        assert plain[0].item_id is None  # unfiltered, the paragraph is the best match
+        hits = search(s, "zebra giraffe okapi meerkat", mode="semantic", embedder=emb,
+                      filters=SearchFilters(kind="recommendation"))
+        assert [h.item_id for h in hits] == [item.id]
+
+
 def test_cli_kind_is_repeatable_and_accepts_the_group(tmp_path):
     db = _db(tmp_path)
     base = ["search", "missing neglect plans", "--db", str(db), "--mode", "keyword", "--format",
