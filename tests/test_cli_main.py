@@ -151,3 +151,18 @@ def test_briefing_takes_today_like_match(capsys, db):
                            "--embedder", "hashing", "--today", "2018-03-30")
     assert code == 0, err
     assert "Overdue (due 2018-03-31)" in late and "Overdue" not in early
+
+
+def test_match_xlsx_has_no_python_structures_in_cells(capsys, tmp_path, db):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "m.xlsx"
+    code, _, err = run(capsys, "--db", db, "match", "--embedder", "hashing", "--today",
+                       "2024-01-01", "-f", "xlsx", "-o", str(out))
+    assert code == 0, err
+    wb = load_workbook(out)
+    ws = wb["recurring_despite_complete"]
+    assert ws.max_row == 2  # one action, one later item
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            assert not any(isinstance(v, str) and v.startswith(("{", "[")) for v in row)

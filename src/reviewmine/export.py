@@ -25,16 +25,29 @@ def neutralise(value: Any) -> Any:
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
+    """A value for one spreadsheet cell, readable by people: lists joined with "; ",
+    mappings as "key: value" pairs (never a Python or JSON structure).
+
+    >>> _cell({"Overall": "Good", "years": [2019, 2020]})
+    'Overall: Good; years: 2019, 2020'
+    """
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return "; ".join(f"{k}: {_inner(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(_inner(v)) for v in value)
+    return value
+
+
+def _inner(value: Any) -> Any:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_inner(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_inner(v)) for v in value)
     return value
 
 
 def write_jsonl(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+    out.writelines(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n" for row in rows)
 
 
 def write_csv(rows: Sequence[dict[str, Any]], out: TextIO, columns: Sequence[str] | None = None) -> None:

@@ -158,7 +158,10 @@ def _match_sections(d: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "items_without_action": d["items_without_action"],
         "actions_without_item": d["actions_without_item"],
         "overdue": d["overdue"],
-        "recurring_despite_complete": d["recurring_despite_complete"],
+        # one row per (action, later item): a cell never holds a list or a dict
+        "recurring_despite_complete": [
+            {k: v for k, v in r.items() if k != "section"} for r in _flat(d)
+            if r["section"] == "recurring_despite_complete"],
     }
 
 
