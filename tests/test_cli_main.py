@@ -166,3 +166,15 @@ def test_match_xlsx_has_no_python_structures_in_cells(capsys, tmp_path, db):
     for sheet in wb.worksheets:
         for row in sheet.iter_rows(values_only=True):
             assert not any(isinstance(v, str) and v.startswith(("{", "[")) for v in row)
+
+
+def test_global_config_before_or_after_the_subcommand(capsys, tmp_path, db):
+    cfg = tmp_path / "strict.toml"
+    cfg.write_text("min_docs = 5\n", encoding="utf-8")
+    for argv in (["--config", str(cfg), "--db", db, "themes", "--no-assign", "-f", "json"],
+                 ["--db", db, "themes", "--no-assign", "-f", "json", "--config", str(cfg)]):
+        code, out, err = run(capsys, *argv)
+        assert code == 0, err
+        assert not any(t["recurring"] for t in json.loads(out)), argv  # 3 documents < 5
+    code, out, _ = run(capsys, "--db", db, "themes", "--no-assign", "-f", "json")
+    assert any(t["recurring"] for t in json.loads(out))  # the default (2) again
