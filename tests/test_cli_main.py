@@ -35,11 +35,12 @@ def test_version(capsys):
 
 
 @pytest.mark.parametrize("argv", [["docs"], ["items"], ["themes", "show", "neglect"],
-                                  ["recurring"], ["match"], ["report", "-o", "r.html"],
+                                  ["recurring"], ["match"], ["report", "-o", "{tmp}/r.html"],
                                   ["tracker", "actions"]])
 def test_read_commands_on_a_missing_store_say_so_and_create_nothing(capsys, tmp_path, argv):
     missing = tmp_path / "typo.db"
-    code, _out, err = run(capsys, *argv, "--db", str(missing))
+    argv = [a.format(tmp=tmp_path) for a in argv]
+    code, _, err = run(capsys, *argv, "--db", str(missing))
     assert code == 2, err
     assert f"no store at {missing}: run `reviewmine ingest` first" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
