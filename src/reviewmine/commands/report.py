@@ -96,3 +96,8 @@ def report(
     size = output.stat().st_size
     _err(f"wrote {output} ({size / 1e6:.1f} MB): {s['documents']} documents, {s['items']} items, "
          f"{s['themes']} themes ({s['recurring_themes']} recurring)")
+    cov = data.coverage
+    if cov.has_tracker:  # the same figures as 'reviewmine match' on the same --today
+        _err(f"tracker on {data.generated}: {len(cov.gaps)} items without an action, "
+             f"{len(cov.overdue)} overdue actions, {len(cov.despite_complete)} completed "
+             "actions raised again")
