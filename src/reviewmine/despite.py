@@ -14,9 +14,11 @@ item counts when
 * it is not a strength (``good_practice``);
 * it shares the subject, not only the theme: similarity of meaning (sentence
   embeddings of the earlier items and the action against the later item) plus a
-  bonus for each specific word both use (words every report uses, like "risk",
-  "plans", "oversight", and the area's own name, carry nothing) must reach
-  :attr:`DespiteParams.threshold`;
+  bonus for each specific word both use must reach :attr:`DespiteParams.threshold`.
+  Words every report uses carry nothing: the listed :data:`GENERIC_WORDS` ("risk",
+  "plans", "oversight"), the area names, and any word in more than 15% of the
+  store's items (:func:`common_words`, so a collection's own stock phrases do too);
+  a later item sharing no specific word is never a case;
 * and it is (nearly) the best fit of this later item among all the completed
   actions: one generic later item cannot be "raised again" for every action
   (:attr:`DespiteParams.item_margin`).
@@ -58,6 +60,7 @@ class DespiteParams:
     max_words: int = 4  # ...for at most this many words (and word pairs)
     threshold: float = 0.64  # meaning + bonus needed
     item_margin: float = 0.20  # within this of the later item's best completed action
+    common_share: float = 0.15  # words in more than this share of the store's items are generic
 
 
 DEFAULT_DESPITE = DespiteParams()
@@ -100,6 +103,25 @@ def specific_words(text: str, ignore: frozenset[str] = frozenset()) -> tuple[set
     keep = {w for w in toks if w not in GENERIC_WORDS and w not in ignore}
     pairs = {f"{a} {b}" for a, b in pairwise(toks) if a in keep or b in keep}
     return keep, pairs
+
+
+def common_words(texts: Sequence[str], share: float, min_texts: int = 50) -> frozenset[str]:
+    """Word stems used by more than *share* of *texts*: in this collection they say as
+    little as the listed generic words (none until there are *min_texts* texts).
+
+    >>> sorted(common_words(["neglect plan"] * 60 + ["escalation plan"] * 40, 0.5))
+    ['neglect', 'plan']
+    """
+    from collections import Counter
+
+    from .match import content_tokens
+
+    if len(texts) < min_texts:
+        return frozenset()
+    df: Counter[str] = Counter()
+    for t in texts:
+        df.update(set(content_tokens(t)))
+    return frozenset(w for w, k in df.items() if k > share * len(texts))
 
 
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
@@ -150,9 +172,9 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
             done[(ln.action.source_file, ln.action.sheet, ln.action.row)].append(ln)
     if not done:
         return []
-    ignore = _area_words(docs)
     pool = [it for it in items if it.kind != "good_practice" and it.doc_id in by_doc
             and by_doc[it.doc_id].date and by_doc[it.doc_id].area]
+    ignore = _area_words(docs) | common_words([it.text for it in items], params.common_share)
     # (action key, later item index) -> (score, shared stems)
     scored: dict[tuple[tuple[str, str, int], int], tuple[float, set[str]]] = {}
     pool_vecs: np.ndarray | None = None
