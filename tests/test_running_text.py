@@ -86,15 +86,15 @@ def test_reporting_verbs_make_findings_sentence_by_sentence(tmp_path):
 def test_an_example_or_similarly_joins_two_findings(tmp_path):
     got = items_of(tmp_path, "Audits found that plans drift. For example one plan ran for two years. "
                              "Similarly, reviews have shown that fathers are not invited.\n")
-    assert got == [("finding", "Audits found that plans drift. For example one plan ran for two years. "
-                               "Similarly, reviews have shown that fathers are not invited.")]
+    assert got == [("finding", ("Audits found that plans drift. For example one plan ran for two years. "
+                                "Similarly, reviews have shown that fathers are not invited."))]
 
 
 def test_should_in_a_finding_is_not_a_recommendation(tmp_path):
     got = items_of(tmp_path, "The review concluded that the child should never have been left alone "
                              "with the lodger.\n")
-    assert got == [("finding", "The review concluded that the child should never have been left alone "
-                               "with the lodger.")]
+    assert got == [("finding", ("The review concluded that the child should never have been left alone "
+                                "with the lodger."))]
 
 
 def test_label_with_comma_list_of_theme_labels(tmp_path):

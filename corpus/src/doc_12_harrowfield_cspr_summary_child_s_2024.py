@@ -1,4 +1,4 @@
-# ruff: noqa: ISC004  (long prose is split into implicitly concatenated strings)
+
 """Fictional case-review summary page in running text (Markdown): Child S, Harrowfield, 2024.
 
 Forms: findings stated with reporting verbs, "Learning themes include: a; b; and c",

@@ -1,4 +1,4 @@
-# ruff: noqa: ISC004  (long prose is split into implicitly concatenated strings)
+
 """Fictional excerpt of a national Panel review (Markdown), 2024.
 
 Forms: a lead-in announcing practice themes followed by bullets, a quotation attributed to

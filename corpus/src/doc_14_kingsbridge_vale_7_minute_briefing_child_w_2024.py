@@ -1,4 +1,4 @@
-# ruff: noqa: ISC004  (long prose is split into implicitly concatenated strings)
+
 """Fictional 7-minute briefing with numbered learning points (HTML): Child W, Kingsbridge Vale, 2024.
 
 Forms: seven numbered sections; the learning points are a numbered list after the lead-in

@@ -1,4 +1,4 @@
-# ruff: noqa: ISC004  (long prose is split into implicitly concatenated strings)
+
 """Fictional rapid review note in running text (Markdown): Baby H, Harrowfield, 2024.
 
 Forms: "Learning identified at the meeting included: a; b; and c", a lead-in "The group

@@ -1,4 +1,4 @@
-# ruff: noqa: ISC004  (long prose is split into implicitly concatenated strings)
+
 """Fictional safeguarding adults review learning page (Markdown): Mr B, Harrowfield, 2025.
 
 Forms: a "Key learning" label over bullets, a narrative paragraph of practice judgements,

@@ -37,15 +37,15 @@ from .types import Block, Document
 # Words that make a lead-in introduce recommendations.
 _REC_LEAD = re.compile(
     r"\brecommend\w*|\bcall(s|ed|ing)? for\b|\bproposals?\b|\bnext steps\b|\bwhat (needs|should) (to )?"
-    r"(change|happen|improve)", re.I)
+    r"(change|happen|improve)", re.IGNORECASE)
 # Words that make a lead-in introduce findings or learning.
 _FIND_LEAD = re.compile(
     r"\b(findings?|learning|learn[te]d?|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
     r"gaps|problems|conclusions?|key points|points for|need for improved|need for)\b|"
-    r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b", re.I)
+    r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b", re.IGNORECASE)
 # Words that make a lead-in introduce actions agreed (a rapid review's or a board's).
 _ACTION_LEAD = re.compile(r"\b(agreed|following|these|further) actions\b|\bactions? (agreed|required|to be taken)\b",
-                          re.I)
+                          re.IGNORECASE)
 # Lead-ins that open a list which is not learning: scope, purpose, definitions, criteria,
 # actions already taken, quotations, navigation.
 _LEAD_NEG = re.compile(
@@ -54,7 +54,7 @@ _LEAD_NEG = re.compile(
     r"actions? (taken|already)|(have|has) been (developed|put in place|introduced|taken)|"
     r"were noted|said|says|stated|told|download|login|contents|menu|navigation|"
     r"published in|reports? published|partners? (are|were|is)|made up of|members?|vision|"
-    r"where|when|who|how to|as follows to)\b", re.I)
+    r"where|when|who|how to|as follows to)\b", re.IGNORECASE)
 # A sentence that recommends (its author is a review body or the writer).
 _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
@@ -66,9 +66,9 @@ _REC_SENT = re.compile(
     r"\b(is|are) (therefore |also |now )*calling for\b|"
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must) "
     r"(now )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve)\b",
-    re.I)
+    re.IGNORECASE)
 # Words without which _REC_SENT cannot match (a cheap test first: most sentences have none).
-_REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.I)
+_REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.IGNORECASE)
 # A sentence that reports a finding or learning.
 _FIND_SENT = re.compile(
     r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
@@ -92,7 +92,7 @@ _FIND_SENT = re.compile(
     r"([\w-]+ ){0,2}(reviews|scrs|csprs|lcsprs|sars|dhrs|icrs|cases)\b|"
     r"\bthe most common (\w+ )?(feature|cause|theme|factor|issue|concern)\b|"
     r",[^,]{3,60}\b(has|have) (stated|found|concluded|reported)\s*\.?$",
-    re.I)
+    re.IGNORECASE)
 # Sentences that look like findings or recommendations and are not.
 _SENT_NEG = re.compile(
     r"\b(made|makes|contains?|includes?) (\w+ |\d+ )?(findings|recommendations)\b|"
@@ -113,15 +113,15 @@ _SENT_NEG = re.compile(
     # "... and recommended key areas for improvement." says that a review recommended, not what
     r"\brecommend(s|ed)? (key |a number of |several |some |further )?(areas|improvements|changes|actions)"
     r"( for (improvement|development|change))?\s*\.?$",
-    re.I)
+    re.IGNORECASE)
 # A short label that names a list of learning ("Key issues", "Learning themes").
 _LABEL = re.compile(
     r"(^|\s)(key |main |common |emerging )?(learning |practice )?(issues|themes|learning themes|learning points|"
     r"lessons( learn[te]d)?|findings|key messages|messages|recommendations|what (we|the review) (learn[te]d|found)|"
-    r"what needs to (change|improve|happen))\s*$", re.I)
+    r"what needs to (change|improve|happen))\s*$", re.IGNORECASE)
 _ATTRIBUTED = re.compile(r"[”\"’'],?\s+(said|says|states|stated|concluded|found) the (report|review|panel|"
-                         r"analysis|inspectorate|reviewers?)\b", re.I)
-_QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.I)
+                         r"analysis|inspectorate|reviewers?)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
@@ -242,7 +242,7 @@ def _lead_in(b: Block) -> str | None:
         if _LABEL.search(label) or re.search(
                 r"\b(issues|themes|learning|lessons|findings|recommendations)\b(?! ?(briefings?|brief|reviews?|"
                 r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)",
-                label, re.I) and not _LEAD_NEG.search(label):
+                label, re.IGNORECASE) and not _LEAD_NEG.search(label):
             return _lead_kind(label) or "finding"
     return None
 
@@ -260,7 +260,7 @@ def _lead_kind(lead: str) -> str | None:
     if _ACTION_LEAD.search(lead):
         return "action"
     if _FIND_LEAD.search(lead) or _LABEL.search(lead.strip()):
-        return "learning_point" if re.search(r"\b(learning|learn[te]d?|lessons?)\b", lead, re.I) else "finding"
+        return "learning_point" if re.search(r"\b(learning|learn[te]d?|lessons?)\b", lead, re.IGNORECASE) else "finding"
     return None
 
 
@@ -377,7 +377,7 @@ def _inline_list(text: str) -> tuple[str, list[str]] | None:
 
 # "common themes, such as A, B and C, and ..." names the themes in passing.
 _SUCH_AS = re.compile(r"\b(themes|lessons|findings|learning)\b[^.;:]{0,30}?,?\s+"
-                      r"(such as|including|namely)\s+(?P<list>[^.;:]+)", re.I)
+                      r"(such as|including|namely)\s+(?P<list>[^.;:]+)", re.IGNORECASE)
 
 
 def _such_as_list(text: str) -> list[str]:
@@ -402,13 +402,13 @@ _JUDGEMENT = re.compile(
     r"should always|it is (not )?(apparent|clear|evident) that|"
     # a due step of practice skipped ("discharged without a multi-agency meeting")
     r"without (a |an |any )?([\w-]+ ){0,2}(assessments?|meetings?|plans?|referrals?|discussions?|checks?|"
-    r"enquir(y|ies)|supervision))\b", re.I)
+    r"enquir(y|ies)|supervision))\b", re.IGNORECASE)
 # The same words describing the child's or the adult's condition, or a process in general.
-_CASE_FACT = re.compile(r"\b(to lack (mental )?capacity|lacks? capacity|when a child dies|the purpose)\b", re.I)
+_CASE_FACT = re.compile(r"\b(to lack (mental )?capacity|lacks? capacity|when a child dies|the purpose)\b", re.IGNORECASE)
 # A sentence that asks for a change (read as a recommendation under a "Recommendations" label).
-_ADVICE = re.compile(r"\b(should|must|needs? to|ought to)\b|^to [a-z]+\b", re.I)
-_EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as)\b", re.I)
-_CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.I)
+_ADVICE = re.compile(r"\b(should|must|needs? to|ought to)\b|^to [a-z]+\b", re.IGNORECASE)
+_EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as)\b", re.IGNORECASE)
+_CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.IGNORECASE)
 
 
 def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool = True) -> list[dict[str, object]]:
