@@ -16,13 +16,21 @@ phrases of one document:
   recommends ...", "is calling for ...", "That the Committee note ...") makes
   a recommendation; a reporting verb of a finding ("identified that",
   "concluded that", "was critical of", "emerged as a theme", "learning has
-  been derived") makes a finding.
+  been derived from ..."), a quotation attributed to the review, or prevalence
+  across reviews ("featured in 55% of SCRs") makes a finding.
+* **practice judgements** without a reporting verb ("a joined up approach was
+  lacking", "the referral was not escalated", "discharged without a meeting").
+* **advice under a bare "Recommendations" / "What needs to change" line**.
 
 Negatives are families too: scope and purpose lists, definitions, criteria,
-actions already taken, counts ("made eight findings and 14 recommendations"),
-statements about the page itself ("This briefing summarises ..."), decisions to
-hold a review, and conclusions of courts and inquests.  extract.py calls
-:func:`running_text_items` for documents whose sections yield nothing.
+priorities, actions already taken, counts ("made eight findings and 14
+recommendations"), statements about the page itself ("This briefing summarises
+..."), decisions to hold a review, conclusions of courts, inquests and police,
+a spokesperson's words.
+
+extract.py calls :func:`running_text_items` for every document: with all forms
+where no section of learning was found (and for scrutiny reports), with the strong
+forms only elsewhere.  Measured by :mod:`reviewmine.summary_eval`.
 """
 
 from __future__ import annotations
