@@ -265,11 +265,16 @@
     var max = 1;
     t.years.forEach(function (y) { max = Math.max(max, y[1]); });
     var ul = el("ul", { className: "bars", "aria-label": "Documents raising this theme, by year" });
-    t.years.forEach(function (y) {
+    var byYear = {};
+    t.years.forEach(function (y) { byYear[y[0]] = y[1]; });
+    // Every year from the first to the last, so a quiet year shows as a gap, not as nothing.
+    for (var year = t.first; t.first && year <= t.last; year++) {
+      var n = byYear[year] || 0;
       var bar = el("span", { className: "bar", "aria-hidden": "true" });
-      bar.style.width = Math.round(100 * y[1] / max) + "%";
-      ul.appendChild(el("li", null, el("span", { text: String(y[0]) }), bar, el("span", { text: plural(y[1], "document") })));
-    });
+      bar.style.width = Math.round(100 * n / max) + "%";
+      if (!n) { bar.style.visibility = "hidden"; }
+      ul.appendChild(el("li", null, el("span", { text: String(year) }), bar, el("span", { text: plural(n, "document") })));
+    }
     return ul;
   }
 
@@ -293,7 +298,7 @@
       (t.first ? ", " + (t.first === t.last ? "in " + t.first : "from " + t.first + " to " + t.last) : "") + ".";
     var tracker = DATA.coverage.actions
       ? plural(actionable.length, "recommendation") + " in this theme: " + linked.length + " linked to a tracker action, " + complete.length + " complete, " + (actionable.length - linked.length) + " with no action." +
-        (t.despite ? " " + plural(t.despite, "completed action") + " on this theme had its learning raised again in a later document." : "")
+        (t.despite ? " " + plural(t.despite, "completed action") + " on this theme " + (t.despite === 1 ? "had its" : "had their") + " learning raised again in a later document." : "")
       : plural(actionable.length, "recommendation") + " in this theme. No tracker linked.";
     var out = [el("p", null, el("a", { href: "#/themes", text: "All themes" })), heading(2, t.name)];
     if (t.desc) { out.push(el("p", { className: "lead", text: t.desc })); }
