@@ -280,3 +280,9 @@ def test_news_traps_platitudes_spokespeople_and_police(tmp_path):
     got = items_of(tmp_path, "Police said they found that the door had been forced. “Lessons have been "
                              "learned,” a spokesman said. Learning has been identified about bruising in babies.\n")
     assert got == [("finding", "Learning has been identified about bruising in babies.")]
+
+
+def test_the_reviewers_concern_is_a_finding_a_relatives_is_not(tmp_path):
+    got = items_of(tmp_path, "Both grandparents were concerned about the baby. The reviewer was concerned that "
+                             "the referral was treated as a single incident.\n")
+    assert got == [("finding", "The reviewer was concerned that the referral was treated as a single incident.")]

@@ -81,6 +81,9 @@ _REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.IGNORECAS
 _FIND_SENT = re.compile(
     r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
     r"\b(was|were|is|are) (highly |particularly |also )?critical of\b|"
+    # concern is a finding when the review body holds it (a relative's concern is a fact)
+    r"\b(review(er)?s?|panel|author|team|inspectors?|scrutineer|board) (was|were|is|are) (also |particularly )?"
+    r"concerned (that|about|by)\b|"
     r"\bin the [\w’' ]{0,40}?\b(opinion|view)\b|\bemerged as\b|"
     # ... and says what or where from: "lessons have been learned." alone is a platitude
     r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b"
