@@ -180,7 +180,8 @@ def synthetic(n_groups=6):
 def hashing_model():
     emb = HashingEmbedder(128)
     texts, labels, _ = synthetic()
-    model = train_theme_model(texts, labels, emb.embed(texts), load_taxonomy(), embedder=emb)
+    model = train_theme_model(texts, labels, emb.embed(texts), load_taxonomy(), embedder=emb,
+                              min_positives=10)
     return emb, model
 
 
@@ -201,7 +202,8 @@ def test_assign_is_deterministic(hashing_model):
     texts, _, _ = synthetic(2)
     assert model.assign(texts, emb.embed(texts)) == model.assign(list(texts), emb.embed(texts))
     texts2, labels2, _ = synthetic()
-    again = train_theme_model(texts2, labels2, emb.embed(texts2), load_taxonomy(), embedder=emb)
+    again = train_theme_model(texts2, labels2, emb.embed(texts2), load_taxonomy(), embedder=emb,
+                              min_positives=10)
     assert np.array_equal(again.coef, model.coef)
 
 

@@ -437,7 +437,7 @@ def train_theme_model(
     taxonomy: Taxonomy,
     *,
     embedder: Embedder,
-    min_positives: int = 5,
+    min_positives: int = 20,
     C: float = 4.0,
     confirm_threshold: float = 0.3,
     confirm_threshold_long: float = 0.6,
