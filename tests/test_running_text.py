@@ -286,3 +286,12 @@ def test_the_reviewers_concern_is_a_finding_a_relatives_is_not(tmp_path):
     got = items_of(tmp_path, "Both grandparents were concerned about the baby. The reviewer was concerned that "
                              "the referral was treated as a single incident.\n")
     assert got == [("finding", "The reviewer was concerned that the referral was treated as a single incident.")]
+
+
+def test_under_a_recommendations_line_every_advice_sentence_recommends(tmp_path):
+    got = items_of(tmp_path, "Recommendations\n\nThe review made 5 recommendations. Partner agencies should "
+                             "ensure that carers are offered an assessment. The Board should seek assurance "
+                             "that escalation policies are understood.\n")
+    assert [t for _, t in got] == [
+        "Partner agencies should ensure that carers are offered an assessment.",
+        "The Board should seek assurance that escalation policies are understood."]

@@ -72,8 +72,11 @@ _REC_SENT = re.compile(
     r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
     r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
     r"\b(is|are) (therefore |also |now )*calling for\b|"
+    # the partnership asked to act by a verb of governance ("partners should now seek assurance ...");
+    # "partners must notify" (a duty) or "agencies should talk" (advice to practice) are not
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must) "
-    r"(now )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve)\b",
+    r"(now |also )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve|seek|"
+    r"gain|obtain|establish|monitor|audit|evaluate)\b",
     re.IGNORECASE)
 # Words without which _REC_SENT cannot match (a cheap test first: most sentences have none).
 _REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.IGNORECASE)
@@ -210,10 +213,11 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]], *,
             out.append(_item("finding", part, b, heading))
         if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
             continue  # quoted guidance is not the document's own learning; a quoted review is
-        found_here = _sentence_items(text, b, heading, findings=weak)
-        if rec_context and not found_here:
+        if rec_context:  # under a "Recommendations" line every sentence asking for change recommends
             found_here = [_item("recommendation", s, b, heading) for s in _SENTENCE.split(text.strip())
-                          if _ADVICE.search(s) and not _SENT_NEG.search(s)]
+                          if (_ADVICE.search(s) or _REC_SENT.search(s)) and not _SENT_NEG.search(s)]
+        else:
+            found_here = _sentence_items(text, b, heading, findings=weak)
         out += found_here
     return out
 
