@@ -27,7 +27,8 @@ CLI = [sys.executable, "-c", "from reviewmine.cli import main; main()"]
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "serve.png")
-    ap.add_argument("--query", default="babies sleeping in unsafe places")
+    ap.add_argument("--query", default="professionals who disagree with a decision by another "
+                                       "agency but do not challenge it")
     ap.add_argument("--kind", default="actionable")
     args = ap.parse_args()
 
