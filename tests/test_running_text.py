@@ -295,3 +295,9 @@ def test_under_a_recommendations_line_every_advice_sentence_recommends(tmp_path)
     assert [t for _, t in got] == [
         "Partner agencies should ensure that carers are offered an assessment.",
         "The Board should seek assurance that escalation policies are understood."]
+
+
+def test_a_professional_act_left_undone_is_a_finding(tmp_path):
+    got = items_of(tmp_path, "Linda moved to the town in 2019. The GP did not ask about domestic abuse when she "
+                             "disclosed low mood. Medical tests did not identify a cause.\n")
+    assert got == [("finding", "The GP did not ask about domestic abuse when she disclosed low mood.")]

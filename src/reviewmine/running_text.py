@@ -415,6 +415,9 @@ _JUDGEMENT = re.compile(
     r"challenged|questioned)|(was|were) compromised|too (long|late|slow)|(was|were|been) appropriately|"
     r"an appropriate [\w -]{1,30} (was|were) (undertaken|made|completed|taken|carried out)|"
     r"should always|it is (not )?(apparent|clear|evident) that|"
+    # a professional act left undone ("The GP did not ask about ...", "... were not known to the housing provider")
+    r"(did|does|do) not (ask|share|consider|record|refer|escalate|explore|check|assess|follow)|"
+    r"(was|were) not known to|"
     # a due step of practice skipped ("discharged without a multi-agency meeting")
     r"without (a |an |any )?([\w-]+ ){0,2}(assessments?|meetings?|plans?|referrals?|discussions?|checks?|"
     r"enquir(y|ies)|supervision))\b", re.IGNORECASE)
