@@ -191,3 +191,18 @@ def _own_addresses() -> set[str]:
         except OSError:
             pass
     return out
+
+
+def test_a_port_in_use_is_a_one_line_error(tmp_path):
+    build_store(tmp_path).close()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        res = subprocess.run(
+            [sys.executable, "-c", "from reviewmine.cli import main; main()", "serve", "--db",
+             str(tmp_path / "sample.db"), "--port", str(port), "--embedder", "hashing"],
+            capture_output=True, text=True, timeout=120, check=False)
+    assert res.returncode != 0
+    assert f"could not listen on 127.0.0.1:{port}" in res.stderr
+    assert "Traceback" not in res.stderr

@@ -320,6 +320,8 @@ def serve(db: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
         server.run()
     except KeyboardInterrupt:
         pass  # uvicorn has shut down cleanly and re-raised Ctrl-C: that is the normal way out
+    except SystemExit:  # uvicorn exits when it cannot bind; say so in our own words below
+        pass
     if not server.started:
         raise ConfigError(f"could not listen on {url_host}:{port}",
                           hint="is another server using that port? pass --port")
