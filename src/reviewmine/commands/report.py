@@ -36,7 +36,6 @@ def briefing(
     from ..config import load_config
     from ..embed import load_embedder
     from ..taxonomy import load_taxonomy
-
     from .tracker import _today
 
     cfg = load_config(config)
