@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.grid:
         settings += [(f"themes {t}, kind {k}", t, k) for t in (0.1, 0.2, 0.3, 0.5, 1.0)
                      for k in (0.0, 0.05, 0.1)]
-    print(f"{len(items)} gold items from {len(set((i.source, i.doc) for i in items))} documents;"
+    print(f"{len(items)} gold items from {len({(i.source, i.doc) for i in items})} documents;"
           f" share of the top {TOP} similar items (other documents) sharing a gold theme")
     print("| ranking | theme weight | kind weight | all | " +
           " | ".join(sorted({it.family for it in items})) + " |")

@@ -3,8 +3,8 @@
 import json
 
 import pytest
-from paths import SHARED
 
+from paths import SHARED
 from reviewmine.taxonomy import LexiconTagger, load_taxonomy
 from reviewmine.theme_eval import load_gold
 

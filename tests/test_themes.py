@@ -7,7 +7,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from paths import CORPUS, OFSTED_GOLD, SHARED
+from paths import CORPUS, SHARED
 from reviewmine.embed import HashingEmbedder
 from reviewmine.emergent import emergent_themes, unexplained
 from reviewmine.errors import ConfigError, GoldError, ModelError

@@ -280,7 +280,7 @@ def cluster_stability(
     if len(texts) != len(vectors):
         raise ValueError(f"{len(texts)} texts but {len(vectors)} vectors")
     candidates = list(range(len(texts))) if assigned is None else unexplained(assigned, min_score)
-    size = int(round(fraction * len(candidates)))
+    size = round(fraction * len(candidates))
     if size < 2 * max(min_cluster_size, 1):
         return None
     full = _cluster(_reduce(vectors[candidates], pca_dim, seed), seed, min_cluster_size,

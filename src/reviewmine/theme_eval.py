@@ -26,7 +26,6 @@ from reviewmine.errors import GoldError, ModelError
 from reviewmine.taxonomy import OTHER, LexiconTagger, Taxonomy, load_taxonomy
 from reviewmine.themes import PROJECT_ROOT, ThemeModel, example_vectors_for, train_theme_model
 
-
 REAL = PROJECT_ROOT.parent / "shared" / "real"
 
 # Families of documents, named after how they write their items.
@@ -265,8 +264,8 @@ class ThemeEval:
         if len(self.families) < 2:
             return ""
         head = [
-            "| family | items | documents | groups | micro-F1 | macro-F1 | lexicon micro-F1 "
-            "| lexicon macro-F1 |",
+            ("| family | items | documents | groups | micro-F1 | macro-F1 | lexicon micro-F1 "
+             "| lexicon macro-F1 |"),
             "|---|---|---|---|---|---|---|---|",
         ]
 
