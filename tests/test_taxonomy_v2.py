@@ -131,25 +131,19 @@ def test_reason_without_keywords_picks_the_sentence_about_the_theme():
 
 
 def test_a_store_themed_under_v1_is_reported_as_upgraded(tmp_path):
+    from reviewmine.ingest import ingest_paths
     from reviewmine.store import Store
     from reviewmine.theming import ThemeRun, previous_taxonomy
     from reviewmine.types import ThemeScore
 
-    class RunStore(Store):  # a store that can say what its last run recorded
-        last: dict | None = None
-
-        def last_run(self, command):
-            return self.last
-
-    from reviewmine.ingest import ingest_paths
-
-    store = RunStore.open(tmp_path / "s.db")
+    store = Store.open(tmp_path / "s.db")
     ingest_paths([SHARED / "real" / "ofsted" / "norfolk_2013-08-16.pdf"], store)
     assert previous_taxonomy(store) is None  # never themed: nothing to upgrade
     store.set_item_themes({store.items()[0].id: (ThemeScore("neglect", 0.9, "test"),)})
-    store.last = {"models": {"embedder": "m"}}  # a run recorded before taxonomy stamps
+    assert previous_taxonomy(store) == "v1"  # themed, no run recorded: the oldest stores
+    store.record_run("themes", {}, {"embedder": "m"})  # a run recorded before taxonomy stamps
     assert previous_taxonomy(store) == "v1"
-    store.last = {"models": {"taxonomy": load_taxonomy().stamp}}
+    store.record_run("themes", {}, {"embedder": "m", "taxonomy": load_taxonomy().stamp})
     assert previous_taxonomy(store) == load_taxonomy().stamp
     stamp = load_taxonomy().stamp
     assert ThemeRun(1, 0, "m", "models/themes", stamp, "v1").upgraded

@@ -587,6 +587,16 @@ class Store:
                 (time.time(), command, _json(cfg), _json(models), _json(summary or {})),
             )
 
+    def last_run(self, command: str) -> dict[str, object] | None:
+        """The newest recorded run of *command*: its config, models and summary, or None."""
+        row = self.db.execute(
+            "SELECT started, config_json, models_json, summary_json FROM runs WHERE command=?"
+            " ORDER BY started DESC, rowid DESC LIMIT 1", (command,)).fetchone()
+        if row is None:
+            return None
+        return {"started": row[0], "config": json.loads(row[1]), "models": json.loads(row[2]),
+                "summary": json.loads(row[3])}
+
     def counts(self) -> dict[str, int]:
         return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in ("documents", "blocks", "items", "item_themes", "embeddings",

@@ -90,13 +90,11 @@ def previous_taxonomy(store: Store) -> str | None:
     """The taxonomy stamp of the store's last ``themes`` run.
 
     Runs recorded before taxonomy stamps existed were v1 (``"v1"``); ``None``
-    when the store was never themed or cannot tell (it needs
-    ``Store.last_run(command) -> {"models": {...}, ...} | None``).
+    when the store was never themed.
     """
-    reader = getattr(store, "last_run", None)
-    if reader is None or not store.item_themes():
+    if not store.item_themes():
         return None
-    last = reader("themes")
+    last = store.last_run("themes")
     if last is None:
         return "v1"  # themed, but no run recorded: the oldest stores
     models = last.get("models") or {}
