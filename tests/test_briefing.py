@@ -14,12 +14,11 @@ from reviewmine.briefing import (
     briefing_html,
     briefing_markdown,
     build_briefing,
-    cluster_items,
     keep_name,
-    label_clusters,
     n_subthemes,
     parse_since,
     short_quote,
+    subtheme_groups,
     write_briefing,
 )
 from reviewmine.cli import app
@@ -149,7 +148,9 @@ def test_docx_has_real_headings_lists_quotes_and_a_table(neglect, tmp_path):
     assert sum(1 for s, _ in styles if s == "Heading 2") == len(neglect.subthemes)
     quotes = [t for s, t in styles if s == "Quote"]
     assert len(quotes) == sum(len(s.quotes) for s in neglect.subthemes)
-    assert any("cumulative harm" in q for q in quotes)
+    # the quotes are the sub-themes' quotes, verbatim and in order
+    assert quotes == [f"“{q.text}”" for st in neglect.subthemes for q in st.quotes]
+    assert any("neglect toolkit" in q for q in quotes)
     cites = [t for s, t in styles if t.startswith("— ")]
     assert all(", page 1, para " in c for c in cites) and len(cites) == len(quotes)
     bullets = [t for s, t in styles if s == "List Bullet"]
@@ -217,23 +218,20 @@ def test_number_of_subthemes():
     assert [n_subthemes(n) for n in (1, 3, 4, 10, 20, 50, 500)] == [1, 1, 2, 2, 3, 5, 5]
 
 
-def test_clustering_is_seeded_and_largest_first():
+def test_subtheme_groups_are_seeded_largest_first_and_use_emergent_clustering():
+    # one clustering for the briefing and 'themes emergent' (emergent.emergent_themes)
     rng = np.random.default_rng(1)
     a = rng.normal(0, 0.05, (6, 8)) + np.eye(8)[0]
     b = rng.normal(0, 0.05, (3, 8)) + np.eye(8)[1]
     vectors = np.vstack([b, a]).astype(np.float32)
-    first = cluster_items(vectors, 2)
-    assert (first == cluster_items(vectors, 2)).all()
-    assert list(first) == [1, 1, 1, 0, 0, 0, 0, 0, 0]
-    # identical vectors cannot make more clusters than there are distinct points
-    assert set(cluster_items(np.ones((5, 4), dtype=np.float32), 3)) == {0}
-
-
-def test_cluster_labels_are_distinctive_terms():
-    texts = ["neglect toolkit use by schools", "neglect toolkit training for schools",
-             "safe sleep advice for fathers", "safe sleep advice at discharge"]
-    labels = label_clusters(texts, np.array([0, 0, 1, 1]))
-    assert "toolkit" in " ".join(labels[0]) and "sleep" in " ".join(labels[1])
+    texts = ["safe sleep advice for fathers"] * 3 + ["neglect toolkit use by schools"] * 6
+    first = subtheme_groups(texts, vectors, 2)
+    assert [g.item_indices for g in first] == [g.item_indices for g in subtheme_groups(
+        texts, vectors, 2)]
+    assert [g.item_indices for g in first] == [(3, 4, 5, 6, 7, 8), (0, 1, 2)]
+    assert "neglect toolkit" in first[0].key_phrases and "safe sleep" in first[1].key_phrases
+    # identical vectors cannot make more groups than there are distinct points
+    assert len(subtheme_groups(["x"] * 5, np.ones((5, 4), dtype=np.float32), 3)) == 1
 
 
 @pytest.mark.parametrize(("span", "kept"), [

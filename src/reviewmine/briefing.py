@@ -210,50 +210,6 @@ def _query_ids(store: Store, query: str) -> set[str]:
 
 
 # Words that say nothing about what a group of findings is about.
-_GENERIC = {
-    "ensure", "ensuring", "ensures", "should", "must", "need", "needs", "needed", "local",
-    "authority", "authorities", "children", "child", "young", "people", "improve", "improved",
-    "improving", "improvement", "make", "sure", "including", "include", "includes", "work",
-    "working", "service", "services", "effective", "effectively", "consistently", "consistent",
-    "timely", "good", "better", "appropriate", "appropriately", "does", "did", "not", "able",
-    "also", "within", "year", "years", "review", "reviews", "agencies", "agency", "practitioners",
-    "professionals", "support", "all", "families", "family", "children's", "childrens",
-    "quality", "practice", "consistency", "provision", "response", "arrangements", "range",
-    "understanding", "delivery", "particularly", "present", "completion", "extent",
-}
-
-
-def label_clusters(texts: Sequence[str], labels: np.ndarray, n_terms: int = 3) -> list[tuple[str, ...]]:
-    """Top TF-IDF terms of each cluster, scored against the other clusters."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-
-    k = int(labels.max()) + 1 if len(labels) else 0
-    try:
-        vec = TfidfVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | _GENERIC),
-                              ngram_range=(1, 2), sublinear_tf=True,
-                              token_pattern=r"(?u)\b[A-Za-z][A-Za-z'\-]{2,}\b")
-        x = vec.fit_transform(texts)
-    except ValueError:  # every word was a stop word
-        return [() for _ in range(k)]
-    terms = vec.get_feature_names_out()
-    out: list[tuple[str, ...]] = []
-    for c in range(k):
-        mask = labels == c
-        mean = np.asarray(x[mask].mean(axis=0)).ravel()
-        score = mean - (np.asarray(x[~mask].mean(axis=0)).ravel() if (~mask).any() else 0.0)
-        chosen: list[str] = []
-        # Stable order: score, then the term itself.
-        for i in sorted(range(len(terms)), key=lambda j: (-round(float(score[j]), 9), terms[j])):
-            if score[i] <= 0 or mean[i] <= 0:
-                break
-            t = str(terms[i])
-            if any(t in c2 or c2 in t for c2 in chosen):
-                continue
-            chosen.append(t)
-            if len(chosen) == n_terms:
-                break
-        out.append(tuple(chosen))
-    return out
 
 
 _CLAUSE = re.compile(r"[.;:()\[\]]|,\s|\s[-–]\s")
@@ -285,8 +241,15 @@ def phrase_label(texts: Sequence[str], terms: Sequence[str], max_words: int = 9)
                 lo = hits[1] if len(hits) > 1 else lo
                 hits = hits[1:]
                 hi = min(hi, lo + max_words - 1)
-            # up to three words of context on the left (the verb or subject), then trim joints
+            # up to three words of context on the left (the verb or subject) and two on the
+            # right (the end of a noun phrase: "the neglect" + "toolkit"), then trim joints
             lo = max(0, lo - 3, hi - max_words + 1)
+            for _ in range(2):
+                if hi + 1 < len(words) and hi - lo + 1 < max_words and \
+                        words[hi + 1].lower().strip(",.") not in _EDGE_WORDS:
+                    hi += 1
+                else:
+                    break
             span = words[lo:hi + 1]
             while span and span[0].lower() in _EDGE_WORDS:
                 span = span[1:]
@@ -304,28 +267,35 @@ def phrase_label(texts: Sequence[str], terms: Sequence[str], max_words: int = 9)
     return phrase[:1].upper() + phrase[1:]
 
 
+class _OneGroup:
+    def fit_predict(self, X: np.ndarray) -> np.ndarray:
+        return np.zeros(len(X), dtype=int)
+
+
+def subtheme_groups(texts: Sequence[str], vectors: np.ndarray, k: int,
+                    seed: int = SEED) -> list[Any]:
+    """*k* groups of the texts (fewer when there are fewer distinct vectors), largest
+    first, each with its key phrases and its members closest to the centre first: the
+    clustering of :func:`reviewmine.emergent.emergent_themes` with KMeans for *k*."""
+    from .emergent import emergent_themes
+
+    n_unique = len(np.unique(np.round(vectors, 6), axis=0)) if len(vectors) else 0
+    k = max(1, min(k, n_unique))
+    if k == 1:
+        clusterer: Any = _OneGroup()
+    else:
+        from sklearn.cluster import KMeans
+
+        clusterer = KMeans(n_clusters=k, random_state=seed, n_init=10)
+    return emergent_themes(texts, vectors, None, seed, min_cluster_size=1, max_clusters=k,
+                           n_phrases=3, n_representative=len(texts), clusterer=clusterer)
+
+
 def n_subthemes(n_items: int, max_k: int = 5) -> int:
     """A few sub-themes: about sqrt(n/2), at least 2 once there are 4 items."""
     if n_items < 4:
         return 1
     return max(2, min(max_k, round(math.sqrt(n_items / 2))))
-
-
-def cluster_items(vectors: np.ndarray, k: int, seed: int = SEED) -> np.ndarray:
-    """KMeans labels (fixed seed), renumbered so cluster 0 is the largest."""
-    n_unique = len(np.unique(np.round(vectors, 6), axis=0)) if len(vectors) else 0
-    k = max(1, min(k, n_unique))
-    if k == 1:
-        return np.zeros(len(vectors), dtype=int)
-    from sklearn.cluster import KMeans
-
-    raw = KMeans(n_clusters=k, random_state=seed, n_init=10).fit_predict(vectors)
-    sizes = np.bincount(raw, minlength=k)
-    # Largest first; ties by first member, so the numbering is deterministic.
-    first = [int(np.flatnonzero(raw == c)[0]) for c in range(k)]
-    order = sorted(range(k), key=lambda c: (-sizes[c], first[c]))
-    remap = {c: i for i, c in enumerate(order)}
-    return np.array([remap[int(c)] for c in raw], dtype=int)
 
 
 def _questions(doc: Document) -> list[Block]:
@@ -491,14 +461,15 @@ def build_briefing(
         embedder = load_embedder(None)
     texts = [it.text for it in items]
     vectors, _ = cached_embed(store, embedder, texts)
-    labels = cluster_items(vectors, min(max_subthemes, n_subthemes(len(items), max_subthemes)))
-    terms = label_clusters(texts, labels)
+    # Clustering and key phrases are emergent.py's (one owner for both); the briefing asks
+    # for a fixed number of groups and keeps every item.
+    groups = subtheme_groups(texts, vectors, min(max_subthemes, n_subthemes(len(items),
+                                                                            max_subthemes)))
     subthemes = []
-    for c, words in enumerate(terms):
-        idx = np.flatnonzero(labels == c)
-        centre = vectors[idx].mean(axis=0)
-        # Closest to the centre first; prefer one quote per document.
-        ranked = sorted(idx, key=lambda i: (-round(float(vectors[i] @ centre), 6), int(i)))
+    for g in groups:
+        idx, words = np.array(g.item_indices), g.key_phrases[:3]
+        ranked = list(g.representative)  # closest to the centre first
+        # prefer one quote per document
         picked: list[int] = []
         for pass_ in (0, 1):
             for i in ranked:
