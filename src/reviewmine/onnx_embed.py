@@ -67,7 +67,14 @@ def cache_dir() -> Path:
     if env := os.environ.get("REVIEWMINE_CACHE_DIR"):
         return Path(env).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "reviewmine"
+    folder = Path(base) / "reviewmine"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only home (a service account, some CI): the temp folder
+        import tempfile
+
+        folder = Path(tempfile.gettempdir()) / f"reviewmine-cache-{os.getuid()}"
+    return folder
 
 
 def onnx_dir(weights_sha256: str) -> Path:
