@@ -22,7 +22,7 @@ demo: install
 	$(BIN)/reviewmine tracker import corpus/tracker.xlsx --db $(DB)
 	$(BIN)/reviewmine match --db $(DB) --today 2024-12-31
 	mkdir -p out
-	$(BIN)/reviewmine report --db $(DB) -o out/report.html
+	$(BIN)/reviewmine report --db $(DB) --today 2024-12-31 -o out/report.html
 
 test: install
 	$(BIN)/python -m pytest -q

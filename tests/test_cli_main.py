@@ -179,3 +179,18 @@ def test_global_config_before_or_after_the_subcommand(capsys, tmp_path, db):
         assert not any(t["recurring"] for t in json.loads(out)), argv  # 3 documents < 5
     code, out, _ = run(capsys, "--db", db, "themes", "--no-assign", "-f", "json")
     assert any(t["recurring"] for t in json.loads(out))  # the default (2) again
+
+
+def test_ingest_names_each_skipped_file_and_its_reason(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "review.md").write_text("# Review of Child Q\n\n## Recommendations\n\n"
+                                      "1. The partnership should audit strategy discussions.\n")
+    (folder / "notes.xyz").write_text("not a document")
+    cfg = tmp_path / "reviewmine.toml"
+    cfg.write_text('embedder = "hashing"\n')
+    code, _, err = run(capsys, "ingest", str(folder), "--db", str(tmp_path / "s.db"),
+                       "--config", str(cfg))
+    assert code == 0
+    assert f"skipped: {folder / 'notes.xyz'} (unsupported type .xyz)" in err
+    assert "1 ingested" in err

@@ -164,12 +164,15 @@ def ingest(
 
     from .config import load_config
     from .ingest import expand_paths, ingest_paths, stored_paths
+    from .skipped import skipped_files
 
     cfg = load_config(config)
     if not paths and reparse:
         with _open_store(db) as store:
             paths = [Path(p) for p in stored_paths(store)]
     files = expand_paths(paths or [])
+    for skipped, why in skipped_files(paths or []):
+        _err(f"skipped: {skipped} ({why})")
     if not files:
         raise typer.BadParameter("no files found", param_hint="PATHS")
     with _open_store(db) as store:
