@@ -24,11 +24,15 @@ _DOC_TYPE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rapid_review", ("rapid review", "rr")),
     ("ofsted_inspection", ("ilacs", "sif", "inspection", "ofsted inspection",
                            "re inspection", "lac inspection")),
-    ("ofsted_letter", ("focused visit", "monitoring visit", "fv")),
+    ("focused_visit", ("focused visit", "fv")),
+    ("monitoring_visit", ("monitoring visit",)),
     ("jtai_letter", ("jtai", "joint targeted area inspection", "joint targeted")),
+    ("joint_review", ("joint inspection", "joint review", "joint progress inspection")),
+    ("area_send", ("area send", "send inspection", "send local area")),
     ("learning_brief", ("learning brief", "7 minute briefing", "seven minute briefing",
                         "briefing")),
-    ("scrutiny_report", ("scrutineer", "scrutiny", "annual report")),
+    ("scrutiny_report", ("scrutineer", "scrutiny")),
+    ("annual_report", ("annual report",)),
 )
 _MONTH_WORDS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
