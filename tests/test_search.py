@@ -217,6 +217,20 @@ def test_glossary_names_join_the_fts_expression_as_alternatives():
     assert req.fts() == '"home" AND ("rhi")'  # typed phrases stay required
 
 
+def test_a_long_question_keeps_its_rarest_words_for_the_keyword_ranking(store, emb):
+    from reviewmine.search import MAX_QUERY_WORDS
+
+    s = Searcher(store, emb)
+    words = ("neglect strategy profile graded revise cumulative episode harm assessed "
+             "zeppelinish quokkas")
+    wide = s._expand(parse_query(words), [], ())
+    kept = [t.words[0] for t in wide.words]
+    assert len(kept) == MAX_QUERY_WORDS
+    assert "zeppelinish" not in kept and "quokkas" not in kept  # found nowhere: dropped first
+    assert "neglect" not in kept  # the most common word left goes next
+    assert kept == [w for w in words.split() if w in kept]  # the question's order is kept
+
+
 def test_phrase_is_required_and_prefix_matches_longer_words(store):
     hits = search(store, '"return interview"', mode="keyword")
     assert [h.file for h in hits] == ["eastmere_lcspr_2023.pdf"]
