@@ -72,6 +72,7 @@ _DIRECTIVE = re.compile(r"\b(should|must|needs? to|will need to|(is|are) require
 _CLOSING = re.compile(r"^(yours (sincerely|faithfully)|kind regards|best wishes)\b", re.I)
 # A table of contents line: a title, then dot leaders or a gap, then a page number.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}$")
+_DOT_LEADERS = re.compile(r"(?:\.{3,}|…{2,})\s*\d{1,3}$")
 # Contact details: web and mail addresses, UK postcodes and phone numbers.
 _CONTACT = re.compile(r"www\.|https?://|\S@\S+\.[a-z]|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b0\d{3} ?\d{3} ?\d{4}\b")
 _LSCB = re.compile(r"local safeguarding children board|\blscb\b", re.I)
@@ -286,7 +287,7 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
         if b.kind == "paragraph" and _CLOSING.match(b.text):
             sec, last = None, None
             continue
-        if b.kind in ("paragraph", "list_item") and re.search(r"(?:\.{3,}|…{2,})\s*\d{1,3}$", b.text):
+        if b.kind in ("paragraph", "list_item") and _DOT_LEADERS.search(b.text):
             continue  # a contents line with dot leaders
         if (b.kind == "table_cell" and b.row == 0 and last is not None and _unfinished(last)
                 and b.text[:1].islower()):

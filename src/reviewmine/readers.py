@@ -8,6 +8,7 @@ here), ruled tables from the page's own rules (see :func:`_grid_cells`).  Every 
 from __future__ import annotations
 
 import re
+import threading
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -161,12 +162,12 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
         i1 = start + len(raw.rstrip()) - 1
         if i1 >= n:  # text and char counts disagree (rare): skip layout for safety
             i0 = i1 = min(i0, n - 1)
-        left, _b0, _r0, _t0 = tp.get_charbox(i0)  # type: ignore[attr-defined]
+        # The font's box (ascent to descent, from the glyph's origin) rather than the ink's:
+        # a line starting with a capital and one starting with "a" then share a baseline-true
+        # top and left edge, so line pitch is steady enough to tell a paragraph gap from a
+        # line gap.
+        left, bottom1, _r0, top0 = tp.get_charbox(i0, loose=True)  # type: ignore[attr-defined]
         _l1, _b1, right, _t1 = tp.get_charbox(i1)  # type: ignore[attr-defined]
-        # The font's box (ascent to descent) rather than the glyph's: a line starting with a
-        # capital and one starting with "a" then share a baseline-true top, so line pitch is
-        # steady enough to tell a paragraph gap from a line gap.
-        _l0, bottom1, _r1, top0 = tp.get_charbox(i0, loose=True)  # type: ignore[attr-defined]
         size = float(c.FPDFText_GetFontSize(tp, i0))  # type: ignore[attr-defined]
         pieces = _split_at_gaps(tp, start, len(raw), size, height)
         if pieces:
@@ -185,20 +186,31 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
     return out
 
 
+_RECT = threading.local()
+
+
+def _rect_buffers() -> tuple[object, list[object], list[object]]:
+    """PDFium's raw module and four doubles for FPDFText_GetRect, made once per thread:
+    pypdfium2's get_rect allocates them for every rectangle of every line."""
+    if not hasattr(_RECT, "refs"):
+        import ctypes
+
+        import pypdfium2.raw as c
+
+        _RECT.c = c
+        _RECT.box = [ctypes.c_double() for _ in range(4)]
+        _RECT.refs = [ctypes.byref(v) for v in _RECT.box]
+    return _RECT.c, _RECT.box, _RECT.refs
+
+
 def _split_at_gaps(tp: object, start: int, length: int, size: float,
                    height: float) -> list[tuple[str, float, float, float, float]]:
     """Pieces of a line separated by a horizontal gap wider than ~2.5 ems, else []."""
-    import ctypes
-
-    import pypdfium2.raw as c
-
+    c, box, refs = _rect_buffers()
     raw = tp.raw  # type: ignore[attr-defined]
     n = c.FPDFText_CountRects(raw, start, length)
     if n < 2:
         return []
-    # raw calls: the wrapper allocates four doubles per rectangle, a cost on every line
-    box = [ctypes.c_double() for _ in range(4)]
-    refs = [ctypes.byref(v) for v in box]
     found = []
     for i in range(n):
         c.FPDFText_GetRect(raw, i, *refs)  # left, top, right, bottom

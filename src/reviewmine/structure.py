@@ -45,6 +45,10 @@ _TERMINAL = (".", "?", "!", ":", ";", ".”", ".'", ".’", ")")
 # "Recommendation 3:" / "Finding 2." at a line start opens a new paragraph.
 _LABEL_START = re.compile(r"^(recommendation|finding|learning point|action)\s+\d{1,3}[a-z]?\s*[:.\-–—]", re.I)
 
+_DIGITS = re.compile(r"\d+")
+_FOOTNOTE_START = re.compile(r"^(\d{1,2}|[*†])\s*\S")
+_FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†]")
+
 MARGIN = 0.085  # share of page height treated as header / footer zone
 
 
@@ -144,7 +148,7 @@ def _page_text(p: RawPage) -> str:
 # ------------------------------------------------------------------ page furniture
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+    return _DIGITS.sub("#", text.lower()).strip()
 
 
 def _strip_furniture(pages: Sequence[RawPage]) -> list[RawPage]:
@@ -180,7 +184,7 @@ def _drop_footnotes(lines: list[Line], p: RawPage, body: float) -> list[Line]:
         if ln.top < p.height * 0.6 or ln.hint:
             continue
         rest = by_top[i:]
-        if (re.match(r"^(\d{1,2}|[*†])\s*\S", ln.text) and ln.size <= body - 1.5
+        if (_FOOTNOTE_START.match(ln.text) and ln.size <= body - 1.5
                 and all(r.size <= body - 1.5 for r in rest)):
             drop = set(map(id, rest))
             return [x for x in lines if id(x) not in drop]
@@ -351,7 +355,7 @@ def _layout_blocks(pages: Sequence[RawPage], body: float,
     for p in pages:
         for ln in p.lines:
             text = ln.text.strip()
-            if re.fullmatch(r"\d{1,2}|[*†]", text) and ln.size < body - 1.5:
+            if ln.size < body - 1.5 and _FOOTNOTE_MARK.fullmatch(text):
                 continue  # a detached footnote marker
             if ln.hint == "cell":
                 cur = _Open("table_cell", p.number, [text], size=ln.size, bold=ln.bold,
