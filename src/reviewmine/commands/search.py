@@ -27,8 +27,9 @@ class HitFormat(str, Enum):
 HIT_COLUMNS = ["rank", "score", "doc_id", "file", "title", "doc_type", "area", "date", "page",
                "paragraph", "item_id", "kind", "themes", "text", "highlights"]
 EmbedderOpt = Annotated[str | None, typer.Option(
-    "--embedder", help="Embedding model: minilm (default, from the configuration), hashing "
-                       "(fast, for tests) or a local sentence-transformers folder.")]
+    "--embedder", help="Embedding model: minilm (default, from the configuration; run by ONNX "
+                       "Runtime, or minilm-torch for sentence-transformers), hashing (fast, "
+                       "for tests) or a local sentence-transformers folder.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Number of hits.")]
 FormatOpt = Annotated[HitFormat, typer.Option("--format", "-f")]
 
