@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from reviewmine.cli import app
 from reviewmine.evaluate import evaluate_extraction, token_f1
+from reviewmine.extract import section_kind
 from reviewmine.ingest import parse_file
 
 
@@ -123,3 +124,10 @@ def test_confidence_model_loads_without_pickle_and_scores_items(tmp_path):
     (bad / "weights.npz").write_bytes((MODEL_DIR / "weights.npz").read_bytes())
     with pytest.raises(ModelError, match="other features"):
         ConfidenceModel.load(bad)
+
+
+def test_regression_sif_strengths_and_weaknesses_heading_is_not_a_strengths_list():
+    # SIF 2014 LSCB sections mix both under "Key strengths and weaknesses of the LSCB":
+    # its paragraphs are mostly weaknesses, never "good practice".
+    assert section_kind("Key strengths and weaknesses of the LSCB") is None
+    assert section_kind("Key strengths") == "good_practice"
