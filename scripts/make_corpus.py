@@ -1089,11 +1089,7 @@ def load_docs() -> list[Doc]:
 
 
 def validate(doc: Doc, themes: set[str]) -> None:
-    assert doc.doc_type in {
-        "scr", "lcspr", "rapid_review", "ofsted_inspection", "ofsted_letter",
-        "jtai_letter", "scrutiny_report", "learning_brief", "other", "case_review_summary",
-        "national_review", "sar",
-    }, doc.doc_type
+    assert doc.doc_type in reviewmine.types.DOC_TYPES, doc.doc_type
     dt.date.fromisoformat(doc.date)
 
 

@@ -115,7 +115,7 @@ def test_gold_is_well_formed():
             assert it["themes"] and (not themes or set(it["themes"]) <= themes), it["themes"]
             assert it["heading"], (g["file"], it["n"])
     types = {g["doc_type"] for g in GOLDS}
-    assert {"scr", "lcspr", "rapid_review", "ofsted_letter", "jtai_letter",
+    assert {"scr", "lcspr", "rapid_review", "focused_visit", "jtai_letter",
             "scrutiny_report", "learning_brief"} <= types
     assert {Path(f).suffix for f in files} == {".pdf", ".docx", ".html", ".md"}
 

@@ -1,7 +1,7 @@
 
 """Fictional Ofsted focused-visit letter to Eastmere (visit 11-12 February 2020)."""
 
-from dsl import AFI, H1, Doc, Good, Items, Label, P, Spacer
+from dsl import AFI, H1, Doc, Good, Items, Label, P, PriorityAction, Spacer
 
 blocks = [
     P("Ofsted", style="B", size=22, align="L"),
@@ -53,7 +53,7 @@ blocks = [
     H1("Areas for priority action"),
     Items(
         [
-            AFI(
+            PriorityAction(
                 "The quality and timeliness of strategy discussions, so that police, health and "
                 "education always contribute and the reasons for decisions about section 47 "
                 "enquiries are clearly recorded.",
@@ -177,7 +177,7 @@ blocks = [
 
 DOC = Doc(
     file="eastmere_ofsted-focused-visit-letter_2020.pdf",
-    doc_type="ofsted_letter",
+    doc_type="focused_visit",
     area="Eastmere",
     date="2020-02-11",
     title="Focused visit to Eastmere children's services",
@@ -194,7 +194,7 @@ DOC = Doc(
     first_page_header=False,
     notes=(
         "Letter to the Director of Children's Services. Items are '\u25fc' bullets: one under "
-        "'Areas for priority action' and five under 'Areas for improvement' "
+        "'Areas for priority action' (priority_action) and five under 'Areas for improvement' "
         "(area_for_improvement), three under 'Strengths' after the lead-in 'Inspectors "
         "identified the following strengths:' (good_practice). Narrative paragraphs under "
         "'Headline findings' and 'Main findings' are not items. date = first day of the visit "

@@ -54,6 +54,10 @@ def Learning(text, themes, number=None, key=None, label=None):
     return Item("learning_point", text, list(themes), number, label, [], [], key)
 
 
+def PriorityAction(text, themes, to=(), number=None, key=None, subitems=()):
+    return Item("priority_action", text, list(themes), number, None, list(to), list(subitems), key)
+
+
 def AFI(text, themes, to=(), number=None, key=None, subitems=()):
     return Item("area_for_improvement", text, list(themes), number, None, list(to), list(subitems), key)
 
