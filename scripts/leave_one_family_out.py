@@ -12,7 +12,9 @@ family this script trains the model on the other families only, chooses its
 filter threshold on those families too (out-of-fold scores, grouped by
 document; at most 1% of their right candidates dropped), then scores the
 left-out family twice: the rules' candidates as they are, and the candidates
-the model keeps.  The model is trained on three kinds of data, reported side
+the model keeps.  "block AUC" says how well the model, as a ranker, tells the
+left-out family's learning blocks from its other blocks.  The model is trained
+on three kinds of data, reported side
 by side: every block of the gold documents, the rules' candidates, or both;
 with words and form flags, or (--features form) the layout and form flags only.
 
@@ -70,6 +72,16 @@ def filtered(docs: list[LabelledDocument], model: ConfidenceModel, threshold: fl
     return out
 
 
+def block_auc(docs: list[LabelledDocument], model: ConfidenceModel) -> float | None:
+    """ROC AUC of the model's scores on the left-out family's blocks (learning against the rest)."""
+    from sklearn.metrics import roc_auc_score
+
+    y = np.concatenate([d.block_y for d in docs])
+    if len(set(y.tolist())) < 2:
+        return None
+    return round(float(roc_auc_score(y, np.concatenate([model.predict(d.block_x) for d in docs]))), 4)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", choices=DATA + ("all",), default="all", help="training data to compare")
@@ -88,7 +100,8 @@ def main() -> int:
     print(f"{len(docs)} documents; families: {', '.join(families)}; features: {args.features}")
     rows: list[dict[str, object]] = []
     header = (f"{'left out':<14}{'docs':>5} {'training data':<12}{'thr':>6}"
-              f"{'rules P':>9}{'rules R':>9}{'filter P':>10}{'filter R':>10}{'dropped right/wrong':>21}")
+              f"{'rules P':>9}{'rules R':>9}{'filter P':>10}{'filter R':>10}{'dropped right/wrong':>21}"
+              f"{'block AUC':>11}")
     print(header)
     for held in families:
         test = [d for d in docs if d.family == held]
@@ -105,13 +118,15 @@ def main() -> int:
             labels = [d.cand_y for d in test if d.items]
             right = sum(int((g & (y == 1)).sum()) for g, y in zip(gone, labels))
             wrong = sum(int((g & (y == 0)).sum()) for g, y in zip(gone, labels))
+            auc = block_auc(test, model)
             rows.append({"family": held, "documents": len(test), "data": data, "features": args.features,
-                         "threshold": threshold,
+                         "threshold": threshold, "block_auc": auc,
                          "rules": {k: r[k] for k in ("precision", "recall", "f1")},
                          "filtered": {k: f[k] for k in ("precision", "recall", "f1")},
                          "dropped_right": right, "dropped_wrong": wrong})
             print(f"{held:<14}{len(test):>5} {data:<12}{threshold:>6.2f}{r['precision']:>9.3f}{r['recall']:>9.3f}"
-                  f"{f['precision']:>10.3f}{f['recall']:>10.3f}{f'{right}/{wrong}':>21}")
+                  f"{f['precision']:>10.3f}{f['recall']:>10.3f}{f'{right}/{wrong}':>21}"
+                  f"{'-' if auc is None else f'{auc:.3f}':>11}")
         sys.stdout.flush()
     print("\nmean over left-out families (each family weighs the same):")
     for data in variants:

@@ -152,3 +152,12 @@ def test_labelled_documents_mark_candidates_as_the_evaluation_matches_them(tmp_p
     x, y, groups = training_matrix([doc], "both")
     assert x.shape[0] == len(y) == len(groups) == doc.block_x.shape[0] + len(doc.items)
     assert y.sum() == 2  # the matching candidate and its block
+
+
+def test_confidence_fit_on_one_class_is_a_constant_model():
+    from scipy import sparse
+
+    from reviewmine.confidence import fit
+
+    model = fit(sparse.csr_matrix(np.eye(4, 20)), np.ones(4, dtype=np.int8))
+    assert np.allclose(model.predict(sparse.csr_matrix(np.eye(2, 20))), 1.0, atol=1e-3)

@@ -271,6 +271,9 @@ def fit(x: sparse.csr_matrix, y: np.ndarray, model_id: str = "confidence", *,
     """
     from sklearn.linear_model import LogisticRegression
 
+    if len(np.unique(y)) < 2:  # one class only (no wrong candidates left to learn from): a constant
+        return ConfidenceModel(np.zeros(x.shape[1], dtype=np.float32), 10.0 if y.size and y[0] else -10.0,
+                               model_id)
     first = N_HASH if form_only else 0
     # liblinear: several times faster than lbfgs on these sparse rows, same model family
     clf = LogisticRegression(C=4.0, solver="liblinear", class_weight="balanced").fit(x[:, first:], y)
