@@ -80,7 +80,7 @@ def _rounds(tmp_path: Path, reader) -> int:
     folder = _folder(tmp_path)
     files = sorted(p for p in folder.iterdir())
     ref_db = tmp_path / "reference.db"
-    subprocess.run([*CLI, "ingest", str(folder), "--db", str(ref_db)], cwd=tmp_path, check=True,
+    subprocess.run([*CLI, "ingest", str(folder), "--db", str(ref_db), "--no-index"], cwd=tmp_path, check=True,
                    capture_output=True, timeout=600)
     reference = H.store_signature(ref_db)
     assert len(reference["documents"]) == len(files)
@@ -91,11 +91,11 @@ def _rounds(tmp_path: Path, reader) -> int:
         # one walks the folder in order, the other the files in reverse: they meet in the
         # middle, parse some of the same files at once and both try to store them
         procs = [
-            subprocess.Popen([*CLI, "ingest", str(folder), "--db", str(db), "--workers", "1"],
+            subprocess.Popen([*CLI, "ingest", str(folder), "--db", str(db), "--workers", "1", "--no-index"],
                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True),
             subprocess.Popen([*CLI, "ingest", *map(str, reversed(files)), "--db", str(db),
-                              "--workers", "1"],
+                              "--workers", "1", "--no-index"],
                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True),
         ]

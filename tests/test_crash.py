@@ -45,7 +45,7 @@ def _batch(tmp_path: Path) -> Path:
 
 def _ingest_cmd(folder: Path, db: Path) -> list[str]:
     return [sys.executable, "-c", "from reviewmine.cli import main; main()", "ingest",
-            str(folder), "--db", str(db), "--workers", "2"]
+            str(folder), "--db", str(db), "--workers", "2", "--no-index"]
 
 
 def _kill_after(cmd: list[str], delay: float, cwd: Path) -> bool:

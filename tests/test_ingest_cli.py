@@ -44,7 +44,7 @@ def test_ingest_twice_does_no_work_and_changed_file_replaces(tmp_path):
 def test_docs_and_items_jsonl_fields(tmp_path):
     folder = _folder(tmp_path)
     db = tmp_path / "s.db"
-    res = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    res = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--no-index"])
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["docs", "--db", str(db), "--format", "jsonl"])
     docs = [json.loads(line) for line in res.stdout.splitlines()]

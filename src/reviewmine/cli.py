@@ -158,6 +158,9 @@ def ingest(
     reparse: Annotated[bool, typer.Option("--reparse", help="Parse files again even if unchanged, "
                                           "to bring an older store's metadata and items up to "
                                           "date.")] = False,
+    index: Annotated[bool, typer.Option("--index/--no-index", help="Embed the new passages for "
+                                        "search after the batch (else 'reviewmine index' or the "
+                                        "first search does it).")] = True,
 ) -> None:
     """Parse documents, extract their items and store them; unchanged files are skipped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -186,9 +189,10 @@ def ingest(
             )
         store.record_run("ingest", cfg, {"extractor": _extractor_version()},
                          {r.status: sum(1 for x in results if x.status == r.status) for r in results})
-        from .commands.search import index_after_ingest  # embeds the new passages for search
+        if index:
+            from .commands.search import index_after_ingest  # embeds the new passages for search
 
-        index_after_ingest(store, config)
+            index_after_ingest(store, config)
     counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "replaced", "unchanged", "failed")}
     for r in results:
         if r.status == "failed":
