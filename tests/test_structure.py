@@ -96,3 +96,29 @@ def test_markers():
     assert split_marker("27. Ensure that") == ("Ensure that", "27", False)
     assert split_marker("2.7 The partnership") == ("The partnership", "2.7", False)
     assert split_marker("16- and 17-year-olds") == ("16- and 17-year-olds", None, False)
+
+
+def test_regression_highlighted_paragraph_lines_are_not_a_table():
+    # BCP 2025 p10: paragraphs highlighted line by line (one rectangle behind each line) were
+    # read as table cells and printed twice, with paragraph 61 cut after its first line.
+    from pathlib import Path
+
+    from reviewmine.ingest import parse_file
+
+    pdf = Path(__file__).resolve().parents[2] / "shared/real/ofsted/bournemouth-christchurch-and-poole_2025-01-29.pdf"
+    if not pdf.exists():
+        pytest.skip("real Ofsted reports not present")
+    doc, _ = parse_file(pdf)
+    assert not [b for b in doc.blocks if b.page == 10 and b.kind == "table_cell"]
+    p61 = next(b for b in doc.blocks if b.number == "61")
+    assert "holistic and learning approach to QA" in p61.text
+
+
+def test_highlight_bands_are_dropped_but_a_one_column_table_is_kept():
+    from reviewmine.readers import _without_highlight_bands
+
+    bands = [(99.0, 700.0 - 14.5 * (i + 1), right, 700.0 - 14.5 * i)
+             for i, right in enumerate((490.0, 472.5, 510.6, 260.4))]
+    assert _without_highlight_bands(bands) == []
+    table = [(99.0, 700.0 - 14.5 * (i + 1), 500.0, 700.0 - 14.5 * i) for i in range(4)]
+    assert _without_highlight_bands(table) == table

@@ -266,6 +266,7 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
             hs.append((height - (top + bottom) / 2, left, right))
         elif w >= 20 and h >= 8 and w < page_width * 0.95:  # a page-wide band is a background
             rects.append((left, bottom, right, top))
+    rects = _without_highlight_bands(rects)
     for r in rects:
         # a shaded text box inside a cell's own rectangle is not a column of its own
         if any(o is not r and o[0] <= r[0] + 1 and o[1] <= r[1] + 1 and o[2] >= r[2] - 1
@@ -294,6 +295,40 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     if len({ln.col for ln in cells}) < 2 or len({ln.row for ln in cells}) < 2:
         return []  # a one-column frame is a box, not a table
     return cells
+
+
+def _without_highlight_bands(
+        rects: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """Drop highlighted text: one-line-high rectangles stacked edge to edge behind a paragraph.
+
+    Each band ends where its line of text ends, so a stack of three or more has a ragged
+    right edge; the rows of a ruled one-column table share theirs.  (rects: left, bottom,
+    right, top in PDF points.)
+    """
+    low = [i for i, r in enumerate(rects) if r[3] - r[1] < 20]
+    parent = {i: i for i in low}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a in low:
+        for b in low:
+            ra, rb = rects[a], rects[b]
+            # b sits directly below a (touching edges) and they overlap horizontally
+            if a != b and abs(ra[1] - rb[3]) < 2 and ra[0] < rb[2] and rb[0] < ra[2]:
+                parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for i in low:
+        groups.setdefault(find(i), []).append(i)
+    drop: set[int] = set()
+    for members in groups.values():
+        rights = [rects[i][2] for i in members]
+        if len(members) >= 3 and max(rights) - min(rights) > 10:
+            drop.update(members)
+    return [r for i, r in enumerate(rects) if i not in drop]
 
 
 def _path_bounds(page: object, c: object) -> Iterable[tuple[float, float, float, float]]:
