@@ -44,6 +44,19 @@ def _script(db: sqlite3.Connection, sql: str) -> None:
         db.execute(stmt)
 
 
+def _set_wal(db: sqlite3.Connection) -> None:
+    # Switching a new file to WAL needs a moment alone with it; SQLite's busy handler does not
+    # cover that step, so two processes creating one store at once retry it for a while.
+    for attempt in range(100):
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.05 + 0.01 * attempt)
+
+
 def _m001_initial(db: sqlite3.Connection) -> None:
     _script(db, 
         """
@@ -256,7 +269,7 @@ class Store:
             db = sqlite3.connect(str(p), timeout=60, isolation_level=None)
             db.execute("PRAGMA busy_timeout = 60000")
             if str(p) != ":memory:":
-                db.execute("PRAGMA journal_mode = WAL")
+                _set_wal(db)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as exc:
