@@ -58,7 +58,7 @@ def raw_pdfium(path: Path) -> int:
 
 def gold_families(folders: list[Path]) -> dict[Path, str]:
     """Family of each file a gold.jsonl in the folders describes (the gold decides, as in eval)."""
-    from reviewmine.evaluate import family_of
+    from reviewmine.evaluation.extraction import family_of
 
     out: dict[Path, str] = {}
     for folder in folders:
@@ -72,7 +72,7 @@ def gold_families(folders: list[Path]) -> dict[Path, str]:
 
 
 def family_from_type(doc_type: str) -> str:
-    from reviewmine.evaluate import _FAMILY_OF_TYPE
+    from reviewmine.evaluation.extraction import _FAMILY_OF_TYPE
 
     return _FAMILY_OF_TYPE.get(doc_type, doc_type)
 
@@ -80,11 +80,11 @@ def family_from_type(doc_type: str) -> str:
 def main() -> None:
     folders = [Path(a) for a in sys.argv[1:]] or default_folders()
     from reviewmine.errors import ReviewmineError
-    from reviewmine.extract import extract_items
+    from reviewmine.extract.items import extract_items
     from reviewmine.ingest import expand_paths, ingest_paths, parse_file
-    from reviewmine.readers import read_file
+    from reviewmine.read.readers import read_file
+    from reviewmine.read.structure import build_blocks
     from reviewmine.store import Store
-    from reviewmine.structure import build_blocks
     from reviewmine.types import ACTIONABLE_KINDS
 
     files = expand_paths(folders)

@@ -28,7 +28,7 @@ OPEN_TARGET = 2.0
 
 def build_real_report(out: Path, source: list[Path] | None = None, db: Path | None = None) -> Path:
     """Write the report for *db*, or for a temporary store of *source* with keyword themes."""
-    from reviewmine.report import write_report
+    from reviewmine.outputs.report import write_report
     from reviewmine.store import Store
 
     if db is not None:
@@ -36,7 +36,7 @@ def build_real_report(out: Path, source: list[Path] | None = None, db: Path | No
             write_report(store, out)
         return out
     from reviewmine.ingest import ingest_paths
-    from reviewmine.taxonomy import LexiconTagger, load_taxonomy
+    from reviewmine.themes.taxonomy import LexiconTagger, load_taxonomy
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:
         ingest_paths(source or [REAL_OFSTED], store)
@@ -71,7 +71,7 @@ def measure_report_open(report: Path, runs: int = 5) -> dict[str, float]:
     """
     from playwright.sync_api import sync_playwright
 
-    from reviewmine.report import CHROMIUM, CHROMIUM_ARGS
+    from reviewmine.outputs.report import CHROMIUM, CHROMIUM_ARGS
 
     size = report.stat().st_size
     with tempfile.TemporaryDirectory() as tmp:

@@ -112,11 +112,11 @@ def report(title: str, timings: dict[str, list[float]], base: list[float]) -> No
 # --------------------------------------------------------------------------- real
 
 def real_part(args: argparse.Namespace) -> list[str]:
-    from reviewmine.cache import index_passages
-    from reviewmine.embed import load_embedder
+    from reviewmine.embedding.cache import index_passages
+    from reviewmine.embedding.embedders import load_embedder
     from reviewmine.ingest import ingest_paths
-    from reviewmine.search import Searcher
-    from reviewmine.search_query import parse_query
+    from reviewmine.search.engine import Searcher
+    from reviewmine.search.query import parse_query
     from reviewmine.store import Store
 
     tmp = tempfile.mkdtemp(prefix="bench_search_")
@@ -184,8 +184,8 @@ def real_part(args: argparse.Namespace) -> list[str]:
 
 def bulk_comparison(sample: list[str], uniq: int, rounds: int = 2) -> None:
     """Bulk passage embedding: ONNX Runtime beside sentence-transformers, interleaved, 2 threads."""
-    from reviewmine.embed import MiniLMEmbedder
-    from reviewmine.onnx_embed import OnnxMiniLMEmbedder
+    from reviewmine.embedding.embedders import MiniLMEmbedder
+    from reviewmine.embedding.onnx import OnnxMiniLMEmbedder
 
     runners = {"onnxruntime": OnnxMiniLMEmbedder(threads=2),
                "sentence-transformers": MiniLMEmbedder(threads=2)}
@@ -269,7 +269,7 @@ class RandomEmbedder:
 
 
 def build_synthetic(path: Path, n_paragraphs: int, words: list[str], seed: int = 7) -> int:
-    from reviewmine.cache import text_hash
+    from reviewmine.embedding.cache import text_hash
     from reviewmine.store import Store
     from reviewmine.types import Block, Document, Item, ThemeScore
 
@@ -322,7 +322,7 @@ def build_synthetic(path: Path, n_paragraphs: int, words: list[str], seed: int =
 
 
 def synthetic_part(args: argparse.Namespace, words: list[str]) -> None:
-    from reviewmine.search import Searcher, SearchFilters
+    from reviewmine.search.engine import Searcher, SearchFilters
     from reviewmine.store import Store
 
     path = Path(tempfile.mkdtemp(prefix="bench_search_")) / "synthetic.db"
@@ -379,7 +379,7 @@ def serve_part(path: Path, synthetic_queries: list[str], n_units: int) -> None:
     import urllib.parse
     import urllib.request
 
-    from reviewmine.embed import load_embedder
+    from reviewmine.embedding.embedders import load_embedder
     from reviewmine.store import Store
 
     model_id = load_embedder("minilm").model_id

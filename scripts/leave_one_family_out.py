@@ -6,7 +6,7 @@ Families (from the gold): ilacs_sif (../shared/real/ofsted), focused_visit, jtai
 area_send (../shared/real/letters), corpus (corpus/gold.jsonl), summaries
 (../shared/real/summaries, scored granularity-tolerant).
 
-What is learned in extraction is the confidence model (reviewmine.confidence):
+What is learned in extraction is the confidence model (reviewmine.extract.confidence):
 the rules find candidate items, the model scores them.  For each left-out
 family this script trains the model on the other families only, chooses its
 filter threshold on those families too (out-of-fold scores, grouped by
@@ -33,8 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reviewmine.confidence import (
-    ConfidenceModel,
+from reviewmine.evaluation.confidence import (
     LabelledDocument,
     choose_threshold,
     fit,
@@ -42,7 +41,8 @@ from reviewmine.confidence import (
     out_of_fold,
     training_matrix,
 )
-from reviewmine.evaluate import FAMILIES, development_golds, evaluate_by_family
+from reviewmine.evaluation.extraction import FAMILIES, development_golds, evaluate_by_family
+from reviewmine.extract.confidence import ConfidenceModel
 from reviewmine.types import Item
 
 DATA = ("blocks", "candidates", "both")

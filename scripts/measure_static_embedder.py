@@ -41,8 +41,8 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 import numpy as np
 
-from reviewmine.embed import Embedder, load_embedder, packaged_model_dir
-from reviewmine.search_eval import evaluate_search
+from reviewmine.embedding.embedders import Embedder, load_embedder, packaged_model_dir
+from reviewmine.evaluation.search import evaluate_search
 from reviewmine.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,23 +18,23 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reviewmine.report import CHROMIUM, CHROMIUM_ARGS, write_report
+from reviewmine.outputs.report import CHROMIUM, CHROMIUM_ARGS, write_report
 from reviewmine.store import Store, default_db_path
 
 
 def _assign_themes(store: Store, use_model: bool) -> None:
     items = store.items()
     if use_model:
-        from reviewmine.cache import cached_embed
-        from reviewmine.embed import load_embedder
-        from reviewmine.themes import ThemeModel
+        from reviewmine.embedding.cache import cached_embed
+        from reviewmine.embedding.embedders import load_embedder
+        from reviewmine.themes.classifier import ThemeModel
 
         model, emb = ThemeModel.load(), load_embedder("minilm")
         texts = [it.text for it in items]
         vectors, _ = cached_embed(store, emb, texts)
         scores = model.assign(texts, vectors, embedder_id=emb.model_id)
     else:
-        from reviewmine.taxonomy import LexiconTagger, load_taxonomy
+        from reviewmine.themes.taxonomy import LexiconTagger, load_taxonomy
 
         scores = LexiconTagger(load_taxonomy()).tag_many([it.text for it in items])
     store.set_item_themes({it.id: s for it, s in zip(items, scores)})

@@ -17,11 +17,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-from reviewmine.embed import load_embedder
-from reviewmine.glossary import Glossary
-from reviewmine.search import Searcher, SearchHit
-from reviewmine.search_eval import QueryCase, load_queries, mrr_ndcg
-from reviewmine.search_query import parse_query
+from reviewmine.embedding.embedders import load_embedder
+from reviewmine.evaluation.search import QueryCase, load_queries, mrr_ndcg
+from reviewmine.search.engine import Searcher, SearchHit
+from reviewmine.search.glossary import Glossary
+from reviewmine.search.query import parse_query
 from reviewmine.store import Store
 
 

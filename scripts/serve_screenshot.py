@@ -32,7 +32,7 @@ def main() -> int:
     ap.add_argument("--kind", default="actionable")
     args = ap.parse_args()
 
-    from reviewmine.report import CHROMIUM, CHROMIUM_ARGS
+    from reviewmine.outputs.report import CHROMIUM, CHROMIUM_ARGS
 
     tmp = Path(tempfile.mkdtemp(prefix="serve_shot_"))
     db = tmp / "corpus.db"

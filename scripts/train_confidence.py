@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_confidence.py [--data both]
 
-Data: the development gold files (reviewmine.evaluate.development_golds: the
+Data: the development gold files (reviewmine.evaluation.extraction.development_golds: the
 real Ofsted reports, letters and summaries under ../shared/real, read in place,
 and corpus/gold.jsonl).  Rows are every block of >= 3 words (positive when at
 least 80% of its words lie in one gold item) and/or the extraction rules'
@@ -24,17 +24,15 @@ import numpy as np
 from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
-from reviewmine.confidence import (
-    LAYOUT_FEATURES,
-    MODEL_DIR,
-    N_HASH,
+from reviewmine.evaluation.confidence import (
     choose_threshold,
     fit,
     labelled_documents,
     out_of_fold,
     training_matrix,
 )
-from reviewmine.evaluate import development_golds
+from reviewmine.evaluation.extraction import development_golds
+from reviewmine.extract.confidence import LAYOUT_FEATURES, MODEL_DIR, N_HASH
 
 MODEL_ID = "confidence.v2"
 

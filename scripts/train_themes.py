@@ -29,16 +29,16 @@ from typing import Any
 
 import numpy as np
 
-from reviewmine.embed import load_embedder
-from reviewmine.taxonomy import load_taxonomy
-from reviewmine.theme_eval import (
+from reviewmine.embedding.embedders import load_embedder
+from reviewmine.evaluation.themes import (
     ThemeEval,
     default_gold_paths,
     embed_cached,
     evaluate_themes,
     load_gold,
 )
-from reviewmine.themes import PROJECT_ROOT, ThemeModel, train_theme_model
+from reviewmine.themes.classifier import PROJECT_ROOT, ThemeModel, train_theme_model
+from reviewmine.themes.taxonomy import load_taxonomy
 
 
 def display_path(path: Path) -> str:

@@ -9,8 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from report_sample import PAYLOAD_IMG, PAYLOAD_SCRIPT, TODAY, build_store
-from reviewmine import briefing as briefing_mod
-from reviewmine.briefing import (
+from reviewmine.cli import app
+from reviewmine.embedding.embedders import HashingEmbedder
+from reviewmine.errors import InputError, NotFound, QueryError
+from reviewmine.outputs import briefing as briefing_mod
+from reviewmine.outputs.briefing import (
     briefing_html,
     briefing_markdown,
     build_briefing,
@@ -21,9 +24,6 @@ from reviewmine.briefing import (
     subtheme_groups,
     write_briefing,
 )
-from reviewmine.cli import app
-from reviewmine.embed import HashingEmbedder
-from reviewmine.errors import InputError, NotFound, QueryError
 
 runner = CliRunner()
 EMB = HashingEmbedder(256)
@@ -261,7 +261,7 @@ def test_redaction_runs_on_every_quote(store):
 
 @pytest.mark.slow
 def test_redaction_with_spacy():
-    from reviewmine.briefing import redact_names
+    from reviewmine.outputs.briefing import redact_names
 
     out = redact_names([
         ("Practitioners did not recognise the harm to Child A; John Smith, the health visitor, "
@@ -278,7 +278,7 @@ def test_redaction_with_spacy():
 
 @pytest.mark.slow
 def test_briefing_with_the_real_embedder(store):
-    from reviewmine.embed import load_embedder
+    from reviewmine.embedding.embedders import load_embedder
 
     b = build_briefing(store, "neglect", embedder=load_embedder("minilm"), today=TODAY)
     assert b.embedder.startswith("all-MiniLM-L6-v2")
@@ -287,7 +287,7 @@ def test_briefing_with_the_real_embedder(store):
 
 def test_regression_subtheme_headings_are_phrases_from_the_texts():
     # once "Experiencing; neglect prolonged; period": TF-IDF terms joined with semicolons
-    from reviewmine.briefing import phrase_label
+    from reviewmine.outputs.briefing import phrase_label
 
     text = ("The recognition of and response to children who are experiencing neglect over a "
             "prolonged period of time.")

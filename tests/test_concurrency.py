@@ -18,10 +18,10 @@ import pytest
 
 import hostile as H
 from paths import CORPUS, REAL_OFSTED
-from reviewmine.cache import cached_embed
-from reviewmine.embed import HashingEmbedder
+from reviewmine.embedding.cache import cached_embed
+from reviewmine.embedding.embedders import HashingEmbedder
 from reviewmine.ingest import ingest_paths
-from reviewmine.search import Searcher, search
+from reviewmine.search.engine import Searcher, search
 from reviewmine.store import Store
 
 REAL = ["dorset_2021-11-19.pdf", "cornwall_2019-11-05.pdf", "kent_2013-08-23.pdf",

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from reviewmine import doctor
 from reviewmine.cli import app
 from reviewmine.doctor import check_embedding_model, check_spacy, check_store, run_checks
-from reviewmine.embed import PACKAGED_MODEL_SHA256
+from reviewmine.embedding.embedders import PACKAGED_MODEL_SHA256
 from reviewmine.store import SCHEMA_VERSION, Store
 
 runner = CliRunner()

@@ -7,8 +7,8 @@ import sys
 import numpy as np
 import pytest
 
-from reviewmine import embed
-from reviewmine.embed import (
+from reviewmine.embedding import embedders as embed
+from reviewmine.embedding.embedders import (
     PACKAGED_MODEL_SHA256,
     HashingEmbedder,
     MiniLMEmbedder,
@@ -76,8 +76,8 @@ def test_local_folder_hash_is_recorded_in_model_id(tmp_path):
 
 def test_import_does_not_load_heavy_libraries():
     code = (
-        "import sys, reviewmine.embed, reviewmine.themes, reviewmine.taxonomy, "
-        "reviewmine.theme_eval, reviewmine.emergent, reviewmine.recurrence\n"
+        "import sys, reviewmine.embedding.embedders, reviewmine.themes.classifier, reviewmine.themes.taxonomy, "
+        "reviewmine.evaluation.themes, reviewmine.themes.emergent, reviewmine.themes.recurrence\n"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'sklearn') "
         "if m in sys.modules]\n"
         "print(','.join(heavy))"
@@ -98,7 +98,7 @@ def test_hashing_embedder_is_deterministic_and_normalised():
 
 
 def test_hashing_embedder_is_stable_across_processes():
-    code = "from reviewmine.embed import HashingEmbedder; print(HashingEmbedder(32).embed(['x y z'])[0].tolist())"
+    code = "from reviewmine.embedding.embedders import HashingEmbedder; print(HashingEmbedder(32).embed(['x y z'])[0].tolist())"
     runs = {
         subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -156,7 +156,7 @@ def _real_passages(n=200):
 
 @pytest.mark.slow
 def test_onnx_vectors_equal_sentence_transformers_on_200_real_passages():
-    from reviewmine.onnx_embed import OnnxMiniLMEmbedder
+    from reviewmine.embedding.onnx import OnnxMiniLMEmbedder
 
     texts = _real_passages()
     assert len(set(texts)) == 200
@@ -173,7 +173,7 @@ def test_onnx_vectors_equal_sentence_transformers_on_200_real_passages():
 def test_a_tampered_onnx_export_is_refused(tmp_path, monkeypatch):
     import shutil
 
-    from reviewmine import onnx_embed
+    from reviewmine.embedding import onnx as onnx_embed
 
     folder = onnx_embed.ensure_onnx(embed.packaged_model_dir(), PACKAGED_MODEL_SHA256)
     monkeypatch.setenv("REVIEWMINE_CACHE_DIR", str(tmp_path))
@@ -199,7 +199,7 @@ def test_a_tampered_onnx_export_is_refused(tmp_path, monkeypatch):
 
 def test_export_failure_is_a_one_line_model_error(tmp_path, monkeypatch):
     """A folder that is not a model: the child process fails and says why, in one line."""
-    from reviewmine import onnx_embed
+    from reviewmine.embedding import onnx as onnx_embed
 
     monkeypatch.setenv("REVIEWMINE_CACHE_DIR", str(tmp_path / "cache"))
     folder = fake_model_dir(tmp_path)
@@ -210,7 +210,7 @@ def test_export_failure_is_a_one_line_model_error(tmp_path, monkeypatch):
 
 
 def test_default_minilm_spec_uses_onnx_runtime_and_torch_can_be_chosen():
-    from reviewmine.onnx_embed import OnnxMiniLMEmbedder
+    from reviewmine.embedding.onnx import OnnxMiniLMEmbedder
 
     assert isinstance(load_embedder("minilm"), OnnxMiniLMEmbedder)
     assert isinstance(load_embedder("minilm-onnx"), OnnxMiniLMEmbedder)

@@ -9,7 +9,12 @@ from typer.testing import CliRunner
 
 from paths import SHARED
 from reviewmine.cli import app
-from reviewmine.evaluate import SCORED_KINDS, evaluate_by_family, evaluate_extraction, family_of
+from reviewmine.evaluation.extraction import (
+    SCORED_KINDS,
+    evaluate_by_family,
+    evaluate_extraction,
+    family_of,
+)
 from reviewmine.types import Item
 
 LETTERS = SHARED / "real" / "letters"
@@ -91,7 +96,7 @@ def test_eval_by_family_cli_on_real_letters(tmp_path):
 
 
 def test_filter_threshold_drops_at_most_the_allowed_share_of_right_candidates():
-    from reviewmine.confidence import choose_threshold
+    from reviewmine.evaluation.confidence import choose_threshold
 
     prob = np.array([0.9] * 200 + [0.05] + [0.1] * 50)
     y = np.array([1] * 201 + [0] * 50)
@@ -104,7 +109,7 @@ def test_filter_threshold_drops_at_most_the_allowed_share_of_right_candidates():
 def test_a_model_trained_on_fewer_form_features_still_loads(tmp_path):
     import json as _json
 
-    from reviewmine.confidence import LAYOUT_FEATURES, N_HASH, ConfidenceModel
+    from reviewmine.extract.confidence import LAYOUT_FEATURES, N_HASH, ConfidenceModel
 
     w = np.zeros(N_HASH + len(LAYOUT_FEATURES), dtype=np.float32)
     w[N_HASH] = 1.5
@@ -133,7 +138,7 @@ def test_eval_by_family_cli_lists_summary_misses_under_their_family(tmp_path):
 
 
 def test_labelled_documents_mark_candidates_as_the_evaluation_matches_them(tmp_path):
-    from reviewmine.confidence import labelled_documents, training_matrix
+    from reviewmine.evaluation.confidence import labelled_documents, training_matrix
 
     (tmp_path / "review.md").write_text(
         "# Serious Case Review: Child Q\n\n## Recommendations\n\n"
@@ -157,7 +162,7 @@ def test_labelled_documents_mark_candidates_as_the_evaluation_matches_them(tmp_p
 def test_confidence_fit_on_one_class_is_a_constant_model():
     from scipy import sparse
 
-    from reviewmine.confidence import fit
+    from reviewmine.evaluation.confidence import fit
 
     model = fit(sparse.csr_matrix(np.eye(4, 20)), np.ones(4, dtype=np.int8))
     assert np.allclose(model.predict(sparse.csr_matrix(np.eye(2, 20))), 1.0, atol=1e-3)

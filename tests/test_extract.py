@@ -3,12 +3,12 @@
 import json
 
 import pytest
-from paths import OFSTED_GOLD, SEED_REPORT
 from typer.testing import CliRunner
 
+from paths import OFSTED_GOLD, SEED_REPORT
 from reviewmine.cli import app
-from reviewmine.evaluate import evaluate_extraction, token_f1
-from reviewmine.extract import section_kind
+from reviewmine.evaluation.extraction import evaluate_extraction, token_f1
+from reviewmine.extract.sections import section_kind
 from reviewmine.ingest import parse_file
 
 
@@ -81,7 +81,7 @@ def test_project_corpus_extraction_every_type():
 
 
 def test_addressees_from_subject_then_context():
-    from reviewmine.extract import addressees
+    from reviewmine.extract.items import addressees
 
     assert addressees("The LSCB and the police should agree a protocol.") == ("partnership", "police")
     # no stated subject: the table's agency cell or an agency sub-heading decides
@@ -106,8 +106,8 @@ def test_corpus_table_rows_carry_their_agency():
 def test_confidence_model_loads_without_pickle_and_scores_items(tmp_path):
     import numpy as np
 
-    from reviewmine.confidence import MODEL_DIR, ConfidenceModel
     from reviewmine.errors import ModelError
+    from reviewmine.extract.confidence import MODEL_DIR, ConfidenceModel
 
     meta = json.loads((MODEL_DIR / "model.json").read_text())
     cv = meta["grouped_cv"]

@@ -11,13 +11,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from paths import SHARED
 
-from reviewmine.evaluate import load_gold, match_items
-from reviewmine.extract import is_statement
+from paths import SHARED
+from reviewmine.evaluation.extraction import load_gold, match_items
+from reviewmine.extract.items import is_statement
 from reviewmine.ingest import parse_file
-from reviewmine.readers import RawDocument, RawPage
-from reviewmine.structure import build_blocks, split_marker
+from reviewmine.read.readers import RawDocument, RawPage
+from reviewmine.read.structure import build_blocks, split_marker
 from reviewmine.types import ACTIONABLE_KINDS, Line
 
 LETTERS = SHARED / "real" / "letters"
@@ -316,7 +316,7 @@ def test_theme_headings_in_the_section_headings_own_font_keep_the_list(tmp_path)
 
 def _pdf_items(lines):
     """Items of a one-page PDF-like document made of *lines* (bold where the text says so)."""
-    from reviewmine.extract import extract_items
+    from reviewmine.extract.items import extract_items
     from reviewmine.types import Document
 
     blocks, pages, text = build_blocks(RawDocument("pdf", (RawPage(1, 595, 842, tuple(lines)),)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reviewmine.errors import ConfigError
-from reviewmine.glossary import load_glossary
+from reviewmine.search.glossary import load_glossary
 
 
 def test_default_glossary_has_a_meaning_for_every_term():

@@ -9,14 +9,14 @@ from typer.testing import CliRunner
 
 from paths import CORPUS, REAL_OFSTED, ROOT
 from reviewmine.cli import app
-from reviewmine.embed import HashingEmbedder
+from reviewmine.embedding.embedders import HashingEmbedder
 from reviewmine.errors import ConfigError
-from reviewmine.match import match_tracker, quoted_numbers, recurring_learning
-from reviewmine.match_eval import evaluate_links
-from reviewmine.overrides import load_overrides
-from reviewmine.review_refs import review_affinity
+from reviewmine.evaluation.matching import evaluate_links
 from reviewmine.store import Store
-from reviewmine.tracker import TrackerAction, import_tracker
+from reviewmine.tracker.importer import TrackerAction, import_tracker
+from reviewmine.tracker.matching import match_tracker, quoted_numbers, recurring_learning
+from reviewmine.tracker.overrides import load_overrides
+from reviewmine.tracker.review_refs import review_affinity
 from reviewmine.types import Document, Item, ThemeScore
 
 runner = CliRunner()
@@ -215,7 +215,7 @@ def test_review_text_prefers_the_named_document():
     docs = [Document(id=k * 64, file=v[0], file_name=v[0], doc_type=v[1], title=v[2], area=v[3],
                      date=v[4], pages=1, text="", blocks=(), pseudonym=v[5])
             for k, v in DOCS.items()]
-    from reviewmine.review_refs import _doc_facts
+    from reviewmine.tracker.review_refs import _doc_facts
 
     facts = [_doc_facts(d) for d in docs]
     areas = {f.area for f in facts if f.area}

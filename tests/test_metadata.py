@@ -1,4 +1,4 @@
-"""Tests for reviewmine.metadata: real Ofsted reports against gold, a real scrutineer's
+"""Tests for reviewmine.extract.metadata: real Ofsted reports against gold, a real scrutineer's
 report, and small synthetic first pages for the other document types."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewmine.areas import authorities, canonical_area
-from reviewmine.metadata import Metadata, date_span, detect_metadata, parse_date
+from reviewmine.extract.areas import authorities, canonical_area
+from reviewmine.extract.metadata import Metadata, date_span, detect_metadata, parse_date
 from reviewmine.types import DOC_TYPES
 
 SHARED = Path(os.environ.get("REVIEWMINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewmine.areas import canonical_area
-from reviewmine.metadata import Metadata, detect_metadata
-from reviewmine.readers import read_file
-from reviewmine.structure import build_blocks
+from reviewmine.extract.areas import canonical_area
+from reviewmine.extract.metadata import Metadata, detect_metadata
+from reviewmine.read.readers import read_file
+from reviewmine.read.structure import build_blocks
 
 REAL = Path(os.environ.get("REVIEWMINE_SHARED",
                            Path(__file__).resolve().parents[2] / "shared")) / "real"

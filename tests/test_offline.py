@@ -86,9 +86,9 @@ def _ingest_and_list(tmp_path: Path) -> tuple[Path, list[dict], list[dict]]:
 
 
 def test_ingest_list_and_keyword_search_offline(tmp_path, no_network):
-    from reviewmine.cache import cached_embed
-    from reviewmine.embed import HashingEmbedder
-    from reviewmine.search import search
+    from reviewmine.embedding.cache import cached_embed
+    from reviewmine.embedding.embedders import HashingEmbedder
+    from reviewmine.search.engine import search
     from reviewmine.store import Store
 
     db, _, items = _ingest_and_list(tmp_path)
@@ -105,16 +105,16 @@ def test_ingest_list_and_keyword_search_offline(tmp_path, no_network):
 def test_the_whole_pipeline_runs_offline_with_the_real_model(tmp_path, no_network):
     import numpy as np
 
-    from reviewmine.briefing import briefing_markdown, build_briefing
-    from reviewmine.cache import cached_embed
-    from reviewmine.embed import MiniLMEmbedder
-    from reviewmine.match import match_tracker
-    from reviewmine.recurrence import theme_recurrence, themed_items
-    from reviewmine.report import write_report
-    from reviewmine.search import search
+    from reviewmine.embedding.cache import cached_embed
+    from reviewmine.embedding.embedders import MiniLMEmbedder
+    from reviewmine.outputs.briefing import briefing_markdown, build_briefing
+    from reviewmine.outputs.report import write_report
+    from reviewmine.search.engine import search
     from reviewmine.store import Store
-    from reviewmine.themes import ThemeModel
-    from reviewmine.tracker import import_tracker
+    from reviewmine.themes.classifier import ThemeModel
+    from reviewmine.themes.recurrence import theme_recurrence, themed_items
+    from reviewmine.tracker.importer import import_tracker
+    from reviewmine.tracker.matching import match_tracker
 
     db, _, _ = _ingest_and_list(tmp_path)
     emb = MiniLMEmbedder()

@@ -8,11 +8,11 @@ these tests read whole real reports and check the numbering against the PDF's ow
 import re
 
 import pytest
-from paths import REAL_OFSTED
 
+from paths import REAL_OFSTED
 from reviewmine.ingest import parse_file
-from reviewmine.readers import RawDocument, RawPage
-from reviewmine.structure import build_blocks, split_marker
+from reviewmine.read.readers import RawDocument, RawPage
+from reviewmine.read.structure import build_blocks, split_marker
 from reviewmine.types import Line
 
 REPORTS = [

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from paths import OFSTED_GOLD
-from reviewmine.recurrence import (
+from reviewmine.themes.recurrence import (
     ThemedItem,
     YearCount,
     area_recurrence,
@@ -14,7 +14,7 @@ from reviewmine.recurrence import (
     theme_recurrence,
     themed_items,
 )
-from reviewmine.taxonomy import load_taxonomy
+from reviewmine.themes.taxonomy import load_taxonomy
 from reviewmine.types import Block, Document, Item, ThemeScore
 
 
@@ -217,8 +217,9 @@ def test_real_gold_repeat_inspections_recur():
 @pytest.mark.slow
 def test_recurrence_from_model_themes_on_real_gold():
     """End to end with the shipped theme model instead of gold labels."""
-    from reviewmine.embed import load_embedder
-    from reviewmine.themes import ThemeModel, load_gold
+    from reviewmine.embedding.embedders import load_embedder
+    from reviewmine.evaluation.themes import load_gold
+    from reviewmine.themes.classifier import ThemeModel
 
     items = load_gold([OFSTED_GOLD])
     emb = load_embedder("minilm")

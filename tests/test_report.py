@@ -15,14 +15,12 @@ import pytest
 from typer.testing import CliRunner
 
 from report_sample import PAYLOAD_IMG, PAYLOAD_SCRIPT, TODAY, build_store
-from reviewmine import report as report_mod
-from reviewmine.cache import cached_embed
 from reviewmine.cli import app
-from reviewmine.despite import DespiteParams, find_despite_complete
-from reviewmine.embed import HashingEmbedder
-from reviewmine.export import neutralise, write_csv, write_xlsx
-from reviewmine.match import stored_links, tracker_findings
-from reviewmine.report import (
+from reviewmine.embedding.cache import cached_embed
+from reviewmine.embedding.embedders import HashingEmbedder
+from reviewmine.outputs import report as report_mod
+from reviewmine.outputs.export import neutralise, write_csv, write_xlsx
+from reviewmine.outputs.report import (
     action_state,
     build_report,
     fill_template,
@@ -30,7 +28,9 @@ from reviewmine.report import (
     report_payload,
     script_json,
 )
-from reviewmine.tracker import normalise_status
+from reviewmine.tracker.despite import DespiteParams, find_despite_complete
+from reviewmine.tracker.importer import normalise_status
+from reviewmine.tracker.matching import stored_links, tracker_findings
 
 runner = CliRunner()
 
@@ -102,7 +102,7 @@ def test_tracker_coverage_gaps_overdue_and_despite_complete(store, data):
 
 @pytest.mark.slow
 def test_report_despite_complete_with_minilm(tmp_path):
-    from reviewmine.embed import load_embedder
+    from reviewmine.embedding.embedders import load_embedder
 
     with build_store(tmp_path) as s:
         d = build_report(s, today=TODAY, embedder=load_embedder("minilm"))
@@ -252,7 +252,7 @@ def test_exports_neutralise_spreadsheet_formulas(cell, tmp_path):
 
 
 def _theme_model_present() -> bool:
-    from reviewmine.themes import CONFIG_FILE, WEIGHTS_FILE, default_model_path
+    from reviewmine.themes.classifier import CONFIG_FILE, WEIGHTS_FILE, default_model_path
 
     folder = default_model_path()
     return (folder / CONFIG_FILE).is_file() and (folder / WEIGHTS_FILE).is_file()
@@ -261,10 +261,10 @@ def _theme_model_present() -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(not _theme_model_present(), reason="no trained theme model in models/themes")
 def test_report_and_briefing_with_the_real_theme_model(tmp_path):
-    from reviewmine.briefing import build_briefing, write_briefing
-    from reviewmine.cache import cached_embed
-    from reviewmine.embed import load_embedder
-    from reviewmine.themes import ThemeModel
+    from reviewmine.embedding.cache import cached_embed
+    from reviewmine.embedding.embedders import load_embedder
+    from reviewmine.outputs.briefing import build_briefing, write_briefing
+    from reviewmine.themes.classifier import ThemeModel
 
     with build_store(tmp_path) as s:
         emb, model = load_embedder("minilm"), ThemeModel.load()

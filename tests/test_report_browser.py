@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from report_sample import PAYLOAD_IMG, PAYLOAD_SCRIPT, TODAY, build_store
-from reviewmine.report import CHROMIUM, CHROMIUM_ARGS, write_report
+from reviewmine.outputs.report import CHROMIUM, CHROMIUM_ARGS, write_report
 
 pytestmark = [
     pytest.mark.browser,
@@ -209,7 +209,7 @@ def test_real_ofsted_report_is_small_and_opens(browser, tmp_path):
     from paths import REAL_OFSTED
     from reviewmine.ingest import ingest_paths
     from reviewmine.store import Store
-    from reviewmine.taxonomy import LexiconTagger, load_taxonomy
+    from reviewmine.themes.taxonomy import LexiconTagger, load_taxonomy
 
     with Store.open(tmp_path / "o.db") as store:
         ingest_paths([REAL_OFSTED], store)

@@ -1,4 +1,4 @@
-"""Recommendations and learning in running text (reviewmine.running_text), one test per form or trap."""
+"""Recommendations and learning in running text (reviewmine.extract.running_text), one test per form or trap."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from reviewmine.evaluation.summaries import evaluate_summaries
 from reviewmine.ingest import parse_file
-from reviewmine.summary_eval import evaluate_summaries
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
 SUMMARIES = REAL / "summaries" / "gold.jsonl"

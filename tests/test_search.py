@@ -13,12 +13,19 @@ from typer.testing import CliRunner
 
 from paths import CORPUS, REAL_OFSTED, ROOT
 from reviewmine.cli import app
-from reviewmine.embed import HashingEmbedder
+from reviewmine.embedding.embedders import HashingEmbedder
 from reviewmine.errors import ConfigError, GoldError, NotFound, QueryError
-from reviewmine.glossary import Glossary, GlossaryEntry
-from reviewmine.search import Searcher, SearchFilters, SearchHit, _name_terms, search, similar
-from reviewmine.search_eval import Judged, evaluate_search, mrr_ndcg
-from reviewmine.search_query import ParsedQuery, Term, parse_query
+from reviewmine.evaluation.search import Judged, evaluate_search, mrr_ndcg
+from reviewmine.search.engine import (
+    Searcher,
+    SearchFilters,
+    SearchHit,
+    _name_terms,
+    search,
+    similar,
+)
+from reviewmine.search.glossary import Glossary, GlossaryEntry
+from reviewmine.search.query import ParsedQuery, Term, parse_query
 from reviewmine.store import Store
 from reviewmine.types import Block, Document, Item, ThemeScore
 
@@ -218,7 +225,7 @@ def test_glossary_names_join_the_fts_expression_as_alternatives():
 
 
 def test_a_long_question_keeps_its_rarest_words_for_the_keyword_ranking(store, emb):
-    from reviewmine.search import MAX_QUERY_WORDS
+    from reviewmine.search.engine import MAX_QUERY_WORDS
 
     s = Searcher(store, emb)
     words = ("neglect strategy profile graded revise cumulative episode harm assessed "
@@ -568,7 +575,7 @@ _STORES: dict[str, Store] = {}
 def _evaluate(name, tmp_path_factory):
     """Ingest the folder once, score all three modes with MiniLM, once per query set."""
     if name not in _EVALS:
-        from reviewmine.embed import load_embedder
+        from reviewmine.embedding.embedders import load_embedder
         from reviewmine.ingest import ingest_paths
 
         folder, qfile, keep = QUERY_SETS[name]
@@ -619,7 +626,7 @@ class _DiesAfter:
 
 
 def test_index_saves_each_batch_so_a_killed_run_loses_nothing(store):
-    from reviewmine.cache import index_passages, missing_texts
+    from reviewmine.embedding.cache import index_passages, missing_texts
 
     todo, total = missing_texts(store, "hashing-128@v1")
     assert len(todo) == total > 6

@@ -10,10 +10,10 @@ from typer.testing import CliRunner
 
 from report_sample import PAYLOAD_IMG, PAYLOAD_SCRIPT, build_store
 from reviewmine.cli import app as cli
-from reviewmine.embed import HashingEmbedder
+from reviewmine.embedding.embedders import HashingEmbedder
 from reviewmine.errors import ConfigError
-from reviewmine.glossary import Glossary
-from reviewmine.serve import SearchService, check_host, create_app, segments
+from reviewmine.search.glossary import Glossary
+from reviewmine.search.serve import SearchService, check_host, create_app, segments
 
 runner = CliRunner()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from report_sample import PAYLOAD_IMG, PAYLOAD_SCRIPT, build_store
-from reviewmine.report import CHROMIUM, CHROMIUM_ARGS
+from reviewmine.outputs.report import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,

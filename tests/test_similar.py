@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from reviewmine.similar import agreement, similarity_scores, theme_set
+from reviewmine.search.similar import agreement, similarity_scores, theme_set
 
 
 def unit(*xs):

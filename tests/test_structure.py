@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from paths import GOLDEN, REAL_OFSTED, ROOT
 
+from paths import GOLDEN, REAL_OFSTED, ROOT
 from reviewmine.ingest import parse_file
-from reviewmine.structure import clean_text, join_lines, split_marker
+from reviewmine.read.structure import clean_text, join_lines, split_marker
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from regen_golden import GOLDEN_DOCS, outline, source  # noqa: E402
@@ -115,7 +115,7 @@ def test_regression_highlighted_paragraph_lines_are_not_a_table():
 
 
 def test_highlight_bands_are_dropped_but_a_one_column_table_is_kept():
-    from reviewmine.readers import _without_highlight_bands
+    from reviewmine.read.readers import _without_highlight_bands
 
     bands = [(99.0, 700.0 - 14.5 * (i + 1), right, 700.0 - 14.5 * i)
              for i, right in enumerate((490.0, 472.5, 510.6, 260.4))]

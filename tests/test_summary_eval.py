@@ -1,4 +1,4 @@
-"""The granularity-tolerant scorer for review summaries (reviewmine.summary_eval)."""
+"""The granularity-tolerant scorer for review summaries (reviewmine.evaluation.summaries)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from reviewmine.errors import GoldError
-from reviewmine.summary_eval import evaluate_summaries, holds, is_summary_gold, score_document
+from reviewmine.evaluation.summaries import (
+    evaluate_summaries,
+    holds,
+    is_summary_gold,
+    score_document,
+)
 from reviewmine.types import Item
 
 SUMMARIES = Path(__file__).resolve().parents[2] / "shared" / "real" / "summaries"

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from paths import SHARED
-from reviewmine.taxonomy import LexiconTagger, load_taxonomy
-from reviewmine.theme_eval import load_gold
+from reviewmine.evaluation.themes import load_gold
+from reviewmine.themes.taxonomy import LexiconTagger, load_taxonomy
 
 V2_THEMES = ("sexual_abuse", "physical_abuse", "offender_risk", "private_fostering",
              "allegations_lado", "housing_homelessness", "young_carers")
@@ -109,7 +109,7 @@ def test_every_real_gold_set_loads_under_v2():
 
 
 def test_reason_quotes_the_items_own_words_around_the_keyword():
-    from reviewmine.themes import carrying_words
+    from reviewmine.themes.classifier import carrying_words
 
     tax = load_taxonomy()
     text = ("Leaders have improved the front door and the quality of assessments is better, "
@@ -121,7 +121,7 @@ def test_reason_quotes_the_items_own_words_around_the_keyword():
 
 
 def test_reason_without_keywords_picks_the_sentence_about_the_theme():
-    from reviewmine.themes import carrying_words
+    from reviewmine.themes.classifier import carrying_words
 
     tax = load_taxonomy()
     text = ("Managers meet weekly. Chronologies are rarely kept up to date in case records. "
@@ -133,7 +133,7 @@ def test_reason_without_keywords_picks_the_sentence_about_the_theme():
 def test_a_store_themed_under_v1_is_reported_as_upgraded(tmp_path):
     from reviewmine.ingest import ingest_paths
     from reviewmine.store import Store
-    from reviewmine.theming import ThemeRun, previous_taxonomy
+    from reviewmine.themes.stage import ThemeRun, previous_taxonomy
     from reviewmine.types import ThemeScore
 
     store = Store.open(tmp_path / "s.db")

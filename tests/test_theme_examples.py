@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from reviewmine.theme_examples import pick_examples
+from reviewmine.themes.examples import pick_examples
 
 
 def unit(*xs):

@@ -8,18 +8,12 @@ import numpy as np
 import pytest
 
 from paths import CORPUS, SHARED
-from reviewmine.embed import HashingEmbedder
-from reviewmine.emergent import emergent_themes, unexplained
+from reviewmine.embedding.embedders import HashingEmbedder
 from reviewmine.errors import ConfigError, GoldError, ModelError
-from reviewmine.taxonomy import LexiconTagger, keyword_regex, load_taxonomy
-from reviewmine.themes import (
-    ThemeModel,
-    default_model_path,
-    evaluate_themes,
-    load_gold,
-    score_theme_sets,
-    train_theme_model,
-)
+from reviewmine.evaluation.themes import evaluate_themes, load_gold, score_theme_sets
+from reviewmine.themes.classifier import ThemeModel, default_model_path, train_theme_model
+from reviewmine.themes.emergent import emergent_themes, unexplained
+from reviewmine.themes.taxonomy import LexiconTagger, keyword_regex, load_taxonomy
 from reviewmine.types import ThemeScore
 
 # ---------------------------------------------------------------- taxonomy
@@ -362,7 +356,7 @@ def test_emergent_themes_cluster_unexplained_items_reproducibly():
 
 @pytest.fixture(scope="module")
 def minilm():
-    from reviewmine.embed import load_embedder
+    from reviewmine.embedding.embedders import load_embedder
 
     return load_embedder("minilm")
 
@@ -370,7 +364,7 @@ def minilm():
 @pytest.mark.slow
 def test_every_family_beats_the_lexicon_under_grouped_cv(minilm):
     # Development figures (the rule was chosen on these items); see models/themes/MODEL_CARD.md.
-    from reviewmine.theme_eval import default_gold_paths
+    from reviewmine.evaluation.themes import default_gold_paths
 
     paths = [p for p in default_gold_paths() if SHARED in p.parents]  # the real families
     result = evaluate_themes(paths, minilm, ablations=False, leave_family_out=False)
@@ -406,7 +400,7 @@ def test_shipped_model_matches_embedder_and_explains_itself(minilm):
 
 
 def test_emergent_stability_is_high_for_separate_groups_and_reproducible():
-    from reviewmine.emergent import cluster_stability
+    from reviewmine.themes.emergent import cluster_stability
 
     emb = HashingEmbedder(256)
     texts = [f"The LADO should track allegations against staff {s}." for s in
@@ -423,7 +417,7 @@ def test_emergent_stability_is_high_for_separate_groups_and_reproducible():
 
 
 def test_emergent_stability_is_low_for_structureless_items():
-    from reviewmine.emergent import cluster_stability
+    from reviewmine.themes.emergent import cluster_stability
 
     rng = np.random.default_rng(1)
     vectors = rng.normal(size=(40, 16))

@@ -4,9 +4,9 @@ import json
 from collections import defaultdict
 
 import pytest
-from paths import CORPUS, OFSTED_GOLD, REAL_OFSTED
 from typer.testing import CliRunner
 
+from paths import CORPUS, OFSTED_GOLD, REAL_OFSTED
 from reviewmine.cli import app
 from reviewmine.ingest import ingest_paths
 from reviewmine.store import Store
@@ -53,7 +53,7 @@ def test_themes_recur_across_inspections_and_runs_are_identical(themed_db):
 
 def test_theme_summary_from_stored_assignments(tmp_path):
     from reviewmine.config import Config
-    from reviewmine.theming import citations, theme_summary
+    from reviewmine.themes.stage import citations, theme_summary
 
     db = tmp_path / "s.db"
     store = Store.open(db)

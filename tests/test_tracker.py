@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from reviewmine.cli import app
 from reviewmine.errors import TrackerError
 from reviewmine.store import Store
-from reviewmine.tracker import (
+from reviewmine.tracker.importer import (
     STATUSES,
     import_tracker,
     load_actions,

@@ -1,8 +1,7 @@
 """reviewmine: learn from safeguarding reviews and inspections.
 
-Library first: every capability is a function in one of the stage modules
-(ingest, structure, metadata, extract, embed, themes, recurrence, tracker,
-search, report) working over the dataclasses in :mod:`reviewmine.types` and the
+Library first: every capability is a function in one of the stage packages
+(read, extract, embedding, themes, tracker, search, outputs, evaluation) working over the dataclasses in :mod:`reviewmine.types` and the
 SQLite store in :mod:`reviewmine.store`.  The CLI in :mod:`reviewmine.cli` is a
 thin layer on top.  Nothing heavy is imported here.
 """

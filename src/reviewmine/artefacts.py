@@ -10,7 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-SOURCE_MODELS = Path(__file__).resolve().parents[2] / "models"
+# The one place that knows where this file sits: the checkout's root
+# (src/reviewmine/artefacts.py -> ../..) and the package's data folder.
+SOURCE_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SOURCE_MODELS = SOURCE_ROOT / "models"
 INSTALLED_MODELS = Path(sys.prefix) / "share" / "reviewmine" / "models"
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .embed import (
+from .embedding.embedders import (
     INSTALL_HINT,
     PACKAGED_MODEL_SHA256,
     find_weights,
@@ -92,7 +92,7 @@ def check_embedding_model(model_dir: Path | None = None, expected_sha256: str | 
     detail = f"{folder}, weights sha256 {digest[:12]}... verified"
     if full:
         try:
-            from .embed import MiniLMEmbedder
+            from .embedding.embedders import MiniLMEmbedder
 
             vec = MiniLMEmbedder(folder, sha256=expected).embed(["Share information promptly."])
         except Exception as exc:  # noqa: BLE001 - a diagnosis: any failure to load is the answer
@@ -124,7 +124,7 @@ def check_spacy(*, full: bool = False) -> Check:
 def check_theme_model(path: Path | None = None, *, full: bool = False) -> Check:
     name = "theme model"
     try:
-        from .themes import default_model_path
+        from .themes.classifier import default_model_path
     except ImportError as exc:  # the stage is optional for ingest and search
         return Check(name, "skip", f"themes module not available ({exc})")
     folder = path or default_model_path()
@@ -135,7 +135,7 @@ def check_theme_model(path: Path | None = None, *, full: bool = False) -> Check:
                      "python scripts/train_themes.py (see models/themes/MODEL_CARD.md)")
     if full:
         try:
-            from .themes import ThemeModel
+            from .themes.classifier import ThemeModel
 
             ThemeModel.load(folder)
         except Exception as exc:  # noqa: BLE001 - a diagnosis: any failure to load is the answer

@@ -20,11 +20,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError, ParseTimeout, ReviewmineError
-from .extract import extract_items
-from .metadata import detect_metadata
-from .readers import SUPPORTED, read_file
+from .extract.items import extract_items
+from .extract.metadata import detect_metadata
+from .read.readers import SUPPORTED, read_file
+from .read.structure import build_blocks
 from .store import Store
-from .structure import build_blocks
 from .types import Document, IngestResult, Item
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file

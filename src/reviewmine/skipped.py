@@ -24,7 +24,7 @@ def skip_reason(path: Path) -> str:
     >>> skip_reason(Path("a/~$report.docx"))
     'an Office lock file'
     """
-    from .readers import SUPPORTED
+    from .read.readers import SUPPORTED
 
     name = path.name
     if name.startswith("~$"):

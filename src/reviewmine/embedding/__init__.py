@@ -1,0 +1,1 @@
+"""Sentence vectors: the embedders, their ONNX runtime and the store-backed cache."""

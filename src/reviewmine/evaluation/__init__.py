@@ -1,0 +1,1 @@
+"""Evaluation: every `reviewmine eval` measure and its gold readers."""

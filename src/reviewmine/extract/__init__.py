@@ -1,0 +1,1 @@
+"""Extraction: document facts (type, area, dates) and items with citations."""

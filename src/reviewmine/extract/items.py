@@ -1,0 +1,633 @@
+"""Find every recommendation, finding, learning point and area for improvement.
+
+Structure first: headings that open a section of learning ("Recommendations",
+"What needs to improve", "Findings", "Learning points", "Actions"...), then
+the list items, numbered paragraphs, labelled paragraphs ("Recommendation 3:")
+and table rows inside it.  Documents with no such section (scrutiny reports)
+are read sentence by sentence for recommendations and learning stated in
+running text.  Every item keeps its page, heading and character span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..types import ACTIONABLE_KINDS, Block, Document, Item
+from .running_text import running_text_items
+from .sections import section_kind
+
+EXTRACTOR_VERSION = "extract.v1"
+
+# A labelled paragraph or heading that is itself an item.
+_LABEL = re.compile(
+    r"^(recommendation|finding|learning point|lesson|action|area for improvement)\s+"
+    r"(\d{1,3}[a-z]?|(?-i:[A-Z])(?![\w’']))\s*[:.\-–—)]?\s*", re.I  # "Action plans" is no label
+)
+_LABEL_KIND = {"recommendation": "recommendation", "finding": "finding",
+               "learning point": "learning_point", "lesson": "learning_point",
+               "action": "action", "area for improvement": "area_for_improvement"}
+# Statements inside a list that are not items.
+_NOT_ITEM = re.compile(
+    r"^(there (are|were) no\b|the inspection did not (find|identify)|no (priority|areas|recommendations)\b)"
+    r"|^in order to improve\b.*\bfollowing action",
+    re.I,
+)
+# Sub-headings that keep an Ofsted "need to improve" section open.
+_OFSTED_SUB = re.compile(
+    r"^(priority and immediate action|areas for improvement|immediately:?|within \w+ months:?)$", re.I
+)
+# A boxed study inside a letter: "Case study: area(s) for improvement", "Practice study: highly
+# effective practice".  The words after the colon say what the box holds.
+_STUDY = re.compile(r"^(?:case|practice) stud(?:y|ies)\s*[:\-–—]\s*(.+)$", re.I)
+# A paragraph (not a list item) is an item only when it says what must be done.
+_DIRECTIVE = re.compile(r"\b(should|must|needs? to|will need to|(is|are) required to|ought to)\b", re.I)
+# The end of a letter's body: nothing after the valediction is an item.
+_CLOSING = re.compile(r"^(yours (sincerely|faithfully)|kind regards|best wishes)\b", re.I)
+# A table of contents line: a title, then dot leaders or a gap, then a page number.
+_TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}$")
+_DOT_LEADERS = re.compile(r"(?:\.{3,}|…{2,})\s*\d{1,3}$")
+# Contact details: web and mail addresses, UK postcodes and phone numbers.
+_CONTACT = re.compile(r"www\.|https?://|\S@\S+\.[a-z]|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b0\d{3} ?\d{3} ?\d{4}\b")
+_LSCB = re.compile(r"local safeguarding children board|\blscb\b", re.I)
+_QUESTIONS = re.compile(r"^(issues?|questions?)( and questions)?( for the (board|partnership|lscb|escp))", re.I)
+# Questions for practitioners close a section: they are prompts, not learning.
+_PROMPTS = re.compile(r"^(reflective |key )?questions\b(?! for the (board|partnership))|^things to think about", re.I)
+_BOX = re.compile(r"^(key )?(learning point|good practice|practice point)\s*:?$", re.I)
+# A first paragraph that introduces the list rather than being an item.
+_INTRO = re.compile(
+    r"\b(the following|as follows|set out (below|in the table)|in the table below|"
+    r"(has|have|identified|makes|made) (\w+ )?(findings|recommendations|lessons|learning points))\b",
+    re.I,
+)
+
+# The subject ends at the modal or the "to"-infinitive of an action ("Police to agree ...").
+_SUBJECT_END = re.compile(r"\b(should|must|will|shall|needs? to|is asked to|are asked to|to (?=[a-z]+\b))")
+_ADDRESSEES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p, re.I)) for name, p in (
+        ("partnership", r"\b(lscb|board|safeguarding partners(hip)?|partnership|[a-z]{0,4}scp|gscb|"
+                        r"qip subgroup|subgroup|executive)\b"),
+        ("childrens_social_care", r"\b(local authority|children'?s social care|social work(ers)?|"
+                                  r"children'?s services|council|mash|front door)\b"),
+        ("police", r"\bpolice|constabulary\b"),
+        ("health", r"\b(health|icb|ccg|gp|gps|nhs|midwi\w+|hospital|camhs|health visit\w*|"
+                   r"clinical commissioning|integrated care board)\b"),
+        ("education", r"\b(schools?|education|academ(y|ies)|virtual school|designated safeguarding lead)\b"),
+        ("housing", r"\bhousing\b"),
+        ("youth_justice", r"\byouth (justice|offending)\b"),
+    )
+)
+
+
+@dataclass
+class _Section:
+    kind: str
+    heading: str
+    level: int
+    ofsted_afi: bool  # a "need to improve" section keeps its Ofsted sub-headings
+    subheading: str | None = None
+    questions: bool = False  # under "Issues/questions for the Board": sub-items of a finding
+    fresh: bool = True  # nothing extracted since the section or sub-heading began
+    items: list[dict[str, object]] = field(default_factory=list)
+    paragraphs: bool = False  # no list or table in the section: each paragraph is an item
+    box_x: float | None = None  # a boxed study: its text is one item, the box ends where text leaves it
+    outer: _Section | None = None  # the section a box interrupts, open again after it
+    list_x: float | None = None  # where the section's bullets sit
+
+
+def extract_items(doc: Document) -> list[Item]:
+    """All items of *doc*, in document order, with stable ids.
+
+    >>> # doc = reviewmine.ingest.parse_file(Path("corpus/..."))[0]; extract_items(doc)
+    """
+    raw = _section_items(doc)
+    full = doc.doc_type == "scrutiny_report" or not any(section_kind(str(r.get("heading") or "")) for r in raw)
+    raw += running_text_items(doc, raw, sentences=full)  # strong forms only where sections were found
+    raw.sort(key=lambda r: r["start"])  # type: ignore[arg-type, return-value]
+    _score(doc, raw)
+    # Inspection reports and letters are addressed to the local authority.
+    default = "childrens_social_care" if doc.doc_type in ("ofsted_inspection", "ofsted_letter") else None
+    items: list[Item] = []
+    for n, r in enumerate(raw):
+        text = str(r["text"])
+        items.append(Item(
+            doc_id=doc.id, kind=str(r["kind"]), text=text, page=int(r["page"]),  # type: ignore[arg-type]
+            heading=r.get("heading"), number=r.get("number"),  # type: ignore[arg-type]
+            subheading=r.get("subheading"), paragraph=r.get("paragraph"),  # type: ignore[arg-type]
+            section=str(r.get("section", "main")),
+            addressees=addressees(text, (str(r.get("agency") or ""), str(r.get("subheading") or "")),
+                                  default),
+            confidence=float(r.get("confidence", 0.9)),  # type: ignore[arg-type]
+            subitems=tuple(r.get("subitems", ())),  # type: ignore[arg-type]
+            start=int(r["start"]), end=int(r["end"]), ordinal=n,  # type: ignore[arg-type]
+            id=f"{doc.id[:12]}:{n}",
+        ))
+    return items
+
+
+def _score(doc: Document, raw: list[dict[str, object]]) -> None:
+    """Set each item's confidence from the learned model (see reviewmine.extract.confidence)."""
+    from .confidence import default_model, featurize
+
+    model = default_model()
+    if model is None or not raw:
+        return
+    by_start = {b.start: b for b in doc.blocks}
+    blocks = [by_start.get(int(r["start"]), doc.blocks[0]) for r in raw]  # type: ignore[call-overload]
+    texts = [str(r["text"]) for r in raw]
+    in_section = [not r.get("running", False) for r in raw]
+    for r, p in zip(raw, model.predict(featurize(texts, blocks, in_section))):
+        r["confidence"] = round(float(p), 3)
+
+
+def addressees(text: str, context: Sequence[str] = (), default: str | None = None) -> tuple[str, ...]:
+    """Agencies an item is addressed to.
+
+    The grammatical subject when the item states one ("The LSCB should ..."),
+    else what its context names (a table's agency cell, an agency sub-heading),
+    else *default* (an inspection letter's items are for the local authority).
+    Measured against the corpus gold by scripts/measure_addressees.py.
+
+    >>> addressees("The LSCB and the police should agree a protocol.")
+    ('partnership', 'police')
+    """
+    m = _SUBJECT_END.search(text)
+    if m:
+        subject = text[:m.start()]
+        subject = re.sub(r"^(it is recommended that|that)\s+", "", subject, flags=re.I)
+        found = _lexicon(subject)
+        if found:
+            return found
+    for ctx in context:
+        found = _lexicon(ctx or "")
+        if found:
+            return found
+    return (default,) if default else ()
+
+
+def _lexicon(text: str) -> tuple[str, ...]:
+    return tuple(name for name, pat in _ADDRESSEES if pat.search(text))
+
+
+_SALUTATION = re.compile(r"^dear\b", re.I)
+
+
+def is_letter(doc: Document) -> bool:
+    """Does the document open as a letter ("Dear ...") within its first two pages?
+
+    An inspection letter's findings are the inspectorate's evidence, strengths and
+    weaknesses mixed; what it asks for is in its own sections (areas for improvement,
+    priority actions, next steps).
+    """
+    return any(_SALUTATION.match(b.text) for b in doc.blocks[:80] if b.page <= 2)
+
+
+def _section_items(doc: Document) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    blocks = doc.blocks
+    letter = is_letter(doc)
+    sec: _Section | None = None
+    in_lscb = doc.framework == "SIF LSCB review"
+    last: dict[str, object] | None = None
+    para_no: str | None = None
+    tables_done: set[int | None] = set()
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            text = b.text
+            if last is not None and last.get("awaiting") and not text.lower().startswith("finding type"):
+                _fill(last, text, b)  # "Finding 1" then its statement in bold
+                continue
+            if sec is not None and _PROMPTS.match(text):
+                sec, last = None, None
+                continue
+            if _CLOSING.match(text) or (_TOC_LINE.search(text) and not label_of(text)):
+                sec, last = None, None  # a valediction; a contents line ("Recommendations ..... 7")
+                continue
+            if sec is not None and sec.box_x is not None:
+                sec = sec.outer  # a heading ends a box
+            study = _STUDY.match(text)
+            if study:
+                inner = section_kind(study.group(1).replace("(s)", "s")) or "good_practice"
+                sec = _Section(inner, text, b.level, ofsted_afi=False, box_x=b.x0,
+                               outer=sec if sec is not None and sec.box_x is None else None)
+                last = None
+                continue
+            if _LSCB.search(text) and (b.level <= 3 or "need to improve" in text.lower()):
+                in_lscb = True
+            kind = section_kind(text)
+            if kind == "finding" and letter:
+                kind = None  # a letter's findings are its narrative: the section closes here
+            label = _LABEL.match(text)
+            if sec is not None and ((_is_subheading(sec, b, text, kind, label, doc)
+                                     and _same_content_follows(sec, blocks, i))
+                                    or _same_list_goes_on(sec, blocks, i, kind, label, doc)):
+                # a sub-heading inside the section (timescales, themes, questions)
+                sec.questions = bool(_QUESTIONS.match(text))
+                sec.fresh = True
+                sec.subheading = text if not sec.subheading or sec.ofsted_afi is False else _sub(sec, text)
+                if last is not None and _unfinished(last) and text[:1].islower():
+                    _append(last, text, b)  # a wrapped line that looked like a heading
+                continue
+            if label and sec is not None and b.level >= sec.level and sec.kind in ("finding", "learning_point", "recommendation"):
+                last = _new_item(out, sec, b, text, label, in_lscb, doc)
+                continue
+            if last is not None and sec is not None and _unfinished(last) and text[:1].islower():
+                _append(last, text, b)
+                continue
+            if kind is not None:
+                sec = _Section(kind, text, b.level, ofsted_afi=kind == "area_for_improvement"
+                               and "improve" in text.lower(),
+                               paragraphs=kind in ACTIONABLE_KINDS and not _has_list(blocks, i))
+                last = None
+                continue
+            if label:
+                lk = _LABEL_KIND[label.group(1).lower()]
+                sec = _Section(lk, text, b.level, ofsted_afi=False)
+                last = _new_item(out, sec, b, text, label, in_lscb, doc)
+                continue
+            sec = None
+            last = None
+            continue
+        if b.kind == "paragraph" and b.number:
+            para_no = b.number
+        if b.kind == "paragraph" and _CLOSING.match(b.text):
+            sec, last = None, None
+            continue
+        if b.kind in ("paragraph", "list_item") and _DOT_LEADERS.search(b.text):
+            continue  # a contents line with dot leaders
+        if (b.kind == "table_cell" and b.row == 0 and last is not None and _unfinished(last)
+                and b.text[:1].islower()):
+            _append(last, b.text, b)  # a box's text carried over a page, framed as a cell there
+            continue
+        if sec is not None and sec.box_x is not None:
+            if b.kind != "table_cell" and b.x0 >= sec.box_x - 4:
+                if sec.kind not in ACTIONABLE_KINDS or _NOT_ITEM.search(b.text):
+                    continue
+                if last is None or last.get("box") is not sec:
+                    last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+                    last["box"] = sec
+                else:
+                    _append(last, b.text, b)
+                continue
+            sec, last = sec.outer, None  # the text has left the box
+        if sec is None and b.kind == "table_cell":
+            if b.table not in tables_done:  # a table whose header names its items
+                sec = _table_items(out, None, blocks, i, in_lscb, tables_done)
+                last = None
+            continue
+        if sec is None:
+            label = _LABEL.match(b.text) if b.kind == "paragraph" else None
+            if label:
+                lk = _LABEL_KIND[label.group(1).lower()]
+                sec = _Section(lk, "", b.level, ofsted_afi=False)
+                last = _new_item(out, sec, b, b.text, label, in_lscb, doc, heading=None)
+            continue
+        if b.kind == "table_cell":
+            if b.table not in tables_done:
+                sec = _table_items(out, sec, blocks, i, in_lscb, tables_done)
+                last = out[-1] if out and sec is not None and sec.items and out[-1] is sec.items[-1] else None
+            continue
+        if b.kind == "list_item":
+            if last is not None and (b.level > 0 or (sec.questions and b.bullet) or (b.bullet and (
+                    last.get("subs_open") or str(last["text"]).rstrip().endswith(":")))):
+                _append(last, b.text, b, sub=True)
+                # "... including:" with flat bullets: the following bullets belong to it too
+                last["subs_open"] = b.level == 0
+                continue
+            if _NOT_ITEM.search(b.text):
+                continue
+            if _QUESTIONS.match(b.text) and last is not None:
+                continue
+            if last is not None and last.get("labelled") and last["kind"] == "finding" and not b.bullet:
+                continue  # analysis paragraphs under a labelled finding
+            if sec.fresh and not b.bullet and (_INTRO.search(b.text) or (
+                    b.text.rstrip().endswith(":") and (not b.number or "." in b.number))):
+                continue  # a numbered paragraph introducing the list
+            if last is not None and last.get("awaiting"):
+                _fill(last, b.text, b)
+                continue
+            last = _new_item(out, sec, b, b.text, None, in_lscb, doc, number=b.number,
+                             paragraph=para_no)
+            if b.bullet and b.level == 0:
+                sec.list_x = b.x0
+            continue
+        # a paragraph inside a section
+        if last is not None and last.get("awaiting"):
+            if not b.text.lower().startswith("finding type"):
+                _fill(last, b.text, b)
+            continue
+        label = _LABEL.match(b.text)
+        if label:
+            last = _new_item(out, sec, b, b.text, label, in_lscb, doc)
+            continue
+        if _leads_in(blocks, i, sec):
+            # "Leaders should ... in relation to:" with sub-bullets finishing its sentence: one item;
+            # the section's items are its paragraphs from here on
+            last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+            last["subs_open"] = True
+            last["size"] = b.size
+            sec.paragraphs = True
+            continue
+        if sec.paragraphs:
+            if _NOT_ITEM.search(b.text) or (sec.items and b.size < float(sec.items[0].get("size", 0)) - 1.5):
+                continue  # "There are no areas for priority action"; small print
+            if last is not None and _unfinished(last) and b.text[:1].islower():
+                _append(last, b.text, b)  # one paragraph broken by a page or a float
+                continue
+            if not (_DIRECTIVE.search(b.text) or _leads_in(blocks, i, sec) or _one_short_sentence(b.text)):
+                continue  # narrative: a paragraph item says what must be done, or names it
+            last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+            last["size"] = b.size
+            continue
+        if last is not None and _unfinished(last) and b.text[:1].islower():
+            _append(last, b.text, b)
+            continue
+        if _QUESTIONS.match(b.text):
+            continue
+        if last is not None and last.get("kind") == "finding" and last.get("labelled"):
+            continue  # a finding's explanatory paragraph is not part of the item
+        if sec.fresh and (_INTRO.search(b.text) or b.text.rstrip().endswith(":")):
+            continue
+        if len(b.text) < 90 and not b.text.rstrip().endswith((".", "?", "!")):
+            sec.subheading = b.text  # unformatted thematic sub-heading
+            continue
+        if b.bold and sec.kind in ("learning_point",):
+            continue
+        if _BOX.match(sec.heading) and not sec.items:
+            # a "Learning point" box: its paragraph is the item
+            last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+            continue
+        if sec.items and sec.kind not in ("learning_point", "good_practice"):
+            sec = None  # narrative after the list: the section is over
+            last = None
+    for r in out:
+        r.pop("box", None)
+        r.pop("size", None)
+    # names, addresses, contact rows and signature lines are never items
+    return [r for r in out if r["kind"] not in ACTIONABLE_KINDS or is_statement(str(r["text"]))]
+
+
+def _one_short_sentence(text: str) -> bool:
+    """ "The consistency and quality of pathway plans." printed without a bullet glyph (or with
+    one drawn as a picture): an item by itself, unlike several sentences of narrative."""
+    return len(text.split()) <= 45 and not re.search(r"[.!?]\s+[A-Z]", text.rstrip(".!? "))
+
+
+def label_of(text: str) -> re.Match[str] | None:
+    """ "Recommendation 3", "Finding 2": a labelled item, not a contents line."""
+    return _LABEL.match(text)
+
+
+def is_statement(text: str) -> bool:
+    """Does *text* read as a statement rather than a name, title, address or contact line?
+
+    >>> is_statement("Wendy Williams Her Majesty's Inspector of Constabulary")
+    False
+    >>> is_statement("The consistency and quality of pathway plans.")
+    True
+    """
+    words = text.split()
+    if len(words) < 3 or (len(words) == 3 and not text.rstrip().endswith(".")):
+        return False  # "HMI Probation", "Care Quality Commission"; "Care leavers' accommodation." stays
+    if _CONTACT.search(text) and len(words) < 12:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return not (capitalised / len(words) >= 0.5 and not text.rstrip().endswith((".", "?", "!", ":")))
+
+
+def _has_list(blocks: Sequence[Block], i: int) -> bool:
+    """Is there a list or a table in the section opened by the heading at *i*?
+
+    The section runs to the next heading of the same or a higher level, or to a heading
+    that opens another section; a section of plain paragraphs has each paragraph as an item.
+    """
+    level = blocks[i].level
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if b.kind == "heading" and (b.level <= level or section_kind(b.text) or _STUDY.match(b.text)
+                                    or _CLOSING.match(b.text)):
+            return False
+        if b.kind == "heading" and (j + 1 >= len(blocks) or blocks[j + 1].kind != "list_item"):
+            return False  # a sub-heading over something other than a list ends the section
+        if b.kind == "paragraph" and _CLOSING.match(b.text):
+            return False
+        if b.kind in ("list_item", "table_cell"):
+            return True
+    return False
+
+
+def _leads_in(blocks: Sequence[Block], i: int, sec: _Section) -> bool:
+    """A paragraph whose sentence its following bullets finish ("... in relation to:" + "the fair
+    access panel ..."), unless it only introduces a list of separate items ("the following")."""
+    b = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if (nxt is None or nxt.kind != "list_item" or not nxt.bullet or _INTRO.search(b.text)
+            or sec.kind not in ACTIONABLE_KINDS):
+        return False
+    return nxt.text[:1].islower() or b.text.rstrip().endswith(":")
+
+
+_JUDGED = re.compile(r":\s*(outstanding|good|requires? improvement|inadequate)\b", re.I)
+
+
+def _is_subheading(sec: _Section, b: Block, text: str, kind: str | None,
+                   label: re.Match[str] | None, doc: Document) -> bool:
+    """Does a heading keep the current section open (timescales, themes)?"""
+    if _OFSTED_SUB.match(text):
+        return sec.ofsted_afi  # elsewhere "Areas for improvement" opens its own section
+    if _QUESTIONS.match(text):
+        return True
+    if doc.doc_type == "ofsted_inspection" or _JUDGED.search(text):
+        return False  # Ofsted sections end at the next heading
+    # "Recommendations to the LSCB" under "6. Recommendations" refines, not restarts
+    return b.level > sec.level and kind in (None, sec.kind) and not label
+
+
+def _same_content_follows(sec: _Section, blocks: Sequence[Block], i: int) -> bool:
+    """A sub-heading in a section of paragraph items keeps it open only over more of them
+    (not over a table of contacts or notes about the inspection)."""
+    if not sec.paragraphs:
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and nxt.kind == "paragraph" and bool(_DIRECTIVE.search(nxt.text))
+
+
+def _same_list_goes_on(sec: _Section, blocks: Sequence[Block], i: int, kind: str | None,
+                       label: re.Match[str] | None, doc: Document) -> bool:
+    """A heading as large as the section's own, between two runs of the same bullets.
+
+    Some letters print the themes inside "Areas for improvement" ("Leadership and
+    management") in the section heading's own font: the list after it, with the same
+    bullets at the same indent, is still the section's.  A heading followed by prose, or
+    naming a section, a box or findings, ends it.
+    """
+    b = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if (doc.doc_type == "ofsted_inspection" or kind is not None or label is not None
+            or sec.kind not in ACTIONABLE_KINDS or sec.box_x is not None or sec.list_x is None
+            or not sec.items or b.level < sec.level or _STUDY.match(b.text) or _CLOSING.match(b.text)
+            or re.search(r"\bfindings?\b|\?$", b.text, re.I)):
+        return False
+    return (nxt is not None and nxt.kind == "list_item" and nxt.bullet and nxt.level == 0
+            and abs(nxt.x0 - sec.list_x) < 3)
+
+
+def _sub(sec: _Section, text: str) -> str:
+    if sec.subheading and _OFSTED_SUB.match(sec.subheading) and not _OFSTED_SUB.match(text):
+        return f"{sec.subheading} > {text}"
+    return text
+
+
+def _unfinished(item: dict[str, object]) -> bool:
+    return not str(item["text"]).rstrip().endswith((".", "?", "!", ")", ":", ".”", ".’"))
+
+
+def _new_item(out: list[dict[str, object]], sec: _Section, b: Block, text: str,
+              label: re.Match[str] | None, in_lscb: bool, doc: Document, *,
+              number: str | None = None, paragraph: str | None = None,
+              heading: str | None | bool = True) -> dict[str, object]:
+    kind = sec.kind
+    if label is not None:
+        kind = _LABEL_KIND[label.group(1).lower()]
+        number = f"{label.group(1).capitalize()} {label.group(2)}"
+        text = text[label.end():].strip()  # empty: the statement follows ("Finding 1" heading)
+    item: dict[str, object] = {
+        "kind": kind, "text": text, "page": b.page, "awaiting": label is not None and text == "",
+        "heading": (sec.heading or None) if heading is True else heading,
+        "subheading": sec.subheading, "number": number, "paragraph": paragraph,
+        "section": ("lscb" if in_lscb else "local_authority") if doc.doc_type == "ofsted_inspection" else "main",
+        "start": b.start, "end": b.end, "subitems": [], "labelled": label is not None,
+        "confidence": 0.95 if (b.bullet or b.number or label) else 0.8,
+    }
+    sec.items.append(item)
+    sec.fresh = False
+    out.append(item)
+    return item
+
+
+def _fill(item: dict[str, object], text: str, b: Block) -> None:
+    item["text"] = text
+    item["end"] = b.end
+    item["awaiting"] = False
+
+
+def _append(item: dict[str, object], text: str, b: Block, sub: bool = False) -> None:
+    item["text"] = f"{item['text']} {text}".strip()
+    item["end"] = b.end
+    if sub:
+        item["subitems"].append(text)  # type: ignore[attr-defined]
+
+
+_AGENCY_HEADER = re.compile(r"agency|lead|owner|responsib", re.I)
+
+
+def _table_rows(blocks: Sequence[Block], i: int, done: set[int | None]) -> list[list[Block]]:
+    """Rows of the table starting at block *i*, with its continuation on the next page.
+
+    A table broken by a page is two tables in the PDF: a first row on the new page that
+    carries on an unfinished cell (or has no header of its own) joins the row before.
+    """
+    table = blocks[i].table
+    rows: dict[tuple[int, int], list[Block]] = {}
+    order: list[tuple[int, int]] = []
+    tables = [table]
+    for b in blocks[i:]:
+        if b.kind != "table_cell":
+            if b.kind == "heading" or (b.kind == "paragraph" and len(b.text) > 3):
+                break  # text between two tables: not one table
+            continue
+        if b.table not in tables:
+            prev_page = max(c.page for r in rows.values() for c in r)
+            if b.page != prev_page + 1 or b.row not in (0, 1):
+                break
+            tables.append(b.table)
+        key = (tables.index(b.table), b.row or 0)
+        if key not in rows:
+            rows[key] = []
+            order.append(key)
+        rows[key].append(b)
+    done.update(tables)
+    out: list[list[Block]] = []
+    for key in order:
+        row = sorted(rows[key], key=lambda c: c.col or 0)
+        first_of_next = key[0] > 0 and key == min(k for k in order if k[0] == key[0])
+        if first_of_next and out and not any(section_kind(c.text) for c in row):
+            prev = out[-1]
+            carried = any(c.text[:1].islower() for c in row) or any(
+                not c.text.rstrip().endswith((".", "!", "?")) for c in prev)
+            if carried and len(prev) == len(row):
+                out[-1] = prev + row  # cells of one row, the first part before the page break
+                continue
+        out.append(row)
+    return out
+
+
+def _table_items(out: list[dict[str, object]], sec: _Section | None, blocks: Sequence[Block], i: int,
+                 in_lscb: bool, done: set[int | None]) -> _Section | None:
+    """Items from one table: a row per item, the text column named by the header row.
+
+    A header cell that names a section ("Areas for priority action") gives the kind and
+    the text column, also in a row inside the table; a "Responsible body" column gives
+    the item's addressee.  Rows of names, addresses and web sites are not items.
+    """
+    text_col: int | None = None
+    agency_col: int | None = None
+    header_seen = False
+    for row in _table_rows(blocks, i, done):
+        cols = sorted({c.col or 0 for c in row})
+        named = [(c, section_kind(c.text)) for c in row if len(c.text) < 80 and section_kind(c.text)]
+        if named:
+            cell, kind = named[0]
+            if sec is None or sec.kind != kind:
+                # a header row inside the table opens a section that the next heading ends
+                sec = _Section(kind or "", cell.text, sec.level if sec is not None else 99,  # type: ignore[arg-type]
+                               ofsted_afi=False)
+            text_col = cell.col if len(cols) > 1 else None
+            agency_col = next((c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None)
+            header_seen = True
+            continue
+        if sec is None:
+            return None  # no header naming what the rows are: not a table of items
+        if not header_seen and (row[0].row == 0):
+            header_seen = True
+            text_col = _text_column(row, row) if any(
+                re.search(r"recommendation|action|finding|learning", c.text, re.I) for c in row) else None
+            agency_col = next((c.col for c in row if _AGENCY_HEADER.search(c.text)), None)
+            if text_col is not None or agency_col is not None:
+                continue
+        cells = [c for c in row if text_col is None or len(cols) == 1 or c.col == text_col]
+        if text_col is None and len(cols) > 1:
+            best = max(cells, key=lambda c: len(c.text))
+            cells = [c for c in row if c.col == best.col]
+        text = " ".join(c.text for c in cells).strip()
+        if len(text) < 15:
+            continue
+        agency = " ".join(c.text for c in row if agency_col is not None and c.col == agency_col) or next(
+            (c.text for c in row if c not in cells and len(c.text) < 60 and not c.text.strip().isdigit()), None)
+        num = next((c.text.strip().rstrip(".") for c in row
+                    if re.fullmatch(r"\d{1,3}(\.\d+)?\.?", c.text.strip())), None)
+        item: dict[str, object] = {
+            "kind": sec.kind, "text": text, "page": cells[0].page, "heading": sec.heading or None,
+            "subheading": sec.subheading or (agency if agency_col is not None else None),
+            "number": num, "paragraph": None, "section": "main",
+            "start": cells[0].start, "end": cells[-1].end, "subitems": [], "labelled": False,
+            "confidence": 0.85, "agency": agency,
+        }
+        sec.items.append(item)
+        sec.fresh = False
+        out.append(item)
+    return sec
+
+
+def _text_column(header: Sequence[Block], row: Sequence[Block]) -> int | None:
+    for h in header:
+        if re.search(r"recommendation|action|finding|learning", h.text, re.I):
+            return h.col
+    longest = max(row, key=lambda c: len(c.text), default=None)
+    return longest.col if longest else None
+
+
+def with_ids(items: Sequence[Item]) -> list[Item]:
+    """Re-number items after filtering, keeping ids stable by ordinal."""
+    return [replace(it, ordinal=n, id=f"{it.doc_id[:12]}:{n}") for n, it in enumerate(items)]

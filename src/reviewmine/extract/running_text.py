@@ -1,0 +1,467 @@
+"""Recommendations and learning stated in running text.
+
+Documents with no section of learning (scrutiny reports, summaries of reviews,
+web pages about reviews, briefings) state their recommendations and findings in
+sentences and short lists.  This module reads them with families of cues, not
+phrases of one document:
+
+* **lead-ins**: a sentence ending in ':' (or a short label such as "Key issues")
+  whose words name recommendations or learning ("issued the following
+  recommendations:", "were identified by the review:", "findings included:")
+  opens the list that follows; each bullet or number is one item.
+* **inline lists**: the same lead-in followed by a ';' list in the same sentence
+  ("Learning includes: a; b; c"), or a comma list of short theme labels
+  ("Key issues: A, B, C."), is split into its parts.
+* **reporting sentences**: a recommending verb with its author ("The Panel
+  recommends ...", "is calling for ...", "That the Committee note ...") makes
+  a recommendation; a reporting verb of a finding ("identified that",
+  "concluded that", "was critical of", "emerged as a theme", "learning has
+  been derived from ..."), a quotation attributed to the review, or prevalence
+  across reviews ("featured in 55% of SCRs") makes a finding.
+* **practice judgements** without a reporting verb ("a joined up approach was
+  lacking", "the referral was not escalated", "discharged without a meeting").
+* **advice under a bare "Recommendations" / "What needs to change" line**.
+
+Negatives are families too: scope and purpose lists, definitions, criteria,
+priorities, actions already taken, counts ("made eight findings and 14
+recommendations"), statements about the page itself ("This briefing summarises
+..."), decisions to hold a review, conclusions of courts, inquests and police,
+a spokesperson's words.
+
+extract.py calls :func:`running_text_items` for every document: with all forms
+where no section of learning was found (and for scrutiny reports), with the strong
+forms only elsewhere.  Measured by :mod:`reviewmine.evaluation.summaries`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..types import Block, Document
+
+# --- cue families -------------------------------------------------------------------------
+
+# Words that make a lead-in introduce recommendations.
+_REC_LEAD = re.compile(
+    r"\brecommend\w*|\bcall(s|ed|ing)? for\b|\bproposals?\b|\bnext steps\b|\bwhat (needs|should) (to )?"
+    r"(change|happen|improve)", re.IGNORECASE)
+# Words that make a lead-in introduce findings or learning.
+_FIND_LEAD = re.compile(
+    r"\b(findings?|learning|learn[te]d?|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
+    r"gaps|problems|conclusions?|key points|points for|need for improved|need for)\b|"
+    r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b", re.IGNORECASE)
+# Words that make a lead-in introduce actions agreed (a rapid review's or a board's).
+_ACTION_LEAD = re.compile(r"\b(agreed|following|these|further) actions\b|\bactions? (agreed|required|to be taken)\b",
+                          re.IGNORECASE)
+# Lead-ins that open a list which is not learning: scope, purpose, definitions, criteria,
+# actions already taken, quotations, navigation.
+_LEAD_NEG = re.compile(
+    r"\b(purpose|aims?|objectives?|priorit(y|ies)|terms of reference|scope|defined as|definition|criteria|"
+    r"examined the following|considered the following|following (areas|questions)|questions?|"
+    r"actions? (taken|already)|(have|has) been (developed|put in place|introduced|taken)|"
+    r"were noted|said|says|stated|told|download|login|contents|menu|navigation|"
+    r"published in|reports? published|partners? (are|were|is)|made up of|members?|vision|"
+    r"where|when|who|how to|as follows to)\b", re.IGNORECASE)
+# A sentence that recommends (its author is a review body or the writer).
+_REC_SENT = re.compile(
+    r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
+    r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
+    r"\bit is recommended that\b|\bwe (would )?recommend\b|"
+    r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
+    r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
+    r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
+    r"\b(is|are) (therefore |also |now )*calling for\b|"
+    # the partnership asked to act by a verb of governance ("partners should now seek assurance ...");
+    # "partners must notify" (a duty) or "agencies should talk" (advice to practice) are not
+    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must) "
+    r"(now |also )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve|seek|"
+    r"gain|obtain|establish|monitor|audit|evaluate)\b",
+    re.IGNORECASE)
+# Words without which _REC_SENT cannot match (a cheap test first: most sentences have none).
+_REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.IGNORECASE)
+# A sentence that reports a finding or learning.
+_FIND_SENT = re.compile(
+    r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
+    r"\b(was|were|is|are) (highly |particularly |also )?critical of\b|"
+    # concern is a finding when the review body holds it (a relative's concern is a fact)
+    r"\b(review(er)?s?|panel|author|team|inspectors?|scrutineer|board) (was|were|is|are) (also |particularly )?"
+    r"concerned (that|about|by)\b|"
+    r"\bin the [\w’' ]{0,40}?\b(opinion|view)\b|\bemerged as\b|"
+    # ... and says what or where from: "lessons have been learned." alone is a platitude
+    r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b"
+    r"(?!\s*([.,;!”\"’']|$))|"
+    r"\bidentified (some |several |a number of |key |common |significant )*(areas|issues|themes|concerns|"
+    r"weaknesses|gaps|strengths|learning|lessons|findings)\b|"
+    # a passive finding ends its clause or names who found it ("... were found.", "was identified by the
+    # review"); "ensure children were identified and seen" or "was found in a flat" are not findings
+    r"\b(was|were) (also )?(identified|found)(?=\s*([.,;]|$|from\b|during\b|in (the|this|all|many|most|some) "
+    r"(reviews?|audits?|cases?|scrutiny)\b|by the (reviews?|reviewers?|panel|scrutin\w+|audits?)\b))|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
+    r"\b(it|report|review|panel|analysis|inspectorate|reviewers?) (also )?(states|stated|found|finds|concludes|"
+    r"concluded|notes|noted|said that|says that|reported that)\b|"
+    # a quotation attributed to the review ("..., said the report.")
+    r"\b(said|says|states|stated|concluded|found) the (report|review|panel|analysis|inspectorate|reviewers?)\b|"
+    # prevalence in a set of reviews ("Neglect featured in 55% of SCRs", "40% of reviews followed ...")
+    r"\b(\d+(\.\d+)?%|\d+ of \d+|a (quarter|third|half)|three-quarters|most|(the )?majority) of (the )?"
+    r"([\w-]+ ){0,2}(reviews|scrs|csprs|lcsprs|sars|dhrs|icrs|cases)\b|"
+    r"\bthe most common (\w+ )?(feature|cause|theme|factor|issue|concern)\b|"
+    r",[^,]{3,60}\b(has|have) (stated|found|concluded|reported)\s*\.?$",
+    re.IGNORECASE)
+# Sentences that look like findings or recommendations and are not.
+_SENT_NEG = re.compile(
+    r"\b(made|makes|contains?|includes?) (\w+ |\d+ )?(findings|recommendations)\b|"
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ([\w-]+ )?(key |main |practice )?"
+    r"(themes|findings|recommendations|lessons|learning points|areas for)\b|\b(findings|recommendations) (were|have been|are) "
+    r"(accepted|made|agreed|embedded)|"
+    r"\bthis (briefing|report|page|summary|document|paper|leaflet|website)\b[^.]{0,40}\b"
+    r"(summarises|sets out|describes|outlines|presents|provides|aims|is designed)\b|"
+    r"\b(purpose|aim) of\b|\bto establish whether\b|\bconsidered whether\b|"
+    r"\brecommended (that )?(an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar|investigation|inquiry)"
+    r"\b[\w ]{0,20}\b(be|is|was) (undertaken|commissioned|held|carried out|conducted)|"
+    r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
+    r"paramedics|officers|police)\b[^.]{0,40}\b"
+    r"(concluded|found|heard|determined|established)\b|"
+    r"\bto (address|respond to|implement) the (findings|recommendations)\b|"
+    # a person's words quoted in a news item or minutes ("..., a spokesman said")
+    r"\b(he|she|they|a spokes(man|woman|person)|the chair(man|woman)?|the director) (said|says|added)\b|"
+    # "... and recommended key areas for improvement." says that a review recommended, not what
+    r"\brecommend(s|ed)? (key |a number of |several |some |further )?(areas|improvements|changes|actions)"
+    r"( for (improvement|development|change))?\s*\.?$",
+    re.IGNORECASE)
+# A short label that names a list of learning ("Key issues", "Learning themes").
+_LABEL = re.compile(
+    r"(^|\s)(key |main |common |emerging )?(learning |practice )?(issues|themes|learning themes|learning points|"
+    r"lessons( learn[te]d)?|findings|key messages|messages|recommendations|what (we|the review) (learn[te]d|found)|"
+    r"what needs to (change|improve|happen))\s*$", re.IGNORECASE)
+_ATTRIBUTED = re.compile(r"[”\"’'],?\s+(said|says|states|stated|concluded|found) the (report|review|panel|"
+                         r"analysis|inspectorate|reviewers?)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])")
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
+_FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
+
+
+def running_text_items(doc: Document, found: Sequence[dict[str, object]], *,
+                       sentences: bool = True) -> list[dict[str, object]]:
+    """Recommendations and learning stated in running text, in document order.
+
+    *found* are the items already read from sections (their blocks are skipped).  With
+    ``sentences=False`` (a document whose sections of learning were found) only the
+    strong forms are read outside those sections: lists after lead-ins, ';' lists, and
+    sentences with a recommending verb or under a bare "Recommendations" line (inspection
+    narrative is full of judgements that are not items).
+    """
+    from .sections import section_kind  # extract imports this module
+    taken = {(r["start"], r["end"]) for r in found}
+    blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")]
+    out: list[dict[str, object]] = []
+    used: set[int] = set()
+    heading: str | None = None
+    rec_context = False
+    learning_kind = False  # under a heading of findings or learning
+    after_list = False  # ... and past the items read from that section
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            heading = b.text
+            learning_kind = section_kind(b.text) in ("finding", "learning_point")
+            after_list = False
+            # a heading that asks for change ("What needs to change") and that no section owns
+            if section_kind(b.text) is None and _LABEL.search(b.text) and _lead_kind(b.text) == "recommendation":
+                rec_context = True
+        if (b.start, b.end) in taken:
+            after_list = learning_kind
+            continue
+        if i in used:
+            continue
+        lead = _lead_in(b)
+        if lead is None and (b.text.rstrip().endswith(":") or _is_short_line(b)) \
+                and _LEAD_NEG.search(_last_sentence(b.text)):
+            used.update(_list_after(blocks, i, b))  # a purpose, scope or criteria list: not learning
+        if lead == "recommendation" and _is_short_line(b) and not b.text.rstrip().endswith(":"):
+            rec_context = True  # a bare "Recommendations" line: the paragraphs below recommend
+        elif (b.kind == "heading" and not rec_context) or (b.kind != "heading" and (
+                _is_short_line(b) or b.text.rstrip().endswith(":"))):
+            rec_context = False
+        if lead is not None:
+            members = _list_after(blocks, i, b)
+            if not members and _is_label(b.text) and i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" \
+                    and _lead_in(blocks[i + 1]) is None and len(blocks[i + 1].text) <= 800:
+                members = [i + 1]  # "Summary of main findings:" over one paragraph
+            for j in members:
+                used.add(j)
+                m = blocks[j]
+                if (m.start, m.end) in taken:
+                    continue
+                inline = _inline_list(m.text)
+                parts = inline[1] if inline else [_clean_item(m.text).strip("“”\"")]
+                kind = inline[0] if inline and inline[0] == "recommendation" else lead
+                for part in parts:
+                    if len(part) > 1:  # an entry cut to one letter is no item
+                        out.append(_item(kind, part, m, heading))
+        if b.kind == "heading":
+            continue
+        text = _lead_body(b.text) if lead is not None else b.text
+        inline = _inline_list(text)
+        if inline:
+            for part in inline[1]:
+                out.append(_item(inline[0], part, b, heading))
+            continue
+        # findings stated in sentences; in a sectioned document only in the narrative that
+        # follows the list of a findings or learning section
+        weak = sentences or after_list
+        for part in _such_as_list(text) if weak else ():
+            out.append(_item("finding", part, b, heading))
+        if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
+            continue  # quoted guidance is not the document's own learning; a quoted review is
+        if rec_context:  # under a "Recommendations" line every sentence asking for change recommends
+            found_here = [_item("recommendation", s, b, heading) for s in _SENTENCE.split(text.strip())
+                          if (_ADVICE.search(s) or _REC_SENT.search(s)) and not _SENT_NEG.search(s)]
+        else:
+            found_here = _sentence_items(text, b, heading, findings=weak)
+        out += found_here
+    return out
+
+
+def _item(kind: str, text: str, b: Block, heading: str | None) -> dict[str, object]:
+    return {"kind": kind, "text": text, "page": b.page, "heading": heading, "subheading": None,
+            "number": b.number, "paragraph": b.number, "section": "main", "start": b.start, "end": b.end,
+            "subitems": [], "confidence": 0.6, "running": True}
+
+
+def _last_sentence(text: str) -> str:
+    return _SENTENCE.split(text.strip())[-1]
+
+
+def _lead_in(b: Block) -> str | None:
+    """The kind of item a lead-in block introduces, or None when it is not a lead-in."""
+    text = b.text.strip()
+    if text.endswith(":"):
+        last = _last_sentence(text)
+        label = " ".join(last.rstrip(":").split()[-4:])
+        if _LABEL.search(label):  # "... Key Learning Themes:" at the end of a joined line
+            return _lead_kind(label) or "finding"
+        # a label that ends the line ("Key Learning Themes:") inside a longer block
+        tail = last.rsplit(")", 1)[-1] if len(last) > 120 else last
+        for cand in (tail, last):
+            if _LEAD_NEG.search(cand):
+                return None
+            kind = _lead_kind(cand)
+            if kind:
+                return kind
+        return None
+    # a label line (not a heading: sections under headings are extract.py's) over a list
+    if len(text.split()) <= 8 and not text.endswith((".", "?", "!")) and b.kind == "paragraph" \
+            and not _NUMBERED.match(text):
+        label = re.sub(r"^[A-Z][a-z]+(?=[A-Z])", "", text)  # a glued table column header ("DateIssues")
+        # the noun names the entries, not a kind of page ("Learning briefings", "Themes library")
+        if _LABEL.search(label) or re.search(
+                r"\b(issues|themes|learning|lessons|findings|recommendations)\b(?! ?(briefings?|brief|reviews?|"
+                r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)",
+                label, re.IGNORECASE) and not _LEAD_NEG.search(label):
+            return _lead_kind(label) or "finding"
+    return None
+
+
+def _is_short_line(b: Block) -> bool:
+    """A line that can only be a label or a question over what follows."""
+    t = b.text.strip()
+    return b.kind in ("paragraph", "heading") and len(t.split()) <= 10 and not t.endswith((".", "!"))
+
+
+def _lead_kind(lead: str) -> str | None:
+    """recommendation / action / learning_point / finding, by the lead-in's cue family."""
+    if _REC_LEAD.search(lead):
+        return "recommendation"
+    if _ACTION_LEAD.search(lead):
+        return "action"
+    if _FIND_LEAD.search(lead) or _LABEL.search(lead.strip()):
+        return "learning_point" if re.search(r"\b(learning|learn[te]d?|lessons?)\b", lead, re.IGNORECASE) else "finding"
+    return None
+
+
+def _is_label(text: str) -> bool:
+    """A whole block that is a short label ending in ':' ("Key findings:")."""
+    t = text.strip()
+    return t.endswith(":") and len(t.split()) <= 8 and bool(_LABEL.search(t.rstrip(":")))
+
+
+def _lead_body(text: str) -> str:
+    """A lead-in block's text before its lead-in sentence (it may hold findings of its own)."""
+    parts = _SENTENCE.split(text.strip())
+    return " ".join(parts[:-1])
+
+
+def _is_member(b: Block) -> bool:
+    return b.kind == "list_item" or bool(_NUMBERED.match(b.text))
+
+
+def _list_after(blocks: Sequence[Block], i: int, lead: Block) -> list[int]:
+    """Indexes of the list items a lead-in introduces (short unmarked lines inside it included)."""
+    out: list[int] = []
+    level = lead.level if lead.kind == "list_item" else -1
+    j = i + 1
+    while j < len(blocks):
+        b = blocks[j]
+        if b.kind == "heading":
+            break
+        if _is_member(b):
+            if lead.kind == "paragraph" and not lead.text.rstrip().endswith(":") and len(b.text.split()) > 60:
+                break  # a label introduces short entries, not paragraphs
+            if lead.kind == "list_item" and b.kind == "list_item" and b.level < level:
+                break
+            if _lead_in(b) is not None and b.kind == "list_item" and b.level <= max(level, 0) and out:
+                break  # a new lead-in inside the list opens a list of its own
+            out.append(j)
+            j += 1
+            continue
+        # an unmarked short line between two items (markup lost) belongs to the list
+        k = j
+        while k < len(blocks) and not _is_member(blocks[k]) and blocks[k].kind == "paragraph" \
+                and len(blocks[k].text) <= 160 and not blocks[k].text.rstrip().endswith(":"):
+            k += 1
+        if out and k > j and k < len(blocks) and _is_member(blocks[k]) and k - j <= 3:
+            out.extend(range(j, k))
+            j = k
+            continue
+        break
+    return out
+
+
+def _clean_item(text: str) -> str:
+    t = _NUMBERED.sub("", text.strip())
+    t = re.sub(r"[,;]?\s*(and|or)$", "", t).strip()
+    return t.rstrip(";,").strip()
+
+
+# A cue before ':' and a ';' list after it, or a label and a comma list of short labels; or
+# the same without the colon: "... issues including a; b; and c."  Found by scanning for the
+# colon or the keyword (a single regex over long paragraphs backtracks badly).
+_PUNCT = re.compile(r"[.:;!?]")
+_BARE_KEY = re.compile(r"\b(?:includ(?:es|ed|ing)|such as|namely)\s+")
+_BARE_REST = re.compile(r"[^.:]+;")
+
+
+def _run_before(text: str, end: int) -> str:
+    """The text before *end* back to the previous sentence or clause mark (at most 200 characters)."""
+    start = max(0, end - 200)
+    marks = [m.end() for m in _PUNCT.finditer(text, start, end)]
+    return text[marks[-1] if marks else start:end]
+
+
+def _inline_split(text: str) -> tuple[str, str] | None:
+    """(lead, rest) of the first inline list in *text*, or None."""
+    if ":" in text:
+        for m in re.finditer(":", text):
+            lead = _run_before(text, m.start())
+            if len(lead) >= 3:
+                return lead, text[m.end():].strip()
+    if ";" in text:
+        for m in _BARE_KEY.finditer(text):
+            if _BARE_REST.match(text, m.end()):
+                return _run_before(text, m.end()).rstrip(), text[m.end():].strip()
+    return None
+
+
+def _inline_list(text: str) -> tuple[str, list[str]] | None:
+    split = _inline_split(text)
+    if split is None:
+        return None
+    lead, rest = split
+    if _LEAD_NEG.search(lead) or rest.endswith(":"):
+        return None
+    kind = _lead_kind(lead)
+    if kind is None:
+        return None
+    first = _SENTENCE.split(rest)[0]  # the list ends with its sentence
+    if ";" in first:
+        parts = first.split(";")
+    elif _LABEL.search(lead.strip()) and len(lead.split()) <= 6:
+        parts = re.split(r",\s*|\s+and\s+", first)
+        if any(len(p.split()) > 8 for p in parts):
+            return None  # a sentence, not a list of labels
+    else:
+        return None
+    items = []
+    for p in parts:
+        p = re.sub(r"^\s*(and|or)\s+", "", p.strip())
+        p = _FOOTNOTE.sub("", p.rstrip(". ").strip()).rstrip(".").strip()
+        if p:
+            items.append(p)
+    return (kind, items) if len(items) >= 2 else None
+
+
+# "common themes, such as A, B and C, and ..." names the themes in passing.
+_SUCH_AS = re.compile(r"\b(themes|lessons|findings|learning)\b[^.;:]{0,30}?,?\s+"
+                      r"(such as|including|namely)\s+(?P<list>[^.;:]+)", re.IGNORECASE)
+
+
+def _such_as_list(text: str) -> list[str]:
+    m = _SUCH_AS.search(text)
+    if not m:
+        return []
+    body = re.split(r",\s+and\s+|\s+\(", m.group("list"))[0]  # a second object ends the list
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", body) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 6 for p in parts):
+        return []
+    return parts
+
+
+# Practice judgements stated without a reporting verb ("a joined up approach was lacking",
+# "the referral was not escalated", "he was appropriately assessed", "there should always be").
+_JUDGEMENT = re.compile(
+    r"\b(lack(ing|ed)|lack of|insufficient|inadequate(ly)?|failures? to|missed opportunit\w+|"
+    r"not (properly|adequately|appropriately|fully|sufficiently|consistently)|"
+    r"(was|were) (also )?not (considered|shared|explored|recognised|assessed|followed|escalated|aware|seen|"
+    r"challenged|questioned)|(was|were) compromised|too (long|late|slow)|(was|were|been) appropriately|"
+    r"an appropriate [\w -]{1,30} (was|were) (undertaken|made|completed|taken|carried out)|"
+    r"should always|it is (not )?(apparent|clear|evident) that|"
+    # a professional act left undone ("The GP did not ask about ...", "... were not known to the housing provider")
+    r"(did|does|do) not (ask|share|consider|record|refer|escalate|explore|check|assess|follow)|"
+    r"(was|were) not known to|"
+    # a due step of practice skipped ("discharged without a multi-agency meeting")
+    r"without (a |an |any )?([\w-]+ ){0,2}(assessments?|meetings?|plans?|referrals?|discussions?|checks?|"
+    r"enquir(y|ies)|supervision))\b", re.IGNORECASE)
+# The same words describing the child's or the adult's condition, or a process in general.
+_CASE_FACT = re.compile(r"\b(to lack (mental )?capacity|lacks? capacity|when a child dies|the purpose)\b", re.IGNORECASE)
+# A sentence that asks for a change (read as a recommendation under a "Recommendations" label).
+_ADVICE = re.compile(r"\b(should|must|needs? to|ought to)\b|^to [a-z]+\b", re.IGNORECASE)
+_EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as)\b", re.IGNORECASE)
+_CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.IGNORECASE)
+
+
+def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool = True) -> list[dict[str, object]]:
+    """One item per cue sentence; two cue sentences one sentence apart make one item.
+
+    With ``findings=False`` only recommending sentences count.
+    """
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    kinds: list[str | None] = []
+    for s in sentences:
+        kind: str | None = None
+        if _REC_HINT.search(s) and _REC_SENT.search(s):
+            kind = "recommendation"
+        elif findings and (_FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))):
+            kind = "finding"
+        kinds.append(None if kind and _SENT_NEG.search(s) else kind)  # negatives only where a cue fired
+    out: list[dict[str, object]] = []
+    n = 0
+    while n < len(sentences):
+        kind = kinds[n]
+        if kind is None:
+            # a quotation over several sentences, attributed to the review at its end
+            if findings and sentences[n][:1] in "“\"":
+                ends = [m for m in range(n, min(n + 6, len(sentences))) if _ATTRIBUTED.search(sentences[m])]
+                if ends:
+                    out.append(_item("finding", " ".join(sentences[n:ends[0] + 1]), b, heading))
+                    n = ends[0] + 1
+                    continue
+            n += 1
+            continue
+        end = n
+        # an example between two findings, or a finding that goes on "Similarly, ...", joins them
+        while end + 2 < len(sentences) and kinds[end + 1] is None and kinds[end + 2] == kind == "finding" \
+                and (_EXAMPLE.search(sentences[end + 1]) or _CONNECTIVE.match(sentences[end + 2])):
+            end += 2
+        out.append(_item(kind, " ".join(sentences[n:end + 1]), b, heading))
+        n = end + 1
+    return out

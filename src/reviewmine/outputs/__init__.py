@@ -1,0 +1,1 @@
+"""Outputs: the HTML report, briefings and tabular exports."""

@@ -1,0 +1,1 @@
+"""Reading: files to lines with layout, lines to blocks in reading order."""

@@ -1,0 +1,1 @@
+"""Search: the hybrid index and engine, query parsing, glossary, the local page."""

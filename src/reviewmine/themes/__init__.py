@@ -1,0 +1,1 @@
+"""Themes: taxonomy, keyword lexicon and classifier, emergent clusters, recurrence."""

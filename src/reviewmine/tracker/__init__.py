@@ -1,0 +1,1 @@
+"""Action trackers: import, links to items, overrides, review references."""

@@ -1,0 +1,249 @@
+"""Learning raised again although the tracker action answering it is complete.
+
+The one owner of "recurring despite a completed action", used by
+``reviewmine match``, ``reviewmine recurring``, the report and ``reviewmine
+eval recurring``.  A case is a tracker action marked complete (see
+:func:`reviewmine.tracker.importer.action_state`), the items it was linked to, and the
+items of LATER documents that ask for the same specific change again.  A later
+item counts when
+
+* its document is dated after every document the action was linked in, names
+  the same area as one of them, and is not about the same case (a learning
+  brief or the full review of the same child retells the same events, which
+  happened before the action was taken);
+* it is not a strength (``good_practice``);
+* it shares the subject, not only the theme: similarity of meaning (sentence
+  embeddings of the earlier items and the action against the later item) plus a
+  bonus for each specific word both use must reach :attr:`DespiteParams.threshold`.
+  Words every report uses carry nothing: the listed :data:`GENERIC_WORDS` ("risk",
+  "plans", "oversight"), the area names, and any word in more than 15% of the
+  store's items (:func:`common_words`, so a collection's own stock phrases do too);
+  a later item sharing no specific word is never a case;
+* and it is (nearly) the best fit of this later item among all the completed
+  actions: one generic later item cannot be "raised again" for every action
+  (:attr:`DespiteParams.item_margin`).
+
+Each case lists its later items strongest evidence first, with the words the
+two texts share as written in the later item.
+
+Example::
+
+    cases = find_despite_complete(links, store.items(), store.documents(), embed)
+    cases[0].action.action_id, cases[0].later[0].item.citation
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from ..types import Document, Item
+    from .matching import ActionRef, ItemRef, Link
+
+# Words that say what kind of thing is asked for, or by whom, not which change:
+# recommendations on every subject use them, so sharing them shows nothing.
+GENERIC_WORDS = frozenset(["about", "access", "action", "address", "after", "agency", "agree", "all", "any", "arrangement", "ask", "assessment", "assurance", "audit", "before", "board", "care", "case", "check", "child", "children", "clear", "complet", "consistent", "consistently", "decision", "education", "effective", "ensure", "every", "expect", "family", "finding", "good", "guidance", "health", "help", "identify", "improve", "include", "including", "information", "know", "local", "look", "make", "management", "manager", "meeting", "monitor", "month", "multi", "need", "new", "other", "out", "oversight", "parent", "partner", "partnership", "people", "plan", "planning", "police", "policy", "practice", "practitioner", "procedure", "process", "professional", "progress", "protection", "quality", "record", "relaunch", "report", "response", "review", "revise", "risk", "safeguard", "school", "scrutiny", "seek", "servic", "service", "share", "sharing", "show", "social", "staff", "support", "sure", "system", "term", "time", "timeliness", "timely", "tool", "track", "training", "twelve", "use", "used", "visit", "well", "whether", "work", "worker", "year", "young"])
+
+
+@dataclass(frozen=True)
+class DespiteParams:
+    """How close a later item must be (development values: see evaluation/tracker/README.md)."""
+
+    word_bonus: float = 0.10  # added to the meaning similarity per shared specific word
+    max_words: int = 4  # ...for at most this many words (and word pairs)
+    threshold: float = 0.64  # meaning + bonus needed
+    item_margin: float = 0.20  # within this of the later item's best completed action
+    common_share: float = 0.15  # words in more than this share of the store's items are generic
+
+
+DEFAULT_DESPITE = DespiteParams()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A later item that raises a completed action's learning again."""
+
+    item: ItemRef
+    # "strength" in [0, 1]: (meaning similarity + shared-word bonus) / the most it can be
+    score: float
+    words: tuple[str, ...]  # specific words both texts use, as written in the later item
+
+
+@dataclass(frozen=True)
+class DespiteCase:
+    """One completed action and the later items that ask for the same change."""
+
+    action: ActionRef
+    earlier: tuple[ItemRef, ...]  # the items the action was linked to
+    later: tuple[Evidence, ...]  # strongest first
+
+    @property
+    def score(self) -> float:
+        return self.later[0].score if self.later else 0.0
+
+
+def _area_words(docs: Iterable[Document]) -> frozenset[str]:
+    from .matching import content_tokens
+
+    return frozenset(w for d in docs if d.area for w in content_tokens(d.area))
+
+
+def specific_words(text: str, ignore: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+    """Specific word stems of *text* and its pairs of adjacent stems with a specific word."""
+    from .matching import content_tokens
+
+    toks = [w for w in content_tokens(text) if len(w) > 2]
+    keep = {w for w in toks if w not in GENERIC_WORDS and w not in ignore}
+    pairs = {f"{a} {b}" for a, b in pairwise(toks) if a in keep or b in keep}
+    return keep, pairs
+
+
+def common_words(texts: Sequence[str], share: float, min_texts: int = 50) -> frozenset[str]:
+    """Word stems used by more than *share* of *texts*: in this collection they say as
+    little as the listed generic words (none until there are *min_texts* texts).
+
+    >>> sorted(common_words(["neglect plan"] * 60 + ["escalation plan"] * 40, 0.5))
+    ['neglect', 'plan']
+    """
+    from collections import Counter
+
+    from .matching import content_tokens
+
+    if len(texts) < min_texts:
+        return frozenset()
+    df: Counter[str] = Counter()
+    for t in texts:
+        df.update(set(content_tokens(t)))
+    return frozenset(w for w, k in df.items() if k > share * len(texts))
+
+
+_WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
+def as_written(stems: Iterable[str], text: str) -> tuple[str, ...]:
+    """The words of *text* whose stems are *stems*, as written, in text order.
+
+    >>> as_written(["babi", "midwiv"], "Midwives saw the babies")
+    ('Midwives', 'babies')
+    """
+    from .matching import content_tokens
+
+    want = set(stems)
+    out: list[str] = []
+    seen: set[str] = set()
+    for w in _WORDS.findall(text):
+        st = content_tokens(w)
+        if st and st[0] in want and st[0] not in seen:
+            seen.add(st[0])
+            out.append(w.strip("'’-"))
+    return tuple(out)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(v, axis=-1, keepdims=True)
+    n[n == 0] = 1
+    return v / n
+
+
+def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
+                          docs: Sequence[Document],
+                          embed: Callable[[Sequence[str]], np.ndarray],
+                          params: DespiteParams = DEFAULT_DESPITE) -> list[DespiteCase]:
+    """The completed actions whose learning a later document of the same area asks for again.
+
+    *links* are tracker links (only those whose action is complete are used),
+    *embed(texts)* returns one vector per text (the matcher's cached embeddings).
+    Ordered by the strongest evidence, then tracker, sheet and row.
+    """
+    from .matching import _item_ref, clean_action_text, clean_item_text
+    from .review_refs import _norm
+
+    by_doc = {d.id: d for d in docs}
+    done: dict[tuple[str, str, int], list[Link]] = defaultdict(list)
+    for ln in links:
+        if ln.action.status_norm == "complete" and ln.item.doc_id in by_doc:
+            done[(ln.action.source_file, ln.action.sheet, ln.action.row)].append(ln)
+    if not done:
+        return []
+    pool = [it for it in items if it.kind != "good_practice" and it.doc_id in by_doc
+            and by_doc[it.doc_id].date and by_doc[it.doc_id].area]
+    ignore = _area_words(docs) | common_words([it.text for it in items], params.common_share)
+    # (action key, later item index) -> (score, shared stems)
+    scored: dict[tuple[tuple[str, str, int], int], tuple[float, set[str]]] = {}
+    pool_vecs: np.ndarray | None = None
+    pool_words = [specific_words(it.text, ignore) for it in pool]
+    for key, lns in done.items():
+        earlier_docs = [by_doc[ln.item.doc_id] for ln in lns]
+        dates = [d.date for d in earlier_docs if d.date]
+        if not dates:
+            continue
+        last = max(dates)
+        areas = {_norm(d.area) for d in earlier_docs if d.area}
+        cases = {_norm(d.pseudonym) for d in earlier_docs if d.pseudonym}
+        earlier_ids = {ln.item.item_id for ln in lns}
+        cand = [j for j, it in enumerate(pool)
+                if it.id not in earlier_ids
+                and (by_doc[it.doc_id].date or "") > last
+                and _norm(by_doc[it.doc_id].area or "") in areas
+                and not (by_doc[it.doc_id].pseudonym
+                         and _norm(by_doc[it.doc_id].pseudonym or "") in cases)]
+        if not cand:
+            continue
+        if pool_vecs is None:
+            pool_vecs = _unit(np.asarray(embed([clean_item_text(it.text) for it in pool]),
+                                         dtype=np.float64))
+        a = lns[0].action
+        ref_texts = [clean_item_text(ln.item.text) for ln in lns] + [clean_action_text(a.text)]
+        ref = _unit(np.asarray(embed(ref_texts), dtype=np.float64)).mean(axis=0)
+        ref = _unit(ref[None, :])[0]
+        ref_words, ref_pairs = specific_words(" ".join(ref_texts), ignore)
+        for j in cand:
+            words, pairs = pool_words[j]
+            shared = ref_words & words
+            n = min(params.max_words, len(shared) + len(ref_pairs & pairs))
+            meaning = float(pool_vecs[j] @ ref)
+            scored[(key, j)] = (meaning + params.word_bonus * n if shared else 0.0, shared)
+    best: dict[int, float] = defaultdict(float)
+    for (_, j), (s, _) in scored.items():
+        best[j] = max(best[j], s)
+    found: dict[tuple[str, str, int], list[Evidence]] = defaultdict(list)
+    top = 1.0 + params.word_bonus * params.max_words  # the highest meaning + bonus can reach
+    for (key, j), (s, shared) in scored.items():
+        if s >= params.threshold and s >= best[j] - params.item_margin:
+            it = pool[j]
+            found[key].append(Evidence(_item_ref(it, by_doc[it.doc_id]),
+                                       round(min(1.0, max(0.0, s / top)), 3),
+                                       as_written(shared, it.text)))
+    out = []
+    for key, ev in found.items():
+        lns = done[key]
+        ev.sort(key=lambda e: (-e.score, e.item.date or "", e.item.item_id))
+        out.append(DespiteCase(lns[0].action, tuple(ln.item for ln in lns), tuple(ev)))
+    out.sort(key=lambda c: (-c.score, c.action.source_file, c.action.sheet, c.action.row))
+    return out
+
+
+def case_row(c: DespiteCase) -> dict[str, Any]:
+    """The JSON shape of one case (``match --format json``, the report's data)."""
+    a = c.action
+    return {
+        "action_id": a.action_id, "tracker": a.source_file, "sheet": a.sheet, "row": a.row,
+        "action": a.text, "status": a.status, "status_norm": a.status_norm,
+        "earlier": [{"item_id": i.item_id, "citation": i.citation, "date": i.date,
+                     "text": i.text} for i in c.earlier],
+        "later": [{"item_id": e.item.item_id, "file": e.item.file, "page": e.item.page,
+                   "number": e.item.number, "date": e.item.date, "citation": e.item.citation,
+                   "text": e.item.text, "score": e.score, "shared_words": list(e.words)}
+                  for e in c.later],
+    }
+
+
+__all__ = ["DEFAULT_DESPITE", "GENERIC_WORDS", "DespiteCase", "DespiteParams", "Evidence",
+           "as_written", "case_row", "find_despite_complete", "specific_words"]
