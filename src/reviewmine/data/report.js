@@ -225,10 +225,9 @@
   }
 
   function viewOverview() {
+    // the categories come from report.doc_category, the one owner of that rule
     var nRev = 0, nInsp = 0;
-    var reviewTypes = { scr: 1, lcspr: 1, rapid_review: 1, learning_brief: 1 };
-    var inspTypes = { ofsted_inspection: 1, ofsted_letter: 1, jtai_letter: 1 };
-    DATA.docs.forEach(function (d) { if (reviewTypes[d.type]) { nRev++; } else if (inspTypes[d.type]) { nInsp++; } });
+    DATA.docs.forEach(function (d) { if (d.category === "review") { nRev++; } else if (d.category === "inspection") { nInsp++; } });
     var recurring = DATA.themes.filter(function (t) { return t.recurring; });
     var cov = DATA.coverage;
     var figures = el("ul", { className: "figures" },

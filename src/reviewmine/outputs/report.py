@@ -342,6 +342,7 @@ def report_payload(data: ReportData) -> dict[str, Any]:
     doc_index = {d.id: i for i, d in enumerate(data.documents)}
     item_index = {it.id: i for i, it in enumerate(data.items)}
     docs = [{"id": d.id[:12], "file": d.file_name, "title": d.title, "type": d.doc_type,
+             "category": doc_category(d.doc_type),
              "area": d.area, "date": d.date, "year": doc_year(d), "pages": d.pages,
              "judgements": d.judgements, "pseudonym": d.pseudonym}
             for d in data.documents]
