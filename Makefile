@@ -24,6 +24,11 @@ demo: install
 	mkdir -p out
 	$(BIN)/reviewmine report --db $(DB) --today 2024-12-31 -o out/report.html
 
+# Lint and type check (rules and checked files in pyproject.toml); CI runs this before the tests.
+lint: install
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy
+
 test: install
 	$(BIN)/python -m pytest -q
 
@@ -35,4 +40,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_search.py
 	$(BIN)/python benchmarks/bench_report.py
 
-.PHONY: install demo test test-fast bench
+.PHONY: install demo lint test test-fast bench

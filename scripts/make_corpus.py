@@ -949,7 +949,7 @@ def gold_for(doc: Doc, records: list[Record], heading_pages: dict, pages: int) -
         )
     headings = []
     seen: dict[tuple, dict] = {}
-    for r, g in zip(records, items, strict=True):
+    for r, _g in zip(records, items, strict=True):
         k = (r.heading, r.item.kind)
         if k not in seen:
             seen[k] = {

@@ -8,7 +8,6 @@ addressees, and scores exact-set accuracy and micro F1 of both methods.  The res
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 

@@ -16,9 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from paths import GOLDEN, REAL_OFSTED, SHARED  # noqa: E402
-
-from reviewmine.ingest import parse_file  # noqa: E402
+from paths import GOLDEN, REAL_OFSTED, SHARED
+from reviewmine.ingest import parse_file
 
 # Small real documents that exercise the layout traps (see shared README).
 GOLDEN_DOCS = [

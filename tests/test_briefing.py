@@ -186,7 +186,7 @@ def test_markdown_briefing_escapes_document_text(store):
 
 
 def test_unknown_suffix_is_refused(neglect, tmp_path):
-    with pytest.raises(InputError, match=".docx, .html or .md"):
+    with pytest.raises(InputError, match=r"\.docx, \.html or \.md"):
         write_briefing(neglect, tmp_path / "x.pdf")
 
 

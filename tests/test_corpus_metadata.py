@@ -3,8 +3,8 @@
 import json
 
 import pytest
-from paths import CORPUS
 
+from paths import CORPUS
 from reviewmine.ingest import parse_file
 
 GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text().splitlines()]

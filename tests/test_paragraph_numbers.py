@@ -5,6 +5,7 @@ these tests read whole real reports and check the numbering against the PDF's ow
 (pypdfium2, independently of the structure stage).
 """
 
+import itertools
 import re
 
 import pytest
@@ -55,7 +56,7 @@ def test_every_numbered_paragraph_in_order_on_its_page(name):
     numbers = [int(b.number) for b in numbered]  # type: ignore[arg-type]
     assert numbers and numbers[0] == 1, numbers[:5]
     # in order, no gaps, no merges; a report's second part (the LSCB) may start again at 1
-    for a, b in zip(numbers, numbers[1:]):
+    for a, b in itertools.pairwise(numbers):
         assert b == a + 1 or b == 1, (name, a, b)
     pdf = pdfium.PdfDocument(str(path))
     raw = [pdf[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(pdf))]

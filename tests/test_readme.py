@@ -3,9 +3,9 @@
 import re
 
 import typer
-from paths import ROOT
 from typer.testing import CliRunner
 
+from paths import ROOT
 from reviewmine.cli import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

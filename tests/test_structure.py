@@ -13,7 +13,7 @@ from reviewmine.ingest import parse_file
 from reviewmine.read.structure import clean_text, join_lines, split_marker
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from regen_golden import GOLDEN_DOCS, outline, source  # noqa: E402
+from regen_golden import GOLDEN_DOCS, outline, source
 
 
 @pytest.mark.parametrize("name", GOLDEN_DOCS)
@@ -25,7 +25,7 @@ def test_golden_outline(name):
 
 def test_item_across_page_break_loses_running_header():
     # norfolk_2013 item 9 runs over a page break with the running header in between
-    doc, items = parse_file(REAL_OFSTED / "norfolk_2013-08-16.pdf")
+    _doc, items = parse_file(REAL_OFSTED / "norfolk_2013-08-16.pdf")
     joined = [it for it in items if "Inspection of looked after children services" in it.text]
     assert joined == []
     assert len(items) == 17
@@ -101,7 +101,6 @@ def test_markers():
 def test_regression_highlighted_paragraph_lines_are_not_a_table():
     # BCP 2025 p10: paragraphs highlighted line by line (one rectangle behind each line) were
     # read as table cells and printed twice, with paragraph 61 cut after its first line.
-    from pathlib import Path
 
     from reviewmine.ingest import parse_file
 

@@ -256,7 +256,7 @@ def test_wrong_vectors_are_refused(hashing_model):
 
 
 def test_missing_model_says_how_to_train(tmp_path):
-    with pytest.raises(ModelError, match="train_themes.py"):
+    with pytest.raises(ModelError, match=r"train_themes\.py"):
         ThemeModel.load(tmp_path / "none")
 
 

@@ -63,7 +63,7 @@ def load_config(path: str | Path | None = None) -> Config:
 def config_from_mapping(values: dict[str, object], source: Path | None = None) -> Config:
     known = {f.name: f for f in fields(Config)}
     cfg = Config()
-    updates: dict[str, object] = {}
+    updates: dict[str, Any] = {}  # each value type-checked against the default below
     for key, value in values.items():
         if key not in known:
             raise ConfigError(f"unknown key '{key}'", path=source,
@@ -78,7 +78,7 @@ def config_from_mapping(values: dict[str, object], source: Path | None = None) -
         )
         if not ok:
             raise ConfigError(f"key '{key}' has the wrong type ({type(value).__name__})", path=source)
-        updates[key] = float(value) if isinstance(default, float) else value  # type: ignore[arg-type]
+        updates[key] = float(value) if isinstance(default, float) and isinstance(value, int | float) else value
     out = replace(cfg, **updates)
     if out.min_docs < 1:
         raise ConfigError("key 'min_docs' must be at least 1", path=source)

@@ -153,7 +153,7 @@ def ingest_paths(
             continue
         todo.append((i, f, digest, st.st_size, st.st_mtime))
 
-    for i, f, digest, size, mtime, outcome, secs in _parse_all(todo, timeout, workers, memory_limit):
+    for i, f, _digest, size, mtime, outcome, secs in _parse_all(todo, timeout, workers, memory_limit):
         if isinstance(outcome, BaseException):
             msg = str(outcome) if isinstance(outcome, ReviewmineError) else \
                 f"{f}: could not be parsed ({type(outcome).__name__}: {outcome})"
@@ -170,7 +170,7 @@ def ingest_paths(
 def _parse_all(
     todo: list[tuple[int, Path, str, int, float]], timeout: float, workers: int | None,
     memory_limit: int | None = None,
-) -> Iterator[tuple[int, Path, str, int, float, object, float]]:
+) -> Iterator[tuple[int, Path, str, int, float, tuple[Document, list[Item]] | BaseException, float]]:
     if not todo:
         return
     n = max(1, min(workers or os.cpu_count() or 1, len(todo), 4))
@@ -202,7 +202,7 @@ def _parse_all(
             job, fut, t0 = pending.pop(0)
             remaining = max(0.1, timeout - (time.perf_counter() - t0))
             try:
-                outcome: object = fut.result(timeout=remaining)
+                outcome: tuple[Document, list[Item]] | BaseException = fut.result(timeout=remaining)
             except FutureTimeout:
                 outcome = ParseTimeout(f"parsing took longer than {timeout:g} s and was stopped",
                                        path=job[1], hint="the file may be malformed; raise --timeout")
@@ -224,7 +224,7 @@ def _parse_all(
                 outcome = InputError("the parser process died on this file (out of memory, or a "
                                      "crash in the PDF library)", path=job[1],
                                      hint="the file may be malformed or too large")
-            except Exception as exc:  # the worker's exception, re-raised here
+            except Exception as exc:  # noqa: BLE001 the worker's exception, re-raised here
                 outcome = exc
             suspects.discard(job[0])
             yield (*job, outcome, time.perf_counter() - t0)

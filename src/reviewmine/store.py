@@ -16,7 +16,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +52,7 @@ def _set_wal(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == 99:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == 99:
                 raise
             time.sleep(0.05 + 0.01 * attempt)
 
@@ -592,7 +592,7 @@ class Store:
     # -- runs -------------------------------------------------------------------
     def record_run(self, command: str, config: object, models: dict[str, str],
                    summary: dict[str, object] | None = None) -> None:
-        cfg = asdict(config) if hasattr(config, "__dataclass_fields__") else config  # type: ignore[arg-type]
+        cfg = asdict(config) if is_dataclass(config) and not isinstance(config, type) else config
         with self.transaction():
             self.db.execute(
                 "INSERT INTO runs(started, command, config_json, models_json, summary_json)"

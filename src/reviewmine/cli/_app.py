@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -21,9 +21,9 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure quality against gold annotations.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-DbOpt = Annotated[Optional[Path], typer.Option("--db", help="Store file (default: $REVIEWMINE_DB "
+DbOpt = Annotated[Path | None, typer.Option("--db", help="Store file (default: $REVIEWMINE_DB "
                                                "or ./reviewmine.db).", show_default=False)]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Configuration TOML file.")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration TOML file.")]
 
 
 def echo_err(msg: str) -> None:

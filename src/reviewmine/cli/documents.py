@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -40,13 +40,13 @@ class ItemFormat(str, Enum):
 
 @app.command()
 def ingest(
-    paths: Annotated[Optional[list[Path]], typer.Argument(
+    paths: Annotated[list[Path] | None, typer.Argument(
         help="Files or folders (PDF, DOCX, HTML, TXT, MD); with --reparse and none given, "
              "every stored document's file.", show_default=False)] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
-    timeout: Annotated[Optional[float], typer.Option(help="Seconds allowed per file.")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Parser processes.")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds allowed per file.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Parser processes.")] = None,
     reparse: Annotated[bool, typer.Option("--reparse", help="Parse files again even if unchanged, "
                                           "to bring an older store's metadata and items up to "
                                           "date.")] = False,
@@ -129,7 +129,7 @@ def doc_row(doc: Any, n_items: int | None = None) -> dict[str, Any]:
 def docs(
     db: DbOpt = None,
     format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.table,
-    doc_type: Annotated[Optional[str], typer.Option("--type", help="Only this document type, "
+    doc_type: Annotated[str | None, typer.Option("--type", help="Only this document type, "
                                                     "e.g. focused_visit, jtai_letter, lcspr.")] = None,
 ) -> None:
     """List stored documents: type, area, first day, topic, items and judgements."""
@@ -209,13 +209,13 @@ def item_row(it: Any, file: str, themes: tuple[Any, ...] = (),
 @app.command()
 def items(
     db: DbOpt = None,
-    doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="recommendation, finding, ...")] = None,
-    theme: Annotated[Optional[str], typer.Option(
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="recommendation, finding, ...")] = None,
+    theme: Annotated[str | None, typer.Option(
         "--theme", help="Only items with this theme (id or name, any case); assigns themes "
                         "to new items first, as 'reviewmine themes' does.")] = None,
     format: Annotated[ItemFormat, typer.Option("--format", "-f")] = ItemFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """List extracted items with their citations (document, page, heading, number)."""
@@ -262,12 +262,12 @@ def items(
 
 @eval_app.command("extraction")
 def eval_extraction(
-    gold: Annotated[Optional[list[Path]], typer.Option(
+    gold: Annotated[list[Path] | None, typer.Option(
         "--gold", help="Gold annotations (JSON Lines); repeat for several files (default: the "
                        "development set's gold files, where this checkout has them).")] = None,
-    docs_dir: Annotated[Optional[Path], typer.Option("--docs", help="Folder of the gold documents "
+    docs_dir: Annotated[Path | None, typer.Option("--docs", help="Folder of the gold documents "
                                                      "(default: each gold file's folder).")] = None,
-    kinds: Annotated[Optional[str], typer.Option(help="Comma-separated kinds to score, gold and extracted "
+    kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds to score, gold and extracted "
                                                  "(default: every kind but good_practice).")] = None,
     by: Annotated[str, typer.Option("--by", help="Break the scores down by document 'type' or 'family' "
                                     "(family: from the gold, not from the extractor).")] = "type",
@@ -317,7 +317,7 @@ def eval_extraction(
         typer.echo(f"matched items with the gold page: {d['matched_page_equal']}; "
                    f"with the gold kind: {d['matched_kind_equal']}")
     for sev in report.summaries:
-        for name, s in sev.as_dict()["by_type"].items():  # type: ignore[attr-defined]
+        for name, s in sev.as_dict()["by_type"].items():
             typer.echo(f"{'summaries ' + name:<22} P={s['precision']:.3f} R={s['recall']:.3f} "
                        f"F1={s['f1']:.3f} (gold found {s['gold_found']}, missed {s['gold_missed']}, "
                        f"extracted wrong {s['extracted_wrong']})")
@@ -326,11 +326,11 @@ def eval_extraction(
     def tag(m: Any) -> str:  # summaries' matches carry no family of their own
         return f"{m.family or 'summaries':<14}" if by == "family" else ""
 
-    misses = ev.misses + [m for sev in report.summaries for m in sev.misses]  # type: ignore[attr-defined]
-    fps = ev.false_positives + [m for sev in report.summaries for m in sev.false_positives]  # type: ignore[attr-defined]
+    misses = ev.misses + [m for sev in report.summaries for m in sev.misses]
+    fps = ev.false_positives + [m for sev in report.summaries for m in sev.false_positives]
     for m in misses:
         typer.echo(f"MISS  {tag(m)}{m.file} p{m.gold_page} [{m.gold_kind}] {m.gold_text[:150]}")
     for m in fps:
         typer.echo(f"FALSE {tag(m)}{m.file} p{m.pred_page} [{m.pred_kind}] {(m.pred_text or '')[:150]}")
-    for f in ev.failed_files + [x for sev in report.summaries for x in sev.failed_files]:  # type: ignore[attr-defined]
-        typer.echo(f"FAILED {f}")
+    for failed in ev.failed_files + [x for sev in report.summaries for x in sev.failed_files]:
+        typer.echo(f"FAILED {failed}")

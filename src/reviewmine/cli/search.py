@@ -179,7 +179,7 @@ def search(
     filters = SearchFilters(doc_type=doc_type, area=area, since=since, until=until, theme=theme,
                             kind=",".join(kind) if kind else None).validated()
     emb = None if mode == Mode.keyword else _embedder(embedder, config)
-    if hasattr(emb, "preload"):
+    if emb is not None and hasattr(emb, "preload"):
         emb.preload()  # the model loads while the index is read
     with open_store(db) as store:
         searcher = Searcher(store, emb, progress=True,

@@ -111,7 +111,7 @@ def tracker_actions(
 
     with open_store(db) as store:
         actions = load_actions(store)
-    rows = [{"action_id": a.action_id, "tracker": a.source_file, "sheet": a.sheet, "row": a.row,
+    rows: list[dict[str, Any]] = [{"action_id": a.action_id, "tracker": a.source_file, "sheet": a.sheet, "row": a.row,
              "review": a.review, "recommendation": a.recommendation, "action": a.action,
              "owner": a.owner, "due_date": a.due_date, "status": a.status,
              "status_norm": a.status_norm, "status_label": STATUS_LABELS.get(a.status_norm, ""),

@@ -202,7 +202,7 @@ class OnnxMiniLMEmbedder:
             def run() -> None:
                 try:
                     self._load()
-                except Exception:  # noqa: BLE001, S110 - embed() calls _load() again and raises it
+                except Exception:  # noqa: BLE001 - embed() calls _load() again and raises it
                     pass
 
             self._preload = threading.Thread(target=run, daemon=True)

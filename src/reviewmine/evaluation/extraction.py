@@ -16,13 +16,17 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..artefacts import SOURCE_ROOT
 from ..errors import GoldError
 from ..types import ITEM_KINDS, Item
+
+if TYPE_CHECKING:  # summaries imports this module
+    from .summaries import SummaryEval
 
 MATCH_F1 = 0.8
 # Every kind that asks for a change or states learning; strengths are not scored.
@@ -172,7 +176,7 @@ class ExtractionEval:
     kinds: tuple[str, ...] = ()
     failed_files: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:  # JSON-shaped: nested dicts of numbers
         def s(x: Scores) -> dict[str, float | int]:
             return {"precision": round(x.precision, 4), "recall": round(x.recall, 4),
                     "f1": round(x.f1, 4), "tp": x.tp, "fp": x.fp, "fn": x.fn}
@@ -195,7 +199,7 @@ def _in_family_order(d: dict[str, FamilyScores]) -> list[tuple[str, FamilyScores
                                              kv[0]))
 
 
-def match_items(gold: Sequence[dict[str, object]], pred: Sequence[Item], file: str, family: str | None = None
+def match_items(gold: Sequence[Mapping[str, object]], pred: Sequence[Item], file: str, family: str | None = None
                 ) -> tuple[list[Match], list[Match], list[Match]]:
     """One-to-one matching, best F1 pairs first."""
     pairs = []
@@ -267,7 +271,7 @@ def evaluate_extraction(
                         or ("ofsted_inspection" if row.get("framework") else "other"))
         try:
             _, pred = extractor(folder / file)
-        except Exception as exc:  # a failed document counts as all misses
+        except Exception as exc:  # noqa: BLE001 a failed document counts as all misses
             ev.failed_files.append(f"{file}: {exc}")
             pred = []
         pred = [p for p in pred if p.kind in wanted]
@@ -304,7 +308,7 @@ class FamilyReport:
     """Per-family scores over several gold files (item-format and summaries-format)."""
 
     items: ExtractionEval
-    summaries: list[object] = field(default_factory=list)  # summary_eval.SummaryEval per summaries gold
+    summaries: list[SummaryEval] = field(default_factory=list)  # one per summaries gold file
     summary_documents: int = 0
 
     @property
@@ -313,7 +317,7 @@ class FamilyReport:
         for sev in self.summaries:
             fam = out.setdefault("summaries", FamilyScores(method="granularity-tolerant (>= 80% of words held)",
                                                            tp_pred=0))
-            o = sev.overall  # type: ignore[attr-defined]
+            o = sev.overall
             fam.tp_pred = (fam.tp_pred or 0) + o.tp_pred
             fam.tp += o.tp
             fam.fn += o.fn
@@ -325,7 +329,7 @@ class FamilyReport:
     def as_dict(self) -> dict[str, object]:
         return {"by_family": {k: v.as_dict() for k, v in self.by_family.items()},
                 "items": self.items.as_dict(),
-                "summaries": [s.as_dict() for s in self.summaries]}  # type: ignore[attr-defined]
+                "summaries": [s.as_dict() for s in self.summaries]}
 
 
 def evaluate_by_family(gold_paths: Sequence[Path], docs_dir: Path | None = None, *,

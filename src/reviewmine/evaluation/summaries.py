@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import GoldError
 from ..types import Item
@@ -97,7 +98,7 @@ class SummaryEval:
     def f1(self) -> float:
         return self.overall.f1
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:  # JSON-shaped: nested dicts of numbers
         return {
             "overall": self.overall.as_dict(),
             "by_group": {k: v.as_dict() for k, v in sorted(self.by_group.items())},
@@ -141,7 +142,7 @@ def is_summary_gold(path: Path) -> bool:
     return isinstance(row, dict) and "items" not in row and all(isinstance(row.get(g), list) for g in GROUPS)
 
 
-def score_document(gold: dict[str, Sequence[str]], pred: Sequence[Item], file: str = "",
+def score_document(gold: Mapping[str, Sequence[str]], pred: Sequence[Item], file: str = "",
                    *, kind_aware: bool = True) -> tuple[TolerantScores, list[Match], list[Match]]:
     """Tolerant scores of one document's items against its gold lists, with misses and false positives."""
     def grp(g: str) -> str:

@@ -93,7 +93,7 @@ def _doc_items(doc: dict[str, Any]) -> list[tuple[str, Any, str]]:
             themes = doc.get(f"{kind}_themes") or []
             out += [(t, th, kind) for t, th in zip(texts, themes)]
         return out
-    return [(it.get("text"), it.get("themes"), str(it.get("kind") or ""))
+    return [(str(it.get("text") or ""), it.get("themes"), str(it.get("kind") or ""))
             for it in doc.get("items", []) if isinstance(it, dict)]
 
 
@@ -316,11 +316,11 @@ class ThemeEval:
         chosen = {m.theme: m for m in self.chosen.per_theme}
         themes = list(chosen) + [t for t in base if t not in chosen]
         for theme in themes:
-            m = chosen.get(theme) or ThemeMetric(theme, 0.0, 0.0, 0.0, base[theme].support, 0)
-            b = base.get(theme) or ThemeMetric(theme, 0.0, 0.0, 0.0, m.support, 0)
+            cm = chosen.get(theme) or ThemeMetric(theme, 0.0, 0.0, 0.0, base[theme].support, 0)
+            b = base.get(theme) or ThemeMetric(theme, 0.0, 0.0, 0.0, cm.support, 0)
             lines.append(
-                f"| {m.theme} | {m.support} | {m.predicted} | {m.precision:.2f} | {m.recall:.2f} | "
-                f"{m.f1:.2f} | {b.predicted} | {b.precision:.2f} | {b.recall:.2f} | {b.f1:.2f} |"
+                f"| {cm.theme} | {cm.support} | {cm.predicted} | {cm.precision:.2f} | {cm.recall:.2f} | "
+                f"{cm.f1:.2f} | {b.predicted} | {b.precision:.2f} | {b.recall:.2f} | {b.f1:.2f} |"
             )
         return "\n".join(lines) + "\n" + ("\n" + fam if (fam := self.family_markdown()) else "")
 
@@ -549,7 +549,7 @@ def embed_cached(
         by_key = dict(zip(keys, texts))
         new = embedder.embed([by_key[k] for k in missing], progress=progress)
         cached.update({k: np.asarray(v, dtype=np.float32) for k, v in zip(missing, new)})
-        np.savez(path, **cached)
+        np.savez(path, allow_pickle=False, **cached)
     if not keys:
         return np.zeros((0, embedder.dim), dtype=np.float32)
     return np.stack([cached[k] for k in keys]).astype(np.float32)

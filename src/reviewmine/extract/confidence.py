@@ -13,6 +13,7 @@ plain arrays (no pickle) under ``models/confidence/`` with a model card.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -63,7 +64,7 @@ def featurize(texts: Sequence[str], blocks: Sequence[Block], in_section: Sequenc
     for i, (text, b, sec) in enumerate(zip(texts, blocks, in_section)):
         words = _WORD.findall(text.lower())
         counts: dict[int, float] = {}
-        for tok in words + [f"{a}_{b2}" for a, b2 in zip(words, words[1:])]:
+        for tok in words + [f"{a}_{b2}" for a, b2 in itertools.pairwise(words)]:
             h = _hash(tok)
             counts[h] = counts.get(h, 0.0) + 1.0
         norm = float(np.sqrt(sum(v * v for v in counts.values()))) or 1.0

@@ -112,18 +112,30 @@ def extract_items(doc: Document) -> list[Item]:
     for n, r in enumerate(raw):
         text = str(r["text"])
         items.append(Item(
-            doc_id=doc.id, kind=str(r["kind"]), text=text, page=int(r["page"]),  # type: ignore[arg-type]
+            doc_id=doc.id, kind=str(r["kind"]), text=text, page=_as_int(r["page"]),
             heading=r.get("heading"), number=r.get("number"),  # type: ignore[arg-type]
             subheading=r.get("subheading"), paragraph=r.get("paragraph"),  # type: ignore[arg-type]
             section=str(r.get("section", "main")),
             addressees=addressees(text, (str(r.get("agency") or ""), str(r.get("subheading") or "")),
                                   default),
-            confidence=float(r.get("confidence", 0.9)),  # type: ignore[arg-type]
+            confidence=_as_float(r.get("confidence", 0.9)),
             subitems=tuple(r.get("subitems", ())),  # type: ignore[arg-type]
-            start=int(r["start"]), end=int(r["end"]), ordinal=n,  # type: ignore[arg-type]
+            start=_as_int(r["start"]), end=_as_int(r["end"]), ordinal=n,
             id=f"{doc.id[:12]}:{n}",
         ))
     return items
+
+
+def _as_int(v: object) -> int:
+    if isinstance(v, int | str | float):
+        return int(v)
+    raise TypeError(f"not a number: {v!r}")
+
+
+def _as_float(v: object) -> float:
+    if isinstance(v, int | str | float):
+        return float(v)
+    raise TypeError(f"not a number: {v!r}")
 
 
 def _score(doc: Document, raw: list[dict[str, object]]) -> None:
@@ -330,7 +342,7 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             sec.paragraphs = True
             continue
         if sec.paragraphs:
-            if _NOT_ITEM.search(b.text) or (sec.items and b.size < float(sec.items[0].get("size", 0)) - 1.5):
+            if _NOT_ITEM.search(b.text) or (sec.items and b.size < _as_float(sec.items[0].get("size", 0)) - 1.5):
                 continue  # "There are no areas for priority action"; small print
             if last is not None and _unfinished(last) and b.text[:1].islower():
                 _append(last, b.text, b)  # one paragraph broken by a page or a float
@@ -486,7 +498,7 @@ def _unfinished(item: dict[str, object]) -> bool:
 def _new_item(out: list[dict[str, object]], sec: _Section, b: Block, text: str,
               label: re.Match[str] | None, in_lscb: bool, doc: Document, *,
               number: str | None = None, paragraph: str | None = None,
-              heading: str | None | bool = True) -> dict[str, object]:
+              heading: str | bool | None = True) -> dict[str, object]:
     kind = sec.kind
     if label is not None:
         kind = _LABEL_KIND[label.group(1).lower()]
@@ -581,7 +593,7 @@ def _table_items(out: list[dict[str, object]], sec: _Section | None, blocks: Seq
             cell, kind = named[0]
             if sec is None or sec.kind != kind:
                 # a header row inside the table opens a section that the next heading ends
-                sec = _Section(kind or "", cell.text, sec.level if sec is not None else 99,  # type: ignore[arg-type]
+                sec = _Section(kind or "", cell.text, sec.level if sec is not None else 99,
                                ofsted_afi=False)
             text_col = cell.col if len(cols) > 1 else None
             agency_col = next((c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None)

@@ -254,10 +254,10 @@ def _lead_in(b: Block) -> str | None:
             and not _NUMBERED.match(text):
         label = re.sub(r"^[A-Z][a-z]+(?=[A-Z])", "", text)  # a glued table column header ("DateIssues")
         # the noun names the entries, not a kind of page ("Learning briefings", "Themes library")
-        if _LABEL.search(label) or re.search(
+        if _LABEL.search(label) or (re.search(
                 r"\b(issues|themes|learning|lessons|findings|recommendations)\b(?! ?(briefings?|brief|reviews?|"
                 r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)",
-                label, re.IGNORECASE) and not _LEAD_NEG.search(label):
+                label, re.IGNORECASE) and not _LEAD_NEG.search(label)):
             return _lead_kind(label) or "finding"
     return None
 

@@ -213,8 +213,7 @@ def _query_ids(store: Store, query: str) -> set[str]:
 
 
 _CLAUSE = re.compile(r"[.;:()\[\]]|,\s|\s[-–]\s")
-_EDGE_WORDS = frozenset("a an and the of to in on for by with or that which who is are was were be "
-                        "as at from their its this these those not".split())
+_EDGE_WORDS = frozenset(["a", "an", "and", "the", "of", "to", "in", "on", "for", "by", "with", "or", "that", "which", "who", "is", "are", "was", "were", "be", "as", "at", "from", "their", "its", "this", "these", "those", "not"])
 
 
 def phrase_label(texts: Sequence[str], terms: Sequence[str], max_words: int = 9) -> str:
@@ -726,10 +725,10 @@ def briefing_html(b: Briefing) -> str:
     else:
         out.append("<p>The source documents pose no questions for practitioners.</p>")
     out += ["</section>", "<section>", "<h2>Sources</h2>", "<ul>"]
-    for s in b.sources:
-        bits = [DOC_TYPE_LABELS.get(s.doc_type, s.doc_type)] + [x for x in (s.area, s.date) if x]
-        out.append(f"<li>{e(s.title)} ({e(', '.join(bits))}; {e(s.file)}; "
-                   f"{_plural(s.n_items, 'item')})</li>")
+    for src in b.sources:
+        bits = [DOC_TYPE_LABELS.get(src.doc_type, src.doc_type)] + [x for x in (src.area, src.date) if x]
+        out.append(f"<li>{e(src.title)} ({e(', '.join(bits))}; {e(src.file)}; "
+                   f"{_plural(src.n_items, 'item')})</li>")
     out += ["</ul>", "</section>", "</main>", "</body>", "</html>"]
     return "\n".join(x for x in out if x) + "\n"
 
@@ -802,10 +801,10 @@ def write_docx(b: Briefing, path: Path) -> None:
         doc.add_paragraph("The source documents pose no questions for practitioners.")
 
     doc.add_heading("Sources", level=1)
-    for s in b.sources:
-        bits = [DOC_TYPE_LABELS.get(s.doc_type, s.doc_type)] + [x for x in (s.area, s.date) if x]
-        doc.add_paragraph(_x(f"{s.title} ({', '.join(bits)}; {s.file}; "
-                             f"{_plural(s.n_items, 'item')})"), style="List Bullet")
+    for src in b.sources:
+        bits = [DOC_TYPE_LABELS.get(src.doc_type, src.doc_type)] + [x for x in (src.area, src.date) if x]
+        doc.add_paragraph(_x(f"{src.title} ({', '.join(bits)}; {src.file}; "
+                             f"{_plural(src.n_items, 'item')})"), style="List Bullet")
     doc.save(str(path))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -59,7 +59,7 @@ def write_csv(rows: Sequence[dict[str, Any]], out: TextIO, columns: Sequence[str
         w.writerow({k: neutralise(_cell(row.get(k))) for k in cols})
 
 
-def write_xlsx(sheets: dict[str, Sequence[dict[str, Any]]], path: Path) -> None:
+def write_xlsx(sheets: Mapping[str, Sequence[dict[str, Any]]], path: Path) -> None:
     """One worksheet per entry; header row bold and frozen."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

@@ -385,7 +385,7 @@ def report_payload(data: ReportData) -> dict[str, Any]:
                                if e.item.item_id in item_index]}
                     for c in cov.despite_complete],
     }
-    present = [y for d in docs if (y := d["year"]) is not None]
+    present = [y for d in data.documents if (y := doc_year(d)) is not None]
     # Every year from the first to the last, so a year with no documents shows as empty.
     years = list(range(min(present), max(present) + 1)) if present else []
     return {"title": data.title, "generated": data.generated, "minDocs": data.min_docs,

@@ -7,6 +7,7 @@ here), ruled tables from the page's own rules (see :func:`_grid_cells`).  Every 
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import zipfile
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any, ClassVar
 
 from ..errors import EmptyDocument, EncryptedDocument, InputError, NoTextLayer, UnsupportedFile
 from ..types import Line
@@ -189,7 +191,7 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
 _RECT = threading.local()
 
 
-def _rect_buffers() -> tuple[object, list[object], list[object]]:
+def _rect_buffers() -> tuple[Any, list[Any], list[Any]]:
     """PDFium's raw module and four doubles for FPDFText_GetRect, made once per thread:
     pypdfium2's get_rect allocates them for every rectangle of every line."""
     if not hasattr(_RECT, "refs"):
@@ -281,17 +283,17 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     if len(ys) < 3 or len(xs) < 3:
         return []
     cells: list[Line] = []
-    for r, (y0, y1) in enumerate(zip(ys, ys[1:])):
+    for row_no, (y0, y1) in enumerate(itertools.pairwise(ys)):
         # only the columns whose rules actually cross this row
         row_xs = [x for x in xs if any(abs(vx - x) < 3 and vt <= y0 + 2 and vb >= y1 - 2
                                        for vx, vt, vb in vs)]
-        for col, (x0, x1) in enumerate(zip(row_xs, row_xs[1:])):
+        for col, (x0, x1) in enumerate(itertools.pairwise(row_xs)):
             text = tp.get_text_bounded(x0 + 0.5, height - y1 + 0.5, x1 - 0.5, height - y0 - 0.5)  # type: ignore[attr-defined]
             parts = [t.strip() for t in text.replace("\ufffe", "\u00ad").split("\r\n") if t.strip()]
             if parts:
                 cells.append(Line(page=page_no, text=_join_lines(parts), x0=x0, top=y0 + 1, size=0.0,
                                   bold=False, x1=x1, bottom=y1, hint="cell", table=table_no,
-                                  row=r, col=col))
+                                  row=row_no, col=col))
     if len({ln.col for ln in cells}) < 2 or len({ln.row for ln in cells}) < 2:
         return []  # a one-column frame is a box, not a table
     return cells
@@ -442,7 +444,7 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
         text = " ".join(text.split())
         if text:
             lines.append(Line(page=1, text=text, x0=0.0, top=float(len(lines)), size=11.0,
-                              bold=bold, hint=hint, depth=depth, **kw))  # type: ignore[arg-type]
+                              bold=bold, hint=hint, depth=depth, **kw))
 
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -457,7 +459,7 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
             elif is_list:
                 ilvl = child.find(".//{*}ilvl")
                 depth = int(ilvl.get(ilvl.tag.replace("ilvl", "val"), 0)) if ilvl is not None else 0
-                numbered = "Number" in style or child.find(".//{*}numId") is not None and "Bullet" not in style
+                numbered = "Number" in style or (child.find(".//{*}numId") is not None and "Bullet" not in style)
                 add(para.text, "oli" if numbered else "li", depth=depth)
             else:
                 add(para.text, "p", bold=bold)
@@ -482,9 +484,9 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
 class _HTMLLines(HTMLParser):
     """Collects block-level text with its tag; script/style content is dropped."""
 
-    BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "div", "dt", "dd",
+    BLOCKS: ClassVar[set[str]] = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "div", "dt", "dd",
               "blockquote", "title", "caption", "pre"}
-    SKIP = {"script", "style", "noscript", "template", "head"}
+    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "head"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -569,9 +571,7 @@ def read_html(path: Path, text: str) -> RawDocument:
     parser._flush()
     lines: list[Line] = []
     for text_, tag, depth, cell in parser.out:
-        if tag.startswith("h") and tag[1:].isdigit():
-            hint = tag
-        elif tag in ("li", "oli"):
+        if (tag.startswith("h") and tag[1:].isdigit()) or tag in ("li", "oli"):
             hint = tag
         elif tag in ("td", "th"):
             hint = "cell"
@@ -581,7 +581,7 @@ def read_html(path: Path, text: str) -> RawDocument:
         if cell is not None:
             kw = {"table": cell[0], "row": cell[1], "col": cell[2]}
         lines.append(Line(page=1, text=text_, x0=0.0, top=float(len(lines)), size=11.0,
-                          bold=hint.startswith("h"), hint=hint, depth=depth, **kw))  # type: ignore[arg-type]
+                          bold=hint.startswith("h"), hint=hint, depth=depth, **kw))
     if not lines:
         raise EmptyDocument("the HTML contains no text", path=path)
     return RawDocument("html", (RawPage(1, 0.0, 0.0, tuple(lines)),), title_hint=parser.title)
@@ -611,7 +611,8 @@ def read_text(path: Path, text: str) -> RawDocument:
         lines: list[Line] = []
         para: list[str] = []
 
-        def flush() -> None:
+        # bound now: flush belongs to this page's lists, never a later iteration's
+        def flush(para: list[str] = para, lines: list[Line] = lines, page_no: int = page_no) -> None:
             if para:
                 lines.append(Line(page=page_no, text=" ".join(para), x0=0.0, top=float(len(lines)),
                                   size=11.0, bold=False, hint="p"))

@@ -324,17 +324,17 @@ def _attach_glyphs(pages: Sequence[RawPage], body: float = 0.0) -> list[RawPage]
             ln = lines[i]
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             t = ln.text.strip()
-            beside = (nxt is not None and not nxt.hint and nxt.x0 > ln.x1
-                      and abs(nxt.top - ln.top) < max(ln.size, 6) * 0.5)
-            if beside and len(t) == 1 and is_glyph(t):
-                merged.append(replace(nxt, text=f"{t} {nxt.text.strip()}", x0=ln.x0))  # type: ignore[union-attr]
+            beside = nxt if (nxt is not None and not nxt.hint and nxt.x0 > ln.x1
+                             and abs(nxt.top - ln.top) < max(ln.size, 6) * 0.5) else None
+            if beside is not None and len(t) == 1 and is_glyph(t):
+                merged.append(replace(beside, text=f"{t} {beside.text.strip()}", x0=ln.x0))
                 i += 2
                 continue
             num = _LONE_NUMBER.match(t)
-            if beside and num and not ln.hint and min(ln.size, nxt.size) >= body - 1:  # type: ignore[union-attr]
+            if beside is not None and num and not ln.hint and min(ln.size, beside.size) >= body - 1:
                 # a paragraph number in a column of its own ("8." then the text on its baseline)
                 marker = num.group(1) + ("" if "." in num.group(1) else ".")
-                merged.append(replace(nxt, text=f"{marker} {nxt.text.strip()}", x0=ln.x0))  # type: ignore[union-attr]
+                merged.append(replace(beside, text=f"{marker} {beside.text.strip()}", x0=ln.x0))
                 i += 2
                 continue
             merged.append(ln)

@@ -97,8 +97,8 @@ def previous_taxonomy(store: Store) -> str | None:
     last = store.last_run("themes")
     if last is None:
         return "v1"  # themed, but no run recorded: the oldest stores
-    models = last.get("models") or {}
-    return str(models.get("taxonomy") or "v1")
+    models = last.get("models")
+    return str(models.get("taxonomy") or "v1") if isinstance(models, dict) else "v1"
 
 
 def theme_summary(store: Store, cfg: Config, *, since: int | None = None, until: int | None = None,

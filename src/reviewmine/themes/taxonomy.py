@@ -144,7 +144,7 @@ def _check_theme_table(theme_id: str, table: Any, where: str) -> dict[str, Any]:
         except re.error as err:
             raise ConfigError(
                 f"{prefix}.patterns[{i}]: invalid regular expression: {err}", path=where
-            )
+            ) from err
     return out
 
 

@@ -481,8 +481,8 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
             continue
         chosen = [j0]
         if named:
-            named_dates = [by_doc[f.doc_id].date for k, f in enumerate(facts)
-                           if prior[k] >= 0.8 and by_doc[f.doc_id].date]
+            named_dates = [dt for k, f in enumerate(facts)
+                           if prior[k] >= 0.8 and (dt := by_doc[f.doc_id].date)]
             named_date = min(named_dates) if named_dates else None
             named_areas = {f.area for k, f in enumerate(facts) if prior[k] >= 0.8}
         else:
@@ -636,11 +636,15 @@ def stored_links(store: Store) -> list[Link]:
     items = {it.id: it for it in store.items()}
     out = []
     for r in store.tracker_links():
-        a = acts.get((r["source_file"], r["sheet"], r["row"]))
+        row, score = r["row"], r["score"]
+        # SQLite gives the INTEGER row and REAL score back as int and float
+        if not isinstance(row, int) or not isinstance(score, int | float):
+            continue
+        a = acts.get((str(r["source_file"]), str(r["sheet"]), row))
         it = items.get(str(r["item_id"]))
         if a is None or it is None or it.doc_id not in docs:
             continue
-        out.append(Link(_action_ref(a), _item_ref(it, docs[it.doc_id]), float(r["score"]),
+        out.append(Link(_action_ref(a), _item_ref(it, docs[it.doc_id]), float(score),
                         str(r["reason"]), str(r["origin"])))
     return out
 
