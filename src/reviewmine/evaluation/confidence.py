@@ -92,19 +92,19 @@ def labelled_documents(gold_paths: Sequence[Path]) -> list[LabelledDocument]:
                 raise ModelError(f"{len(items)} items but {x.shape[0]} scored candidates", path=path)
             scored = np.array([it.kind in SCORED_KINDS for it in items], dtype=bool)
             if summary:
-                gold = {g: [str(t) for t in row[g]] for g in ("recommendations", "findings")}  # type: ignore[attr-defined]
+                gold = {g: [str(t) for t in row[g]] for g in ("recommendations", "findings")}
                 y = np.array([any(holds(it.text, t) or holds(t, it.text) for t in gold[group_of(it.kind)])
                               for it in items], dtype=np.int8)
                 gold_texts = gold["recommendations"] + gold["findings"]
                 unmatched = sum(1 for g, ts in gold.items() for t in ts
                                 if not any(group_of(it.kind) == g and holds(it.text, t) for it in items))
             else:
-                gold_items = [g for g in row["items"] if g.get("kind") in SCORED_KINDS]  # type: ignore[attr-defined]
+                gold_items = [g for g in row["items"] if g.get("kind") in SCORED_KINDS]
                 pred = [it for it, s in zip(items, scored) if s]
                 matched, misses, _ = match_items(gold_items, pred, str(row["file"]))
                 hit = {m.pred_text for m in matched}
                 y = np.array([it.text in hit for it in items], dtype=np.int8)
-                gold_texts = [str(g["text"]) for g in row["items"]]  # type: ignore[attr-defined]
+                gold_texts = [str(g["text"]) for g in row["items"]]
                 unmatched = len(misses)
             gold_bags = [Counter(tokens(t)) for t in gold_texts]
             blocks = [b for b in doc.blocks if len(tokens(b.text)) >= 3]

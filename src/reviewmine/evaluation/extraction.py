@@ -55,7 +55,7 @@ def token_f1(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
-def load_gold(path: Path) -> list[dict[str, object]]:
+def load_gold(path: Path) -> list[dict[str, Any]]:  # JSON rows, checked below
     try:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, json.JSONDecodeError) as exc:
@@ -199,7 +199,7 @@ def _in_family_order(d: dict[str, FamilyScores]) -> list[tuple[str, FamilyScores
                                              kv[0]))
 
 
-def match_items(gold: Sequence[Mapping[str, object]], pred: Sequence[Item], file: str, family: str | None = None
+def match_items(gold: Sequence[Mapping[str, Any]], pred: Sequence[Item], file: str, family: str | None = None
                 ) -> tuple[list[Match], list[Match], list[Match]]:
     """One-to-one matching, best F1 pairs first."""
     pairs = []
@@ -218,9 +218,9 @@ def match_items(gold: Sequence[Mapping[str, object]], pred: Sequence[Item], file
         used_g.add(gi)
         used_p.add(pi)
         g, p = gold[gi], pred[pi]
-        matches.append(Match(file, str(g["text"]), p.text, round(f, 3), g.get("page"), p.page,  # type: ignore[arg-type]
-                             g.get("kind"), p.kind, family))  # type: ignore[arg-type]
-    misses = [Match(file, str(g["text"]), None, 0.0, g.get("page"), None, g.get("kind"), None,  # type: ignore[arg-type]
+        matches.append(Match(file, str(g["text"]), p.text, round(f, 3), g.get("page"), p.page,
+                             g.get("kind"), p.kind, family))
+    misses = [Match(file, str(g["text"]), None, 0.0, g.get("page"), None, g.get("kind"), None,
                     family) for gi, g in enumerate(gold) if gi not in used_g]
     fps = [Match(file, "", p.text, 0.0, None, p.page, None, p.kind, family)
            for pi, p in enumerate(pred) if pi not in used_p]
@@ -266,7 +266,7 @@ def evaluate_extraction(
     for row in rows:
         file = str(row["file"])
         family = family_of(row, file)
-        gold_items = [g for g in row["items"] if g.get("kind") in wanted]  # type: ignore[attr-defined]
+        gold_items = [g for g in row["items"] if g.get("kind") in wanted]
         gold_type = str(row.get("doc_type") or row.get("doc_kind")
                         or ("ofsted_inspection" if row.get("framework") else "other"))
         try:

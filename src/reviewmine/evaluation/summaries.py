@@ -112,7 +112,7 @@ class SummaryEval:
         }
 
 
-def load_summary_gold(path: Path) -> list[dict[str, object]]:
+def load_summary_gold(path: Path) -> list[dict[str, Any]]:  # JSON rows, checked below
     """Rows of a summaries-format gold file (``file``, ``recommendations``, ``findings``).
 
     A row in the corpus format (``items`` with a ``kind`` each) is converted: its items go
@@ -209,7 +209,7 @@ def evaluate_summaries(
         except Exception as exc:  # noqa: BLE001  (any failure: the document counts as all misses)
             ev.failed_files.append(f"{file}: {exc}")
             pred = []
-        gold = {g: [str(t) for t in row[g]] for g in GROUPS}  # type: ignore[attr-defined]
+        gold = {g: [str(t) for t in row[g]] for g in GROUPS}
         sc, miss, fp = score_document(gold, pred, file, kind_aware=kind_aware)
         ev.misses += miss
         ev.false_positives += fp

@@ -136,7 +136,7 @@ def tracker_links(store: Store, today: str | None = None) -> dict[str, tuple[Tra
             owner=str(a["owner"] or ""), due_date=due, status=str(a["status"] or ""),
             state=action_state(a["status_norm"], due, today),  # type: ignore[arg-type]
             source=f"{Path(str(a['source_file'])).name}, sheet {a['sheet']}, row {a['row']}",
-            score=float(ln["score"]) if ln["score"] is not None else None,  # type: ignore[arg-type]
+            score=float(s) if isinstance(s := ln["score"], int | float) else None,
         ))
     return {k: tuple(sorted(v, key=lambda x: (-(x.score or 0.0), x.source)))
             for k, v in sorted(out.items())}
