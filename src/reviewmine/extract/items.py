@@ -104,7 +104,7 @@ def extract_items(doc: Document) -> list[Item]:
     raw = _section_items(doc)
     full = doc.doc_type == "scrutiny_report" or not any(section_kind(str(r.get("heading") or "")) for r in raw)
     raw += running_text_items(doc, raw, sentences=full)  # strong forms only where sections were found
-    raw.sort(key=lambda r: r["start"])  # type: ignore[arg-type, return-value]
+    raw.sort(key=lambda r: _as_int(r["start"]))
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
     default = "childrens_social_care" if doc.doc_type in ("ofsted_inspection", "ofsted_letter") else None
@@ -113,13 +113,13 @@ def extract_items(doc: Document) -> list[Item]:
         text = str(r["text"])
         items.append(Item(
             doc_id=doc.id, kind=str(r["kind"]), text=text, page=_as_int(r["page"]),
-            heading=r.get("heading"), number=r.get("number"),  # type: ignore[arg-type]
-            subheading=r.get("subheading"), paragraph=r.get("paragraph"),  # type: ignore[arg-type]
+            heading=_opt_str(r.get("heading")), number=_opt_str(r.get("number")),
+            subheading=_opt_str(r.get("subheading")), paragraph=_opt_str(r.get("paragraph")),
             section=str(r.get("section", "main")),
             addressees=addressees(text, (str(r.get("agency") or ""), str(r.get("subheading") or "")),
                                   default),
             confidence=_as_float(r.get("confidence", 0.9)),
-            subitems=tuple(r.get("subitems", ())),  # type: ignore[arg-type]
+            subitems=_strs(r.get("subitems", ())),
             start=_as_int(r["start"]), end=_as_int(r["end"]), ordinal=n,
             id=f"{doc.id[:12]}:{n}",
         ))
@@ -130,6 +130,14 @@ def _as_int(v: object) -> int:
     if isinstance(v, int | str | float):
         return int(v)
     raise TypeError(f"not a number: {v!r}")
+
+
+def _opt_str(v: object) -> str | None:
+    return None if v is None else v if isinstance(v, str) else str(v)
+
+
+def _strs(v: object) -> tuple[str, ...]:
+    return tuple(str(x) for x in v) if isinstance(v, list | tuple) else ()
 
 
 def _as_float(v: object) -> float:
@@ -146,7 +154,7 @@ def _score(doc: Document, raw: list[dict[str, object]]) -> None:
     if model is None or not raw:
         return
     by_start = {b.start: b for b in doc.blocks}
-    blocks = [by_start.get(int(r["start"]), doc.blocks[0]) for r in raw]  # type: ignore[call-overload]
+    blocks = [by_start.get(_as_int(r["start"]), doc.blocks[0]) for r in raw]
     texts = [str(r["text"]) for r in raw]
     in_section = [not r.get("running", False) for r in raw]
     for r, p in zip(raw, model.predict(featurize(texts, blocks, in_section))):
@@ -528,7 +536,9 @@ def _append(item: dict[str, object], text: str, b: Block, sub: bool = False) -> 
     item["text"] = f"{item['text']} {text}".strip()
     item["end"] = b.end
     if sub:
-        item["subitems"].append(text)  # type: ignore[attr-defined]
+        subitems = item["subitems"]
+        assert isinstance(subitems, list)  # every item dict is made with an empty list
+        subitems.append(text)
 
 
 _AGENCY_HEADER = re.compile(r"agency|lead|owner|responsib", re.I)
