@@ -134,7 +134,7 @@ def tracker_links(store: Store, today: str | None = None) -> dict[str, tuple[Tra
             item_id=str(ln["item_id"]), action_id=str(a["action_id"]),
             action=str(a["action"] or a["recommendation"] or "").strip(),
             owner=str(a["owner"] or ""), due_date=due, status=str(a["status"] or ""),
-            state=action_state(a["status_norm"], due, today),  # type: ignore[arg-type]
+            state=action_state(None if (sn := a["status_norm"]) is None else str(sn), due, today),
             source=f"{Path(str(a['source_file'])).name}, sheet {a['sheet']}, row {a['row']}",
             score=float(s) if isinstance(s := ln["score"], int | float) else None,
         ))

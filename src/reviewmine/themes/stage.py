@@ -7,7 +7,7 @@ from the store's embedding cache, so an unchanged store embeds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -122,7 +122,9 @@ def theme_summary(store: Store, cfg: Config, *, since: int | None = None, until:
 def _with_representative_examples(store: Store, cfg: Config, summary: list[ThemeRecurrence],
                                   rows: Sequence[ThemedItem], items: Sequence[Item],
                                   assigned: dict[str, tuple[ThemeScore, ...]],
-                                  **filters: object) -> list[ThemeRecurrence]:
+                                  *, since: int | None, until: int | None,
+                                  doc_type: str | Iterable[str] | None,
+                                  area: str | Iterable[str] | None) -> list[ThemeRecurrence]:
     """Each theme's examples: its most representative items, none shared between themes."""
     from dataclasses import replace
 
@@ -131,7 +133,7 @@ def _with_representative_examples(store: Store, cfg: Config, summary: list[Theme
 
     if not summary:
         return summary
-    kept = filter_items(rows, **filters)  # type: ignore[arg-type]
+    kept = filter_items(rows, since=since, until=until, doc_type=doc_type, area=area)
     members: dict[str, list[str]] = {}
     for r in kept:
         members.setdefault(r.theme, []).append(r.item_id)
