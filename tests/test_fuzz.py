@@ -124,7 +124,10 @@ def make_fuzz_set(folder: Path, rnd: random.Random, *, sweep: bool = False) -> d
     put("form-draws-itself.pdf", H.recursive_form_pdf(), None)
     for n in (1_000, 300_000):
         put(f"unbalanced-q-{n}.pdf", H.unbalanced_q_pdf(n), None)
-    put("flate-bomb-400mb.pdf", H.flate_bomb_pdf(400), "parser died (memory limit)")
+    # Whether 400 MB of inflated stream crosses the worker's cap depends on what the parent
+    # process had loaded when the worker forked; either outcome is fine here, as long as it
+    # is one clear line within the limits. test_bad_input pins a bomb refused under a set cap.
+    put("flate-bomb-400mb.pdf", H.flate_bomb_pdf(400), None)
     put("no-pages.pdf", H.build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                                      b"<< /Type /Pages /Kids [] /Count 0 >>"]), "damaged PDF")
     put("count-lies.pdf", H.text_pdf().replace(b"/Count 1", b"/Count 99999999"), None)
