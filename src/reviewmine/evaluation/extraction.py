@@ -13,22 +13,18 @@ hands gold files in the summaries format to :mod:`reviewmine.evaluation.summarie
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..artefacts import SOURCE_ROOT
 from ..errors import GoldError
 from ..types import ITEM_KINDS, Item
+from .scoring import Match, Scores, match_items
+from .summaries import SummaryEval, evaluate_summaries
 
-if TYPE_CHECKING:  # summaries imports this module
-    from .summaries import SummaryEval
-
-MATCH_F1 = 0.8
 # Every kind that asks for a change or states learning; strengths are not scored.
 SCORED_KINDS = tuple(k for k in ITEM_KINDS if k != "good_practice")
 # Document families, in report order.  A document's family comes from its gold record.
@@ -37,22 +33,6 @@ _FAMILY_OF_TYPE = {"ofsted_inspection": "ilacs_sif", "focused_visit": "focused_v
                    "jtai_letter": "jtai", "area_send": "area_send"}
 _FAMILY_OF_PREFIX = {"focused-visit_": "focused_visit", "jtai_": "jtai", "area-send_": "area_send"}
 Extractor = Callable[[Path], tuple[str, list[Item]]]
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case letters-and-digits tokens after Unicode normalisation."""
-    t = unicodedata.normalize("NFKC", text).lower()
-    t = t.replace("’", "'").replace("‘", "'")
-    return re.findall(r"[a-z0-9]+", t)
-
-
-def token_f1(a: str, b: str) -> float:
-    ta, tb = Counter(tokens(a)), Counter(tokens(b))
-    common = sum((ta & tb).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(ta.values()), common / sum(tb.values())
-    return 2 * p * r / (p + r)
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:  # JSON rows, checked below
@@ -64,47 +44,6 @@ def load_gold(path: Path) -> list[dict[str, Any]]:  # JSON rows, checked below
         if "file" not in row or "items" not in row:
             raise GoldError(f"line {n} has no 'file' or 'items'", path=path)
     return rows
-
-
-@dataclass(frozen=True)
-class Match:
-    file: str
-    gold_text: str
-    pred_text: str | None
-    f1: float
-    gold_page: int | None
-    pred_page: int | None
-    gold_kind: str | None
-    pred_kind: str | None
-    family: str | None = None
-
-
-class PRF:
-    """Precision, recall and F1 from ``tp``, ``fp`` and ``fn`` (shared by every evaluation)."""
-
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
-class Scores(PRF):
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
 
 
 @dataclass
@@ -197,34 +136,6 @@ class ExtractionEval:
 def _in_family_order(d: dict[str, FamilyScores]) -> list[tuple[str, FamilyScores]]:
     return sorted(d.items(), key=lambda kv: (FAMILIES.index(kv[0]) if kv[0] in FAMILIES else len(FAMILIES),
                                              kv[0]))
-
-
-def match_items(gold: Sequence[Mapping[str, Any]], pred: Sequence[Item], file: str, family: str | None = None
-                ) -> tuple[list[Match], list[Match], list[Match]]:
-    """One-to-one matching, best F1 pairs first."""
-    pairs = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            f = token_f1(str(g["text"]), p.text)
-            if f >= MATCH_F1:
-                pairs.append((f, gi, pi))
-    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    matches: list[Match] = []
-    for f, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        g, p = gold[gi], pred[pi]
-        matches.append(Match(file, str(g["text"]), p.text, round(f, 3), g.get("page"), p.page,
-                             g.get("kind"), p.kind, family))
-    misses = [Match(file, str(g["text"]), None, 0.0, g.get("page"), None, g.get("kind"), None,
-                    family) for gi, g in enumerate(gold) if gi not in used_g]
-    fps = [Match(file, "", p.text, 0.0, None, p.page, None, p.kind, family)
-           for pi, p in enumerate(pred) if pi not in used_p]
-    return matches, misses, fps
 
 
 def default_extractor() -> Extractor:
@@ -349,8 +260,6 @@ def evaluate_by_family(gold_paths: Sequence[Path], docs_dir: Path | None = None,
     report = FamilyReport(ExtractionEval(kinds=tuple(kinds or SCORED_KINDS)))
     for path in gold_paths:
         if is_summary_format(path):
-            from .summaries import evaluate_summaries
-
             report.summaries.append(evaluate_summaries(path, docs_dir, extractor=extractor))
             report.summary_documents += sum(1 for line in path.read_text(encoding="utf-8").splitlines()
                                             if line.strip())

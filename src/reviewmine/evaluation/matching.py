@@ -24,7 +24,7 @@ from ..tracker.importer import load_actions
 from ..tracker.matching import DEFAULT_PARAMS, Link, MatchParams, match_tracker
 from ..tracker.overrides import Override
 from ..types import Document, Item
-from .extraction import PRF
+from .scoring import PRF
 
 if TYPE_CHECKING:
     from ..embedding.embedders import Embedder
@@ -80,7 +80,7 @@ def evaluate_links(links: Sequence[Link], gold: Sequence[Mapping[str, Any]], ite
     is listed in ``unmapped_gold``.  With *action_ids* (the tracker's ids), gold
     lines for actions the tracker does not have are left out and listed.
     """
-    from .extraction import MATCH_F1, token_f1
+    from .scoring import MATCH_F1, token_f1
 
     ids = set(action_ids) if action_ids is not None else None
     absent = sorted({str(g["action_id"]) for g in gold} - ids) if ids is not None else []
@@ -189,7 +189,7 @@ def evaluate_recurring(store: Store, embedder: Embedder, gold_path: str | Path, 
                        tracker: str | None = None) -> RecurringEval:
     """Run the matcher on one stored tracker and score its "raised again despite a
     completed action" pairs against gold pairs (later items mapped by token F1 >= 0.8)."""
-    from .extraction import MATCH_F1, token_f1
+    from .scoring import MATCH_F1, token_f1
 
     gold = load_recurring_gold(gold_path)
     by_file: dict[str, set[str]] = defaultdict(set)

@@ -33,7 +33,7 @@ from typing import Any
 
 from ..errors import GoldError
 from ..types import Item
-from .extraction import PRF, Match, Scores, match_items, tokens
+from .scoring import PRF, Match, Scores, match_items, tokens
 
 HOLD = 0.8
 GROUPS = ("recommendations", "findings")
