@@ -18,7 +18,6 @@ PACKAGE = Path(reviewmine.__file__).resolve().parent
 # Remove an entry when its cycle is broken; a new cycle fails the test.
 KNOWN_LAZY_CYCLES = {
     frozenset({"reviewmine.embedding.embedders", "reviewmine.embedding.onnx"}),
-    frozenset({"reviewmine.tracker.matching", "reviewmine.tracker.despite"}),
 }
 
 

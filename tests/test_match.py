@@ -215,9 +215,9 @@ def test_review_text_prefers_the_named_document():
     docs = [Document(id=k * 64, file=v[0], file_name=v[0], doc_type=v[1], title=v[2], area=v[3],
                      date=v[4], pages=1, text="", blocks=(), pseudonym=v[5])
             for k, v in DOCS.items()]
-    from reviewmine.tracker.review_refs import _doc_facts
+    from reviewmine.tracker.review_refs import doc_facts
 
-    facts = [_doc_facts(d) for d in docs]
+    facts = [doc_facts(d) for d in docs]
     areas = {f.area for f in facts if f.area}
     for text, want in (("SCR Child D (2017)", "a"), ("LCSPR Baby L", "b"),
                        ("Ofsted ILACS May 2022", "c"), ("Harrowfield inspection", "c")):

@@ -43,9 +43,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .refs import ActionRef, ItemRef, Link, item_ref
+from .review_refs import normalise
+from .text import clean_action_text, clean_item_text, content_tokens
+
 if TYPE_CHECKING:
     from ..types import Document, Item
-    from .matching import ActionRef, ItemRef, Link
 
 # Words that say what kind of thing is asked for, or by whom, not which change:
 # recommendations on every subject use them, so sharing them shows nothing.
@@ -90,14 +93,12 @@ class DespiteCase:
 
 
 def _area_words(docs: Iterable[Document]) -> frozenset[str]:
-    from .matching import content_tokens
 
     return frozenset(w for d in docs if d.area for w in content_tokens(d.area))
 
 
 def specific_words(text: str, ignore: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
     """Specific word stems of *text* and its pairs of adjacent stems with a specific word."""
-    from .matching import content_tokens
 
     toks = [w for w in content_tokens(text) if len(w) > 2]
     keep = {w for w in toks if w not in GENERIC_WORDS and w not in ignore}
@@ -114,7 +115,6 @@ def common_words(texts: Sequence[str], share: float, min_texts: int = 50) -> fro
     """
     from collections import Counter
 
-    from .matching import content_tokens
 
     if len(texts) < min_texts:
         return frozenset()
@@ -133,7 +133,6 @@ def as_written(stems: Iterable[str], text: str) -> tuple[str, ...]:
     >>> as_written(["babi", "midwiv"], "Midwives saw the babies")
     ('Midwives', 'babies')
     """
-    from .matching import content_tokens
 
     want = set(stems)
     out: list[str] = []
@@ -162,8 +161,6 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
     *embed(texts)* returns one vector per text (the matcher's cached embeddings).
     Ordered by the strongest evidence, then tracker, sheet and row.
     """
-    from .matching import _item_ref, clean_action_text, clean_item_text
-    from .review_refs import _norm
 
     by_doc = {d.id: d for d in docs}
     done: dict[tuple[str, str, int], list[Link]] = defaultdict(list)
@@ -185,15 +182,15 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
         if not dates:
             continue
         last = max(dates)
-        areas = {_norm(d.area) for d in earlier_docs if d.area}
-        cases = {_norm(d.pseudonym) for d in earlier_docs if d.pseudonym}
+        areas = {normalise(d.area) for d in earlier_docs if d.area}
+        cases = {normalise(d.pseudonym) for d in earlier_docs if d.pseudonym}
         earlier_ids = {ln.item.item_id for ln in lns}
         cand = [j for j, it in enumerate(pool)
                 if it.id not in earlier_ids
                 and (by_doc[it.doc_id].date or "") > last
-                and _norm(by_doc[it.doc_id].area or "") in areas
+                and normalise(by_doc[it.doc_id].area or "") in areas
                 and not (by_doc[it.doc_id].pseudonym
-                         and _norm(by_doc[it.doc_id].pseudonym or "") in cases)]
+                         and normalise(by_doc[it.doc_id].pseudonym or "") in cases)]
         if not cand:
             continue
         if pool_vecs is None:
@@ -218,7 +215,7 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
     for (key, j), (s, shared) in scored.items():
         if s >= params.threshold and s >= best[j] - params.item_margin:
             it = pool[j]
-            found[key].append(Evidence(_item_ref(it, by_doc[it.doc_id]),
+            found[key].append(Evidence(item_ref(it, by_doc[it.doc_id]),
                                        round(min(1.0, max(0.0, s / top)), 3),
                                        as_written(shared, it.text)))
     out = []

@@ -54,7 +54,9 @@ from ..types import ACTIONABLE_KINDS, KIND_LABELS, Document, Item
 from .despite import DespiteCase, case_row, find_despite_complete
 from .importer import TrackerAction, action_state, load_actions
 from .overrides import Override, load_overrides
-from .review_refs import _doc_facts, review_affinity
+from .refs import ActionRef, ItemRef, Link, action_ref, item_ref
+from .review_refs import doc_facts, review_affinity
+from .text import clean_action_text, clean_item_text, content_tokens
 
 if TYPE_CHECKING:
     from ..embedding.embedders import Embedder
@@ -91,52 +93,6 @@ DEFAULT_PARAMS = MatchParams()
 
 
 # ----------------------------------------------------------------------------- results
-
-@dataclass(frozen=True)
-class ItemRef:
-    """An item with its citation."""
-
-    item_id: str
-    doc_id: str
-    file: str
-    date: str | None
-    area: str | None
-    page: int
-    kind: str
-    number: str | None
-    heading: str | None
-    text: str
-
-    @property
-    def citation(self) -> str:
-        num = f", {self.number}" if self.number else ""
-        return f"{self.file} p.{self.page}{num}"
-
-
-@dataclass(frozen=True)
-class ActionRef:
-    """A tracker action with what a reader needs to find it."""
-
-    action_id: str
-    source_file: str
-    sheet: str
-    row: int
-    review: str | None
-    text: str
-    owner: str | None
-    due_date: str | None
-    status: str | None
-    status_norm: str
-
-
-@dataclass(frozen=True)
-class Link:
-    action: ActionRef
-    item: ItemRef
-    score: float
-    reason: str
-    origin: str = "auto"  # "auto" or "confirmed"
-
 
 @dataclass(frozen=True)
 class Overdue:
@@ -197,47 +153,9 @@ def link_row(x: Link) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- text
 
-_STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "being", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them", "these", "this", "those", "to", "was", "were", "will", "with", "within", "which", "who", "whom", "whose", "all", "any", "each", "every", "other", "such", "so", "than", "then", "there", "when", "where", "while", "should", "would", "could", "must", "may", "can", "ensure", "ensuring", "ensures", "make", "makes", "made", "improve", "improving", "improved", "improvement", "develop", "developing", "strengthen", "further", "including", "include", "includes", "through", "across", "also", "more", "most", "they", "he", "she", "we", "our", "us", "you", "your", "i", "not", "no", "only", "both", "between", "over", "under", "per", "via"])
-_WORD = re.compile(r"[a-z0-9]+")
-_TRAIL_REF = re.compile(r"\s*\((?:paragraphs?|paras?|page|outcome|see)[^)]*\)\s*\.?\s*$", re.IGNORECASE)
-_LEAD_REF = re.compile(
-    r"^\s*(?:lscb\s+|board\s+)?(?:rec(?:ommendation)?s?|paras?|paragraphs?|action|finding|"
-    r"learning point|lp|r|aim)\.?\s*\d+(?:\.\d+)*[a-z]?(?:\s*(?:-|–|to|and|&)\s*\d+)?"
-    r"\s*[:\-–.)]?\s*", re.IGNORECASE)
-
-
-def _stem(w: str) -> str:
-    # Crude, but enough to meet "assessments"/"assessment", "planning"/"plans".
-    if w.endswith("ss"):
-        return w
-    for suf, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            return w[: len(w) - len(suf)] + keep
-    return w
-
-
-def content_tokens(text: str) -> list[str]:
-    """Lower-case word stems without stop words (what lexical similarity compares)."""
-    return [_stem(w) for w in _WORD.findall(text.lower().replace("’", "'"))
-            if w not in _STOP and len(w) > 1 and not w.isdigit()]
-
-
 def _analyzer(text: str) -> list[str]:
     toks = content_tokens(text)
     return toks + [f"{a} {b}" for a, b in pairwise(toks)]
-
-
-def clean_item_text(text: str) -> str:
-    """Item text without trailing paragraph/outcome references."""
-    prev = None
-    while prev != text:
-        prev, text = text, _TRAIL_REF.sub("", text)
-    return text.strip()
-
-
-def clean_action_text(text: str | None) -> str:
-    """Tracker text without a leading "Rec 3:" / "Para 27 -" label."""
-    return _LEAD_REF.sub("", text or "").strip()
 
 
 _NUM_REF = re.compile(
@@ -294,17 +212,6 @@ def _number_match(quoted: set[tuple[str, str]], item: Item) -> float:
 
 
 # ----------------------------------------------------------------------------- matching
-
-def _action_ref(a: TrackerAction) -> ActionRef:
-    return ActionRef(a.action_id, a.source_file, a.sheet, a.row, a.review,
-                     a.action or a.recommendation or "", a.owner, a.due_date, a.status,
-                     a.status_norm)
-
-
-def _item_ref(it: Item, doc: Document) -> ItemRef:
-    return ItemRef(it.id, it.doc_id, doc.file_name, doc.date, doc.area, it.page, it.kind,
-                   it.number, it.heading, it.text)
-
 
 def _cosine_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     an = np.linalg.norm(a, axis=1, keepdims=True)
@@ -400,7 +307,7 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
     cands = [it for it in items if it.kind in LINKABLE_KINDS and it.doc_id in by_doc]
     if not actions or not cands:
         return [], warnings
-    facts = [_doc_facts(by_doc[i]) for i in dict.fromkeys(it.doc_id for it in cands)]
+    facts = [doc_facts(by_doc[i]) for i in dict.fromkeys(it.doc_id for it in cands)]
     areas = {f.area for f in facts if f.area}
     item_texts = [clean_item_text(it.text) for it in cands]
     full = [clean_action_text(a.recommendation) + ". " + (a.action or "") for a in actions]
@@ -445,7 +352,7 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
     repeats: list[tuple[float, int, int]] = []  # (score, action, item) links to later reports
     explain: dict[tuple[int, int], str] = {}
     for i, a in enumerate(actions):
-        aref = _action_ref(a)
+        aref = action_ref(a)
         scores, why_doc = review_affinity(f"{a.review or ''} {a.raw.get('_section', '')}",
                                           a.sheet, facts, areas)
         best_doc = max(scores.values()) if scores else 0.0
@@ -470,7 +377,7 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
                     warnings.append(f"{confirmed[k].where}: item '{confirmed[k].item_id}' is not "
                                     "stored (re-extracted or removed?); override ignored")
                     continue
-                links.append(Link(aref, _item_ref(cands[j], by_doc[cands[j].doc_id]), 1.0,
+                links.append(Link(aref, item_ref(cands[j], by_doc[cands[j].doc_id]), 1.0,
                                   f"confirmed in {confirmed[k].where}", "confirmed"))
             continue
         for aid, iid, tr in rejected:
@@ -505,7 +412,7 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
                     and facts[item_doc[j]].area in named_areas):
                 repeats.append((float(total[j]), i, j))
         for j in chosen:
-            links.append(Link(aref, _item_ref(cands[j], by_doc[cands[j].doc_id]),
+            links.append(Link(aref, item_ref(cands[j], by_doc[cands[j].doc_id]),
                               float(total[j]), _why(i, j)))
         for _, _, j in [r for r in repeats if r[1] == i]:
             explain[(i, j)] = _why(i, j) + "; repeated in a later report"
@@ -515,7 +422,7 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
         if (actions[i].source_file, j) in claimed:
             continue
         claimed.add((actions[i].source_file, j))
-        links.append(Link(_action_ref(actions[i]), _item_ref(cands[j], by_doc[cands[j].doc_id]),
+        links.append(Link(action_ref(actions[i]), item_ref(cands[j], by_doc[cands[j].doc_id]),
                           score, explain[(i, j)]))
     for k, o in enumerate(confirmed):
         if k not in used_overrides:
@@ -541,10 +448,10 @@ def find_overdue(actions: Iterable[TrackerAction], today: dt.date) -> list[Overd
             continue
         due = dt.date.fromisoformat(a.due_date) if a.due_date else None
         if due and due < today:
-            out.append(Overdue(_action_ref(a), (today - due).days,
+            out.append(Overdue(action_ref(a), (today - due).days,
                                f"due {due.isoformat()}, status '{a.status or 'none'}'"))
         else:
-            out.append(Overdue(_action_ref(a), None, f"marked '{a.status}'"))
+            out.append(Overdue(action_ref(a), None, f"marked '{a.status}'"))
     out.sort(key=lambda o: (-(o.days_overdue or 0), o.action.source_file, o.action.sheet,
                             o.action.row))
     return out
@@ -554,7 +461,7 @@ def items_without_action(items: Iterable[Item], docs: Mapping[str, Document],
                          links: Iterable[Link]) -> list[ItemRef]:
     """Items of an actionable kind (types.ACTIONABLE_KINDS) that no tracker action answers."""
     linked = {x.item.item_id for x in links}
-    return [_item_ref(it, docs[it.doc_id]) for it in items
+    return [item_ref(it, docs[it.doc_id]) for it in items
             if it.kind in ACTIONABLE_KINDS and it.id not in linked and it.doc_id in docs]
 
 
@@ -562,7 +469,7 @@ def actions_without_item(actions: Iterable[TrackerAction], links: Iterable[Link]
                          ) -> list[ActionRef]:
     """Tracker actions linked to no item."""
     linked = {(x.action.source_file, x.action.sheet, x.action.row) for x in links}
-    return [_action_ref(a) for a in actions if (a.source_file, a.sheet, a.row) not in linked]
+    return [action_ref(a) for a in actions if (a.source_file, a.sheet, a.row) not in linked]
 
 
 def match_tracker(store: Store, embedder: Embedder, *, today: dt.date | None = None,
@@ -644,7 +551,7 @@ def stored_links(store: Store) -> list[Link]:
         it = items.get(str(r["item_id"]))
         if a is None or it is None or it.doc_id not in docs:
             continue
-        out.append(Link(_action_ref(a), _item_ref(it, docs[it.doc_id]), float(score),
+        out.append(Link(action_ref(a), item_ref(it, docs[it.doc_id]), float(score),
                         str(r["reason"]), str(r["origin"])))
     return out
 
@@ -712,7 +619,7 @@ def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link]
         for r in rows:
             per_doc[r.doc_id].append(items[r.item_id])
         order = sorted(per_doc, key=lambda d: (docs[d].date or "9999", docs[d].file_name))
-        documents = tuple(tuple(_item_ref(it, docs[d]) for it in per_doc[d]) for d in order)
+        documents = tuple(tuple(item_ref(it, docs[d]) for it in per_doc[d]) for d in order)
         acts: list[tuple[ActionRef, str]] = []
         for d in order:
             for it in per_doc[d]:

@@ -39,7 +39,7 @@ _MONTH_WORDS = {m: i for i, m in enumerate(
 _GENERIC = frozenset(["review", "report", "inspection", "ofsted", "actions", "action", "plan", "tracker", "sheet", "case", "child", "children", "baby", "the", "of", "and", "for", "in", "serious", "local", "safeguarding", "practice", "rapid", "learning", "brief", "partnership", "board", "lscb", "scr", "lcspr", "ilacs", "sif", "services", "service", "social", "care", "re", "visit", "letter", "recommendations", "recommendation", "lac", "jtai"])
 
 
-def _norm(text: str) -> str:
+def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text.lower().replace("&", " and ")))
 
 
@@ -54,7 +54,7 @@ class _DocFacts:
     words: frozenset[str]  # informative words of title and file name
 
 
-def _doc_facts(doc: Document) -> _DocFacts:
+def doc_facts(doc: Document) -> _DocFacts:
     dates = [doc.date or "", *doc.dates.values()]
     years: set[int] = set()
     months: set[tuple[int, int]] = set()
@@ -65,10 +65,10 @@ def _doc_facts(doc: Document) -> _DocFacts:
             months.add((int(m[1]), int(m[2])))
     for text in (doc.file_name, doc.title):
         years.update(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text))
-    words = {w for w in _norm(f"{doc.title} {Path(doc.file_name).stem}").split()
+    words = {w for w in normalise(f"{doc.title} {Path(doc.file_name).stem}").split()
              if w not in _GENERIC and not w.isdigit() and len(w) > 1}
-    return _DocFacts(doc.id, _norm(doc.pseudonym) if doc.pseudonym else None,
-                     _norm(doc.area) if doc.area else None, frozenset(years), frozenset(months),
+    return _DocFacts(doc.id, normalise(doc.pseudonym) if doc.pseudonym else None,
+                     normalise(doc.area) if doc.area else None, frozenset(years), frozenset(months),
                      doc.doc_type, frozenset(words))
 
 
@@ -105,7 +105,7 @@ def review_affinity(context: str, weak: str, facts: Sequence[_DocFacts],
         for text, w in parts:
             if not text:
                 continue
-            n = f" {_norm(text)} "
+            n = f" {normalise(text)} "
             s = 0.0
             named = {m[0] + " " + m[1] for m in _PSEUDO.findall(n)}
             if f.pseudonym and f" {f.pseudonym} " in n:
