@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
 from .running_text import running_text_items
-from .sections import section_kind
+from .sections import Candidate, section_kind
 
 EXTRACTOR_VERSION = "extract.v1"
 
@@ -89,7 +89,7 @@ class _Section:
     subheading: str | None = None
     questions: bool = False  # under "Issues/questions for the Board": sub-items of a finding
     fresh: bool = True  # nothing extracted since the section or sub-heading began
-    items: list[dict[str, object]] = field(default_factory=list)
+    items: list[Candidate] = field(default_factory=list)
     paragraphs: bool = False  # no list or table in the section: each paragraph is an item
     box_x: float | None = None  # a boxed study: its text is one item, the box ends where text leaves it
     outer: _Section | None = None  # the section a box interrupts, open again after it
@@ -102,51 +102,26 @@ def extract_items(doc: Document) -> list[Item]:
     >>> # doc = reviewmine.ingest.parse_file(Path("corpus/..."))[0]; extract_items(doc)
     """
     raw = _section_items(doc)
-    full = doc.doc_type == "scrutiny_report" or not any(section_kind(str(r.get("heading") or "")) for r in raw)
+    full = doc.doc_type == "scrutiny_report" or not any(section_kind(r.heading or "") for r in raw)
     raw += running_text_items(doc, raw, sentences=full)  # strong forms only where sections were found
-    raw.sort(key=lambda r: _as_int(r["start"]))
+    raw.sort(key=lambda r: r.start)
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
     default = "childrens_social_care" if doc.doc_type in ("ofsted_inspection", "ofsted_letter") else None
     items: list[Item] = []
     for n, r in enumerate(raw):
-        text = str(r["text"])
         items.append(Item(
-            doc_id=doc.id, kind=str(r["kind"]), text=text, page=_as_int(r["page"]),
-            heading=_opt_str(r.get("heading")), number=_opt_str(r.get("number")),
-            subheading=_opt_str(r.get("subheading")), paragraph=_opt_str(r.get("paragraph")),
-            section=str(r.get("section", "main")),
-            addressees=addressees(text, (str(r.get("agency") or ""), str(r.get("subheading") or "")),
-                                  default),
-            confidence=_as_float(r.get("confidence", 0.9)),
-            subitems=_strs(r.get("subitems", ())),
-            start=_as_int(r["start"]), end=_as_int(r["end"]), ordinal=n,
-            id=f"{doc.id[:12]}:{n}",
+            doc_id=doc.id, kind=r.kind, text=r.text, page=r.page,
+            heading=r.heading, number=r.number, subheading=r.subheading, paragraph=r.paragraph,
+            section=r.section,
+            addressees=addressees(r.text, (r.agency or "", r.subheading or ""), default),
+            confidence=r.confidence, subitems=tuple(r.subitems),
+            start=r.start, end=r.end, ordinal=n, id=f"{doc.id[:12]}:{n}",
         ))
     return items
 
 
-def _as_int(v: object) -> int:
-    if isinstance(v, int | str | float):
-        return int(v)
-    raise TypeError(f"not a number: {v!r}")
-
-
-def _opt_str(v: object) -> str | None:
-    return None if v is None else v if isinstance(v, str) else str(v)
-
-
-def _strs(v: object) -> tuple[str, ...]:
-    return tuple(str(x) for x in v) if isinstance(v, list | tuple) else ()
-
-
-def _as_float(v: object) -> float:
-    if isinstance(v, int | str | float):
-        return float(v)
-    raise TypeError(f"not a number: {v!r}")
-
-
-def _score(doc: Document, raw: list[dict[str, object]]) -> None:
+def _score(doc: Document, raw: list[Candidate]) -> None:
     """Set each item's confidence from the learned model (see reviewmine.extract.confidence)."""
     from .confidence import default_model, featurize
 
@@ -154,11 +129,11 @@ def _score(doc: Document, raw: list[dict[str, object]]) -> None:
     if model is None or not raw:
         return
     by_start = {b.start: b for b in doc.blocks}
-    blocks = [by_start.get(_as_int(r["start"]), doc.blocks[0]) for r in raw]
-    texts = [str(r["text"]) for r in raw]
-    in_section = [not r.get("running", False) for r in raw]
+    blocks = [by_start.get(r.start, doc.blocks[0]) for r in raw]
+    texts = [r.text for r in raw]
+    in_section = [not r.running for r in raw]
     for r, p in zip(raw, model.predict(featurize(texts, blocks, in_section))):
-        r["confidence"] = round(float(p), 3)
+        r.confidence = round(float(p), 3)
 
 
 def addressees(text: str, context: Sequence[str] = (), default: str | None = None) -> tuple[str, ...]:
@@ -203,19 +178,19 @@ def is_letter(doc: Document) -> bool:
     return any(_SALUTATION.match(b.text) for b in doc.blocks[:80] if b.page <= 2)
 
 
-def _section_items(doc: Document) -> list[dict[str, object]]:
-    out: list[dict[str, object]] = []
+def _section_items(doc: Document) -> list[Candidate]:
+    out: list[Candidate] = []
     blocks = doc.blocks
     letter = is_letter(doc)
     sec: _Section | None = None
     in_lscb = doc.framework == "SIF LSCB review"
-    last: dict[str, object] | None = None
+    last: Candidate | None = None
     para_no: str | None = None
     tables_done: set[int | None] = set()
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             text = b.text
-            if last is not None and last.get("awaiting") and not text.lower().startswith("finding type"):
+            if last is not None and last.awaiting and not text.lower().startswith("finding type"):
                 _fill(last, text, b)  # "Finding 1" then its statement in bold
                 continue
             if sec is not None and _PROMPTS.match(text):
@@ -284,9 +259,9 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             if b.kind != "table_cell" and b.x0 >= sec.box_x - 4:
                 if sec.kind not in ACTIONABLE_KINDS or _NOT_ITEM.search(b.text):
                     continue
-                if last is None or last.get("box") is not sec:
+                if last is None or last.box is not sec:
                     last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
-                    last["box"] = sec
+                    last.box = sec
                 else:
                     _append(last, b.text, b)
                 continue
@@ -301,7 +276,7 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             if label:
                 lk = _LABEL_KIND[label.group(1).lower()]
                 sec = _Section(lk, "", b.level, ofsted_afi=False)
-                last = _new_item(out, sec, b, b.text, label, in_lscb, doc, heading=None)
+                last = _new_item(out, sec, b, b.text, label, in_lscb, doc, heading=False)
             continue
         if b.kind == "table_cell":
             if b.table not in tables_done:
@@ -310,21 +285,21 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             continue
         if b.kind == "list_item":
             if last is not None and (b.level > 0 or (sec.questions and b.bullet) or (b.bullet and (
-                    last.get("subs_open") or str(last["text"]).rstrip().endswith(":")))):
+                    last.subs_open or last.text.rstrip().endswith(":")))):
                 _append(last, b.text, b, sub=True)
                 # "... including:" with flat bullets: the following bullets belong to it too
-                last["subs_open"] = b.level == 0
+                last.subs_open = b.level == 0
                 continue
             if _NOT_ITEM.search(b.text):
                 continue
             if _QUESTIONS.match(b.text) and last is not None:
                 continue
-            if last is not None and last.get("labelled") and last["kind"] == "finding" and not b.bullet:
+            if last is not None and last.labelled and last.kind == "finding" and not b.bullet:
                 continue  # analysis paragraphs under a labelled finding
             if sec.fresh and not b.bullet and (_INTRO.search(b.text) or (
                     b.text.rstrip().endswith(":") and (not b.number or "." in b.number))):
                 continue  # a numbered paragraph introducing the list
-            if last is not None and last.get("awaiting"):
+            if last is not None and last.awaiting:
                 _fill(last, b.text, b)
                 continue
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, number=b.number,
@@ -333,7 +308,7 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
                 sec.list_x = b.x0
             continue
         # a paragraph inside a section
-        if last is not None and last.get("awaiting"):
+        if last is not None and last.awaiting:
             if not b.text.lower().startswith("finding type"):
                 _fill(last, b.text, b)
             continue
@@ -345,12 +320,12 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             # "Leaders should ... in relation to:" with sub-bullets finishing its sentence: one item;
             # the section's items are its paragraphs from here on
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
-            last["subs_open"] = True
-            last["size"] = b.size
+            last.subs_open = True
+            last.size = b.size
             sec.paragraphs = True
             continue
         if sec.paragraphs:
-            if _NOT_ITEM.search(b.text) or (sec.items and b.size < _as_float(sec.items[0].get("size", 0)) - 1.5):
+            if _NOT_ITEM.search(b.text) or (sec.items and b.size < sec.items[0].size - 1.5):
                 continue  # "There are no areas for priority action"; small print
             if last is not None and _unfinished(last) and b.text[:1].islower():
                 _append(last, b.text, b)  # one paragraph broken by a page or a float
@@ -358,14 +333,14 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
             if not (_DIRECTIVE.search(b.text) or _leads_in(blocks, i, sec) or _one_short_sentence(b.text)):
                 continue  # narrative: a paragraph item says what must be done, or names it
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
-            last["size"] = b.size
+            last.size = b.size
             continue
         if last is not None and _unfinished(last) and b.text[:1].islower():
             _append(last, b.text, b)
             continue
         if _QUESTIONS.match(b.text):
             continue
-        if last is not None and last.get("kind") == "finding" and last.get("labelled"):
+        if last is not None and last.kind == "finding" and last.labelled:
             continue  # a finding's explanatory paragraph is not part of the item
         if sec.fresh and (_INTRO.search(b.text) or b.text.rstrip().endswith(":")):
             continue
@@ -381,11 +356,8 @@ def _section_items(doc: Document) -> list[dict[str, object]]:
         if sec.items and sec.kind not in ("learning_point", "good_practice"):
             sec = None  # narrative after the list: the section is over
             last = None
-    for r in out:
-        r.pop("box", None)
-        r.pop("size", None)
     # names, addresses, contact rows and signature lines are never items
-    return [r for r in out if r["kind"] not in ACTIONABLE_KINDS or is_statement(str(r["text"]))]
+    return [r for r in out if r.kind not in ACTIONABLE_KINDS or is_statement(r.text)]
 
 
 def _one_short_sentence(text: str) -> bool:
@@ -499,46 +471,44 @@ def _sub(sec: _Section, text: str) -> str:
     return text
 
 
-def _unfinished(item: dict[str, object]) -> bool:
-    return not str(item["text"]).rstrip().endswith((".", "?", "!", ")", ":", ".”", ".’"))
+def _unfinished(item: Candidate) -> bool:
+    return not item.text.rstrip().endswith((".", "?", "!", ")", ":", ".”", ".’"))
 
 
-def _new_item(out: list[dict[str, object]], sec: _Section, b: Block, text: str,
+def _new_item(out: list[Candidate], sec: _Section, b: Block, text: str,
               label: re.Match[str] | None, in_lscb: bool, doc: Document, *,
               number: str | None = None, paragraph: str | None = None,
-              heading: str | bool | None = True) -> dict[str, object]:
+              heading: bool = True) -> Candidate:
     kind = sec.kind
     if label is not None:
         kind = _LABEL_KIND[label.group(1).lower()]
         number = f"{label.group(1).capitalize()} {label.group(2)}"
         text = text[label.end():].strip()  # empty: the statement follows ("Finding 1" heading)
-    item: dict[str, object] = {
-        "kind": kind, "text": text, "page": b.page, "awaiting": label is not None and text == "",
-        "heading": (sec.heading or None) if heading is True else heading,
-        "subheading": sec.subheading, "number": number, "paragraph": paragraph,
-        "section": ("lscb" if in_lscb else "local_authority") if doc.doc_type == "ofsted_inspection" else "main",
-        "start": b.start, "end": b.end, "subitems": [], "labelled": label is not None,
-        "confidence": 0.95 if (b.bullet or b.number or label) else 0.8,
-    }
+    item = Candidate(
+        kind=kind, text=text, page=b.page, awaiting=label is not None and text == "",
+        heading=(sec.heading or None) if heading else None,
+        subheading=sec.subheading, number=number, paragraph=paragraph,
+        section=("lscb" if in_lscb else "local_authority") if doc.doc_type == "ofsted_inspection" else "main",
+        start=b.start, end=b.end, labelled=label is not None,
+        confidence=0.95 if (b.bullet or b.number or label) else 0.8,
+    )
     sec.items.append(item)
     sec.fresh = False
     out.append(item)
     return item
 
 
-def _fill(item: dict[str, object], text: str, b: Block) -> None:
-    item["text"] = text
-    item["end"] = b.end
-    item["awaiting"] = False
+def _fill(item: Candidate, text: str, b: Block) -> None:
+    item.text = text
+    item.end = b.end
+    item.awaiting = False
 
 
-def _append(item: dict[str, object], text: str, b: Block, sub: bool = False) -> None:
-    item["text"] = f"{item['text']} {text}".strip()
-    item["end"] = b.end
+def _append(item: Candidate, text: str, b: Block, sub: bool = False) -> None:
+    item.text = f"{item.text} {text}".strip()
+    item.end = b.end
     if sub:
-        subitems = item["subitems"]
-        assert isinstance(subitems, list)  # every item dict is made with an empty list
-        subitems.append(text)
+        item.subitems.append(text)
 
 
 _AGENCY_HEADER = re.compile(r"agency|lead|owner|responsib", re.I)
@@ -585,7 +555,7 @@ def _table_rows(blocks: Sequence[Block], i: int, done: set[int | None]) -> list[
     return out
 
 
-def _table_items(out: list[dict[str, object]], sec: _Section | None, blocks: Sequence[Block], i: int,
+def _table_items(out: list[Candidate], sec: _Section | None, blocks: Sequence[Block], i: int,
                  in_lscb: bool, done: set[int | None]) -> _Section | None:
     """Items from one table: a row per item, the text column named by the header row.
 
@@ -629,13 +599,11 @@ def _table_items(out: list[dict[str, object]], sec: _Section | None, blocks: Seq
             (c.text for c in row if c not in cells and len(c.text) < 60 and not c.text.strip().isdigit()), None)
         num = next((c.text.strip().rstrip(".") for c in row
                     if re.fullmatch(r"\d{1,3}(\.\d+)?\.?", c.text.strip())), None)
-        item: dict[str, object] = {
-            "kind": sec.kind, "text": text, "page": cells[0].page, "heading": sec.heading or None,
-            "subheading": sec.subheading or (agency if agency_col is not None else None),
-            "number": num, "paragraph": None, "section": "main",
-            "start": cells[0].start, "end": cells[-1].end, "subitems": [], "labelled": False,
-            "confidence": 0.85, "agency": agency,
-        }
+        item = Candidate(
+            kind=sec.kind, text=text, page=cells[0].page, heading=sec.heading or None,
+            subheading=sec.subheading or (agency if agency_col is not None else None),
+            number=num, start=cells[0].start, end=cells[-1].end, confidence=0.85, agency=agency,
+        )
         sec.items.append(item)
         sec.fresh = False
         out.append(item)

@@ -39,6 +39,7 @@ import re
 from collections.abc import Sequence
 
 from ..types import Block, Document
+from .sections import Candidate, section_kind
 
 # --- cue families -------------------------------------------------------------------------
 
@@ -141,8 +142,8 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
 
-def running_text_items(doc: Document, found: Sequence[dict[str, object]], *,
-                       sentences: bool = True) -> list[dict[str, object]]:
+def running_text_items(doc: Document, found: Sequence[Candidate], *,
+                       sentences: bool = True) -> list[Candidate]:
     """Recommendations and learning stated in running text, in document order.
 
     *found* are the items already read from sections (their blocks are skipped).  With
@@ -151,10 +152,9 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]], *,
     sentences with a recommending verb or under a bare "Recommendations" line (inspection
     narrative is full of judgements that are not items).
     """
-    from .sections import section_kind  # extract imports this module
-    taken = {(r["start"], r["end"]) for r in found}
+    taken = {(r.start, r.end) for r in found}
     blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")]
-    out: list[dict[str, object]] = []
+    out: list[Candidate] = []
     used: set[int] = set()
     heading: str | None = None
     rec_context = False
@@ -222,10 +222,9 @@ def running_text_items(doc: Document, found: Sequence[dict[str, object]], *,
     return out
 
 
-def _item(kind: str, text: str, b: Block, heading: str | None) -> dict[str, object]:
-    return {"kind": kind, "text": text, "page": b.page, "heading": heading, "subheading": None,
-            "number": b.number, "paragraph": b.number, "section": "main", "start": b.start, "end": b.end,
-            "subitems": [], "confidence": 0.6, "running": True}
+def _item(kind: str, text: str, b: Block, heading: str | None) -> Candidate:
+    return Candidate(kind=kind, text=text, page=b.page, start=b.start, end=b.end, heading=heading,
+                     number=b.number, paragraph=b.number, confidence=0.6, running=True)
 
 
 def _last_sentence(text: str) -> str:
@@ -429,7 +428,7 @@ _EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as
 _CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.IGNORECASE)
 
 
-def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool = True) -> list[dict[str, object]]:
+def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool = True) -> list[Candidate]:
     """One item per cue sentence; two cue sentences one sentence apart make one item.
 
     With ``findings=False`` only recommending sentences count.
@@ -443,7 +442,7 @@ def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool 
         elif findings and (_FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))):
             kind = "finding"
         kinds.append(None if kind and _SENT_NEG.search(s) else kind)  # negatives only where a cue fired
-    out: list[dict[str, object]] = []
+    out: list[Candidate] = []
     n = 0
     while n < len(sentences):
         kind = kinds[n]

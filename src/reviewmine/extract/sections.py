@@ -1,11 +1,42 @@
 """Which kind of learning a section's heading announces (recommendations, findings, ...).
 
-A leaf shared by the item rules and the running-text cues, which both read headings.
+A leaf shared by the item rules and the running-text cues, which both read headings
+and both hand on :class:`Candidate` items (extract.items makes them public Items).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An item while it is being read: its text grows over wrapped lines and sub-bullets.
+
+    Mutable on purpose (a list item's continuation is appended to it); internal to the
+    extract package, which turns each into a frozen :class:`reviewmine.types.Item`.
+    """
+
+    kind: str
+    text: str
+    page: int
+    start: int
+    end: int
+    heading: str | None = None
+    subheading: str | None = None
+    number: str | None = None
+    paragraph: str | None = None
+    section: str = "main"
+    confidence: float = 0.9
+    subitems: list[str] = field(default_factory=list)
+    labelled: bool = False  # "Recommendation 3: ...", "Finding 1"
+    awaiting: bool = False  # a label whose statement follows in the next block
+    running: bool = False  # read from running text, not from a section
+    agency: str | None = None  # a table row's responsible body
+    subs_open: bool = False  # "... including:": the following flat bullets belong to it
+    size: float = 0.0  # font size of a paragraph item (smaller print after it is not an item)
+    box: object = None  # the boxed study it was read from
 
 # Section headings -> item kind.  Order matters: first match wins.
 _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
