@@ -1,11 +1,13 @@
-"""The SQLite store: schema, migrations and every read and write.
+"""The SQLite store: every read and write; the only package that runs SQL.
 
 One file holds documents, pages, blocks, items, theme assignments, cached
-embeddings, tracker actions and run records.  All DDL lives in MIGRATIONS
-below; opening a store applies the pending ones, each in its own transaction
-together with its record, so a store made by an older version opens in a
-newer one.  Each document is written in one transaction: a crash leaves
-either the old version or the new one, never half of either.
+embeddings, tracker actions and links, and run records.  All DDL lives in
+:mod:`.schema` (MIGRATIONS); opening a store applies the pending ones, so a
+store made by an older version opens in a newer one.  Each document is
+written in one transaction: a crash leaves either the old version or the new
+one, never half of either.  Reads return the stages' dataclasses (Document,
+Item, TrackerAction ...) or the records of :mod:`.records`; the search
+index's reads are in :mod:`.passages`, the doctor's checks in :mod:`.health`.
 """
 
 from __future__ import annotations
@@ -14,15 +16,24 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .errors import NotFound, StoreError
-from .types import Block, Document, Item, ThemeScore
+from ..errors import NotFound, StoreError
+from ..types import Block, Document, Item, ThemeScore
+from .passages import PassageQueries
+from .records import TRACKER_COLUMNS, StoredLink, tracker_action_from_row
+from .schema import MIGRATIONS, SCHEMA_VERSION, connect, migrate
+
+if TYPE_CHECKING:
+    from ..tracker.importer import TrackerAction
+
+__all__ = ["DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION", "Store", "StoredLink", "default_db_path"]
 
 DEFAULT_DB = "reviewmine.db"
 
@@ -32,220 +43,11 @@ def default_db_path() -> Path:
     return Path(os.environ.get("REVIEWMINE_DB") or DEFAULT_DB)
 
 
-def _script(db: sqlite3.Connection, sql: str) -> None:
-    """Run DDL statement by statement: executescript() would commit the open transaction."""
-    stmt = ""
-    for line in sql.splitlines(keepends=True):
-        stmt += line
-        if sqlite3.complete_statement(stmt):
-            db.execute(stmt)
-            stmt = ""
-    if stmt.strip():
-        db.execute(stmt)
-
-
-def _set_wal(db: sqlite3.Connection) -> None:
-    # Switching a new file to WAL needs a moment alone with it; SQLite's busy handler does not
-    # cover that step, so two processes creating one store at once retry it for a while.
-    for attempt in range(100):
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == 99:
-                raise
-            time.sleep(0.05 + 0.01 * attempt)
-
-
-def _m001_initial(db: sqlite3.Connection) -> None:
-    _script(db, 
-        """
-        CREATE TABLE documents (
-            id TEXT PRIMARY KEY,
-            file TEXT NOT NULL,
-            file_name TEXT NOT NULL,
-            doc_type TEXT NOT NULL,
-            title TEXT NOT NULL,
-            area TEXT,
-            date TEXT,
-            pages INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            dates_json TEXT NOT NULL DEFAULT '{}',
-            pseudonym TEXT,
-            judgements_json TEXT NOT NULL DEFAULT '{}',
-            framework TEXT,
-            ingested_at REAL NOT NULL
-        );
-        -- which path currently holds which document (a changed file replaces its old version)
-        CREATE TABLE files (
-            path TEXT PRIMARY KEY,
-            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            size INTEGER NOT NULL,
-            mtime REAL NOT NULL
-        );
-        CREATE TABLE pages (
-            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            page INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            PRIMARY KEY (doc_id, page)
-        );
-        CREATE TABLE blocks (
-            rowid INTEGER PRIMARY KEY,
-            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            idx INTEGER NOT NULL,
-            page INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            text TEXT NOT NULL,
-            level INTEGER NOT NULL,
-            number TEXT,
-            bullet INTEGER NOT NULL,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            size REAL NOT NULL,
-            bold INTEGER NOT NULL,
-            x0 REAL NOT NULL,
-            tbl INTEGER,
-            row INTEGER,
-            col INTEGER,
-            UNIQUE (doc_id, idx)
-        );
-        CREATE TABLE items (
-            rowid INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            ordinal INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            number TEXT,
-            text TEXT NOT NULL,
-            page INTEGER NOT NULL,
-            heading TEXT,
-            subheading TEXT,
-            paragraph TEXT,
-            section TEXT NOT NULL,
-            addressees_json TEXT NOT NULL,
-            confidence REAL NOT NULL,
-            subitems_json TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL
-        );
-        CREATE INDEX items_doc ON items(doc_id);
-        CREATE TABLE item_themes (
-            item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-            theme TEXT NOT NULL,
-            score REAL NOT NULL,
-            reason TEXT NOT NULL,
-            PRIMARY KEY (item_id, theme)
-        );
-        CREATE INDEX item_themes_theme ON item_themes(theme);
-        -- keyed by the text's hash and the model id: unchanged text is never re-embedded
-        CREATE TABLE embeddings (
-            text_hash TEXT NOT NULL,
-            model_id TEXT NOT NULL,
-            dim INTEGER NOT NULL,
-            vector BLOB NOT NULL,
-            PRIMARY KEY (text_hash, model_id)
-        );
-        CREATE TABLE runs (
-            id INTEGER PRIMARY KEY,
-            started REAL NOT NULL,
-            command TEXT NOT NULL,
-            config_json TEXT NOT NULL,
-            models_json TEXT NOT NULL,
-            summary_json TEXT NOT NULL DEFAULT '{}'
-        );
-        """
-    )
-
-
-def _m002_fulltext(db: sqlite3.Connection) -> None:
-    # External-content FTS5 tables kept in step by triggers, so every write path
-    # (including deletes by cascade) updates the keyword index.
-    _script(db, 
-        """
-        CREATE VIRTUAL TABLE blocks_fts USING fts5(
-            text, content='blocks', content_rowid='rowid', tokenize='porter unicode61');
-        CREATE TRIGGER blocks_ai AFTER INSERT ON blocks BEGIN
-            INSERT INTO blocks_fts(rowid, text) VALUES (new.rowid, new.text);
-        END;
-        CREATE TRIGGER blocks_ad AFTER DELETE ON blocks BEGIN
-            INSERT INTO blocks_fts(blocks_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-        END;
-        CREATE VIRTUAL TABLE items_fts USING fts5(
-            text, content='items', content_rowid='rowid', tokenize='porter unicode61');
-        CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN
-            INSERT INTO items_fts(rowid, text) VALUES (new.rowid, new.text);
-        END;
-        CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN
-            INSERT INTO items_fts(items_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-        END;
-        """
-    )
-
-
-def _m003_tracker(db: sqlite3.Connection) -> None:
-    _script(db, 
-        """
-        CREATE TABLE tracker_actions (
-            rowid INTEGER PRIMARY KEY,
-            action_id TEXT NOT NULL,
-            source_file TEXT NOT NULL,
-            sheet TEXT NOT NULL,
-            row INTEGER NOT NULL,
-            review TEXT,
-            recommendation TEXT,
-            action TEXT,
-            owner TEXT,
-            due_date TEXT,
-            status TEXT,
-            status_norm TEXT,
-            evidence TEXT,
-            raw_json TEXT NOT NULL,
-            UNIQUE (source_file, sheet, row)
-        );
-        """
-    )
-
-
-def _m004_tracker_links(db: sqlite3.Connection) -> None:
-    # Links from tracker actions to the items they answer, as the last `match` run
-    # (plus user confirmations) decided them; cascades drop them when the tracker is
-    # re-imported or the items are re-extracted, so a link never outlives either end.
-    _script(db, 
-        """
-        CREATE TABLE tracker_links (
-            action_rowid INTEGER NOT NULL REFERENCES tracker_actions(rowid) ON DELETE CASCADE,
-            item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-            score REAL NOT NULL,
-            reason TEXT NOT NULL,
-            origin TEXT NOT NULL,
-            PRIMARY KEY (action_rowid, item_id)
-        );
-        CREATE INDEX tracker_links_item ON tracker_links(item_id);
-        """
-    )
-
-
-def _m005_document_topic(db: sqlite3.Connection) -> None:
-    # A JTAI's deep-dive topic or a focused visit's focus ("which JTAIs looked at neglect").
-    db.execute("ALTER TABLE documents ADD COLUMN topic TEXT")
-
-
-# Ordered, named, append-only: never edit a released migration, add a new one.
-MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
-    ("001_initial", _m001_initial),
-    ("002_fulltext", _m002_fulltext),
-    ("003_tracker", _m003_tracker),
-    ("004_tracker_links", _m004_tracker_links),
-    ("005_document_topic", _m005_document_topic),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-class Store:
+class Store(PassageQueries):
     """An open reviewmine store.  Use :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
@@ -266,12 +68,7 @@ class Store:
             raise StoreError("the folder for the store does not exist", path=p,
                              hint="create it or pass another --db")
         try:
-            db = sqlite3.connect(str(p), timeout=60, isolation_level=None)
-            db.execute("PRAGMA busy_timeout = 60000")
-            if str(p) != ":memory:":
-                _set_wal(db)
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA synchronous = NORMAL")
+            db = connect(p)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store ({exc})", path=p,
                              hint="is it a reviewmine database?") from exc
@@ -300,29 +97,7 @@ class Store:
         self.db.execute("COMMIT")
 
     def _migrate(self) -> None:
-        try:
-            self.db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied REAL)"
-            )
-            done = {r[0] for r in self.db.execute("SELECT name FROM schema_migrations")}
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"not a usable reviewmine store ({exc})", path=self.path) from exc
-        unknown = done - {name for name, _ in MIGRATIONS}
-        if unknown:
-            raise StoreError(
-                f"store was written by a newer reviewmine (migrations {sorted(unknown)})",
-                path=self.path, hint="upgrade reviewmine",
-            )
-        for name, fn in MIGRATIONS:
-            if name in done:
-                continue
-            with self.transaction():
-                # Another process may have applied it while we waited for the lock.
-                if self.db.execute("SELECT 1 FROM schema_migrations WHERE name=?",
-                                   (name,)).fetchone():
-                    continue
-                fn(self.db)
-                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, time.time()))
+        migrate(self.db, self.path)
 
     def schema_version(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM schema_migrations").fetchone()[0])
@@ -510,6 +285,11 @@ class Store:
             out.setdefault(item_id, []).append(ThemeScore(theme, score, reason))
         return {k: tuple(v) for k, v in out.items()}
 
+    def theme_ids(self) -> list[str]:
+        """The themes at least one item carries, sorted."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT theme FROM item_themes ORDER BY theme")]
+
     # -- embeddings cache ---------------------------------------------------------
     def get_embeddings(self, text_hashes: Sequence[str], model_id: str) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
@@ -532,9 +312,7 @@ class Store:
             )
 
     # -- tracker ------------------------------------------------------------------
-    _TRACKER_COLS = ("action_id", "source_file", "sheet", "row", "review", "recommendation",
-                     "action", "owner", "due_date", "status", "status_norm", "evidence",
-                     "raw_json")
+    _TRACKER_COLS = TRACKER_COLUMNS
 
     def replace_tracker_actions(self, source_file: str, rows: Sequence[dict[str, object]],
                                 sheet: str | None = None) -> None:
@@ -552,16 +330,31 @@ class Store:
                 [tuple(r.get(c) for c in cols) for r in rows],
             )
 
-    def tracker_actions(self, source_file: str | None = None) -> list[dict[str, object]]:
-        """Stored tracker rows as dicts, in file, sheet (as imported) and row order."""
+    def _tracker_rows(self, source_file: str | None) -> list[tuple[object, ...]]:
         sql = f"SELECT rowid, {', '.join(self._TRACKER_COLS)} FROM tracker_actions"
         args: tuple[object, ...] = ()
         if source_file is not None:
             sql += " WHERE source_file=?"
             args = (source_file,)
         sql += " ORDER BY source_file, rowid"
+        return [tuple(r) for r in self.db.execute(sql, args)]
+
+    def tracker_action_records(self, source_file: str | None = None) -> list[TrackerAction]:
+        """Stored tracker actions (optionally of one file) in file, sheet (as imported) and
+        row order."""
+        return [tracker_action_from_row(r[1:]) for r in self._tracker_rows(source_file)]
+
+    def tracker_actions(self, source_file: str | None = None) -> list[dict[str, object]]:
+        """Stored tracker rows as dicts, in file, sheet (as imported) and row order.
+
+        Kept for tracker.importer.load_actions; everything else reads
+        :meth:`tracker_action_records`.
+        """
         names = ("rowid", *self._TRACKER_COLS)
-        return [dict(zip(names, r, strict=True)) for r in self.db.execute(sql, args)]
+        return [dict(zip(names, r, strict=True)) for r in self._tracker_rows(source_file)]
+
+    def tracker_action_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM tracker_actions").fetchone()[0])
 
     def replace_tracker_links(self, links: Sequence[dict[str, object]]) -> int:
         """Replace all stored links.  Each link names its action by (source_file, sheet,
@@ -581,13 +374,18 @@ class Store:
                 n += cur.rowcount
             return n
 
-    def tracker_links(self) -> list[dict[str, object]]:
-        """Stored links with their action's file, sheet, row and id."""
-        names = ("source_file", "sheet", "row", "action_id", "item_id", "score", "reason", "origin")
-        return [dict(zip(names, r, strict=True)) for r in self.db.execute(
-            "SELECT a.source_file, a.sheet, a.row, a.action_id, l.item_id, l.score, l.reason,"
-            " l.origin FROM tracker_links l JOIN tracker_actions a ON a.rowid = l.action_rowid"
-            " ORDER BY a.source_file, a.rowid, l.score DESC, l.item_id")]
+    def tracker_links(self) -> list[StoredLink]:
+        """Stored links with their action's file, sheet, row and id, by action then score."""
+        out = []
+        for r in self.db.execute(
+                "SELECT a.source_file, a.sheet, a.row, a.action_id, l.item_id, l.score, l.reason,"
+                " l.origin FROM tracker_links l JOIN tracker_actions a ON a.rowid = l.action_rowid"
+                " ORDER BY a.source_file, a.rowid, l.score DESC, l.item_id"):
+            try:
+                out.append(StoredLink.from_row(r))
+            except (TypeError, ValueError):
+                continue  # a row or score that is not a number (only a hand-edited store)
+        return out
 
     # -- runs -------------------------------------------------------------------
     def record_run(self, command: str, config: object, models: dict[str, str],
