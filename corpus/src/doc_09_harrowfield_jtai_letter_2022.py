@@ -1,7 +1,7 @@
 
 """Fictional JTAI letter: criminal exploitation, Harrowfield, May 2022."""
 
-from dsl import AFI, H1, H2, Doc, Good, Items, Label, P, Spacer
+from dsl import AFI, H1, H2, Doc, Good, Item, Items, Label, P, Spacer
 
 TITLE = (
     "Joint targeted area inspection of the multi-agency response to children at risk of "
@@ -255,9 +255,17 @@ blocks = [
     ),
     H1("Next steps"),
     P(
-        "The local authority should prepare a written statement of proposed action, on behalf "
-        "of all the agencies, responding to this letter. The statement should be sent to "
-        "Ofsted by 5 October 2022 and will be shared with the other inspectorates."
+        [
+            Item(
+                "next_step",
+                "The local authority should prepare a written statement of proposed action, on "
+                "behalf of all the agencies, responding to this letter. The statement should be "
+                "sent to Ofsted by 5 October 2022 and will be shared with the other "
+                "inspectorates.",
+                ["governance_partnership"],
+                to=["childrens_social_care"],
+            )
+        ]
     ),
     P("Yours sincerely", align="L"),
     P(
@@ -288,8 +296,8 @@ DOC = Doc(
     notes=(
         "Joint letter from four inspectorates. '\u2022' bullets: four under 'Strengths' "
         "(good_practice); ten under 'Areas for improvement', grouped by agency sub-headings "
-        "(subheading = agency; addressees from it). The case study and the 'Next steps' "
-        "paragraph ('The local authority should prepare a written statement ...') are not "
-        "items. date = first day of the inspection (letter dated 24 June 2022)."
+        "(subheading = agency; addressees from it). The case study is not an item; the "
+        "'Next steps' paragraph ('The local authority should prepare a written statement "
+        "...') is one next_step item, as in real JTAI letters. date = first day of the inspection (letter dated 24 June 2022)."
     ),
 )
