@@ -121,22 +121,20 @@ def tracker_links(store: Store, today: str | None = None) -> dict[str, tuple[Tra
     latter written by ``reviewmine match``), best-scoring link first.
     """
     today = today or _dt.date.today().isoformat()
-    if not hasattr(store, "tracker_links"):  # a store module from before the match stage
-        return {}
-    actions = {(a["source_file"], a["sheet"], a["row"]): a for a in store.tracker_actions()}
+    actions = {(a.source_file, a.sheet, a.row): a for a in store.tracker_action_records()}
     out: dict[str, list[TrackerLink]] = {}
     for ln in store.tracker_links():
-        a = actions.get((ln["source_file"], ln["sheet"], ln["row"]))
+        a = actions.get((ln.source_file, ln.sheet, ln.row))
         if a is None:
             continue
-        due = str(a["due_date"]) if a["due_date"] else None
-        out.setdefault(str(ln["item_id"]), []).append(TrackerLink(
-            item_id=str(ln["item_id"]), action_id=str(a["action_id"]),
-            action=str(a["action"] or a["recommendation"] or "").strip(),
-            owner=str(a["owner"] or ""), due_date=due, status=str(a["status"] or ""),
-            state=action_state(None if (sn := a["status_norm"]) is None else str(sn), due, today),
-            source=f"{Path(str(a['source_file'])).name}, sheet {a['sheet']}, row {a['row']}",
-            score=float(s) if isinstance(s := ln["score"], int | float) else None,
+        due = a.due_date or None
+        out.setdefault(ln.item_id, []).append(TrackerLink(
+            item_id=ln.item_id, action_id=a.action_id,
+            action=(a.action or a.recommendation or "").strip(),
+            owner=a.owner or "", due_date=due, status=a.status or "",
+            state=action_state(a.status_norm, due, today),
+            source=f"{Path(a.source_file).name}, sheet {a.sheet}, row {a.row}",
+            score=ln.score,
         ))
     return {k: tuple(sorted(v, key=lambda x: (-(x.score or 0.0), x.source)))
             for k, v in sorted(out.items())}

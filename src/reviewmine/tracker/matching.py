@@ -538,21 +538,17 @@ def tracker_findings(store: Store, embedder: Embedder, *, today: dt.date | None 
 
 def stored_links(store: Store) -> list[Link]:
     """The links saved by the last ``match`` run, with their citations."""
-    acts = {(a.source_file, a.sheet, a.row): a for a in load_actions(store)}
+    acts = {(a.source_file, a.sheet, a.row): a for a in store.tracker_action_records()}
     docs = {d.id: d for d in store.documents()}
     items = {it.id: it for it in store.items()}
     out = []
     for r in store.tracker_links():
-        row, score = r["row"], r["score"]
-        # SQLite gives the INTEGER row and REAL score back as int and float
-        if not isinstance(row, int) or not isinstance(score, int | float):
-            continue
-        a = acts.get((str(r["source_file"]), str(r["sheet"]), row))
-        it = items.get(str(r["item_id"]))
+        a = acts.get((r.source_file, r.sheet, r.row))
+        it = items.get(r.item_id)
         if a is None or it is None or it.doc_id not in docs:
             continue
-        out.append(Link(action_ref(a), item_ref(it, docs[it.doc_id]), float(score),
-                        str(r["reason"]), str(r["origin"])))
+        out.append(Link(action_ref(a), item_ref(it, docs[it.doc_id]), r.score, r.reason,
+                        r.origin))
     return out
 
 
