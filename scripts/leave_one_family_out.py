@@ -18,18 +18,38 @@ on three kinds of data, reported side
 by side: every block of the gold documents, the rules' candidates, or both;
 with words and form flags, or (--features form) the layout and form flags only.
 
-The rules themselves were written while looking at every family, so this
-measures only the learned part: it says whether the filter carries over to a
-family it never saw, not how the rules would do on one.
+The rules themselves were written while looking at every family; ``--rules``
+measures them held out instead:
+
+    .venv/bin/python scripts/leave_one_family_out.py --rules [--json out.json]
+
+What the rules know of a family sits in their lexicons: the regular expressions
+of extract/sections.py (which headings announce which kind), extract/running_text.py
+(the cue families of running text) and extract/items.py (labels, sub-headings,
+boxes, closings, intros, table headers, "not an item" lines).  Each alternative of
+an alternation that holds a word is one lexicon entry ("recommendations?" in a
+heading pattern, "the panel" in a recommending sentence); alternatives of at most
+four letters ("(is|are)", "(y|ies)") are grammar and stay, as do lookarounds.
+Extraction runs once over every development document with each pattern replaced by
+a recorder that notes which entries matched, so each entry gets the families whose
+documents use it.  Then, for each family F, every entry used by F's documents and by
+no other family's is made never to match, and F is extracted and scored again: the
+lexicon as it would have been had F never been seen (entries no development document
+uses stay; the confidence model, which never drops an item, is left as it is).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -41,9 +61,16 @@ from reviewmine.evaluation.confidence import (
     out_of_fold,
     training_matrix,
 )
-from reviewmine.evaluation.extraction import FAMILIES, development_golds, evaluate_by_family
+from reviewmine.evaluation.extraction import (
+    FAMILIES,
+    development_golds,
+    evaluate_by_family,
+    family_of,
+    is_summary_format,
+    load_gold,
+)
 from reviewmine.extract.confidence import ConfidenceModel
-from reviewmine.types import Item
+from reviewmine.types import Document, Item
 
 DATA = ("blocks", "candidates", "both")
 CAVEAT = ("NOTE: the extraction rules were developed on all of these families; leave-one-family-out "
@@ -82,13 +109,306 @@ def block_auc(docs: list[LabelledDocument], model: ConfidenceModel) -> float | N
     return round(float(roc_auc_score(y, np.concatenate([model.predict(d.block_x) for d in docs]))), 4)
 
 
+# --- leave one family out of the rules' lexicons (--rules) ----------------------------------
+
+
+@dataclass
+class Group:
+    """A group of a regular expression and its alternatives (the whole pattern: opener '')."""
+
+    opener: str  # "(", "(?:", "(?P<x>", "(?=", "(?i:" ...
+    alts: list[list[Any]]  # each alternative: str tokens and Groups
+    look: bool = False  # a lookaround: a constraint, not lexicon
+    ids: list[int] = field(default_factory=list)  # entry id per alternative, -1 when not an entry
+
+
+_OPENER = re.compile(r"\((\?(?:P<\w+>|:|=|!|<=|<!|[a-zA-Z-]+:))?")
+# An alternative is lexicon when it holds a word; "(s|es)", "(is|are)", "(y|ies)" are grammar.
+_WORDISH = re.compile(r"(?<!\\)[A-Za-z]{3,}")
+_MORPHOLOGY = re.compile(r"^[a-z’' ]{0,4}$", re.I)
+
+
+def parse_pattern(src: str) -> Group:
+    """*src* as a tree of groups and alternatives; ``render_pattern`` gives *src* back."""
+    pos = 0
+
+    def alternatives(top: bool) -> list[list[Any]]:
+        nonlocal pos
+        alts: list[list[Any]] = [[]]
+        while pos < len(src):
+            c = src[pos]
+            if c == "\\":
+                alts[-1].append(src[pos:pos + 2])
+                pos += 2
+            elif c == "[":  # a class: "]" first or escaped is a member
+                j = pos + 1 + (src[pos + 1:pos + 2] == "^")
+                j += src[j:j + 1] == "]"
+                while src[j] != "]":
+                    j += 2 if src[j] == "\\" else 1
+                alts[-1].append(src[pos:j + 1])
+                pos = j + 1
+            elif c == "(":
+                m = _OPENER.match(src, pos)
+                assert m is not None
+                pos = m.end()
+                alts[-1].append(Group(m.group(0), alternatives(False),
+                                      m.group(0) in ("(?=", "(?!", "(?<=", "(?<!")))
+            elif c == ")":
+                if top:
+                    raise ValueError(f"unbalanced ')' in {src!r}")
+                pos += 1
+                return alts
+            else:
+                if c == "|":
+                    alts.append([])
+                else:
+                    alts[-1].append(c)
+                pos += 1
+        if not top:
+            raise ValueError(f"unbalanced '(' in {src!r}")
+        return alts
+
+    return Group("", alternatives(True))
+
+
+def _plain(seq: list[Any]) -> str:
+    return "".join(x if isinstance(x, str) else render_pattern(x) for x in seq)
+
+
+def number_entries(g: Group, entries: list[str], inside_look: bool = False) -> None:
+    """Give each lexicon alternative of each alternation in *g* an entry id; *entries* gets its text."""
+    look = inside_look or g.look
+    grammar = all(_MORPHOLOGY.match(_plain(a)) for a in g.alts)
+    g.ids = []
+    for a in g.alts:
+        text = _plain(a)
+        lexical = len(g.alts) > 1 and not look and not grammar and bool(_WORDISH.search(
+            re.sub(r"\[[^]]*\]", "", text)))
+        g.ids.append(len(entries) if lexical else -1)
+        if lexical:
+            entries.append(text)
+        for x in a:
+            if isinstance(x, Group):
+                number_entries(x, entries, look)
+
+
+def render_pattern(g: Group, drop: frozenset[int] = frozenset(), tag: str = "") -> str:
+    """The pattern again; alternatives whose id is in *drop* never match; with *tag*, each
+    entry is a named group ``<tag><id>`` (to see which entries a match went through)."""
+    parts = []
+    for a, i in zip(g.alts, g.ids or [-1] * len(g.alts)):
+        body = "".join(x if isinstance(x, str) else render_pattern(x, drop, tag) for x in a)
+        if i in drop:
+            body = "(?!)"
+        elif tag and i >= 0:
+            body = f"(?P<{tag}{i}>{body})"
+        parts.append(body)
+    inner = "|".join(parts)
+    return f"{g.opener}{inner})" if g.opener else inner
+
+
+class LexiconPattern:
+    """Stands in for one compiled pattern of the rules: matches as the original (or with some
+    entries dropped) and, while recording, notes which entries each match went through."""
+
+    def __init__(self, name: str, original: re.Pattern[str], first_id: int, entries: list[str]) -> None:
+        self.name = name
+        self.original = original
+        self.tree = parse_pattern(original.pattern)
+        mine: list[str] = []
+        number_entries(self.tree, mine)
+        if render_pattern(self.tree) != original.pattern:
+            raise ValueError(f"{name}: the pattern does not read back")
+        self.first_id = first_id
+        entries.extend(mine)
+        self.n = len(mine)
+        # entry ids in the tree are local; the tag names carry the global ones
+        self.tagged = re.compile(render_pattern(_shift(self.tree, first_id), tag="e"), original.flags)
+        self.active = original
+        self.recording: set[int] | None = None
+        self.pattern = original.pattern
+        self.flags = original.flags
+
+    def drop(self, ids: frozenset[int]) -> None:
+        local = frozenset(i - self.first_id for i in ids if self.first_id <= i < self.first_id + self.n)
+        self.active = re.compile(render_pattern(self.tree, local), self.original.flags) if local else self.original
+
+    def _note(self, m: re.Match[str] | None) -> None:
+        if m is not None and self.recording is not None:
+            self.recording.update(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k[:1] == "e"
+                                  and k[1:].isdigit())
+
+    def _call(self, method: str, *args: Any, **kw: Any) -> Any:
+        out = getattr(self.active, method)(*args, **kw)
+        if self.recording is not None and out is not None:
+            if method in ("search", "match", "fullmatch"):
+                self._note(getattr(self.tagged, method)(*args, **kw))
+            else:  # finditer, sub, split, findall: every match in the string
+                string = args[1] if method == "sub" else args[0]
+                for m in self.tagged.finditer(string):
+                    self._note(m)
+        return out
+
+    def search(self, *a: Any, **k: Any) -> Any:
+        return self._call("search", *a, **k)
+
+    def match(self, *a: Any, **k: Any) -> Any:
+        return self._call("match", *a, **k)
+
+    def fullmatch(self, *a: Any, **k: Any) -> Any:
+        return self._call("fullmatch", *a, **k)
+
+    def finditer(self, *a: Any, **k: Any) -> Any:
+        return iter(list(self._call("finditer", *a, **k)))
+
+    def sub(self, *a: Any, **k: Any) -> Any:
+        return self._call("sub", *a, **k)
+
+    def split(self, *a: Any, **k: Any) -> Any:
+        return self._call("split", *a, **k)
+
+
+def _shift(g: Group, by: int) -> Group:
+    return Group(g.opener, [[_shift(x, by) if isinstance(x, Group) else x for x in a] for a in g.alts], g.look,
+                 [i + by if i >= 0 else -1 for i in g.ids])
+
+
+@dataclass
+class Lexicon:
+    """Every lexicon pattern of the rules, installed in their modules while in use."""
+
+    patterns: list[LexiconPattern]
+    entries: list[str]
+    where: list[str]  # the pattern each entry belongs to
+
+    def drop(self, ids: frozenset[int]) -> None:
+        for p in self.patterns:
+            p.drop(ids)
+
+    def record(self, into: set[int] | None) -> None:
+        for p in self.patterns:
+            p.recording = into
+
+
+@contextmanager
+def installed_lexicon() -> Iterator[Lexicon]:
+    """Replace every module-level pattern of the rules (and each heading pattern) by a LexiconPattern."""
+    from reviewmine.extract import items, running_text, sections
+
+    entries: list[str] = []
+    patterns: list[LexiconPattern] = []
+    where: list[str] = []
+    saved: list[tuple[Any, str, Any]] = []
+    for mod in (items, running_text):
+        for name, value in list(vars(mod).items()):
+            if isinstance(value, re.Pattern):
+                lp = LexiconPattern(f"{mod.__name__.rsplit('.', 1)[-1]}.{name}", value, len(entries), entries)
+                where += [lp.name] * lp.n
+                patterns.append(lp)
+                saved.append((mod, name, value))
+                setattr(mod, name, lp)
+    kinds = []
+    for n, (pat, kind) in enumerate(sections._SECTION_KINDS):
+        lp = LexiconPattern(f"sections.heading[{n}:{kind}]", pat, len(entries), entries)
+        where += [lp.name] * lp.n
+        patterns.append(lp)
+        kinds.append((lp, kind))
+    saved.append((sections, "_SECTION_KINDS", sections._SECTION_KINDS))
+    sections._SECTION_KINDS = tuple(kinds)  # type: ignore[assignment]  # duck-typed stand-ins
+    try:
+        yield Lexicon(patterns, entries, where)
+    finally:
+        for mod, name, value in saved:
+            setattr(mod, name, value)
+
+
+def gold_documents(golds: Sequence[Path]) -> dict[Path, str]:
+    """Every gold document's path and family."""
+    out: dict[Path, str] = {}
+    for g in golds:
+        if is_summary_format(g):
+            rows = [json.loads(line) for line in g.read_text(encoding="utf-8").splitlines() if line.strip()]
+            out.update({(g.parent / str(r["file"])).resolve(): "summaries" for r in rows})
+        else:
+            out.update({(g.parent / str(r["file"])).resolve(): family_of(r, str(r["file"])) for r in load_gold(g)})
+    return out
+
+
+def rules_leave_one_out(json_out: Path | None) -> int:
+    from reviewmine.errors import ReviewmineError
+    from reviewmine.extract.items import extract_items
+    from reviewmine.ingest import parse_file
+
+    golds = development_golds()
+    family = gold_documents(golds)
+    parsed: dict[Path, Document | None] = {}
+    for path in family:
+        try:
+            parsed[path] = parse_file(path)[0]
+        except ReviewmineError:
+            parsed[path] = None  # refused: scored as all misses, as the evaluation does
+
+    def extractor_for(keep: Callable[[Path], bool] | None = None) -> Callable[[Path], tuple[str, list[Item]]]:
+        def extractor(p: Path) -> tuple[str, list[Item]]:
+            doc = parsed.get(p.resolve())
+            if doc is None:
+                raise ValueError("not parsed")
+            return doc.doc_type, extract_items(doc)
+        return extractor
+
+    def scores() -> dict[str, dict[str, object]]:
+        return {k: v.as_dict() for k, v in evaluate_by_family(golds, extractor=extractor_for()).by_family.items()}
+
+    base = scores()
+    with installed_lexicon() as lex:
+        used: dict[int, set[str]] = defaultdict(set)
+        for path, doc in parsed.items():
+            if doc is None:
+                continue
+            seen: set[int] = set()
+            lex.record(seen)
+            extract_items(doc)
+            lex.record(None)
+            for e in seen:
+                used[e].add(family[path])
+        families = [f for f in FAMILIES if f in set(family.values())]
+        print(f"{len(lex.entries)} lexicon entries in {len(lex.patterns)} patterns; "
+              f"{len(used)} used by the development documents, {len(lex.entries) - len(used)} by none")
+        rows: list[dict[str, object]] = []
+        print(f"{'left out':<14}{'docs':>5}{'own entries':>13}{'all P':>8}{'all R':>8}{'held-out P':>12}"
+              f"{'held-out R':>12}")
+        for held in families:
+            own = frozenset(e for e, fams in used.items() if fams == {held})
+            lex.drop(own)
+            held_scores = scores()[held]
+            lex.drop(frozenset())
+            b = base[held]
+            rows.append({"family": held, "documents": b["documents"], "own_entries": len(own),
+                         "entries": sorted(f"{lex.where[e]}: {lex.entries[e]}" for e in own),
+                         "development": {k: b[k] for k in ("precision", "recall", "f1")},
+                         "held_out": {k: held_scores[k] for k in ("precision", "recall", "f1")}})
+            print(f"{held:<14}{b['documents']:>5}{len(own):>13}{b['precision']:>8.3f}{b['recall']:>8.3f}"
+                  f"{held_scores['precision']:>12.3f}{held_scores['recall']:>12.3f}")
+            sys.stdout.flush()
+    print("\nentries only one family uses (dropped when it is held out):")
+    for r in rows:
+        print(f"  {r['family']} ({r['own_entries']}): " + "; ".join(str(e) for e in r["entries"]))
+    if json_out:
+        json_out.write_text(json.dumps({"rows": rows}, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", choices=DATA + ("all",), default="all", help="training data to compare")
     ap.add_argument("--features", choices=("words+form", "form"), default="words+form",
                     help="form: layout and form flags only, no words")
     ap.add_argument("--json", type=Path, help="also write the table as JSON")
+    ap.add_argument("--rules", action="store_true",
+                    help="hold each family out of the rules' lexicons instead of the confidence model")
     args = ap.parse_args()
+    if args.rules:
+        return rules_leave_one_out(args.json)
     golds = development_golds()
     docs = labelled_documents(golds)
     families = [f for f in FAMILIES if any(d.family == f for d in docs)]

@@ -420,6 +420,8 @@ def _leads_in(blocks: Sequence[Block], i: int, sec: _Section) -> bool:
     return nxt.text[:1].islower() or b.text.rstrip().endswith(":")
 
 
+# A heading that names findings or asks a question is not a theme inside a list.
+_FINDINGS_OR_QUESTION = re.compile(r"\bfindings?\b|\?$", re.I)
 _JUDGED = re.compile(r":\s*(outstanding|good|requires? improvement|inadequate)\b", re.I)
 
 
@@ -459,7 +461,7 @@ def _same_list_goes_on(sec: _Section, blocks: Sequence[Block], i: int, kind: str
     if (doc.doc_type == "ofsted_inspection" or kind is not None or label is not None
             or sec.kind not in ACTIONABLE_KINDS or sec.box_x is not None or sec.list_x is None
             or not sec.items or b.level < sec.level or _STUDY.match(b.text) or _CLOSING.match(b.text)
-            or re.search(r"\bfindings?\b|\?$", b.text, re.I)):
+            or _FINDINGS_OR_QUESTION.search(b.text)):
         return False
     return (nxt is not None and nxt.kind == "list_item" and nxt.bullet and nxt.level == 0
             and abs(nxt.x0 - sec.list_x) < 3)
@@ -512,6 +514,8 @@ def _append(item: Candidate, text: str, b: Block, sub: bool = False) -> None:
 
 
 _AGENCY_HEADER = re.compile(r"agency|lead|owner|responsib", re.I)
+# A table header cell that names the column holding the items.
+_TEXT_HEADER = re.compile(r"recommendation|action|finding|learning", re.I)
 
 
 def _table_rows(blocks: Sequence[Block], i: int, done: set[int | None]) -> list[list[Block]]:
@@ -584,7 +588,7 @@ def _table_items(out: list[Candidate], sec: _Section | None, blocks: Sequence[Bl
         if not header_seen and (row[0].row == 0):
             header_seen = True
             text_col = _text_column(row, row) if any(
-                re.search(r"recommendation|action|finding|learning", c.text, re.I) for c in row) else None
+                _TEXT_HEADER.search(c.text) for c in row) else None
             agency_col = next((c.col for c in row if _AGENCY_HEADER.search(c.text)), None)
             if text_col is not None or agency_col is not None:
                 continue
@@ -612,7 +616,7 @@ def _table_items(out: list[Candidate], sec: _Section | None, blocks: Sequence[Bl
 
 def _text_column(header: Sequence[Block], row: Sequence[Block]) -> int | None:
     for h in header:
-        if re.search(r"recommendation|action|finding|learning", h.text, re.I):
+        if _TEXT_HEADER.search(h.text):
             return h.col
     longest = max(row, key=lambda c: len(c.text), default=None)
     return longest.col if longest else None

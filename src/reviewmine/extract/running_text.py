@@ -134,6 +134,12 @@ _LABEL = re.compile(
     r"(^|\s)(key |main |common |emerging )?(learning |practice )?(issues|themes|learning themes|learning points|"
     r"lessons( learn[te]d)?|findings|key messages|messages|recommendations|what (we|the review) (learn[te]d|found)|"
     r"what needs to (change|improve|happen))\s*$", re.IGNORECASE)
+# A label's noun names the entries below it, not a kind of page ("Learning briefings", "Themes library").
+_ENTRY_NOUN = re.compile(
+    r"\b(issues|themes|learning|lessons|findings|recommendations)\b(?! ?(briefings?|brief|reviews?|"
+    r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)", re.IGNORECASE)
+# A lead-in about learning (not findings).
+_LEARNING_WORD = re.compile(r"\b(learning|learn[te]d?|lessons?)\b", re.IGNORECASE)
 _ATTRIBUTED = re.compile(r"[”\"’'],?\s+(said|says|states|stated|concluded|found) the (report|review|panel|"
                          r"analysis|inspectorate|reviewers?)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.IGNORECASE)
@@ -253,10 +259,7 @@ def _lead_in(b: Block) -> str | None:
             and not _NUMBERED.match(text):
         label = re.sub(r"^[A-Z][a-z]+(?=[A-Z])", "", text)  # a glued table column header ("DateIssues")
         # the noun names the entries, not a kind of page ("Learning briefings", "Themes library")
-        if _LABEL.search(label) or (re.search(
-                r"\b(issues|themes|learning|lessons|findings|recommendations)\b(?! ?(briefings?|brief|reviews?|"
-                r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)",
-                label, re.IGNORECASE) and not _LEAD_NEG.search(label)):
+        if _LABEL.search(label) or (_ENTRY_NOUN.search(label) and not _LEAD_NEG.search(label)):
             return _lead_kind(label) or "finding"
     return None
 
@@ -274,7 +277,7 @@ def _lead_kind(lead: str) -> str | None:
     if _ACTION_LEAD.search(lead):
         return "action"
     if _FIND_LEAD.search(lead) or _LABEL.search(lead.strip()):
-        return "learning_point" if re.search(r"\b(learning|learn[te]d?|lessons?)\b", lead, re.IGNORECASE) else "finding"
+        return "learning_point" if _LEARNING_WORD.search(lead) else "finding"
     return None
 
 
