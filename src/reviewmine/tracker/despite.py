@@ -12,13 +12,21 @@ item counts when
   brief or the full review of the same child retells the same events, which
   happened before the action was taken);
 * it is not a strength (``good_practice``);
+* it does not retell the earlier review: a statement (not a request for change)
+  that names the case the action's review was about, in a document about no other
+  case (an annual report's "the Child D review found that ..."), reports events
+  from before the action was taken;
 * it shares the subject, not only the theme: similarity of meaning (sentence
   embeddings of the earlier items and the action against the later item) plus a
   bonus for each specific word both use must reach :attr:`DespiteParams.threshold`.
   Words every report uses carry nothing: the listed :data:`GENERIC_WORDS` ("risk",
   "plans", "oversight"), the area names, and any word in more than 15% of the
-  store's items (:func:`common_words`, so a collection's own stock phrases do too);
-  a later item sharing no specific word is never a case;
+  store's items (:func:`common_words`, so a collection's own stock phrases do too).
+  A specific word of the earlier texts that the later item says in other words
+  ("men" for "male carers", "living" for "live", "stepfather" for "fathers": word
+  vectors of the same embedder at least :attr:`DespiteParams.soft_min` alike)
+  earns a smaller bonus (:func:`soft_shared`); a later item sharing no specific
+  word in either way is never a case;
 * and it is (nearly) the best fit of this later item among all the completed
   actions: one generic later item cannot be "raised again" for every action
   (:attr:`DespiteParams.item_margin`).
@@ -43,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..types import ACTIONABLE_KINDS
 from .refs import ActionRef, ItemRef, Link, item_ref
 from .review_refs import normalise
 from .text import clean_action_text, clean_item_text, content_tokens
@@ -64,6 +73,8 @@ class DespiteParams:
     threshold: float = 0.64  # meaning + bonus needed
     item_margin: float = 0.20  # within this of the later item's best completed action
     common_share: float = 0.15  # words in more than this share of the store's items are generic
+    soft_bonus: float = 0.05  # per specific word said in other words (see soft_shared)
+    soft_min: float = 0.62  # cosine of two word vectors for "the same word in other words"
 
 
 DEFAULT_DESPITE = DespiteParams()
@@ -106,6 +117,36 @@ def specific_words(text: str, ignore: frozenset[str] = frozenset()) -> tuple[set
     return keep, pairs
 
 
+def _surfaces(texts: Iterable[str], into: dict[str, str]) -> None:
+    """Record the first written form (lower case) of each word stem of *texts*."""
+    for t in texts:
+        for w in _WORDS.findall(t):
+            st = content_tokens(w)
+            if st:
+                into.setdefault(st[0], w.strip("'’-").lower())
+
+
+def soft_shared(ref: set[str], later: set[str], vec: dict[str, np.ndarray],
+                min_cos: float) -> dict[str, str]:
+    """Specific stems of *ref* not in *later* but said there in other words.
+
+    *vec* maps a stem to the unit vector of its written form; a *ref* stem counts
+    when its nearest *later* stem is at least *min_cos* alike.  Returns
+    {ref stem: the later stem that says it}.
+
+    >>> v = {"men": np.array([1.0, 0.0]), "male": np.array([0.8, 0.6]), "bruis": np.array([0.0, 1.0])}
+    >>> soft_shared({"male", "bruis"}, {"men"}, v, 0.7)
+    {'male': 'men'}
+    """
+    a = sorted(w for w in ref - later if w in vec)
+    b = sorted(w for w in later if w in vec)
+    if not a or not b:
+        return {}
+    sims = np.stack([vec[w] for w in a]) @ np.stack([vec[w] for w in b]).T
+    return {w: b[int(sims[i].argmax())] for i, w in enumerate(a)
+            if float(sims[i].max()) >= min_cos}
+
+
 def common_words(texts: Sequence[str], share: float, min_texts: int = 50) -> frozenset[str]:
     """Word stems used by more than *share* of *texts*: in this collection they say as
     little as the listed generic words (none until there are *min_texts* texts).
@@ -145,6 +186,34 @@ def as_written(stems: Iterable[str], text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _retells(it: Item, doc: Document, cases: set[str]) -> bool:
+    """A statement (not a request for change) naming one of *cases* in a document
+    about no case of its own reports what that case's review found, not a new event."""
+    if doc.pseudonym or it.kind in ACTIONABLE_KINDS or not cases:
+        return False
+    text = f" {normalise(it.text)} "
+    return any(f" {c} " in text for c in cases)
+
+
+def _word_vectors(done: dict[tuple[str, str, int], list[Link]], pool: Sequence[Item],
+                  pool_words: Sequence[tuple[set[str], set[str]]],
+                  embed: Callable[[Sequence[str]], np.ndarray],
+                  ignore: frozenset[str]) -> dict[str, np.ndarray]:
+    """Unit vectors of the written forms of every specific word the comparison can meet."""
+    surface: dict[str, str] = {}
+    ref_texts = [t for lns in done.values() for t in
+                 [ln.item.text for ln in lns] + [clean_action_text(lns[0].action.text)]]
+    _surfaces(ref_texts + [it.text for it in pool], surface)
+    found: set[str] = set().union(*(w for w, _ in pool_words)) if pool_words else set()
+    for t in ref_texts:
+        found |= specific_words(t, ignore)[0]
+    stems = sorted(w for w in found if w in surface)
+    if not stems:
+        return {}
+    vecs = _unit(np.asarray(embed([surface[w] for w in stems]), dtype=np.float64))
+    return dict(zip(stems, vecs, strict=True))
+
+
 def _unit(v: np.ndarray) -> np.ndarray:
     n = np.linalg.norm(v, axis=-1, keepdims=True)
     n[n == 0] = 1
@@ -176,6 +245,7 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
     scored: dict[tuple[tuple[str, str, int], int], tuple[float, set[str]]] = {}
     pool_vecs: np.ndarray | None = None
     pool_words = [specific_words(it.text, ignore) for it in pool]
+    word_vec: dict[str, np.ndarray] | None = None
     for key, lns in done.items():
         earlier_docs = [by_doc[ln.item.doc_id] for ln in lns]
         dates = [d.date for d in earlier_docs if d.date]
@@ -190,12 +260,14 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
                 and (by_doc[it.doc_id].date or "") > last
                 and normalise(by_doc[it.doc_id].area or "") in areas
                 and not (by_doc[it.doc_id].pseudonym
-                         and normalise(by_doc[it.doc_id].pseudonym or "") in cases)]
+                         and normalise(by_doc[it.doc_id].pseudonym or "") in cases)
+                and not _retells(it, by_doc[it.doc_id], cases)]
         if not cand:
             continue
         if pool_vecs is None:
             pool_vecs = _unit(np.asarray(embed([clean_item_text(it.text) for it in pool]),
                                          dtype=np.float64))
+            word_vec = _word_vectors(done, pool, pool_words, embed, ignore)
         a = lns[0].action
         ref_texts = [clean_item_text(ln.item.text) for ln in lns] + [clean_action_text(a.text)]
         ref = _unit(np.asarray(embed(ref_texts), dtype=np.float64)).mean(axis=0)
@@ -205,13 +277,17 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
             words, pairs = pool_words[j]
             shared = ref_words & words
             n = min(params.max_words, len(shared) + len(ref_pairs & pairs))
+            soft = soft_shared(ref_words, words, word_vec or {}, params.soft_min)
             meaning = float(pool_vecs[j] @ ref)
-            scored[(key, j)] = (meaning + params.word_bonus * n if shared else 0.0, shared)
+            s = (meaning + params.word_bonus * n
+                 + params.soft_bonus * min(params.max_words, len(soft)))
+            scored[(key, j)] = (s if shared or soft else 0.0, shared | set(soft.values()))
     best: dict[int, float] = defaultdict(float)
     for (_, j), (s, _) in scored.items():
         best[j] = max(best[j], s)
     found: dict[tuple[str, str, int], list[Evidence]] = defaultdict(list)
-    top = 1.0 + params.word_bonus * params.max_words  # the highest meaning + bonus can reach
+    # the highest meaning + bonuses can reach
+    top = 1.0 + (params.word_bonus + params.soft_bonus) * params.max_words
     for (key, j), (s, shared) in scored.items():
         if s >= params.threshold and s >= best[j] - params.item_margin:
             it = pool[j]
@@ -243,4 +319,4 @@ def case_row(c: DespiteCase) -> dict[str, Any]:
 
 
 __all__ = ["DEFAULT_DESPITE", "GENERIC_WORDS", "DespiteCase", "DespiteParams", "Evidence",
-           "as_written", "case_row", "find_despite_complete", "specific_words"]
+           "as_written", "case_row", "find_despite_complete", "soft_shared", "specific_words"]
