@@ -27,9 +27,15 @@ What the rules know of a family sits in their lexicons: the regular expressions
 of extract/sections.py (which headings announce which kind), extract/running_text.py
 (the cue families of running text) and extract/items.py (labels, sub-headings,
 boxes, closings, intros, table headers, "not an item" lines).  Each alternative of
-an alternation that holds a word is one lexicon entry ("recommendations?" in a
-heading pattern, "the panel" in a recommending sentence); alternatives of at most
-four letters ("(is|are)", "(y|ies)") are grammar and stay, as do lookarounds.
+an alternation that holds a word is one lexicon entry ("single-agency" in a
+heading pattern, "the panel" in a recommending sentence).  Kept whatever family is
+held out: lookarounds; grammar, that is alternatives of at most four letters
+("(is|are)", "(y|ies)") and alternatives made only of closed-class words (modals
+such as "should" and "must", auxiliaries, determiners, pronouns, prepositions,
+conjunctions: what any English text uses); and the names of the item kinds
+themselves ("recommendations", "areas for improvement", "next steps"), which come
+from the task, not from a document.  ``--strict`` keeps only lookarounds and
+alternatives of at most four letters, and drops the rest like any other entry.
 Extraction runs once over every development document with each pattern replaced by
 a recorder that notes which entries matched, so each entry gets the families whose
 documents use it.  Then, for each family F, every entry used by F's documents and by
@@ -126,6 +132,24 @@ _OPENER = re.compile(r"\((\?(?:P<\w+>|:|=|!|<=|<!|[a-zA-Z-]+:))?")
 # An alternative is lexicon when it holds a word; "(s|es)", "(is|are)", "(y|ies)" are grammar.
 _WORDISH = re.compile(r"(?<!\\)[A-Za-z]{3,}")
 _MORPHOLOGY = re.compile(r"^[a-z’' ]{0,4}$", re.I)
+_CLOSED_CLASS = frozenset(re.findall(r"[a-z]+", """
+should must shall will would could can may might ought need needs have has had having to
+is are was were be been being do does did not no also now therefore then
+the a an this these those that some any all each every several most many
+it its he she they we you his her their our them him
+of for in on at by with from about as into than
+and or but if when where while whether which who whom whose how what why
+"""))
+_KIND_NAMES = re.compile(
+    r"^(recommendations?|findings?|learning|learning points?|lessons?|actions?|areas? for improvement|"
+    r"improvements?|priority actions?|next steps?|good practice|strengths?)$")
+
+
+def _is_grammar(text: str) -> bool:
+    """An alternative made only of closed-class words, or the name of an item kind."""
+    plain = re.sub(r"\\[bBsSwWdD]|\[[^]]*\]|[()?:*+{},0-9|^$.\\-]", " ", text).lower()
+    words = plain.split()
+    return bool(words) and (all(w in _CLOSED_CLASS for w in words) or bool(_KIND_NAMES.match(" ".join(words))))
 
 
 def parse_pattern(src: str) -> Group:
@@ -175,7 +199,7 @@ def _plain(seq: list[Any]) -> str:
     return "".join(x if isinstance(x, str) else render_pattern(x) for x in seq)
 
 
-def number_entries(g: Group, entries: list[str], inside_look: bool = False) -> None:
+def number_entries(g: Group, entries: list[str], inside_look: bool = False, strict: bool = False) -> None:
     """Give each lexicon alternative of each alternation in *g* an entry id; *entries* gets its text."""
     look = inside_look or g.look
     grammar = all(_MORPHOLOGY.match(_plain(a)) for a in g.alts)
@@ -183,13 +207,13 @@ def number_entries(g: Group, entries: list[str], inside_look: bool = False) -> N
     for a in g.alts:
         text = _plain(a)
         lexical = len(g.alts) > 1 and not look and not grammar and bool(_WORDISH.search(
-            re.sub(r"\[[^]]*\]", "", text)))
+            re.sub(r"\[[^]]*\]", "", text))) and (strict or not _is_grammar(text))
         g.ids.append(len(entries) if lexical else -1)
         if lexical:
             entries.append(text)
         for x in a:
             if isinstance(x, Group):
-                number_entries(x, entries, look)
+                number_entries(x, entries, look, strict)
 
 
 def render_pattern(g: Group, drop: frozenset[int] = frozenset(), tag: str = "") -> str:
@@ -211,12 +235,13 @@ class LexiconPattern:
     """Stands in for one compiled pattern of the rules: matches as the original (or with some
     entries dropped) and, while recording, notes which entries each match went through."""
 
-    def __init__(self, name: str, original: re.Pattern[str], first_id: int, entries: list[str]) -> None:
+    def __init__(self, name: str, original: re.Pattern[str], first_id: int, entries: list[str],
+                 strict: bool = False) -> None:
         self.name = name
         self.original = original
         self.tree = parse_pattern(original.pattern)
         mine: list[str] = []
-        number_entries(self.tree, mine)
+        number_entries(self.tree, mine, strict=strict)
         if render_pattern(self.tree) != original.pattern:
             raise ValueError(f"{name}: the pattern does not read back")
         self.first_id = first_id
@@ -291,7 +316,7 @@ class Lexicon:
 
 
 @contextmanager
-def installed_lexicon() -> Iterator[Lexicon]:
+def installed_lexicon(strict: bool = False) -> Iterator[Lexicon]:
     """Replace every module-level pattern of the rules (and each heading pattern) by a LexiconPattern."""
     from reviewmine.extract import items, running_text, sections
 
@@ -302,14 +327,15 @@ def installed_lexicon() -> Iterator[Lexicon]:
     for mod in (items, running_text):
         for name, value in list(vars(mod).items()):
             if isinstance(value, re.Pattern):
-                lp = LexiconPattern(f"{mod.__name__.rsplit('.', 1)[-1]}.{name}", value, len(entries), entries)
+                lp = LexiconPattern(f"{mod.__name__.rsplit('.', 1)[-1]}.{name}", value, len(entries), entries,
+                                    strict)
                 where += [lp.name] * lp.n
                 patterns.append(lp)
                 saved.append((mod, name, value))
                 setattr(mod, name, lp)
     kinds = []
     for n, (pat, kind) in enumerate(sections._SECTION_KINDS):
-        lp = LexiconPattern(f"sections.heading[{n}:{kind}]", pat, len(entries), entries)
+        lp = LexiconPattern(f"sections.heading[{n}:{kind}]", pat, len(entries), entries, strict)
         where += [lp.name] * lp.n
         patterns.append(lp)
         kinds.append((lp, kind))
@@ -334,7 +360,7 @@ def gold_documents(golds: Sequence[Path]) -> dict[Path, str]:
     return out
 
 
-def rules_leave_one_out(json_out: Path | None) -> int:
+def rules_leave_one_out(json_out: Path | None, strict: bool = False) -> int:
     from reviewmine.errors import ReviewmineError
     from reviewmine.extract.items import extract_items
     from reviewmine.ingest import parse_file
@@ -360,7 +386,7 @@ def rules_leave_one_out(json_out: Path | None) -> int:
         return {k: v.as_dict() for k, v in evaluate_by_family(golds, extractor=extractor_for()).by_family.items()}
 
     base = scores()
-    with installed_lexicon() as lex:
+    with installed_lexicon(strict) as lex:
         used: dict[int, set[str]] = defaultdict(set)
         for path, doc in parsed.items():
             if doc is None:
@@ -406,9 +432,11 @@ def main() -> int:
     ap.add_argument("--json", type=Path, help="also write the table as JSON")
     ap.add_argument("--rules", action="store_true",
                     help="hold each family out of the rules' lexicons instead of the confidence model")
+    ap.add_argument("--strict", action="store_true",
+                    help="with --rules: closed-class words and item-kind names are entries like any other")
     args = ap.parse_args()
     if args.rules:
-        return rules_leave_one_out(args.json)
+        return rules_leave_one_out(args.json, args.strict)
     golds = development_golds()
     docs = labelled_documents(golds)
     families = [f for f in FAMILIES if any(d.family == f for d in docs)]

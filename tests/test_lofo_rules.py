@@ -41,13 +41,13 @@ def test_every_rule_pattern_reads_back_and_compiles_tagged_and_pruned(pattern):
 
 
 def test_a_dropped_entry_never_matches_and_the_others_still_do():
-    pat = re.compile(r"^(?:\d+\.?\s+)?(?:key |main )?(findings|learning points|lessons? learn[te]d)\b", re.I)
+    pat = re.compile(r"^(?:\d+\.?\s+)?(?:key |main )?(themes|key messages|lessons? learn[te]d)\b", re.I)
     entries: list[str] = []
     lp = lofo.LexiconPattern("t", pat, 0, entries)
-    assert entries == ["key ", "main ", "findings", "learning points", "lessons? learn[te]d"]
-    lp.drop(frozenset({entries.index("learning points")}))
-    assert lp.search("3. Learning points") is None
-    assert lp.search("Key findings") is not None
+    assert entries == ["key ", "main ", "themes", "key messages", "lessons? learn[te]d"]
+    lp.drop(frozenset({entries.index("key messages")}))
+    assert lp.search("3. Key messages") is None
+    assert lp.search("Main themes") is not None
     assert lp.search("Lessons learned").group(1) == "Lessons learned"  # group numbers unchanged
 
 
@@ -55,6 +55,16 @@ def test_grammar_and_lookarounds_are_not_entries():
     entries: list[str] = []
     lofo.number_entries(lofo.parse_pattern(r"\b(is|are) (?<!not )required\b(?! (for|by))"), entries)
     assert entries == []
+
+
+def test_closed_class_words_and_kind_names_are_entries_only_when_strict():
+    src = r"\b(should|must|needs? to)\b|^(?:single[- ]agency )?(recommendations?|next steps)"
+    kept: list[str] = []
+    lofo.number_entries(lofo.parse_pattern(src), kept)
+    assert kept == ["^(?:single[- ]agency )?(recommendations?|next steps)"]  # a word beside the kind names
+    strict: list[str] = []
+    lofo.number_entries(lofo.parse_pattern(src), strict, strict=True)
+    assert {"should", "must", "needs? to", "recommendations?", "next steps"} <= set(strict)
 
 
 def test_the_recorder_names_the_entries_a_match_went_through():
