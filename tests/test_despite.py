@@ -1,0 +1,106 @@
+""""Raised again despite a completed action": the rule's parts on small hand-built cases.
+
+The embedder here is a bag of word stems, so each test controls which words mean the
+same; the real-model figures are in evaluation/tracker/README.md (slow tests in
+test_match.py).
+"""
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from reviewmine.tracker.despite import DespiteParams, find_despite_complete, soft_shared
+from reviewmine.tracker.refs import ActionRef, Link, item_ref
+from reviewmine.tracker.text import content_tokens
+from reviewmine.types import Document, Item
+
+
+def bag_embedder(same: dict[str, str] | None = None):
+    """Texts -> counts of their word stems; *same* maps a stem onto another one (words
+    the embedder takes to mean the same)."""
+    same = same or {}
+    vocab: dict[str, int] = {}
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        rows = []
+        for t in texts:
+            v = np.zeros(512)
+            for w in content_tokens(t):
+                v[vocab.setdefault(same.get(w, w), len(vocab))] += 1.0
+            rows.append(v)
+        return np.asarray(rows)
+
+    return embed
+
+
+def doc(key: str, name: str, date: str, pseudonym: str | None, area: str = "Eastmere"):
+    return Document(id=key * 64, file=name, file_name=name, doc_type="lcspr", title=name,
+                    area=area, date=date, pages=5, text="", blocks=(), pseudonym=pseudonym)
+
+
+def item(d: Document, n: int, kind: str, text: str) -> Item:
+    return Item(doc_id=d.id, kind=kind, text=text, page=2, heading=None, ordinal=n,
+                id=f"{d.id[:12]}:{n}")
+
+
+def completed(action_id: str, text: str, answered: Item, d: Document) -> Link:
+    a = ActionRef(action_id, "tracker.xlsx", "Actions", 2, None, text, None, None, "Complete",
+                  "complete")
+    return Link(a, item_ref(answered, d), 0.9, "test")
+
+
+LOW = DespiteParams(threshold=0.2)  # the bag embedder scores lower than MiniLM
+
+
+def later_texts(cases):
+    return [[e.item.text for e in c.later] for c in cases]
+
+
+def test_regression_an_annual_report_retelling_the_review_is_not_raised_again():
+    """The scrutineer's "the Baby L review found that ..." retells events from before the
+    action; the same report asking to test that learning, and a new case that repeats it,
+    raise it again."""
+    lcspr = doc("a", "eastmere_lcspr_baby-l_2023.pdf", "2023-03-15", "Baby L")
+    annual = doc("b", "eastmere_scrutineer-annual-report_2024.pdf", "2024-11-19", None)
+    review = doc("c", "eastmere_rapid-review_child-p_2024.docx", "2024-06-01", "Child P")
+    rec = item(lcspr, 0, "recommendation",
+               "Seek assurance that the pre-birth protocol is applied by midwives.")
+    retold = item(annual, 0, "finding",
+                  "The Baby L review found that the pre-birth protocol was not applied.")
+    asked = item(annual, 1, "recommendation", "Test through audit that the Baby L review's "
+                 "learning about the pre-birth protocol is applied.")
+    repeated = item(review, 0, "finding",
+                    "As in the Baby L review, the pre-birth protocol was not applied.")
+    links = [completed("L-1b", "Pre-birth protocol training for midwives", rec, lcspr)]
+    cases = find_despite_complete(links, [rec, retold, asked, repeated],
+                                  [lcspr, annual, review], bag_embedder(), LOW)
+    assert [c.action.action_id for c in cases] == ["L-1b"]
+    assert sorted(later_texts(cases)[0]) == sorted([asked.text, repeated.text])
+
+
+def test_a_specific_word_said_in_other_words_counts_only_when_the_embedder_says_so():
+    """ "the men caring for the baby" raises "engaging fathers and male carers" again
+    although no specific stem is shared, when the embedder puts "men" by "male"."""
+    scr = doc("a", "eastmere_scr_child-d_2017.pdf", "2017-06-14", "Child D")
+    lcspr = doc("b", "eastmere_lcspr_baby-l_2023.pdf", "2023-03-15", "Baby L")
+    rec = item(scr, 0, "recommendation",
+               "Produce guidance on engaging fathers and male carers.")
+    later = item(lcspr, 0, "finding",
+                 "Professionals did not assess the men caring for the baby.")
+    links = [completed("D-3", "Publish guidance on engaging fathers and male carers", rec, scr)]
+    args = (links, [rec, later], [scr, lcspr])
+    assert find_despite_complete(*args, bag_embedder(), LOW) == []
+    (case,) = find_despite_complete(*args, bag_embedder({"men": "male", "caring": "carer"}),
+                                    LOW)
+    (ev,) = case.later
+    assert ev.item.text == later.text and {"men", "caring"} <= set(ev.words)
+    assert 0 <= ev.score <= 1
+
+
+def test_soft_shared_takes_the_nearest_later_word_above_the_floor():
+    v = {w: np.asarray(x, dtype=float) / np.linalg.norm(x) for w, x in {
+        "male": [1, 0.1, 0], "men": [1, 0, 0], "father": [0.6, 0.8, 0], "bruis": [0, 0, 1],
+    }.items()}
+    assert soft_shared({"male", "bruis"}, {"men", "father"}, v, 0.9) == {"male": "men"}
+    assert soft_shared({"male"}, {"male", "men"}, v, 0.9) == {}  # shared exactly: not soft
+    assert soft_shared({"bruis"}, {"men"}, v, 0.5) == {}
