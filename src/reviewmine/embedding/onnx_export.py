@@ -19,7 +19,6 @@ from pathlib import Path
 
 import numpy as np
 
-from .embedders import verify_weights
 from .onnx import (
     CHECK_MIN_COSINE,
     CHECK_SENTENCES,
@@ -28,6 +27,7 @@ from .onnx import (
     ONNX_FILE,
     ONNX_FORMAT,
 )
+from .weights import verify_weights
 
 OPSET = 17
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
