@@ -141,3 +141,15 @@ def test_library_does_not_import_evaluation_code():
              if any(t.startswith("reviewmine.evaluation") for t in targets)
              and not m.startswith(("reviewmine.evaluation", "reviewmine.cli"))}
     assert not users, f"library modules importing evaluation code: {sorted(users)}"
+
+
+def test_sql_runs_only_in_the_store():
+    # The store owns SQL: other modules ask it for records (ARCHITECTURE.md, "store").
+    store = PACKAGE / "store"
+    calls = ("execute(", "executescript(", "executemany(")
+    offenders = [f"{path.relative_to(PACKAGE)}:{n}"
+                 for path in sorted(PACKAGE.rglob("*.py")) if store not in path.parents
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if any(c in line for c in calls)]
+    assert (store / "__init__.py").read_text(encoding="utf-8").count("execute(") > 10
+    assert not offenders, f"SQL outside reviewmine/store: {offenders}"

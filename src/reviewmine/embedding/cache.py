@@ -48,16 +48,14 @@ def missing_texts(store: Store, model_id: str) -> tuple[list[str], int]:
     Reads hashes only (not the vectors), so it is cheap enough to run before
     every search to tell whether the index is complete.
     """
-    have = {h for (h,) in store.db.execute(
-        "SELECT text_hash FROM embeddings WHERE model_id = ?", (model_id,))}
+    have = store.embedded_hashes(model_id)
     wanted: dict[str, str] = {}
     seen: set[str] = set()
-    for table in ("blocks", "items"):
-        for (text,) in store.db.execute(f"SELECT text FROM {table}"):
-            h = text_hash(text)
-            seen.add(h)
-            if h not in have:
-                wanted.setdefault(h, text)
+    for text in store.passage_texts():
+        h = text_hash(text)
+        seen.add(h)
+        if h not in have:
+            wanted.setdefault(h, text)
     return list(wanted.values()), len(seen)
 
 

@@ -157,9 +157,7 @@ def _with_kind(searcher: Searcher, cases: Sequence[QueryCase],
     files = {r.file for c in cases for r in c.relevant}
     found: list[tuple[str, int, str]] = []  # (file, page, normalised text) of kind-units
     for tag, table in (("b", "blocks"), ("i", "items")):
-        for rowid, file, page, text in searcher.store.db.execute(
-                f"SELECT u.rowid, d.file_name, u.page, u.text FROM {table} u "
-                "JOIN documents d ON d.id = u.doc_id"):
+        for rowid, file, page, text in searcher.store.passage_sources(table):
             if file not in files:
                 continue
             unit = u.index.get((tag, rowid))
@@ -182,9 +180,7 @@ def _unresolved(store: Store, cases: Sequence[QueryCase]) -> list[dict[str, Any]
     for c in cases:
         for r in c.relevant:
             if r.file not in cache:
-                cache[r.file] = [(p, _norm(t)) for p, t in store.db.execute(
-                    "SELECT b.page, b.text FROM blocks b JOIN documents d ON d.id = b.doc_id "
-                    "WHERE d.file_name = ?", (r.file,))]
+                cache[r.file] = [(p, _norm(t)) for p, t in store.block_pages(r.file)]
             snip = _norm(r.snippet)
             if not any(abs(p - r.page) <= 1 and snip in t for p, t in cache[r.file]):
                 out.append({"query": c.id, "file": r.file, "page": r.page, "text": r.snippet})

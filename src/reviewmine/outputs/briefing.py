@@ -186,7 +186,7 @@ def resolve_theme(store: Store, taxonomy: Taxonomy | None, theme: str) -> tuple[
         for t in taxonomy:
             if want in (t.id, t.name.lower().replace(" ", "_")):
                 return t.id, t.name, t.description
-    stored = [r[0] for r in store.db.execute("SELECT DISTINCT theme FROM item_themes ORDER BY theme")]
+    stored = store.theme_ids()
     if theme in stored or want in stored:
         tid = theme if theme in stored else want
         return tid, tid.replace("_", " ").capitalize(), ""
@@ -201,12 +201,9 @@ def _query_ids(store: Store, query: str) -> set[str]:
     # Each word quoted: user text is never read as FTS5 syntax.
     expr = " ".join('"' + w.replace('"', "") + '"' for w in words)
     try:
-        rows = store.db.execute(
-            "SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid "
-            "WHERE items_fts MATCH ?", (expr,)).fetchall()
+        return store.item_ids_matching(expr)
     except Exception as exc:  # sqlite3.OperationalError
         raise QueryError(f"cannot search for {query!r} ({exc})") from exc
-    return {r[0] for r in rows}
 
 
 # Words that say nothing about what a group of findings is about.
@@ -484,7 +481,7 @@ def build_briefing(
 
     # Recommendations and their tracker status.
     links = tracker_links(store, today)
-    n_actions = int(store.db.execute("SELECT count(*) FROM tracker_actions").fetchone()[0])
+    n_actions = store.tracker_action_count()
     newest = sorted(items, key=lambda it: (used[it.doc_id].date or "", it.doc_id, -it.ordinal),
                     reverse=True)
     recs = tuple(RecommendationStatus(quote(it, 600), overall_state(links.get(it.id, ())),
@@ -649,88 +646,45 @@ def briefing_markdown(b: Briefing) -> str:
     return "\n".join(lines) + "\n"
 
 
-def chart_svg(b: Briefing) -> str:
-    """A small bar chart of documents per year, as inline SVG (escaped text)."""
+def chart(b: Briefing) -> dict[str, Any] | None:
+    """The geometry of the documents-per-year bar chart the HTML page draws (None: no years)."""
     if not b.years:
-        return ""
-    e = html.escape
+        return None
     most = max(y.documents for y in b.years)
     bw, gap, h, top = 36, 12, 120, 20
-    width = len(b.years) * (bw + gap) + gap
-    desc = "; ".join(f"{y.year}: {year_label(y)}" for y in b.years)
-    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-              f'aria-labelledby="chart-title chart-desc" width="{width}" height="{h + top + 24}" '
-              f'viewBox="0 0 {width} {h + top + 24}">'),
-             '<title id="chart-title">Documents raising this theme, by year</title>',
-             f'<desc id="chart-desc">{e(desc)}</desc>']
+    bars = []
     for i, y in enumerate(b.years):
         x = gap + i * (bw + gap)
         bh = round(h * y.documents / most)
-        parts.append(f'<rect x="{x}" y="{top + h - bh}" width="{bw}" height="{bh}" fill="#1d4f91"/>')
-        parts.append(f'<text x="{x + bw / 2}" y="{top + h - bh - 4}" text-anchor="middle" '
-                     f'font-size="13">{y.documents}</text>')
-        parts.append(f'<text x="{x + bw / 2}" y="{top + h + 16}" text-anchor="middle" '
-                     f'font-size="13">{y.year}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        bars.append({"x": x, "y": top + h - bh, "height": bh, "middle": x + bw / 2,
+                     "documents": y.documents, "year": y.year})
+    return {"width": len(b.years) * (bw + gap) + gap, "height": h + top + 24, "bar_width": bw,
+            "axis_y": top + h + 16, "bars": bars,
+            "desc": "; ".join(f"{y.year}: {year_label(y)}" for y in b.years)}
 
 
-_HTML_STYLE = """
-body{font-family:"Segoe UI",Arial,sans-serif;font-size:17px;line-height:1.5;color:#1b1b1b;
-max-width:50rem;margin:0 auto;padding:1rem 1.5rem 3rem}
-h1{font-size:1.9rem;line-height:1.2}h2{margin-top:2rem;border-bottom:2px solid #1d4f91}
-blockquote{margin:.75rem 0;padding:.25rem 1rem;border-left:5px solid #1d4f91;background:#f3f2f1}
-blockquote p{margin:.25rem 0}.cite{color:#4a4a4a;font-size:.95rem}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #b1b4b6;padding:.4rem;
-text-align:left;vertical-align:top}thead th{background:#f3f2f1}.muted{color:#4a4a4a}
-"""
+def source_facts(src: SourceDoc) -> str:
+    """A source's type, area and date, e.g. "Ofsted letter, Eastmere, 2020-01-01"."""
+    return ", ".join([DOC_TYPE_LABELS.get(src.doc_type, src.doc_type)]
+                     + [x for x in (src.area, src.date) if x])
+
+
+def _html_template() -> Any:
+    from importlib import resources
+
+    from jinja2 import Environment, StrictUndefined
+
+    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(scope_line=scope_line, summary_sentence=summary_sentence,
+                       status_text=status_text, plural=_plural, source_facts=source_facts)
+    text = resources.files("reviewmine.data").joinpath("briefing.html").read_text(encoding="utf-8")
+    return env.from_string(text)
 
 
 def briefing_html(b: Briefing) -> str:
-    """A standalone HTML page; every piece of document text goes through html.escape."""
-    e = html.escape
-    out = ['<!doctype html>', '<html lang="en-GB">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            "style-src 'unsafe-inline'\">"),
-           f"<title>{e(b.title)}</title>", f"<style>{_HTML_STYLE}</style>", "</head>", "<body>",
-           "<header>", f"<h1>{e(b.title)}</h1>"]
-    if b.description:
-        out.append(f'<p class="muted">{e(b.description)}</p>')
-    note = " People's names in quotes are replaced by [name]." if b.redacted else ""
-    out += [f"<p>{e(scope_line(b))} Produced by reviewmine on {e(b.generated)}.{e(note)}</p>",
-            "</header>", "<main>", "<section>", "<h2>How often it was raised</h2>",
-            f"<p>{e(summary_sentence(b))}</p>", chart_svg(b), "</section>",
-            "<section>", "<h2>What the reviews and inspections found</h2>"]
-    for i, s in enumerate(b.subthemes, 1):
-        out += [f"<h3>{i}. {e(s.label)}</h3>",
-                f"<p>{_plural(s.n_items, 'item')} from {_plural(s.n_docs, 'document')}.</p>"]
-        for q in s.quotes:
-            out.append(f"<blockquote><p>“{e(q.text)}”</p>"
-                       f'<p class="cite">— {e(q.citation)}</p></blockquote>')
-    out += ["</section>", "<section>", "<h2>Recommendations and what happened</h2>"]
-    if b.recommendations:
-        out += ["<table>", ('<thead><tr><th scope="col">Recommendation</th>'
-                            '<th scope="col">Source</th><th scope="col">Tracker status</th>'
-                            "</tr></thead>"), "<tbody>"]
-        out += [f"<tr><td>{e(r.quote.text)}</td><td>{e(r.quote.citation)}</td>"
-                f"<td>{e(status_text(r, b.tracker_linked))}</td></tr>" for r in b.recommendations]
-        out += ["</tbody>", "</table>"]
-    else:
-        out.append("<p>No recommendations on this theme in these documents.</p>")
-    out += ["</section>", "<section>", "<h2>Questions for practitioners</h2>"]
-    if b.questions:
-        out.append("<ul>" + "".join(f'<li>{e(q.text)} <span class="cite">({e(q.citation)})</span></li>'
-                                    for q in b.questions) + "</ul>")
-    else:
-        out.append("<p>The source documents pose no questions for practitioners.</p>")
-    out += ["</section>", "<section>", "<h2>Sources</h2>", "<ul>"]
-    for src in b.sources:
-        bits = [DOC_TYPE_LABELS.get(src.doc_type, src.doc_type)] + [x for x in (src.area, src.date) if x]
-        out.append(f"<li>{e(src.title)} ({e(', '.join(bits))}; {e(src.file)}; "
-                   f"{_plural(src.n_items, 'item')})</li>")
-    out += ["</ul>", "</section>", "</main>", "</body>", "</html>"]
-    return "\n".join(x for x in out if x) + "\n"
+    """A standalone HTML page from the template data/briefing.html (autoescaped)."""
+    return str(_html_template().render(b=b, chart=chart(b)))
 
 
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -210,26 +210,23 @@ class _Units:
 def _load_units(store: Store) -> _Units:
     from ..embedding.cache import text_hash
 
-    db = store.db
     doc_ids: list[str] = []
     doc_meta: list[dict[str, Any]] = []
-    for r in db.execute("SELECT id, file_name, title, doc_type, area, date FROM documents "
-                        "ORDER BY id"):
-        doc_ids.append(r[0])
-        doc_meta.append({"file": r[1], "title": r[2], "doc_type": r[3], "area": r[4],
-                         "date": r[5]})
+    for d in store.index_documents():
+        doc_ids.append(d.id)
+        doc_meta.append({"file": d.file_name, "title": d.title, "doc_type": d.doc_type,
+                         "area": d.area, "date": d.date})
     doc_pos = {d: i for i, d in enumerate(doc_ids)}
 
     items: list[dict[str, Any]] = []
     by_doc_items: dict[str, list[int]] = {}
     item_hash: list[str] = []
-    for r in db.execute("SELECT rowid, id, doc_id, kind, page, paragraph, start, end, text "
-                        "FROM items ORDER BY doc_id, start, ordinal"):
-        by_doc_items.setdefault(r[2], []).append(len(items))
-        items.append({"rowid": r[0], "id": r[1], "doc": doc_pos[r[2]], "kind": r[3],
-                      "page": r[4], "paragraph": r[5], "start": r[6], "end": r[7],
+    for r in store.index_items():
+        by_doc_items.setdefault(r.doc_id, []).append(len(items))
+        items.append({"rowid": r.rowid, "id": r.id, "doc": doc_pos[r.doc_id], "kind": r.kind,
+                      "page": r.page, "paragraph": r.paragraph, "start": r.start, "end": r.end,
                       "blocks": []})
-        item_hash.append(text_hash(r[8]))
+        item_hash.append(text_hash(r.text))
     item_pos = {it["id"]: i for i, it in enumerate(items)}
 
     keys: list[tuple[str, int]] = []
@@ -243,10 +240,7 @@ def _load_units(store: Store) -> _Units:
     starts: list[int] = []
     reach: list[int] = []
     doc_items: list[int] = []
-    for rowid, doc_id, page, kind, number, level, start, end, text in db.execute(
-        "SELECT rowid, doc_id, page, kind, number, level, start, end, text FROM blocks "
-        "ORDER BY doc_id, idx"
-    ):
+    for rowid, doc_id, page, kind, number, level, start, end, text in store.index_blocks():
         if doc_id != current:
             current, last_number = doc_id, None
             doc_items = by_doc_items.get(doc_id, [])
@@ -290,10 +284,9 @@ def _load_units(store: Store) -> _Units:
     unit_items: dict[int, list[int]] = {}
     for a, b in zip(link_u, link_i):
         unit_items.setdefault(a, []).append(b)
-    themes: dict[str, list[str]] = {}
-    for item_id, theme in db.execute("SELECT item_id, theme FROM item_themes "
-                                     "ORDER BY item_id, score DESC, theme"):
-        themes.setdefault(item_id, []).append(theme)
+    # each item's themes, best score first
+    themes = {item_id: [s.theme for s in scores]
+              for item_id, scores in store.item_themes().items()}
     return _Units(
         keys=keys, index={k: i for i, k in enumerate(keys)}, doc=np.asarray(doc_of, np.int32),
         is_item=np.asarray([k[0] == "i" for k in keys], bool), group=group, texts_hash=hashes,
@@ -337,14 +330,8 @@ class Searcher:
     def units(self) -> _Units:
         if self._units is None:
             # One read transaction: a consistent snapshot while other processes ingest.
-            in_tx = self.store.db.in_transaction
-            if not in_tx:
-                self.store.db.execute("BEGIN")
-            try:
+            with self.store.snapshot():
                 self._units = _load_units(self.store)
-            finally:
-                if not in_tx:
-                    self.store.db.execute("COMMIT")
         return self._units
 
     @property
@@ -386,11 +373,10 @@ class Searcher:
         from ..embedding.cache import text_hash
 
         out: dict[str, str] = {}
-        for table in ("blocks", "items"):
-            for (text,) in self.store.db.execute(f"SELECT text FROM {table}"):
-                h = text_hash(text)
-                if h in wanted:
-                    out[h] = text
+        for text in self.store.passage_texts():
+            h = text_hash(text)
+            if h in wanted:
+                out[h] = text
         return out
 
     # -- public -------------------------------------------------------------------
@@ -427,8 +413,31 @@ class Searcher:
             if len(kw) < MIN_PAIR_HITS:  # too strict for this query: any word will do
                 seen = {g for g, _ in kw}
                 kw += [x for x in self._keyword(wide, flt, n_cand, "or") if x[0] not in seen]
-            ranked = _rrf([kw[:n_cand], sem])
+            if flt.kind:  # items asked for: ranked by their best clause (search/rankers.py)
+                ranked = self._rank_items(kw[:n_cand], sem, qv)
+            else:
+                ranked = _rrf([kw[:n_cand], sem])
         return ranked
+
+    def _rank_items(self, kw: Sequence[tuple[tuple[str, int], float]],
+                    sem: Sequence[tuple[tuple[str, int], float]],
+                    qv: np.ndarray) -> list[tuple[tuple[str, int], float]]:
+        """Hybrid's ranking when a kind filter is set: see :func:`rankers.rank_items`."""
+        from ..embedding.cache import cached_embed
+        from .rankers import CLAUSE_ITEMS, rank_items
+
+        u, m = self.units, self.matrix
+        pool = dict.fromkeys(g for g, _ in (*sem, *kw))
+        cosine = {g: float(m[u.index[g]] @ qv) for g in pool if g in u.index}
+        top = sorted(cosine, key=lambda g: (-cosine[g], g))[:CLAUSE_ITEMS]
+        texts = self._fetch([g for g in top if g[0] == "i"])
+        embedder = self.embedder
+        assert embedder is not None
+
+        def embed(texts: list[str]) -> np.ndarray:
+            return cached_embed(self.store, embedder, texts)[0]
+
+        return rank_items(cosine, kw, texts, qv, embed)
 
     def similar(self, item_id: str, *, limit: int = 10) -> list[SearchHit]:
         """Items in other documents most similar to item *item_id*: meaning, then
@@ -464,22 +473,11 @@ class Searcher:
             docs = [d for d, keep in zip(self.units.doc_ids, ok) if keep]
         allowed = self._allowed_rowids(flt)
         for table, tag in (("blocks", "b"), ("items", "i")):
-            if allowed is not None:
-                # A theme or kind filter: the units that pass are already known (and few).
-                ids = allowed[tag]
-                where = f" AND u.rowid IN ({','.join('?' * len(ids))})" if ids else " AND 0"
-                args: list[Any] = list(ids)
-            else:
-                where, args = _filter_sql(flt, table, docs)
-            if where:
-                sql = (f"SELECT f.rowid, bm25({table}_fts) AS s FROM {table}_fts f "
-                       f"JOIN {table} u ON u.rowid = f.rowid "
-                       f"WHERE {table}_fts MATCH ?{where} ORDER BY s LIMIT ?")
-            else:  # the join costs ~40% at 100k units when nothing needs it
-                sql = (f"SELECT rowid, bm25({table}_fts) AS s FROM {table}_fts "
-                       f"WHERE {table}_fts MATCH ? ORDER BY s LIMIT ?")
             try:
-                rows = self.store.db.execute(sql, [match, *args, n]).fetchall()
+                # With a theme or kind filter the units that pass are already known (and few).
+                rows = self.store.keyword_ranked(
+                    table, match, n, rowids=None if allowed is None else allowed[tag],
+                    docs=docs, kinds=sorted(flt.kinds), theme=flt.theme)
             except Exception as exc:  # sqlite3.OperationalError: should not happen once quoted
                 raise QueryError(f"the keyword query could not be run ({exc})",
                                  hint="remove unusual punctuation and try again") from exc
@@ -492,10 +490,8 @@ class Searcher:
         key = term.fts()
         if key not in self._dfs:
             if self._n_blocks is None:
-                self._n_blocks = max(1, int(self.store.db.execute(
-                    "SELECT count(*) FROM blocks").fetchone()[0]))
-            n = self.store.db.execute("SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH ?",
-                                      (key,)).fetchone()[0]
+                self._n_blocks = max(1, self.store.block_count())
+            n = self.store.blocks_matching(key)
             self._dfs[key] = n / self._n_blocks
         return self._dfs[key]
 
@@ -701,11 +697,8 @@ class Searcher:
         out: dict[tuple[str, int], str] = {}
         for tag, table in (("b", "blocks"), ("i", "items")):
             ids = [k[1] for k in keys if k[0] == tag]
-            if ids:
-                marks = ",".join("?" * len(ids))
-                for rowid, text in self.store.db.execute(
-                        f"SELECT rowid, text FROM {table} WHERE rowid IN ({marks})", ids):
-                    out[(tag, rowid)] = text
+            for rowid, text in self.store.passage_text(table, ids).items():
+                out[(tag, rowid)] = text
         return out
 
     def _highlights(self, keys: Sequence[tuple[str, int]],
@@ -716,12 +709,7 @@ class Searcher:
             ids = [k[1] for k in keys if k[0] == tag]
             if not ids:
                 continue
-            marks = ",".join("?" * len(ids))
-            rows = self.store.db.execute(
-                f"SELECT rowid, highlight({table}_fts, 0, ?, ?) FROM {table}_fts "
-                f"WHERE {table}_fts MATCH ? AND rowid IN ({marks})",
-                [_HL_OPEN, _HL_CLOSE, match, *ids]).fetchall()
-            for rowid, marked in rows:
+            for rowid, marked in self.store.highlighted(table, match, ids, _HL_OPEN, _HL_CLOSE):
                 spans = _spans(marked)
                 if spans is not None:
                     out[(tag, rowid)] = spans
@@ -819,34 +807,6 @@ def _rrf(lists: Sequence[Sequence[tuple[tuple[str, int], float]]],
         for rank, (g, _) in enumerate(ranked, start=1):
             score[g] = score.get(g, 0.0) + 1.0 / (k + rank)
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def _filter_sql(flt: SearchFilters, table: str,
-                docs: Sequence[str] | None) -> tuple[str, list[Any]]:
-    """Extra WHERE clauses for units ``u`` of *table* (blocks or items).
-
-    *docs*: the ids of the documents that pass the document filters (None: all).
-    """
-    sql, args = "", []
-    if docs is not None:
-        sql += f" AND u.doc_id IN ({','.join('?' * len(docs))})" if docs else " AND 0"
-        args += list(docs)
-    if flt.kind or flt.theme:
-        conds, extra = [], []
-        if flt.kind:
-            kinds = sorted(flt.kinds)
-            conds.append(f"i.kind IN ({','.join('?' * len(kinds))})")
-            extra.extend(kinds)
-        if flt.theme:
-            conds.append("i.id IN (SELECT item_id FROM item_themes WHERE theme = ?)")
-            extra.append(flt.theme)
-        if table == "items":
-            sql += " AND " + " AND ".join(c.replace("i.", "u.") for c in conds)
-        else:
-            sql += (" AND EXISTS (SELECT 1 FROM items i WHERE i.doc_id = u.doc_id"
-                    " AND i.start < u.end AND i.end > u.start AND " + " AND ".join(conds) + ")")
-        args += extra
-    return sql, args
 
 
 # ----------------------------------------------------------------------------- api

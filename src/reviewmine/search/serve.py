@@ -138,7 +138,7 @@ class SearchService:
 
     def _fresh(self) -> Searcher:
         assert self.store is not None
-        version = self.store.db.execute("PRAGMA data_version").fetchone()[0]
+        version = self.store.data_version()
         if self.searcher is None or version != self._version:
             self.searcher = Searcher(self.store, self.embedder, progress=True,
                                      glossary=self.glossary)
