@@ -43,8 +43,8 @@ def item(d: Document, n: int, kind: str, text: str) -> Item:
                 id=f"{d.id[:12]}:{n}")
 
 
-def completed(action_id: str, text: str, answered: Item, d: Document) -> Link:
-    a = ActionRef(action_id, "tracker.xlsx", "Actions", 2, None, text, None, None, "Complete",
+def completed(action_id: str, text: str, answered: Item, d: Document, row: int = 2) -> Link:
+    a = ActionRef(action_id, "tracker.xlsx", "Actions", row, None, text, None, None, "Complete",
                   "complete")
     return Link(a, item_ref(answered, d), 0.9, "test")
 
@@ -104,3 +104,30 @@ def test_soft_shared_takes_the_nearest_later_word_above_the_floor():
     assert soft_shared({"male", "bruis"}, {"men", "father"}, v, 0.9) == {"male": "men"}
     assert soft_shared({"male"}, {"male", "men"}, v, 0.9) == {}  # shared exactly: not soft
     assert soft_shared({"bruis"}, {"men"}, v, 0.5) == {}
+
+
+def test_one_later_item_raises_two_actions_only_when_it_names_each_ones_subject():
+    """Past the margin an action still counts when the later item shares a word with it
+    that the best action does not share (its own subject); a word both share is not enough."""
+    rr = doc("a", "eastmere_rapid-review_child-t_2023.docx", "2023-07-20", "Child T")
+    annual = doc("b", "eastmere_scrutineer-annual-report_2024.pdf", "2024-11-19", None)
+    check = item(rr, 0, "action", "Add an exploitation check to the exclusion protocol.")
+    invite = item(rr, 1, "action",
+                  "Invite alternative provision to exploitation strategy meetings.")
+    both = item(annual, 0, "recommendation", "Screen children at risk of exclusion for "
+                "exploitation, and invite alternative provision to strategy meetings.")
+    one = item(annual, 1, "recommendation",
+               "Invite alternative provision to every exploitation strategy meeting.")
+    links = [completed("RR-T1", "Exploitation check added to the exclusion protocol", check, rr),
+             completed("RR-T3", "Invite alternative provision to exploitation strategy meetings",
+                       invite, rr, row=3)]
+    strict = DespiteParams(threshold=0.2, item_margin=0.0, own_subject_extra=0.0)
+    cases = find_despite_complete(links, [check, invite, both, one], [rr, annual],
+                                  bag_embedder(), strict)
+    later = {c.action.action_id: sorted(e.item.text for e in c.later) for c in cases}
+    assert later == {"RR-T1": [both.text], "RR-T3": sorted([both.text, one.text])}
+    # without the exemption the item goes to its best action only
+    only_best = find_despite_complete(links, [check, invite, both, one], [rr, annual],
+                                      bag_embedder(), DespiteParams(
+                                          threshold=0.2, item_margin=0.0, own_subject_extra=9))
+    assert [c.action.action_id for c in only_best] == ["RR-T3"]

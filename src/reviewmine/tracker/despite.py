@@ -20,7 +20,8 @@ item counts when
   embeddings of the earlier items and the action against the later item) plus a
   bonus for each specific word both use must reach :attr:`DespiteParams.threshold`.
   Words every report uses carry nothing: the listed :data:`GENERIC_WORDS` ("risk",
-  "plans", "oversight"), the area names, and any word in more than 15% of the
+  "plans", "oversight"), ordinary English words of time and manner
+  (:data:`FUNCTION_WORDS`: "but", "previously", "together"), the area names, and any word in more than 15% of the
   store's items (:func:`common_words`, so a collection's own stock phrases do too).
   A specific word of the earlier texts that the later item says in other words
   ("men" for "male carers", "living" for "live", "stepfather" for "fathers": word
@@ -29,7 +30,11 @@ item counts when
   word in either way is never a case;
 * and it is (nearly) the best fit of this later item among all the completed
   actions: one generic later item cannot be "raised again" for every action
-  (:attr:`DespiteParams.item_margin`).
+  (:attr:`DespiteParams.item_margin`).  An item that asks for several changes
+  may raise several actions: past the margin, an action still counts when the
+  item shares with it a specific word it does not share with its best action
+  (a subject of its own) and the score clears the threshold by
+  :attr:`DespiteParams.own_subject_extra`.
 
 Each case lists its later items strongest evidence first, with the words the
 two texts share as written in the later item.
@@ -63,6 +68,17 @@ if TYPE_CHECKING:
 # recommendations on every subject use them, so sharing them shows nothing.
 GENERIC_WORDS = frozenset(["about", "access", "action", "address", "after", "agency", "agree", "all", "any", "arrangement", "ask", "assessment", "assurance", "audit", "before", "board", "care", "case", "check", "child", "children", "clear", "complet", "consistent", "consistently", "decision", "education", "effective", "ensure", "every", "expect", "family", "finding", "good", "guidance", "health", "help", "identify", "improve", "include", "including", "information", "know", "local", "look", "make", "management", "manager", "meeting", "monitor", "month", "multi", "need", "new", "other", "out", "oversight", "parent", "partner", "partnership", "people", "plan", "planning", "police", "policy", "practice", "practitioner", "procedure", "process", "professional", "progress", "protection", "quality", "record", "relaunch", "report", "response", "review", "revise", "risk", "safeguard", "school", "scrutiny", "seek", "servic", "service", "share", "sharing", "show", "social", "staff", "support", "sure", "system", "term", "time", "timeliness", "timely", "tool", "track", "training", "twelve", "use", "used", "visit", "well", "whether", "work", "worker", "year", "young"])
 
+# Words of ordinary English that say when, how often, how many or how, never what
+# change: "but", "previously", "often", "together" are in the stop list of no matcher,
+# yet shared by any two texts.  Kept as stems so they meet the texts' stems.
+FUNCTION_WORDS = frozenset(st for w in (
+    "ago", "already", "although", "because", "but", "day", "does", "during", "earlier", "early",
+    "even", "four", "how", "known", "last", "later", "making", "necessary", "never", "now",
+    "often", "old", "once", "one", "part", "particular", "particularly", "previous",
+    "previously", "rarely", "reason", "routinely", "set", "several", "since", "specific",
+    "still", "though", "three", "together", "two", "what", "whenever", "why", "without", "yet",
+) for st in content_tokens(w))
+
 
 @dataclass(frozen=True)
 class DespiteParams:
@@ -72,6 +88,7 @@ class DespiteParams:
     max_words: int = 4  # ...for at most this many words (and word pairs)
     threshold: float = 0.64  # meaning + bonus needed
     item_margin: float = 0.20  # within this of the later item's best completed action
+    own_subject_extra: float = 0.10  # ...or this above the threshold, with a word of its own
     common_share: float = 0.15  # words in more than this share of the store's items are generic
     soft_bonus: float = 0.05  # per specific word said in other words (see soft_shared)
     soft_min: float = 0.62  # cosine of two word vectors for "the same word in other words"
@@ -112,7 +129,8 @@ def specific_words(text: str, ignore: frozenset[str] = frozenset()) -> tuple[set
     """Specific word stems of *text* and its pairs of adjacent stems with a specific word."""
 
     toks = [w for w in content_tokens(text) if len(w) > 2]
-    keep = {w for w in toks if w not in GENERIC_WORDS and w not in ignore}
+    keep = {w for w in toks
+            if w not in GENERIC_WORDS and w not in FUNCTION_WORDS and w not in ignore}
     pairs = {f"{a} {b}" for a, b in pairwise(toks) if a in keep or b in keep}
     return keep, pairs
 
@@ -282,14 +300,18 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
             s = (meaning + params.word_bonus * n
                  + params.soft_bonus * min(params.max_words, len(soft)))
             scored[(key, j)] = (s if shared or soft else 0.0, shared | set(soft.values()))
-    best: dict[int, float] = defaultdict(float)
-    for (_, j), (s, _) in scored.items():
-        best[j] = max(best[j], s)
+    best: dict[int, tuple[float, set[str]]] = {}
+    for (_, j), (s, shared) in scored.items():
+        if j not in best or s > best[j][0]:
+            best[j] = (s, shared)
     found: dict[tuple[str, str, int], list[Evidence]] = defaultdict(list)
     # the highest meaning + bonuses can reach
     top = 1.0 + (params.word_bonus + params.soft_bonus) * params.max_words
     for (key, j), (s, shared) in scored.items():
-        if s >= params.threshold and s >= best[j] - params.item_margin:
+        top_s, top_words = best[j]
+        if s >= params.threshold and (
+                s >= top_s - params.item_margin
+                or (shared - top_words and s >= params.threshold + params.own_subject_extra)):
             it = pool[j]
             found[key].append(Evidence(item_ref(it, by_doc[it.doc_id]),
                                        round(min(1.0, max(0.0, s / top)), 3),
@@ -318,5 +340,5 @@ def case_row(c: DespiteCase) -> dict[str, Any]:
     }
 
 
-__all__ = ["DEFAULT_DESPITE", "GENERIC_WORDS", "DespiteCase", "DespiteParams", "Evidence",
+__all__ = ["DEFAULT_DESPITE", "FUNCTION_WORDS", "GENERIC_WORDS", "DespiteCase", "DespiteParams", "Evidence",
            "as_written", "case_row", "find_despite_complete", "soft_shared", "specific_words"]
