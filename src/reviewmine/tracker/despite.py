@@ -37,7 +37,7 @@ item counts when
   :attr:`DespiteParams.own_subject_extra`.
 
 Each case lists its later items strongest evidence first, with the words the
-two texts share as written in the later item.
+two texts share (or the later item's words for them) as written in the later item.
 
 Example::
 
@@ -104,7 +104,8 @@ class Evidence:
     item: ItemRef
     # "strength" in [0, 1]: (meaning similarity + shared-word bonus) / the most it can be
     score: float
-    words: tuple[str, ...]  # specific words both texts use, as written in the later item
+    # specific words both texts use, or the later item's words for them, as written there
+    words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -259,11 +260,8 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
     pool = [it for it in items if it.kind != "good_practice" and it.doc_id in by_doc
             and by_doc[it.doc_id].date and by_doc[it.doc_id].area]
     ignore = _area_words(docs) | common_words([it.text for it in items], params.common_share)
-    # (action key, later item index) -> (score, shared stems)
-    scored: dict[tuple[tuple[str, str, int], int], tuple[float, set[str]]] = {}
-    pool_vecs: np.ndarray | None = None
     pool_words = [specific_words(it.text, ignore) for it in pool]
-    word_vec: dict[str, np.ndarray] | None = None
+    cands: dict[tuple[str, str, int], list[int]] = {}
     for key, lns in done.items():
         earlier_docs = [by_doc[ln.item.doc_id] for ln in lns]
         dates = [d.date for d in earlier_docs if d.date]
@@ -280,12 +278,19 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
                 and not (by_doc[it.doc_id].pseudonym
                          and normalise(by_doc[it.doc_id].pseudonym or "") in cases)
                 and not _retells(it, by_doc[it.doc_id], cases)]
-        if not cand:
-            continue
-        if pool_vecs is None:
-            pool_vecs = _unit(np.asarray(embed([clean_item_text(it.text) for it in pool]),
-                                         dtype=np.float64))
-            word_vec = _word_vectors(done, pool, pool_words, embed, ignore)
+        if cand:
+            cands[key] = cand
+    if not cands:
+        return []
+    pool_vecs = _unit(np.asarray(embed([clean_item_text(it.text) for it in pool]),
+                                 dtype=np.float64))
+    reach = sorted(set().union(*cands.values()))
+    word_vec = _word_vectors({k: done[k] for k in cands}, [pool[j] for j in reach],
+                             [pool_words[j] for j in reach], embed, ignore)
+    # (action key, later item index) -> (score, shared stems)
+    scored: dict[tuple[tuple[str, str, int], int], tuple[float, set[str]]] = {}
+    for key, cand in cands.items():
+        lns = done[key]
         a = lns[0].action
         ref_texts = [clean_item_text(ln.item.text) for ln in lns] + [clean_action_text(a.text)]
         ref = _unit(np.asarray(embed(ref_texts), dtype=np.float64)).mean(axis=0)
@@ -295,7 +300,7 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
             words, pairs = pool_words[j]
             shared = ref_words & words
             n = min(params.max_words, len(shared) + len(ref_pairs & pairs))
-            soft = soft_shared(ref_words, words, word_vec or {}, params.soft_min)
+            soft = soft_shared(ref_words, words, word_vec, params.soft_min)
             meaning = float(pool_vecs[j] @ ref)
             s = (meaning + params.word_bonus * n
                  + params.soft_bonus * min(params.max_words, len(soft)))
