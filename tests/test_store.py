@@ -107,3 +107,69 @@ def test_document_round_trip(tmp_path_factory, texts, item_text):
     assert store.items() == [item]
     for b in back.blocks:
         assert back.text[b.start:b.end] == b.text
+
+
+def test_tracker_rows_come_back_as_the_importers_records(tmp_path):
+    # one read path: the store's records equal what the importer read from the file
+    from reviewmine.store import StoredLink
+    from reviewmine.tracker.importer import import_tracker, load_actions
+
+    store = Store.open(tmp_path / "s.db")
+    doc = make_doc()
+    store.save_document(doc, [make_item(doc.id, 0)], path="x.pdf", size=1, mtime=0)
+    csv = tmp_path / "tracker.csv"
+    csv.write_text("Ref,Recommendation,Action,Owner,Due date,Status,Rec no\n"
+                   "A1,Ensure plans are reviewed,Audit plans,Head of service,31/03/2021,Complete,3\n"
+                   "A2,Share information,,,,Amber,\n", encoding="utf-8")
+    result = import_tracker(store, csv)
+    records = store.tracker_action_records()
+    assert records == list(result.actions) == load_actions(store)
+    assert records[0].due_date == "2021-03-31" and records[0].raw["Owner"] == "Head of service"
+    assert store.tracker_action_count() == 2
+    a = records[0]
+    stored = store.replace_tracker_links([
+        {"source_file": a.source_file, "sheet": a.sheet, "row": a.row, "item_id": f"{doc.id[:12]}:0",
+         "score": 0.75, "reason": "words", "origin": "match"},
+        {"source_file": a.source_file, "sheet": a.sheet, "row": a.row, "item_id": "no-such-item",
+         "score": 0.5, "reason": "words", "origin": "match"}])
+    assert stored == 1
+    assert store.tracker_links() == [StoredLink(a.source_file, a.sheet, a.row, "A1",
+                                                f"{doc.id[:12]}:0", 0.75, "words", "match")]
+
+
+def test_passage_queries_for_search(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    doc = make_doc(texts=("Heading", "Plans were not reviewed.", "Neglect was missed."))
+    store.save_document(doc, [make_item(doc.id, 0, "Ensure that neglect is recognised.")],
+                        path="x.pdf", size=1, mtime=0)
+    blocks = list(store.index_blocks())
+    assert [b.text for b in blocks] == ["Heading", "Plans were not reviewed.", "Neglect was missed."]
+    assert [d.file_name for d in store.index_documents()] == ["x.pdf"]
+    [item] = store.index_items()
+    assert sorted(store.passage_texts()) == sorted([b.text for b in blocks] + [item.text])
+    ranked = store.keyword_ranked("blocks", '"neglect"', 10)
+    assert [r for r, _ in ranked] == [blocks[2].rowid]
+    assert store.keyword_ranked("blocks", '"neglect"', 10, kinds=["finding"]) == []
+    assert store.keyword_ranked("items", '"neglect"', 10, rowids=[]) == []
+    assert store.blocks_matching('"neglect"') == 1 and store.block_count() == 3
+    assert store.item_ids_matching('"recognised"') == {item.id}
+    assert store.highlighted("blocks", '"neglect"', [blocks[2].rowid], "[", "]") == [
+        (blocks[2].rowid, "[Neglect] was missed.")]
+    assert store.passage_text("items", [item.rowid, 999]) == {item.rowid: item.text}
+    try:
+        store.passage_text("documents", [1])
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("only the passage tables can be named")
+
+
+def test_health_checks_read_without_migrating(tmp_path):
+    from reviewmine.store.health import StoreInspection, fts_integrity_error
+
+    path = tmp_path / "s.db"
+    Store.open(path).close()
+    with StoreInspection(path) as s:
+        assert s.applied_migrations() == {name for name, _ in MIGRATIONS}
+        assert s.integrity_check() == ["ok"] and s.foreign_key_problems() == []
+    assert fts_integrity_error(path, "blocks") is None
