@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from paths import REAL_OFSTED
 from reviewmine.extract import items, running_text, sections
 from reviewmine.extract.items import extract_items
 from reviewmine.ingest import parse_file
+from reviewmine.types import ACTIONABLE_KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("lofo", ROOT / "scripts" / "leave_one_family_out.py")
@@ -88,3 +90,38 @@ def test_with_nothing_dropped_the_stand_ins_extract_exactly_the_same():
     assert [(i.kind, i.text) for i in during] == [(i.kind, i.text) for i in before]
     assert isinstance(items._LABEL, re.Pattern)  # the modules get their patterns back
     assert [(i.kind, i.text) for i in extract_items(doc)] == [(i.kind, i.text) for i in before]
+
+
+def _without(lex, *words: str) -> frozenset[int]:
+    """Ids of the heading and sub-heading entries that hold one of *words*."""
+    return frozenset(i for i, (w, e) in enumerate(zip(lex.where, lex.entries, strict=True))
+                     if w.startswith(("items._OFSTED_SUB", "sections.heading")) and any(
+                         x in e and "|" not in e for x in words))
+
+
+@pytest.mark.skipif(not (REAL_OFSTED / "kent_2013-08-23.pdf").is_file(), reason="real reports not present")
+@pytest.mark.parametrize(("name", "first"), [
+    ("kent_2013-08-23.pdf", "review the arrangements for the independent reviewing services"),
+    ("slough_2014-02-14.pdf", "Develop and put into operation a comprehensive workforce strategy"),
+])
+def test_timescale_and_unknown_headings_over_imperatives_are_read_by_what_they_hold(name, first):
+    """"Immediately:", "Within three months:" and "Priority and immediate action" over lists of
+    imperatives are found with those headings removed from every lexicon: the list says what
+    the section is."""
+    doc, before = parse_file(REAL_OFSTED / name)
+    with lofo.installed_lexicon() as lex:
+        lex.drop(_without(lex, "immediate", "months", "need to improve"))
+        assert sections.section_kind("Priority and immediate action") is None
+        after = extract_items(doc)
+    texts = [i.text for i in after if i.kind in ACTIONABLE_KINDS]
+    assert any(t.startswith(first) for t in texts)
+    assert len(texts) >= len([i for i in before if i.kind in ACTIONABLE_KINDS]) - 1
+
+
+@pytest.mark.skipif(not (REAL_OFSTED / "slough_2014-02-14.pdf").is_file(), reason="real reports not present")
+def test_a_list_of_findings_under_an_unknown_heading_is_not_a_list_of_actions():
+    doc, _ = parse_file(REAL_OFSTED / "slough_2014-02-14.pdf")
+    i = next(n for n, b in enumerate(doc.blocks) if b.text.startswith("This Local Authority has serious weaknesses"))
+    assert items._directive_list(doc.blocks, i) < 0.5
+    j = next(n for n, b in enumerate(doc.blocks) if b.text == "Priority and immediate action")
+    assert items._directive_list(doc.blocks, j) >= 0.75

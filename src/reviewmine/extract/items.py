@@ -214,9 +214,18 @@ def _section_items(doc: Document) -> list[Candidate]:
             if kind == "finding" and letter:
                 kind = None  # a letter's findings are its narrative: the section closes here
             label = _LABEL.match(text)
+            # a heading no lexicon knows, over a list of what must be done: a section by what it holds
+            # (read under every heading, so the verbs are checked on every family's lists)
+            directive = _directive_list(blocks, i)
+            unknown = kind is None and label is None and not _CLOSING.match(text)
+            # most of the list to open a section; half of it to go on with one (a timescale inside
+            # "Areas for improvement")
+            asks = unknown and directive >= 0.75
             if sec is not None and ((_is_subheading(sec, b, text, kind, label, doc)
                                      and _same_content_follows(sec, blocks, i))
-                                    or _same_list_goes_on(sec, blocks, i, kind, label, doc)):
+                                    or _same_list_goes_on(sec, blocks, i, kind, label, doc)
+                                    or (unknown and directive >= 0.5 and sec.kind in ACTIONABLE_KINDS
+                                        and b.level > sec.level)):
                 # a sub-heading inside the section (timescales, themes, questions)
                 sec.questions = bool(_QUESTIONS.match(text))
                 sec.fresh = True
@@ -240,6 +249,10 @@ def _section_items(doc: Document) -> list[Candidate]:
                 lk = _LABEL_KIND[label.group(1).lower()]
                 sec = _Section(lk, text, b.level, ofsted_afi=False)
                 last = _new_item(out, sec, b, text, label, in_lscb, doc)
+                continue
+            if asks:
+                sec = _Section(_kind_named(text, doc), text, b.level, ofsted_afi=False)
+                last = None
                 continue
             sec = None
             last = None
@@ -358,6 +371,62 @@ def _section_items(doc: Document) -> list[Candidate]:
             last = None
     # names, addresses, contact rows and signature lines are never items
     return [r for r in out if r.kind not in ACTIONABLE_KINDS or is_statement(r.text)]
+
+
+# A list entry that says what must be done, told by its grammar rather than by a list of verbs:
+# an imperative opens with a verb in its base form (after an adverb: "Urgently review") followed by
+# its object or a conjunction ("Ensure that", "Review the", "Develop and", "Work with"), where a
+# statement opens with its subject ("The council", "Leaders in", "However, the", "There is").
+_IMPERATIVE_FORM = re.compile(
+    r"^(?:\w+ly\s+)?(?!(?:however|although|though|despite|since|because|during|following|between|after|"
+    r"before|overall|within|across|through|under|over|throughout|until|unless|whilst|while|once|where|when|"
+    r"there|this|these|those|the|a|an|all|some|many|most|each|every|it|they|we|he|she|in|on|at|for|of|by|"
+    r"with|from|as|if|not|no|too|only|also|both|more|less|one|two|three)\b)"
+    r"(?P<verb>[a-z][a-z-]*(?:[^s\W]|ss))\s+(?:the|that|a|an|all|and|every|each|there|whether|with|on|for|"
+    r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective)\b", re.I)
+_OBLIGATION = re.compile(r"\b(should|must|needs? to|ought to|(is|are) required to)\b", re.I)
+
+
+def _directive_list(blocks: Sequence[Block], i: int) -> float:
+    """How much of the list under the heading at *i* says what must be done (0 without a list of two)?
+
+    What a section holds says what it is when its heading is one no lexicon knows
+    ("Immediately:", "What does the council need to improve?"): most of its entries start
+    with a verb of action or carry a modal of obligation.  Narrative, strengths and
+    findings read as statements of fact.
+    """
+    entries: list[str] = []
+    for b in blocks[i + 1:]:
+        if b.kind == "heading":
+            break
+        if b.kind == "list_item" and b.level == 0:
+            entries.append(_NUMBER_LEAD.sub("", b.text))
+        elif b.kind == "paragraph" and not entries and b.text.rstrip().endswith(":"):
+            continue  # a lead-in over the list
+        elif b.kind != "list_item":
+            break
+    asks = sum(1 for t in entries if _imperative(t) or _OBLIGATION.search(t))
+    return asks / len(entries) if len(entries) >= 2 else 0.0
+
+
+def _imperative(text: str) -> bool:
+    m = _IMPERATIVE_FORM.match(text)
+    verb = m.group("verb").lower() if m else ""
+    return bool(m) and not verb.endswith("ing") and not (verb.endswith("ed") and len(verb) > 5)
+
+
+_NUMBER_LEAD = re.compile(r"^\(?[\dA-Za-z]{1,3}[.)]\s+")
+
+
+def _kind_named(heading: str, doc: Document) -> str:
+    """The kind a heading names in the task's own words, else what an inspection or a review asks for."""
+    h = heading.lower()
+    for stem, kind in (("improv", "area_for_improvement"), ("recommend", "recommendation"),
+                       ("learn", "learning_point"), ("lesson", "learning_point"), ("priorit", "priority_action"),
+                       ("next step", "next_step"), ("action", "action")):
+        if stem in h:
+            return kind
+    return "area_for_improvement" if doc.doc_type == "ofsted_inspection" else "recommendation"
 
 
 def _one_short_sentence(text: str) -> bool:
