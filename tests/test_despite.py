@@ -8,7 +8,10 @@ test_match.py).
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 
+from paths import CORPUS
+from reviewmine.store import Store
 from reviewmine.tracker.despite import DespiteParams, find_despite_complete, soft_shared
 from reviewmine.tracker.refs import ActionRef, Link, item_ref
 from reviewmine.tracker.text import content_tokens
@@ -131,3 +134,26 @@ def test_one_later_item_raises_two_actions_only_when_it_names_each_ones_subject(
                                       bag_embedder(), DespiteParams(
                                           threshold=0.2, item_margin=0.0, own_subject_extra=9))
     assert [c.action.action_id for c in only_best] == ["RR-T3"]
+
+
+@pytest.mark.slow
+def test_regression_corpus_retold_finding_and_two_subject_item(tmp_path):
+    """On the corpus with MiniLM: the scrutineer's retelling of the Baby L review is not
+    "raised again" for the pre-birth actions, while its request to test that learning is; the
+    exclusions item raises both Child T actions (each has a word of its own in it)."""
+    from reviewmine.embedding.embedders import load_embedder
+    from reviewmine.ingest import ingest_paths
+    from reviewmine.tracker.importer import import_tracker
+    from reviewmine.tracker.matching import match_tracker
+
+    with Store.open(tmp_path / "corpus.db") as store:
+        ingest_paths([CORPUS], store)
+        import_tracker(store, CORPUS / "tracker.xlsx")
+        cases = match_tracker(store, load_embedder("minilm")).recurring_despite_complete
+    later = {c.action.action_id: [e.item.text for e in c.later] for c in cases}
+    for action in ("L-1b", "RR-L1"):
+        assert any(t.startswith("The partnership should ensure that the learning from the Baby L")
+                   for t in later[action])
+        assert not any(t.startswith("The Baby L review found") for t in later[action])
+    for action in ("RR-T1", "RR-T3"):
+        assert any("excluded from school" in t for t in later[action]), later.get(action)
