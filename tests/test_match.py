@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import math
 from dataclasses import replace
 
 import pytest
@@ -234,6 +235,37 @@ def test_quoted_numbers():
     assert nums(recommendation="Action 2") == {("action", "2")}
     assert nums(rec_number="4.1") == {("any", "4.1")}
     assert nums(action="Deliver training") == set()
+
+
+def test_word_similarity_is_sublinear_tfidf_over_stems_and_their_pairs():
+    # Checked by hand: "plans" -> "plan", "visits" -> "visit", stop words dropped; 3 texts,
+    # idf = ln((1 + 3) / (1 + df)) + 1, tf weight 1 + ln(count), rows L2-normalised.
+    from reviewmine.tracker.matching import _shared_words, _tfidf
+
+    lex, idf = _tfidf(["Audit the plans"], ["plans, audit and visits", "visits"])
+    a, b = math.log(4 / 3) + 1, math.log(2) + 1  # df 2 (audit, plan, visit), df 1 (pairs)
+    assert idf["audit"] == pytest.approx(a) and idf["audit plan"] == pytest.approx(b)
+    # action: audit, plan, "audit plan"; item 0: plan, audit, visit, "plan audit", "audit visit"
+    want = 2 * a * a / (math.sqrt(2 * a * a + b * b) * math.sqrt(3 * a * a + 2 * b * b))
+    assert lex.shape == (1, 2)
+    assert lex[0, 0] == pytest.approx(want) and lex[0, 1] == 0.0
+
+    # a repeated stem weighs 1 + ln(count), not count
+    lex, _ = _tfidf(["audit audits audit"], ["audit", "plan"])
+    # action: audit x3 (idf a), "audit audit" x2 (idf b); item 0: audit alone
+    tf_audit, tf_pair = (1 + math.log(3)) * a, (1 + math.log(2)) * b
+    assert lex[0, 0] == pytest.approx(tf_audit / math.hypot(tf_audit, tf_pair))
+    # the rarest shared word comes first in a link's explanation
+    _, idf = _tfidf(["visits and audits"], ["audit", "audit", "visit"])
+    assert _shared_words("visits and audits", "Audits of visits", idf) == ["visits", "Audits"]
+
+
+def test_word_similarity_of_texts_without_content_words_is_zero():
+    from reviewmine.tracker.matching import _tfidf
+
+    lex, idf = _tfidf(["and the"], ["of", "to"])
+    assert lex.shape == (1, 2) and not lex.any() and idf == {}
+    assert _tfidf([], [])[0].shape == (0, 0)
 
 
 def test_cli_match_json_shape(tmp_path):

@@ -38,9 +38,8 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -224,31 +223,18 @@ def _cosine_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _tfidf(action_texts: Sequence[str], item_texts: Sequence[str]) -> tuple[np.ndarray,
                                                                               dict[str, float]]:
     """TF-IDF cosine (sublinear tf, smoothed idf, unigrams and bigrams of stems) of every
-    action against every item, and the idf table.  An inverted index keeps it sparse."""
-    docs = [Counter(_analyzer(t)) for t in item_texts]
-    queries = [Counter(_analyzer(t)) for t in action_texts]
-    n = len(docs) + len(queries)
-    df: Counter[str] = Counter()
-    for c in (*docs, *queries):
-        df.update(c.keys())
-    idf = {t: math.log((1 + n) / (1 + k)) + 1.0 for t, k in df.items()}
+    action against every item, and the idf table (fitted on actions and items together)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    def weights(c: Counter[str]) -> dict[str, float]:
-        w = {t: (1.0 + math.log(k)) * idf[t] for t, k in c.items()}
-        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
-        return {t: v / norm for t, v in w.items()}
-
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, c in enumerate(docs):
-        for t, v in weights(c).items():
-            index[t].append((j, v))
-    out = np.zeros((len(queries), len(docs)), dtype=np.float64)
-    for i, c in enumerate(queries):
-        row = out[i]
-        for t, v in weights(c).items():
-            for j, w in index.get(t, ()):
-                row[j] += v * w
-    return out, idf
+    vectorizer = TfidfVectorizer(sublinear_tf=True, analyzer=_analyzer)
+    try:
+        vectorizer.fit([*item_texts, *action_texts])
+    except ValueError:  # no texts, or not one content word in them: nothing is similar
+        return np.zeros((len(action_texts), len(item_texts)), dtype=np.float64), {}
+    # Rows are L2-normalised, so the product of the sparse matrices is the cosine.
+    out = (vectorizer.transform(action_texts) @ vectorizer.transform(item_texts).T).toarray()
+    idf = dict(zip(vectorizer.get_feature_names_out().tolist(), vectorizer.idf_.tolist()))
+    return np.asarray(out, dtype=np.float64), idf
 
 
 def _shared_words(a: str, b: str, idf: Mapping[str, float]) -> list[str]:
