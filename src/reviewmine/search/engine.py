@@ -437,7 +437,12 @@ class Searcher:
         def embed(texts: list[str]) -> np.ndarray:
             return cached_embed(self.store, embedder, texts)[0]
 
-        return rank_items(cosine, kw, texts, qv, embed)
+        # the item's context: how closely its own report discusses the question anywhere
+        sims = m @ qv
+        best = np.full(len(u.doc_ids), -1.0, dtype=np.float32)
+        np.maximum.at(best, u.doc, np.where(u.is_item, -1.0, sims))
+        context = {g: float(best[u.doc[u.index[g]]]) for g in cosine}
+        return rank_items(cosine, kw, texts, qv, embed, context=context)
 
     def similar(self, item_id: str, *, limit: int = 10) -> list[SearchHit]:
         """Items in other documents most similar to item *item_id*: meaning, then
@@ -802,11 +807,9 @@ def _grouped(ranked: Iterable[tuple[tuple[str, int], float]],
 def _rrf(lists: Sequence[Sequence[tuple[tuple[str, int], float]]],
          k: int = RRF_K) -> list[tuple[tuple[str, int], float]]:
     """Reciprocal rank fusion: sum of 1/(k + rank) over the lists a group appears in."""
-    score: dict[tuple[str, int], float] = {}
-    for ranked in lists:
-        for rank, (g, _) in enumerate(ranked, start=1):
-            score[g] = score.get(g, 0.0) + 1.0 / (k + rank)
-    return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+    from .rankers import rrf
+
+    return rrf(lists, k)
 
 
 # ----------------------------------------------------------------------------- api

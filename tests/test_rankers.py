@@ -1,0 +1,144 @@
+"""Ranking of items when a kind is asked for (search/rankers.py) and rank fusion."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from reviewmine.embedding.embedders import HashingEmbedder
+from reviewmine.search.engine import Searcher, SearchFilters
+from reviewmine.search.rankers import clauses, rank_items, rrf, standardise
+from reviewmine.store import Store
+from test_search import _build
+
+EMB = HashingEmbedder(256)
+
+
+def _embed(texts):
+    return np.asarray(EMB.embed(list(texts)), dtype=np.float32)
+
+
+# --------------------------------------------------------------------- clauses
+
+def test_an_item_joining_several_asks_is_split_into_its_clauses():
+    text = ("The response to children aged 16 to 17 who present as homeless, including those "
+            "privately fostered, as well as the oversight and monitoring of allegations.")
+    assert clauses(text) == [
+        "The response to children aged 16 to 17 who present as homeless",
+        "including those privately fostered",
+        "as well as the oversight and monitoring of allegations",
+    ]
+
+
+def test_sentences_and_semicolons_end_a_clause():
+    assert clauses("Review the plans. Audit the cases; report to the board.") == [
+        "Review the plans", "Audit the cases", "report to the board"]
+
+
+def test_paragraph_cross_references_and_fragments_are_not_clauses():
+    # "(paras 110, 116)" points at the report's evidence; "Immediately" alone says nothing
+    assert clauses("Immediately: ensure that plans are reviewed (paras 110, 116).") == [
+        "ensure that plans are reviewed"]
+    assert clauses("Immediately:") == []
+
+
+# ---------------------------------------------------------------------- fusion
+
+def test_rrf_sums_reciprocal_ranks_with_weights():
+    a, b, c = ("b", 1), ("b", 2), ("i", 3)
+    plain = rrf([[(a, 0.9), (b, 0.8)], [(b, 5.0), (c, 4.0)]])
+    assert [g for g, _ in plain] == [b, a, c]
+    assert plain[0][1] == pytest.approx(1 / 62 + 1 / 61)
+    # weighting the second list three times leaves c ahead of a
+    weighted = rrf([[(a, 0.9), (b, 0.8)], [(b, 5.0), (c, 4.0)]], weights=[1.0, 3.0])
+    assert [g for g, _ in weighted] == [b, c, a]
+
+
+def test_standardise_is_zero_for_constant_scores():
+    assert standardise(np.array([2.0, 2.0, 2.0])).tolist() == [0.0, 0.0, 0.0]
+    z = standardise(np.array([1.0, 2.0, 3.0]))
+    assert z.mean() == pytest.approx(0.0) and z.std() == pytest.approx(1.0)
+
+
+# ------------------------------------------------------------------- rank_items
+
+QUERY = "oversight and monitoring of allegations against staff"
+JOINED = ("Improve the sufficiency of placements for disabled children and the quality of "
+          "transition planning for young people, as well as the oversight and monitoring of "
+          "allegations against staff.")
+NEAR = "Improve oversight and monitoring of staff supervision."
+
+
+def _cosines(texts: dict, qv: np.ndarray) -> dict:
+    vecs = _embed(list(texts.values()))
+    return {g: float(v @ qv) for g, v in zip(texts, vecs)}
+
+
+def test_an_item_whose_one_clause_answers_the_question_outranks_a_closer_whole_text():
+    qv = _embed([QUERY])[0]
+    texts = {("i", 1): JOINED, ("i", 2): NEAR}
+    cos = _cosines(texts, qv)
+    assert cos[("i", 2)] > cos[("i", 1)]  # by whole text the joined item loses
+    ranked = rank_items(cos, [], texts, qv, _embed, keyword_weight=0.0)
+    assert [g for g, _ in ranked] == [("i", 1), ("i", 2)]
+    # without its clauses (none compared) the order is the whole-text order
+    plain = rank_items(cos, [], texts, qv, _embed, keyword_weight=0.0, clause_items=0)
+    assert [g for g, _ in plain] == [("i", 2), ("i", 1)]
+
+
+def test_keyword_evidence_counts_by_its_strength_not_only_its_rank():
+    qv = _embed([QUERY])[0]
+    cos = {("i", 1): 0.50, ("i", 2): 0.49, ("i", 3): 0.10}
+    weak = rank_items(cos, [(("i", 2), 1.0), (("i", 1), 0.99)], {}, qv, _embed)
+    assert weak[0][0] == ("i", 1)  # two near-equal keyword scores: meaning decides
+    strong = rank_items(cos, [(("i", 2), 30.0), (("i", 1), 1.0)], {}, qv, _embed)
+    assert strong[0][0] == ("i", 2)
+
+
+def test_the_items_report_discussing_the_question_breaks_a_tie():
+    qv = _embed([QUERY])[0]
+    cos = {("i", 1): 0.5, ("i", 2): 0.5, ("i", 3): 0.2}
+    ranked = rank_items(cos, [], {}, qv, _embed,
+                        context={("i", 1): 0.3, ("i", 2): 0.7, ("i", 3): 0.1})
+    assert [g for g, _ in ranked] == [("i", 2), ("i", 1), ("i", 3)]
+    assert rank_items({}, [], {}, qv, _embed) == []
+
+
+# ----------------------------------------------------------- through the engine
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "s.db")
+    _build(s)
+    yield s
+    s.close()
+
+
+class _Counting:
+    """The hashing embedder, counting the texts it is asked to embed."""
+
+    def __init__(self):
+        self.inner, self.texts = HashingEmbedder(128), []
+        self.model_id, self.dim = self.inner.model_id, self.inner.dim
+
+    def embed(self, texts, progress=False):
+        self.texts.extend(texts)
+        return self.inner.embed(texts)
+
+
+def test_hybrid_with_a_kind_ranks_only_items_of_that_kind_and_embeds_each_clause_once(store):
+    emb = _Counting()
+    searcher = Searcher(store, emb)
+    flt = SearchFilters(kind="actionable")
+    searcher.search("missing children return interview", filters=flt)  # loads the index
+    before = len(emb.texts)
+    hits = searcher.search("neglect strategy and graded care profile", filters=flt)
+    assert hits and {h.kind for h in hits} <= {"recommendation", "area_for_improvement"}
+    assert hits[0].text.startswith("Recommendation 1: The LSCB should revise the neglect")
+    first = emb.texts[before:]
+    assert first  # the query, and the clauses of items not compared before
+    again = Searcher(store, emb)
+    n = len(emb.texts)
+    assert again.search("neglect strategy and graded care profile", filters=flt) == hits
+    # the clause vectors were kept in the store: only the query is embedded again
+    assert emb.texts[n:] == ["neglect strategy and graded care profile"]
