@@ -324,7 +324,7 @@ def installed_lexicon(strict: bool = False) -> Iterator[Lexicon]:
     patterns: list[LexiconPattern] = []
     where: list[str] = []
     saved: list[tuple[Any, str, Any]] = []
-    for mod in (items, running_text):
+    for mod in (items, running_text, sections):
         for name, value in list(vars(mod).items()):
             if isinstance(value, re.Pattern):
                 lp = LexiconPattern(f"{mod.__name__.rsplit('.', 1)[-1]}.{name}", value, len(entries), entries,
@@ -333,14 +333,15 @@ def installed_lexicon(strict: bool = False) -> Iterator[Lexicon]:
                 patterns.append(lp)
                 saved.append((mod, name, value))
                 setattr(mod, name, lp)
-    kinds = []
-    for n, (pat, kind) in enumerate(sections._SECTION_KINDS):
-        lp = LexiconPattern(f"sections.heading[{n}:{kind}]", pat, len(entries), entries, strict)
-        where += [lp.name] * lp.n
-        patterns.append(lp)
-        kinds.append((lp, kind))
-    saved.append((sections, "_SECTION_KINDS", sections._SECTION_KINDS))
-    sections._SECTION_KINDS = tuple(kinds)  # type: ignore[assignment]  # duck-typed stand-ins
+    for table, label in (("_SECTION_KINDS", "heading"), ("_KIND_NAMES", "kind_name")):
+        kinds = []
+        for n, (pat, kind) in enumerate(getattr(sections, table)):
+            lp = LexiconPattern(f"sections.{label}[{n}:{kind}]", pat, len(entries), entries, strict)
+            where += [lp.name] * lp.n
+            patterns.append(lp)
+            kinds.append((lp, kind))
+        saved.append((sections, table, getattr(sections, table)))
+        setattr(sections, table, tuple(kinds))  # duck-typed stand-ins
     try:
         yield Lexicon(patterns, entries, where)
     finally:

@@ -111,7 +111,7 @@ def test_timescale_and_unknown_headings_over_imperatives_are_read_by_what_they_h
     doc, before = parse_file(REAL_OFSTED / name)
     with lofo.installed_lexicon() as lex:
         lex.drop(_without(lex, "immediate", "months", "need to improve"))
-        assert sections.section_kind("Priority and immediate action") is None
+        assert sections.section_kind("Priority and immediate action") == "action"  # its head noun only
         after = extract_items(doc)
     texts = [i.text for i in after if i.kind in ACTIONABLE_KINDS]
     assert any(t.startswith(first) for t in texts)
@@ -125,3 +125,38 @@ def test_a_list_of_findings_under_an_unknown_heading_is_not_a_list_of_actions():
     assert items._directive_list(doc.blocks, i) < 0.5
     j = next(n for n, b in enumerate(doc.blocks) if b.text == "Priority and immediate action")
     assert items._directive_list(doc.blocks, j) >= 0.75
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("3. Immediate learning", "learning_point"),
+    ("Learning identified", "learning_point"),
+    ("Single-agency recommendations", "recommendation"),
+    ("Actions agreed", "action"),
+    ("Summary of key findings", None),  # an inspection's narrative, not a section of items
+    ("What did the review find?", None),
+    ("Learning from case reviews in the region", None),
+])
+def test_a_heading_names_its_kind_by_its_head_noun(heading, kind):
+    assert sections.section_kind(heading) == kind
+
+
+def test_questions_for_the_reader_are_never_items_even_without_the_prompt_lexicon():
+    """The Tyler brief's "Questions for practitioners" close its learning points because the
+    list under them is all questions, not because the heading's words are known."""
+    doc, _ = parse_file(ROOT / "corpus" / "harrowfield_learning-brief_tyler_2023.pdf")
+    with lofo.installed_lexicon() as lex:
+        lex.drop(frozenset(i for i, w in enumerate(lex.where) if w == "items._PROMPTS"))
+        assert items._PROMPTS.match("Questions for practitioners") is None
+        found = extract_items(doc)
+    assert not [i for i in found if i.text.rstrip().endswith("?")]
+    assert len([i for i in found if i.kind == "learning_point"]) == 6
+
+
+def test_questions_under_a_finding_stay_its_sub_items_without_the_board_lexicon():
+    doc, before = parse_file(ROOT / "corpus" / "eastmere_scr_siblings-m-n_2019.pdf")
+    with lofo.installed_lexicon() as lex:
+        lex.drop(frozenset(i for i, w in enumerate(lex.where) if w == "items._QUESTIONS"))
+        after = extract_items(doc)
+    assert [(i.text, i.subitems) for i in after if i.kind == "finding"] == [
+        (i.text, i.subitems) for i in before if i.kind == "finding"]
+    assert all(len(i.subitems) >= 2 for i in after if i.kind == "finding")

@@ -40,7 +40,7 @@ _OFSTED_SUB = re.compile(
 )
 # A boxed study inside a letter: "Case study: area(s) for improvement", "Practice study: highly
 # effective practice".  The words after the colon say what the box holds.
-_STUDY = re.compile(r"^(?:case|practice) stud(?:y|ies)\s*[:\-–—]\s*(.+)$", re.I)
+_STUDY = re.compile(r"^(?:[\w’']+ )?stud(?:y|ies)\s*[:\-–—]\s*(.+)$", re.I)  # "Case study:", "Practice study:"
 # A paragraph (not a list item) is an item only when it says what must be done.
 _DIRECTIVE = re.compile(r"\b(should|must|needs? to|will need to|(is|are) required to|ought to)\b", re.I)
 # The end of a letter's body: nothing after the valediction is an item.
@@ -193,8 +193,11 @@ def _section_items(doc: Document) -> list[Candidate]:
             if last is not None and last.awaiting and not text.lower().startswith("finding type"):
                 _fill(last, text, b)  # "Finding 1" then its statement in bold
                 continue
-            if sec is not None and _PROMPTS.match(text):
-                sec, last = None, None
+            about_finding = last is not None and last.kind == "finding"
+            asked = sec is not None and _question_list(blocks, i)
+            if sec is not None and (_PROMPTS.match(text) or (asked and not about_finding
+                                                              and not _QUESTIONS.match(text))):
+                sec, last = None, None  # questions for the reader close the section
                 continue
             if _CLOSING.match(text) or (_TOC_LINE.search(text) and not label_of(text)):
                 sec, last = None, None  # a valediction; a contents line ("Recommendations ..... 7")
@@ -227,7 +230,8 @@ def _section_items(doc: Document) -> list[Candidate]:
                                     or (unknown and directive >= 0.5 and sec.kind in ACTIONABLE_KINDS
                                         and b.level > sec.level)):
                 # a sub-heading inside the section (timescales, themes, questions)
-                sec.questions = bool(_QUESTIONS.match(text))
+                # questions under a finding ("Issues for the Board") are its sub-items
+                sec.questions = bool(_QUESTIONS.match(text)) or (asked and about_finding)
                 sec.fresh = True
                 sec.subheading = text if not sec.subheading or sec.ofsted_afi is False else _sub(sec, text)
                 if last is not None and _unfinished(last) and text[:1].islower():
@@ -407,6 +411,16 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
             break
     asks = sum(1 for t in entries if _imperative(t) or _OBLIGATION.search(t))
     return asks / len(entries) if len(entries) >= 2 else 0.0
+
+
+def _question_list(blocks: Sequence[Block], i: int) -> bool:
+    """Is the heading at *i* over a list of questions only (prompts, or questions about a finding)?"""
+    entries = []
+    for b in blocks[i + 1:]:
+        if b.kind != "list_item":
+            break
+        entries.append(b.text.rstrip())
+    return bool(entries) and all(t.endswith("?") for t in entries)
 
 
 def _imperative(text: str) -> bool:
@@ -617,7 +631,7 @@ def _table_rows(blocks: Sequence[Block], i: int, done: set[int | None]) -> list[
     for key in order:
         row = sorted(rows[key], key=lambda c: c.col or 0)
         first_of_next = key[0] > 0 and key == min(k for k in order if k[0] == key[0])
-        if first_of_next and out and not any(section_kind(c.text) for c in row):
+        if first_of_next and out and not any(section_kind(c.text, named=False) for c in row):
             prev = out[-1]
             carried = any(c.text[:1].islower() for c in row) or any(
                 not c.text.rstrip().endswith((".", "!", "?")) for c in prev)
@@ -641,7 +655,8 @@ def _table_items(out: list[Candidate], sec: _Section | None, blocks: Sequence[Bl
     header_seen = False
     for row in _table_rows(blocks, i, done):
         cols = sorted({c.col or 0 for c in row})
-        named = [(c, section_kind(c.text)) for c in row if len(c.text) < 80 and section_kind(c.text)]
+        named = [(c, section_kind(c.text, named=False)) for c in row
+                 if len(c.text) < 80 and section_kind(c.text, named=False)]
         if named:
             cell, kind = named[0]
             if sec is None or sec.kind != kind:

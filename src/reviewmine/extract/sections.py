@@ -66,9 +66,49 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def section_kind(heading: str) -> str | None:
+# The item kinds in the task's own words.  A short heading whose head noun is one of them announces
+# that kind, whatever its other words: the last word of an English noun phrase ("Immediate learning",
+# "Single-agency recommendations"), or the first before a participle ("Learning identified",
+# "Actions agreed").  Findings are left out: an inspection's "Summary of key findings" is narrative.
+_KIND_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), k)
+    for p, k in (
+        (r"^recommendations?$", "recommendation"),
+        (r"^(?:learning|learning points?|lessons?)$", "learning_point"),
+        (r"^(?:areas? for improvement|improvements?)$", "area_for_improvement"),
+        (r"^priority actions?$", "priority_action"),
+        (r"^next steps?$", "next_step"),
+        (r"^actions?$", "action"),
+        (r"^(?:strengths|good practice)$", "good_practice"),
+    )
+)
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+")
+
+
+def section_kind(heading: str, *, named: bool = True) -> str | None:
+    """The kind of item a heading's section holds, or None.
+
+    With ``named=False`` (a table cell, which may be any short phrase) only the heading
+    patterns count, not a kind's name as the head noun.
+
+    >>> section_kind("6. Recommendations"), section_kind("Immediate learning"), section_kind("Contents")
+    ('recommendation', 'learning_point', None)
+    """
     h = heading.strip()
     for pat, kind in _SECTION_KINDS:
         if pat.search(h):
             return kind
+    return _named_kind(h) if named else None
+
+
+def _named_kind(heading: str) -> str | None:
+    words = _NUMBERING.sub("", heading).rstrip(" :").split()
+    if not 1 <= len(words) <= 5 or heading.rstrip().endswith(("?", ".")):
+        return None  # a question or a sentence, not a heading naming its content
+    for n in (3, 2, 1):
+        participle = len(words) == n + 1 and words[-1].lower().endswith(("ed", "nt"))
+        for part in (words[-n:], words[:n] if participle else []):
+            for pat, kind in _KIND_NAMES:
+                if part and pat.match(" ".join(part)):
+                    return kind
     return None
