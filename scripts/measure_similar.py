@@ -39,7 +39,8 @@ def out_of_fold_themes(items, vectors, embedder, taxonomy) -> list[frozenset[str
     out: list[frozenset[str]] = [frozenset()] * len(items)
     for train, test in GroupKFold(5).split(vectors, groups=groups):
         model = train_theme_model([texts[i] for i in train], [items[i].themes for i in train],
-                                  vectors[train], taxonomy, embedder=embedder)
+                                  vectors[train], taxonomy, embedder=embedder,
+                                  groups=[str(groups[i]) for i in train])  # as shipped
         for i, scores in zip(test, model.assign([texts[i] for i in test], vectors[test])):
             out[i] = theme_set(s.theme for s in scores)
     return out

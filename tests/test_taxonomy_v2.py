@@ -34,6 +34,10 @@ def test_digest_changes_with_any_user_change(tmp_path):
     ("Support and oversight of children who are privately fostered.", "private_fostering"),
     ("The timeliness of the LADO's response to allegations against staff.", "allegations_lado"),
     ("Risks posed by registered sex offenders living with children.", "offender_risk"),
+    # Practitioners' words for the same risk: a release back into the household, a record.
+    ("Children's services were not told before his release from prison.", "offender_risk"),
+    ("A partner released early from custody moved into the home.", "offender_risk"),
+    ("The stepfather's history of violence was not checked.", "offender_risk"),
     ("Support for children who display harmful sexual behaviour.", "sexual_abuse"),
     ("Child protection medicals for children with physical injuries.", "physical_abuse"),
     ("Young carers are identified and offered an assessment.", "young_carers"),

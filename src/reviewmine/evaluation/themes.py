@@ -337,6 +337,7 @@ def evaluate_themes(
     progress: bool = False,
     leave_family_out: bool = True,
     items: Sequence[GoldItem] | None = None,
+    tune_thresholds: bool = True,
     **train_kwargs: Any,
 ) -> ThemeEval:
     """Score the chosen method and the lexicon baseline on labelled items.
@@ -344,7 +345,9 @@ def evaluate_themes(
     Learned parts are cross-validated with GroupKFold on the local authority
     (``local_authority`` in the gold), so no model is scored on items from an
     authority it was trained on.  ``vectors`` may pass cached embeddings of
-    the gold texts (in file order).
+    the gold texts (in file order).  With ``tune_thresholds`` (the default, as
+    in the shipped model) every fold's decision thresholds are tuned by an
+    inner grouped CV on that fold's training items, never on the items scored.
     """
 
     from sklearn.model_selection import GroupKFold
@@ -384,6 +387,8 @@ def evaluate_themes(
             taxonomy,
             embedder=embedder,
             examples=examples,
+            # Thresholds are tuned by an inner grouped CV on these training items only.
+            groups=[str(groups[i]) for i in train] if tune_thresholds else None,
             **train_kwargs,
         )
         assigned = model.assign([texts[i] for i in test], vectors[test])
@@ -406,7 +411,10 @@ def evaluate_themes(
             test = np.array([i for i, it in enumerate(items) if it.family == family])
             model = train_theme_model([texts[i] for i in train], [gold[i] for i in train],
                                       vectors[train], taxonomy, embedder=embedder,
-                                      examples=examples, **train_kwargs)
+                                      examples=examples,
+                                      groups=([str(groups[i]) for i in train]
+                                              if tune_thresholds else None),
+                                      **train_kwargs)
             lofo[family] = [{s.theme for s in a}
                             for a in model.assign([texts[i] for i in test], vectors[test])]
     extra: tuple[MethodScores, ...] = ()
@@ -442,7 +450,8 @@ def evaluate_themes(
         n_items=len(items),
         n_documents=len({(it.source, it.doc) for it in items}),
         n_groups=n_groups,
-        grouping=f"GroupKFold({folds}) on local authority (the document where none)",
+        grouping=f"GroupKFold({folds}) on local authority (the document where none)"
+        + ("; thresholds tuned inside each training fold" if tune_thresholds else ""),
         embedder_id=embedder.model_id,
         gold_paths=tuple(str(p) for p in paths),
         seconds=time.perf_counter() - start,

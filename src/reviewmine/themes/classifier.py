@@ -445,15 +445,20 @@ def train_theme_model(
     fallback_min_similarity: float = 0.35,
     examples: tuple[tuple[str, ...], tuple[str, ...], np.ndarray] | None = None,
     training_info: Mapping[str, Any] | None = None,
+    groups: Sequence[str] | None = None,
+    tune_folds: int = 3,
 ) -> ThemeModel:
     """Fit one logistic regression per theme with at least ``min_positives`` items.
 
     ``vectors`` must come from ``embedder`` (its ``model_id`` is recorded).
     ``examples`` may pass precomputed :func:`example_vectors_for` output.
+    With ``groups`` (the local authority of each item), the three decision
+    thresholds (confirm, confirm_long, add) are not taken from the arguments
+    but chosen by :func:`tune_thresholds`: a GroupKFold(``tune_folds``) inside
+    these training items, so an evaluation that passes only its training
+    fold's items never tunes on the items it scores.
     Deterministic: same inputs, same weights.
     """
-    from sklearn.linear_model import LogisticRegression
-
     vectors = np.asarray(vectors, dtype=np.float32)
     if len(texts) != len(labels) or len(texts) != len(vectors):
         raise ConfigError(
@@ -467,19 +472,20 @@ def train_theme_model(
     X = vectors.astype(np.float64)
     if feature_themes:
         X = np.hstack([X, lexicon_indicators(texts, feature_themes, LexiconTagger(taxonomy))])
-    themes, coefs, intercepts = [], [], []
-    for theme in trainable:
-        y = np.array([theme in ls for ls in label_sets], dtype=int)
-        if y.sum() < min_positives or y.sum() == len(y):
-            continue
-        # class_weight: most themes are rare; without it the classifier never says yes.
-        clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-        clf.fit(X, y)
-        themes.append(theme)
-        coefs.append(clf.coef_[0])
-        intercepts.append(clf.intercept_[0])
+    themes, coefs, intercepts = _fit_classifiers(X, label_sets, trainable, min_positives, C)
     ex_texts, ex_themes, ex_vectors = examples or example_vectors_for(taxonomy, embedder)
     dim = vectors.shape[1]
+    tuning: dict[str, Any] = {}
+    if groups is not None and tune_folds >= 2 and len(set(groups)) >= 2:
+        chosen, tuning = tune_thresholds(
+            texts, label_sets, X, list(groups), taxonomy,
+            example_vectors=np.asarray(ex_vectors, dtype=np.float32).reshape(len(ex_texts), dim),
+            n_splits=tune_folds, min_positives=min_positives, C=C,
+            long_item_chars=long_item_chars, fallback_threshold=fallback_threshold,
+            fallback_min_similarity=fallback_min_similarity)
+        confirm_threshold = chosen["confirm"]
+        confirm_threshold_long = chosen["confirm_long"]
+        add_threshold = chosen["add"]
     return ThemeModel(
         taxonomy=taxonomy,
         classifier_themes=tuple(themes),
@@ -501,6 +507,7 @@ def train_theme_model(
             "min_positives": min_positives,
             "C": C,
             "positives": {t: int(sum(t in ls for ls in label_sets)) for t in trainable},
+            **({"threshold_tuning": tuning} if tuning else {}),
             **dict(training_info or {}),
         },
         trained_themes=tuple(theme_record(t) for t in taxonomy),
@@ -520,3 +527,135 @@ def lexicon_indicators(
             if theme in col:
                 out[i, col[theme]] = LEXICON_FEATURE_WEIGHT
     return out
+
+
+def _fit_classifiers(
+    X: np.ndarray, label_sets: Sequence[set[str]], trainable: Sequence[str],
+    min_positives: int, C: float,
+) -> tuple[list[str], list[np.ndarray], list[float]]:
+    """One balanced logistic regression per theme with at least ``min_positives`` items."""
+    from sklearn.linear_model import LogisticRegression
+
+    themes: list[str] = []
+    coefs: list[np.ndarray] = []
+    intercepts: list[float] = []
+    for theme in trainable:
+        y = np.array([theme in ls for ls in label_sets], dtype=int)
+        if y.sum() < min_positives or y.sum() == len(y):
+            continue
+        # class_weight: most themes are rare; without it the classifier never says yes.
+        clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+        clf.fit(X, y)
+        themes.append(theme)
+        coefs.append(clf.coef_[0])
+        intercepts.append(float(clf.intercept_[0]))
+    return themes, coefs, intercepts
+
+
+# The grid the decision thresholds are tuned over (inside the training items only).
+THRESHOLD_GRID: dict[str, tuple[float, ...]] = {
+    "confirm": (0.2, 0.3, 0.4, 0.5),
+    "confirm_long": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
+    "add": (0.6, 0.7, 0.8, 0.9),
+}
+
+
+def decide(
+    hits: np.ndarray,
+    probs: np.ndarray,
+    long_items: np.ndarray,
+    on_topic: np.ndarray,
+    *,
+    confirm: float,
+    confirm_long: float,
+    add: float,
+    fallback: float,
+) -> np.ndarray:
+    """The decision rule of :meth:`ThemeModel.assign` on whole arrays, for tuning.
+
+    ``hits`` (n, T) keyword matches; ``probs`` (n, T) classifier probabilities,
+    NaN for themes without a classifier (the lexicon decides those); ``long_items``
+    and ``on_topic`` (n,) booleans.  Returns (n, T) assigned themes; an all-False
+    row means ``other``.
+    """
+    has = ~np.isnan(probs)
+    p = np.nan_to_num(probs, nan=-1.0)
+    need = np.where(long_items, confirm_long, confirm)[:, None]
+    out = np.where(has, (hits & (p >= need)) | (p >= add), hits)
+    empty = ~out.any(axis=1) & on_topic & has.any(axis=1)
+    if empty.any():
+        # The most probable theme (exact float ties, which do not occur in practice aside).
+        best = p.shape[1] - 1 - np.argmax(p[:, ::-1], axis=1)
+        fill = np.flatnonzero(empty & (p[np.arange(len(p)), best] >= fallback))
+        out[fill, best[fill]] = True
+    return out
+
+
+def _micro_f1(pred: np.ndarray, truth: np.ndarray, other_truth: np.ndarray) -> float:
+    pred_other = ~pred.any(axis=1)
+    tp = int((pred & truth).sum() + (pred_other & other_truth).sum())
+    n_pred = int(pred.sum() + pred_other.sum())
+    n_true = int(truth.sum() + other_truth.sum())
+    return 2 * tp / (n_pred + n_true) if n_pred + n_true else 0.0
+
+
+def tune_thresholds(
+    texts: Sequence[str],
+    label_sets: Sequence[set[str]],
+    X: np.ndarray,
+    groups: Sequence[str],
+    taxonomy: Taxonomy,
+    *,
+    example_vectors: np.ndarray,
+    n_splits: int = 3,
+    min_positives: int = 20,
+    C: float = 4.0,
+    long_item_chars: int = 200,
+    fallback_threshold: float = 0.5,
+    fallback_min_similarity: float = 0.35,
+) -> tuple[dict[str, float], dict[str, Any]]:
+    """Choose confirm / confirm_long / add thresholds by grouped cross-validation
+    inside the given (training) items: classifiers are fitted on the inner
+    training folds, every item gets out-of-fold probabilities, and the grid
+    point with the best micro-F1 over (item, theme) pairs (``other`` included)
+    wins.  Ties keep the earlier grid point.  Returns (thresholds, record)."""
+    from sklearn.model_selection import GroupKFold
+
+    active = [t.id for t in taxonomy if t.id != OTHER]
+    col = {t: j for j, t in enumerate(active)}
+    lexicon = LexiconTagger(taxonomy)
+    hits = np.zeros((len(texts), len(active)), dtype=bool)
+    for i, text in enumerate(texts):
+        for theme in lexicon.matches(text):
+            if theme in col:
+                hits[i, col[theme]] = True
+    truth = np.array([[t in ls for t in active] for ls in label_sets], dtype=bool)
+    other_truth = np.array([OTHER in ls or not (ls & set(active)) for ls in label_sets])
+    long_items = np.array([len(t) >= long_item_chars for t in texts])
+    dim = example_vectors.shape[1]
+    emb = np.asarray(X[:, :dim], dtype=np.float32)
+    on_topic = ((emb @ example_vectors.T).max(axis=1) >= fallback_min_similarity
+                if len(example_vectors) else np.ones(len(texts), dtype=bool))
+    probs = np.full((len(texts), len(active)), np.nan)
+    folds = min(n_splits, len(set(groups)))
+    for train, test in GroupKFold(n_splits=folds).split(X, groups=np.asarray(groups)):
+        themes, coefs, intercepts = _fit_classifiers(
+            X[train], [label_sets[i] for i in train], active, min_positives, C)
+        if themes:
+            scores = X[test] @ np.array(coefs).T + np.array(intercepts)
+            probs[np.ix_(test, [col[t] for t in themes])] = _sigmoid(scores)
+    best: tuple[float, dict[str, float]] | None = None
+    for confirm in THRESHOLD_GRID["confirm"]:
+        for confirm_long in THRESHOLD_GRID["confirm_long"]:
+            for add in THRESHOLD_GRID["add"]:
+                setting = {"confirm": confirm, "confirm_long": confirm_long, "add": add}
+                pred = decide(hits, probs, long_items, on_topic, fallback=fallback_threshold,
+                              **setting)
+                f1 = _micro_f1(pred, truth, other_truth)
+                if best is None or f1 > best[0] + 1e-12:
+                    best = (f1, setting)
+    assert best is not None
+    record = {"inner_folds": f"GroupKFold({folds}) on local authority",
+              "grid": {k: list(v) for k, v in THRESHOLD_GRID.items()},
+              "chosen": best[1], "inner_micro_f1": round(best[0], 4)}
+    return best[1], record
