@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -23,10 +24,8 @@ from reviewmine.outputs.export import neutralise, write_csv, write_xlsx
 from reviewmine.outputs.report import (
     action_state,
     build_report,
-    fill_template,
     render_report_html,
     report_payload,
-    script_json,
 )
 from reviewmine.tracker.despite import DespiteParams, find_despite_complete
 from reviewmine.tracker.importer import normalise_status
@@ -173,15 +172,29 @@ def test_document_text_cannot_close_the_data_element(page):
     assert PAYLOAD_SCRIPT not in page and PAYLOAD_IMG not in page
 
 
-def test_script_json_escapes_markup_and_line_separators():
-    s = script_json({"a": "</script><!-- & \u2028"})
-    assert "<" not in s and ">" not in s and "&" not in s and "\u2028" not in s
-    assert json.loads(s) == {"a": "</script><!-- & \u2028"}
+def test_hostile_title_is_escaped_by_the_template_and_kept_whole_in_the_data(data):
+    # autoescape in the markup, JSON escapes in the data island; template syntax in a
+    # value is text, never rendered again
+    hostile = "</title><script>alert(3)</script> & 'x' \"y\" <!-- {{ 7*7 }}{% raw %} \u2028"
+    page = render_report_html(replace(data, title=hostile))
+    escaped = ("&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; &#39;x&#39; &#34;y&#34; "
+               "&lt;!-- {{ 7*7 }}{% raw %} \u2028")
+    assert f"<title>{escaped}</title>" in page and f"<h1>{escaped}</h1>" in page
+    assert "<script>alert(3)" not in page
+    assert page.count("<script") == 2 and page.count("</script>") == 2
+    raw = _embedded_json(page)
+    assert not {"<", ">", "&", "'"} & set(raw)
+    assert json.loads(raw)["title"] == hostile
 
 
-def test_template_slots_are_filled_once():
-    # inserted text that looks like a slot is left alone
-    assert fill_template("{{a}}-{{b}}", {"a": "{{b}}", "b": "x"}) == "{{b}}-x"
+@pytest.mark.parametrize("asset,closer", [("report.js", "</SCRIPT>"), ("report.js", "<!--"),
+                                          ("report.css", "</style>")])
+def test_own_assets_that_would_close_their_element_are_refused(data, monkeypatch, asset, closer):
+    real = report_mod._asset
+    monkeypatch.setattr(report_mod, "_asset",
+                        lambda name: real(name) + closer if name == asset else real(name))
+    with pytest.raises(ValueError, match=asset):
+        render_report_html(data)
 
 
 def test_script_never_parses_document_text_as_html():

@@ -4,11 +4,12 @@
 :class:`ReportData` (themes by year, recurrence, tracker links and coverage);
 :func:`render_report_html` turns that into ONE HTML file with its styles,
 script and data inlined, so it opens from an email attachment with no
-network.  The data travels as JSON in a ``<script type="application/json">``
-element with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so no
-document text can close the element; the script renders with
-``textContent``/``createElement`` only, and a Content-Security-Policy
-allows only that one script (by hash) and no network at all.
+network.  The page is the Jinja2 template data/report.html, rendered with
+autoescape.  The data travels as JSON (Jinja2's ``tojson``) in a
+``<script type="application/json">`` element with ``<``, ``>``, ``&`` and ``'``
+written as ``\\u003c`` etc., so no document text can close the element; the
+script renders with ``textContent``/``createElement`` only, and a
+Content-Security-Policy allows only that one script (by hash) and no network.
 
 Example::
 
@@ -21,10 +22,8 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import functools
 import hashlib
-import html
-import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -392,50 +391,53 @@ def report_payload(data: ReportData) -> dict[str, Any]:
             "coverage": coverage}
 
 
-def script_json(value: Any) -> str:
-    """JSON safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` become escapes.
-
-    >>> script_json({"t": "</script><b>&"})
-    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
-    """
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    # U+2028/2029 are legal in JSON but were line ends in older JS parsers.
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+# How Jinja2's ``tojson`` writes the data island: the keys sorted (byte-identical
+# reports) and no spaces or ``\\uXXXX`` for non-ASCII text (a smaller file).  The filter
+# itself writes ``<``, ``>``, ``&`` and ``'`` as JSON escapes, so no document text can
+# close the element or open a comment.
+JSON_POLICY = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
 
 
 def _asset(name: str) -> str:
     return resources.files("reviewmine.data").joinpath(name).read_text(encoding="utf-8")
 
 
-_SLOT = re.compile(r"\{\{(\w+)\}\}")
+def _own_asset(name: str, closers: tuple[str, ...]) -> str:
+    """A style or script asset of the package, inlined as it is (so never escaped)."""
+    text = _asset(name)
+    for closer in closers:
+        if closer in text.lower():  # our own asset: a mistake here would break the page
+            raise ValueError(f"{name} must not contain {closer!r}")
+    return text
 
 
-def fill_template(template: str, values: Mapping[str, str]) -> str:
-    """Replace ``{{name}}`` slots in one pass, so inserted text is never re-scanned."""
-    return _SLOT.sub(lambda m: values[m.group(1)], template)
+@functools.cache
+def _template() -> Any:
+    from jinja2 import Environment, StrictUndefined
+
+    env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.policies["json.dumps_kwargs"] = JSON_POLICY
+    return env.from_string(_asset("report.html"))
 
 
 def render_report_html(data: ReportData) -> str:
-    """The whole report as one HTML string (styles, script and data inlined)."""
-    js = _asset("report.js")
-    for closer in ("</script", "<!--"):
-        if closer in js.lower():  # our own asset: a mistake here would break the page
-            raise ValueError(f"report.js must not contain {closer!r}")
+    """The whole report as one HTML string (styles, script and data inlined).
+
+    The template is data/report.html, rendered by Jinja2 with autoescape.
+    """
+    from markupsafe import Markup
+
+    js = _own_asset("report.js", ("</script", "<!--"))
+    css = _own_asset("report.css", ("</style", "<!--"))
     digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
     n_docs = len(data.documents)
     years = sorted({y for d in data.documents if (y := doc_year(d)) is not None})
     span = f", {years[0]} to {years[-1]}" if years else ""
     subtitle = (f"{n_docs} document{'s' if n_docs != 1 else ''}{span}. "
                 f"Produced by reviewmine on {data.generated}.")
-    return fill_template(_asset("report.html"), {
-        "title": html.escape(data.title),
-        "subtitle": html.escape(subtitle),
-        "css": _asset("report.css"),
-        "js": js,
-        "script_hash": digest,
-        "data": script_json(report_payload(data)),
-    })
+    return str(_template().render(title=data.title, subtitle=subtitle, css=Markup(css),
+                                  js=Markup(js), script_hash=digest,
+                                  payload=report_payload(data)))
 
 
 def write_report(store: Store, path: Path, **kwargs: Any) -> ReportData:
