@@ -213,12 +213,16 @@ def cold_cli(db: Path, queries: list[str]) -> None:
     import subprocess
 
     cli = [sys.executable, "-c", "from reviewmine.cli import main; main()"]
-    runs: dict[str, list[tuple[float, float]]] = {"keyword": [], "hybrid": []}
+    # --kind actionable ranks items by their clauses too (search/rankers.py): a few more
+    # vectors, read from the store's cache once a clause has been seen
+    variants = {"keyword": ["--mode", "keyword"], "hybrid": ["--mode", "hybrid"],
+                "hybrid --kind actionable": ["--mode", "hybrid", "--kind", "actionable"]}
+    runs: dict[str, list[tuple[float, float]]] = {m: [] for m in variants}
     for q in queries:
-        for mode in ("keyword", "hybrid"):  # interleaved: the machine's load hits both alike
+        for mode, flags in variants.items():  # interleaved: the machine's load hits all alike
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
-            subprocess.run([*cli, "search", q, "--mode", mode, "--db", str(db), "--format",
+            subprocess.run([*cli, "search", q, *flags, "--db", str(db), "--format",
                             "json"], check=True, capture_output=True)
             wall = time.perf_counter() - t
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -229,11 +233,12 @@ def cold_cli(db: Path, queries: list[str]) -> None:
     print(f"cold CLI `reviewmine search` (a new process per query), median of {len(queries)} "
           f"queries:")
     for m, (w, c) in med.items():
-        print(f"  {m:<8} wall {w:5.2f} s   CPU {c:5.2f} s")
-    ratio = med["hybrid"][0] / med["keyword"][0]
-    ok = med["hybrid"][0] <= 1.0 and ratio <= 3
-    print(f"  hybrid / keyword wall = {ratio:.2f}x; target hybrid <= 1.0 s and <= 3x keyword: "
-          f"{'meets' if ok else 'misses'} (CPU ratio {med['hybrid'][1] / med['keyword'][1]:.2f}x)")
+        print(f"  {m:<24} wall {w:5.2f} s   CPU {c:5.2f} s")
+    for m in ("hybrid", "hybrid --kind actionable"):
+        ratio = med[m][0] / med["keyword"][0]
+        ok = med[m][0] <= 1.0 and ratio <= 3
+        print(f"  {m} / keyword wall = {ratio:.2f}x; target <= 1.0 s and <= 3x keyword: "
+              f"{'meets' if ok else 'misses'} (CPU ratio {med[m][1] / med['keyword'][1]:.2f}x)")
 
 
 # --------------------------------------------------------------------- synthetic

@@ -83,9 +83,9 @@ def standardise(x: np.ndarray) -> np.ndarray:
 def rank_items(cosine: Mapping[Group, float], keyword: Sequence[tuple[Group, float]],
                texts: Mapping[Group, str], qv: np.ndarray,
                embed: Callable[[list[str]], np.ndarray],
-               keyword_weight: float = KEYWORD_WEIGHT,
-               clause_items: int = CLAUSE_ITEMS, context: Mapping[Group, float] | None = None,
-               context_weight: float = CONTEXT_WEIGHT) -> Ranked:
+               context: Mapping[Group, float] | None = None, *,
+               keyword_weight: float | None = None, clause_items: int | None = None,
+               context_weight: float | None = None) -> Ranked:
     """Rank candidate items: best of whole text and clauses by meaning, plus keyword evidence.
 
     *cosine*: every candidate's whole-text cosine with the query vector *qv*
@@ -93,8 +93,14 @@ def rank_items(cosine: Mapping[Group, float], keyword: Sequence[tuple[Group, flo
     ranking with its scores (BM25, higher better); a candidate missing from it
     scores 0.  *texts*: the item texts to split into clauses, for the first
     ``clause_items`` candidates by cosine; *embed* returns unit vectors for
-    texts (the store's cache, so each clause is embedded once).
+    texts (the store's cache, so each clause is embedded once).  *context*: each
+    candidate's report, how close its passage nearest the query is (cosine).
+    The weights default to the module's constants (read at call time, so
+    scripts/search_ablations.py can vary them).
     """
+    keyword_weight = KEYWORD_WEIGHT if keyword_weight is None else keyword_weight
+    clause_items = CLAUSE_ITEMS if clause_items is None else clause_items
+    context_weight = CONTEXT_WEIGHT if context_weight is None else context_weight
     if not cosine:
         return []
     groups = sorted(cosine, key=lambda g: (-cosine[g], g))
