@@ -14,17 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import QueryError
+from ..textnorm import QUERY_STOP_WORDS
 
-# Words too common to help a ranked OR query; kept inside "exact phrases".
-_STOP_TEXT = """
-a about above after again all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has
-have having he her here hers him his how i if in into is it its itself just me more most my no
-nor not of off on once only or other our ours out over own same she should so some such than
-that the their theirs them then there these they this those through to too under until up very
-was we were what when where which while who whom why will with would you your near
-"""
-STOPWORDS = frozenset(_STOP_TEXT.split())
+# Words too common to help a ranked OR query (the shared list); kept inside
+# "exact phrases".
+STOPWORDS = QUERY_STOP_WORDS
 
 
 _WORD = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer keeps, near enough

@@ -23,18 +23,12 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from reviewmine.textnorm import CARE_WORDS, QUERY_STOP_WORDS, RECOMMENDATION_WORDS
 from reviewmine.themes.taxonomy import OTHER
 from reviewmine.types import ThemeScore
 
-# Words every recommendation uses; they say nothing about a cluster.
-DOMAIN_STOP_WORDS = frozenset(
-    """ensure ensuring improve improved improvement improving quality consistently consistent
-    effective effectively including particularly children child young people person family
-    families local authority authorities service services practice work working timely
-    appropriate appropriately need needs make sure robust robustly good better strengthen
-    develop developed development use used paragraph paragraphs para paras page outcome
-    mr mrs ms did able""".split()  # noqa: SIM905 (readable as prose)
-)
+# Words every recommendation or passage uses; they say nothing about a cluster.
+DOMAIN_STOP_WORDS = RECOMMENDATION_WORDS | CARE_WORDS
 # Two-word phrases name a topic better than single words ("looked after" vs "looked").
 BIGRAM_BOOST = 1.5
 _TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z\-]+\b"
@@ -166,9 +160,9 @@ def _key_phrases(
 ) -> list[list[str]]:
     """c-TF-IDF: a term's frequency within a cluster, weighted by how rare it is
     across all classes (the clusters plus one background class of explained items)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+    from sklearn.feature_extraction.text import CountVectorizer
 
-    stop = ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS
+    stop = QUERY_STOP_WORDS | DOMAIN_STOP_WORDS
 
     def analyse(text: str) -> list[str]:
         # Bigrams of words adjacent in the text (a stop word in between breaks
