@@ -15,10 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
-from .running_text import running_text_items
+from .running_text import inline_parts, running_text_items
 from .sections import Candidate, section_kind
 
 EXTRACTOR_VERSION = "extract.v1"
+# Reviews of cases and their summaries, briefings and learning pages (not inspections).
+_REVIEW_TYPES = frozenset({"scr", "lcspr", "rapid_review", "national_review", "case_review_summary",
+                           "learning_brief", "sar", "dhr", "joint_review"})
 
 # A labelled paragraph or heading that is itself an item.
 _LABEL = re.compile(
@@ -102,7 +105,11 @@ def extract_items(doc: Document) -> list[Item]:
     >>> # doc = reviewmine.ingest.parse_file(Path("corpus/..."))[0]; extract_items(doc)
     """
     raw = _section_items(doc)
-    full = doc.doc_type == "scrutiny_report" or not any(section_kind(r.heading or "") for r in raw)
+    kinds = {section_kind(r.heading or "") for r in raw} - {None}
+    # a review's own summary states its findings in sentences unless a section lists them
+    # (an inspection's narrative is judgement, read only in its sections)
+    full = doc.doc_type == "scrutiny_report" or not kinds or (
+        doc.doc_type in _REVIEW_TYPES and not kinds & {"finding", "learning_point"})
     raw += running_text_items(doc, raw, sentences=full)  # strong forms only where sections were found
     raw.sort(key=lambda r: r.start)
     _score(doc, raw)
@@ -349,6 +356,12 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             if not (_DIRECTIVE.search(b.text) or _leads_in(blocks, i, sec) or _one_short_sentence(b.text)):
                 continue  # narrative: a paragraph item says what must be done, or names it
+            parts = inline_parts(b.text)
+            if parts:  # "The review recommends: a; b; and c." is one item per part
+                for part in parts:
+                    last = _new_item(out, sec, b, part, None, in_lscb, doc, paragraph=para_no)
+                    last.size = b.size
+                continue
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
             last.size = b.size
             continue
@@ -388,6 +401,9 @@ _IMPERATIVE_FORM = re.compile(
     r"with|from|as|if|not|no|too|only|also|both|more|less|one|two|three)\b)"
     r"(?P<verb>[a-z][a-z-]*(?:[^s\W]|ss))\s+(?:the|that|a|an|all|and|every|each|there|whether|with|on|for|"
     r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective)\b", re.I)
+# Links and calls to read or get in touch are a web page's navigation, not actions.
+_NAVIGATION = re.compile(r"^(?:read|contact|download|visit|see|find|click|watch|view|go|email|call|follow|"
+                         r"sign up|book|register|subscribe)\b", re.I)
 _OBLIGATION = re.compile(r"\b(should|must|needs? to|ought to|(is|are) required to)\b", re.I)
 
 
@@ -409,7 +425,7 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
             continue  # a lead-in over the list
         elif b.kind != "list_item":
             break
-    asks = sum(1 for t in entries if _imperative(t) or _OBLIGATION.search(t))
+    asks = sum(1 for t in entries if (_imperative(t) or _OBLIGATION.search(t)) and not _NAVIGATION.match(t))
     return asks / len(entries) if len(entries) >= 2 else 0.0
 
 

@@ -53,7 +53,8 @@ _FIND_LEAD = re.compile(
     r"gaps|problems|conclusions?|key points|points for|need for improved|need for)\b|"
     r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b", re.IGNORECASE)
 # Words that make a lead-in introduce actions agreed (a rapid review's or a board's).
-_ACTION_LEAD = re.compile(r"\b(agreed|following|these|further) actions\b|\bactions? (agreed|required|to be taken)\b",
+_ACTION_LEAD = re.compile(r"\b(agreed|following|these|further) actions\b|\bactions? (agreed|required|to be taken)\b|"
+                          r"\b(has|have) agreed to\b",
                           re.IGNORECASE)
 # Lead-ins that open a list which is not learning: scope, purpose, definitions, criteria,
 # actions already taken, quotations, navigation.
@@ -75,7 +76,7 @@ _REC_SENT = re.compile(
     r"\b(is|are) (therefore |also |now )*calling for\b|"
     # the partnership asked to act by a verb of governance ("partners should now seek assurance ...");
     # "partners must notify" (a duty) or "agencies should talk" (advice to practice) are not
-    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must) "
+    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must|(is|are) asked to) "
     r"(now |also )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve|seek|"
     r"gain|obtain|establish|monitor|audit|evaluate)\b",
     re.IGNORECASE)
@@ -103,6 +104,8 @@ _FIND_SENT = re.compile(
     # a quotation attributed to the review ("..., said the report.")
     r"\b(said|says|states|stated|concluded|found) the (report|review|panel|analysis|inspectorate|reviewers?)\b|"
     # prevalence in a set of reviews ("Neglect featured in 55% of SCRs", "40% of reviews followed ...")
+    r"\b((two|three|four|five|six|seven|eight|nine|ten|\d+) of the|across (the|all|these)) (\w+ )?"
+    r"(reviews|scrs|csprs|lcsprs|sars|dhrs|cases)\b|"
     r"\b(\d+(\.\d+)?%|\d+ of \d+|a (quarter|third|half)|three-quarters|most|(the )?majority) of (the )?"
     r"([\w-]+ ){0,2}(reviews|scrs|csprs|lcsprs|sars|dhrs|icrs|cases)\b|"
     r"\bthe most common (\w+ )?(feature|cause|theme|factor|issue|concern)\b|"
@@ -116,7 +119,7 @@ _SENT_NEG = re.compile(
     r"(accepted|made|agreed|embedded)|"
     r"\bthis (briefing|report|page|summary|document|paper|leaflet|website)\b[^.]{0,40}\b"
     r"(summarises|sets out|describes|outlines|presents|provides|aims|is designed)\b|"
-    r"\b(purpose|aim) of\b|\bto establish whether\b|\bconsidered whether\b|"
+    r"\b(purpose|aim) of\b|\bto establish whether\b|\bconsidered whether\b|\b(is|are) defined as\b|"
     r"\brecommended (that )?(an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar|investigation|inquiry)"
     r"\b[\w ]{0,20}\b(be|is|was) (undertaken|commissioned|held|carried out|conducted)|"
     r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
@@ -364,6 +367,12 @@ def _inline_split(text: str) -> tuple[str, str] | None:
     return None
 
 
+def inline_parts(text: str) -> list[str]:
+    """The parts of a ';' list after a lead-in in *text* ("Recommendations include: a; b; c"), or []."""
+    found = _inline_list(text)
+    return found[1] if found else []
+
+
 def _inline_list(text: str) -> tuple[str, list[str]] | None:
     split = _inline_split(text)
     if split is None:
@@ -416,7 +425,7 @@ _JUDGEMENT = re.compile(
     r"(was|were) (also )?not (considered|shared|explored|recognised|assessed|followed|escalated|aware|seen|"
     r"challenged|questioned)|(was|were) compromised|too (long|late|slow)|(was|were|been) appropriately|"
     r"an appropriate [\w -]{1,30} (was|were) (undertaken|made|completed|taken|carried out)|"
-    r"should always|it is (not )?(apparent|clear|evident) that|"
+    r"should always|it (is|was) (not )?(apparent|clear|evident)( from [\w ]{1,40})? that|"
     # a professional act left undone ("The GP did not ask about ...", "... were not known to the housing provider")
     r"(did|does|do) not (ask|share|consider|record|refer|escalate|explore|check|assess|follow)|"
     r"(was|were) not known to|"
