@@ -18,6 +18,16 @@ changed at a time (no clauses, no keyword score, no report context, keyword
 weight and context weight halved and doubled); and as shipped.  The vectors
 come from the store's cache (the first run embeds every passage with MiniLM,
 and the clauses of the items compared).
+
+--glossary-queries (with --kind) scores the same rows on a larger set made
+from the glossary instead of --gold: each entry's plain-English ``means`` is a
+query, and the items of the kind that name the entry (its term or an alias,
+as the glossary matches names) are its relevant items; entries named by no
+such item or by more than 20 are left out.  Search runs without the glossary
+here (it would find the entry from its own ``means``), so the rows measure how
+the ranking bridges everyday words to the reports' terms on its own.  Relevance
+by a name is rough (an item can name a term without asking for a change in
+it), but it is the same for every row.
 """
 
 from __future__ import annotations
@@ -29,10 +39,17 @@ from contextlib import contextmanager
 import numpy as np
 
 from reviewmine.embedding.embedders import load_embedder
-from reviewmine.evaluation.search import QueryCase, _with_kind, load_queries, mrr_ndcg
+from reviewmine.evaluation.search import Judged, QueryCase, _with_kind, load_queries, mrr_ndcg
 from reviewmine.search import rankers
-from reviewmine.search.engine import MIN_PAIR_HITS, Searcher, SearchHit, _name_terms, _rrf
-from reviewmine.search.glossary import Glossary
+from reviewmine.search.engine import (
+    MIN_PAIR_HITS,
+    Searcher,
+    SearchFilters,
+    SearchHit,
+    _name_terms,
+    _rrf,
+)
+from reviewmine.search.glossary import Glossary, load_glossary
 from reviewmine.search.query import parse_query
 from reviewmine.store import Store
 
@@ -45,6 +62,23 @@ def semantic_with_glossary(s: Searcher, c: QueryCase) -> list[SearchHit]:
     qv, _, _ = s._glossary_query(q)
     flt = c.filters.validated()
     return s._hits(s._semantic(q, flt, 100, qv)[:10], q)
+
+
+def glossary_cases(s: Searcher, kind: str, most: int = 20) -> list[QueryCase]:
+    """Query cases from the glossary: an entry's ``means`` as the query, items naming it relevant."""
+    glossary = load_glossary()
+    flt = SearchFilters(kind=kind).validated()
+    u = s.units
+    keys = [("i", it["rowid"]) for it in u.items if it["kind"] in flt.kinds]
+    texts = s._fetch(keys)
+    hits = s._hits([(k, 0.0) for k in keys if k in texts], None)  # the cited form of each item
+    named = [(h, set(glossary.named_in(texts[k]))) for k, h in zip(keys, hits)]
+    cases = []
+    for n, entry in enumerate(glossary.entries):
+        rel = tuple(Judged(h.file, h.page, h.text) for h, entries in named if entry in entries)
+        if 0 < len(rel) <= most:
+            cases.append(QueryCase(f"glossary-{n}", entry.means, rel, flt))
+    return cases
 
 
 def rrf_of_whole_items(s: Searcher, c: QueryCase) -> list[SearchHit]:
@@ -77,21 +111,31 @@ def constants(**values: float) -> Iterator[None]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--db", required=True)
-    ap.add_argument("--gold", required=True)
+    ap.add_argument("--gold")
     ap.add_argument("--kind", help="score the ranking of these item kinds (e.g. actionable)")
+    ap.add_argument("--glossary-queries", action="store_true",
+                    help="with --kind: queries made from the glossary instead of --gold")
     args = ap.parse_args()
+    if args.glossary_queries != (args.gold is None) or (args.glossary_queries and not args.kind):
+        ap.error("give --gold, or --glossary-queries with --kind")
     store = Store.open(args.db)
     emb = load_embedder("minilm")
-    cases = load_queries(args.gold)
     plain = Searcher(store, emb)
+    if args.glossary_queries:
+        plain = Searcher(store, emb, glossary=Glossary(()))
+        cases = glossary_cases(plain, args.kind)
+    else:
+        cases = load_queries(args.gold)
 
     def mode(s: Searcher, m: str) -> Run:
         return lambda c: s.search(c.query, mode=m, limit=10, filters=c.filters)
 
     rows: list[tuple[str, Run, dict[str, float]]]
     if args.kind:
-        cases, skipped = _with_kind(plain, cases, args.kind)
-        print(f"--kind {args.kind}: {skipped} queries left out (no judged passage of the kind)")
+        if not args.glossary_queries:
+            cases, skipped = _with_kind(plain, cases, args.kind)
+            print(f"--kind {args.kind}: {skipped} queries left out (no judged passage of the "
+                  "kind)")
         hybrid = mode(plain, "hybrid")
         kw, ctx = rankers.KEYWORD_WEIGHT, rankers.CONTEXT_WEIGHT
         rows = [("RRF, whole item text", lambda c: rrf_of_whole_items(plain, c), {}),
@@ -110,7 +154,7 @@ def main() -> None:
                 ("semantic + glossary term", lambda c: semantic_with_glossary(plain, c), {}),
                 ("hybrid without glossary", mode(bare, "hybrid"), {}),
                 ("hybrid", mode(plain, "hybrid"), {})]
-    print(f"{len(cases)} queries in {args.gold}")
+    print(f"{len(cases)} queries in {args.gold or 'the glossary (glossary off)'}")
     for name, run, change in rows:
         with constants(**change):
             scores = np.array([mrr_ndcg(run(c), c.relevant)[:2] for c in cases])
