@@ -87,7 +87,7 @@ def rrf_of_whole_items(s: Searcher, c: QueryCase) -> list[SearchHit]:
     flt = c.filters.validated()
     qv, meant, named = s._glossary_query(q)
     sem = s._semantic(q, flt, 100, qv)
-    wide = s._expand(q, sem, _name_terms([*meant, *named]))
+    wide = s._expand(q, sem, _name_terms([*meant, *named]))  # feedback from the items alone
     kw = s._keyword(wide, flt, 100, "pairs")
     if len(kw) < MIN_PAIR_HITS:
         seen = {g for g, _ in kw}

@@ -408,7 +408,12 @@ class Searcher:
             qv, meant, named = self._glossary_query(parsed)
             sem = self._semantic(parsed, flt, n_cand, qv)
             bridge = _name_terms([*meant, *named])
-            wide = self._expand(parsed, sem, bridge)
+            # Feedback words come from the best passages of any kind: with a kind filter the
+            # report's own discussion of the topic names it better than its short asks do
+            # (scripts/search_ablations.py --kind actionable, development figures).
+            fb = self._semantic(parsed, replace(flt, kind=None, theme=None), n_cand, qv) \
+                if flt.kind else sem
+            wide = self._expand(parsed, fb, bridge)
             kw = self._keyword(wide, flt, n_cand, "pairs")
             if len(kw) < MIN_PAIR_HITS:  # too strict for this query: any word will do
                 seen = {g for g, _ in kw}
