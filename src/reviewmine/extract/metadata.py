@@ -14,20 +14,21 @@ Running headers/footers and page numbers may or may not be there.
 
 Dates are ISO strings.  ``date`` is the first day of an inspection or visit, else the
 document's own date (title block, label, sign-off); ``dates`` keeps the others by role
-(first_day, last_day, letter, published, meeting, dated).  One parser
-(:func:`date_span`) reads every printed span.  A date printed without a day ("November
-2020") becomes the first of that month ("2020-11-01"); numeric dates are day first
-("12/06/2017").  Areas are canonical names from the table in areas.py.
+(first_day, last_day, letter, published, meeting, dated).  Dates are read by
+:mod:`reviewmine.dates` (shared with the tracker); :func:`date_span` reads every printed
+span.  A document's date printed without a day ("November 2020") becomes the first of
+that month ("2020-11-01"), where a tracker's due date becomes its last; numeric dates
+are day first ("12/06/2017").  Areas are canonical names from the table in areas.py.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .. import dates
 from ..types import DOC_TYPE_LABELS, Block
 from .areas import canonical_area, find_area, is_health_body
 
@@ -49,18 +50,8 @@ class Metadata:
 
 # ---------------------------------------------------------------- dates
 
-_MON3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_ORD = r"(?:st|nd|rd|th)?"
+_MONTH, _ORD, _DATE, _DATE_RE = dates.MONTH_NAME, dates.ORDINAL, dates.DATE_PATTERN, dates.DATE_RE
 _DASH = r"(?:to|until|and|[-\u2010-\u2015\u2212\u2500])"
-# One date, most specific first; named groups say which format matched.
-_DATE = (rf"(?:(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})"
-         rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y2>\d{{4}})"
-         rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})"
-         rf"|(?P<d4>\d{{1,2}})[/.](?P<m4>\d{{1,2}})[/.](?P<y4>\d{{4}})"
-         rf"|(?P<m5>{_MONTH})\s+(?P<y5>\d{{4}}))")
-_DATE_RE = re.compile(rf"(?<![\w/.-]){_DATE}(?![\w/-])")
 # A span of days, every printed form: "6 to 10 February 2023", "15 – 19 July 2013",
 # "30 November to 4 December 2020", "9 July 2018 to 20 July 2018", "on 5 and 6 February
 # 2019", "Between 20 and 24 June" (no year: the caller's year hint decides).
@@ -71,27 +62,20 @@ _RANGE_RE = re.compile(
 
 
 def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
-    try:
-        month = int(m) if str(m).isdigit() else _MON3.index(str(m)[:3].lower()) + 1
-        return _dt.date(int(y), month, int(d)).isoformat()
-    except ValueError:  # "31/02/2017", unknown month
-        return None
+    day = dates.make_date(y, m, d, month_only="first")
+    return day.isoformat() if day else None
 
 
 def _from_match(m: re.Match[str]) -> str | None:
-    g = m.groupdict()
-    for d, mo, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4")):
-        if g.get(y):
-            return _iso(g[y], g[mo], g[d])
-    return _iso(g["y5"], g["m5"], 1) if g.get("y5") else None
+    # A document's date printed without a day ("November 2020") is the 1st of the month.
+    day = dates.date_from_match(m, month_only="first")
+    return day.isoformat() if day else None
 
 
 def parse_date(text: str) -> str | None:
-    """First date in ``text`` as ISO ("12 June 2017", "12/06/2017", "June 2017", ...)."""
-    for m in _DATE_RE.finditer(text):
-        if iso := _from_match(m):
-            return iso
-    return None
+    """First date in ``text`` as ISO ("12 June 2017", "12/06/2017", "June 2017" -> the 1st, ...)."""
+    day = dates.find_date(text, month_only="first")
+    return day.isoformat() if day else None
 
 
 def _parse_range(m: re.Match[str], hint: str | None = None) -> tuple[str | None, str | None]:

@@ -35,7 +35,6 @@ Example::
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import io
@@ -47,6 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import dates
 from ..errors import TrackerError
 
 if TYPE_CHECKING:
@@ -243,85 +243,15 @@ def action_state(status_norm: str | None, due_date: str | None,
 
 # ----------------------------------------------------------------------------- dates
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_NO_DATE = re.compile(r"^(n/?a|tbc|tbd|ongoing|on going|continuous|asap|immediate(ly)?|"
-                      r"none|-+|various|quarterly|monthly|annually|annual|termly|weekly|"
-                      r"complete|completed|see (above|below|update)|\?+)$")
-EXCEL_EPOCH = dt.date(1899, 12, 30)
-_SERIAL_RANGE = (10000, 80000)  # 1927 .. 2119
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _year4(y: int) -> int:
-    return y + 2000 if y < 100 else y
-
-
 def parse_date(value: Any) -> dt.date | None:
-    """A due date from a cell: date/datetime, Excel serial, or text.
-
-    Returns None for empty cells and non-dates people write on purpose
-    ("Ongoing", "TBC", "N/A"); raises ValueError for text that looks like
-    neither.  Day first; month-year means the end of that month.
+    """A due date from a cell (see :func:`reviewmine.dates.parse_date`): a month without a
+    day, a quarter or a bare year means its END, since an action due "by March 2024" is
+    not late before the month is over.
 
     >>> parse_date("31-03-22"), parse_date("March 2023"), parse_date(44651)
     (datetime.date(2022, 3, 31), datetime.date(2023, 3, 31), datetime.date(2022, 3, 31))
     """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1990 <= value <= 2100 and float(value).is_integer():  # a bare year
-            return dt.date(int(value), 12, 31)
-        if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
-            return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise ValueError(f"number {value!r} is not a date")
-    text = " ".join(str(value).split()).strip()
-    if not text:
-        return None
-    low = text.lower().strip(" .")
-    low = re.sub(r"^(by|due|end of|end|before|no later than|target:?|w/?c)\s+", "", low)
-    low = re.sub(r"\s*\(.*\)$", "", low)
-    if _NO_DATE.match(low):
-        return None
-    if re.fullmatch(r"\d{5}(\.\d+)?", low):
-        return parse_date(float(low))
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?", low)
-    if m:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})", low)
-    if m:
-        d, mo, y = int(m[1]), int(m[2]), _year4(int(m[3]))
-        if mo > 12 and d <= 12:  # clearly month/day/year
-            d, mo = mo, d
-        return dt.date(y, mo, d)
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([a-z]+)\.?,?[\s\-/]+(\d{2}|\d{4})", low)
-    if m and m[2] in _MONTHS:
-        return dt.date(_year4(int(m[3])), _MONTHS[m[2]], int(m[1]))
-    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", low)
-    if m and m[1] in _MONTHS:
-        return dt.date(int(m[3]), _MONTHS[m[1]], int(m[2]))
-    m = re.fullmatch(r"([a-z]+)\.?[\s\-/,]+(\d{2}|\d{4})", low)
-    if m and m[1] in _MONTHS:
-        return _month_end(_year4(int(m[2])), _MONTHS[m[1]])
-    m = re.fullmatch(r"(\d{1,2})[/\-](\d{4})", low)
-    if m and 1 <= int(m[1]) <= 12:
-        return _month_end(int(m[2]), int(m[1]))
-    m = re.fullmatch(r"q([1-4])\s*(\d{4})", low) or re.fullmatch(r"(\d{4})\s*q([1-4])", low)
-    if m:
-        q, y = (int(m[1]), int(m[2])) if low.startswith("q") else (int(m[2]), int(m[1]))
-        return _month_end(y, 3 * q)
-    m = re.fullmatch(r"(\d{4})", low)
-    if m and 1990 <= int(m[1]) <= 2100:
-        return dt.date(int(m[1]), 12, 31)
-    raise ValueError(f"'{text}' is not a date this reader knows")
+    return dates.parse_date(value, month_only="last")
 
 
 # ----------------------------------------------------------------------------- sheets
