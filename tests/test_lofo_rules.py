@@ -160,3 +160,18 @@ def test_questions_under_a_finding_stay_its_sub_items_without_the_board_lexicon(
     assert [(i.text, i.subitems) for i in after if i.kind == "finding"] == [
         (i.text, i.subitems) for i in before if i.kind == "finding"]
     assert all(len(i.subitems) >= 2 for i in after if i.kind == "finding")
+
+
+@pytest.mark.skipif(not (REAL_OFSTED / "slough_2014-02-14.pdf").is_file(), reason="real reports not present")
+def test_a_list_of_actions_does_not_run_on_into_strengths_whatever_the_document_type():
+    """Slough 2014: "Key strengths and weaknesses of the LSCB" follows "Areas for improvement" in
+    the same font, with bullets at the same indent.  Read as a document of unknown type (no
+    inspection rule), the statements under it are still not areas for improvement: the list
+    of actions does not go on into a list of statements."""
+    from dataclasses import replace
+
+    doc, before = parse_file(REAL_OFSTED / "slough_2014-02-14.pdf")
+    after = extract_items(replace(doc, doc_type="other"))
+    assert not [i for i in after if i.kind in ACTIONABLE_KINDS and i.text.startswith("The LSCB has made clear")]
+    assert {i.text for i in after if i.kind == "area_for_improvement"} >= {
+        i.text for i in before if i.kind == "area_for_improvement" and i.section == "lscb"}

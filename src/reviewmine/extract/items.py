@@ -34,6 +34,7 @@ _LABEL_KIND = {"recommendation": "recommendation", "finding": "finding",
 # Statements inside a list that are not items.
 _NOT_ITEM = re.compile(
     r"^(there (are|were) no\b|the inspection did not (find|identify)|no (priority|areas|recommendations)\b)"
+    r"|\b(did|does) not (find|identify) any (areas|priority|recommendations)\b"  # none to report
     r"|^in order to improve\b.*\bfollowing action",
     re.I,
 )
@@ -562,8 +563,12 @@ def _same_list_goes_on(sec: _Section, blocks: Sequence[Block], i: int, kind: str
             or not sec.items or b.level < sec.level or _STUDY.match(b.text) or _CLOSING.match(b.text)
             or _FINDINGS_OR_QUESTION.search(b.text)):
         return False
-    return (nxt is not None and nxt.kind == "list_item" and nxt.bullet and nxt.level == 0
-            and abs(nxt.x0 - sec.list_x) < 3)
+    if not (nxt is not None and nxt.kind == "list_item" and nxt.bullet and nxt.level == 0
+            and abs(nxt.x0 - sec.list_x) < 3):
+        return False
+    # ... and in the same form: a list of actions does not go on into a list of strengths
+    asked = sum(1 for it in sec.items if _imperative(it.text) or _OBLIGATION.search(it.text)) / len(sec.items)
+    return abs(asked - _directive_list(blocks, i)) < 0.5
 
 
 def _sub(sec: _Section, text: str) -> str:
