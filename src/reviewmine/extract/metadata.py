@@ -1,8 +1,9 @@
 """Document metadata: type, title, area, dates, case pseudonym, topic, judgements.
 
 Regex rules over page texts, plus the first page's layout (block sizes and heading
-levels) for titles; no models.  Tolerant of the extractor: pypdfium2, pdfplumber (plain
-or layout) and ingest's own page texts give the same answers on the real Ofsted set.
+levels) for titles; no models.  Tolerant of the extractor: pypdfium2's and ingest's own
+page texts give the same answers on the real Ofsted set, and so does pdfplumber's text
+(plain or layout; not a dependency, checked by a slow test where it is installed).
 What the ingest stage must keep:
 
 * pages in order, lines separated by "\n"; page 1 starts with its title block

@@ -1,7 +1,8 @@
 """Read files into lines with layout facts (PDF) or structure hints (DOCX, HTML, text).
 
-PDF text and layout come from pypdfium2 (about 60x faster than pdfplumber
-here), ruled tables from the page's own rules (see :func:`_grid_cells`).  Every reader returns a
+PDF text and layout come from pypdfium2 (about 60x faster than pdfplumber here, which
+is why pdfplumber is not a dependency), ruled tables from the page's own rules (see
+:func:`_grid_cells`).  Every reader returns a
 :class:`RawDocument`; :mod:`reviewmine.read.structure` turns it into blocks.
 """
 
@@ -253,8 +254,8 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
                 table_no: int) -> list[Line]:
     """Cells of ruled tables, from the page's thin path pieces and cell rectangles.
 
-    pdfplumber's table finder costs ~0.5 s a page here; the rules themselves are
-    in the page's path objects, and pdfium reads the text inside each cell.
+    No table library: pdfplumber's table finder cost ~0.5 s a page here, while the rules
+    themselves are in the page's path objects and pdfium reads the text inside each cell.
     """
     hs: list[tuple[float, float, float]] = []  # (y, x_left, x_right), y from the top
     vs: list[tuple[float, float, float]] = []  # (x, y_top, y_bottom)
