@@ -33,8 +33,9 @@ held out: lookarounds; grammar, that is alternatives of at most four letters
 ("(is|are)", "(y|ies)") and alternatives made only of closed-class words (modals
 such as "should" and "must", auxiliaries, determiners, pronouns, prepositions,
 conjunctions: what any English text uses); and the names of the item kinds
-themselves ("recommendations", "areas for improvement", "next steps"), which come
-from the task, not from a document.  ``--strict`` keeps only lookarounds and
+themselves ("recommendations", "areas for improvement", "next steps") and the verbs
+they are named after ("recommends", "found", "learned"), which come from the task,
+not from a document.  ``--strict`` keeps only lookarounds and
 alternatives of at most four letters, and drops the rest like any other entry.
 Extraction runs once over every development document with each pattern replaced by
 a recorder that notes which entries matched, so each entry gets the families whose
@@ -144,7 +145,9 @@ and or but if when where while whether which who whom whose how what why
 """))
 _KIND_NAMES = re.compile(
     r"^(recommendations?|findings?|learning|learning points?|lessons?|actions?|areas? for improvement|"
-    r"improvements?|priority actions?|next steps?|good practice|strengths?)$")
+    r"improvements?|priority actions?|next steps?|good practice|strengths?|"
+    # ... and the verbs they are named after
+    r"recommend|recommends|recommended|recommending|find|finds|found|learn|learns|learned|learnt)$")
 
 
 def _is_grammar(text: str) -> bool:
