@@ -45,6 +45,13 @@ lexicon as it would have been had F never been seen (entries no development docu
 uses stay; the confidence model, which never drops an item, is left as it is).  Rules
 keyed to a document type that only F's documents have (``ofsted_inspection`` for the
 ILACS/SIF reports) are withheld too: those documents are read as type ``other``.
+
+Limits: an entry counts as used by a family only where extraction evaluates it on that
+family's text (the finding cues of running text are evaluated on summaries and the
+corpus only); layout rules that are not lexicon (indents, font sizes, thresholds) are
+kept; and the rules were written while reading every family, so the form of a rule may
+still carry what F taught.  The figure is an estimate of unseen families, not a
+measurement on them.
 """
 
 from __future__ import annotations
@@ -82,8 +89,8 @@ from reviewmine.extract.confidence import ConfidenceModel
 from reviewmine.types import Document, Item
 
 DATA = ("blocks", "candidates", "both")
-CAVEAT = ("NOTE: the extraction rules were developed on all of these families; leave-one-family-out "
-          "measures only the learned filter (confidence model and its threshold).")
+CAVEAT = ("NOTE: the extraction rules were developed on all of these families; this mode measures only "
+          "the learned filter (confidence model and its threshold); --rules holds families out of the rules.")
 
 
 def score(golds: list[Path], docs: list[LabelledDocument], keep: dict[Path, list[Item]] | None = None
