@@ -1,4 +1,4 @@
-"""Ranking of items when a kind is asked for (search/rankers.py) and rank fusion."""
+"""Rank fusion and the clause ranking of items (search/rankers.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,7 @@ import numpy as np
 import pytest
 
 from reviewmine.embedding.embedders import HashingEmbedder
-from reviewmine.search.engine import Searcher, SearchFilters
 from reviewmine.search.rankers import clause_texts, clauses, rank_items, rrf, standardise
-from reviewmine.store import Store
-from test_search import _build
 
 EMB = HashingEmbedder(256)
 
@@ -107,43 +104,3 @@ def test_the_items_report_discussing_the_question_breaks_a_tie():
                         context={("i", 1): 0.3, ("i", 2): 0.7, ("i", 3): 0.1})
     assert [g for g, _ in ranked] == [("i", 2), ("i", 1), ("i", 3)]
     assert rank_items({}, [], {}, qv, _embed) == []
-
-
-# ----------------------------------------------------------- through the engine
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "s.db")
-    _build(s)
-    yield s
-    s.close()
-
-
-class _Counting:
-    """The hashing embedder, counting the texts it is asked to embed."""
-
-    def __init__(self):
-        self.inner, self.texts = HashingEmbedder(128), []
-        self.model_id, self.dim = self.inner.model_id, self.inner.dim
-
-    def embed(self, texts, progress=False):
-        self.texts.extend(texts)
-        return self.inner.embed(texts)
-
-
-def test_hybrid_with_a_kind_ranks_only_items_of_that_kind_and_embeds_each_clause_once(store):
-    emb = _Counting()
-    searcher = Searcher(store, emb)
-    flt = SearchFilters(kind="actionable")
-    searcher.search("missing children return interview", filters=flt)  # loads the index
-    before = len(emb.texts)
-    hits = searcher.search("neglect strategy and graded care profile", filters=flt)
-    assert hits and {h.kind for h in hits} <= {"recommendation", "area_for_improvement"}
-    assert hits[0].text.startswith("Recommendation 1: The LSCB should revise the neglect")
-    first = emb.texts[before:]
-    assert first  # the query, and the clauses of items not compared before
-    again = Searcher(store, emb)
-    n = len(emb.texts)
-    assert again.search("neglect strategy and graded care profile", filters=flt) == hits
-    # the clause vectors were kept in the store: only the query is embedded again
-    assert emb.texts[n:] == ["neglect strategy and graded care profile"]

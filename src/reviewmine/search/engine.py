@@ -408,46 +408,16 @@ class Searcher:
             qv, meant, named = self._glossary_query(parsed)
             sem = self._semantic(parsed, flt, n_cand, qv)
             bridge = _name_terms([*meant, *named])
-            # Feedback words come from the best passages of any kind: with a kind filter the
-            # report's own discussion of the topic names it better than its short asks do
-            # (scripts/search_ablations.py --kind actionable, development figures).
-            fb = self._semantic(parsed, replace(flt, kind=None, theme=None), n_cand, qv) \
-                if flt.kind else sem
-            wide = self._expand(parsed, fb, bridge)
+            wide = self._expand(parsed, sem, bridge)
             kw = self._keyword(wide, flt, n_cand, "pairs")
             if len(kw) < MIN_PAIR_HITS:  # too strict for this query: any word will do
                 seen = {g for g, _ in kw}
                 kw += [x for x in self._keyword(wide, flt, n_cand, "or") if x[0] not in seen]
-            if flt.kind:  # items asked for: ranked by their best clause (search/rankers.py)
-                ranked = self._rank_items(kw[:n_cand], sem, qv)
-            else:
-                ranked = _rrf([kw[:n_cand], sem])
+            # With a kind filter too: ranking items by their clauses and fusing scores instead
+            # of ranks did better on the development sets but worse on both held-out sets
+            # (search/rankers.py, scripts/search_ablations.py --kind actionable).
+            ranked = _rrf([kw[:n_cand], sem])
         return ranked
-
-    def _rank_items(self, kw: Sequence[tuple[tuple[str, int], float]],
-                    sem: Sequence[tuple[tuple[str, int], float]],
-                    qv: np.ndarray) -> list[tuple[tuple[str, int], float]]:
-        """Hybrid's ranking when a kind filter is set: see :func:`rankers.rank_items`."""
-        from ..embedding.cache import cached_embed
-        from .rankers import CLAUSE_ITEMS, rank_items
-
-        u, m = self.units, self.matrix
-        pool = dict.fromkeys(g for g, _ in (*sem, *kw))
-        cosine = {g: float(m[u.index[g]] @ qv) for g in pool if g in u.index}
-        top = sorted(cosine, key=lambda g: (-cosine[g], g))[:CLAUSE_ITEMS]
-        texts = self._fetch([g for g in top if g[0] == "i"])
-        embedder = self.embedder
-        assert embedder is not None
-
-        def embed(texts: list[str]) -> np.ndarray:
-            return cached_embed(self.store, embedder, texts)[0]
-
-        # the item's context: how closely its own report discusses the question anywhere
-        sims = m @ qv
-        best = np.full(len(u.doc_ids), -1.0, dtype=np.float32)
-        np.maximum.at(best, u.doc, np.where(u.is_item, -1.0, sims))
-        context = {g: float(best[u.doc[u.index[g]]]) for g in cosine}
-        return rank_items(cosine, kw, texts, qv, embed, context=context)
 
     def similar(self, item_id: str, *, limit: int = 10) -> list[SearchHit]:
         """Items in other documents most similar to item *item_id*: meaning, then
