@@ -8,7 +8,8 @@ Part 1, the real Ofsted folder: ingests the PDFs (unless --real-db), indexes
 every block and item (what ``reviewmine ingest`` does after its batch since
 search embeds nothing itself), measures bulk embedding with ONNX Runtime beside
 sentence-transformers on the same passages in the same run, times cold
-``reviewmine search`` processes (hybrid beside keyword, median of 5 queries:
+``reviewmine search`` processes (hybrid and hybrid --kind actionable beside
+keyword, median of 5 queries:
 what a scrutineer typing searches waits), then times each mode over the judged
 Ofsted queries with a loaded :class:`Searcher`, and the query encoding alone.
 
@@ -213,8 +214,8 @@ def cold_cli(db: Path, queries: list[str]) -> None:
     import subprocess
 
     cli = [sys.executable, "-c", "from reviewmine.cli import main; main()"]
-    # --kind actionable ranks items by their clauses too (search/rankers.py): a few more
-    # vectors, read from the store's cache once a clause has been seen
+    # --kind actionable: what a scrutineer asking for past recommendations waits (the kind
+    # mask is built on top of hybrid's work)
     variants = {"keyword": ["--mode", "keyword"], "hybrid": ["--mode", "hybrid"],
                 "hybrid --kind actionable": ["--mode", "hybrid", "--kind", "actionable"]}
     runs: dict[str, list[tuple[float, float]]] = {m: [] for m in variants}
