@@ -104,3 +104,29 @@ def test_the_items_report_discussing_the_question_breaks_a_tie():
                         context={("i", 1): 0.3, ("i", 2): 0.7, ("i", 3): 0.1})
     assert [g for g, _ in ranked] == [("i", 2), ("i", 1), ("i", 3)]
     assert rank_items({}, [], {}, qv, _embed) == []
+
+
+# ------------------------------------------------- real query sets, --kind actionable (slow)
+
+# MRR@10 of hybrid with --kind actionable, measured with RRF (README "Search"); the floors
+# sit about one query under each, so a change that loses more than that fails here.
+KIND_FLOORS = {"ofsted_queries.jsonl": 0.72, "ofsted_heldout_queries.jsonl": 0.65,
+               "ofsted_independent_queries.jsonl": 0.79, "corpus_queries.jsonl": 0.9}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("qfile", sorted(KIND_FLOORS))
+def test_hybrid_ranks_past_recommendations_on_the_real_query_sets(qfile, tmp_path_factory,
+                                                                  no_network):
+    import test_search
+    from paths import CORPUS, REAL_OFSTED, ROOT
+    from reviewmine.embedding.embedders import load_embedder
+    from reviewmine.evaluation.search import evaluate_search
+
+    name = "corpus" if qfile.startswith("corpus") else "ofsted"
+    test_search._evaluate(name, tmp_path_factory)  # ingests the folder once per session
+    store = test_search._STORES[str(CORPUS if name == "corpus" else REAL_OFSTED)]
+    ev = evaluate_search(store, ROOT / "evaluation" / "search" / qfile,
+                         load_embedder("minilm"), modes=["hybrid"], kind="actionable")
+    assert ev["unresolved"] == [] and ev["queries"] >= 14
+    assert ev["modes"]["hybrid"]["mrr@10"] >= KIND_FLOORS[qfile], ev["modes"]["hybrid"]["mrr@10"]
