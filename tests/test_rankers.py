@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from reviewmine.embedding.embedders import HashingEmbedder
-from reviewmine.search.rankers import clause_texts, clauses, rank_items, rrf, standardise
+from reviewmine.search.rankers import clauses, rank_items, rrf, standardise
 
 EMB = HashingEmbedder(256)
 
@@ -37,11 +37,6 @@ def test_paragraph_cross_references_and_fragments_are_not_clauses():
     assert clauses("Immediately: ensure that plans are reviewed (paras 110, 116).") == [
         "ensure that plans are reviewed"]
     assert clauses("Immediately:") == []
-
-
-def test_clause_texts_for_an_index_are_distinct_and_in_order():
-    items = ["Review the plans; audit the cases.", "Audit the cases", "Review the plans."]
-    assert clause_texts(items) == ["Review the plans", "audit the cases", "Audit the cases"]
 
 
 # ---------------------------------------------------------------------- fusion

@@ -25,7 +25,7 @@ did worse (held-out 14 queries 0.717 -> 0.669, independent 19 queries 0.846 ->
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -58,15 +58,6 @@ def clauses(text: str) -> list[str]:
     """
     pieces = (p.strip(" ,.;:") for p in _CLAUSE_BREAK.split(_CROSS_REF.sub("", text)))
     return [p for p in pieces if len(p.split()) >= MIN_CLAUSE_WORDS]
-
-
-def clause_texts(item_texts: Iterable[str]) -> list[str]:
-    """The distinct clauses of *item_texts*, for an index to embed ahead of the first search.
-
-    >>> clause_texts(["Audit the plans; report to the board.", "Audit the plans"])
-    ['Audit the plans', 'report to the board']
-    """
-    return list(dict.fromkeys(c for t in item_texts for c in clauses(t)))
 
 
 def rrf(lists: Sequence[Sequence[tuple[Group, float]]], k: int = RRF_K,
