@@ -47,6 +47,7 @@ import numpy as np
 from reviewmine.artefacts import SOURCE_ROOT, model_dir
 from reviewmine.embedding.embedders import Embedder
 from reviewmine.errors import ConfigError, ModelError
+from reviewmine.textnorm import CARE_WORDS, QUERY_STOP_WORDS, RECOMMENDATION_WORDS, content_words
 from reviewmine.themes.taxonomy import (
     OTHER,
     LexiconTagger,
@@ -348,17 +349,13 @@ def _reason(phrases: Sequence[str], p: float | None, words: str) -> str:
 
 
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+")
-_WORD = re.compile(r"[a-z][a-z'\-]+")
-_STOP = frozenset(
-    """the and for with that this from into their there which when where what been have has
-    are was were not all any its our out who how they them than then also such more most
-    should must ensure improve including within between across about children child young
-    people services service practice work""".split()  # noqa: SIM905
-)
+# Words every item says (function words, "ensure"/"improve", "children"/"services") carry
+# no theme; the shared list and stemmer of reviewmine.textnorm.
+_REASON_STOP = QUERY_STOP_WORDS | RECOMMENDATION_WORDS | CARE_WORDS
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:6] for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP}
+    return set(content_words(text, _REASON_STOP))
 
 
 def carrying_words(text: str, theme: Theme, phrases: Sequence[str], max_words: int = 14) -> str:
