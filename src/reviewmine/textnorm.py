@@ -3,7 +3,8 @@ one stop-word list (with two named extensions), one stemmer and a text's content
 
 * :data:`STOP_WORDS`: English function words (pronouns, determiners, auxiliaries and
   modals, prepositions, conjunctions).  :data:`QUERY_STOP_WORDS` adds the frequent words
-  search drops from a ranked query but word comparison keeps ("before", "until", "some").
+  search drops from a ranked query but word comparison keeps ("before", "until", "some"),
+  and keeps a few base words a question can turn on ("must", "within", "every").
 * :data:`RECOMMENDATION_WORDS`: what every recommendation and tracker action says
   ("ensure", "improve", "make", "develop" ...).  They tell no two of them apart, so word
   comparison (tracker matching, raised again) drops them too; a search user who types
@@ -34,9 +35,12 @@ STOP_WORDS = frozenset(
 # Also dropped from a ranked search query (too frequent to help BM25), but kept by word
 # comparison: "before" / "after" / "until" and "some" / "few" tell one recommendation from
 # another, and dropping these words adds a false raised-again pair on the corpus tracker.
-QUERY_STOP_WORDS = STOP_WORDS | frozenset(
+# Search keeps these base words in a ranked query: its ranking (and its figures) were
+# measured with them in, and "must", "within" or "every" can carry a scrutineer's question.
+_QUERY_KEEPS = frozenset("us whose may must within across via per every".split())  # noqa: SIM905
+QUERY_STOP_WORDS = (STOP_WORDS - _QUERY_KEEPS) | frozenset(
     """me my ours her hers him his itself theirs am do does did doing had having
-    but if nor because until about against before after during above below up down out off
+    but if nor because until about before after during above below up down out off
     near again once here why how what few some own same too very just""".split()  # noqa: SIM905
 )
 
