@@ -73,28 +73,6 @@ def test_real_ofsted_report_matches_gold(gold: dict, clean: bool) -> None:
     assert 10 < len(meta.title) < 160 and meta.area in meta.title
 
 
-# pdfplumber (another extractor the ingest may use) orders a table's wrapped label lines and
-# grade cells differently.  Documents whose judgements all sit in the pages read here.
-PLUMBER_DOCS = {"bexley_2014-05-23.pdf": 2, "slough_2014-02-14.pdf": 2, "croydon_2020-03-16.pdf": 2,
-                "bradford_2018-10-29.pdf": 2, "manchester_2017-12-21.pdf": 2,
-                "kent_2013-08-23.pdf": 99}
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not GOLD, reason="real Ofsted set not available")
-@pytest.mark.parametrize("layout", [False, True], ids=["plain", "layout"])
-def test_real_ofsted_with_pdfplumber_text(layout: bool) -> None:
-    pdfplumber = pytest.importorskip("pdfplumber")
-    for gold in (g for g in GOLD if g["file"] in PLUMBER_DOCS):
-        with pdfplumber.open(OFSTED / gold["file"]) as pdf:
-            pages = [p.extract_text(layout=layout) or ""
-                     for p in pdf.pages[: PLUMBER_DOCS[gold["file"]]]]
-        meta = detect_metadata(pages, gold["file"])
-        assert meta.judgements == gold["judgements"], gold["file"]
-        assert (meta.area, meta.date, meta.framework) == (
-            gold["local_authority"], gold["inspection_date"], gold["framework"])
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not GOLD, reason="real Ofsted set not available")
 def test_real_ofsted_titles_and_publication_dates() -> None:

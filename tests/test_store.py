@@ -122,7 +122,7 @@ def test_tracker_rows_come_back_as_the_importers_records(tmp_path):
                    "A1,Ensure plans are reviewed,Audit plans,Head of service,31/03/2021,Complete,3\n"
                    "A2,Share information,,,,Amber,\n", encoding="utf-8")
     result = import_tracker(store, csv)
-    records = store.tracker_action_records()
+    records = store.tracker_actions()
     assert records == list(result.actions) == load_actions(store)
     assert records[0].due_date == "2021-03-31" and records[0].raw["Owner"] == "Head of service"
     assert store.tracker_action_count() == 2

@@ -67,12 +67,12 @@ def index_passages(store: Store, embedder: Embedder, *, progress: bool = False,
     finished batch and a re-run continues where it stopped.  Returns
     ``(embedded now, distinct texts)``.
     """
-    from .embedders import _Progress
+    from .progress import Progress
 
     todo, total = missing_texts(store, embedder.model_id)
     if not todo:
         return 0, total
-    with _Progress(progress, len(todo), label) as advance:
+    with Progress(progress, len(todo), label) as advance:
         for start in range(0, len(todo), batch):
             part = todo[start:start + batch]
             vecs = embedder.embed(part)

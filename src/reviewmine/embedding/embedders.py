@@ -47,9 +47,6 @@ from .weights import WEIGHT_FILES as WEIGHT_FILES
 from .weights import find_weights as find_weights
 from .weights import sha256_file as sha256_file
 
-# cache.py's name for Progress.
-_Progress = Progress
-
 BATCH_SIZE = 64
 
 

@@ -120,7 +120,7 @@ def tracker_links(store: Store, today: str | None = None) -> dict[str, tuple[Tra
     latter written by ``reviewmine match``), best-scoring link first.
     """
     today = today or _dt.date.today().isoformat()
-    actions = {(a.source_file, a.sheet, a.row): a for a in store.tracker_action_records()}
+    actions = {(a.source_file, a.sheet, a.row): a for a in store.tracker_actions()}
     out: dict[str, list[TrackerLink]] = {}
     for ln in store.tracker_links():
         a = actions.get((ln.source_file, ln.sheet, ln.row))

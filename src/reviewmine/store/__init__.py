@@ -339,19 +339,10 @@ class Store(PassageQueries):
         sql += " ORDER BY source_file, rowid"
         return [tuple(r) for r in self.db.execute(sql, args)]
 
-    def tracker_action_records(self, source_file: str | None = None) -> list[TrackerAction]:
+    def tracker_actions(self, source_file: str | None = None) -> list[TrackerAction]:
         """Stored tracker actions (optionally of one file) in file, sheet (as imported) and
         row order."""
         return [tracker_action_from_row(r[1:]) for r in self._tracker_rows(source_file)]
-
-    def tracker_actions(self, source_file: str | None = None) -> list[dict[str, object]]:
-        """Stored tracker rows as dicts, in file, sheet (as imported) and row order.
-
-        Kept for tracker.importer.load_actions; everything else reads
-        :meth:`tracker_action_records`.
-        """
-        names = ("rowid", *self._TRACKER_COLS)
-        return [dict(zip(names, r, strict=True)) for r in self._tracker_rows(source_file)]
 
     def tracker_action_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM tracker_actions").fetchone()[0])

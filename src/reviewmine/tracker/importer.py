@@ -658,29 +658,6 @@ def _to_row(a: TrackerAction) -> dict[str, Any]:
             "raw_json": json.dumps(extra, ensure_ascii=False, sort_keys=True)}
 
 
-def _opt_str(v: object) -> str | None:
-    return None if v is None else str(v)
-
-
-def _as_int(v: object) -> int:
-    # stored columns come back from SQLite as int (or text written by an older version)
-    if isinstance(v, int | str | float):
-        return int(v)
-    raise TypeError(f"not a number: {v!r}")
-
-
 def load_actions(store: Store, source_file: str | None = None) -> list[TrackerAction]:
     """Stored tracker actions (optionally of one file) in file, sheet order, row order."""
-    out = []
-    for r in store.tracker_actions(source_file):
-        extra = json.loads(str(r["raw_json"] or "{}"))
-        out.append(TrackerAction(
-            action_id=str(r["action_id"]), source_file=str(r["source_file"]), sheet=str(r["sheet"]),
-            row=_as_int(r["row"]), review=_opt_str(r["review"]),
-            recommendation=_opt_str(r["recommendation"]), action=_opt_str(r["action"]),
-            owner=_opt_str(r["owner"]), due_date=_opt_str(r["due_date"]), status=_opt_str(r["status"]),
-            status_norm=str(r["status_norm"] or "unknown"), evidence=_opt_str(r["evidence"]),
-            rec_number=extra.get("rec_number"), due_text=extra.get("due_text"),
-            own_id=bool(extra.get("own_id")), raw=extra.get("cells", {}),
-        ))
-    return out
+    return store.tracker_actions(source_file)

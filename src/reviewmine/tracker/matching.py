@@ -524,7 +524,7 @@ def tracker_findings(store: Store, embedder: Embedder, *, today: dt.date | None 
 
 def stored_links(store: Store) -> list[Link]:
     """The links saved by the last ``match`` run, with their citations."""
-    acts = {(a.source_file, a.sheet, a.row): a for a in store.tracker_action_records()}
+    acts = {(a.source_file, a.sheet, a.row): a for a in store.tracker_actions()}
     docs = {d.id: d for d in store.documents()}
     items = {it.id: it for it in store.items()}
     out = []
