@@ -11,6 +11,8 @@ items; see ``models/themes/MODEL_CARD.md``):
   ``confirm_threshold`` (``confirm_threshold_long`` in long paragraphs, which
   mention many topics in passing), and a theme the keywords missed is added
   when its probability is at least ``add_threshold``;
+* the three thresholds are tuned by grouped cross-validation inside the training
+  items (:func:`tune_thresholds`), so an evaluation never tunes on what it scores;
 * themes too rare to train a classifier for rely on the lexicon alone;
 * an item left with nothing gets the classifier's best guess if it reaches
   ``fallback_threshold`` and the item resembles some theme's examples
