@@ -14,11 +14,7 @@ GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text().splitli
 
 # Metadata gaps the corpus shows and extract/metadata.py does not handle yet: strict, so the
 # test says when they are fixed.
-KNOWN_GAPS = {
-    "harrowfield_learning-page_older-children_2025.md":
-        "an 'Updated 3 March 2025' line is not read as the page's date, and 'Child M' in a link to "
-        "another review is taken as the page's pseudonym",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("row", [

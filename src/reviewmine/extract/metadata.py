@@ -417,17 +417,27 @@ _ADULT_PSEUDONYM = re.compile(r"\b(?P<kw>(?i:adult|patient)|Mr|Mrs|Ms|Miss)" + _
 _QUOTED_NAME = re.compile(r"(?:LCSPR|SCR|[Rr]eview)\s*[:\-\u2013]?\s*[\u2018'\"\u201c]([A-Z][a-z]{1,20})[\u2019'\"\u201d]")
 
 
+def _only_case(rx: re.Pattern[str], lines: Sequence[str]) -> re.Match[str] | None:
+    """The one case the opening lines name; none when they name several (a page that
+    gathers the learning of several reviews, or links to them, is about no one case)."""
+    found = list(rx.finditer("\n".join(lines)))
+    names = {(m["kw"].lower(), _flat(m["code"])) for m in found}
+    return found[0] if len(names) == 1 else None
+
+
 _LABEL_START = re.compile(r"(?:Report |Date )?(?:Published|Publication|Date|Rapid Review meeting)", _I)
 
 
 def _labelled_date(text: str) -> tuple[str, str] | None:
     """(role, date) of a "Published: ..." / "Date of report: ..." label, not dates of birth."""
+    # "Updated 3 March 2025" / "Last updated: ...": a web page's own date
     m = re.search(rf"(?P<label>(?:Report |Date )?Published(?: on)?|Publication date"
+                  rf"|(?:Last |Page (?:last )?)?updated(?: on)?"
                   rf"|Date(?! of (?:[\w ]{{0,20}}\s)?(?:birth|death|incident))(?: of [^:\n]{{1,40}}?)?|Rapid Review meeting(?: held)?(?: on)?)\s*[:\-\u2013]?"
                   rf"\s*{_DATE}", text, _I)
     if not m or not (iso := _from_match(m)):
         return None
-    role = ("published" if re.search("publi", m["label"], _I)
+    role = ("published" if re.search("publi|updated", m["label"], _I)
             else "meeting" if re.search("meeting", m["label"], _I) else "dated")
     return role, iso
 
@@ -630,7 +640,7 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
     one_case = kind not in _LETTERS | _MANY_CASES
     rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
-    pseudo = None if not one_case else (rx.search(title) or rx.search("\n".join(lines[:40])))
+    pseudo = None if not one_case else (rx.search(title) or _only_case(rx, lines[:40]))
     name = (f"{pseudo['kw'][0].upper()}{pseudo['kw'][1:].lower()} {_flat(pseudo['code'])}"
             if pseudo else None)
     if name is None and one_case:
