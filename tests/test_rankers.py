@@ -105,8 +105,8 @@ def test_the_items_report_discussing_the_question_breaks_a_tie():
 
 # MRR@10 of hybrid with --kind actionable, measured with RRF (README "Search"); the floors
 # sit about one query under each, so a change that loses more than that fails here.
-KIND_FLOORS = {"ofsted_queries.jsonl": 0.72, "ofsted_heldout_queries.jsonl": 0.65,
-               "ofsted_independent_queries.jsonl": 0.79, "corpus_queries.jsonl": 0.9}
+KIND_FLOORS = {"ofsted_queries.jsonl": 0.74, "ofsted_heldout_queries.jsonl": 0.65,
+               "ofsted_independent_queries.jsonl": 0.80, "corpus_queries.jsonl": 0.8}
 
 
 @pytest.mark.slow
