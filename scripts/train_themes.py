@@ -167,9 +167,11 @@ def model_card(
     tuning = model.training.get("threshold_tuning")
     tuning_text = (
         f"a grid ({', '.join(f'{k} {v}' for k, v in tuning['grid'].items())}) scored by "
-        f"{tuning['inner_folds']} on the training items (micro-F1 of out-of-fold "
-        f"probabilities {tuning['inner_micro_f1']:.3f} at the chosen point); in the "
-        "evaluation below, inside each training fold only."
+        f"{tuning['inner_folds']} on the training items for the best {tuning['objective']} "
+        f"of out-of-fold probabilities ({tuning['inner_objective']:.3f} at the chosen "
+        "point); in the evaluation below, inside each training fold only. Tuning for "
+        "micro-F1 alone scored 0.001-0.006 lower (micro and macro) in every family and "
+        "0.019 lower in leave-one-family-out summaries."
         if tuning else "not tuned for this model (no groups given); defaults.")
     low = [f"{f.family} {f.chosen.micro_f1:.2f}" for f in evals[0][1].families
            if f.chosen.micro_f1 < 0.8]
