@@ -189,3 +189,37 @@ class IngestResult:
     pages: int = 0
     items: int = 0
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class TrackerAction:
+    """One row of a tracker: an action taken in answer to a recommendation.
+
+    Read by tracker/importer.py, stored and returned by the store."""
+
+    action_id: str  # the tracker's own id, else "<sheet>:<row>"
+    source_file: str  # file name of the tracker
+    sheet: str  # worksheet title (CSV: the file's stem)
+    row: int  # 1-based row as the spreadsheet shows it
+    review: str | None = None  # which review / inspection (column or banner row)
+    recommendation: str | None = None
+    action: str | None = None
+    owner: str | None = None
+    due_date: str | None = None  # ISO date
+    status: str | None = None  # as written
+    status_norm: str = "unknown"  # one of STATUSES
+    evidence: str | None = None
+    rec_number: str | None = None  # "Rec 3", "Para 27" when the tracker has such a column
+    due_text: str | None = None  # the due cell as written
+    own_id: bool = False  # True when action_id came from the tracker's id column
+    raw: dict[str, str] = field(default_factory=dict)  # header -> cell text
+
+    @property
+    def key(self) -> str:
+        """Unique within one tracker file: sheet and row."""
+        return f"{self.sheet}:{self.row}"
+
+    @property
+    def text(self) -> str:
+        """Recommendation and action text together (what matching reads)."""
+        return " ".join(t for t in (self.recommendation, self.action) if t)

@@ -20,18 +20,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import NotFound, StoreError
-from ..types import Block, Document, Item, ThemeScore
+from ..types import Block, Document, Item, ThemeScore, TrackerAction
 from .passages import PassageQueries
 from .records import TRACKER_COLUMNS, StoredLink, tracker_action_from_row
 from .schema import MIGRATIONS, SCHEMA_VERSION, connect, migrate
-
-if TYPE_CHECKING:
-    from ..tracker.importer import TrackerAction
 
 __all__ = ["DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION", "Store", "StoredLink", "default_db_path"]
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from ..tracker.importer import TrackerAction
+from ..types import TrackerAction
 
 # tracker_actions' columns as the store writes and reads them (rowid first when read).
 TRACKER_COLUMNS = ("action_id", "source_file", "sheet", "row", "review", "recommendation",
@@ -34,13 +33,11 @@ def _as_int(v: object) -> int:
 
 
 def tracker_action_from_row(row: Sequence[object]) -> TrackerAction:
-    """A :class:`~reviewmine.tracker.importer.TrackerAction` from a row of TRACKER_COLUMNS.
+    """A :class:`~reviewmine.types.TrackerAction` from a row of TRACKER_COLUMNS.
 
     The columns without a table column of their own (the cells as read, the
     recommendation number, the due date as written) travel in ``raw_json``.
     """
-    from ..tracker.importer import TrackerAction
-
     r = dict(zip(TRACKER_COLUMNS, row, strict=True))
     extra = json.loads(str(r["raw_json"] or "{}"))
     return TrackerAction(
