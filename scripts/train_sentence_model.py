@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_sentence_model.py [--json out.json] [--save]
 
-Units are the sentences and list entries (reviewmine.extract.sentence_model.units) of
+Units are the sentences and list entries (reviewmine.evaluation.sentence_units.units) of
 the running-text documents: those extraction reads in full sentence mode (no section
 of learning found, a scrutiny report, or a review whose sections hold no findings),
 plus the letters as extra training data (--letters).  A unit is positive when it is
@@ -70,8 +70,8 @@ from reviewmine.evaluation.extraction import (
     is_summary_format,
     load_gold,
 )
+from reviewmine.evaluation.sentence_units import Unit, featurize, unit_kind, units
 from reviewmine.evaluation.summaries import evaluate_summaries, holds, load_summary_gold
-from reviewmine.extract.sentence_model import Unit, featurize, unit_kind, units
 from reviewmine.types import Document, Item
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

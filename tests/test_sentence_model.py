@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reviewmine.extract.sentence_model import FLAGS, N_HASH, featurize, unit_kind, units
+from reviewmine.evaluation.sentence_units import FLAGS, N_HASH, featurize, unit_kind, units
 from reviewmine.ingest import parse_file
 
 

@@ -46,7 +46,7 @@ LAYOUT_FEATURES = ("list_item", "paragraph", "heading", "table_cell", "bullet", 
                    "no_end_stop", "short", "title_case", "contact")
 
 
-def _hash(token: str) -> int:
+def hash_token(token: str) -> int:
     # FNV-1a: stable across processes and Python versions, unlike hash()
     h = 2166136261
     for ch in token.encode("utf-8"):
@@ -65,7 +65,7 @@ def featurize(texts: Sequence[str], blocks: Sequence[Block], in_section: Sequenc
         words = _WORD.findall(text.lower())
         counts: dict[int, float] = {}
         for tok in words + [f"{a}_{b2}" for a, b2 in itertools.pairwise(words)]:
-            h = _hash(tok)
+            h = hash_token(tok)
             counts[h] = counts.get(h, 0.0) + 1.0
         norm = float(np.sqrt(sum(v * v for v in counts.values()))) or 1.0
         for h in sorted(counts):

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..extract.confidence import hash_token
 from ..types import Block, Document
-from .confidence import _hash
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -95,7 +95,7 @@ def featurize(us: Sequence[Unit]) -> sparse.csr_matrix:
         toks = words + [f"{a}_{b}" for a, b in itertools.pairwise(words)]
         toks += [f"h:{w}" for w in _WORD.findall(u.heading.lower())]
         for tok in toks:
-            h = _hash(tok) % N_HASH
+            h = hash_token(tok) % N_HASH
             counts[h] = counts.get(h, 0.0) + 1.0
         norm = float(np.sqrt(sum(v * v for v in counts.values()))) or 1.0
         for h in sorted(counts):
