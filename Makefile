@@ -27,6 +27,7 @@ demo: install
 # Lint and type check (rules and checked files in pyproject.toml); CI runs this before the tests.
 lint: install
 	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy
 
 test: install

@@ -37,7 +37,11 @@ REPEAT = 2
 
 
 def default_folders() -> list[Path]:
-    real = sorted(p for p in REAL.iterdir() if p.is_dir() and any(p.rglob("*.pdf"))) if REAL.is_dir() else []
+    real = (
+        sorted(p for p in REAL.iterdir() if p.is_dir() and any(p.rglob("*.pdf")))
+        if REAL.is_dir()
+        else []
+    )
     return real + [ROOT / "corpus"]
 
 
@@ -99,7 +103,9 @@ def main() -> None:
 
     pages = t_raw = t_parse_pdf = 0.0
     docs, refused, crashed = [], [], []
-    per_family: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (actionable, all but strengths)
+    per_family: dict[str, list[tuple[int, int]]] = defaultdict(
+        list
+    )  # (actionable, all but strengths)
     no_actionable: list[str] = []
     n_items = 0
     t_parse_all = 0.0
@@ -168,30 +174,46 @@ def main() -> None:
     base = pages / t_raw if t_raw else 0.0
     parse_rate = pages / t_parse_pdf if t_parse_pdf else 0.0
     ratio = parse_rate / base if base else 0.0
-    print(f"{len(files)} files ({len(pdfs)} PDFs, {int(pages)} PDF pages parsed), {n_items} items; "
-          f"folders: {', '.join(str(f) for f in folders)}")
+    print(
+        f"{len(files)} files ({len(pdfs)} PDFs, {int(pages)} PDF pages parsed), {n_items} items; "
+        f"folders: {', '.join(str(f) for f in folders)}"
+    )
     print(f"parse and raw pypdfium2 timed file by file, alternately, fastest of {REPEAT} runs each")
     print(f"{'measure':<46}{'value':>12}{'vs baseline':>14}")
     print(f"{'raw pypdfium2 get_text_range (baseline)':<46}{base:>9.1f} p/s{1.0:>13.2f}x")
-    print(f"{'reviewmine parse, 1 process':<46}{parse_rate:>9.1f} p/s{ratio:>13.2f}x  "
-          f"(target >= {TARGET_RATIO}x: {'met' if ratio >= TARGET_RATIO else 'NOT met'})")
-    print(f"{'reviewmine ingest, 2 workers + store':<46}{ingest_pages / t_ingest:>9.1f} p/s"
-          f"{ingest_pages / t_ingest / base if base else 0:>13.2f}x")
-    print(f"{'re-ingest of unchanged files':<46}{t_again:>10.3f} s {t_ingest / t_again:>12.1f}x faster")
+    print(
+        f"{'reviewmine parse, 1 process':<46}{parse_rate:>9.1f} p/s{ratio:>13.2f}x  "
+        f"(target >= {TARGET_RATIO}x: {'met' if ratio >= TARGET_RATIO else 'NOT met'})"
+    )
+    print(
+        f"{'reviewmine ingest, 2 workers + store':<46}{ingest_pages / t_ingest:>9.1f} p/s"
+        f"{ingest_pages / t_ingest / base if base else 0:>13.2f}x"
+    )
+    print(
+        f"{'re-ingest of unchanged files':<46}{t_again:>10.3f} s {t_ingest / t_again:>12.1f}x faster"
+    )
     print(f"{'layout (read + blocks) of the first 40 PDFs':<46}{t_layout:>10.2f} s")
-    print(f"{'extraction alone':<46}{n_extract / t_extract:>8.0f} it/s  ({t_extract:.3f} s "
-          f"= {t_extract / t_parse_all:.1%} of parse time)")
+    print(
+        f"{'extraction alone':<46}{n_extract / t_extract:>8.0f} it/s  ({t_extract:.3f} s "
+        f"= {t_extract / t_parse_all:.1%} of parse time)"
+    )
     print(f"{'items per second of parse + extract':<46}{n_items / t_parse_all:>8.1f} it/s")
     print(f"{'peak RSS: this process / largest worker':<46}{rss_self:>8.0f} MB / {rss_kids:.0f} MB")
 
-    print("\nitems per document, by family (family from gold.jsonl where one names the file, else the "
-          "detected document type); actionable: recommendations, areas for improvement, priority actions, "
-          "next steps, actions; all: every kind but strengths")
-    print(f"{'family':<22}{'docs':>6}{'actionable mean':>17}{'min':>5}{'max':>5}{'with 0':>8}{'all mean':>10}")
+    print(
+        "\nitems per document, by family (family from gold.jsonl where one names the file, else the "
+        "detected document type); actionable: recommendations, areas for improvement, priority actions, "
+        "next steps, actions; all: every kind but strengths"
+    )
+    print(
+        f"{'family':<22}{'docs':>6}{'actionable mean':>17}{'min':>5}{'max':>5}{'with 0':>8}{'all mean':>10}"
+    )
     for fam, counts in sorted(per_family.items()):
         act = [a for a, _ in counts]
-        print(f"{fam:<22}{len(counts):>6}{sum(act) / len(act):>17.1f}{min(act):>5}{max(act):>5}"
-              f"{sum(1 for c in act if not c):>8}{sum(n for _, n in counts) / len(counts):>10.1f}")
+        print(
+            f"{fam:<22}{len(counts):>6}{sum(act) / len(act):>17.1f}{min(act):>5}{max(act):>5}"
+            f"{sum(1 for c in act if not c):>8}{sum(n for _, n in counts) / len(counts):>10.1f}"
+        )
 
     print(f"\nrefused with a stated reason ({len(refused)}):")
     for line in refused:

@@ -77,8 +77,11 @@ def measure_report_open(report: Path, runs: int = 5) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "plain.html"
         filler = "safeguarding learning " * (size // 22 + 1)
-        plain.write_text(f"<!doctype html><title>x</title><body><pre>{filler[:size]}</pre>"
-                         "<p id=done>done</p></body>", encoding="utf-8")
+        plain.write_text(
+            f"<!doctype html><title>x</title><body><pre>{filler[:size]}</pre>"
+            "<p id=done>done</p></body>",
+            encoding="utf-8",
+        )
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
             _open_times(browser, report, "body[data-ready='1']", 1)  # warm-up
@@ -86,21 +89,31 @@ def measure_report_open(report: Path, runs: int = 5) -> dict[str, float]:
             base = _open_times(browser, plain, "#done", runs)
             browser.close()
     med, bmed = statistics.median(times), statistics.median(base)
-    print(f"report size: {size:,} bytes ({size / 1e6:.2f} MB); target < {SIZE_TARGET / 1e6:.0f} MB:"
-          f" {'ok' if size < SIZE_TARGET else 'OVER'}")
-    print(f"open time: median {med:.3f} s over {runs} runs (min {min(times):.3f}, "
-          f"max {max(times):.3f}); target < {OPEN_TARGET:.0f} s: "
-          f"{'ok' if med < OPEN_TARGET else 'OVER'}")
-    print(f"baseline (script-free page of the same size): median {bmed:.3f} s; "
-          f"ratio {med / bmed:.2f}x")
+    print(
+        f"report size: {size:,} bytes ({size / 1e6:.2f} MB); target < {SIZE_TARGET / 1e6:.0f} MB:"
+        f" {'ok' if size < SIZE_TARGET else 'OVER'}"
+    )
+    print(
+        f"open time: median {med:.3f} s over {runs} runs (min {min(times):.3f}, "
+        f"max {max(times):.3f}); target < {OPEN_TARGET:.0f} s: "
+        f"{'ok' if med < OPEN_TARGET else 'OVER'}"
+    )
+    print(
+        f"baseline (script-free page of the same size): median {bmed:.3f} s; "
+        f"ratio {med / bmed:.2f}x"
+    )
     return {"size_bytes": float(size), "open_s": med, "baseline_s": bmed, "ratio": med / bmed}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", type=Path, help="report on this store instead of the Ofsted folder")
-    ap.add_argument("--source", type=Path, nargs="+", help="documents to ingest (default: the "
-                                                           "real Ofsted folder)")
+    ap.add_argument(
+        "--source",
+        type=Path,
+        nargs="+",
+        help="documents to ingest (default: the real Ofsted folder)",
+    )
     ap.add_argument("--report", type=Path, help="measure this existing report file")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args(argv)

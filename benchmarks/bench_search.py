@@ -112,6 +112,7 @@ def report(title: str, timings: dict[str, list[float]], base: list[float]) -> No
 
 # --------------------------------------------------------------------------- real
 
+
 def real_part(args: argparse.Namespace) -> list[str]:
     from reviewmine.embedding.cache import index_passages
     from reviewmine.embedding.embedders import load_embedder
@@ -134,32 +135,40 @@ def real_part(args: argparse.Namespace) -> list[str]:
     emb.embed(["warm up"])
     print(f"MiniLM ({type(emb).__name__}) load + first call: {time.perf_counter() - t:.1f} s")
 
-    texts = [r[0] for r in store.db.execute("SELECT text FROM blocks UNION ALL "
-                                            "SELECT text FROM items")]
+    texts = [
+        r[0] for r in store.db.execute("SELECT text FROM blocks UNION ALL SELECT text FROM items")
+    ]
     t = time.perf_counter()
     n_new, _ = index_passages(store, emb)
     dt = time.perf_counter() - t
     uniq = len(set(texts))
     chars = sum(len(x) for x in set(texts)) / max(1, uniq)
-    print(f"{counts['blocks']} blocks + {counts['items']} items = {len(texts)} units, "
-          f"{uniq} distinct texts (mean {chars:.0f} characters)")
+    print(
+        f"{counts['blocks']} blocks + {counts['items']} items = {len(texts)} units, "
+        f"{uniq} distinct texts (mean {chars:.0f} characters)"
+    )
     if n_new:
-        print(f"indexed {n_new} texts in {dt:.1f} s = {n_new / dt:.1f} texts/s "
-              f"(once, at ingest; saved in the store)")
+        print(
+            f"indexed {n_new} texts in {dt:.1f} s = {n_new / dt:.1f} texts/s "
+            f"(once, at ingest; saved in the store)"
+        )
     else:
         print(f"all vectors were indexed already; checking took {dt:.2f} s")
 
     sample = sorted(set(texts), key=len)[:: max(1, uniq // args.embed_sample)][: args.embed_sample]
     bulk_comparison(sample, uniq)
     db_path = Path(args.real_db) if args.real_db else Path(tmp) / "ofsted.db"
-    cold_cli(db_path, [json.loads(line)["query"] for line in QUERIES.read_text().splitlines()
-                       if line][:5])
+    cold_cli(
+        db_path,
+        [json.loads(line)["query"] for line in QUERIES.read_text().splitlines() if line][:5],
+    )
 
     searcher = Searcher(store, emb)
     t = time.perf_counter()
     m = searcher.matrix
-    print(f"Searcher load (units + {m.shape[0]}x{m.shape[1]} matrix): "
-          f"{time.perf_counter() - t:.2f} s")
+    print(
+        f"Searcher load (units + {m.shape[0]}x{m.shape[1]} matrix): {time.perf_counter() - t:.2f} s"
+    )
     queries = [json.loads(line)["query"] for line in QUERIES.read_text().splitlines() if line]
     qt = []
     for q in queries:
@@ -171,8 +180,12 @@ def real_part(args: argparse.Namespace) -> list[str]:
     qtexts = [parse_query(q).text for q in queries]  # what search() hands the model
     qvecs = emb.embed(qtexts)
     base = numpy_baseline(m, qvecs)
-    report(f"real Ofsted folder: {m.shape[0]} units, {len(queries)} queries, median of {args.repeats} runs each "
-           "(semantic and hybrid include the MiniLM query encoding)", timings, base)
+    report(
+        f"real Ofsted folder: {m.shape[0]} units, {len(queries)} queries, median of {args.repeats} runs each "
+        "(semantic and hybrid include the MiniLM query encoding)",
+        timings,
+        base,
+    )
     searcher.embedder = Memo(emb, dict(zip(qtexts, qvecs)))
     time_modes(searcher, queries)  # also memoises the glossary-augmented query texts
     timings = time_modes(searcher, queries, repeats=args.repeats)
@@ -188,8 +201,10 @@ def bulk_comparison(sample: list[str], uniq: int, rounds: int = 2) -> None:
     from reviewmine.embedding.embedders import MiniLMEmbedder
     from reviewmine.embedding.onnx import OnnxMiniLMEmbedder
 
-    runners = {"onnxruntime": OnnxMiniLMEmbedder(threads=2),
-               "sentence-transformers": MiniLMEmbedder(threads=2)}
+    runners = {
+        "onnxruntime": OnnxMiniLMEmbedder(threads=2),
+        "sentence-transformers": MiniLMEmbedder(threads=2),
+    }
     for r in runners.values():
         r.embed(["warm up"])
     rates: dict[str, list[float]] = {k: [] for k in runners}
@@ -198,15 +213,21 @@ def bulk_comparison(sample: list[str], uniq: int, rounds: int = 2) -> None:
             t = time.perf_counter()
             r.embed(sample)
             rates[name].append(len(sample) / (time.perf_counter() - t))
-    print(f"bulk embedding of {len(sample)} real passages on 2 threads, {rounds} interleaved "
-          f"rounds (texts/s):")
+    print(
+        f"bulk embedding of {len(sample)} real passages on 2 threads, {rounds} interleaved "
+        f"rounds (texts/s):"
+    )
     for name, xs in rates.items():
         best = max(xs)
-        print(f"  {name:<22} {' '.join(f'{x:6.1f}' for x in xs)}   best {best:6.1f} -> all "
-              f"{uniq} distinct texts of this folder in ~{uniq / best:.0f} s")
+        print(
+            f"  {name:<22} {' '.join(f'{x:6.1f}' for x in xs)}   best {best:6.1f} -> all "
+            f"{uniq} distinct texts of this folder in ~{uniq / best:.0f} s"
+        )
     a, b = max(rates["onnxruntime"]), max(rates["sentence-transformers"])
-    print(f"  onnxruntime / sentence-transformers = {a / b:.2f}x "
-          f"({'ONNX Runtime is faster' if a > b else 'sentence-transformers is faster'})")
+    print(
+        f"  onnxruntime / sentence-transformers = {a / b:.2f}x "
+        f"({'ONNX Runtime is faster' if a > b else 'sentence-transformers is faster'})"
+    )
 
 
 def cold_cli(db: Path, queries: list[str]) -> None:
@@ -216,33 +237,45 @@ def cold_cli(db: Path, queries: list[str]) -> None:
     cli = [sys.executable, "-c", "from reviewmine.cli import main; main()"]
     # --kind actionable: what a scrutineer asking for past recommendations waits (the kind
     # mask is built on top of hybrid's work)
-    variants = {"keyword": ["--mode", "keyword"], "hybrid": ["--mode", "hybrid"],
-                "hybrid --kind actionable": ["--mode", "hybrid", "--kind", "actionable"]}
+    variants = {
+        "keyword": ["--mode", "keyword"],
+        "hybrid": ["--mode", "hybrid"],
+        "hybrid --kind actionable": ["--mode", "hybrid", "--kind", "actionable"],
+    }
     runs: dict[str, list[tuple[float, float]]] = {m: [] for m in variants}
     for q in queries:
         for mode, flags in variants.items():  # interleaved: the machine's load hits all alike
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
-            subprocess.run([*cli, "search", q, *flags, "--db", str(db), "--format",
-                            "json"], check=True, capture_output=True)
+            subprocess.run(
+                [*cli, "search", q, *flags, "--db", str(db), "--format", "json"],
+                check=True,
+                capture_output=True,
+            )
             wall = time.perf_counter() - t
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             runs[mode].append((wall, cpu))
-    med = {m: (statistics.median(w for w, _ in xs), statistics.median(c for _, c in xs))
-           for m, xs in runs.items()}
-    print(f"cold CLI `reviewmine search` (a new process per query), median of {len(queries)} "
-          f"queries:")
+    med = {
+        m: (statistics.median(w for w, _ in xs), statistics.median(c for _, c in xs))
+        for m, xs in runs.items()
+    }
+    print(
+        f"cold CLI `reviewmine search` (a new process per query), median of {len(queries)} queries:"
+    )
     for m, (w, c) in med.items():
         print(f"  {m:<24} wall {w:5.2f} s   CPU {c:5.2f} s")
     for m in ("hybrid", "hybrid --kind actionable"):
         ratio = med[m][0] / med["keyword"][0]
         ok = med[m][0] <= 1.0 and ratio <= 3
-        print(f"  {m} / keyword wall = {ratio:.2f}x; target <= 1.0 s and <= 3x keyword: "
-              f"{'meets' if ok else 'misses'} (CPU ratio {med[m][1] / med['keyword'][1]:.2f}x)")
+        print(
+            f"  {m} / keyword wall = {ratio:.2f}x; target <= 1.0 s and <= 3x keyword: "
+            f"{'meets' if ok else 'misses'} (CPU ratio {med[m][1] / med['keyword'][1]:.2f}x)"
+        )
 
 
 # --------------------------------------------------------------------- synthetic
+
 
 class Memo:
     """An embedder that answers queries it has seen from a dict (to time the search code alone)."""
@@ -297,32 +330,58 @@ def build_synthetic(path: Path, n_paragraphs: int, words: list[str], seed: int =
             kind = "heading" if i % 20 == 0 else "paragraph"
             if i:
                 pos += 2
-            blocks.append(Block(index=i, page=1 + i // 8, kind=kind, text=text,
-                                number=str(i) if i % 3 == 0 else None, start=pos,
-                                end=pos + len(text)))
+            blocks.append(
+                Block(
+                    index=i,
+                    page=1 + i // 8,
+                    kind=kind,
+                    text=text,
+                    number=str(i) if i % 3 == 0 else None,
+                    start=pos,
+                    end=pos + len(text),
+                )
+            )
             if i % 20 == 5:
-                it = Item(doc_id=doc_id, kind="recommendation", text=text, page=1 + i // 8,
-                          heading=None, start=pos, end=pos + len(text), ordinal=len(items),
-                          id=f"{doc_id[:12]}:{len(items)}")
+                it = Item(
+                    doc_id=doc_id,
+                    kind="recommendation",
+                    text=text,
+                    page=1 + i // 8,
+                    heading=None,
+                    start=pos,
+                    end=pos + len(text),
+                    ordinal=len(items),
+                    id=f"{doc_id[:12]}:{len(items)}",
+                )
                 items.append(it)
                 assigned[it.id] = [ThemeScore(rng.choice(themes), 0.9, "bench")]
             pos += len(text)
         made += len(blocks)
-        doc = Document(id=doc_id, file=f"synthetic_{d:05d}.pdf", file_name=f"synthetic_{d:05d}.pdf",
-                       doc_type=rng.choice(["scr", "lcspr", "ofsted_inspection"]),
-                       title=f"Synthetic report {d}", area=rng.choice(["Eastmere", "Harrowfield"]),
-                       date=f"{2013 + d % 12}-0{1 + d % 9}-15", pages=13,
-                       text="\n\n".join(b.text for b in blocks), blocks=tuple(blocks))
+        doc = Document(
+            id=doc_id,
+            file=f"synthetic_{d:05d}.pdf",
+            file_name=f"synthetic_{d:05d}.pdf",
+            doc_type=rng.choice(["scr", "lcspr", "ofsted_inspection"]),
+            title=f"Synthetic report {d}",
+            area=rng.choice(["Eastmere", "Harrowfield"]),
+            date=f"{2013 + d % 12}-0{1 + d % 9}-15",
+            pages=13,
+            text="\n\n".join(b.text for b in blocks),
+            blocks=tuple(blocks),
+        )
         store.save_document(doc, items, path=doc.file, size=1, mtime=0)
         # Vectors go straight into the cache table: what cached_embed would have stored.
         vecs = nrng.standard_normal((len(blocks), 384)).astype(np.float32)
         vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-        store.put_embeddings({text_hash(b.text): vecs[j] for j, b in enumerate(blocks)},
-                             RandomEmbedder.model_id)
+        store.put_embeddings(
+            {text_hash(b.text): vecs[j] for j, b in enumerate(blocks)}, RandomEmbedder.model_id
+        )
     store.set_item_themes(assigned)
-    print(f"built a synthetic store of {made} paragraphs in {n_docs} documents "
-          f"({store.counts()['items']} items) in {time.perf_counter() - t:.1f} s; "
-          f"file {path.stat().st_size / 1e6:.0f} MB")
+    print(
+        f"built a synthetic store of {made} paragraphs in {n_docs} documents "
+        f"({store.counts()['items']} items) in {time.perf_counter() - t:.1f} s; "
+        f"file {path.stat().st_size / 1e6:.0f} MB"
+    )
     store.close()
     return made
 
@@ -338,8 +397,10 @@ def synthetic_part(args: argparse.Namespace, words: list[str]) -> None:
     searcher = Searcher(store, emb)
     t = time.perf_counter()
     m = searcher.matrix
-    print(f"Searcher load (units + {m.shape[0]}x{m.shape[1]} matrix, {m.nbytes / 1e6:.0f} MB): "
-          f"{time.perf_counter() - t:.2f} s; peak RSS so far {rss_mb():.0f} MB")
+    print(
+        f"Searcher load (units + {m.shape[0]}x{m.shape[1]} matrix, {m.nbytes / 1e6:.0f} MB): "
+        f"{time.perf_counter() - t:.2f} s; peak RSS so far {rss_mb():.0f} MB"
+    )
 
     rng = random.Random(11)
     vocab = sorted(set(words))
@@ -350,8 +411,12 @@ def synthetic_part(args: argparse.Namespace, words: list[str]) -> None:
     timings = time_modes(searcher, queries[:5])  # warm the page cache
     timings = time_modes(searcher, queries, repeats=args.repeats)
     base = numpy_baseline(m, emb.embed(queries))
-    report(f"synthetic store: {m.shape[0]} units, {len(queries)} queries, median of {args.repeats} runs each "
-           "(random query vectors: no model time)", timings, base)
+    report(
+        f"synthetic store: {m.shape[0]} units, {len(queries)} queries, median of {args.repeats} runs each "
+        "(random query vectors: no model time)",
+        timings,
+        base,
+    )
 
     flt = SearchFilters(area="Eastmere", since="2016-01-01", theme="neglect")
     ft = []
@@ -366,8 +431,10 @@ def synthetic_part(args: argparse.Namespace, words: list[str]) -> None:
         searcher.search(q, mode="hybrid")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"  tracemalloc peak during hybrid queries (beyond the loaded matrix): "
-          f"{peak / 1e6:.1f} MB; process peak RSS {rss_mb():.0f} MB")
+    print(
+        f"  tracemalloc peak during hybrid queries (beyond the loaded matrix): "
+        f"{peak / 1e6:.1f} MB; process peak RSS {rss_mb():.0f} MB"
+    )
     p95 = pct(timings["hybrid"], 95) * 1000
     verdict = "meets" if p95 < 100 else "misses"
     print(f"  target p95 < 100 ms for hybrid at {m.shape[0]} units: {p95:.1f} ms ({verdict})")
@@ -391,16 +458,30 @@ def serve_part(path: Path, synthetic_queries: list[str], n_units: int) -> None:
     model_id = load_embedder("minilm").model_id
     with Store.open(path) as store, store.transaction():
         # The benchmark's own shortcut: the random vectors again, under MiniLM's id.
-        store.db.execute("INSERT OR REPLACE INTO embeddings(text_hash, model_id, dim, vector) "
-                         "SELECT text_hash, ?, dim, vector FROM embeddings WHERE model_id = ?",
-                         (model_id, RandomEmbedder.model_id))
+        store.db.execute(
+            "INSERT OR REPLACE INTO embeddings(text_hash, model_id, dim, vector) "
+            "SELECT text_hash, ?, dim, vector FROM embeddings WHERE model_id = ?",
+            (model_id, RandomEmbedder.model_id),
+        )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", "from reviewmine.cli import main; main()",
-                             "serve", "--db", str(path), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from reviewmine.cli import main; main()",
+            "serve",
+            "--db",
+            str(path),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/api/search?"
     try:
         while True:
@@ -411,10 +492,16 @@ def serve_part(path: Path, synthetic_queries: list[str], n_units: int) -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        print(f"\nreviewmine serve on the synthetic store ({n_units} units): ready in "
-              f"{time.perf_counter() - t:.1f} s (loads the index and the model once)")
-        real = [json.loads(line)["query"] for f in (QUERIES, HELDOUT)
-                for line in f.read_text().splitlines() if line]
+        print(
+            f"\nreviewmine serve on the synthetic store ({n_units} units): ready in "
+            f"{time.perf_counter() - t:.1f} s (loads the index and the model once)"
+        )
+        real = [
+            json.loads(line)["query"]
+            for f in (QUERIES, HELDOUT)
+            for line in f.read_text().splitlines()
+            if line
+        ]
         queries = real + synthetic_queries
         times = []
         for q in queries:
@@ -424,8 +511,10 @@ def serve_part(path: Path, synthetic_queries: list[str], n_units: int) -> None:
             times.append(time.perf_counter() - t)
             assert isinstance(hits, list)
         p95 = pct(times, 95) * 1000
-        print(f"  hybrid over HTTP, {len(queries)} queries ({len(real)} real scrutineer "
-              f"questions + synthetic), each encoded by MiniLM on ONNX Runtime: {fmt_ms(times)}")
+        print(
+            f"  hybrid over HTTP, {len(queries)} queries ({len(real)} real scrutineer "
+            f"questions + synthetic), each encoded by MiniLM on ONNX Runtime: {fmt_ms(times)}"
+        )
         print(f"  target p95 < 150 ms: {p95:.1f} ms ({'meets' if p95 < 150 else 'misses'})")
     finally:
         proc.send_signal(signal.SIGINT)
@@ -441,8 +530,12 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=47)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--embed-sample", type=int, default=256, help="passages for the MiniLM rate")
-    ap.add_argument("--no-serve", dest="serve", action="store_false",
-                    help="skip timing reviewmine serve on the synthetic store")
+    ap.add_argument(
+        "--no-serve",
+        dest="serve",
+        action="store_false",
+        help="skip timing reviewmine serve on the synthetic store",
+    )
     args = ap.parse_args()
     words: list[str] = []
     if not args.skip_real:
@@ -462,7 +555,9 @@ def vocabulary() -> list[str]:
     for f in sorted(OFSTED.glob("*.pdf")):
         pdf = pdfium.PdfDocument(f)
         for page in pdf:
-            out += [w.lower() for w in re.findall(r"[A-Za-z]+", page.get_textpage().get_text_range())]
+            out += [
+                w.lower() for w in re.findall(r"[A-Za-z]+", page.get_textpage().get_text_range())
+            ]
         pdf.close()
     if not out:
         sys.exit("no text to build a vocabulary from")

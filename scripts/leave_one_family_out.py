@@ -89,12 +89,15 @@ from reviewmine.extract.confidence import ConfidenceModel
 from reviewmine.types import Document, Item
 
 DATA = ("blocks", "candidates", "both")
-CAVEAT = ("NOTE: the extraction rules were developed on all of these families; this mode measures only "
-          "the learned filter (confidence model and its threshold); --rules holds families out of the rules.")
+CAVEAT = (
+    "NOTE: the extraction rules were developed on all of these families; this mode measures only "
+    "the learned filter (confidence model and its threshold); --rules holds families out of the rules."
+)
 
 
-def score(golds: list[Path], docs: list[LabelledDocument], keep: dict[Path, list[Item]] | None = None
-          ) -> dict[str, dict[str, object]]:
+def score(
+    golds: list[Path], docs: list[LabelledDocument], keep: dict[Path, list[Item]] | None = None
+) -> dict[str, dict[str, object]]:
     """Per-family scores of the candidates (all of them, or those in *keep*), with the evaluation's matching."""
     by_path = {d.path.resolve(): list(d.items) for d in docs}
     if keep is not None:
@@ -103,15 +106,22 @@ def score(golds: list[Path], docs: list[LabelledDocument], keep: dict[Path, list
     def extractor(p: Path) -> tuple[str, list[Item]]:
         return "", by_path[p.resolve()]
 
-    return {k: v.as_dict() for k, v in evaluate_by_family(golds, extractor=extractor).by_family.items()}
+    return {
+        k: v.as_dict() for k, v in evaluate_by_family(golds, extractor=extractor).by_family.items()
+    }
 
 
-def filtered(docs: list[LabelledDocument], model: ConfidenceModel, threshold: float) -> dict[Path, list[Item]]:
+def filtered(
+    docs: list[LabelledDocument], model: ConfidenceModel, threshold: float
+) -> dict[Path, list[Item]]:
     out: dict[Path, list[Item]] = {}
     for d in docs:
         probs = model.predict(d.cand_x) if d.items else np.zeros(0)
-        out[d.path] = [replace(it, confidence=round(float(p), 3)) for it, p in zip(d.items, probs)
-                       if it.kind == "good_practice" or round(float(p), 3) >= threshold]
+        out[d.path] = [
+            replace(it, confidence=round(float(p), 3))
+            for it, p in zip(d.items, probs)
+            if it.kind == "good_practice" or round(float(p), 3) >= threshold
+        ]
     return out
 
 
@@ -122,7 +132,9 @@ def block_auc(docs: list[LabelledDocument], model: ConfidenceModel) -> float | N
     y = np.concatenate([d.block_y for d in docs])
     if len(set(y.tolist())) < 2:
         return None
-    return round(float(roc_auc_score(y, np.concatenate([model.predict(d.block_x) for d in docs]))), 4)
+    return round(
+        float(roc_auc_score(y, np.concatenate([model.predict(d.block_x) for d in docs]))), 4
+    )
 
 
 # --- leave one family out of the rules' lexicons (--rules) ----------------------------------
@@ -142,26 +154,34 @@ _OPENER = re.compile(r"\((\?(?:P<\w+>|:|=|!|<=|<!|[a-zA-Z-]+:))?")
 # An alternative is lexicon when it holds a word; "(s|es)", "(is|are)", "(y|ies)" are grammar.
 _WORDISH = re.compile(r"(?<!\\)[A-Za-z]{3,}")
 _MORPHOLOGY = re.compile(r"^[a-z’' ]{0,4}$", re.I)
-_CLOSED_CLASS = frozenset(re.findall(r"[a-z]+", """
+_CLOSED_CLASS = frozenset(
+    re.findall(
+        r"[a-z]+",
+        """
 should must shall will would could can may might ought need needs have has had having to
 is are was were be been being do does did not no also now therefore then
 the a an this these those that some any all each every several most many
 it its he she they we you his her their our them him
 of for in on at by with from about as into than
 and or but if when where while whether which who whom whose how what why
-"""))
+""",
+    )
+)
 _KIND_NAMES = re.compile(
     r"^(recommendations?|findings?|learning|learning points?|lessons?|actions?|areas? for improvement|"
     r"improvements?|priority actions?|next steps?|good practice|strengths?|"
     # ... and the verbs they are named after
-    r"recommend|recommends|recommended|recommending|find|finds|found|learn|learns|learned|learnt)$")
+    r"recommend|recommends|recommended|recommending|find|finds|found|learn|learns|learned|learnt)$"
+)
 
 
 def _is_grammar(text: str) -> bool:
     """An alternative made only of closed-class words, or the name of an item kind."""
     plain = re.sub(r"\\[bBsSwWdD]|\[[^]]*\]|[()?:*+{},0-9|^$.\\-]", " ", text).lower()
     words = plain.split()
-    return bool(words) and (all(w in _CLOSED_CLASS for w in words) or bool(_KIND_NAMES.match(" ".join(words))))
+    return bool(words) and (
+        all(w in _CLOSED_CLASS for w in words) or bool(_KIND_NAMES.match(" ".join(words)))
+    )
 
 
 def parse_pattern(src: str) -> Group:
@@ -174,21 +194,26 @@ def parse_pattern(src: str) -> Group:
         while pos < len(src):
             c = src[pos]
             if c == "\\":
-                alts[-1].append(src[pos:pos + 2])
+                alts[-1].append(src[pos : pos + 2])
                 pos += 2
             elif c == "[":  # a class: "]" first or escaped is a member
-                j = pos + 1 + (src[pos + 1:pos + 2] == "^")
-                j += src[j:j + 1] == "]"
+                j = pos + 1 + (src[pos + 1 : pos + 2] == "^")
+                j += src[j : j + 1] == "]"
                 while src[j] != "]":
                     j += 2 if src[j] == "\\" else 1
-                alts[-1].append(src[pos:j + 1])
+                alts[-1].append(src[pos : j + 1])
                 pos = j + 1
             elif c == "(":
                 m = _OPENER.match(src, pos)
                 assert m is not None
                 pos = m.end()
-                alts[-1].append(Group(m.group(0), alternatives(False),
-                                      m.group(0) in ("(?=", "(?!", "(?<=", "(?<!")))
+                alts[-1].append(
+                    Group(
+                        m.group(0),
+                        alternatives(False),
+                        m.group(0) in ("(?=", "(?!", "(?<=", "(?<!"),
+                    )
+                )
             elif c == ")":
                 if top:
                     raise ValueError(f"unbalanced ')' in {src!r}")
@@ -211,15 +236,22 @@ def _plain(seq: list[Any]) -> str:
     return "".join(x if isinstance(x, str) else render_pattern(x) for x in seq)
 
 
-def number_entries(g: Group, entries: list[str], inside_look: bool = False, strict: bool = False) -> None:
+def number_entries(
+    g: Group, entries: list[str], inside_look: bool = False, strict: bool = False
+) -> None:
     """Give each lexicon alternative of each alternation in *g* an entry id; *entries* gets its text."""
     look = inside_look or g.look
     grammar = all(_MORPHOLOGY.match(_plain(a)) for a in g.alts)
     g.ids = []
     for a in g.alts:
         text = _plain(a)
-        lexical = len(g.alts) > 1 and not look and not grammar and bool(_WORDISH.search(
-            re.sub(r"\[[^]]*\]", "", text))) and (strict or not _is_grammar(text))
+        lexical = (
+            len(g.alts) > 1
+            and not look
+            and not grammar
+            and bool(_WORDISH.search(re.sub(r"\[[^]]*\]", "", text)))
+            and (strict or not _is_grammar(text))
+        )
         g.ids.append(len(entries) if lexical else -1)
         if lexical:
             entries.append(text)
@@ -247,8 +279,14 @@ class LexiconPattern:
     """Stands in for one compiled pattern of the rules: matches as the original (or with some
     entries dropped) and, while recording, notes which entries each match went through."""
 
-    def __init__(self, name: str, original: re.Pattern[str], first_id: int, entries: list[str],
-                 strict: bool = False) -> None:
+    def __init__(
+        self,
+        name: str,
+        original: re.Pattern[str],
+        first_id: int,
+        entries: list[str],
+        strict: bool = False,
+    ) -> None:
         self.name = name
         self.original = original
         self.tree = parse_pattern(original.pattern)
@@ -260,20 +298,31 @@ class LexiconPattern:
         entries.extend(mine)
         self.n = len(mine)
         # entry ids in the tree are local; the tag names carry the global ones
-        self.tagged = re.compile(render_pattern(_shift(self.tree, first_id), tag="e"), original.flags)
+        self.tagged = re.compile(
+            render_pattern(_shift(self.tree, first_id), tag="e"), original.flags
+        )
         self.active = original
         self.recording: set[int] | None = None
         self.pattern = original.pattern
         self.flags = original.flags
 
     def drop(self, ids: frozenset[int]) -> None:
-        local = frozenset(i - self.first_id for i in ids if self.first_id <= i < self.first_id + self.n)
-        self.active = re.compile(render_pattern(self.tree, local), self.original.flags) if local else self.original
+        local = frozenset(
+            i - self.first_id for i in ids if self.first_id <= i < self.first_id + self.n
+        )
+        self.active = (
+            re.compile(render_pattern(self.tree, local), self.original.flags)
+            if local
+            else self.original
+        )
 
     def _note(self, m: re.Match[str] | None) -> None:
         if m is not None and self.recording is not None:
-            self.recording.update(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k[:1] == "e"
-                                  and k[1:].isdigit())
+            self.recording.update(
+                int(k[1:])
+                for k, v in m.groupdict().items()
+                if v is not None and k[:1] == "e" and k[1:].isdigit()
+            )
 
     def _call(self, method: str, *args: Any, **kw: Any) -> Any:
         out = getattr(self.active, method)(*args, **kw)
@@ -306,8 +355,12 @@ class LexiconPattern:
 
 
 def _shift(g: Group, by: int) -> Group:
-    return Group(g.opener, [[_shift(x, by) if isinstance(x, Group) else x for x in a] for a in g.alts], g.look,
-                 [i + by if i >= 0 else -1 for i in g.ids])
+    return Group(
+        g.opener,
+        [[_shift(x, by) if isinstance(x, Group) else x for x in a] for a in g.alts],
+        g.look,
+        [i + by if i >= 0 else -1 for i in g.ids],
+    )
 
 
 @dataclass
@@ -339,8 +392,13 @@ def installed_lexicon(strict: bool = False) -> Iterator[Lexicon]:
     for mod in (items, running_text, sections):
         for name, value in list(vars(mod).items()):
             if isinstance(value, re.Pattern):
-                lp = LexiconPattern(f"{mod.__name__.rsplit('.', 1)[-1]}.{name}", value, len(entries), entries,
-                                    strict)
+                lp = LexiconPattern(
+                    f"{mod.__name__.rsplit('.', 1)[-1]}.{name}",
+                    value,
+                    len(entries),
+                    entries,
+                    strict,
+                )
                 where += [lp.name] * lp.n
                 patterns.append(lp)
                 saved.append((mod, name, value))
@@ -366,10 +424,19 @@ def gold_documents(golds: Sequence[Path]) -> dict[Path, str]:
     out: dict[Path, str] = {}
     for g in golds:
         if is_summary_format(g):
-            rows = [json.loads(line) for line in g.read_text(encoding="utf-8").splitlines() if line.strip()]
+            rows = [
+                json.loads(line)
+                for line in g.read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
             out.update({(g.parent / str(r["file"])).resolve(): "summaries" for r in rows})
         else:
-            out.update({(g.parent / str(r["file"])).resolve(): family_of(r, str(r["file"])) for r in load_gold(g)})
+            out.update(
+                {
+                    (g.parent / str(r["file"])).resolve(): family_of(r, str(r["file"]))
+                    for r in load_gold(g)
+                }
+            )
     return out
 
 
@@ -395,10 +462,14 @@ def rules_leave_one_out(json_out: Path | None, strict: bool = False) -> int:
             if doc.doc_type in unseen:  # a type only the held-out family has: no rule knows it
                 doc = replace(doc, doc_type="other")
             return doc.doc_type, extract_items(doc)
+
         return extractor
 
     def scores(unseen: frozenset[str] = frozenset()) -> dict[str, dict[str, object]]:
-        return {k: v.as_dict() for k, v in evaluate_by_family(golds, extractor=extractor_for(unseen)).by_family.items()}
+        return {
+            k: v.as_dict()
+            for k, v in evaluate_by_family(golds, extractor=extractor_for(unseen)).by_family.items()
+        }
 
     base = scores()
     with installed_lexicon(strict) as lex:
@@ -417,11 +488,15 @@ def rules_leave_one_out(json_out: Path | None, strict: bool = False) -> int:
         for path, doc in parsed.items():
             if doc is not None:
                 types[doc.doc_type].add(family[path])
-        print(f"{len(lex.entries)} lexicon entries in {len(lex.patterns)} patterns; "
-              f"{len(used)} used by the development documents, {len(lex.entries) - len(used)} by none")
+        print(
+            f"{len(lex.entries)} lexicon entries in {len(lex.patterns)} patterns; "
+            f"{len(used)} used by the development documents, {len(lex.entries) - len(used)} by none"
+        )
         rows: list[dict[str, object]] = []
-        print(f"{'left out':<14}{'docs':>5}{'own entries':>13}{'all P':>8}{'all R':>8}{'held-out P':>12}"
-              f"{'held-out R':>12}")
+        print(
+            f"{'left out':<14}{'docs':>5}{'own entries':>13}{'all P':>8}{'all R':>8}{'held-out P':>12}"
+            f"{'held-out R':>12}"
+        )
         for held in families:
             own = frozenset(e for e, fams in used.items() if fams == {held})
             lex.drop(own)
@@ -429,18 +504,28 @@ def rules_leave_one_out(json_out: Path | None, strict: bool = False) -> int:
             held_scores = scores(unseen)[held]
             lex.drop(frozenset())
             b = base[held]
-            rows.append({"family": held, "documents": b["documents"], "own_entries": len(own),
-                         "own_types": sorted(unseen),
-                         "entries": sorted(f"{lex.where[e]}: {lex.entries[e]}" for e in own),
-                         "development": {k: b[k] for k in ("precision", "recall", "f1")},
-                         "held_out": {k: held_scores[k] for k in ("precision", "recall", "f1")}})
-            print(f"{held:<14}{b['documents']:>5}{len(own):>13}{b['precision']:>8.3f}{b['recall']:>8.3f}"
-                  f"{held_scores['precision']:>12.3f}{held_scores['recall']:>12.3f}")
+            rows.append(
+                {
+                    "family": held,
+                    "documents": b["documents"],
+                    "own_entries": len(own),
+                    "own_types": sorted(unseen),
+                    "entries": sorted(f"{lex.where[e]}: {lex.entries[e]}" for e in own),
+                    "development": {k: b[k] for k in ("precision", "recall", "f1")},
+                    "held_out": {k: held_scores[k] for k in ("precision", "recall", "f1")},
+                }
+            )
+            print(
+                f"{held:<14}{b['documents']:>5}{len(own):>13}{b['precision']:>8.3f}{b['recall']:>8.3f}"
+                f"{held_scores['precision']:>12.3f}{held_scores['recall']:>12.3f}"
+            )
             sys.stdout.flush()
     print("\nentries only one family uses (dropped when it is held out):")
     for r in rows:
-        print(f"  {r['family']} ({r['own_entries']}; types {', '.join(map(str, r['own_types'])) or 'none'}): "
-              + "; ".join(str(e) for e in r["entries"]))
+        print(
+            f"  {r['family']} ({r['own_entries']}; types {', '.join(map(str, r['own_types'])) or 'none'}): "
+            + "; ".join(str(e) for e in r["entries"])
+        )
     if json_out:
         json_out.write_text(json.dumps({"rows": rows}, indent=2, ensure_ascii=False) + "\n")
     return 0
@@ -448,14 +533,26 @@ def rules_leave_one_out(json_out: Path | None, strict: bool = False) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", choices=DATA + ("all",), default="all", help="training data to compare")
-    ap.add_argument("--features", choices=("words+form", "form"), default="words+form",
-                    help="form: layout and form flags only, no words")
+    ap.add_argument(
+        "--data", choices=DATA + ("all",), default="all", help="training data to compare"
+    )
+    ap.add_argument(
+        "--features",
+        choices=("words+form", "form"),
+        default="words+form",
+        help="form: layout and form flags only, no words",
+    )
     ap.add_argument("--json", type=Path, help="also write the table as JSON")
-    ap.add_argument("--rules", action="store_true",
-                    help="hold each family out of the rules' lexicons instead of the confidence model")
-    ap.add_argument("--strict", action="store_true",
-                    help="with --rules: closed-class words and item-kind names are entries like any other")
+    ap.add_argument(
+        "--rules",
+        action="store_true",
+        help="hold each family out of the rules' lexicons instead of the confidence model",
+    )
+    ap.add_argument(
+        "--strict",
+        action="store_true",
+        help="with --rules: closed-class words and item-kind names are entries like any other",
+    )
     args = ap.parse_args()
     if args.rules:
         return rules_leave_one_out(args.json, args.strict)
@@ -469,9 +566,11 @@ def main() -> int:
     print(CAVEAT)
     print(f"{len(docs)} documents; families: {', '.join(families)}; features: {args.features}")
     rows: list[dict[str, object]] = []
-    header = (f"{'left out':<14}{'docs':>5} {'training data':<12}{'thr':>6}"
-              f"{'rules P':>9}{'rules R':>9}{'filter P':>10}{'filter R':>10}{'dropped right/wrong':>21}"
-              f"{'block AUC':>11}")
+    header = (
+        f"{'left out':<14}{'docs':>5} {'training data':<12}{'thr':>6}"
+        f"{'rules P':>9}{'rules R':>9}{'filter P':>10}{'filter R':>10}{'dropped right/wrong':>21}"
+        f"{'block AUC':>11}"
+    )
     print(header)
     for held in families:
         test = [d for d in docs if d.family == held]
@@ -484,19 +583,34 @@ def main() -> int:
             threshold = choose_threshold(prob, lab, sum(d.gold_unmatched for d in train))
             keep = filtered(test, model, threshold)
             f = score(golds, docs, keep)[held]
-            gone = [(np.round(model.predict(d.cand_x), 3) < threshold) & d.cand_scored for d in test if d.items]
+            gone = [
+                (np.round(model.predict(d.cand_x), 3) < threshold) & d.cand_scored
+                for d in test
+                if d.items
+            ]
             labels = [d.cand_y for d in test if d.items]
             right = sum(int((g & (y == 1)).sum()) for g, y in zip(gone, labels))
             wrong = sum(int((g & (y == 0)).sum()) for g, y in zip(gone, labels))
             auc = block_auc(test, model)
-            rows.append({"family": held, "documents": len(test), "data": data, "features": args.features,
-                         "threshold": threshold, "block_auc": auc,
-                         "rules": {k: r[k] for k in ("precision", "recall", "f1")},
-                         "filtered": {k: f[k] for k in ("precision", "recall", "f1")},
-                         "dropped_right": right, "dropped_wrong": wrong})
-            print(f"{held:<14}{len(test):>5} {data:<12}{threshold:>6.2f}{r['precision']:>9.3f}{r['recall']:>9.3f}"
-                  f"{f['precision']:>10.3f}{f['recall']:>10.3f}{f'{right}/{wrong}':>21}"
-                  f"{'-' if auc is None else f'{auc:.3f}':>11}")
+            rows.append(
+                {
+                    "family": held,
+                    "documents": len(test),
+                    "data": data,
+                    "features": args.features,
+                    "threshold": threshold,
+                    "block_auc": auc,
+                    "rules": {k: r[k] for k in ("precision", "recall", "f1")},
+                    "filtered": {k: f[k] for k in ("precision", "recall", "f1")},
+                    "dropped_right": right,
+                    "dropped_wrong": wrong,
+                }
+            )
+            print(
+                f"{held:<14}{len(test):>5} {data:<12}{threshold:>6.2f}{r['precision']:>9.3f}{r['recall']:>9.3f}"
+                f"{f['precision']:>10.3f}{f['recall']:>10.3f}{f'{right}/{wrong}':>21}"
+                f"{'-' if auc is None else f'{auc:.3f}':>11}"
+            )
         sys.stdout.flush()
     print("\nmean over left-out families (each family weighs the same):")
     for data in variants:
@@ -506,8 +620,10 @@ def main() -> int:
         fp = np.mean([x["filtered"]["precision"] for x in sel])
         fr = np.mean([x["filtered"]["recall"] for x in sel])
         worse = [x["family"] for x in sel if x["filtered"]["recall"] < x["rules"]["recall"] - 1e-9]
-        print(f"  {data:<12} rules P={rp:.3f} R={rr:.3f}  filter P={fp:.3f} R={fr:.3f}  "
-              f"recall lower on: {', '.join(worse) or 'none'}")
+        print(
+            f"  {data:<12} rules P={rp:.3f} R={rr:.3f}  filter P={fp:.3f} R={fr:.3f}  "
+            f"recall lower on: {', '.join(worse) or 'none'}"
+        )
     print(CAVEAT)
     if args.json:
         args.json.write_text(json.dumps({"note": CAVEAT, "rows": rows}, indent=2) + "\n")

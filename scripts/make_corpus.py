@@ -147,9 +147,7 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
             if info.filename == "docProps/core.xml":
                 text = blob.decode("utf-8")
                 for tag in ("dcterms:created", "dcterms:modified"):
-                    text = re.sub(
-                        rf"(<{tag}[^>]*>)[^<]*(</{tag}>)", rf"\g<1>{stamp}\g<2>", text
-                    )
+                    text = re.sub(rf"(<{tag}[^>]*>)[^<]*(</{tag}>)", rf"\g<1>{stamp}\g<2>", text)
                 blob = text.encode("utf-8")
             zi = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
             zi.compress_type = zipfile.ZIP_DEFLATED
@@ -367,9 +365,7 @@ def _pdf_class():
             text = p.text
             self.body(p.style, p.size)
             if p.items:  # keep paragraphs that carry inline items on one page
-                h = self.multi_cell(
-                    self.epw - indent, self.lh, text, dry_run=True, output="HEIGHT"
-                )
+                h = self.multi_cell(self.epw - indent, self.lh, text, dry_run=True, output="HEIGHT")
                 self.ensure(h)
             else:
                 self.ensure(self.lh * 2)
@@ -392,8 +388,12 @@ def _pdf_class():
             self.glyph(glyph, 6)
             self.body(style)
             self.multi_cell(
-                self.w - self.r_margin - x0 - 6, self.lh, text, align="L",
-                new_x="LMARGIN", new_y="NEXT",
+                self.w - self.r_margin - x0 - 6,
+                self.lh,
+                text,
+                align="L",
+                new_x="LMARGIN",
+                new_y="NEXT",
             )
             self.body()
             self.ln(0.8)
@@ -414,8 +414,12 @@ def _pdf_class():
                 self.set_x(x0)
                 self.glyph(self.doc.sub_bullet, 6)
                 self.multi_cell(
-                    self.w - self.r_margin - x0 - 6, self.lh, s, align="L",
-                    new_x="LMARGIN", new_y="NEXT",
+                    self.w - self.r_margin - x0 - 6,
+                    self.lh,
+                    s,
+                    align="L",
+                    new_x="LMARGIN",
+                    new_y="NEXT",
                 )
 
         def items(self, block: Items):
@@ -426,8 +430,13 @@ def _pdf_class():
                     self.ensure(self.lh * 1.2)
                     rec = self.record(it)
                     self.multi_cell(
-                        0, self.lh, f"**{label}:** {it.text}", markdown=True, align="J",
-                        new_x="LMARGIN", new_y="NEXT",
+                        0,
+                        self.lh,
+                        f"**{label}:** {it.text}",
+                        markdown=True,
+                        align="J",
+                        new_x="LMARGIN",
+                        new_y="NEXT",
                     )
                     self.subitems(it, 8)
                 elif block.style in ("numbered", "para", "docx_auto"):
@@ -437,8 +446,12 @@ def _pdf_class():
                     rec = self.record(it)
                     self.cell(indent, self.lh, shown)
                     self.multi_cell(
-                        self.epw - indent, self.lh, it.text, align="J",
-                        new_x="LMARGIN", new_y="NEXT",
+                        self.epw - indent,
+                        self.lh,
+                        it.text,
+                        align="J",
+                        new_x="LMARGIN",
+                        new_y="NEXT",
                     )
                     self.subitems(it, indent + 2)
                 elif block.style == "bullet":
@@ -495,18 +508,14 @@ def _pdf_class():
             self.set_text_color(0, 0, 0)
             if f.category:
                 self.body("I")
-                self.multi_cell(
-                    0, self.lh, f.category, align="L", new_x="LMARGIN", new_y="NEXT"
-                )
+                self.multi_cell(0, self.lh, f.category, align="L", new_x="LMARGIN", new_y="NEXT")
             self.ln(1.5)
             rec = self.record(it)
             rec.page = self.shaded(it.text, None, fill=(236, 242, 236), bold_text=True)
             self.render(f.body)
             self.ensure(self.lh * 3)
             self.body("B")
-            self.multi_cell(
-                0, self.lh, f.issues_label, align="L", new_x="LMARGIN", new_y="NEXT"
-            )
+            self.multi_cell(0, self.lh, f.issues_label, align="L", new_x="LMARGIN", new_y="NEXT")
             self.ln(1)
             self.body()
             for q in it.subitems:
@@ -522,8 +531,12 @@ def _pdf_class():
             self.body("B")
             self.set_text_color(20, 50, 100)
             self.multi_cell(
-                0, self.lh, f"{it.label or it.number + ':'} {it.text}", align="L",
-                new_x="LMARGIN", new_y="NEXT",
+                0,
+                self.lh,
+                f"{it.label or it.number + ':'} {it.text}",
+                align="L",
+                new_x="LMARGIN",
+                new_y="NEXT",
             )
             self.set_text_color(0, 0, 0)
             rec.end_page = self.page_no()
@@ -578,7 +591,10 @@ def _pdf_class():
         def columns(self, c: Columns):
             page = self.page_no()
             with self.text_columns(
-                ncols=c.ncols, gutter=8, balance=True, text_align="LEFT",
+                ncols=c.ncols,
+                gutter=8,
+                balance=True,
+                text_align="LEFT",
                 line_height=self.lh / (self.size * 0.3528),
             ) as cols:
                 for b in c.blocks:
@@ -995,9 +1011,7 @@ def strip_furniture(pages: list[str]) -> list[str]:
     """Drop lines that repeat (digits masked) on at least half the pages."""
     if len(pages) < 2:
         return pages
-    masked = [
-        [re.sub(r"\d+", "#", ln.strip()) for ln in re.split(r"\r\n|\n|\r", p)] for p in pages
-    ]
+    masked = [[re.sub(r"\d+", "#", ln.strip()) for ln in re.split(r"\r\n|\n|\r", p)] for p in pages]
     counts = Counter(ln for page in masked for ln in set(page) if ln)
     limit = max(2, (len(pages) + 1) // 2)
     out = []
@@ -1147,8 +1161,9 @@ def render_all(out_dir: Path, verbose: bool = True) -> list[dict]:
         print(f"tracker overdue actions: {facts['overdue']}", file=sys.stderr)
         print("Eastmere recommendations/actions with no tracker action:", file=sys.stderr)
         for file, item in facts["unactioned"]:
-            print(f"  {file} n={item['n']} {item['number']!r}: {item['text'][:60]}",
-                  file=sys.stderr)
+            print(
+                f"  {file} n={item['n']} {item['number']!r}: {item['text'][:60]}", file=sys.stderr
+            )
     if errors:
         for e in errors:
             print("ERROR", e, file=sys.stderr)

@@ -51,7 +51,7 @@ def main() -> None:
             subj = [x for x in sent if x.dep_ in ("nsubj", "nsubjpass") and x.head.dep_ == "ROOT"]
             found: set[str] = set()
             if subj:
-                span = doc[subj[0].left_edge.i: subj[0].right_edge.i + 1].text
+                span = doc[subj[0].left_edge.i : subj[0].right_edge.i + 1].text
                 found = {name for name, pat in _ADDRESSEES if pat.search(span)}
             t_sp += time.perf_counter() - t
             sp.append((g, found or set(it.addressees)))

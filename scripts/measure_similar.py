@@ -38,9 +38,14 @@ def out_of_fold_themes(items, vectors, embedder, taxonomy) -> list[frozenset[str
     groups = np.array([it.group for it in items])
     out: list[frozenset[str]] = [frozenset()] * len(items)
     for train, test in GroupKFold(5).split(vectors, groups=groups):
-        model = train_theme_model([texts[i] for i in train], [items[i].themes for i in train],
-                                  vectors[train], taxonomy, embedder=embedder,
-                                  groups=[str(groups[i]) for i in train])  # as shipped
+        model = train_theme_model(
+            [texts[i] for i in train],
+            [items[i].themes for i in train],
+            vectors[train],
+            taxonomy,
+            embedder=embedder,
+            groups=[str(groups[i]) for i in train],
+        )  # as shipped
         for i, scores in zip(test, model.assign([texts[i] for i in test], vectors[test])):
             out[i] = theme_set(s.theme for s in scores)
     return out
@@ -53,8 +58,9 @@ def top5_agreement(items, vectors, themes, kinds, theme_weight, kind_weight) -> 
     for q, it in enumerate(items):
         if not gold[q]:
             continue
-        scores = similarity_scores(vectors, q, themes, kinds, theme_weight=theme_weight,
-                                   kind_weight=kind_weight)
+        scores = similarity_scores(
+            vectors, q, themes, kinds, theme_weight=theme_weight, kind_weight=kind_weight
+        )
         scores[docs == docs[q]] = -np.inf
         top = np.argsort(-scores, kind="stable")[:TOP]
         share = float(np.mean([bool(gold[j] & gold[q]) for j in top]))
@@ -78,12 +84,20 @@ def main(argv: list[str] | None = None) -> int:
     kinds = [it.kind or None for it in items]
     settings = [("cosine only", 0.0, 0.0), ("chosen", THEME_WEIGHT, KIND_WEIGHT)]
     if args.grid:
-        settings += [(f"themes {t}, kind {k}", t, k) for t in (0.1, 0.2, 0.3, 0.5, 1.0)
-                     for k in (0.0, 0.05, 0.1)]
-    print(f"{len(items)} gold items from {len({(i.source, i.doc) for i in items})} documents;"
-          f" share of the top {TOP} similar items (other documents) sharing a gold theme")
-    print("| ranking | theme weight | kind weight | all | " +
-          " | ".join(sorted({it.family for it in items})) + " |")
+        settings += [
+            (f"themes {t}, kind {k}", t, k)
+            for t in (0.1, 0.2, 0.3, 0.5, 1.0)
+            for k in (0.0, 0.05, 0.1)
+        ]
+    print(
+        f"{len(items)} gold items from {len({(i.source, i.doc) for i in items})} documents;"
+        f" share of the top {TOP} similar items (other documents) sharing a gold theme"
+    )
+    print(
+        "| ranking | theme weight | kind weight | all | "
+        + " | ".join(sorted({it.family for it in items}))
+        + " |"
+    )
     for name, tw, kw in settings:
         r = top5_agreement(items, vectors, themes, kinds, tw, kw)
         fams = " | ".join(f"{r[f]:.3f}" for f in sorted({it.family for it in items}))

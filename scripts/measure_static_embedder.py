@@ -77,8 +77,7 @@ def code_fingerprint() -> dict[str, str]:
     whole = hashlib.sha256()
     for p in files:
         whole.update(p.relative_to(src).as_posix().encode() + b"\0" + p.read_bytes())
-    return {"src": whole.hexdigest()[:12],
-            "search.py": sha256_file(src / "search.py")[:12]}
+    return {"src": whole.hexdigest()[:12], "search.py": sha256_file(src / "search.py")[:12]}
 
 
 class StaticEmbedder:
@@ -147,8 +146,7 @@ def sample_paragraphs(db: Path, n: int = 500) -> list[str]:
     """The first *n* distinct paragraph texts (40+ characters) of a store, in block order."""
     with Store.open(db) as store:
         rows = store.db.execute(
-            "SELECT text FROM blocks WHERE kind = 'paragraph' AND length(text) >= 40 "
-            "ORDER BY rowid"
+            "SELECT text FROM blocks WHERE kind = 'paragraph' AND length(text) >= 40 ORDER BY rowid"
         ).fetchall()
     texts = list(dict.fromkeys(t for (t,) in rows))[:n]
     if len(texts) < n:
@@ -182,8 +180,12 @@ def static_only_footprint(model_dir: Path, texts_file: Path) -> dict[str, float]
         "hwm=[l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
         "print(json.dumps({'load_s': round(load, 2), 'peak_rss_mb': round(int(hwm)/1024, 1)}))\n"
     )
-    res = subprocess.run([sys.executable, "-c", code, str(model_dir), str(texts_file)],
-                         capture_output=True, text=True, check=True)
+    res = subprocess.run(
+        [sys.executable, "-c", code, str(model_dir), str(texts_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
@@ -198,9 +200,14 @@ def evaluate(embedder: Embedder, dbs: dict[str, Path]) -> dict[str, Any]:
         out[set_name] = {
             "eval_s": round(elapsed, 1),
             "unresolved": len(res["unresolved"]),
-            "modes": {m: {"mrr@10": round(r["mrr@10"], 3), "ndcg@10": round(r["ndcg@10"], 3),
-                          "per_query": {p["id"]: round(p["mrr"], 3) for p in r["per_query"]}}
-                      for m, r in res["modes"].items()},
+            "modes": {
+                m: {
+                    "mrr@10": round(r["mrr@10"], 3),
+                    "ndcg@10": round(r["ndcg@10"], 3),
+                    "per_query": {p["id"]: round(p["mrr"], 3) for p in r["per_query"]},
+                }
+                for m, r in res["modes"].items()
+            },
         }
     return out
 
@@ -210,13 +217,21 @@ def main() -> None:
     ap.add_argument("--ofsted-db", type=Path, required=True, help="store of the 30 Ofsted PDFs")
     ap.add_argument("--corpus-db", type=Path, required=True, help="store of corpus/")
     ap.add_argument("--out", type=Path, default=Path("/tmp/m2v"), help="where models are saved")
-    ap.add_argument("--variants", default="256,384",
-                    help=f"comma-separated, from {','.join(VARIANTS)}")
-    ap.add_argument("--vocab-words", type=int, default=5000,
-                    help="max store words added as tokens by the -vocab variant")
+    ap.add_argument(
+        "--variants", default="256,384", help=f"comma-separated, from {','.join(VARIANTS)}"
+    )
+    ap.add_argument(
+        "--vocab-words",
+        type=int,
+        default=5000,
+        help="max store words added as tokens by the -vocab variant",
+    )
     ap.add_argument("--force", action="store_true", help="re-distil even if a saved model exists")
-    ap.add_argument("--with-minilm", action="store_true",
-                    help="also evaluate MiniLM (embeds every passage: ~4 min per store)")
+    ap.add_argument(
+        "--with-minilm",
+        action="store_true",
+        help="also evaluate MiniLM (embeds every passage: ~4 min per store)",
+    )
     ap.add_argument("--repeats", type=int, default=5, help="throughput repeats for static models")
     ap.add_argument("--json", type=Path, default=None, help="write all results here")
     args = ap.parse_args()
@@ -227,12 +242,17 @@ def main() -> None:
         if name not in VARIANTS:
             raise SystemExit(f"unknown variant {name!r}; choose from {', '.join(VARIANTS)}")
 
-    results: dict[str, Any] = {"variants": {}, "load": os.getloadavg(),
-                               "code_start": code_fingerprint()}
+    results: dict[str, Any] = {
+        "variants": {},
+        "load": os.getloadavg(),
+        "code_start": code_fingerprint(),
+    }
     texts = sample_paragraphs(args.ofsted_db)
     texts_file = args.out / "throughput_texts.json"
     texts_file.write_text(json.dumps(texts), encoding="utf-8")
-    print(f"throughput sample: {len(texts)} paragraphs, mean {np.mean([len(t) for t in texts]):.0f} chars")
+    print(
+        f"throughput sample: {len(texts)} paragraphs, mean {np.mean([len(t) for t in texts]):.0f} chars"
+    )
 
     for name in names:
         vocab = None
@@ -273,11 +293,17 @@ def main() -> None:
             for label, ev in rows:
                 r = ev[set_name]["modes"][mode]
                 shown = label if label == "MiniLM" else f"model2vec-{label}"
-                print(f"{set_name:<8}{mode:<10}{shown:<22}{r['mrr@10']:>6.3f}  {r['ndcg@10']:>7.3f}")
-    print(f"\nreviewmine code: start {results['code_start']}, end {results['code_end']}"
-          + ("" if results["code_start"] == results["code_end"] else "  (CHANGED during the run!)"))
-    print(f"peak RSS of this process: {results['peak_rss_mb']} MB; "
-          f"load average start {results['load']}, end {results['load_end']}")
+                print(
+                    f"{set_name:<8}{mode:<10}{shown:<22}{r['mrr@10']:>6.3f}  {r['ndcg@10']:>7.3f}"
+                )
+    print(
+        f"\nreviewmine code: start {results['code_start']}, end {results['code_end']}"
+        + ("" if results["code_start"] == results["code_end"] else "  (CHANGED during the run!)")
+    )
+    print(
+        f"peak RSS of this process: {results['peak_rss_mb']} MB; "
+        f"load average start {results['load']}, end {results['load_end']}"
+    )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

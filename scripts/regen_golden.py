@@ -42,23 +42,42 @@ def source(name: str) -> Path:
 def outline(path: Path) -> str:
     doc, items = parse_file(path)
     letter = path.parent == LETTERS
-    head = f"# {doc.file_name} | {doc.pages} pages" if letter else (
-        f"# {doc.file_name} | {doc.doc_type} | {doc.area} | {doc.date} | {doc.pages} pages")
+    head = (
+        f"# {doc.file_name} | {doc.pages} pages"
+        if letter
+        else (f"# {doc.file_name} | {doc.doc_type} | {doc.area} | {doc.date} | {doc.pages} pages")
+    )
     lines = [head]
     for b in doc.blocks:
         mark = b.number or ("•" if b.bullet else "")
         table = f" t{b.table}r{b.row}c{b.col}" if b.kind == "table_cell" else ""
         # letters: a fingerprint of each block (its first word, length and hash), not its text
-        text = (f"{b.text.split()[0]} … {len(b.text)} chars "
-                f"{hashlib.sha1(b.text.encode()).hexdigest()[:10]}") if letter else b.text[:90]
+        text = (
+            (
+                f"{b.text.split()[0]} … {len(b.text)} chars "
+                f"{hashlib.sha1(b.text.encode()).hexdigest()[:10]}"
+            )
+            if letter
+            else b.text[:90]
+        )
         lines.append(f"p{b.page} {b.kind}{table} L{b.level} {mark} | {text}")
     if letter:
         return "\n".join(lines) + "\n"
     lines.append("## items")
     for it in items:
-        lines.append(json.dumps({"kind": it.kind, "number": it.number, "page": it.page,
-                                 "heading": it.heading, "subheading": it.subheading,
-                                 "text": it.text}, ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    "kind": it.kind,
+                    "number": it.number,
+                    "page": it.page,
+                    "heading": it.heading,
+                    "subheading": it.subheading,
+                    "text": it.text,
+                },
+                ensure_ascii=False,
+            )
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -66,24 +66,30 @@ def take(report: Path, out: Path, theme: str | None, width: int, height: int) ->
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", type=Path, help="store to report on (default: $REVIEWMINE_DB or "
-                                            "./reviewmine.db)")
-    ap.add_argument("--ingest", type=Path, nargs="+", help="build a temporary store from these "
-                                                           "files or folders instead")
-    ap.add_argument("--themes-model", action="store_true",
-                    help="with --ingest: assign themes with the trained model (MiniLM) "
-                         "instead of keywords")
-    ap.add_argument("--theme", help="theme id for the second screenshot (default: the most "
-                                    "raised)")
-    ap.add_argument("--today", help="date for overdue actions and the report (ISO; default: "
-                                    "today)")
+    ap.add_argument(
+        "--db", type=Path, help="store to report on (default: $REVIEWMINE_DB or ./reviewmine.db)"
+    )
+    ap.add_argument(
+        "--ingest",
+        type=Path,
+        nargs="+",
+        help="build a temporary store from these files or folders instead",
+    )
+    ap.add_argument(
+        "--themes-model",
+        action="store_true",
+        help="with --ingest: assign themes with the trained model (MiniLM) instead of keywords",
+    )
+    ap.add_argument("--theme", help="theme id for the second screenshot (default: the most raised)")
+    ap.add_argument("--today", help="date for overdue actions and the report (ISO; default: today)")
     ap.add_argument("--out", type=Path, default=Path("out"))
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=800)
     args = ap.parse_args(argv)
     if not Path(CHROMIUM).exists():
-        print(f"needs Debian's chromium at {CHROMIUM}: apt-get install -y chromium",
-              file=sys.stderr)
+        print(
+            f"needs Debian's chromium at {CHROMIUM}: apt-get install -y chromium", file=sys.stderr
+        )
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     report = args.out / "report.html"

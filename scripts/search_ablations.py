@@ -85,8 +85,9 @@ def glossary_cases(s: Searcher, kind: str, most: int = 20) -> list[QueryCase]:
     return cases
 
 
-def _kind_lists(s: Searcher, q: ParsedQuery, flt: SearchFilters, qv: np.ndarray,
-                feedback_all: bool) -> tuple[Ranked, Ranked]:
+def _kind_lists(
+    s: Searcher, q: ParsedQuery, flt: SearchFilters, qv: np.ndarray, feedback_all: bool
+) -> tuple[Ranked, Ranked]:
     """Hybrid's semantic and keyword lists under a kind filter.
 
     *feedback_all*: the feedback words come from the best passages of any kind
@@ -126,9 +127,12 @@ def clause_ranking(s: Searcher, c: QueryCase, feedback_all: bool = True) -> list
     qv, _, _ = s._glossary_query(q)
     sem, kw = _kind_lists(s, q, flt, qv, feedback_all)
     u, m = s.units, s.matrix
-    cosine = {g: float(m[u.index[g]] @ qv) for g in dict.fromkeys(g for g, _ in (*sem, *kw))
-              if g in u.index}
-    top = sorted(cosine, key=lambda g: (-cosine[g], g))[:rankers.CLAUSE_ITEMS]
+    cosine = {
+        g: float(m[u.index[g]] @ qv)
+        for g in dict.fromkeys(g for g, _ in (*sem, *kw))
+        if g in u.index
+    }
+    top = sorted(cosine, key=lambda g: (-cosine[g], g))[: rankers.CLAUSE_ITEMS]
     texts = s._fetch([g for g in top if g[0] == "i"])
     embedder = s.embedder
     assert embedder is not None
@@ -160,8 +164,11 @@ def main() -> None:
     ap.add_argument("--db", required=True)
     ap.add_argument("--gold")
     ap.add_argument("--kind", help="score the ranking of these item kinds (e.g. actionable)")
-    ap.add_argument("--glossary-queries", action="store_true",
-                    help="with --kind: queries made from the glossary instead of --gold")
+    ap.add_argument(
+        "--glossary-queries",
+        action="store_true",
+        help="with --kind: queries made from the glossary instead of --gold",
+    )
     args = ap.parse_args()
     if args.glossary_queries != (args.gold is None) or (args.glossary_queries and not args.kind):
         ap.error("give --gold, or --glossary-queries with --kind")
@@ -181,31 +188,35 @@ def main() -> None:
     if args.kind:
         if not args.glossary_queries:
             cases, skipped = _with_kind(plain, cases, args.kind)
-            print(f"--kind {args.kind}: {skipped} queries left out (no judged passage of the "
-                  "kind)")
+            print(f"--kind {args.kind}: {skipped} queries left out (no judged passage of the kind)")
         kw, ctx = rankers.KEYWORD_WEIGHT, rankers.CONTEXT_WEIGHT
 
         def clause(feedback_all: bool = True) -> Run:
             return lambda c: clause_ranking(plain, c, feedback_all)
 
-        rows = [("hybrid as shipped", mode(plain, "hybrid"), {}),
-                ("shipped, feedback from all", lambda c: rrf_of_whole_items(plain, c, True), {}),
-                ("clause ranking", clause(), {}),
-                ("  feedback from items", clause(False), {}),
-                ("  no clauses", clause(), {"CLAUSE_ITEMS": 0}),
-                ("  no keyword score", clause(), {"KEYWORD_WEIGHT": 0.0}),
-                ("  no report context", clause(), {"CONTEXT_WEIGHT": 0.0}),
-                (f"  keyword weight {kw / 2:g}", clause(), {"KEYWORD_WEIGHT": kw / 2}),
-                (f"  keyword weight {kw * 2:g}", clause(), {"KEYWORD_WEIGHT": kw * 2}),
-                (f"  context weight {ctx / 2:g}", clause(), {"CONTEXT_WEIGHT": ctx / 2}),
-                (f"  context weight {ctx * 2:g}", clause(), {"CONTEXT_WEIGHT": ctx * 2})]
+        rows = [
+            ("hybrid as shipped", mode(plain, "hybrid"), {}),
+            ("shipped, feedback from all", lambda c: rrf_of_whole_items(plain, c, True), {}),
+            ("clause ranking", clause(), {}),
+            ("  feedback from items", clause(False), {}),
+            ("  no clauses", clause(), {"CLAUSE_ITEMS": 0}),
+            ("  no keyword score", clause(), {"KEYWORD_WEIGHT": 0.0}),
+            ("  no report context", clause(), {"CONTEXT_WEIGHT": 0.0}),
+            (f"  keyword weight {kw / 2:g}", clause(), {"KEYWORD_WEIGHT": kw / 2}),
+            (f"  keyword weight {kw * 2:g}", clause(), {"KEYWORD_WEIGHT": kw * 2}),
+            (f"  context weight {ctx / 2:g}", clause(), {"CONTEXT_WEIGHT": ctx / 2}),
+            (f"  context weight {ctx * 2:g}", clause(), {"CONTEXT_WEIGHT": ctx * 2}),
+        ]
     else:
         bare = Searcher(store, emb, glossary=Glossary(()))
         bare._units, bare._matrix = plain.units, plain.matrix  # share the loaded index
-        rows = [("keyword", mode(plain, "keyword"), {}), ("semantic", mode(plain, "semantic"), {}),
-                ("semantic + glossary term", lambda c: semantic_with_glossary(plain, c), {}),
-                ("hybrid without glossary", mode(bare, "hybrid"), {}),
-                ("hybrid", mode(plain, "hybrid"), {})]
+        rows = [
+            ("keyword", mode(plain, "keyword"), {}),
+            ("semantic", mode(plain, "semantic"), {}),
+            ("semantic + glossary term", lambda c: semantic_with_glossary(plain, c), {}),
+            ("hybrid without glossary", mode(bare, "hybrid"), {}),
+            ("hybrid", mode(plain, "hybrid"), {}),
+        ]
     print(f"{len(cases)} queries in {args.gold or 'the glossary (glossary off)'}")
     for name, run, change in rows:
         with constants(**change):

@@ -27,8 +27,11 @@ CLI = [sys.executable, "-c", "from reviewmine.cli import main; main()"]
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "serve.png")
-    ap.add_argument("--query", default="professionals who disagree with a decision by another "
-                                       "agency but do not challenge it")
+    ap.add_argument(
+        "--query",
+        default="professionals who disagree with a decision by another "
+        "agency but do not challenge it",
+    )
     ap.add_argument("--kind", default="actionable")
     args = ap.parse_args()
 
@@ -36,8 +39,11 @@ def main() -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="serve_shot_"))
     db = tmp / "corpus.db"
-    files = [p for p in sorted((ROOT / "corpus").iterdir())
-             if p.suffix in (".pdf", ".docx", ".html", ".md") and p.name != "README.md"]
+    files = [
+        p
+        for p in sorted((ROOT / "corpus").iterdir())
+        if p.suffix in (".pdf", ".docx", ".html", ".md") and p.name != "README.md"
+    ]
     subprocess.run([*CLI, "ingest", *map(str, files), "--db", str(db)], check=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -52,26 +52,41 @@ def main() -> int:
             xa = x if cols is None else x[:, cols]
             prob[te] = fit(xa[tr], y[tr]).predict(xa[te])
         pred = prob >= 0.5
-        scores[name] = {"roc_auc": round(float(roc_auc_score(y, prob)), 4),
-                        "precision": round(float(precision_score(y, pred)), 4),
-                        "recall": round(float(recall_score(y, pred)), 4),
-                        "f1": round(float(f1_score(y, pred)), 4)}
+        scores[name] = {
+            "roc_auc": round(float(roc_auc_score(y, prob)), 4),
+            "precision": round(float(precision_score(y, pred)), 4),
+            "recall": round(float(recall_score(y, pred)), 4),
+            "f1": round(float(f1_score(y, pred)), 4),
+        }
         print(f"{name:<28}", scores[name])
     oof, lab = out_of_fold(docs, args.data, folds=5)
     t = choose_threshold(oof, lab, sum(d.gold_unmatched for d in docs))
     drop: dict[str, float] = {
-            "threshold": t,
-            "right_candidates_dropped": int(((oof < t) & (lab == 1)).sum()),
-            "wrong_candidates_dropped": int(((oof < t) & (lab == 0)).sum()),
-            "right_candidates": int(lab.sum()), "wrong_candidates": int((lab == 0).sum())}
+        "threshold": t,
+        "right_candidates_dropped": int(((oof < t) & (lab == 1)).sum()),
+        "wrong_candidates_dropped": int(((oof < t) & (lab == 0)).sum()),
+        "right_candidates": int(lab.sum()),
+        "wrong_candidates": int((lab == 0).sum()),
+    }
     print(f"as a filter (not used) on out-of-fold candidate scores: {drop}")
     model = fit(x, y, MODEL_ID)
     families = sorted({d.family for d in docs})
-    model.save(MODEL_DIR, {"training_rows": len(y), "positive_rows": int(y.sum()), "data": args.data,
-                           "documents": len(docs), "families": families, "grouped_cv": scores,
-                           "as_a_filter_out_of_fold": drop})
-    print(f"wrote {MODEL_DIR} ({len(y)} rows, {int(y.sum())} positive, {len(docs)} documents, "
-          f"families {', '.join(families)})")
+    model.save(
+        MODEL_DIR,
+        {
+            "training_rows": len(y),
+            "positive_rows": int(y.sum()),
+            "data": args.data,
+            "documents": len(docs),
+            "families": families,
+            "grouped_cv": scores,
+            "as_a_filter_out_of_fold": drop,
+        },
+    )
+    print(
+        f"wrote {MODEL_DIR} ({len(y)} rows, {int(y.sum())} positive, {len(docs)} documents, "
+        f"families {', '.join(families)})"
+    )
     return 0
 
 

@@ -97,8 +97,11 @@ def is_full(doc: Document) -> bool:
     from reviewmine.extract.sections import section_kind
 
     kinds = {section_kind(r.heading or "") for r in _section_items(doc)} - {None}
-    return doc.doc_type == "scrutiny_report" or not kinds or (
-        doc.doc_type in _REVIEW_TYPES and not kinds & {"finding", "learning_point"})
+    return (
+        doc.doc_type == "scrutiny_report"
+        or not kinds
+        or (doc.doc_type in _REVIEW_TYPES and not kinds & {"finding", "learning_point"})
+    )
 
 
 def gold_texts(gold_file: Path, row: dict[str, object]) -> list[str]:
@@ -112,10 +115,14 @@ def load_docs(letters: bool) -> list[Doc]:
 
     out: list[Doc] = []
     for gold_file in development_golds():
-        rows = load_summary_gold(gold_file) if is_summary_format(gold_file) else load_gold(gold_file)
+        rows = (
+            load_summary_gold(gold_file) if is_summary_format(gold_file) else load_gold(gold_file)
+        )
         for row in rows:
             fam = family_of(row, str(row["file"]))
-            if fam in ("ilacs_sif",) or (fam in ("focused_visit", "jtai", "area_send") and not letters):
+            if fam in ("ilacs_sif",) or (
+                fam in ("focused_visit", "jtai", "area_send") and not letters
+            ):
                 continue
             path = gold_file.parent / str(row["file"])
             try:
@@ -127,7 +134,10 @@ def load_docs(letters: bool) -> list[Doc]:
                 continue  # a sectioned document: the running-text reader reads only its strong forms
             us = units(doc)
             golds = gold_texts(gold_file, row)
-            y = np.array([int(any(holds(g, u.text) or holds(u.text, g) for g in golds)) for u in us], dtype=np.int8)
+            y = np.array(
+                [int(any(holds(g, u.text) or holds(u.text, g) for g in golds)) for u in us],
+                dtype=np.int8,
+            )
             out.append(Doc(path, gold_file, row, fam, doc, items, full, us, y, golds))
     return out
 
@@ -150,8 +160,10 @@ def predict(w: np.ndarray, b: float, d: Doc) -> np.ndarray:
 
 def covered(d: Doc) -> np.ndarray:
     """Units a rule item already holds or is held by (the model adds nothing there)."""
-    return np.array([any(holds(it.text, u.text) or holds(u.text, it.text) for it in d.rules) for u in d.units],
-                    dtype=bool)
+    return np.array(
+        [any(holds(it.text, u.text) or holds(u.text, it.text) for it in d.rules) for u in d.units],
+        dtype=bool,
+    )
 
 
 def best_threshold(p: np.ndarray, y: np.ndarray, min_precision: float) -> float:
@@ -168,8 +180,14 @@ def best_threshold(p: np.ndarray, y: np.ndarray, min_precision: float) -> float:
     return best
 
 
-def combined_threshold(p: np.ndarray, y: np.ndarray, c: np.ndarray, rules_right: int, rules_wrong: int,
-                       floor: float = 0.95) -> float:
+def combined_threshold(
+    p: np.ndarray,
+    y: np.ndarray,
+    c: np.ndarray,
+    rules_right: int,
+    rules_wrong: int,
+    floor: float = 0.95,
+) -> float:
     """(d): the threshold with the best F1 of rules + added units whose precision stays >= *floor*.
 
     Recall is counted over positive units (a unit a rule item covers counts as found).
@@ -194,7 +212,9 @@ def rule_counts(d: Doc) -> tuple[int, int]:
     return right, len(its) - right
 
 
-def train(docs: Sequence[Doc], min_precision: float) -> tuple[np.ndarray, float, float, float, float]:
+def train(
+    docs: Sequence[Doc], min_precision: float
+) -> tuple[np.ndarray, float, float, float, float]:
     """Weights, bias and the thresholds of (b), (c) and (d), chosen on out-of-fold scores of *docs*."""
     from sklearn.model_selection import GroupKFold
 
@@ -212,7 +232,9 @@ def train(docs: Sequence[Doc], min_precision: float) -> tuple[np.ndarray, float,
     running = [d for d in docs if d.full]  # (d) is for the documents the reader reads in full
     mask = np.concatenate([np.full(len(d.units), d.full) for d in docs])
     counts = [rule_counts(d) for d in running]
-    t_comb = combined_threshold(p[mask], y[mask], c[mask], sum(r for r, _ in counts), sum(w_ for _, w_ in counts))
+    t_comb = combined_threshold(
+        p[mask], y[mask], c[mask], sum(r for r, _ in counts), sum(w_ for _, w_ in counts)
+    )
     w, b = fit(docs)
     return w, b, t_alone, t_add, t_comb
 
@@ -221,19 +243,42 @@ def model_items(d: Doc, p: np.ndarray, t: float, skip: np.ndarray | None = None)
     out = []
     for n, (u, s) in enumerate(zip(d.units, p)):
         if s >= t and (skip is None or not skip[n]):
-            out.append(Item(doc_id=d.doc.id, kind=unit_kind(u), text=u.text, page=u.block.page, heading=u.heading,
-                            confidence=round(float(s), 3), start=u.block.start, end=u.block.end))
+            out.append(
+                Item(
+                    doc_id=d.doc.id,
+                    kind=unit_kind(u),
+                    text=u.text,
+                    page=u.block.page,
+                    heading=u.heading,
+                    confidence=round(float(s), 3),
+                    start=u.block.start,
+                    end=u.block.end,
+                )
+            )
     return out
 
 
-def readers(d: Doc, w: np.ndarray, b: float, t_alone: float, t_add: float, t_comb: float = 1.01,
-            rules: list[Item] | None = None) -> dict[str, list[Item]]:
+def readers(
+    d: Doc,
+    w: np.ndarray,
+    b: float,
+    t_alone: float,
+    t_add: float,
+    t_comb: float = 1.01,
+    rules: list[Item] | None = None,
+) -> dict[str, list[Item]]:
     p = predict(w, b, d)
     base = d.rules if rules is None else rules
-    skip = np.array([any(holds(it.text, u.text) or holds(u.text, it.text) for it in base) for u in d.units],
-                    dtype=bool)
-    return {"a": list(base), "b": model_items(d, p, t_alone), "c": list(base) + model_items(d, p, t_add, skip),
-            "d": list(base) + model_items(d, p, t_comb, skip)}
+    skip = np.array(
+        [any(holds(it.text, u.text) or holds(u.text, it.text) for it in base) for u in d.units],
+        dtype=bool,
+    )
+    return {
+        "a": list(base),
+        "b": model_items(d, p, t_alone),
+        "c": list(base) + model_items(d, p, t_add, skip),
+        "d": list(base) + model_items(d, p, t_comb, skip),
+    }
 
 
 def score(docs: Sequence[Doc], items: dict[Path, list[Item]]) -> dict[str, float]:
@@ -249,34 +294,61 @@ def score(docs: Sequence[Doc], items: dict[Path, list[Item]]) -> dict[str, float
     with tempfile.TemporaryDirectory() as tmp:
         for n, (gold_file, ds) in enumerate(by_gold.items()):
             sub = Path(tmp) / f"gold{n}.jsonl"
-            raw = [json.loads(x) for x in gold_file.read_text(encoding="utf-8").splitlines() if x.strip()]
+            raw = [
+                json.loads(x)
+                for x in gold_file.read_text(encoding="utf-8").splitlines()
+                if x.strip()
+            ]
             keep = {str(d.row["file"]) for d in ds}
-            sub.write_text("".join(json.dumps(r) + "\n" for r in raw if r["file"] in keep), encoding="utf-8")
+            sub.write_text(
+                "".join(json.dumps(r) + "\n" for r in raw if r["file"] in keep), encoding="utf-8"
+            )
             if is_summary_format(gold_file):
                 o = evaluate_summaries(sub, gold_file.parent, extractor=extractor).overall
                 tp, fn, fp, tp_pred = tp + o.tp, fn + o.fn, fp + o.fp, tp_pred + o.tp_pred
             else:
                 e = evaluate_extraction(sub, gold_file.parent, extractor=extractor).overall
                 tp, fn, fp, tp_pred = tp + e.tp, fn + e.fn, fp + e.fp, tp_pred + e.tp
-    return {"precision": round(tp_pred / (tp_pred + fp), 3) if tp_pred + fp else 1.0,
-            "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0, "documents": len(docs)}
+    return {
+        "precision": round(tp_pred / (tp_pred + fp), 3) if tp_pred + fp else 1.0,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+        "documents": len(docs),
+    }
 
 
-def evaluate(test: Sequence[Doc], train_docs: Sequence[Doc], min_precision: float,
-             rules_for: Callable[[Doc], list[Item]] | None = None) -> dict[str, object]:
+def evaluate(
+    test: Sequence[Doc],
+    train_docs: Sequence[Doc],
+    min_precision: float,
+    rules_for: Callable[[Doc], list[Item]] | None = None,
+) -> dict[str, object]:
     w, b, t_alone, t_add, t_comb = train(train_docs, min_precision)
-    got = {d.path.resolve(): readers(d, w, b, t_alone, t_add, t_comb, rules_for(d) if rules_for else None)
-           for d in test}
+    got = {
+        d.path.resolve(): readers(
+            d, w, b, t_alone, t_add, t_comb, rules_for(d) if rules_for else None
+        )
+        for d in test
+    }
     out: dict[str, object] = {r: score(test, {p: v[r] for p, v in got.items()}) for r in "abcd"}
     out["thresholds"] = {"b": t_alone, "c": t_add, "d": t_comb}
     out["added"] = {r: sum(len(v[r]) - len(v["a"]) for v in got.values()) for r in "cd"}
     # (c) at fixed thresholds: what the model could add at best (a curve, not a threshold chosen here)
     curve = []
     for t in (0.5, 0.7, 0.8, 0.9):
-        fixed = {d.path.resolve(): readers(d, w, b, t_alone, t, 1.01, rules_for(d) if rules_for else None)["c"]
-                 for d in test}
-        curve.append({"threshold": t, "added": sum(len(v) for v in fixed.values())
-                      - sum(len(v["a"]) for v in got.values()), **score(test, fixed)})
+        fixed = {
+            d.path.resolve(): readers(
+                d, w, b, t_alone, t, 1.01, rules_for(d) if rules_for else None
+            )["c"]
+            for d in test
+        }
+        curve.append(
+            {
+                "threshold": t,
+                "added": sum(len(v) for v in fixed.values())
+                - sum(len(v["a"]) for v in got.values()),
+                **score(test, fixed),
+            }
+        )
     out["c_at_fixed_thresholds"] = curve
     return out
 
@@ -289,9 +361,13 @@ def grouped_cv(docs: Sequence[Doc], min_precision: float, folds: int = 5) -> dic
     idx = np.arange(len(pool))
     got: dict[Path, dict[str, list[Item]]] = {}
     thresholds = []
-    oof: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # scores, labels, covered by a rule item
+    oof: list[
+        tuple[np.ndarray, np.ndarray, np.ndarray]
+    ] = []  # scores, labels, covered by a rule item
     for tr, te in GroupKFold(n_splits=folds).split(idx, groups=idx):
-        train_docs = [pool[i] for i in tr] + [d for d in docs if not d.full]  # letters only ever train
+        train_docs = [pool[i] for i in tr] + [
+            d for d in docs if not d.full
+        ]  # letters only ever train
         w, b, t_alone, t_add, t_comb = train(train_docs, min_precision)
         thresholds.append((t_alone, t_add, t_comb))
         for i in te:
@@ -301,14 +377,26 @@ def grouped_cv(docs: Sequence[Doc], min_precision: float, folds: int = 5) -> dic
     curve = []
     for t in (0.3, 0.5, 0.7, 0.8, 0.9, 0.95):
         keep = (p >= t) & ~c
-        curve.append({"threshold": t, "added": int(keep.sum()), "right": int((keep & (y == 1)).sum()),
-                      "positives_uncovered": int(((y == 1) & ~c).sum())})
-    out: dict[str, object] = {"thresholds": thresholds, "uncovered_units_curve": curve,
-                              "roc_auc_all_units": round(float(_auc(y, p)), 3),
-                              "roc_auc_uncovered_units": round(float(_auc(y[~c], p[~c])), 3)}
+        curve.append(
+            {
+                "threshold": t,
+                "added": int(keep.sum()),
+                "right": int((keep & (y == 1)).sum()),
+                "positives_uncovered": int(((y == 1) & ~c).sum()),
+            }
+        )
+    out: dict[str, object] = {
+        "thresholds": thresholds,
+        "uncovered_units_curve": curve,
+        "roc_auc_all_units": round(float(_auc(y, p)), 3),
+        "roc_auc_uncovered_units": round(float(_auc(y[~c], p[~c])), 3),
+    }
     for fam in sorted({d.family for d in pool}):
         test = [d for d in pool if d.family == fam]
-        out[fam] = {r: score(test, {d.path.resolve(): got[d.path.resolve()][r] for d in test}) for r in "abcd"}
+        out[fam] = {
+            r: score(test, {d.path.resolve(): got[d.path.resolve()][r] for d in test})
+            for r in "abcd"
+        }
     return out
 
 
@@ -360,34 +448,53 @@ def withheld_rules(docs: Sequence[Doc], family: str) -> dict[Path, list[Item]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--no-letters", dest="letters", action="store_false", help="train without the letters")
-    ap.add_argument("--min-precision", type=float, default=0.9,
-                    help="(c): least out-of-fold precision of the units the model adds")
+    ap.add_argument(
+        "--no-letters", dest="letters", action="store_false", help="train without the letters"
+    )
+    ap.add_argument(
+        "--min-precision",
+        type=float,
+        default=0.9,
+        help="(c): least out-of-fold precision of the units the model adds",
+    )
     args = ap.parse_args()
     docs = load_docs(args.letters)
     fams = sorted({d.family for d in docs})
-    print(f"{len(docs)} documents ({', '.join(f'{f} {sum(d.family == f for d in docs)}' for f in fams)}); "
-          f"running-text: {sum(d.full for d in docs)}; units {sum(len(d.units) for d in docs)}, "
-          f"positive {sum(int(d.y.sum()) for d in docs)}")
+    print(
+        f"{len(docs)} documents ({', '.join(f'{f} {sum(d.family == f for d in docs)}' for f in fams)}); "
+        f"running-text: {sum(d.full for d in docs)}; units {sum(len(d.units) for d in docs)}, "
+        f"positive {sum(int(d.y.sum()) for d in docs)}"
+    )
     report: dict[str, object] = {}
 
     def show(name: str, r: dict[str, object]) -> None:
-        cells = "  ".join(f"({k}) P {r[k]['precision']:.3f} R {r[k]['recall']:.3f}"  # type: ignore[index]
-                          for k in "abcd" if k in r)
-        print(f"{name:<46}{cells}  thresholds {r.get('thresholds', '')}  units added {r.get('added', '')}")
+        cells = "  ".join(
+            f"({k}) P {r[k]['precision']:.3f} R {r[k]['recall']:.3f}"  # type: ignore[index]
+            for k in "abcd"
+            if k in r
+        )
+        print(
+            f"{name:<46}{cells}  thresholds {r.get('thresholds', '')}  units added {r.get('added', '')}"
+        )
         for row in r.get("c_at_fixed_thresholds", ()):  # type: ignore[attr-defined]
-            print(f"{'':<8}(c) at a fixed threshold {row['threshold']}: P {row['precision']:.3f} "
-                  f"R {row['recall']:.3f}, {row['added']} units added")
+            print(
+                f"{'':<8}(c) at a fixed threshold {row['threshold']}: P {row['precision']:.3f} "
+                f"R {row['recall']:.3f}, {row['added']} units added"
+            )
         sys.stdout.flush()
 
     cv = grouped_cv(docs, args.min_precision)
     report["grouped_cv"] = cv
     print(f"grouped-CV thresholds (b, c, d) per fold: {cv['thresholds']}")
-    print(f"out-of-fold ROC AUC: all units {cv['roc_auc_all_units']}, units no rule item covers "
-          f"{cv['roc_auc_uncovered_units']}")
+    print(
+        f"out-of-fold ROC AUC: all units {cv['roc_auc_all_units']}, units no rule item covers "
+        f"{cv['roc_auc_uncovered_units']}"
+    )
     for row in cv["uncovered_units_curve"]:  # type: ignore[attr-defined]
-        print(f"  units the model would add at threshold {row['threshold']}: {row['added']}, of them right "
-              f"{row['right']} (right units the rules miss: {row['positives_uncovered']})")
+        print(
+            f"  units the model would add at threshold {row['threshold']}: {row['added']}, of them right "
+            f"{row['right']} (right units the rules miss: {row['positives_uncovered']})"
+        )
     for fam in fams:
         if fam in cv:
             show(f"5-fold grouped CV, {fam} (development)", cv[fam])  # type: ignore[arg-type]
@@ -399,13 +506,17 @@ def main() -> int:
     extra = "+letters" if args.letters else ""
     show(f"LOFO: train corpus{extra}, test summaries", lofo)
     held_rules = withheld_rules(docs, "summaries")
-    lofo_w = evaluate(summ, others, args.min_precision, rules_for=lambda d: held_rules[d.path.resolve()])
+    lofo_w = evaluate(
+        summ, others, args.min_precision, rules_for=lambda d: held_rules[d.path.resolve()]
+    )
     report["lofo_summaries_rules_withheld"] = lofo_w
     show("  ... rules with summaries-only entries withheld", lofo_w)
     lofo_c = evaluate(corpus, [d for d in docs if d.family != "corpus"], args.min_precision)
     report["lofo_corpus"] = lofo_c
     show(f"LOFO: train summaries{extra}, test corpus", lofo_c)
-    corpus_rows = [json.loads(x) for x in (Path("corpus") / "gold.jsonl").read_text().splitlines() if x.strip()]
+    corpus_rows = [
+        json.loads(x) for x in (Path("corpus") / "gold.jsonl").read_text().splitlines() if x.strip()
+    ]
     newest = {str(r["file"]) for r in corpus_rows[-3:]}
     new = [d for d in corpus if str(d.row["file"]) in newest]
     if new:

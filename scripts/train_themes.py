@@ -58,11 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", action="append", type=Path, help="gold JSONL (repeatable)")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "models" / "themes")
     parser.add_argument("--embedder", default="minilm", help="minilm (default) or a folder")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/reviewmine-theme-vectors"),
-                        help="folder caching item vectors between runs")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path("/tmp/reviewmine-theme-vectors"),
+        help="folder caching item vectors between runs",
+    )
     parser.add_argument("--eval-only", action="store_true", help="print figures, write nothing")
-    parser.add_argument("--ablations", action="store_true",
-                        help="also score the classifier alone and embedding similarity")
+    parser.add_argument(
+        "--ablations",
+        action="store_true",
+        help="also score the classifier alone and embedding similarity",
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -77,8 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     t_embed = time.perf_counter() - started
 
     # All families together (grouped CV), reported per family, plus leave-one-family-out.
-    ev = evaluate_themes(paths, embedder, vectors=vectors, items=items,
-                         ablations=args.ablations)
+    ev = evaluate_themes(paths, embedder, vectors=vectors, items=items, ablations=args.ablations)
     evals: list[tuple[str, ThemeEval]] = [("all gold files together", ev)]
     t_eval = time.perf_counter() - started - t_embed
     print(ev.to_markdown())
@@ -125,9 +131,11 @@ def main(argv: list[str] | None = None) -> int:
             f"lexicon {ev.baseline.micro_f1:.3f} / {ev.baseline.macro_f1:.3f} ({ev.grouping})"
         )
         for f in ev.families:
-            print(f"  {f.family}: micro-F1 {f.chosen.micro_f1:.3f} macro-F1 "
-                  f"{f.chosen.macro_f1:.3f} | lexicon {f.baseline.micro_f1:.3f} / "
-                  f"{f.baseline.macro_f1:.3f}")
+            print(
+                f"  {f.family}: micro-F1 {f.chosen.micro_f1:.3f} macro-F1 "
+                f"{f.chosen.macro_f1:.3f} | lexicon {f.baseline.micro_f1:.3f} / "
+                f"{f.baseline.macro_f1:.3f}"
+            )
     print(
         f"wrote {args.out} ({len(items)} items; embed {t_embed:.1f} s, evaluate {t_eval:.1f} s, "
         f"total {t_total:.1f} s)"
@@ -152,14 +160,17 @@ def model_card(
     fams = evals[0][1].families
     cardinality = "; ".join(
         f"{f.family} {sum(m.support for m in f.chosen.per_theme) / f.n_items:.2f} vs "
-        f"{sum(m.predicted for m in f.chosen.per_theme) / f.n_items:.2f}" for f in fams)
+        f"{sum(m.predicted for m in f.chosen.per_theme) / f.n_items:.2f}"
+        for f in fams
+    )
 
     def errors(f: Any) -> str:
         rows = []
         for m in f.chosen.per_theme:
             tp = round(m.recall * m.support)
-            rows.append((m.predicted - tp + m.support - tp, m.theme, m.predicted - tp,
-                         m.support - tp))
+            rows.append(
+                (m.predicted - tp + m.support - tp, m.theme, m.predicted - tp, m.support - tp)
+            )
         top = sorted(rows, key=lambda r: (-r[0], r[1]))[:3]
         return f"{f.family} " + ", ".join(f"{t} {fp}/{fn}" for _, t, fp, fn in top)
 
@@ -172,11 +183,19 @@ def model_card(
         "point); in the evaluation below, inside each training fold only. Tuning for "
         "micro-F1 alone scored 0.001-0.006 lower (micro and macro) in every family and "
         "0.019 lower in leave-one-family-out summaries."
-        if tuning else "not tuned for this model (no groups given); defaults.")
-    low = [f"{f.family} {f.chosen.micro_f1:.2f}" for f in evals[0][1].families
-           if f.chosen.micro_f1 < 0.8]
-    shortfall = ("Per-family micro-F1 is below 0.8 for " + ", ".join(low) + " (development "
-                 "figures above)." if low else "Every family reaches micro-F1 0.8 above.")
+        if tuning
+        else "not tuned for this model (no groups given); defaults."
+    )
+    low = [
+        f"{f.family} {f.chosen.micro_f1:.2f}"
+        for f in evals[0][1].families
+        if f.chosen.micro_f1 < 0.8
+    ]
+    shortfall = (
+        "Per-family micro-F1 is below 0.8 for " + ", ".join(low) + " (development figures above)."
+        if low
+        else "Every family reaches micro-F1 0.8 above."
+    )
     return f"""# Theme model card (`models/themes`)
 
 Assigns the taxonomy themes of `reviewmine/data/themes.toml` (taxonomy v2) to recommendations,

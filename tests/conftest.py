@@ -27,6 +27,7 @@ def no_network(monkeypatch):
         def blocked(*args, **kwargs):
             attempts.append(f"{name}{args[1:] if name.startswith('socket.') else args}")
             raise NetworkBlocked(f"network access attempted: {attempts[-1]}")
+
         return blocked
 
     for attr in ("connect", "connect_ex", "sendto"):

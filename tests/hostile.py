@@ -23,8 +23,9 @@ from pathlib import Path
 # --------------------------------------------------------------------- PDF writing
 
 
-def build_pdf(objects: list[bytes], *, root: int = 1, trailer: bytes = b"",
-              version: bytes = b"1.4") -> bytes:
+def build_pdf(
+    objects: list[bytes], *, root: int = 1, trailer: bytes = b"", version: bytes = b"1.4"
+) -> bytes:
     """A PDF from object bodies (object n is objects[n-1]) with a correct xref table."""
     out = bytearray(b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -36,7 +37,11 @@ def build_pdf(objects: list[bytes], *, root: int = 1, trailer: bytes = b"",
     for off in offsets:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, root, trailer, xref)
+        len(objects) + 1,
+        root,
+        trailer,
+        xref,
+    )
     return bytes(out)
 
 
@@ -80,12 +85,15 @@ def text_pdf(pages: list[list[str]] | None = None, *, encrypt: dict | None = Non
     trailer = b""
     file_id = hashlib.md5(repr(pages).encode()).digest()
     if encrypt is not None:
-        key, o, u, p = _standard_security(encrypt.get("user", b""), encrypt.get("owner", b"owner"),
-                                          file_id, encrypt.get("r", 2))
+        key, o, u, p = _standard_security(
+            encrypt.get("user", b""), encrypt.get("owner", b"owner"), file_id, encrypt.get("r", 2)
+        )
     for i, lines in enumerate(pages):
         num = 4 + 2 * i
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                       b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (num + 1))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (num + 1)
+        )
         data = page_content(lines)
         if key is not None:
             data = rc4(_object_key(key, num + 1), data)
@@ -93,8 +101,10 @@ def text_pdf(pages: list[list[str]] | None = None, *, encrypt: dict | None = Non
     if key is not None:
         r = encrypt["r"] if encrypt else 2  # type: ignore[index]
         v, length = (1, 40) if r == 2 else (2, 128)
-        objects.append(b"<< /Filter /Standard /V %d /R %d /Length %d /O <%s> /U <%s> /P %d >>"
-                       % (v, r, length, o.hex().encode(), u.hex().encode(), p))
+        objects.append(
+            b"<< /Filter /Standard /V %d /R %d /Length %d /O <%s> /U <%s> /P %d >>"
+            % (v, r, length, o.hex().encode(), u.hex().encode(), p)
+        )
         trailer = b"/Encrypt %d 0 R " % len(objects)
     trailer += b"/ID [<%s> <%s>] " % (file_id.hex().encode(), file_id.hex().encode())
     return build_pdf(objects, trailer=trailer)
@@ -120,8 +130,9 @@ def rc4(key: bytes, data: bytes) -> bytes:
     return bytes(out)
 
 
-def _standard_security(user: bytes, owner: bytes, file_id: bytes,
-                       r: int) -> tuple[bytes, bytes, bytes, int]:
+def _standard_security(
+    user: bytes, owner: bytes, file_id: bytes, r: int
+) -> tuple[bytes, bytes, bytes, int]:
     n = 5 if r == 2 else 16
     p = -4
     h = hashlib.md5((owner + _PAD)[:32]).digest()
@@ -150,63 +161,84 @@ def _standard_security(user: bytes, owner: bytes, file_id: bytes,
 
 def _object_key(key: bytes, num: int, gen: int = 0) -> bytes:
     return hashlib.md5(key + struct.pack("<i", num)[:3] + struct.pack("<i", gen)[:2]).digest()[
-        : min(len(key) + 5, 16)]
+        : min(len(key) + 5, 16)
+    ]
 
 
 def image_only_pdf(n_pages: int = 2, seed: int = 0) -> bytes:
     """A 'scanned' PDF: each page is one grey image, no text layer at all."""
     rnd = random.Random(seed)
     kids = b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(n_pages))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n_pages)]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n_pages),
+    ]
     for i in range(n_pages):
         num = 3 + 3 * i
         pixels = bytes(rnd.randrange(256) for _ in range(64 * 64))
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                       b"/Resources << /XObject << /Im1 %d 0 R >> >> /Contents %d 0 R >>"
-                       % (num + 1, num + 2))
-        objects.append(_stream(zlib.compress(pixels),
-                               b"/Type /XObject /Subtype /Image /Width 64 /Height 64 "
-                               b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /XObject << /Im1 %d 0 R >> >> /Contents %d 0 R >>" % (num + 1, num + 2)
+        )
+        objects.append(
+            _stream(
+                zlib.compress(pixels),
+                b"/Type /XObject /Subtype /Image /Width 64 /Height 64 "
+                b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode ",
+            )
+        )
         objects.append(_stream(b"q 500 0 0 700 50 70 cm /Im1 Do Q"))
     return build_pdf(objects)
 
 
 def many_pages_pdf(n_pages: int) -> bytes:
     """n pages sharing one font; each page has a few lines of text (cheap to write)."""
-    page_lines = [[f"Section {i + 1}", (f"{i + 1}.1 The board should review case {i + 1} "
-                                        "and report on progress to the partnership.")]
-                  for i in range(n_pages)]
+    page_lines = [
+        [
+            f"Section {i + 1}",
+            (
+                f"{i + 1}.1 The board should review case {i + 1} "
+                "and report on progress to the partnership."
+            ),
+        ]
+        for i in range(n_pages)
+    ]
     return text_pdf(page_lines)
 
 
 # The one page of the hand-made PDFs below: font in object 5, content in object 4.
-_PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-         b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>")
+_PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+    b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+)
 
 
 def nested_array_pdf(depth: int) -> bytes:
     """A page whose resources hold an array nested `depth` levels deep."""
     deep = b"[" * depth + b"1" + b"]" * depth
-    return build_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>"
-        b" /Deep " + deep + b" >> /Contents 4 0 R >>",
-        _stream(page_content(SAMPLE_LINES)),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >>"
+            b" /Deep " + deep + b" >> /Contents 4 0 R >>",
+            _stream(page_content(SAMPLE_LINES)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def nested_dict_pdf(depth: int) -> bytes:
     deep = b"<< /A " * depth + b"1" + b" >>" * depth
-    return build_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R /Deep " + deep + b" >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        _PAGE,
-        _stream(page_content(SAMPLE_LINES)),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /Deep " + deep + b" >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _PAGE,
+            _stream(page_content(SAMPLE_LINES)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def deep_page_tree_pdf(depth: int) -> bytes:
@@ -217,8 +249,10 @@ def deep_page_tree_pdf(depth: int) -> bytes:
         parent = b"/Parent %d 0 R " % (num - 1) if i else b""
         objects.append(b"<< /Type /Pages %s/Kids [%d 0 R] /Count 1 >>" % (parent, num + 1))
     page = 2 + depth
-    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font "
-                   b"<< /F1 %d 0 R >> >> /Contents %d 0 R >>" % (page - 1, page + 2, page + 1))
+    objects.append(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+        b"<< /F1 %d 0 R >> >> /Contents %d 0 R >>" % (page - 1, page + 2, page + 1)
+    )
     objects.append(_stream(page_content(SAMPLE_LINES)))
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     return build_pdf(objects)
@@ -226,38 +260,46 @@ def deep_page_tree_pdf(depth: int) -> bytes:
 
 def cyclic_page_tree_pdf() -> bytes:
     """A Pages node that lists itself among its kids."""
-    return build_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-        _PAGE,
-        _stream(page_content(SAMPLE_LINES)),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+            _PAGE,
+            _stream(page_content(SAMPLE_LINES)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def recursive_form_pdf() -> bytes:
     """A form XObject that draws itself (infinite recursion if followed)."""
-    return build_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        _PAGE.replace(b"/F1 5 0 R >>", b"/F1 5 0 R >> /XObject << /X 6 0 R >>"),
-        _stream(page_content(SAMPLE_LINES) + b"\n/X Do"),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        _stream(b"/X Do BT /F1 9 Tf 10 10 Td (loop) Tj ET",
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _PAGE.replace(b"/F1 5 0 R >>", b"/F1 5 0 R >> /XObject << /X 6 0 R >>"),
+            _stream(page_content(SAMPLE_LINES) + b"\n/X Do"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            _stream(
+                b"/X Do BT /F1 9 Tf 10 10 Td (loop) Tj ET",
                 b"/Type /XObject /Subtype /Form /BBox [0 0 100 100] "
-                b"/Resources << /XObject << /X 6 0 R >> /Font << /F1 5 0 R >> >> "),
-    ])
+                b"/Resources << /XObject << /X 6 0 R >> /Font << /F1 5 0 R >> >> ",
+            ),
+        ]
+    )
 
 
 def unbalanced_q_pdf(n: int) -> bytes:
     """A content stream opening `n` graphics states and closing none."""
-    return build_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        _PAGE,
-        _stream(b"q " * n + page_content(SAMPLE_LINES)),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _PAGE,
+            _stream(b"q " * n + page_content(SAMPLE_LINES)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def flate_bomb_pdf(megabytes: int) -> bytes:
@@ -271,16 +313,19 @@ def flate_bomb_pdf(megabytes: int) -> bytes:
     parts.append(comp.compress(b"\n" + page_content(SAMPLE_LINES[2:])))
     parts.append(comp.flush())
     data = b"".join(parts)
-    return build_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        _PAGE,
-        _stream(data, b"/Filter /FlateDecode "),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _PAGE,
+            _stream(data, b"/Filter /FlateDecode "),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 # ------------------------------------------------------------------- damaging PDFs
+
 
 def truncate(data: bytes, fraction: float) -> bytes:
     return data[: max(1, int(len(data) * fraction))]
@@ -324,31 +369,37 @@ XREF_DAMAGE = ("startxref", "drop_startxref", "shift", "garble_table", "no_trail
 
 # --------------------------------------------------------------------------- DOCX
 
+
 def docx_bytes(paragraphs: list[str]) -> bytes:
     """A minimal valid DOCX written directly as a zip (no python-docx needed)."""
     body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
     return _docx_zip(
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        f"<w:body>{body}</w:body></w:document>")
+        f"<w:body>{body}</w:body></w:document>"
+    )
 
 
 def _docx_zip(document_xml: str, extra: dict[str, bytes] | None = None) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml",
-                    '<?xml version="1.0" encoding="UTF-8"?>'
-                    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-                    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-                    '<Override PartName="/word/document.xml" ContentType="application/vnd.'
-                    'openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        zf.writestr("_rels/.rels",
-                    '<?xml version="1.0" encoding="UTF-8"?>'
-                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
-                    'org/officeDocument/2006/relationships/officeDocument" '
-                    'Target="word/document.xml"/></Relationships>')
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.'
+            'openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
+            'org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
         zf.writestr("word/document.xml", document_xml)
         for name, data in (extra or {}).items():
             zf.writestr(name, data)
@@ -361,8 +412,10 @@ def docx_zip_bomb(megabytes: int, *, lie: bool = False) -> bytes:
     With ``lie=True`` the zip headers claim a tiny uncompressed size (the
     classic way past a size check); the real data is still the big stream.
     """
-    head = (b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
-            b'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+        b'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+    )
     tail = b"</w:t></w:r></w:p></w:body></w:document>"
     comp = zlib.compressobj(1, zlib.DEFLATED, -15)
     crc = zlib.crc32(head)
@@ -386,28 +439,63 @@ def docx_zip_bomb(megabytes: int, *, lie: bool = False) -> bytes:
     # append the bomb member by hand: local header, data, then rebuild the central directory
     out = bytearray(buf.getvalue())
     cd_start = out.find(b"PK\x01\x02")
-    central = bytes(out[cd_start:out.rfind(b"PK\x05\x06")])
-    eocd = bytes(out[out.rfind(b"PK\x05\x06"):])
+    central = bytes(out[cd_start : out.rfind(b"PK\x05\x06")])
+    eocd = bytes(out[out.rfind(b"PK\x05\x06") :])
     del out[cd_start:]
     name = b"word/document.xml"
     offset = len(out)
-    out += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(deflated),
-                       claimed, len(name), 0) + name + deflated
+    out += (
+        struct.pack(
+            "<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(deflated), claimed, len(name), 0
+        )
+        + name
+        + deflated
+    )
     new_cd_start = len(out)
     out += central
-    out += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(deflated),
-                       claimed, len(name), 0, 0, 0, 0, 0, offset) + name
+    out += (
+        struct.pack(
+            "<4s6H3L5H2L",
+            b"PK\x01\x02",
+            20,
+            20,
+            0,
+            8,
+            0,
+            0,
+            crc,
+            len(deflated),
+            claimed,
+            len(name),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
+        )
+        + name
+    )
     n_entries = struct.unpack("<H", eocd[10:12])[0] + 1
     cd_size = len(out) - new_cd_start
-    out += struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, n_entries, n_entries, cd_size,
-                       new_cd_start, 0)
+    out += struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, n_entries, n_entries, cd_size, new_cd_start, 0
+    )
     return bytes(out)
 
 
 # --------------------------------------------------------------------------- store
 
-TABLES = ("documents", "files", "pages", "blocks", "items", "item_themes", "embeddings",
-          "tracker_actions")
+TABLES = (
+    "documents",
+    "files",
+    "pages",
+    "blocks",
+    "items",
+    "item_themes",
+    "embeddings",
+    "tracker_actions",
+)
 
 
 def snapshot(db_path: Path) -> dict[str, dict[str, str]]:
@@ -429,8 +517,9 @@ def snapshot(db_path: Path) -> dict[str, dict[str, str]]:
         db.close()
 
 
-def unchanged_except(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]],
-                     new_docs: set[str]) -> list[str]:
+def unchanged_except(
+    before: dict[str, dict[str, str]], after: dict[str, dict[str, str]], new_docs: set[str]
+) -> list[str]:
     """Differences between snapshots other than rows added for the documents in `new_docs`."""
     problems = []
     for table, rows in before.items():
@@ -473,12 +562,15 @@ def consistency_problems(db_path: Path) -> list[str]:
             if n_files == 0:
                 problems.append(f"{doc_id[:12]}: no file path points at it")
         for table in ("pages", "blocks", "items", "files"):
-            n = q(f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT id FROM documents)"
-                  ).fetchone()[0]
+            n = q(
+                f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT id FROM documents)"
+            ).fetchone()[0]
             if n:
                 problems.append(f"{table}: {n} rows of no document")
-        n = q("SELECT count(*) FROM items i WHERE i.ordinal >= (SELECT count(*) FROM items j "
-              "WHERE j.doc_id = i.doc_id)").fetchone()[0]
+        n = q(
+            "SELECT count(*) FROM items i WHERE i.ordinal >= (SELECT count(*) FROM items j "
+            "WHERE j.doc_id = i.doc_id)"
+        ).fetchone()[0]
         if n:
             problems.append(f"items: {n} documents with gaps in item ordinals")
         for fts in ("blocks_fts", "items_fts"):
@@ -493,6 +585,7 @@ def consistency_problems(db_path: Path) -> list[str]:
 
 
 # ------------------------------------------------------------------------ helpers
+
 
 @contextlib.contextmanager
 def quiet_crashes() -> Iterator[None]:
@@ -512,12 +605,16 @@ def store_signature(db_path: Path) -> dict[str, object]:
     """What a finished ingest leaves: per document its row counts, and which path holds which."""
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        docs = {r[0]: r[1:] for r in db.execute(
-            "SELECT d.id, d.pages, (SELECT count(*) FROM pages p WHERE p.doc_id=d.id),"
-            " (SELECT count(*) FROM blocks b WHERE b.doc_id=d.id),"
-            " (SELECT count(*) FROM items i WHERE i.doc_id=d.id),"
-            " (SELECT group_concat(text, '|') FROM (SELECT text FROM items i WHERE i.doc_id=d.id"
-            "  ORDER BY ordinal)) FROM documents d")}
+        docs = {
+            r[0]: r[1:]
+            for r in db.execute(
+                "SELECT d.id, d.pages, (SELECT count(*) FROM pages p WHERE p.doc_id=d.id),"
+                " (SELECT count(*) FROM blocks b WHERE b.doc_id=d.id),"
+                " (SELECT count(*) FROM items i WHERE i.doc_id=d.id),"
+                " (SELECT group_concat(text, '|') FROM (SELECT text FROM items i WHERE i.doc_id=d.id"
+                "  ORDER BY ordinal)) FROM documents d"
+            )
+        }
         files = dict(db.execute("SELECT path, doc_id FROM files"))
         return {"documents": docs, "files": files}
     finally:

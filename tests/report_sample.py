@@ -52,7 +52,7 @@ Eastmere Safeguarding Children Partnership. Published 12 March 2021.
 - When did you last use the neglect toolkit?
 - How do you know what a child's day is like?
 """,
-    "harrowfield_rapid-review_baby-l_2022.md": f"""# Rapid Review: Baby L {'</script>'}
+    "harrowfield_rapid-review_baby-l_2022.md": f"""# Rapid Review: Baby L {"</script>"}
 
 Harrowfield Safeguarding Children Partnership. Published 14 June 2022.
 
@@ -94,17 +94,33 @@ def write_docs(folder: Path) -> Path:
 
 def themes_for(text: str) -> tuple[ThemeScore, ...]:
     low = text.lower()
-    found = [ThemeScore(t, 0.9, "test rule: " + w) for t, words in RULES.items()
-             for w in words[:1] if any(x in low for x in words)]
+    found = [
+        ThemeScore(t, 0.9, "test rule: " + w)
+        for t, words in RULES.items()
+        for w in words[:1]
+        if any(x in low for x in words)
+    ]
     return tuple(found) or (ThemeScore("other", 0.5, "test rule: none"),)
 
 
-def _action(row: int, action_id: str, rec: str, action: str, due: str, status: str,
-            norm: str) -> dict[str, object]:
-    return {"action_id": action_id, "source_file": "tracker.xlsx", "sheet": "Actions",
-            "row": row, "review": None, "recommendation": rec, "action": action,
-            "owner": "Head of Service", "due_date": due, "status": status, "status_norm": norm,
-            "evidence": None, "raw_json": "{}"}
+def _action(
+    row: int, action_id: str, rec: str, action: str, due: str, status: str, norm: str
+) -> dict[str, object]:
+    return {
+        "action_id": action_id,
+        "source_file": "tracker.xlsx",
+        "sheet": "Actions",
+        "row": row,
+        "review": None,
+        "recommendation": rec,
+        "action": action,
+        "owner": "Head of Service",
+        "due_date": due,
+        "status": status,
+        "status_norm": norm,
+        "evidence": None,
+        "raw_json": "{}",
+    }
 
 
 def build_store(tmp: Path, *, tracker: bool = True) -> Store:
@@ -118,17 +134,52 @@ def build_store(tmp: Path, *, tracker: bool = True) -> Store:
     if tracker:
         by_text = {it.text[:40]: it for it in items}
         scr_rec = next(it for t, it in by_text.items() if t.startswith("The Board should launch"))
-        lcspr_rec = next(it for t, it in by_text.items() if t.startswith("The partnership should make"))
-        store.replace_tracker_actions("tracker.xlsx", [
-            _action(2, "A1", scr_rec.text, "Launch the neglect toolkit <b>and</b> train staff",
-                    "2018-03-31", "Completed", "complete"),
-            _action(3, "A2", lcspr_rec.text, "Audit use of the toolkit", "2022-01-31",
-                    "Amber", "on_track"),
-        ])
-        store.replace_tracker_links([
-            {"source_file": "tracker.xlsx", "sheet": "Actions", "row": 2, "item_id": scr_rec.id,
-             "score": 0.91, "reason": "test", "origin": "match"},
-            {"source_file": "tracker.xlsx", "sheet": "Actions", "row": 3,
-             "item_id": lcspr_rec.id, "score": 0.88, "reason": "test", "origin": "match"},
-        ])
+        lcspr_rec = next(
+            it for t, it in by_text.items() if t.startswith("The partnership should make")
+        )
+        store.replace_tracker_actions(
+            "tracker.xlsx",
+            [
+                _action(
+                    2,
+                    "A1",
+                    scr_rec.text,
+                    "Launch the neglect toolkit <b>and</b> train staff",
+                    "2018-03-31",
+                    "Completed",
+                    "complete",
+                ),
+                _action(
+                    3,
+                    "A2",
+                    lcspr_rec.text,
+                    "Audit use of the toolkit",
+                    "2022-01-31",
+                    "Amber",
+                    "on_track",
+                ),
+            ],
+        )
+        store.replace_tracker_links(
+            [
+                {
+                    "source_file": "tracker.xlsx",
+                    "sheet": "Actions",
+                    "row": 2,
+                    "item_id": scr_rec.id,
+                    "score": 0.91,
+                    "reason": "test",
+                    "origin": "match",
+                },
+                {
+                    "source_file": "tracker.xlsx",
+                    "sheet": "Actions",
+                    "row": 3,
+                    "item_id": lcspr_rec.id,
+                    "score": 0.88,
+                    "reason": "test",
+                    "origin": "match",
+                },
+            ]
+        )
     return store

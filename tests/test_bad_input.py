@@ -24,9 +24,11 @@ runner = CliRunner()
 GOOD_PDF = REAL_OFSTED / "dorset_2021-11-19.pdf"  # 9 pages, fast
 BASELINE_PDF = REAL_OFSTED / "cornwall_2019-11-05.pdf"
 
-GOOD_TEXT = ("Learning from the review of Child P\n\nRecommendations\n\n"
-             "1. The partnership should audit strategy discussions.\n"
-             "2. Schools should use the neglect toolkit.\n")
+GOOD_TEXT = (
+    "Learning from the review of Child P\n\nRecommendations\n\n"
+    "1. The partnership should audit strategy discussions.\n"
+    "2. Schools should use the neglect toolkit.\n"
+)
 
 
 def _baseline(tmp_path: Path) -> Path:
@@ -62,8 +64,10 @@ def _bad_folder(tmp_path: Path) -> tuple[Path, dict[str, str], set[str]]:
         "not-a-zip.docx": (b"This is plain text, not a Word file.", "not a valid DOCX"),
         "zip-not-word.docx": (_zip_of({"a.txt": b"hello"}), "no word/document.xml"),
         "binary.txt": (rnd.randbytes(4000), "binary data, not text"),
-        "script-only.html": (b"<html><script>var s = 'no text';</script></html>",
-                             "contains no text"),
+        "script-only.html": (
+            b"<html><script>var s = 'no text';</script></html>",
+            "contains no text",
+        ),
     }
     for name, (data, _) in bad.items():
         (folder / name).write_bytes(data)
@@ -73,20 +77,33 @@ def _bad_folder(tmp_path: Path) -> tuple[Path, dict[str, str], set[str]]:
 
     shutil.copy(GOOD_PDF, folder / "good.pdf")
     (folder / "owner-password-only.pdf").write_bytes(
-        H.text_pdf(encrypt={"user": b"", "owner": b"boss", "r": 3}))
+        H.text_pdf(encrypt={"user": b"", "owner": b"boss", "r": 3})
+    )
     (folder / "notes.txt").write_text(GOOD_TEXT, encoding="utf-8")
     (folder / "notes-utf16.txt").write_bytes(
-        GOOD_TEXT.replace("Child P", "Child Ü").encode("utf-16"))
+        GOOD_TEXT.replace("Child P", "Child Ü").encode("utf-16")
+    )
     (folder / "notes-cp1252.txt").write_bytes(
-        GOOD_TEXT.replace("Child P", "Child’s café").encode("cp1252"))
+        GOOD_TEXT.replace("Child P", "Child’s café").encode("cp1252")
+    )
     (folder / "notes-utf8-one-bad-byte.txt").write_bytes(
-        GOOD_TEXT.replace("Child P", "Child’s café").encode("utf-8") + b"\xff\n")
+        GOOD_TEXT.replace("Child P", "Child’s café").encode("utf-8") + b"\xff\n"
+    )
     (folder / "script.html").write_text(
         "<html><head><script>document.write('INJECTED')</script></head><body>"
         "<h1>Learning brief</h1><p>Practitioners should record the child's voice.</p>"
-        "<script>alert('INJECTED')</script></body></html>", encoding="utf-8")
-    good = {"good.pdf", "owner-password-only.pdf", "notes.txt", "notes-utf16.txt",
-            "notes-cp1252.txt", "notes-utf8-one-bad-byte.txt", "script.html"}
+        "<script>alert('INJECTED')</script></body></html>",
+        encoding="utf-8",
+    )
+    good = {
+        "good.pdf",
+        "owner-password-only.pdf",
+        "notes.txt",
+        "notes-utf16.txt",
+        "notes-cp1252.txt",
+        "notes-utf8-one-bad-byte.txt",
+        "script.html",
+    }
     return folder, reasons, good
 
 
@@ -126,8 +143,9 @@ def test_a_batch_of_broken_files_each_gets_one_line_and_the_rest_is_ingested(tmp
     before = H.snapshot(db)
     folder, reasons, good = _bad_folder(tmp_path)
     direct = _direct_paths(tmp_path, folder)
-    res = runner.invoke(app, ["ingest", str(folder), *map(str, direct), "--db", str(db),
-                              "--timeout", "60"])
+    res = runner.invoke(
+        app, ["ingest", str(folder), *map(str, direct), "--db", str(db), "--timeout", "60"]
+    )
     assert res.exit_code == 1, res.output
     lines = _failed_lines(res.stderr)
     assert len(lines) == len(reasons) + len(direct), "\n".join(lines)
@@ -177,11 +195,14 @@ def test_unsupported_files_in_a_folder_are_skipped_but_named_ones_are_refused(tm
     (folder / "~$notes.docx").write_bytes(b"lock file")
     store = Store.open(tmp_path / "s.db")
     assert [(Path(r.file).name, r.status) for r in ingest_paths([folder], store)] == [
-        ("notes.txt", "ingested")]
+        ("notes.txt", "ingested")
+    ]
     [res] = ingest_paths([folder / "minutes.doc"], store)
     assert res.status == "failed"
-    assert res.message == (f"{folder / 'minutes.doc'}: unsupported file type '.doc' "
-                           "(reviewmine reads PDF, DOCX, HTML, TXT and MD)")
+    assert res.message == (
+        f"{folder / 'minutes.doc'}: unsupported file type '.doc' "
+        "(reviewmine reads PDF, DOCX, HTML, TXT and MD)"
+    )
 
 
 def test_a_file_the_system_refuses_to_read_is_reported(tmp_path, monkeypatch):
@@ -241,13 +262,17 @@ def test_a_hanging_parser_is_stopped_by_the_time_limit(tmp_path, monkeypatch):
     (folder / "1a-hang.txt").write_text(GOOD_TEXT)
     db = tmp_path / "s.db"
     t0 = time.perf_counter()
-    res = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--timeout", "1.5",
-                              "--workers", "2"])
+    res = runner.invoke(
+        app, ["ingest", str(folder), "--db", str(db), "--timeout", "1.5", "--workers", "2"]
+    )
     elapsed = time.perf_counter() - t0
     assert res.exit_code == 1
     assert _failed_lines(res.stderr) == [
-        (f"failed: {folder / '1a-hang.txt'}: parsing took longer than 1.5 s and was stopped "
-         "(the file may be malformed; raise --timeout)")]
+        (
+            f"failed: {folder / '1a-hang.txt'}: parsing took longer than 1.5 s and was stopped "
+            "(the file may be malformed; raise --timeout)"
+        )
+    ]
     assert "3 ingested" in res.stderr
     assert elapsed < 30, elapsed
 
@@ -276,13 +301,19 @@ def test_decompression_bombs_are_refused_within_a_memory_limit(tmp_path):
     (folder / "lying-zip-bomb.docx").write_bytes(H.docx_zip_bomb(210, lie=True))
     shutil.copy(GOOD_PDF, folder / "good.pdf")
     with H.quiet_crashes():
-        results = {Path(r.file).name: r for r in ingest_paths(
-            [folder], Store.open(tmp_path / "s.db"), memory_limit=96 * 2**20, timeout=60)}
+        results = {
+            Path(r.file).name: r
+            for r in ingest_paths(
+                [folder], Store.open(tmp_path / "s.db"), memory_limit=96 * 2**20, timeout=60
+            )
+        }
     assert results["good.pdf"].status == "ingested"
     assert "the parser process died on this file" in results["flate-bomb.pdf"].message
     assert "refused as a possible zip bomb" in results["zip-bomb.docx"].message
-    assert "understate its size: refused as a possible zip bomb" in \
-        results["lying-zip-bomb.docx"].message
+    assert (
+        "understate its size: refused as a possible zip bomb"
+        in results["lying-zip-bomb.docx"].message
+    )
     assert sum(r.status == "failed" for r in results.values()) == 3
 
 
@@ -292,9 +323,11 @@ def test_regression_stale_password_error_does_not_mislabel_the_next_pdf(tmp_path
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "1-locked.pdf").write_bytes(H.text_pdf(encrypt={"user": b"pw", "r": 2}))
-    (folder / "2-no-pages.pdf").write_bytes(H.build_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    (folder / "2-no-pages.pdf").write_bytes(
+        H.build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+    )
     results = ingest_paths([folder], Store.open(tmp_path / "s.db"), workers=1)
     assert [r.message.split(": ", 1)[1] for r in results] == [
         "the PDF is password-protected (save an unprotected copy and ingest that)",
-        "the PDF is damaged and cannot be read"]
+        "the PDF is damaged and cannot be read",
+    ]

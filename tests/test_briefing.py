@@ -49,8 +49,11 @@ def test_counts_and_years(neglect):
     b = neglect
     assert (b.theme, b.theme_name) == ("neglect", "Neglect")
     assert (b.n_items, b.n_docs, b.n_reviews, b.n_inspections) == (9, 3, 3, 0)
-    assert [(y.year, y.documents, y.items) for y in b.years] == [(2017, 1, 3), (2021, 1, 4),
-                                                                 (2023, 1, 2)]
+    assert [(y.year, y.documents, y.items) for y in b.years] == [
+        (2017, 1, 3),
+        (2021, 1, 4),
+        (2023, 1, 2),
+    ]
 
 
 def test_subthemes_have_labels_and_cited_verbatim_quotes(store, neglect):
@@ -64,7 +67,9 @@ def test_subthemes_have_labels_and_cited_verbatim_quotes(store, neglect):
             # verbatim: the quote (less any closing ellipsis) is a prefix of an item's text
             body = q.text.removesuffix(" …")
             assert any(t.startswith(body) for t in texts), q.text
-            assert ", page 1, para " in q.citation and q.citation.endswith('"') and ".md" in q.citation
+            assert (
+                ", page 1, para " in q.citation and q.citation.endswith('"') and ".md" in q.citation
+            )
 
 
 def test_briefing_is_deterministic(store, neglect):
@@ -143,8 +148,13 @@ def test_docx_has_real_headings_lists_quotes_and_a_table(neglect, tmp_path):
     d = docx.Document(str(path))
     styles = [(p.style.name, p.text) for p in d.paragraphs]
     h1 = [t for s, t in styles if s == "Heading 1"]
-    assert h1 == ["How often it was raised", "What the reviews and inspections found",
-                  "Recommendations and what happened", "Questions for practitioners", "Sources"]
+    assert h1 == [
+        "How often it was raised",
+        "What the reviews and inspections found",
+        "Recommendations and what happened",
+        "Questions for practitioners",
+        "Sources",
+    ]
     assert sum(1 for s, _ in styles if s == "Heading 2") == len(neglect.subthemes)
     quotes = [t for s, t in styles if s == "Quote"]
     assert len(quotes) == sum(len(s.quotes) for s in neglect.subthemes)
@@ -169,7 +179,7 @@ def test_html_briefing_escapes_document_text(store, tmp_path):
     assert PAYLOAD_SCRIPT not in page and PAYLOAD_IMG not in page
     assert "&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;" in page
     assert "<script" not in page.lower()  # the page has no script of its own either
-    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and "<title id=\"chart-title\">" in page
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and '<title id="chart-title">' in page
     for tag in ("<h1>", "<h2>", "<h3>", "<blockquote>", "<table>", "<ul>"):
         assert tag in page
     path = tmp_path / "b.html"
@@ -192,12 +202,25 @@ def test_unknown_suffix_is_refused(neglect, tmp_path):
 
 def test_cli_briefing(store, tmp_path):
     out = tmp_path / "n.docx"
-    res = runner.invoke(app, ["briefing", "neglect", "--db", str(store.path), "--embedder",
-                              "hashing", "-o", str(out)])
+    res = runner.invoke(
+        app,
+        ["briefing", "neglect", "--db", str(store.path), "--embedder", "hashing", "-o", str(out)],
+    )
     assert res.exit_code == 0, res.output
     assert out.stat().st_size > 5000 and "9 items from 3 documents" in res.output
-    res = runner.invoke(app, ["briefing", "neglect", "--db", str(store.path), "--embedder",
-                              "hashing", "--since", "2023"])
+    res = runner.invoke(
+        app,
+        [
+            "briefing",
+            "neglect",
+            "--db",
+            str(store.path),
+            "--embedder",
+            "hashing",
+            "--since",
+            "2023",
+        ],
+    )
     assert res.exit_code == 0 and res.output.startswith("# Practice briefing: Neglect")
     res = runner.invoke(app, ["briefing", "neglect", "--db", str(store.path), "-o", "x.pdf"])
     assert res.exit_code == 2
@@ -226,19 +249,30 @@ def test_subtheme_groups_are_seeded_largest_first_and_use_emergent_clustering():
     vectors = np.vstack([b, a]).astype(np.float32)
     texts = ["safe sleep advice for fathers"] * 3 + ["neglect toolkit use by schools"] * 6
     first = subtheme_groups(texts, vectors, 2)
-    assert [g.item_indices for g in first] == [g.item_indices for g in subtheme_groups(
-        texts, vectors, 2)]
+    assert [g.item_indices for g in first] == [
+        g.item_indices for g in subtheme_groups(texts, vectors, 2)
+    ]
     assert [g.item_indices for g in first] == [(3, 4, 5, 6, 7, 8), (0, 1, 2)]
     assert "neglect toolkit" in first[0].key_phrases and "safe sleep" in first[1].key_phrases
     # identical vectors cannot make more groups than there are distinct points
     assert len(subtheme_groups(["x"] * 5, np.ones((5, 4), dtype=np.float32), 3)) == 1
 
 
-@pytest.mark.parametrize(("span", "kept"), [
-    ("Child A", True), ("Baby L", True), ("Family X", True), ("Siblings M and N", True),
-    ("Child A's", True), ("Eastmere Safeguarding Children Partnership", True),
-    ("Harrowfield Police", True), ("Tyler", True), ("John Smith", False), ("Mary", False),
-])
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [
+        ("Child A", True),
+        ("Baby L", True),
+        ("Family X", True),
+        ("Siblings M and N", True),
+        ("Child A's", True),
+        ("Eastmere Safeguarding Children Partnership", True),
+        ("Harrowfield Police", True),
+        ("Tyler", True),
+        ("John Smith", False),
+        ("Mary", False),
+    ],
+)
 def test_pseudonyms_and_agencies_are_kept(span, kept):
     assert keep_name(span, keep=("Tyler",)) is kept
 
@@ -251,9 +285,10 @@ def test_redaction_runs_on_every_quote(store):
         return [t.replace("John Smith", "[name]") for t in texts]
 
     b = build_briefing(store, "neglect", embedder=EMB, today=TODAY, redact=True, redactor=fake)
-    (texts, keep), = calls
-    assert len(texts) == (sum(len(s.quotes) for s in b.subthemes) + len(b.recommendations)
-                          + len(b.questions))
+    ((texts, keep),) = calls
+    assert len(texts) == (
+        sum(len(s.quotes) for s in b.subthemes) + len(b.recommendations) + len(b.questions)
+    )
     assert "Child A" in keep and "Family X" in keep
     assert b.redacted and "John Smith" not in briefing_markdown(b)
     assert "People's names in quotes are replaced by [name]." in briefing_markdown(b)
@@ -263,13 +298,20 @@ def test_redaction_runs_on_every_quote(store):
 def test_redaction_with_spacy():
     from reviewmine.outputs.briefing import redact_names
 
-    out = redact_names([
-        ("Practitioners did not recognise the harm to Child A; John Smith, the health visitor, "
-         "saw poor home conditions."),
-        ("Baby L's father, David Jones, was not seen by Harrowfield Police or the Eastmere "
-         "Safeguarding Children Partnership."),
-        "Tyler was excluded from school.",
-    ], keep=("Tyler",))
+    out = redact_names(
+        [
+            (
+                "Practitioners did not recognise the harm to Child A; John Smith, the health visitor, "
+                "saw poor home conditions."
+            ),
+            (
+                "Baby L's father, David Jones, was not seen by Harrowfield Police or the Eastmere "
+                "Safeguarding Children Partnership."
+            ),
+            "Tyler was excluded from school.",
+        ],
+        keep=("Tyler",),
+    )
     assert "John Smith" not in out[0] and "[name]" in out[0] and "Child A" in out[0]
     assert "David Jones" not in out[1] and "Baby L" in out[1]
     assert "Harrowfield Police" in out[1] and "Eastmere" in out[1]
@@ -289,8 +331,10 @@ def test_regression_subtheme_headings_are_phrases_from_the_texts():
     # once "Experiencing; neglect prolonged; period": TF-IDF terms joined with semicolons
     from reviewmine.outputs.briefing import phrase_label
 
-    text = ("The recognition of and response to children who are experiencing neglect over a "
-            "prolonged period of time.")
+    text = (
+        "The recognition of and response to children who are experiencing neglect over a "
+        "prolonged period of time."
+    )
     label = phrase_label([text], ["experiencing", "neglect prolonged", "period"])
     assert label == "Children who are experiencing neglect over a prolonged period"
     assert ";" not in label and label.lower() in text.lower()

@@ -24,13 +24,19 @@ from reviewmine.ingest import ingest_paths
 from reviewmine.search.engine import Searcher, search
 from reviewmine.store import Store
 
-REAL = ["dorset_2021-11-19.pdf", "cornwall_2019-11-05.pdf", "kent_2013-08-23.pdf",
-        "croydon_2020-03-16.pdf", "bradford_2018-10-29.pdf", "surrey_2015-08-03.pdf",
-        "norfolk_2013-08-16.pdf", "thurrock_2019-12-20.pdf"]
+REAL = [
+    "dorset_2021-11-19.pdf",
+    "cornwall_2019-11-05.pdf",
+    "kent_2013-08-23.pdf",
+    "croydon_2020-03-16.pdf",
+    "bradford_2018-10-29.pdf",
+    "surrey_2015-08-03.pdf",
+    "norfolk_2013-08-16.pdf",
+    "thurrock_2019-12-20.pdf",
+]
 # Not "-m reviewmine.cli": run as __main__, cli.py gets a second `app` that the
 # commands/*.py modules (search among them) do not register on.
 CLI = [sys.executable, "-c", "from reviewmine.cli import main; main()"]
-
 
 
 def test_regression_a_searcher_meets_blocks_stored_after_it_loaded(tmp_path):
@@ -62,12 +68,20 @@ def _snapshot_is_whole(db_path: Path) -> tuple[int, list[str]]:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "documents" not in tables:
             return 0, []
-        bad = [f"{r[0][:12]}: {r[2]}/{r[1]} pages, {r[3]} blocks" for r in db.execute(
-            "SELECT d.id, d.pages, (SELECT count(*) FROM pages p WHERE p.doc_id=d.id),"
-            " (SELECT count(*) FROM blocks b WHERE b.doc_id=d.id) FROM documents d")
-            if r[2] != r[1] or r[3] == 0]
-        bad += [f"item of missing document {r[0]}" for r in db.execute(
-            "SELECT id FROM items WHERE doc_id NOT IN (SELECT id FROM documents) LIMIT 3")]
+        bad = [
+            f"{r[0][:12]}: {r[2]}/{r[1]} pages, {r[3]} blocks"
+            for r in db.execute(
+                "SELECT d.id, d.pages, (SELECT count(*) FROM pages p WHERE p.doc_id=d.id),"
+                " (SELECT count(*) FROM blocks b WHERE b.doc_id=d.id) FROM documents d"
+            )
+            if r[2] != r[1] or r[3] == 0
+        ]
+        bad += [
+            f"item of missing document {r[0]}"
+            for r in db.execute(
+                "SELECT id FROM items WHERE doc_id NOT IN (SELECT id FROM documents) LIMIT 3"
+            )
+        ]
         n = db.execute("SELECT count(*) FROM documents").fetchone()[0]
         db.execute("COMMIT")
         return n, bad
@@ -80,8 +94,13 @@ def _rounds(tmp_path: Path, reader) -> int:
     folder = _folder(tmp_path)
     files = sorted(p for p in folder.iterdir())
     ref_db = tmp_path / "reference.db"
-    subprocess.run([*CLI, "ingest", str(folder), "--db", str(ref_db), "--no-index"], cwd=tmp_path, check=True,
-                   capture_output=True, timeout=600)
+    subprocess.run(
+        [*CLI, "ingest", str(folder), "--db", str(ref_db), "--no-index"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     reference = H.store_signature(ref_db)
     assert len(reference["documents"]) == len(files)
 
@@ -91,13 +110,29 @@ def _rounds(tmp_path: Path, reader) -> int:
         # one walks the folder in order, the other the files in reverse: they meet in the
         # middle, parse some of the same files at once and both try to store them
         procs = [
-            subprocess.Popen([*CLI, "ingest", str(folder), "--db", str(db), "--workers", "1", "--no-index"],
-                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True),
-            subprocess.Popen([*CLI, "ingest", *map(str, reversed(files)), "--db", str(db),
-                              "--workers", "1", "--no-index"],
-                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True),
+            subprocess.Popen(
+                [*CLI, "ingest", str(folder), "--db", str(db), "--workers", "1", "--no-index"],
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
+            subprocess.Popen(
+                [
+                    *CLI,
+                    "ingest",
+                    *map(str, reversed(files)),
+                    "--db",
+                    str(db),
+                    "--workers",
+                    "1",
+                    "--no-index",
+                ],
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
         ]
         seen = 0
         while any(p.poll() is None for p in procs):
@@ -128,21 +163,37 @@ def _read_and_cache_embeddings(db: Path) -> None:
 @pytest.mark.slow
 def test_two_ingests_with_reads_and_a_third_writer_never_lock_and_agree(tmp_path):
     reads = _rounds(tmp_path, _read_and_cache_embeddings)
-    print(f"\nconcurrency: 10 rounds of two concurrent ingests, {reads} consistent reads "
-          "(each also caching embeddings); no lock errors")
+    print(
+        f"\nconcurrency: 10 rounds of two concurrent ingests, {reads} consistent reads "
+        "(each also caching embeddings); no lock errors"
+    )
     assert reads >= 10
-
-
 
 
 def _search_while_ingesting(db: Path) -> None:
     with Store.open(db) as store:
         search(store, "strategy discussions", mode="keyword")
     # a search in its own process, as a user would run it; it also caches embeddings
-    hit = subprocess.run([*CLI, "search", "neglect toolkit", "--db", str(db), "--mode", "hybrid",
-                          "--embedder", "hashing", "--format", "json"],
-                         cwd=db.parent, capture_output=True, text=True, timeout=300,
-                         check=False)
+    hit = subprocess.run(
+        [
+            *CLI,
+            "search",
+            "neglect toolkit",
+            "--db",
+            str(db),
+            "--mode",
+            "hybrid",
+            "--embedder",
+            "hashing",
+            "--format",
+            "json",
+        ],
+        cwd=db.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert hit.returncode == 0 and "locked" not in hit.stderr, hit.stderr[-2000:]
 
 

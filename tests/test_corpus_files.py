@@ -29,14 +29,34 @@ GOLD = CORPUS / "gold.jsonl"
 TRACKER_GOLD = CORPUS / "tracker_gold.jsonl"
 
 DOC_TYPES = {
-    "scr", "lcspr", "rapid_review", "ofsted_inspection", "ofsted_letter", "jtai_letter",
-    "scrutiny_report", "learning_brief", "other", "focused_visit", "monitoring_visit",
-    "joint_review", "area_send", "national_review", "case_review_summary", "sar", "dhr",
+    "scr",
+    "lcspr",
+    "rapid_review",
+    "ofsted_inspection",
+    "ofsted_letter",
+    "jtai_letter",
+    "scrutiny_report",
+    "learning_brief",
+    "other",
+    "focused_visit",
+    "monitoring_visit",
+    "joint_review",
+    "area_send",
+    "national_review",
+    "case_review_summary",
+    "sar",
+    "dhr",
     "annual_report",
 }
 KINDS = {
-    "recommendation", "finding", "learning_point", "area_for_improvement", "good_practice",
-    "action", "priority_action", "next_step",
+    "recommendation",
+    "finding",
+    "learning_point",
+    "area_for_improvement",
+    "good_practice",
+    "action",
+    "priority_action",
+    "next_step",
 }
 
 
@@ -61,9 +81,9 @@ def theme_ids() -> set[str]:
             return ids
     spec = ROOT.parent / "shared" / "spec" / "themes.md"
     if spec.exists():
-        return set(re.findall(r"^\|\s*([a-z0-9_]+)\s*\|", spec.read_text("utf-8"), re.MULTILINE)) - {
-            "id"
-        }
+        return set(
+            re.findall(r"^\|\s*([a-z0-9_]+)\s*\|", spec.read_text("utf-8"), re.MULTILINE)
+        ) - {"id"}
     return set()
 
 
@@ -115,8 +135,15 @@ def test_gold_is_well_formed():
             assert it["themes"] and (not themes or set(it["themes"]) <= themes), it["themes"]
             assert it["heading"], (g["file"], it["n"])
     types = {g["doc_type"] for g in GOLDS}
-    assert {"scr", "lcspr", "rapid_review", "focused_visit", "jtai_letter",
-            "scrutiny_report", "learning_brief"} <= types
+    assert {
+        "scr",
+        "lcspr",
+        "rapid_review",
+        "focused_visit",
+        "jtai_letter",
+        "scrutiny_report",
+        "learning_brief",
+    } <= types
     assert {Path(f).suffix for f in files} == {".pdf", ".docx", ".html", ".md"}
 
 
@@ -150,9 +177,7 @@ def docx_text(path: Path) -> str:
     return "\n".join(paras)
 
 
-@pytest.mark.parametrize(
-    "gold", [g for g in GOLDS if not g["file"].endswith(".pdf")], ids=_id
-)
+@pytest.mark.parametrize("gold", [g for g in GOLDS if not g["file"].endswith(".pdf")], ids=_id)
 def test_other_formats_contain_their_items(gold):
     path = CORPUS / gold["file"]
     if path.suffix == ".docx":

@@ -17,30 +17,48 @@ GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text().splitli
 KNOWN_GAPS: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("row", [
-    pytest.param(r, marks=pytest.mark.xfail(reason=KNOWN_GAPS[r["file"]], strict=True))
-    if r["file"] in KNOWN_GAPS else r for r in GOLD], ids=[r["file"] for r in GOLD])
+@pytest.mark.parametrize(
+    "row",
+    [
+        pytest.param(r, marks=pytest.mark.xfail(reason=KNOWN_GAPS[r["file"]], strict=True))
+        if r["file"] in KNOWN_GAPS
+        else r
+        for r in GOLD
+    ],
+    ids=[r["file"] for r in GOLD],
+)
 def test_corpus_document_metadata(row):
     doc, items = parse_file(CORPUS / row["file"])
     doc_type = row["doc_type"]
     assert (doc.doc_type, doc.area, doc.date, doc.pseudonym) == (
-        doc_type, row["local_authority"], row["date"], row["pseudonym"])
+        doc_type,
+        row["local_authority"],
+        row["date"],
+        row["pseudonym"],
+    )
     assert doc.title == row["title"]
     assert doc.pages == row["pages"]
     for b in doc.blocks:  # provenance: offsets slice back to the block text
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
     for it in items:
-        assert doc.text[it.start:it.end]
+        assert doc.text[it.start : it.end]
 
 
 def test_markdown_table_rows_become_cells(tmp_path):
     md = tmp_path / "rr.md"
-    md.write_text("# Rapid Review summary: Child Q\n\n| Field | Detail |\n|---|---|\n"
-                  "| Rapid Review meeting | 3 May 2024 |\n| Child | Child Q, aged 9 |\n", encoding="utf-8")
+    md.write_text(
+        "# Rapid Review summary: Child Q\n\n| Field | Detail |\n|---|---|\n"
+        "| Rapid Review meeting | 3 May 2024 |\n| Child | Child Q, aged 9 |\n",
+        encoding="utf-8",
+    )
     doc, _ = parse_file(md)
     cells = [b for b in doc.blocks if b.kind == "table_cell"]
     assert [(c.row, c.col, c.text) for c in cells][:4] == [
-        (0, 0, "Field"), (0, 1, "Detail"), (1, 0, "Rapid Review meeting"), (1, 1, "3 May 2024")]
+        (0, 0, "Field"),
+        (0, 1, "Detail"),
+        (1, 0, "Rapid Review meeting"),
+        (1, 1, "3 May 2024"),
+    ]
     assert doc.date == "2024-05-03" and doc.pseudonym == "Child Q"
 
 
@@ -56,8 +74,9 @@ def test_reparse_brings_an_old_stores_metadata_up_to_date(tmp_path):
     store = Store.open(tmp_path / "old.db")
     doc, items = parse_file(path)
     old = replace(doc, doc_type="ofsted_letter", title="Eastmere", topic=None)
-    store.save_document(old, items, path=str(path), size=path.stat().st_size,
-                        mtime=path.stat().st_mtime)
+    store.save_document(
+        old, items, path=str(path), size=path.stat().st_size, mtime=path.stat().st_mtime
+    )
     assert [r.status for r in ingest_paths([path], store)] == ["unchanged"]
     assert store.document(doc.id).title == "Eastmere"
     assert stored_paths(store) == [str(path)]
@@ -78,8 +97,14 @@ def test_docs_shows_topic_and_judgements_and_filters_new_types(tmp_path):
 
     db = tmp_path / "s.db"
     with Store.open(db) as store:
-        ingest_paths([CORPUS / "eastmere_ofsted-focused-visit-letter_2020.pdf",
-                      CORPUS / "harrowfield_jtai-letter_2022.pdf"], store, workers=1)
+        ingest_paths(
+            [
+                CORPUS / "eastmere_ofsted-focused-visit-letter_2020.pdf",
+                CORPUS / "harrowfield_jtai-letter_2022.pdf",
+            ],
+            store,
+            workers=1,
+        )
     runner = CliRunner()
     out = runner.invoke(app, ["docs", "--db", str(db), "--type", "jtai_letter", "-f", "jsonl"])
     assert out.exit_code == 0, out.output

@@ -25,10 +25,20 @@ from paths import CORPUS, REAL_OFSTED
 
 pytestmark = pytest.mark.slow
 
-REAL = ["leeds_2015-03-27.pdf", "norfolk_2015-10-20.pdf", "bexley_2014-05-23.pdf",
-        "kent_2013-08-23.pdf", "slough_2014-02-14.pdf", "surrey_2015-08-03.pdf",
-        "dorset_2021-11-19.pdf", "cornwall_2019-11-05.pdf", "croydon_2020-03-16.pdf",
-        "bradford_2018-10-29.pdf", "thurrock_2019-12-20.pdf", "norfolk_2013-08-16.pdf"]
+REAL = [
+    "leeds_2015-03-27.pdf",
+    "norfolk_2015-10-20.pdf",
+    "bexley_2014-05-23.pdf",
+    "kent_2013-08-23.pdf",
+    "slough_2014-02-14.pdf",
+    "surrey_2015-08-03.pdf",
+    "dorset_2021-11-19.pdf",
+    "cornwall_2019-11-05.pdf",
+    "croydon_2020-03-16.pdf",
+    "bradford_2018-10-29.pdf",
+    "thurrock_2019-12-20.pdf",
+    "norfolk_2013-08-16.pdf",
+]
 
 
 def _batch(tmp_path: Path) -> Path:
@@ -44,8 +54,18 @@ def _batch(tmp_path: Path) -> Path:
 
 
 def _ingest_cmd(folder: Path, db: Path) -> list[str]:
-    return [sys.executable, "-c", "from reviewmine.cli import main; main()", "ingest",
-            str(folder), "--db", str(db), "--workers", "2", "--no-index"]
+    return [
+        sys.executable,
+        "-c",
+        "from reviewmine.cli import main; main()",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--workers",
+        "2",
+        "--no-index",
+    ]
 
 
 def _kill_after(cmd: list[str], delay: float, cwd: Path) -> bool:
@@ -54,8 +74,14 @@ def _kill_after(cmd: list[str], delay: float, cwd: Path) -> bool:
     Only the main process is killed, as the kernel's OOM killer or a crash would;
     its parser processes must then die on their own.
     """
-    proc = subprocess.Popen(cmd, cwd=cwd, start_new_session=True, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(delay)
         killed = proc.poll() is None
@@ -85,8 +111,9 @@ def test_ingest_killed_at_random_points_loses_nothing_and_resumes(tmp_path):
     folder = _batch(tmp_path)
     ref_db = tmp_path / "reference.db"
     t0 = time.perf_counter()
-    subprocess.run(_ingest_cmd(folder, ref_db), cwd=tmp_path, check=True, capture_output=True,
-                   timeout=600)
+    subprocess.run(
+        _ingest_cmd(folder, ref_db), cwd=tmp_path, check=True, capture_output=True, timeout=600
+    )
     full = time.perf_counter() - t0
     assert H.consistency_problems(ref_db) == []
     reference = H.store_signature(ref_db)
@@ -104,13 +131,21 @@ def test_ingest_killed_at_random_points_loses_nothing_and_resumes(tmp_path):
             if db.exists():
                 problems = H.consistency_problems(db)
                 assert problems == [], f"round {round_no}, killed after {delay:.2f} s: {problems}"
-        done = subprocess.run(_ingest_cmd(folder, db), cwd=tmp_path, capture_output=True,
-                              text=True, timeout=600, check=False)
+        done = subprocess.run(
+            _ingest_cmd(folder, db),
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         assert H.consistency_problems(db) == []
         assert H.store_signature(db) == reference, f"round {round_no}"
-    print(f"\ncrash test: {kills} SIGKILLs survived (batch of {len(reference['documents'])} "
-          f"files, {full:.1f} s uninterrupted), data lost: 0")
+    print(
+        f"\ncrash test: {kills} SIGKILLs survived (batch of {len(reference['documents'])} "
+        f"files, {full:.1f} s uninterrupted), data lost: 0"
+    )
     assert kills >= 10
 
 

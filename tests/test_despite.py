@@ -1,4 +1,4 @@
-""""Raised again despite a completed action": the rule's parts on small hand-built cases.
+""" "Raised again despite a completed action": the rule's parts on small hand-built cases.
 
 The embedder here is a bag of word stems, so each test controls which words mean the
 same; the real-model figures are in evaluation/tracker/README.md (slow tests in
@@ -37,18 +37,31 @@ def bag_embedder(same: dict[str, str] | None = None):
 
 
 def doc(key: str, name: str, date: str, pseudonym: str | None, area: str = "Eastmere"):
-    return Document(id=key * 64, file=name, file_name=name, doc_type="lcspr", title=name,
-                    area=area, date=date, pages=5, text="", blocks=(), pseudonym=pseudonym)
+    return Document(
+        id=key * 64,
+        file=name,
+        file_name=name,
+        doc_type="lcspr",
+        title=name,
+        area=area,
+        date=date,
+        pages=5,
+        text="",
+        blocks=(),
+        pseudonym=pseudonym,
+    )
 
 
 def item(d: Document, n: int, kind: str, text: str) -> Item:
-    return Item(doc_id=d.id, kind=kind, text=text, page=2, heading=None, ordinal=n,
-                id=f"{d.id[:12]}:{n}")
+    return Item(
+        doc_id=d.id, kind=kind, text=text, page=2, heading=None, ordinal=n, id=f"{d.id[:12]}:{n}"
+    )
 
 
 def completed(action_id: str, text: str, answered: Item, d: Document, row: int = 2) -> Link:
-    a = ActionRef(action_id, "tracker.xlsx", "Actions", row, None, text, None, None, "Complete",
-                  "complete")
+    a = ActionRef(
+        action_id, "tracker.xlsx", "Actions", row, None, text, None, None, "Complete", "complete"
+    )
     return Link(a, item_ref(answered, d), 0.9, "test")
 
 
@@ -66,17 +79,29 @@ def test_regression_an_annual_report_retelling_the_review_is_not_raised_again():
     lcspr = doc("a", "eastmere_lcspr_baby-l_2023.pdf", "2023-03-15", "Baby L")
     annual = doc("b", "eastmere_scrutineer-annual-report_2024.pdf", "2024-11-19", None)
     review = doc("c", "eastmere_rapid-review_child-p_2024.docx", "2024-06-01", "Child P")
-    rec = item(lcspr, 0, "recommendation",
-               "Seek assurance that the pre-birth protocol is applied by midwives.")
-    retold = item(annual, 0, "finding",
-                  "The Baby L review found that the pre-birth protocol was not applied.")
-    asked = item(annual, 1, "recommendation", "Test through audit that the Baby L review's "
-                 "learning about the pre-birth protocol is applied.")
-    repeated = item(review, 0, "finding",
-                    "As in the Baby L review, the pre-birth protocol was not applied.")
+    rec = item(
+        lcspr,
+        0,
+        "recommendation",
+        "Seek assurance that the pre-birth protocol is applied by midwives.",
+    )
+    retold = item(
+        annual, 0, "finding", "The Baby L review found that the pre-birth protocol was not applied."
+    )
+    asked = item(
+        annual,
+        1,
+        "recommendation",
+        "Test through audit that the Baby L review's "
+        "learning about the pre-birth protocol is applied.",
+    )
+    repeated = item(
+        review, 0, "finding", "As in the Baby L review, the pre-birth protocol was not applied."
+    )
     links = [completed("L-1b", "Pre-birth protocol training for midwives", rec, lcspr)]
-    cases = find_despite_complete(links, [rec, retold, asked, repeated],
-                                  [lcspr, annual, review], bag_embedder(), LOW)
+    cases = find_despite_complete(
+        links, [rec, retold, asked, repeated], [lcspr, annual, review], bag_embedder(), LOW
+    )
     assert [c.action.action_id for c in cases] == ["L-1b"]
     assert sorted(later_texts(cases)[0]) == sorted([asked.text, repeated.text])
 
@@ -86,24 +111,27 @@ def test_a_specific_word_said_in_other_words_counts_only_when_the_embedder_says_
     although no specific stem is shared, when the embedder puts "men" by "male"."""
     scr = doc("a", "eastmere_scr_child-d_2017.pdf", "2017-06-14", "Child D")
     lcspr = doc("b", "eastmere_lcspr_baby-l_2023.pdf", "2023-03-15", "Baby L")
-    rec = item(scr, 0, "recommendation",
-               "Produce guidance on engaging fathers and male carers.")
-    later = item(lcspr, 0, "finding",
-                 "Professionals did not assess the men caring for the baby.")
+    rec = item(scr, 0, "recommendation", "Produce guidance on engaging fathers and male carers.")
+    later = item(lcspr, 0, "finding", "Professionals did not assess the men caring for the baby.")
     links = [completed("D-3", "Publish guidance on engaging fathers and male carers", rec, scr)]
     args = (links, [rec, later], [scr, lcspr])
     assert find_despite_complete(*args, bag_embedder(), LOW) == []
-    (case,) = find_despite_complete(*args, bag_embedder({"men": "male", "caring": "carer"}),
-                                    LOW)
+    (case,) = find_despite_complete(*args, bag_embedder({"men": "male", "caring": "carer"}), LOW)
     (ev,) = case.later
     assert ev.item.text == later.text and {"men", "caring"} <= set(ev.words)
     assert 0 <= ev.score <= 1
 
 
 def test_soft_shared_takes_the_nearest_later_word_above_the_floor():
-    v = {w: np.asarray(x, dtype=float) / np.linalg.norm(x) for w, x in {
-        "male": [1, 0.1, 0], "men": [1, 0, 0], "father": [0.6, 0.8, 0], "bruis": [0, 0, 1],
-    }.items()}
+    v = {
+        w: np.asarray(x, dtype=float) / np.linalg.norm(x)
+        for w, x in {
+            "male": [1, 0.1, 0],
+            "men": [1, 0, 0],
+            "father": [0.6, 0.8, 0],
+            "bruis": [0, 0, 1],
+        }.items()
+    }
     assert soft_shared({"male", "bruis"}, {"men", "father"}, v, 0.9) == {"male": "men"}
     assert soft_shared({"male"}, {"male", "men"}, v, 0.9) == {}  # shared exactly: not soft
     assert soft_shared({"bruis"}, {"men"}, v, 0.5) == {}
@@ -115,24 +143,46 @@ def test_one_later_item_raises_two_actions_only_when_it_names_each_ones_subject(
     rr = doc("a", "eastmere_rapid-review_child-t_2023.docx", "2023-07-20", "Child T")
     annual = doc("b", "eastmere_scrutineer-annual-report_2024.pdf", "2024-11-19", None)
     check = item(rr, 0, "action", "Add an exploitation check to the exclusion protocol.")
-    invite = item(rr, 1, "action",
-                  "Invite alternative provision to exploitation strategy meetings.")
-    both = item(annual, 0, "recommendation", "Screen children at risk of exclusion for "
-                "exploitation, and invite alternative provision to strategy meetings.")
-    one = item(annual, 1, "recommendation",
-               "Invite alternative provision to every exploitation strategy meeting.")
-    links = [completed("RR-T1", "Exploitation check added to the exclusion protocol", check, rr),
-             completed("RR-T3", "Invite alternative provision to exploitation strategy meetings",
-                       invite, rr, row=3)]
+    invite = item(
+        rr, 1, "action", "Invite alternative provision to exploitation strategy meetings."
+    )
+    both = item(
+        annual,
+        0,
+        "recommendation",
+        "Screen children at risk of exclusion for "
+        "exploitation, and invite alternative provision to strategy meetings.",
+    )
+    one = item(
+        annual,
+        1,
+        "recommendation",
+        "Invite alternative provision to every exploitation strategy meeting.",
+    )
+    links = [
+        completed("RR-T1", "Exploitation check added to the exclusion protocol", check, rr),
+        completed(
+            "RR-T3",
+            "Invite alternative provision to exploitation strategy meetings",
+            invite,
+            rr,
+            row=3,
+        ),
+    ]
     strict = DespiteParams(threshold=0.2, item_margin=0.0, own_subject_extra=0.0)
-    cases = find_despite_complete(links, [check, invite, both, one], [rr, annual],
-                                  bag_embedder(), strict)
+    cases = find_despite_complete(
+        links, [check, invite, both, one], [rr, annual], bag_embedder(), strict
+    )
     later = {c.action.action_id: sorted(e.item.text for e in c.later) for c in cases}
     assert later == {"RR-T1": [both.text], "RR-T3": sorted([both.text, one.text])}
     # without the exemption the item goes to its best action only
-    only_best = find_despite_complete(links, [check, invite, both, one], [rr, annual],
-                                      bag_embedder(), DespiteParams(
-                                          threshold=0.2, item_margin=0.0, own_subject_extra=9))
+    only_best = find_despite_complete(
+        links,
+        [check, invite, both, one],
+        [rr, annual],
+        bag_embedder(),
+        DespiteParams(threshold=0.2, item_margin=0.0, own_subject_extra=9),
+    )
     assert [c.action.action_id for c in only_best] == ["RR-T3"]
 
 
@@ -152,8 +202,10 @@ def test_regression_corpus_retold_finding_and_two_subject_item(tmp_path):
         cases = match_tracker(store, load_embedder("minilm")).recurring_despite_complete
     later = {c.action.action_id: [e.item.text for e in c.later] for c in cases}
     for action in ("L-1b", "RR-L1"):
-        assert any(t.startswith("The partnership should ensure that the learning from the Baby L")
-                   for t in later[action])
+        assert any(
+            t.startswith("The partnership should ensure that the learning from the Baby L")
+            for t in later[action]
+        )
         assert not any(t.startswith("The Baby L review found") for t in later[action])
     for action in ("RR-T1", "RR-T3"):
         assert any("excluded from school" in t for t in later[action]), later.get(action)

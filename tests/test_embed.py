@@ -151,7 +151,7 @@ def _real_passages(n=200):
         texts.update(b.text for b in doc.blocks if b.text.strip())
     ordered = sorted(texts, key=lambda t: (len(t), t))
     step = max(1, len(ordered) // n)
-    return ordered[::step][:n - 10] + ordered[-10:]  # the longest run past 256 tokens
+    return ordered[::step][: n - 10] + ordered[-10:]  # the longest run past 256 tokens
 
 
 @pytest.mark.slow

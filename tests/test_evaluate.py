@@ -42,11 +42,27 @@ def test_family_comes_from_the_gold_fields_then_the_file_prefix():
 
 def test_signature_extracted_as_action_counts_against_precision(tmp_path):
     # the gold has only areas for improvement; an 'action' the extractor invents is still scored
-    gold = _gold(tmp_path, [{"file": "jtai_x.pdf", "doc_kind": "jtai_letter", "items": [
-        {"kind": "area_for_improvement", "text": "The quality of strategy discussions with the police.", "page": 2}]}])
-    pred = [_item("area_for_improvement", "The quality of strategy discussions with the police.", 3),
-            _item("action", "Care Quality Commission"),
-            _item("good_practice", "Leaders know their services well.")]
+    gold = _gold(
+        tmp_path,
+        [
+            {
+                "file": "jtai_x.pdf",
+                "doc_kind": "jtai_letter",
+                "items": [
+                    {
+                        "kind": "area_for_improvement",
+                        "text": "The quality of strategy discussions with the police.",
+                        "page": 2,
+                    }
+                ],
+            }
+        ],
+    )
+    pred = [
+        _item("area_for_improvement", "The quality of strategy discussions with the police.", 3),
+        _item("action", "Care Quality Commission"),
+        _item("good_practice", "Leaders know their services well."),
+    ]
     ev = evaluate_extraction(gold, extractor=lambda p: ("jtai_letter", pred))
     fam = ev.by_family["jtai"]
     assert (fam.tp, fam.fp, fam.fn) == (1, 1, 0)
@@ -54,19 +70,52 @@ def test_signature_extracted_as_action_counts_against_precision(tmp_path):
     assert fam.pages_right == 0.0  # matched, but on the wrong page
     assert "good_practice" not in SCORED_KINDS
     # --kinds restricts gold and extracted items alike
-    only = evaluate_extraction(gold, kinds=["area_for_improvement"], extractor=lambda p: ("jtai_letter", pred))
+    only = evaluate_extraction(
+        gold, kinds=["area_for_improvement"], extractor=lambda p: ("jtai_letter", pred)
+    )
     assert (only.overall.tp, only.overall.fp) == (1, 0)
 
 
 def test_summaries_gold_is_scored_tolerantly_beside_item_gold(tmp_path):
-    items = _gold(tmp_path, [{"file": "area-send_x.pdf", "doc_kind": "area_send", "items": [
-        {"kind": "area_for_improvement", "text": "Leaders should improve the timeliness of EHC plans.", "page": 4}]}])
+    items = _gold(
+        tmp_path,
+        [
+            {
+                "file": "area-send_x.pdf",
+                "doc_kind": "area_send",
+                "items": [
+                    {
+                        "kind": "area_for_improvement",
+                        "text": "Leaders should improve the timeliness of EHC plans.",
+                        "page": 4,
+                    }
+                ],
+            }
+        ],
+    )
     (tmp_path / "s").mkdir()
-    summaries = _gold(tmp_path / "s", [{"file": "summary-x.txt", "doc_type": "sar", "recommendations": [],
-                                        "findings": ["professionals did not share information",
-                                                     "risk assessments were not reviewed"]}])
-    preds = {"area-send_x.pdf": [_item("area_for_improvement", "Leaders should improve the timeliness of EHC plans.", 4)],
-             "summary-x.txt": [_item("finding", "Learning: professionals did not share information and")]}
+    summaries = _gold(
+        tmp_path / "s",
+        [
+            {
+                "file": "summary-x.txt",
+                "doc_type": "sar",
+                "recommendations": [],
+                "findings": [
+                    "professionals did not share information",
+                    "risk assessments were not reviewed",
+                ],
+            }
+        ],
+    )
+    preds = {
+        "area-send_x.pdf": [
+            _item("area_for_improvement", "Leaders should improve the timeliness of EHC plans.", 4)
+        ],
+        "summary-x.txt": [
+            _item("finding", "Learning: professionals did not share information and")
+        ],
+    }
     report = evaluate_by_family([items, summaries], extractor=lambda p: ("other", preds[p.name]))
     fams = report.by_family
     assert list(fams) == ["area_send", "summaries"]
@@ -81,8 +130,20 @@ def test_eval_by_family_cli_on_real_letters(tmp_path):
     rows = [json.loads(x) for x in (LETTERS / "gold.jsonl").read_text().splitlines() if x.strip()]
     picked = [next(r for r in rows if r["doc_kind"] == k) for k in ("focused_visit", "jtai_letter")]
     gold = _gold(tmp_path, picked)
-    result = CliRunner().invoke(app, ["eval", "extraction", "--by", "family", "--gold", str(gold),
-                                      "--docs", str(LETTERS), "--no-details"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "extraction",
+            "--by",
+            "family",
+            "--gold",
+            str(gold),
+            "--docs",
+            str(LETTERS),
+            "--no-details",
+        ],
+    )
     assert result.exit_code == 0, result.output
     lines: dict[str, str] = {}
     for ln in result.output.splitlines():  # the family table comes before the by-type lines
@@ -103,7 +164,9 @@ def test_filter_threshold_drops_at_most_the_allowed_share_of_right_candidates():
     t = choose_threshold(prob, y, unmatched=0)
     assert 0.1 < t <= 0.9  # the 50 wrong candidates go, with the one right candidate scored 0.05
     assert choose_threshold(prob, y, unmatched=0, max_drop=0.0) <= 0.05  # no right candidate may go
-    assert choose_threshold(np.array([0.2, 0.3]), np.array([1, 1]), unmatched=3) == 0.0  # nothing to gain
+    assert (
+        choose_threshold(np.array([0.2, 0.3]), np.array([1, 1]), unmatched=3) == 0.0
+    )  # nothing to gain
 
 
 def test_a_model_trained_on_fewer_form_features_still_loads(tmp_path):
@@ -127,9 +190,19 @@ def test_a_model_trained_on_fewer_form_features_still_loads(tmp_path):
 
 def test_eval_by_family_cli_lists_summary_misses_under_their_family(tmp_path):
     (tmp_path / "page.txt").write_text(
-        "Review of practice\n\nThe family moved house four times in a year.\n", encoding="utf-8")
-    gold = _gold(tmp_path, [{"file": "page.txt", "doc_type": "lcspr", "recommendations": [],
-                             "findings": ["agencies did not share the family's moves with each other"]}])
+        "Review of practice\n\nThe family moved house four times in a year.\n", encoding="utf-8"
+    )
+    gold = _gold(
+        tmp_path,
+        [
+            {
+                "file": "page.txt",
+                "doc_type": "lcspr",
+                "recommendations": [],
+                "findings": ["agencies did not share the family's moves with each other"],
+            }
+        ],
+    )
     result = CliRunner().invoke(app, ["eval", "extraction", "--by", "family", "--gold", str(gold)])
     assert result.exit_code == 0, result.output
     assert "MISS  summaries     page.txt" in result.output
@@ -144,15 +217,32 @@ def test_labelled_documents_mark_candidates_as_the_evaluation_matches_them(tmp_p
         "# Serious Case Review: Child Q\n\n## Recommendations\n\n"
         "1. The partnership should audit the use of the neglect toolkit in early help.\n\n"
         "2. The police should share domestic abuse notifications with schools.\n\n## Background\n\nThe family moved to the area in 2019.\n",
-        encoding="utf-8")
-    gold = _gold(tmp_path, [{"file": "review.md", "doc_type": "scr", "fictional": True, "items": [
-        {"kind": "recommendation", "page": 1,
-         "text": "The partnership should audit the use of the neglect toolkit in early help."}]}])
+        encoding="utf-8",
+    )
+    gold = _gold(
+        tmp_path,
+        [
+            {
+                "file": "review.md",
+                "doc_type": "scr",
+                "fictional": True,
+                "items": [
+                    {
+                        "kind": "recommendation",
+                        "page": 1,
+                        "text": "The partnership should audit the use of the neglect toolkit in early help.",
+                    }
+                ],
+            }
+        ],
+    )
     [doc] = labelled_documents([gold])
     assert doc.family == "corpus" and doc.gold_unmatched == 0
     labels = {it.text: int(y) for it, y in zip(doc.items, doc.cand_y)}
     assert labels["The partnership should audit the use of the neglect toolkit in early help."] == 1
-    assert labels["The police should share domestic abuse notifications with schools."] == 0  # not in the gold
+    assert (
+        labels["The police should share domestic abuse notifications with schools."] == 0
+    )  # not in the gold
     assert doc.cand_x.shape[0] == len(doc.items)
     x, y, groups = training_matrix([doc], "both")
     assert x.shape[0] == len(y) == len(groups) == doc.block_x.shape[0] + len(doc.items)

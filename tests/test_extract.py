@@ -42,8 +42,9 @@ def test_eval_reports_a_miss_and_a_false_positive(tmp_path):
     ev = evaluate_extraction(path, OFSTED_GOLD.parent)
     assert ev.overall.tp == 2 and ev.overall.fn == 1 and ev.overall.fp == 1
     assert ev.misses[0].gold_text.startswith("A recommendation that the report never made")
-    result = CliRunner().invoke(app, ["eval", "extraction", "--gold", str(path),
-                                      "--docs", str(OFSTED_GOLD.parent)])
+    result = CliRunner().invoke(
+        app, ["eval", "extraction", "--gold", str(path), "--docs", str(OFSTED_GOLD.parent)]
+    )
     assert result.exit_code == 0, result.output
     assert "MISS  cornwall_2019-11-05.pdf p2" in result.output
     assert "R=0.667" in result.output
@@ -61,7 +62,9 @@ def test_labelled_recommendation_paragraphs_and_addressees(tmp_path):
         "# Serious Case Review: Child Q\n\nPublished: 3 March 2018\n\n## Recommendations\n\n"
         "Recommendation 1: The LSCB should seek assurance that the neglect toolkit is used.\n\n"
         "Recommendation 2: Police should share domestic abuse notifications with schools.\n\n"
-        "## Appendix\n\nThe panel met four times.\n", encoding="utf-8")
+        "## Appendix\n\nThe panel met four times.\n",
+        encoding="utf-8",
+    )
     _doc, items = parse_file(md)
     assert [it.number for it in items] == ["Recommendation 1", "Recommendation 2"]
     assert items[0].text.startswith("The LSCB should seek assurance")
@@ -84,12 +87,18 @@ def test_project_corpus_extraction_every_type():
 def test_addressees_from_subject_then_context():
     from reviewmine.extract.items import addressees
 
-    assert addressees("The LSCB and the police should agree a protocol.") == ("partnership", "police")
+    assert addressees("The LSCB and the police should agree a protocol.") == (
+        "partnership",
+        "police",
+    )
     # no stated subject: the table's agency cell or an agency sub-heading decides
-    assert addressees("Managers must ensure that assessments use chronologies.",
-                      ("Children's Social Care",)) == ("childrens_social_care",)
+    assert addressees(
+        "Managers must ensure that assessments use chronologies.", ("Children's Social Care",)
+    ) == ("childrens_social_care",)
     assert addressees("The use of disruption tactics.", ("", "Harrowfield Police")) == ("police",)
-    assert addressees("The quality of plans.", (), "childrens_social_care") == ("childrens_social_care",)
+    assert addressees("The quality of plans.", (), "childrens_social_care") == (
+        "childrens_social_care",
+    )
     assert addressees("Eastmere Police to agree a template.") == ("police",)
 
 
@@ -117,8 +126,9 @@ def test_confidence_model_loads_without_pickle_and_scores_items(tmp_path):
         assert set(z.files) == {"index", "value"}
     _doc, items = parse_file(OFSTED_GOLD.parent / "cornwall_2019-11-05.pdf")
     assert all(0.5 < it.confidence <= 1.0 for it in items)
-    assert [it.confidence for it in parse_file(OFSTED_GOLD.parent / "cornwall_2019-11-05.pdf")[1]] == \
-        [it.confidence for it in items]
+    assert [
+        it.confidence for it in parse_file(OFSTED_GOLD.parent / "cornwall_2019-11-05.pdf")[1]
+    ] == [it.confidence for it in items]
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "model.json").write_text(json.dumps({**meta, "n_hash": 8}))

@@ -32,10 +32,18 @@ from reviewmine.store import Store
 TIMEOUT = 30.0  # per file
 MEMORY_LIMIT = 512 * 2**20  # growth allowed per parser process
 # Small real reports (9-13 pages) keep the default run short.
-SEED_PDFS = ["dorset_2021-11-19.pdf", "cornwall_2019-11-05.pdf", "cornwall_2024-08-22.pdf",
-             "croydon_2020-03-16.pdf", "kensington-and-chelsea_2019-10-15.pdf",
-             "thurrock_2019-12-20.pdf", "sunderland_2021-08-20.pdf", "bradford_2018-10-29.pdf",
-             "bexley_2023-03-24.pdf", "bournemouth-christchurch-and-poole_2025-01-29.pdf"]
+SEED_PDFS = [
+    "dorset_2021-11-19.pdf",
+    "cornwall_2019-11-05.pdf",
+    "cornwall_2024-08-22.pdf",
+    "croydon_2020-03-16.pdf",
+    "kensington-and-chelsea_2019-10-15.pdf",
+    "thurrock_2019-12-20.pdf",
+    "sunderland_2021-08-20.pdf",
+    "bradford_2018-10-29.pdf",
+    "bexley_2023-03-24.pdf",
+    "bournemouth-christchurch-and-poole_2025-01-29.pdf",
+]
 BASELINE = REAL_OFSTED / "norfolk_2023-01-13.pdf"
 
 # Every refusal must say one of these (a raw Python error is a bug the fuzzer found).
@@ -55,8 +63,10 @@ CLEAR_REASONS = {
 }
 
 
-TEXT = ("Learning from Child W\n\nRecommendations\n\n1. The partnership should review "
-        "neglect cases. Children’s social care – café £5 naïve\n")
+TEXT = (
+    "Learning from Child W\n\nRecommendations\n\n1. The partnership should review "
+    "neglect cases. Children’s social care – café £5 naïve\n"
+)
 
 
 def _reason(message: str) -> str | None:
@@ -64,6 +74,7 @@ def _reason(message: str) -> str | None:
 
 
 # --------------------------------------------------------------------- the inputs
+
 
 def _seeds(all_real: bool) -> list[Path]:
     real = sorted(REAL_OFSTED.glob("*.pdf")) if all_real else [REAL_OFSTED / n for n in SEED_PDFS]
@@ -75,7 +86,9 @@ def _corpus_files(ext: str) -> list[Path]:
     return sorted(CORPUS.glob(f"*{ext}")) if CORPUS.is_dir() else []
 
 
-def make_fuzz_set(folder: Path, rnd: random.Random, *, sweep: bool = False) -> dict[str, str | None]:
+def make_fuzz_set(
+    folder: Path, rnd: random.Random, *, sweep: bool = False
+) -> dict[str, str | None]:
     """Write the fuzzed files; returns name -> expected outcome ("ingested", a reason
     key of CLEAR_REASONS, or None when either is acceptable)."""
     expect: dict[str, str | None] = {}
@@ -108,10 +121,16 @@ def make_fuzz_set(folder: Path, rnd: random.Random, *, sweep: bool = False) -> d
     put("enc-r3-open.pdf", H.text_pdf(encrypt={"user": b"", "owner": b"x", "r": 3}), "ingested")
     put("enc-r2-locked.pdf", H.text_pdf(encrypt={"user": b"pw", "r": 2}), "password-protected")
     put("enc-r3-locked.pdf", H.text_pdf(encrypt={"user": b"pw", "r": 3}), "password-protected")
-    put("enc-r3-locked-latin1.pdf", H.text_pdf(encrypt={"user": "pässwörd".encode("latin-1"),
-                                                        "r": 3}), "password-protected")
-    put("enc-wrong-key.pdf", H.text_pdf(encrypt={"user": b"", "r": 3}).replace(
-        b"/P -4", b"/P -8"), None)
+    put(
+        "enc-r3-locked-latin1.pdf",
+        H.text_pdf(encrypt={"user": "pässwörd".encode("latin-1"), "r": 3}),
+        "password-protected",
+    )
+    put(
+        "enc-wrong-key.pdf",
+        H.text_pdf(encrypt={"user": b"", "r": 3}).replace(b"/P -4", b"/P -8"),
+        None,
+    )
     for n in (1, 3, 12):
         put(f"scanned-{n}p.pdf", H.image_only_pdf(n, seed=n), "no text layer")
     for depth in (100, 5_000, 200_000):
@@ -128,16 +147,23 @@ def make_fuzz_set(folder: Path, rnd: random.Random, *, sweep: bool = False) -> d
     # process had loaded when the worker forked; either outcome is fine here, as long as it
     # is one clear line within the limits. test_bad_input pins a bomb refused under a set cap.
     put("flate-bomb-400mb.pdf", H.flate_bomb_pdf(400), None)
-    put("no-pages.pdf", H.build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
-                                     b"<< /Type /Pages /Kids [] /Count 0 >>"]), "damaged PDF")
+    put(
+        "no-pages.pdf",
+        H.build_pdf(
+            [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+        ),
+        "damaged PDF",
+    )
     put("count-lies.pdf", H.text_pdf().replace(b"/Count 1", b"/Count 99999999"), None)
-    put("huge-mediabox.pdf", H.text_pdf().replace(b"[0 0 595 842]", b"[-1e30 -1e30 1e30 1e30]"),
-        None)
+    put(
+        "huge-mediabox.pdf",
+        H.text_pdf().replace(b"[0 0 595 842]", b"[-1e30 -1e30 1e30 1e30]"),
+        None,
+    )
     put("zero-mediabox.pdf", H.text_pdf().replace(b"[0 0 595 842]", b"[0 0 0 0]"), None)
     put("no-font.pdf", H.text_pdf().replace(b"/Font << /F1 3 0 R >>", b""), None)
     put("length-lies.pdf", re.sub(rb"/Length \d+", b"/Length 999999999", H.text_pdf()), None)
-    put("missing-objects.pdf", H.text_pdf().replace(b"/Contents 5 0 R", b"/Contents 99 0 R"),
-        None)
+    put("missing-objects.pdf", H.text_pdf().replace(b"/Contents 5 0 R", b"/Contents 99 0 R"), None)
     put("huge-object-number.pdf", H.text_pdf().replace(b"3 0 R", b"2147483647 0 R"), None)
     put("only-header.pdf", b"%PDF-1.7\n", None)
     put("pdf-header-then-zip.pdf", b"%PDF-1.4\n" + H.docx_bytes(["x"]), None)
@@ -154,32 +180,55 @@ def make_fuzz_set(folder: Path, rnd: random.Random, *, sweep: bool = False) -> d
     put("docx-text.docx", b"Recommendations\n1. Do better.\n", "not a DOCX")
     put("docx-zip-bomb.docx", H.docx_zip_bomb(210), "zip bomb")
     put("docx-zip-bomb-lying.docx", H.docx_zip_bomb(100, lie=True), "zip bomb")
-    put("docx-no-document.docx", H._docx_zip("x").replace(b"word/document.xml",
-                                                          b"word/documenX.xml"), "not a DOCX")
+    put(
+        "docx-no-document.docx",
+        H._docx_zip("x").replace(b"word/document.xml", b"word/documenX.xml"),
+        "not a DOCX",
+    )
     put("docx-bad-xml.docx", H._docx_zip("<w:document><w:body><w:p>unclosed"), "damaged DOCX")
-    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-              + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'
-                        for i in range(1, 10))
-              + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
-              '2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>')
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'
+            for i in range(1, 10)
+        )
+        + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+        '2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+    )
     put("docx-billion-laughs.docx", H._docx_zip(laughs), "damaged DOCX")
-    put("docx-external-entity.docx", H._docx_zip(
-        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        '<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'), "empty")
+    put(
+        "docx-external-entity.docx",
+        H._docx_zip(
+            '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            "<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+        ),
+        "empty",
+    )
 
     # HTML: scripts, deep or unclosed nesting, odd entities, junk.
     script = "<script>document.write('INJECTED')</script>"
-    put("html-scripts.html", (f"<html><head>{script}<style>p{{content:'INJECTED'}}</style></head>"
-                              f"<body><h1>Findings</h1>{script}<p>Partners should share "
-                              f"information.</p><noscript>INJECTED</noscript></body></html>"
-                              ).encode(), "ingested")
+    put(
+        "html-scripts.html",
+        (
+            f"<html><head>{script}<style>p{{content:'INJECTED'}}</style></head>"
+            f"<body><h1>Findings</h1>{script}<p>Partners should share "
+            f"information.</p><noscript>INJECTED</noscript></body></html>"
+        ).encode(),
+        "ingested",
+    )
     put("html-script-unclosed.html", b"<p>Learning point one.</p><script>INJECTED " * 3, None)
-    put("html-deep.html", ("<div>" * 20_000 + "<p>Deep text here.</p>" + "</div>" * 20_000
-                           ).encode(), None)
+    put(
+        "html-deep.html",
+        ("<div>" * 20_000 + "<p>Deep text here.</p>" + "</div>" * 20_000).encode(),
+        None,
+    )
     put("html-unclosed.html", ("<p>Finding" + "<span><b><i>x" * 20_000).encode(), None)
-    put("html-entities.html", b"<p>&#0; &#xFFFFFFFF; &#55296; &bogus; &amp;&lt;&gt; fine text</p>",
-        None)
+    put(
+        "html-entities.html",
+        b"<p>&#0; &#xFFFFFFFF; &#55296; &bogus; &amp;&lt;&gt; fine text</p>",
+        None,
+    )
     put("html-comment-only.html", b"<!-- nothing to see --><!DOCTYPE html><html></html>", "empty")
     put("html-huge-attr.html", b"<p title='" + b"a" * 2_000_000 + b"'>Some text.</p>", None)
     put("html-binary.html", rnd.randbytes(3000), "binary, not text")
@@ -197,8 +246,11 @@ def make_fuzz_set(folder: Path, rnd: random.Random, *, sweep: bool = False) -> d
     put("text-utf16-no-bom.txt", text.encode("utf-16-le"), "binary, not text")
     put("text-utf8-bom.md", b"\xef\xbb\xbf# Title\n\n" + text.encode(), "ingested")
     put("text-bad-utf8.txt", text.encode() + b"\xc3\x28", "ingested")
-    put("text-junk-utf8.txt", text.encode() + b"\xc3\x28 \xa0\xa1 \xed\xa0\x80 \xf8\x88\x80\x80",
-        "ingested")
+    put(
+        "text-junk-utf8.txt",
+        text.encode() + b"\xc3\x28 \xa0\xa1 \xed\xa0\x80 \xf8\x88\x80\x80",
+        "ingested",
+    )
     put("text-nul-sprinkled.txt", text.encode().replace(b"e", b"e\x00", 5), None)
     put("text-one-long-line.txt", b"Recommendation 1: " + b"word " * 200_000, None)
     put("text-form-feeds.txt", b"\f" * 5000, "empty")
@@ -206,17 +258,34 @@ def make_fuzz_set(folder: Path, rnd: random.Random, *, sweep: bool = False) -> d
     put("text-zero-width.txt", ("\u200b\u200e\u202e" + text + "\ufeff" * 50).encode(), "ingested")
     put("text-control-chars.txt", bytes(range(32)) * 100, "binary, not text")
     put("text-many-headings.md", ("# H\n" * 20_000).encode(), None)
-    put("text-deep-bullets.md", "".join("  " * (i % 40) + "- item\n" for i in range(20_000)
-                                        ).encode(), None)
+    put(
+        "text-deep-bullets.md",
+        "".join("  " * (i % 40) + "- item\n" for i in range(20_000)).encode(),
+        None,
+    )
     for j, p in enumerate(_corpus_files(".md")):
         for n in (5, 100):
             put(f"md{j}-flip{n}.md", H.flip_bytes(p.read_bytes(), n, rnd), None)
 
     # Odd file names with good content (distinct bytes, so each is a new document).
-    names = ["space in name.txt", "ünïcödé-名前.txt", "emoji-📄.txt", "quote'double\".txt",
-             "semi;colon&amp.txt", "$(touch pwned).txt", "-leading-dash.txt", "new\nline.txt",
-             "tab\there.txt", "back\\slash.txt", "percent-%s%n%d.txt", "UPPER.TXT",
-             "double.pdf.txt", "trailing-dot..txt", "x" * 240 + ".txt", " leading-space.txt"]
+    names = [
+        "space in name.txt",
+        "ünïcödé-名前.txt",
+        "emoji-📄.txt",
+        "quote'double\".txt",
+        "semi;colon&amp.txt",
+        "$(touch pwned).txt",
+        "-leading-dash.txt",
+        "new\nline.txt",
+        "tab\there.txt",
+        "back\\slash.txt",
+        "percent-%s%n%d.txt",
+        "UPPER.TXT",
+        "double.pdf.txt",
+        "trailing-dot..txt",
+        "x" * 240 + ".txt",
+        " leading-space.txt",
+    ]
     for j, name in enumerate(names):
         put(name, f"{text}\nCopy {j}.\n".encode(), "ingested")
     return expect
@@ -237,8 +306,10 @@ def _measured_worker(path: str, doc_id: str):
     finally:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
         with open(os.environ[_RSS_LOG], "a", encoding="utf-8") as fh:
-            fh.write(f"{os.getpid()}\t{peak}\t{time.perf_counter() - t0:.3f}\t"
-                     f"{path.replace(chr(10), ' ')}\n")
+            fh.write(
+                f"{os.getpid()}\t{peak}\t{time.perf_counter() - t0:.3f}\t"
+                f"{path.replace(chr(10), ' ')}\n"
+            )
 
 
 def run_fuzz(tmp_path: Path, monkeypatch, capsys, *, sweep: bool, seed: int) -> dict:
@@ -297,8 +368,12 @@ def run_fuzz(tmp_path: Path, monkeypatch, capsys, *, sweep: bool, seed: int) -> 
             problems.append(f"{doc.file_name}: script or style text was stored")
         if "root:x:0:0" in doc.text:
             problems.append(f"{doc.file_name}: an external XML entity was resolved")
-        if doc.file_name.startswith("text-") and "junk" not in doc.file_name \
-                and "Child W" in doc.text and "café" not in doc.text:
+        if (
+            doc.file_name.startswith("text-")
+            and "junk" not in doc.file_name
+            and "Child W" in doc.text
+            and "café" not in doc.text
+        ):
             problems.append(f"{doc.file_name}: accents garbled: {doc.text[:200]!r}")
     n_docs = store.counts()["documents"]
     store.close()
@@ -310,8 +385,10 @@ def run_fuzz(tmp_path: Path, monkeypatch, capsys, *, sweep: bool, seed: int) -> 
     peak_mb = max(int(r[1]) for r in runs) / 1024
     slow_t, slow_file = max((float(r[2]), Path(r[3]).name) for r in runs)
     summary = {
-        "files tried": len(results), "ingested": ingested,
-        "refused": sum(refused.values()), "refused by reason": dict(sorted(refused.items())),
+        "files tried": len(results),
+        "ingested": ingested,
+        "refused": sum(refused.values()),
+        "refused by reason": dict(sorted(refused.items())),
         "slowest file": f"{slow_file} {slow_t:.2f} s (limit {TIMEOUT:g} s)",
         "peak parser memory": f"{peak_mb:.0f} MB (cap {MEMORY_LIMIT // 2**20} MB growth)",
         "batch time": f"{t_run:.1f} s (+{t_make:.1f} s to make the files)",
@@ -369,7 +446,9 @@ def test_a_thousand_page_pdf_is_ingested_within_the_limits(tmp_path, monkeypatch
     assert {b.page for b in doc.blocks} >= {1, n_pages // 2, n_pages}
     [(_, peak, _, _)] = [ln.split("\t") for ln in log.read_text().splitlines()]
     with capsys.disabled():
-        print(f"\n{n_pages:,}-page PDF ({kind}, {len(data) / 2**20:.1f} MB): {elapsed:.1f} s, "
-              f"{res.items} items, parser peak {int(peak) / 1024:.0f} MB")
+        print(
+            f"\n{n_pages:,}-page PDF ({kind}, {len(data) / 2**20:.1f} MB): {elapsed:.1f} s, "
+            f"{res.items} items, parser peak {int(peak) / 1024:.0f} MB"
+        )
     assert elapsed < TIMEOUT * 4
     shutil.rmtree(big)

@@ -36,7 +36,8 @@ def test_names_match_whole_words_acronyms_only_in_capitals():
 
 def test_user_file_adds_replaces_and_drops_entries(tmp_path):
     user = tmp_path / "g.toml"
-    user.write_text('''
+    user.write_text(
+        """
 [[terms]]
 term = "neglect toolkit"
 aliases = ["GCP2"]
@@ -49,7 +50,9 @@ means = "a grown-up friend for a child in care"
 [[terms]]
 term = "private fostering"
 drop = true
-''', encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     base, g = load_glossary(), load_glossary(user)
     by_term = {e.term.casefold(): e for e in g.entries}
     assert len(g) == len(base)  # one added, one dropped, one replaced
@@ -60,17 +63,26 @@ drop = true
     assert [e.term for e in g.named_in("GCP2 scores")] == ["neglect toolkit"]
 
 
-@pytest.mark.parametrize("body, message", [
-    ('[[terms]]\nterm = "x"\n', "terms\\[0\\].means must be a non-empty string"),
-    ('[[terms]]\nterm = "x"\nmeans = "y"\ncolour = "red"\n', "terms\\[0\\].colour: unknown key"),
-    ('[[terms]]\nterm = ""\nmeans = "y"\n', "term must be a non-empty string"),
-    ('[[terms]]\nterm = "x"\nmeans = "y"\naliases = "z"\n', "aliases must be a list"),
-    ('[[terms]]\nterm = "no such term"\ndrop = true\n', "drop: no glossary term 'no such term'"),
-    ('[[terms]]\nterm = "x"\nmeans = "y"\ndrop = "yes"\n', "drop must be true or false"),
-    ("terms = 3\n", "terms must be a list"),
-    ("other = 1\n", "other: unknown top-level key"),
-    ("[[terms]\n", "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ('[[terms]]\nterm = "x"\n', "terms\\[0\\].means must be a non-empty string"),
+        (
+            '[[terms]]\nterm = "x"\nmeans = "y"\ncolour = "red"\n',
+            "terms\\[0\\].colour: unknown key",
+        ),
+        ('[[terms]]\nterm = ""\nmeans = "y"\n', "term must be a non-empty string"),
+        ('[[terms]]\nterm = "x"\nmeans = "y"\naliases = "z"\n', "aliases must be a list"),
+        (
+            '[[terms]]\nterm = "no such term"\ndrop = true\n',
+            "drop: no glossary term 'no such term'",
+        ),
+        ('[[terms]]\nterm = "x"\nmeans = "y"\ndrop = "yes"\n', "drop must be true or false"),
+        ("terms = 3\n", "terms must be a list"),
+        ("other = 1\n", "other: unknown top-level key"),
+        ("[[terms]\n", "invalid TOML"),
+    ],
+)
 def test_bad_user_files_are_config_errors_naming_the_file(tmp_path, body, message):
     user = tmp_path / "mine.toml"
     user.write_text(body, encoding="utf-8")

@@ -58,8 +58,20 @@ def test_docs_and_items_jsonl_fields(tmp_path):
     items = [json.loads(line) for line in res.stdout.splitlines()]
     assert len(items) == 3 + 44
     for it in items:
-        assert {"id", "doc_id", "file", "kind", "number", "text", "page", "heading", "themes"} <= set(it)
-    res = runner.invoke(app, ["items", "--db", str(db), "--format", "csv", "--kind", "recommendation"])
+        assert {
+            "id",
+            "doc_id",
+            "file",
+            "kind",
+            "number",
+            "text",
+            "page",
+            "heading",
+            "themes",
+        } <= set(it)
+    res = runner.invoke(
+        app, ["items", "--db", str(db), "--format", "csv", "--kind", "recommendation"]
+    )
     assert res.stdout.startswith("id,doc_id,file,kind")
     res = runner.invoke(app, ["show", "bexley_2014-05-23.pdf", "--db", str(db)])
     assert "What does the local authority need to improve?" in res.stdout
@@ -80,12 +92,16 @@ def test_bad_file_does_not_stop_the_batch(tmp_path):
 
 
 def test_help_is_fast_and_imports_nothing_heavy():
-    code = ("import sys, time; t=time.perf_counter(); from reviewmine.cli import app; "
-            "from typer.testing import CliRunner; r=CliRunner().invoke(app, ['--help']); "
-            "heavy=[m for m in ('torch','spacy','sentence_transformers','sklearn','pdfplumber') "
-            "if m in sys.modules]; print(heavy, r.exit_code)")
+    code = (
+        "import sys, time; t=time.perf_counter(); from reviewmine.cli import app; "
+        "from typer.testing import CliRunner; r=CliRunner().invoke(app, ['--help']); "
+        "heavy=[m for m in ('torch','spacy','sentence_transformers','sklearn','pdfplumber') "
+        "if m in sys.modules]; print(heavy, r.exit_code)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[] 0", out.stdout + out.stderr
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "reviewmine.cli", "--help"], capture_output=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "reviewmine.cli", "--help"], capture_output=True, check=True
+    )
     assert time.perf_counter() - t < 1.0

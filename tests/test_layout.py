@@ -119,27 +119,35 @@ def test_no_import_cycle_between_module_level_imports():
 def test_no_new_import_cycle_through_imports_inside_functions():
     found = cycles(import_graph(module_level_only=False))
     assert found <= KNOWN_LAZY_CYCLES, (
-        f"new import cycles: {[sorted(c) for c in found - KNOWN_LAZY_CYCLES]}")
+        f"new import cycles: {[sorted(c) for c in found - KNOWN_LAZY_CYCLES]}"
+    )
     assert found == KNOWN_LAZY_CYCLES, (
         f"cycles broken, drop them from KNOWN_LAZY_CYCLES: "
-        f"{[sorted(c) for c in KNOWN_LAZY_CYCLES - found]}")
+        f"{[sorted(c) for c in KNOWN_LAZY_CYCLES - found]}"
+    )
 
 
 def test_no_library_module_imports_the_cli():
     graph = import_graph(module_level_only=False)
-    offenders = {m: sorted(t for t in targets if t == "reviewmine.cli" or t.startswith("reviewmine.cli."))
-                 for m, targets in graph.items()
-                 if not (m == "reviewmine.cli" or m.startswith("reviewmine.cli.")
-                         or m == "reviewmine.__main__")}
+    offenders = {
+        m: sorted(t for t in targets if t == "reviewmine.cli" or t.startswith("reviewmine.cli."))
+        for m, targets in graph.items()
+        if not (
+            m == "reviewmine.cli" or m.startswith("reviewmine.cli.") or m == "reviewmine.__main__"
+        )
+    }
     offenders = {m: t for m, t in offenders.items() if t}
     assert not offenders, f"library modules importing the CLI: {offenders}"
 
 
 def test_library_does_not_import_evaluation_code():
     graph = import_graph(module_level_only=False)
-    users = {m for m, targets in graph.items()
-             if any(t.startswith("reviewmine.evaluation") for t in targets)
-             and not m.startswith(("reviewmine.evaluation", "reviewmine.cli"))}
+    users = {
+        m
+        for m, targets in graph.items()
+        if any(t.startswith("reviewmine.evaluation") for t in targets)
+        and not m.startswith(("reviewmine.evaluation", "reviewmine.cli"))
+    }
     assert not users, f"library modules importing evaluation code: {sorted(users)}"
 
 
@@ -147,9 +155,12 @@ def test_sql_runs_only_in_the_store():
     # The store owns SQL: other modules ask it for records (ARCHITECTURE.md, "store").
     store = PACKAGE / "store"
     calls = ("execute(", "executescript(", "executemany(")
-    offenders = [f"{path.relative_to(PACKAGE)}:{n}"
-                 for path in sorted(PACKAGE.rglob("*.py")) if store not in path.parents
-                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if any(c in line for c in calls)]
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{n}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if store not in path.parents
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if any(c in line for c in calls)
+    ]
     assert (store / "__init__.py").read_text(encoding="utf-8").count("execute(") > 10
     assert not offenders, f"SQL outside reviewmine/store: {offenders}"

@@ -28,8 +28,9 @@ lofo = importlib.util.module_from_spec(_spec)
 sys.modules["lofo"] = lofo  # dataclasses look their module up
 _spec.loader.exec_module(lofo)
 
-PATTERNS = [v for m in (items, running_text) for v in vars(m).values() if isinstance(v, re.Pattern)] + [
-    p for p, _ in sections._SECTION_KINDS]
+PATTERNS = [
+    v for m in (items, running_text) for v in vars(m).values() if isinstance(v, re.Pattern)
+] + [p for p, _ in sections._SECTION_KINDS]
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:40])
@@ -43,7 +44,9 @@ def test_every_rule_pattern_reads_back_and_compiles_tagged_and_pruned(pattern):
 
 
 def test_a_dropped_entry_never_matches_and_the_others_still_do():
-    pat = re.compile(r"^(?:\d+\.?\s+)?(?:key |main )?(themes|key messages|lessons? learn[te]d)\b", re.I)
+    pat = re.compile(
+        r"^(?:\d+\.?\s+)?(?:key |main )?(themes|key messages|lessons? learn[te]d)\b", re.I
+    )
     entries: list[str] = []
     lp = lofo.LexiconPattern("t", pat, 0, entries)
     assert entries == ["key ", "main ", "themes", "key messages", "lessons? learn[te]d"]
@@ -63,7 +66,9 @@ def test_closed_class_words_and_kind_names_are_entries_only_when_strict():
     src = r"\b(should|must|needs? to)\b|^(?:single[- ]agency )?(recommendations?|next steps)"
     kept: list[str] = []
     lofo.number_entries(lofo.parse_pattern(src), kept)
-    assert kept == ["^(?:single[- ]agency )?(recommendations?|next steps)"]  # a word beside the kind names
+    assert kept == [
+        "^(?:single[- ]agency )?(recommendations?|next steps)"
+    ]  # a word beside the kind names
     strict: list[str] = []
     lofo.number_entries(lofo.parse_pattern(src), strict, strict=True)
     assert {"should", "must", "needs? to", "recommendations?", "next steps"} <= set(strict)
@@ -71,8 +76,9 @@ def test_closed_class_words_and_kind_names_are_entries_only_when_strict():
 
 def test_the_recorder_names_the_entries_a_match_went_through():
     entries: list[str] = []
-    lp = lofo.LexiconPattern("t", re.compile(r"\b(the )?(panel|review) (recommends|calls for)\b", re.I), 0,
-                             entries)
+    lp = lofo.LexiconPattern(
+        "t", re.compile(r"\b(the )?(panel|review) (recommends|calls for)\b", re.I), 0, entries
+    )
     seen: set[int] = set()
     lp.recording = seen
     assert lp.search("The Panel calls for change")
@@ -94,48 +100,70 @@ def test_with_nothing_dropped_the_stand_ins_extract_exactly_the_same():
 
 def _without(lex, *words: str) -> frozenset[int]:
     """Ids of the heading and sub-heading entries that hold one of *words*."""
-    return frozenset(i for i, (w, e) in enumerate(zip(lex.where, lex.entries, strict=True))
-                     if w.startswith(("items._OFSTED_SUB", "sections.heading")) and any(
-                         x in e and "|" not in e for x in words))
+    return frozenset(
+        i
+        for i, (w, e) in enumerate(zip(lex.where, lex.entries, strict=True))
+        if w.startswith(("items._OFSTED_SUB", "sections.heading"))
+        and any(x in e and "|" not in e for x in words)
+    )
 
 
-@pytest.mark.skipif(not (REAL_OFSTED / "kent_2013-08-23.pdf").is_file(), reason="real reports not present")
-@pytest.mark.parametrize(("name", "first"), [
-    ("kent_2013-08-23.pdf", "review the arrangements for the independent reviewing services"),
-    ("slough_2014-02-14.pdf", "Develop and put into operation a comprehensive workforce strategy"),
-])
+@pytest.mark.skipif(
+    not (REAL_OFSTED / "kent_2013-08-23.pdf").is_file(), reason="real reports not present"
+)
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("kent_2013-08-23.pdf", "review the arrangements for the independent reviewing services"),
+        (
+            "slough_2014-02-14.pdf",
+            "Develop and put into operation a comprehensive workforce strategy",
+        ),
+    ],
+)
 def test_timescale_and_unknown_headings_over_imperatives_are_read_by_what_they_hold(name, first):
-    """"Immediately:", "Within three months:" and "Priority and immediate action" over lists of
+    """ "Immediately:", "Within three months:" and "Priority and immediate action" over lists of
     imperatives are found with those headings removed from every lexicon: the list says what
     the section is."""
     doc, before = parse_file(REAL_OFSTED / name)
     with lofo.installed_lexicon() as lex:
         lex.drop(_without(lex, "immediate", "months", "need to improve"))
-        assert sections.section_kind("Priority and immediate action") == "action"  # its head noun only
+        assert (
+            sections.section_kind("Priority and immediate action") == "action"
+        )  # its head noun only
         after = extract_items(doc)
     texts = [i.text for i in after if i.kind in ACTIONABLE_KINDS]
     assert any(t.startswith(first) for t in texts)
     assert len(texts) >= len([i for i in before if i.kind in ACTIONABLE_KINDS]) - 1
 
 
-@pytest.mark.skipif(not (REAL_OFSTED / "slough_2014-02-14.pdf").is_file(), reason="real reports not present")
+@pytest.mark.skipif(
+    not (REAL_OFSTED / "slough_2014-02-14.pdf").is_file(), reason="real reports not present"
+)
 def test_a_list_of_findings_under_an_unknown_heading_is_not_a_list_of_actions():
     doc, _ = parse_file(REAL_OFSTED / "slough_2014-02-14.pdf")
-    i = next(n for n, b in enumerate(doc.blocks) if b.text.startswith("This Local Authority has serious weaknesses"))
+    i = next(
+        n
+        for n, b in enumerate(doc.blocks)
+        if b.text.startswith("This Local Authority has serious weaknesses")
+    )
     assert items._directive_list(doc.blocks, i) < 0.5
     j = next(n for n, b in enumerate(doc.blocks) if b.text == "Priority and immediate action")
     assert items._directive_list(doc.blocks, j) >= 0.75
 
 
-@pytest.mark.parametrize(("heading", "kind"), [
-    ("3. Immediate learning", "learning_point"),
-    ("Learning identified", "learning_point"),
-    ("Single-agency recommendations", "recommendation"),
-    ("Actions agreed", "action"),
-    ("Summary of key findings", None),  # an inspection's narrative, not a section of items
-    ("What did the review find?", None),
-    ("Learning from case reviews in the region", None),
-])
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("3. Immediate learning", "learning_point"),
+        ("Learning identified", "learning_point"),
+        ("Single-agency recommendations", "recommendation"),
+        ("Actions agreed", "action"),
+        ("Summary of key findings", None),  # an inspection's narrative, not a section of items
+        ("What did the review find?", None),
+        ("Learning from case reviews in the region", None),
+    ],
+)
 def test_a_heading_names_its_kind_by_its_head_noun(heading, kind):
     assert sections.section_kind(heading) == kind
 
@@ -158,11 +186,14 @@ def test_questions_under_a_finding_stay_its_sub_items_without_the_board_lexicon(
         lex.drop(frozenset(i for i, w in enumerate(lex.where) if w == "items._QUESTIONS"))
         after = extract_items(doc)
     assert [(i.text, i.subitems) for i in after if i.kind == "finding"] == [
-        (i.text, i.subitems) for i in before if i.kind == "finding"]
+        (i.text, i.subitems) for i in before if i.kind == "finding"
+    ]
     assert all(len(i.subitems) >= 2 for i in after if i.kind == "finding")
 
 
-@pytest.mark.skipif(not (REAL_OFSTED / "slough_2014-02-14.pdf").is_file(), reason="real reports not present")
+@pytest.mark.skipif(
+    not (REAL_OFSTED / "slough_2014-02-14.pdf").is_file(), reason="real reports not present"
+)
 def test_a_list_of_actions_does_not_run_on_into_strengths_whatever_the_document_type():
     """Slough 2014: "Key strengths and weaknesses of the LSCB" follows "Areas for improvement" in
     the same font, with bullets at the same indent.  Read as a document of unknown type (no
@@ -172,6 +203,11 @@ def test_a_list_of_actions_does_not_run_on_into_strengths_whatever_the_document_
 
     doc, before = parse_file(REAL_OFSTED / "slough_2014-02-14.pdf")
     after = extract_items(replace(doc, doc_type="other"))
-    assert not [i for i in after if i.kind in ACTIONABLE_KINDS and i.text.startswith("The LSCB has made clear")]
+    assert not [
+        i
+        for i in after
+        if i.kind in ACTIONABLE_KINDS and i.text.startswith("The LSCB has made clear")
+    ]
     assert {i.text for i in after if i.kind == "area_for_improvement"} >= {
-        i.text for i in before if i.kind == "area_for_improvement" and i.section == "lscb"}
+        i.text for i in before if i.kind == "area_for_improvement" and i.section == "lscb"
+    }

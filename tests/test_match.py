@@ -25,26 +25,67 @@ TODAY = dt.date(2024, 1, 1)
 EMB = HashingEmbedder(256)
 
 DOCS = {
-    "a": ("eastmere_scr_child-d_2017.pdf", "scr", "Serious Case Review: Child D", "Eastmere",
-          "2017-06-14", "Child D", [
-              ("Recommendation 1", "The LSCB should revise the neglect strategy and make sure "
-               "that the Graded Care Profile is used by all agencies.", ["neglect"]),
-              ("Recommendation 2", "The MASH should seek information from schools before "
-               "deciding on referrals about neglect.", ["thresholds_front_door"]),
-              ("Recommendation 3", "The LSCB should produce practice guidance on engaging fathers "
-               "and male carers in assessments.", ["fathers"]),
-          ]),
-    "b": ("eastmere_lcspr_baby-l_2023.pdf", "lcspr", "LCSPR Baby L", "Eastmere", "2023-03-15",
-          "Baby L", [
-              ("1", "The partnership should seek assurance that the pre-birth protocol is applied "
-               "by midwives and health visitors.", ["pre_birth"]),
-              ("2", "Practitioners accepted parents' accounts of change in the home conditions "
-               "without measuring it, so a plan for neglect ended too soon.", ["neglect"]),
-          ]),
-    "c": ("harrowfield_ofsted_2022.pdf", "ofsted_inspection", "Inspection of Harrowfield",
-          "Harrowfield", "2022-05-09", None, [
-              (None, "The timeliness of strategy discussions.", ["strategy_s47"]),
-          ]),
+    "a": (
+        "eastmere_scr_child-d_2017.pdf",
+        "scr",
+        "Serious Case Review: Child D",
+        "Eastmere",
+        "2017-06-14",
+        "Child D",
+        [
+            (
+                "Recommendation 1",
+                "The LSCB should revise the neglect strategy and make sure "
+                "that the Graded Care Profile is used by all agencies.",
+                ["neglect"],
+            ),
+            (
+                "Recommendation 2",
+                "The MASH should seek information from schools before "
+                "deciding on referrals about neglect.",
+                ["thresholds_front_door"],
+            ),
+            (
+                "Recommendation 3",
+                "The LSCB should produce practice guidance on engaging fathers "
+                "and male carers in assessments.",
+                ["fathers"],
+            ),
+        ],
+    ),
+    "b": (
+        "eastmere_lcspr_baby-l_2023.pdf",
+        "lcspr",
+        "LCSPR Baby L",
+        "Eastmere",
+        "2023-03-15",
+        "Baby L",
+        [
+            (
+                "1",
+                "The partnership should seek assurance that the pre-birth protocol is applied "
+                "by midwives and health visitors.",
+                ["pre_birth"],
+            ),
+            (
+                "2",
+                "Practitioners accepted parents' accounts of change in the home conditions "
+                "without measuring it, so a plan for neglect ended too soon.",
+                ["neglect"],
+            ),
+        ],
+    ),
+    "c": (
+        "harrowfield_ofsted_2022.pdf",
+        "ofsted_inspection",
+        "Inspection of Harrowfield",
+        "Harrowfield",
+        "2022-05-09",
+        None,
+        [
+            (None, "The timeliness of strategy discussions.", ["strategy_s47"]),
+        ],
+    ),
 }
 TRACKER_CSV = (
     "Ref,Review,Recommendation,Action,Lead,Due date,RAG status\n"
@@ -63,17 +104,40 @@ def make_store(tmp_path, themes=True):
     store = Store.open(tmp_path / "s.db")
     for key, (fname, dtype, title, area, date, pseudo, items) in DOCS.items():
         doc_id = key * 64
-        doc = Document(id=doc_id, file=fname, file_name=fname, doc_type=dtype, title=title,
-                       area=area, date=date, pages=3, text="", blocks=(), pseudonym=pseudo)
-        its = [Item(doc_id=doc_id, kind="recommendation" if key != "c" else
-                    "area_for_improvement", text=text, page=2, heading="Recommendations",
-                    number=num, ordinal=n, id=f"{doc_id[:12]}:{n}")
-               for n, (num, text, _) in enumerate(items)]
+        doc = Document(
+            id=doc_id,
+            file=fname,
+            file_name=fname,
+            doc_type=dtype,
+            title=title,
+            area=area,
+            date=date,
+            pages=3,
+            text="",
+            blocks=(),
+            pseudonym=pseudo,
+        )
+        its = [
+            Item(
+                doc_id=doc_id,
+                kind="recommendation" if key != "c" else "area_for_improvement",
+                text=text,
+                page=2,
+                heading="Recommendations",
+                number=num,
+                ordinal=n,
+                id=f"{doc_id[:12]}:{n}",
+            )
+            for n, (num, text, _) in enumerate(items)
+        ]
         store.save_document(doc, its, path=fname, size=1, mtime=0)
         if themes:
-            store.set_item_themes({f"{doc_id[:12]}:{n}": [ThemeScore(t, 0.9, "test")
-                                                          for t in th]
-                                   for n, (_, _, th) in enumerate(items)})
+            store.set_item_themes(
+                {
+                    f"{doc_id[:12]}:{n}": [ThemeScore(t, 0.9, "test") for t in th]
+                    for n, (_, _, th) in enumerate(items)
+                }
+            )
     (tmp_path / "tracker.csv").write_text(TRACKER_CSV, encoding="utf-8")
     import_tracker(store, tmp_path / "tracker.csv")
     return store
@@ -99,41 +163,96 @@ def test_links_and_findings(tmp_path):
     # actionable items no action answers (the finding-like LCSPR item 2 is a recommendation here)
     assert {i.item_id for i in result.items_without_action} == {f"{A}:2", f"{B}:1", f"{C}:0"}
     assert {o.action.action_id: o.days_overdue for o in result.overdue} == {
-        "D-2": (TODAY - dt.date(2018, 3, 31)).days, "X-1": (TODAY - dt.date(2023, 6, 30)).days}
+        "D-2": (TODAY - dt.date(2018, 3, 31)).days,
+        "X-1": (TODAY - dt.date(2023, 6, 30)).days,
+    }
     # B:1 is later, same area and the same theme (neglect), but not the same change as
     # D-1 (the Graded Care Profile): a shared theme alone is not "raised again"
     assert result.recurring_despite_complete == ()
 
 
-GCP_AGAIN = ("The partnership should make sure that the Graded Care Profile is used by all "
-             "agencies, including schools, whenever neglect is a concern.")
+GCP_AGAIN = (
+    "The partnership should make sure that the Graded Care Profile is used by all "
+    "agencies, including schools, whenever neglect is a concern."
+)
 
 
 def add_later(store, *extra):
     """A later Eastmere report (not about Child D) asking again for D-1's change, plus a
     generic item; *extra* adds (key, file, area, date, pseudonym, text) documents."""
-    docs = [("d", "eastmere_scrutineer-annual-report_2024.pdf", "Eastmere", "2024-11-19", None,
-             [GCP_AGAIN, ("Partners should ensure that risks are managed and that plans have "
-                          "management oversight.")])]
+    docs = [
+        (
+            "d",
+            "eastmere_scrutineer-annual-report_2024.pdf",
+            "Eastmere",
+            "2024-11-19",
+            None,
+            [
+                GCP_AGAIN,
+                (
+                    "Partners should ensure that risks are managed and that plans have "
+                    "management oversight."
+                ),
+            ],
+        )
+    ]
     docs += [(k, f, a, d, p, [t]) for k, f, a, d, p, t in extra]
     for key, fname, area, date, pseudo, texts in docs:
         doc_id = key * 64
-        doc = Document(id=doc_id, file=fname, file_name=fname, doc_type="scrutiny_report",
-                       title=fname, area=area, date=date, pages=2, text="", blocks=(),
-                       pseudonym=pseudo)
-        store.save_document(doc, [Item(doc_id=doc_id, kind="recommendation", text=t, page=1,
-                                       heading="Recommendations", ordinal=n,
-                                       id=f"{doc_id[:12]}:{n}") for n, t in enumerate(texts)],
-                            path=fname, size=1, mtime=0)
+        doc = Document(
+            id=doc_id,
+            file=fname,
+            file_name=fname,
+            doc_type="scrutiny_report",
+            title=fname,
+            area=area,
+            date=date,
+            pages=2,
+            text="",
+            blocks=(),
+            pseudonym=pseudo,
+        )
+        store.save_document(
+            doc,
+            [
+                Item(
+                    doc_id=doc_id,
+                    kind="recommendation",
+                    text=t,
+                    page=1,
+                    heading="Recommendations",
+                    ordinal=n,
+                    id=f"{doc_id[:12]}:{n}",
+                )
+                for n, t in enumerate(texts)
+            ],
+            path=fname,
+            size=1,
+            mtime=0,
+        )
     return store
 
 
 def test_despite_complete_is_a_later_item_of_the_same_area_asking_for_the_same_change(tmp_path):
-    store = add_later(make_store(tmp_path),
-                      ("e", "harrowfield_annual-report_2024.pdf", "Harrowfield", "2024-06-01",
-                       None, GCP_AGAIN),  # another authority
-                      ("f", "eastmere_learning-brief_child-d_2018.pdf", "Eastmere",
-                       "2018-01-10", "Child D", GCP_AGAIN))  # the same case retold
+    store = add_later(
+        make_store(tmp_path),
+        (
+            "e",
+            "harrowfield_annual-report_2024.pdf",
+            "Harrowfield",
+            "2024-06-01",
+            None,
+            GCP_AGAIN,
+        ),  # another authority
+        (
+            "f",
+            "eastmere_learning-brief_child-d_2018.pdf",
+            "Eastmere",
+            "2018-01-10",
+            "Child D",
+            GCP_AGAIN,
+        ),
+    )  # the same case retold
     result = match_tracker(store, EMB, today=TODAY)
     (case,) = result.recurring_despite_complete
     assert case.action.action_id == "D-1" and [i.item_id for i in case.earlier] == [f"{A}:0"]
@@ -146,8 +265,9 @@ def test_despite_complete_is_a_later_item_of_the_same_area_asking_for_the_same_c
 def test_recurring_needs_a_later_document_of_the_same_area(tmp_path):
     store = make_store(tmp_path)
     # give the Harrowfield item (another area) and nothing later in Eastmere the theme
-    store.set_item_themes({f"{B}:1": [ThemeScore("pre_birth", 0.9, "t")],
-                           f"{C}:0": [ThemeScore("neglect", 0.9, "t")]})
+    store.set_item_themes(
+        {f"{B}:1": [ThemeScore("pre_birth", 0.9, "t")], f"{C}:0": [ThemeScore("neglect", 0.9, "t")]}
+    )
     assert match_tracker(store, EMB, today=TODAY).recurring_despite_complete == ()
 
 
@@ -155,8 +275,9 @@ def test_regression_a_later_strength_is_not_learning_recurring(tmp_path):
     store = make_store(tmp_path)
     # the later Eastmere item is a strength ("good practice"), not the learning again
     later = store.items(doc_id="b" * 64)[1]
-    store.replace_items("b" * 64, [store.items(doc_id="b" * 64)[0],
-                                   replace(later, kind="good_practice")])
+    store.replace_items(
+        "b" * 64, [store.items(doc_id="b" * 64)[0], replace(later, kind="good_practice")]
+    )
     store.set_item_themes({f"{B}:1": [ThemeScore("neglect", 0.9, "t")]})
     assert match_tracker(store, EMB, today=TODAY).recurring_despite_complete == ()
 
@@ -180,12 +301,15 @@ def test_today_is_injectable(tmp_path):
 def test_overrides_csv_are_respected(tmp_path):
     store = make_store(tmp_path)
     ov = tmp_path / "overrides.csv"
-    ov.write_text("action_id,item_id,decision,note\n"
-                  f"D-2,{A}:1,reject,wrong recommendation\n"
-                  f"X-1,{C}:0,confirm,checked by QIP\n"
-                  f"D-1,{A}:0,confirm,\n"
-                  f"D-1,{B}:1,confirm,also answers the later finding\n"
-                  f"ZZ-9,{A}:0,confirm,stale\n", encoding="utf-8")
+    ov.write_text(
+        "action_id,item_id,decision,note\n"
+        f"D-2,{A}:1,reject,wrong recommendation\n"
+        f"X-1,{C}:0,confirm,checked by QIP\n"
+        f"D-1,{A}:0,confirm,\n"
+        f"D-1,{B}:1,confirm,also answers the later finding\n"
+        f"ZZ-9,{A}:0,confirm,stale\n",
+        encoding="utf-8",
+    )
     result = match_tracker(store, EMB, today=TODAY, overrides=ov)
     got = pairs(result)
     assert ("D-2", f"{A}:1") not in got
@@ -199,8 +323,10 @@ def test_overrides_csv_are_respected(tmp_path):
 def test_overrides_toml_and_sheet_row_ids(tmp_path):
     store = make_store(tmp_path)
     ov = tmp_path / "overrides.toml"
-    ov.write_text(f'[[override]]\naction_id = "tracker:2"\nitem_id = "{A}:0"\n'
-                  'decision = "reject"\n', encoding="utf-8")
+    ov.write_text(
+        f'[[override]]\naction_id = "tracker:2"\nitem_id = "{A}:0"\ndecision = "reject"\n',
+        encoding="utf-8",
+    )
     got = pairs(match_tracker(store, EMB, today=TODAY, overrides=ov))
     assert ("D-1", f"{A}:0") not in got  # rejected by its sheet:row
     bad = tmp_path / "bad.csv"
@@ -213,15 +339,32 @@ def test_overrides_toml_and_sheet_row_ids(tmp_path):
 
 
 def test_review_text_prefers_the_named_document():
-    docs = [Document(id=k * 64, file=v[0], file_name=v[0], doc_type=v[1], title=v[2], area=v[3],
-                     date=v[4], pages=1, text="", blocks=(), pseudonym=v[5])
-            for k, v in DOCS.items()]
+    docs = [
+        Document(
+            id=k * 64,
+            file=v[0],
+            file_name=v[0],
+            doc_type=v[1],
+            title=v[2],
+            area=v[3],
+            date=v[4],
+            pages=1,
+            text="",
+            blocks=(),
+            pseudonym=v[5],
+        )
+        for k, v in DOCS.items()
+    ]
     from reviewmine.tracker.review_refs import doc_facts
 
     facts = [doc_facts(d) for d in docs]
     areas = {f.area for f in facts if f.area}
-    for text, want in (("SCR Child D (2017)", "a"), ("LCSPR Baby L", "b"),
-                       ("Ofsted ILACS May 2022", "c"), ("Harrowfield inspection", "c")):
+    for text, want in (
+        ("SCR Child D (2017)", "a"),
+        ("LCSPR Baby L", "b"),
+        ("Ofsted ILACS May 2022", "c"),
+        ("Harrowfield inspection", "c"),
+    ):
         scores, _ = review_affinity(text, "", facts, areas)
         assert max(scores, key=scores.get) == want * 64, text
 
@@ -271,12 +414,29 @@ def test_word_similarity_of_texts_without_content_words_is_zero():
 def test_cli_match_json_shape(tmp_path):
     make_store(tmp_path).close()
     db = tmp_path / "s.db"
-    res = runner.invoke(app, ["match", "--format", "json", "--embedder", "hashing",
-                              "--today", "2024-01-01", "--db", str(db)])
+    res = runner.invoke(
+        app,
+        [
+            "match",
+            "--format",
+            "json",
+            "--embedder",
+            "hashing",
+            "--today",
+            "2024-01-01",
+            "--db",
+            str(db),
+        ],
+    )
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
-    assert set(out) >= {"links", "items_without_action", "actions_without_item", "overdue",
-                        "recurring_despite_complete"}
+    assert set(out) >= {
+        "links",
+        "items_without_action",
+        "actions_without_item",
+        "overdue",
+        "recurring_despite_complete",
+    }
     assert out["links"]
     for link in out["links"]:
         assert {"action_id", "item_id", "file", "page", "score", "reason"} <= set(link)
@@ -285,17 +445,32 @@ def test_cli_match_json_shape(tmp_path):
     assert {o["action_id"] for o in out["overdue"]} == {"D-2", "X-1"}
     assert out["recurring_despite_complete"] == []
     # deterministic: the same run prints the same bytes
-    again = runner.invoke(app, ["match", "--format", "json", "--embedder", "hashing",
-                                "--today", "2024-01-01", "--db", str(db)])
+    again = runner.invoke(
+        app,
+        [
+            "match",
+            "--format",
+            "json",
+            "--embedder",
+            "hashing",
+            "--today",
+            "2024-01-01",
+            "--db",
+            str(db),
+        ],
+    )
     assert again.stdout == res.stdout
     # the links were stored for 'recurring' and the report
-    res = runner.invoke(app, ["recurring", "--format", "json", "--embedder", "hashing",
-                              "--db", str(db)])
+    res = runner.invoke(
+        app, ["recurring", "--format", "json", "--embedder", "hashing", "--db", str(db)]
+    )
     assert res.exit_code == 0, res.output
     table = json.loads(res.stdout)
     neglect = next(r for r in table if r["theme"] == "neglect")
     assert [d["file"] for d in neglect["documents"]] == [
-        "eastmere_scr_child-d_2017.pdf", "eastmere_lcspr_baby-l_2023.pdf"]
+        "eastmere_scr_child-d_2017.pdf",
+        "eastmere_lcspr_baby-l_2023.pdf",
+    ]
     # the later neglect item asks for another change, so D-1's learning did not recur
     assert neglect["actions"][0]["action_id"] == "D-1" and not neglect["complete_then_recurs"]
 
@@ -324,9 +499,21 @@ def test_cli_match_imports_a_tracker_given_as_argument(tmp_path):
     store = make_store(tmp_path)
     store.replace_tracker_actions("tracker.csv", [])
     store.close()
-    res = runner.invoke(app, ["match", str(tmp_path / "tracker.csv"), "--embedder", "hashing",
-                              "--today", "2024-01-01", "--format", "json",
-                              "--db", str(tmp_path / "s.db")])
+    res = runner.invoke(
+        app,
+        [
+            "match",
+            str(tmp_path / "tracker.csv"),
+            "--embedder",
+            "hashing",
+            "--today",
+            "2024-01-01",
+            "--format",
+            "json",
+            "--db",
+            str(tmp_path / "s.db"),
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "sheet 'tracker': 4 actions imported" in res.stderr
     assert len(json.loads(res.stdout)["links"]) == 3
@@ -336,17 +523,44 @@ def test_cli_eval_match(tmp_path):
     make_store(tmp_path).close()
     gold = tmp_path / "gold.jsonl"
     lines = [
-        {"action_id": "D-1", "file": "eastmere_scr_child-d_2017.pdf", "item_n": 1,
-         "item_number": "Recommendation 1", "item_text": DOCS["a"][6][0][1]},
-        {"action_id": "D-2", "file": "eastmere_scr_child-d_2017.pdf", "item_n": 2,
-         "item_number": "Recommendation 2", "item_text": DOCS["a"][6][1][1]},
-        {"action_id": "L-1", "file": "eastmere_lcspr_baby-l_2023.pdf", "item_n": 1,
-         "item_number": "1", "item_text": DOCS["b"][6][0][1]},
+        {
+            "action_id": "D-1",
+            "file": "eastmere_scr_child-d_2017.pdf",
+            "item_n": 1,
+            "item_number": "Recommendation 1",
+            "item_text": DOCS["a"][6][0][1],
+        },
+        {
+            "action_id": "D-2",
+            "file": "eastmere_scr_child-d_2017.pdf",
+            "item_n": 2,
+            "item_number": "Recommendation 2",
+            "item_text": DOCS["a"][6][1][1],
+        },
+        {
+            "action_id": "L-1",
+            "file": "eastmere_lcspr_baby-l_2023.pdf",
+            "item_n": 1,
+            "item_number": "1",
+            "item_text": DOCS["b"][6][0][1],
+        },
         {"action_id": "X-1", "file": None, "item_n": None, "item_number": None, "item_text": None},
     ]
     gold.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
-    res = runner.invoke(app, ["eval", "match", "--gold", str(gold), "--embedder", "hashing",
-                              "--db", str(tmp_path / "s.db"), "--json"])
+    res = runner.invoke(
+        app,
+        [
+            "eval",
+            "match",
+            "--gold",
+            str(gold),
+            "--embedder",
+            "hashing",
+            "--db",
+            str(tmp_path / "s.db"),
+            "--json",
+        ],
+    )
     assert res.exit_code == 0, res.output
     ev = json.loads(res.stdout)
     assert (ev["precision"], ev["recall"], ev["tp"]) == (1.0, 1.0, 3)
@@ -356,10 +570,21 @@ def test_cli_eval_match(tmp_path):
 def test_evaluation_counts_unextracted_gold_items_as_missed(tmp_path):
     store = make_store(tmp_path)
     result = match_tracker(store, EMB, today=TODAY)
-    gold = [{"action_id": "D-1", "file": "eastmere_scr_child-d_2017.pdf",
-             "item_text": "A recommendation the extractor never found about something else."}]
-    ev = evaluate_links(result.links, gold, store.items(), store.documents(), "tracker.csv",
-                        {"D-1", "D-2", "L-1", "X-1"})
+    gold = [
+        {
+            "action_id": "D-1",
+            "file": "eastmere_scr_child-d_2017.pdf",
+            "item_text": "A recommendation the extractor never found about something else.",
+        }
+    ]
+    ev = evaluate_links(
+        result.links,
+        gold,
+        store.items(),
+        store.documents(),
+        "tracker.csv",
+        {"D-1", "D-2", "L-1", "X-1"},
+    )
     assert ev.fn == 1 and len(ev.unmapped_gold) == 1 and ev.recall == 0.0
     assert ev.fp == 3  # every predicted link is outside this (partial) gold
 
@@ -376,9 +601,12 @@ def test_match_without_actions_is_a_clear_error(tmp_path):
 
 # ----------------------------------------------------------------------------- acceptance
 
+
 def _eval(db, gold):
-    res = runner.invoke(app, ["eval", "match", "--gold", str(gold), "--db", str(db),
-                              "--embedder", "minilm", "--json"])
+    res = runner.invoke(
+        app,
+        ["eval", "match", "--gold", str(gold), "--db", str(db), "--embedder", "minilm", "--json"],
+    )
     assert res.exit_code == 0, res.output
     return json.loads(res.stdout)
 
@@ -429,8 +657,9 @@ def test_ofsted_tracker_script_is_reproducible(tmp_path):
     import importlib.util
 
     folder = ROOT / "evaluation" / "tracker"
-    spec = importlib.util.spec_from_file_location("make_ofsted_tracker",
-                                                  folder / "make_ofsted_tracker.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_ofsted_tracker", folder / "make_ofsted_tracker.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     mod.OUT_XLSX = tmp_path / "plan.xlsx"

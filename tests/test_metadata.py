@@ -24,8 +24,10 @@ SCRUTINEER = SHARED / "real" / "seed" / "independent-scrutineer-report-2020.txt"
 # children and young people" (checked on the rendered page; the same table in kent_2013-08-23.pdf
 # has the full label in gold).  The gold key lost the wrapped second line.
 GOLD_KEY_ERRATA = {
-    ("norfolk_2013-08-16.pdf", "Outcomes for looked after children"):
-        "Outcomes for looked after children and young people",
+    (
+        "norfolk_2013-08-16.pdf",
+        "Outcomes for looked after children",
+    ): "Outcomes for looked after children and young people",
 }
 
 
@@ -37,8 +39,10 @@ def _gold() -> list[dict]:
 
 def _pdf_pages(path: Path, drop_page_numbers: bool) -> list[str]:
     pypdfium2 = pytest.importorskip("pypdfium2")
-    pages = [p.get_textpage().get_text_range().replace("\r\n", "\n")
-             for p in pypdfium2.PdfDocument(str(path))]
+    pages = [
+        p.get_textpage().get_text_range().replace("\r\n", "\n")
+        for p in pypdfium2.PdfDocument(str(path))
+    ]
     if not drop_page_numbers:
         return pages
     out = []
@@ -76,14 +80,19 @@ def test_real_ofsted_report_matches_gold(gold: dict, clean: bool) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not GOLD, reason="real Ofsted set not available")
 def test_real_ofsted_titles_and_publication_dates() -> None:
-    metas = {g["file"]: detect_metadata(_pdf_pages(OFSTED / g["file"], True), g["file"])
-             for g in GOLD}
+    metas = {
+        g["file"]: detect_metadata(_pdf_pages(OFSTED / g["file"], True), g["file"]) for g in GOLD
+    }
     assert metas["bexley_2014-05-23.pdf"].title == (
         "Bexley: Inspection of services for children in need of help and protection, "
-        "children looked after and care leavers")
+        "children looked after and care leavers"
+    )
     assert metas["dorset_2021-11-19.pdf"].title == (
-        "Inspection of Dorset local authority children\u2019s services")
-    assert metas["kent_2013-08-23.pdf"].title == "Kent: Inspection of looked after children services"
+        "Inspection of Dorset local authority children\u2019s services"
+    )
+    assert (
+        metas["kent_2013-08-23.pdf"].title == "Kent: Inspection of looked after children services"
+    )
     # Reports that print "Report published:" carry it; it matches the file-name date give or
     # take a day (Norfolk 2015 prints 19 October, the file says 20 October).
     assert metas["bexley_2014-05-23.pdf"].dates["published"] == "2014-05-23"
@@ -170,33 +179,72 @@ Child D was known to several agencies.
     ("text", "doc_type", "title", "area", "date", "pseudonym"),
     [
         (SCR, "scr", "Serious Case Review: Child D", "Exampleshire", "2017-06-12", "Child D"),
-        (LCSPR, "lcspr", "Local Child Safeguarding Practice Review: Baby L", "Bexley",
-         "2017-06-12", "Baby L"),
+        (
+            LCSPR,
+            "lcspr",
+            "Local Child Safeguarding Practice Review: Baby L",
+            "Bexley",
+            "2017-06-12",
+            "Baby L",
+        ),
         (RAPID, "rapid_review", "Rapid Review: Family X", None, "2017-06-12", "Family X"),
-        (JTAI, "jtai_letter", ("Joint targeted area inspection of the multi-agency response to "
-                               "abuse and neglect in Norfolk"), "Norfolk", "2017-05-08", None),
-        (FOCUSED, "focused_visit", "Focused visit to Gloucestershire children\u2019s services",
-         "Gloucestershire", "2020-10-06", None),
-        (BRIEF, "learning_brief", ("7 Minute Briefing: Learning from the Serious Case Review: "
-                                   "Child D"), None, "2017-06-01", "Child D"),
+        (
+            JTAI,
+            "jtai_letter",
+            (
+                "Joint targeted area inspection of the multi-agency response to "
+                "abuse and neglect in Norfolk"
+            ),
+            "Norfolk",
+            "2017-05-08",
+            None,
+        ),
+        (
+            FOCUSED,
+            "focused_visit",
+            "Focused visit to Gloucestershire children\u2019s services",
+            "Gloucestershire",
+            "2020-10-06",
+            None,
+        ),
+        (
+            BRIEF,
+            "learning_brief",
+            ("7 Minute Briefing: Learning from the Serious Case Review: Child D"),
+            None,
+            "2017-06-01",
+            "Child D",
+        ),
     ],
     ids=["scr", "lcspr", "rapid", "jtai", "focused", "brief"],
 )
-def test_synthetic_first_pages(text: str, doc_type: str, title: str, area: str | None,
-                               date: str, pseudonym: str | None) -> None:
+def test_synthetic_first_pages(
+    text: str, doc_type: str, title: str, area: str | None, date: str, pseudonym: str | None
+) -> None:
     meta = detect_metadata([text, "Second page.\n"], "document.pdf")
     assert (meta.doc_type, meta.title, meta.area, meta.date, meta.pseudonym) == (
-        doc_type, title, area, date, pseudonym)
+        doc_type,
+        title,
+        area,
+        date,
+        pseudonym,
+    )
     assert meta.judgements == {} and meta.framework is None
 
 
 def test_letter_dates_by_role() -> None:
     jtai = detect_metadata([JTAI], "jtai.pdf")
-    assert jtai.dates == {"first_day": "2017-05-08", "last_day": "2017-05-12",
-                          "letter": "2017-06-20"}
+    assert jtai.dates == {
+        "first_day": "2017-05-08",
+        "last_day": "2017-05-12",
+        "letter": "2017-06-20",
+    }
     focused = detect_metadata([FOCUSED], "letter.pdf")
-    assert focused.dates == {"first_day": "2020-10-06", "last_day": "2020-10-07",
-                             "letter": "2020-11-12"}
+    assert focused.dates == {
+        "first_day": "2020-10-06",
+        "last_day": "2020-10-07",
+        "letter": "2020-11-12",
+    }
 
 
 def test_rapid_review_ignores_date_of_birth() -> None:
@@ -206,22 +254,28 @@ def test_rapid_review_ignores_date_of_birth() -> None:
 def test_type_from_file_name_and_headings_and_other() -> None:
     body = "The panel met on several occasions.\nIt considered the records.\n"
     assert detect_metadata([body], "Child Q SCR final.pdf").doc_type == "scr"
-    assert detect_metadata([body], "x.pdf", headings=["Learning brief"]).doc_type == \
-        "learning_brief"
+    assert (
+        detect_metadata([body], "x.pdf", headings=["Learning brief"]).doc_type == "learning_brief"
+    )
     other = detect_metadata([body], "minutes.pdf")
     assert other.doc_type == "other" and other.date is None and other.title == "Document"
     assert detect_metadata([], "empty.pdf").doc_type == "other"
 
 
 def test_headings_give_the_title_when_page_starts_with_prose() -> None:
-    meta = detect_metadata(["the rest of a sentence.\nMore."], "a.pdf",
-                           headings=["Contents", "Thematic review of neglect"])
+    meta = detect_metadata(
+        ["the rest of a sentence.\nMore."],
+        "a.pdf",
+        headings=["Contents", "Thematic review of neglect"],
+    )
     assert meta.title == "Thematic review of neglect"
 
 
 def test_text_quirks_are_tolerated() -> None:
-    text = ("Serious\xa0Case Review\r\nChildren A and B\r\nPublished:\xa012th June 2017\r\n"
-            "Multi\ufffe\nagency work was ...")
+    text = (
+        "Serious\xa0Case Review\r\nChildren A and B\r\nPublished:\xa012th June 2017\r\n"
+        "Multi\ufffe\nagency work was ..."
+    )
     meta = detect_metadata([text], "scr.pdf")
     assert (meta.doc_type, meta.pseudonym, meta.date) == ("scr", "Children A and B", "2017-06-12")
     assert meta.title == "Serious Case Review: Children A and B"
@@ -235,26 +289,66 @@ def test_no_false_pseudonym() -> None:
 @pytest.mark.parametrize(
     ("text", "doc_type", "area", "pseudonym", "date"),
     [
-        ("SERIOUS CASE REVIEW\nBABY T\nBrighton & Hove Local Safeguarding Children Board\n",
-         "scr", "Brighton and Hove", "Baby T", None),
-        (("Kent Safeguarding Children Multi-Agency Partnership\nLocal Child Safeguarding Practice "
-         "Review\n\u2018Child K\u2019\nMarch 2021\n"), "lcspr", "Kent", "Child K", "2021-03-01"),
-        (("Annual Report 2020-21\nBath and North East Somerset Community Safeguarding Partnership\n"
-         "Foreword\n"), "annual_report", "Bath and North East Somerset", None, None),
-        (("Monitoring visit to Barking and Dagenham children\u2019s services\nThis letter "
-         "summarises the monitoring visit on 12 and 13 January 2021.\n"), "monitoring_visit",
-         "Barking and Dagenham", None, "2021-01-12"),
-        (("12 May 2020\nMs A Smith\nDirector of Children\u2019s Services\nExampleshire County "
-         "Council\nDear Ms Smith\nThank you for meeting us.\n"), "ofsted_letter", "Exampleshire",
-         None, "2020-05-12"),
+        (
+            "SERIOUS CASE REVIEW\nBABY T\nBrighton & Hove Local Safeguarding Children Board\n",
+            "scr",
+            "Brighton and Hove",
+            "Baby T",
+            None,
+        ),
+        (
+            (
+                "Kent Safeguarding Children Multi-Agency Partnership\nLocal Child Safeguarding Practice "
+                "Review\n\u2018Child K\u2019\nMarch 2021\n"
+            ),
+            "lcspr",
+            "Kent",
+            "Child K",
+            "2021-03-01",
+        ),
+        (
+            (
+                "Annual Report 2020-21\nBath and North East Somerset Community Safeguarding Partnership\n"
+                "Foreword\n"
+            ),
+            "annual_report",
+            "Bath and North East Somerset",
+            None,
+            None,
+        ),
+        (
+            (
+                "Monitoring visit to Barking and Dagenham children\u2019s services\nThis letter "
+                "summarises the monitoring visit on 12 and 13 January 2021.\n"
+            ),
+            "monitoring_visit",
+            "Barking and Dagenham",
+            None,
+            "2021-01-12",
+        ),
+        (
+            (
+                "12 May 2020\nMs A Smith\nDirector of Children\u2019s Services\nExampleshire County "
+                "Council\nDear Ms Smith\nThank you for meeting us.\n"
+            ),
+            "ofsted_letter",
+            "Exampleshire",
+            None,
+            "2020-05-12",
+        ),
     ],
     ids=["upper-case-scr", "lcspr-multi-agency", "annual-report", "monitoring", "dcs-letter"],
 )
-def test_type_area_pseudonym_variants(text: str, doc_type: str, area: str | None,
-                                      pseudonym: str | None, date: str | None) -> None:
+def test_type_area_pseudonym_variants(
+    text: str, doc_type: str, area: str | None, pseudonym: str | None, date: str | None
+) -> None:
     meta = detect_metadata([text], "doc.pdf")
     assert (meta.doc_type, meta.area, meta.pseudonym, meta.date) == (
-        doc_type, area, pseudonym, date)
+        doc_type,
+        area,
+        pseudonym,
+        date,
+    )
 
 
 @pytest.mark.parametrize(
@@ -279,30 +373,34 @@ def test_parse_date(text: str, iso: str | None) -> None:
 
 def test_ofsted_layouts_synthetic() -> None:
     # ILACS table as pdfplumber orders it: a grade inside the wrapped label.
-    ilacs = ("Inspection of Exampleshire local authority\nchildren\u2019s services\n"
-             "Inspection dates: 27 September to 8 October 2021\nJudgement Grade\n"
-             "The impact of leaders on social work practice with Requires improvement to\n"
-             "children and families be good\nThe experiences and progress of children who need\n"
-             "Good\nhelp and protection\nOverall effectiveness Good\nThe text follows.")
+    ilacs = (
+        "Inspection of Exampleshire local authority\nchildren\u2019s services\n"
+        "Inspection dates: 27 September to 8 October 2021\nJudgement Grade\n"
+        "The impact of leaders on social work practice with Requires improvement to\n"
+        "children and families be good\nThe experiences and progress of children who need\n"
+        "Good\nhelp and protection\nOverall effectiveness Good\nThe text follows."
+    )
     meta = detect_metadata([ilacs], "x.pdf")
     assert meta.framework == "ILACS" and meta.area == "Exampleshire"
     assert meta.judgements == {
-        "The impact of leaders on social work practice with children and families":
-            "Requires improvement to be good",
+        "The impact of leaders on social work practice with children and families": "Requires improvement to be good",
         "The experiences and progress of children who need help and protection": "Good",
-        "Overall effectiveness": "Good"}
+        "Overall effectiveness": "Good",
+    }
     assert (meta.date, meta.dates["last_day"]) == ("2021-09-27", "2021-10-08")
     # SIF page 1 with grades printed before/after their wrapped labels.
-    sif = ("Royal Borough of Exampleton\nInspection of services for children in need of help and"
-           " \nprotection, children looked after and care leavers\nand\nReview of the "
-           "effectiveness of the Local Safeguarding Children \nBoard1\nInspection date: 15 \u2013 19"
-           " July 2013\nThe overall judgement is requires improvement.\n"
-           "Requires\n1. Children who need help and protection\nimprovement\n"
-           "2. Children looked after and achieving\nGood\npermanence\n"
-           "2.1 Adoption performance Outstanding\n"
-           "2.2 Experiences and progress of Care Leavers Good\n"
-           "3. Leadership, management and governance Requires \nimprovement\n"
-           "The effectiveness of the Local Safeguarding Children Board (LSCB) is \ninadequate.\n")
+    sif = (
+        "Royal Borough of Exampleton\nInspection of services for children in need of help and"
+        " \nprotection, children looked after and care leavers\nand\nReview of the "
+        "effectiveness of the Local Safeguarding Children \nBoard1\nInspection date: 15 \u2013 19"
+        " July 2013\nThe overall judgement is requires improvement.\n"
+        "Requires\n1. Children who need help and protection\nimprovement\n"
+        "2. Children looked after and achieving\nGood\npermanence\n"
+        "2.1 Adoption performance Outstanding\n"
+        "2.2 Experiences and progress of Care Leavers Good\n"
+        "3. Leadership, management and governance Requires \nimprovement\n"
+        "The effectiveness of the Local Safeguarding Children Board (LSCB) is \ninadequate.\n"
+    )
     meta = detect_metadata([sif], "y.pdf")
     assert meta.framework == "SIF" and meta.area == "Exampleton"
     assert meta.date == "2013-07-15" and meta.dates["last_day"] == "2013-07-19"
@@ -313,16 +411,20 @@ def test_ofsted_layouts_synthetic() -> None:
         "Adoption performance": "Outstanding",
         "Experiences and progress of Care Leavers": "Good",
         "Leadership, management and governance": "Requires improvement",
-        "Local Safeguarding Children Board": "inadequate"}
+        "Local Safeguarding Children Board": "inadequate",
+    }
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400),
-                max_size=3),
-       st.text(max_size=40))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400), max_size=3
+    ),
+    st.text(max_size=40),
+)
 def test_never_raises_and_shapes_hold(pages: list[str], name: str) -> None:
     meta = detect_metadata(pages, name)
     assert isinstance(meta, Metadata)
@@ -332,16 +434,24 @@ def test_never_raises_and_shapes_hold(pages: list[str], name: str) -> None:
     assert all(_ISO.fullmatch(v) for v in meta.dates.values())
 
 
-@given(st.sampled_from([SCR, LCSPR, RAPID, JTAI, FOCUSED, BRIEF]),
-       st.sampled_from(["", "\n", "  \n", "\n\n\n"]))
+@given(
+    st.sampled_from([SCR, LCSPR, RAPID, JTAI, FOCUSED, BRIEF]),
+    st.sampled_from(["", "\n", "  \n", "\n\n\n"]),
+)
 def test_blank_lines_do_not_matter(text: str, pad: str) -> None:
     padded = pad + text.replace("\n", "\n" + pad)
     a, b = detect_metadata([text], "d.pdf"), detect_metadata([padded], "d.pdf")
     assert (a.doc_type, a.title, a.area, a.date, a.pseudonym) == (
-        b.doc_type, b.title, b.area, b.date, b.pseudonym)
+        b.doc_type,
+        b.title,
+        b.area,
+        b.date,
+        b.pseudonym,
+    )
 
 
 # ------------------------------------------------------------------ one date-span parser
+
 
 @pytest.mark.parametrize(
     ("text", "hint", "span"),
@@ -361,24 +471,34 @@ def test_blank_lines_do_not_matter(text: str, pad: str) -> None:
         ("no date", None, (None, None)),
     ],
 )
-def test_date_span_every_printed_form(text: str, hint: str | None,
-                                      span: tuple[str | None, str | None]) -> None:
+def test_date_span_every_printed_form(
+    text: str, hint: str | None, span: tuple[str | None, str | None]
+) -> None:
     assert date_span(text, hint) == span
 
 
 def test_letter_without_a_year_takes_it_from_the_letter_date() -> None:
-    text = ("21 July 2021\nDear Ms Jones\nFocused visit to Exampleshire children\u2019s services\n"
-            "This letter summarises the findings of the focused visit to Exampleshire children\u2019s"
-            " services\nbetween 20 and 24 June. Inspectors looked at the local authority\u2019s "
-            "arrangements for care leavers.\n")
+    text = (
+        "21 July 2021\nDear Ms Jones\nFocused visit to Exampleshire children\u2019s services\n"
+        "This letter summarises the findings of the focused visit to Exampleshire children\u2019s"
+        " services\nbetween 20 and 24 June. Inspectors looked at the local authority\u2019s "
+        "arrangements for care leavers.\n"
+    )
     meta = detect_metadata([text], "letter.pdf")
-    assert (meta.doc_type, meta.date, meta.topic) == ("focused_visit", "2021-06-20",
-                                                      "arrangements for care leavers")
-    assert meta.dates == {"first_day": "2021-06-20", "last_day": "2021-06-24",
-                          "letter": "2021-07-21"}
+    assert (meta.doc_type, meta.date, meta.topic) == (
+        "focused_visit",
+        "2021-06-20",
+        "arrangements for care leavers",
+    )
+    assert meta.dates == {
+        "first_day": "2021-06-20",
+        "last_day": "2021-06-24",
+        "letter": "2021-07-21",
+    }
 
 
 # ------------------------------------------------------------------ areas
+
 
 @pytest.mark.parametrize(
     ("printed", "canonical"),
@@ -405,46 +525,71 @@ def test_authority_table_current_and_former() -> None:
 
 
 def test_area_is_never_a_health_board() -> None:
-    text = ("Area SEND inspection of Hounslow Local Area Partnership\nInspection dates: 21 to 25 "
-            "October 2024\nInspection outcome\nThe local area partnership\u2019s arrangements lead "
-            "to inconsistent experiences and outcomes for children.\nThe London Borough of Hounslow"
-            " and North West London Integrated Care Board (ICB) are responsible.\n")
+    text = (
+        "Area SEND inspection of Hounslow Local Area Partnership\nInspection dates: 21 to 25 "
+        "October 2024\nInspection outcome\nThe local area partnership\u2019s arrangements lead "
+        "to inconsistent experiences and outcomes for children.\nThe London Borough of Hounslow"
+        " and North West London Integrated Care Board (ICB) are responsible.\n"
+    )
     meta = detect_metadata([text], "send.pdf")
     assert (meta.doc_type, meta.area, meta.date) == ("area_send", "Hounslow", "2024-10-21")
-    assert meta.judgements == {"Area SEND outcome": (
-        "The local area partnership\u2019s arrangements lead to inconsistent experiences and "
-        "outcomes for children.")}
-    assert detect_metadata(["Report of the South East London Integrated Care Board\n"],
-                           "x.pdf").area is None
+    assert meta.judgements == {
+        "Area SEND outcome": (
+            "The local area partnership\u2019s arrangements lead to inconsistent experiences and "
+            "outcomes for children."
+        )
+    }
+    assert (
+        detect_metadata(["Report of the South East London Integrated Care Board\n"], "x.pdf").area
+        is None
+    )
 
 
 # ------------------------------------------------------------------ types and judgements
 
+
 def test_ilacs_title_forms_and_lsc_board_sentence() -> None:
-    ilacs = ("Exampleton Borough Council\nInspection of local authority children\u2019s services\n"
-             "Inspection dates: 02 March 2020 to 13 March 2020\nJudgement Grade\n"
-             "The impact of leaders on social work practice with children and families Good\n"
-             "Overall effectiveness Good\n")
+    ilacs = (
+        "Exampleton Borough Council\nInspection of local authority children\u2019s services\n"
+        "Inspection dates: 02 March 2020 to 13 March 2020\nJudgement Grade\n"
+        "The impact of leaders on social work practice with children and families Good\n"
+        "Overall effectiveness Good\n"
+    )
     meta = detect_metadata([ilacs], "x.pdf")
     assert (meta.doc_type, meta.framework, meta.area, meta.date) == (
-        "ofsted_inspection", "ILACS", "Exampleton", "2020-03-02")
+        "ofsted_inspection",
+        "ILACS",
+        "Exampleton",
+        "2020-03-02",
+    )
     assert meta.title == "Exampleton: Inspection of local authority children\u2019s services"
-    lscb = ("Exampleshire\nReview of the effectiveness of the Local Safeguarding Children Board\n"
-            "Inspection date: 15 \u2013 19 July 2015\nThe Local Safeguarding Children Board "
-            "requires improvement to be good. The board has a clear plan.\n")
+    lscb = (
+        "Exampleshire\nReview of the effectiveness of the Local Safeguarding Children Board\n"
+        "Inspection date: 15 \u2013 19 July 2015\nThe Local Safeguarding Children Board "
+        "requires improvement to be good. The board has a clear plan.\n"
+    )
     meta = detect_metadata([lscb], "y.pdf")
     assert meta.framework == "SIF LSCB review"
-    assert meta.judgements == {"Local Safeguarding Children Board":
-                               "requires improvement to be good"}
+    assert meta.judgements == {
+        "Local Safeguarding Children Board": "requires improvement to be good"
+    }
 
 
 def test_letter_priority_action_status_as_printed() -> None:
-    base = ("3 May 2019\nDear Sir\nJoint targeted area inspection of Exampleshire\nThis inspection "
-            "took place from 1 to 5 April 2019.\n")
-    none = detect_metadata([base + "Areas for priority action\n\u25fc\nThere are no areas for "
-                            "priority action\nAreas for improvement\n"], "j.pdf")
-    some = detect_metadata([base + "Areas for priority action\n\u25fc Leaders need to act.\n"],
-                           "j.pdf")
+    base = (
+        "3 May 2019\nDear Sir\nJoint targeted area inspection of Exampleshire\nThis inspection "
+        "took place from 1 to 5 April 2019.\n"
+    )
+    none = detect_metadata(
+        [
+            base + "Areas for priority action\n\u25fc\nThere are no areas for "
+            "priority action\nAreas for improvement\n"
+        ],
+        "j.pdf",
+    )
+    some = detect_metadata(
+        [base + "Areas for priority action\n\u25fc Leaders need to act.\n"], "j.pdf"
+    )
     plain = detect_metadata([base], "j.pdf")
     assert none.judgements == {"Areas for priority action": "None"}
     assert some.judgements == {"Areas for priority action": "Identified"}
@@ -454,15 +599,29 @@ def test_letter_priority_action_status_as_printed() -> None:
 @pytest.mark.parametrize(
     ("text", "doc_type"),
     [
-        ("Skip to content.\nSAR Adult A - learning briefing\nThis briefing summarises the SAR.\n",
-         "sar"),
+        (
+            "Skip to content.\nSAR Adult A - learning briefing\nThis briefing summarises the SAR.\n",
+            "sar",
+        ),
         ("Domestic Homicide Review: lessons learned\nThemes identified.\n", "dhr"),
-        ("Serious Case Review into baby's death says lessons need to be learned\nA review.\n",
-         "case_review_summary"),
-        (("Agenda item\nChildren's Safeguarding Partnership Annual Report\nThe report set out "
-         "the work, including independent scrutiny.\n"), "annual_report"),
-        (("Triennial analysis of serious case reviews 2014 to 2017\nThe report looks at 368 "
-         "serious case reviews.\n"), "national_review"),
+        (
+            "Serious Case Review into baby's death says lessons need to be learned\nA review.\n",
+            "case_review_summary",
+        ),
+        (
+            (
+                "Agenda item\nChildren's Safeguarding Partnership Annual Report\nThe report set out "
+                "the work, including independent scrutiny.\n"
+            ),
+            "annual_report",
+        ),
+        (
+            (
+                "Triennial analysis of serious case reviews 2014 to 2017\nThe report looks at 368 "
+                "serious case reviews.\n"
+            ),
+            "national_review",
+        ),
     ],
     ids=["sar-brief", "dhr", "news-about-one-review", "annual-report", "national"],
 )
@@ -471,31 +630,37 @@ def test_review_summary_types(text: str, doc_type: str) -> None:
 
 
 def test_sif_report_printing_its_lscb_review_title_first_keeps_all_judgements() -> None:
-    sif = ("Exampleshire County Council\nReview of the effectiveness of the Local Safeguarding "
-           "Children Board\nand\nInspection of services for children in need of help and "
-           "protection, children looked after and care leavers\nInspection date: 9 March \u2013 1 "
-           "April 2015\nThe overall judgement is that children\u2019s services are good\n"
-           "1. Children who need help and protection Good\n"
-           "2. Children looked after and achieving permanence Good\n"
-           "2.1 Adoption performance Outstanding\n"
-           "2.2 Experiences and progress of care leavers Requires improvement\n"
-           "3. Leadership, management and governance Good\n"
-           "The Local Safeguarding Children Board is good.\n")
+    sif = (
+        "Exampleshire County Council\nReview of the effectiveness of the Local Safeguarding "
+        "Children Board\nand\nInspection of services for children in need of help and "
+        "protection, children looked after and care leavers\nInspection date: 9 March \u2013 1 "
+        "April 2015\nThe overall judgement is that children\u2019s services are good\n"
+        "1. Children who need help and protection Good\n"
+        "2. Children looked after and achieving permanence Good\n"
+        "2.1 Adoption performance Outstanding\n"
+        "2.2 Experiences and progress of care leavers Requires improvement\n"
+        "3. Leadership, management and governance Good\n"
+        "The Local Safeguarding Children Board is good.\n"
+    )
     meta = detect_metadata([sif], "sif.pdf")
     assert (meta.framework, meta.area, meta.date) == ("SIF", "Exampleshire", "2015-03-09")
     assert meta.judgements == {
-        "Overall effectiveness": "good", "Children who need help and protection": "Good",
+        "Overall effectiveness": "good",
+        "Children who need help and protection": "Good",
         "Children looked after and achieving permanence": "Good",
         "Adoption performance": "Outstanding",
         "Experiences and progress of care leavers": "Requires improvement",
         "Leadership, management and governance": "Good",
-        "Local Safeguarding Children Board": "good"}
+        "Local Safeguarding Children Board": "good",
+    }
 
 
 def test_letter_naming_the_ilacs_framework_stays_a_letter() -> None:
-    text = ("Focused visit to Exampleshire children\u2019s services\nVisit dates: 3 and 4 May 2022\n"
-            "This visit was carried out under the Inspection of local authority children\u2019s "
-            "services framework.\n")
+    text = (
+        "Focused visit to Exampleshire children\u2019s services\nVisit dates: 3 and 4 May 2022\n"
+        "This visit was carried out under the Inspection of local authority children\u2019s "
+        "services framework.\n"
+    )
     meta = detect_metadata([text], "letter.pdf")
     assert (meta.doc_type, meta.area, meta.date) == ("focused_visit", "Exampleshire", "2022-05-03")
     assert meta.title == "Focused visit to Exampleshire children\u2019s services"

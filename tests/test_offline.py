@@ -76,10 +76,18 @@ def _ingest_and_list(tmp_path: Path) -> tuple[Path, list[dict], list[dict]]:
     # ingest embeds the new passages for search, with progress lines (stderr is no terminal)
     assert re.search(r"embedding passages: (\d+)/\1 ", res.stderr), res.stderr[-500:]
     assert re.search(r"embedded \d+ new passages", res.stderr)
-    docs = [json.loads(x) for x in runner.invoke(
-        app, ["docs", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()]
-    items = [json.loads(x) for x in runner.invoke(
-        app, ["items", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()]
+    docs = [
+        json.loads(x)
+        for x in runner.invoke(
+            app, ["docs", "--db", str(db), "--format", "jsonl"]
+        ).stdout.splitlines()
+    ]
+    items = [
+        json.loads(x)
+        for x in runner.invoke(
+            app, ["items", "--db", str(db), "--format", "jsonl"]
+        ).stdout.splitlines()
+    ]
     assert len(docs) == len(list(folder.iterdir()))
     assert len(items) > 50 and all(it["page"] >= 1 for it in items)
     return db, docs, items
@@ -152,10 +160,25 @@ def test_the_whole_pipeline_runs_offline_with_the_real_model(tmp_path, no_networ
         brief = build_briefing(store, theme, embedder=emb, redact=True)  # redaction uses spaCy
         assert briefing_markdown(brief).strip()
 
-    listed = [json.loads(x) for x in runner.invoke(
-        app, ["items", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()]
+    listed = [
+        json.loads(x)
+        for x in runner.invoke(
+            app, ["items", "--db", str(db), "--format", "jsonl"]
+        ).stdout.splitlines()
+    ]
     assert sum(bool(it["themes"]) for it in listed) > len(listed) // 2
-    res = runner.invoke(app, ["search", "information sharing", "--db", str(db), "--format",
-                              "json", "--embedder", "minilm"])
+    res = runner.invoke(
+        app,
+        [
+            "search",
+            "information sharing",
+            "--db",
+            str(db),
+            "--format",
+            "json",
+            "--embedder",
+            "minilm",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert no_network == [], no_network

@@ -51,8 +51,11 @@ def test_every_numbered_paragraph_in_order_on_its_page(name):
 
     path = REAL_OFSTED / name
     doc, _ = parse_file(path)
-    numbered = [b for b in doc.blocks if b.number and b.number.isdigit() and b.level == 0
-                and b.kind in ("paragraph", "list_item")]
+    numbered = [
+        b
+        for b in doc.blocks
+        if b.number and b.number.isdigit() and b.level == 0 and b.kind in ("paragraph", "list_item")
+    ]
     numbers = [int(b.number) for b in numbered]  # type: ignore[arg-type]
     assert numbers and numbers[0] == 1, numbers[:5]
     # in order, no gaps, no merges; a report's second part (the LSCB) may start again at 1
@@ -69,22 +72,40 @@ def test_every_numbered_paragraph_in_order_on_its_page(name):
 
 
 def test_paragraph_number_with_or_without_a_space():
-    assert split_marker("16.Children are seen promptly.") == ("Children are seen promptly.", "16", False)
-    assert split_marker("16. Children are seen promptly.") == ("Children are seen promptly.", "16", False)
+    assert split_marker("16.Children are seen promptly.") == (
+        "Children are seen promptly.",
+        "16",
+        False,
+    )
+    assert split_marker("16. Children are seen promptly.") == (
+        "Children are seen promptly.",
+        "16",
+        False,
+    )
     # a decimal or a percentage is not a paragraph number
     assert split_marker("10.5% of children") == ("10.5% of children", None, False)
 
 
 def _line(text, x0, top, x1=None, size=12.0):
-    return Line(page=1, text=text, x0=x0, top=top, size=size, bold=False,
-                x1=x1 if x1 is not None else x0 + 6 * len(text), bottom=top + size)
+    return Line(
+        page=1,
+        text=text,
+        x0=x0,
+        top=top,
+        size=size,
+        bold=False,
+        x1=x1 if x1 is not None else x0 + 6 * len(text),
+        bottom=top + size,
+    )
 
 
 def test_number_in_its_own_column_starts_the_paragraph():
     """'16' in a narrow column, the paragraph's lines beside it: paragraph 16, not a line of 15."""
     lines = [
-        _line("15.", 72, 100, 84), _line("The first paragraph ends here.", 110, 100),
-        _line("16", 72, 130, 82), _line("Children are seen promptly and their plans are", 110, 130),
+        _line("15.", 72, 100, 84),
+        _line("The first paragraph ends here.", 110, 100),
+        _line("16", 72, 130, 82),
+        _line("Children are seen promptly and their plans are", 110, 130),
         _line("reviewed on time.", 110, 145),
     ]
     raw = RawDocument("pdf", (RawPage(1, 595, 842, tuple(lines)),))

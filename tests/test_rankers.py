@@ -17,9 +17,12 @@ def _embed(texts):
 
 # --------------------------------------------------------------------- clauses
 
+
 def test_an_item_joining_several_asks_is_split_into_its_clauses():
-    text = ("The response to children aged 16 to 17 who present as homeless, including those "
-            "privately fostered, as well as the oversight and monitoring of allegations.")
+    text = (
+        "The response to children aged 16 to 17 who present as homeless, including those "
+        "privately fostered, as well as the oversight and monitoring of allegations."
+    )
     assert clauses(text) == [
         "The response to children aged 16 to 17 who present as homeless",
         "including those privately fostered",
@@ -29,17 +32,22 @@ def test_an_item_joining_several_asks_is_split_into_its_clauses():
 
 def test_sentences_and_semicolons_end_a_clause():
     assert clauses("Review the plans. Audit the cases; report to the board.") == [
-        "Review the plans", "Audit the cases", "report to the board"]
+        "Review the plans",
+        "Audit the cases",
+        "report to the board",
+    ]
 
 
 def test_paragraph_cross_references_and_fragments_are_not_clauses():
     # "(paras 110, 116)" points at the report's evidence; "Immediately" alone says nothing
     assert clauses("Immediately: ensure that plans are reviewed (paras 110, 116).") == [
-        "ensure that plans are reviewed"]
+        "ensure that plans are reviewed"
+    ]
     assert clauses("Immediately:") == []
 
 
 # ---------------------------------------------------------------------- fusion
+
 
 def test_rrf_sums_reciprocal_ranks_with_weights():
     a, b, c = ("b", 1), ("b", 2), ("i", 3)
@@ -60,9 +68,11 @@ def test_standardise_is_zero_for_constant_scores():
 # ------------------------------------------------------------------- rank_items
 
 QUERY = "oversight and monitoring of allegations against staff"
-JOINED = ("Improve the sufficiency of placements for disabled children and the quality of "
-          "transition planning for young people, as well as the oversight and monitoring of "
-          "allegations against staff.")
+JOINED = (
+    "Improve the sufficiency of placements for disabled children and the quality of "
+    "transition planning for young people, as well as the oversight and monitoring of "
+    "allegations against staff."
+)
 NEAR = "Improve oversight and monitoring of staff supervision."
 
 
@@ -95,8 +105,9 @@ def test_keyword_evidence_counts_by_its_strength_not_only_its_rank():
 def test_the_items_report_discussing_the_question_breaks_a_tie():
     qv = _embed([QUERY])[0]
     cos = {("i", 1): 0.5, ("i", 2): 0.5, ("i", 3): 0.2}
-    ranked = rank_items(cos, [], {}, qv, _embed,
-                        context={("i", 1): 0.3, ("i", 2): 0.7, ("i", 3): 0.1})
+    ranked = rank_items(
+        cos, [], {}, qv, _embed, context={("i", 1): 0.3, ("i", 2): 0.7, ("i", 3): 0.1}
+    )
     assert [g for g, _ in ranked] == [("i", 2), ("i", 1), ("i", 3)]
     assert rank_items({}, [], {}, qv, _embed) == []
 
@@ -105,14 +116,19 @@ def test_the_items_report_discussing_the_question_breaks_a_tie():
 
 # MRR@10 of hybrid with --kind actionable, measured with RRF (README "Search"); the floors
 # sit about one query under each, so a change that loses more than that fails here.
-KIND_FLOORS = {"ofsted_queries.jsonl": 0.74, "ofsted_heldout_queries.jsonl": 0.65,
-               "ofsted_independent_queries.jsonl": 0.80, "corpus_queries.jsonl": 0.8}
+KIND_FLOORS = {
+    "ofsted_queries.jsonl": 0.74,
+    "ofsted_heldout_queries.jsonl": 0.65,
+    "ofsted_independent_queries.jsonl": 0.80,
+    "corpus_queries.jsonl": 0.8,
+}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("qfile", sorted(KIND_FLOORS))
-def test_hybrid_ranks_past_recommendations_on_the_real_query_sets(qfile, tmp_path_factory,
-                                                                  no_network):
+def test_hybrid_ranks_past_recommendations_on_the_real_query_sets(
+    qfile, tmp_path_factory, no_network
+):
     import test_search
     from paths import CORPUS, REAL_OFSTED, ROOT
     from reviewmine.embedding.embedders import load_embedder
@@ -121,7 +137,12 @@ def test_hybrid_ranks_past_recommendations_on_the_real_query_sets(qfile, tmp_pat
     name = "corpus" if qfile.startswith("corpus") else "ofsted"
     test_search._evaluate(name, tmp_path_factory)  # ingests the folder once per session
     store = test_search._STORES[str(CORPUS if name == "corpus" else REAL_OFSTED)]
-    ev = evaluate_search(store, ROOT / "evaluation" / "search" / qfile,
-                         load_embedder("minilm"), modes=["hybrid"], kind="actionable")
+    ev = evaluate_search(
+        store,
+        ROOT / "evaluation" / "search" / qfile,
+        load_embedder("minilm"),
+        modes=["hybrid"],
+        kind="actionable",
+    )
     assert ev["unresolved"] == [] and ev["queries"] >= 14
     assert ev["modes"]["hybrid"]["mrr@10"] >= KIND_FLOORS[qfile], ev["modes"]["hybrid"]["mrr@10"]

@@ -49,8 +49,9 @@ def test_every_command_is_in_the_readme():
     flat = {c[0] for c in documented}
     for cmd in _registered():
         if cmd[0] == "eval":
-            assert re.search(rf"reviewmine eval [a-z|]*{cmd[1]}" if len(cmd) > 1 else "reviewmine eval",
-                             README), cmd
+            assert re.search(
+                rf"reviewmine eval [a-z|]*{cmd[1]}" if len(cmd) > 1 else "reviewmine eval", README
+            ), cmd
         elif len(cmd) == 1:
             assert cmd[0] in flat, cmd
         else:

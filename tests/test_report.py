@@ -55,7 +55,9 @@ def page(data):
 
 
 def _embedded_json(page: str) -> str:
-    m = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.DOTALL)
+    m = re.search(
+        r'<script type="application/json" id="report-data">(.*?)</script>', page, re.DOTALL
+    )
     assert m, "data element missing"
     return m.group(1)
 
@@ -89,9 +91,13 @@ def test_tracker_coverage_gaps_overdue_and_despite_complete(store, data):
     # With a looser threshold (the hashing embedder scores lower than MiniLM): the 2021
     # Eastmere review asks again for the neglect toolkit; Harrowfield's 2023 review is
     # another authority's; items sharing only "neglect" come last.
-    cases = find_despite_complete(stored_links(store), store.items(), store.documents(),
-                                  lambda t: cached_embed(store, EMB, list(t))[0],
-                                  DespiteParams(threshold=0.5))
+    cases = find_despite_complete(
+        stored_links(store),
+        store.items(),
+        store.documents(),
+        lambda t: cached_embed(store, EMB, list(t))[0],
+        DespiteParams(threshold=0.5),
+    )
     (dc,) = cases
     assert dc.action.action_id == "A1" and dc.action.status_norm == "complete"
     assert {e.item.file for e in dc.later} == {"eastmere_lcspr_child-a_2021.md"}
@@ -122,14 +128,17 @@ def test_without_a_tracker_every_recommendation_says_no_tracker(tmp_path):
     assert payload["states"]["none"] == "No tracker linked"
 
 
-@pytest.mark.parametrize(("norm", "due", "want"), [
-    ("complete", "2019-01-01", "complete"),
-    ("on_track", "2020-01-01", "overdue"),
-    ("at_risk", "2030-01-01", "at_risk"),
-    ("overdue", "2030-01-01", "overdue"),
-    ("not_started", "2030-01-01", "not_started"),
-    (None, None, "unknown"),
-])
+@pytest.mark.parametrize(
+    ("norm", "due", "want"),
+    [
+        ("complete", "2019-01-01", "complete"),
+        ("on_track", "2020-01-01", "overdue"),
+        ("at_risk", "2030-01-01", "at_risk"),
+        ("overdue", "2030-01-01", "overdue"),
+        ("not_started", "2030-01-01", "not_started"),
+        (None, None, "unknown"),
+    ],
+)
 def test_action_state(norm, due, want):
     assert action_state(norm, due, TODAY) == want
 
@@ -177,8 +186,10 @@ def test_hostile_title_is_escaped_by_the_template_and_kept_whole_in_the_data(dat
     # value is text, never rendered again
     hostile = "</title><script>alert(3)</script> & 'x' \"y\" <!-- {{ 7*7 }}{% raw %} \u2028"
     page = render_report_html(replace(data, title=hostile))
-    escaped = ("&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; &#39;x&#39; &#34;y&#34; "
-               "&lt;!-- {{ 7*7 }}{% raw %} \u2028")
+    escaped = (
+        "&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; &#39;x&#39; &#34;y&#34; "
+        "&lt;!-- {{ 7*7 }}{% raw %} \u2028"
+    )
     assert f"<title>{escaped}</title>" in page and f"<h1>{escaped}</h1>" in page
     assert "<script>alert(3)" not in page
     assert page.count("<script") == 2 and page.count("</script>") == 2
@@ -187,12 +198,14 @@ def test_hostile_title_is_escaped_by_the_template_and_kept_whole_in_the_data(dat
     assert json.loads(raw)["title"] == hostile
 
 
-@pytest.mark.parametrize("asset,closer", [("report.js", "</SCRIPT>"), ("report.js", "<!--"),
-                                          ("report.css", "</style>")])
+@pytest.mark.parametrize(
+    "asset,closer", [("report.js", "</SCRIPT>"), ("report.js", "<!--"), ("report.css", "</style>")]
+)
 def test_own_assets_that_would_close_their_element_are_refused(data, monkeypatch, asset, closer):
     real = report_mod._asset
-    monkeypatch.setattr(report_mod, "_asset",
-                        lambda name: real(name) + closer if name == asset else real(name))
+    monkeypatch.setattr(
+        report_mod, "_asset", lambda name: real(name) + closer if name == asset else real(name)
+    )
     with pytest.raises(ValueError, match=asset):
         render_report_html(data)
 
@@ -201,16 +214,32 @@ def test_script_never_parses_document_text_as_html():
     from importlib import resources
 
     js = resources.files("reviewmine.data").joinpath("report.js").read_text(encoding="utf-8")
-    for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                   "new Function", "setTimeout(\"", "DOMParser", "createContextualFragment"):
+    for banned in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        'setTimeout("',
+        "DOMParser",
+        "createContextualFragment",
+    ):
         assert banned not in js, banned
     assert "textContent" in js and "createElement" in js
 
 
 def test_accessibility_landmarks_in_the_template(page):
-    for needle in ('<html lang="en-GB">', "<header", "<nav", 'aria-label="Report sections"',
-                   '<main id="main"', "<footer", 'class="skip-link" href="#main"',
-                   '<meta name="viewport"'):
+    for needle in (
+        '<html lang="en-GB">',
+        "<header",
+        "<nav",
+        'aria-label="Report sections"',
+        '<main id="main"',
+        "<footer",
+        'class="skip-link" href="#main"',
+        '<meta name="viewport"',
+    ):
         assert needle in page, needle
     js = page.split("<script>", 1)[1]
     assert '"aria-live": "polite"' in js and 'el("button", { type: "button"' in js
@@ -227,7 +256,11 @@ def test_payload_carries_citations_and_filters(data):
     item = next(i for i in p["items"] if i["text"].startswith("The Board should launch"))
     doc = p["docs"][item["d"]]
     assert (doc["file"], item["page"], item["number"], item["heading"]) == (
-        "eastmere_scr_family-x_2017.md", 1, "1", "Recommendations")
+        "eastmere_scr_family-x_2017.md",
+        1,
+        "1",
+        "Recommendations",
+    )
     assert item["state"] == "complete" and item["links"][0]["action_id"] == "A1"
     assert {d["type"] for d in p["docs"]} == {"scr", "lcspr", "rapid_review"}
     assert {d["area"] for d in p["docs"]} == {"Eastmere", "Harrowfield"}
@@ -236,8 +269,20 @@ def test_payload_carries_citations_and_filters(data):
 
 def test_cli_report_writes_the_file(store, tmp_path):
     out = tmp_path / "r.html"
-    res = runner.invoke(app, ["report", "-o", str(out), "--db", str(store.path),
-                              "--embedder", "hashing", "--today", TODAY])
+    res = runner.invoke(
+        app,
+        [
+            "report",
+            "-o",
+            str(out),
+            "--db",
+            str(store.path),
+            "--embedder",
+            "hashing",
+            "--today",
+            TODAY,
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert out.stat().st_size > 10_000
     assert "4 documents" in res.output and "recurring" in res.output
@@ -247,8 +292,9 @@ def test_cli_report_writes_the_file(store, tmp_path):
 # ------------------------------------------------- exports neutralise formulas
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)",
-                                  "\t=1", "\r=1"])
+@pytest.mark.parametrize(
+    "cell", ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+)
 def test_exports_neutralise_spreadsheet_formulas(cell, tmp_path):
     assert neutralise(cell) == "'" + cell
     buf = io.StringIO()
@@ -284,8 +330,12 @@ def test_report_and_briefing_with_the_real_theme_model(tmp_path):
         items = s.items()
         texts = [it.text for it in items]
         vectors, _ = cached_embed(s, emb, texts)
-        s.set_item_themes({it.id: sc for it, sc in zip(items, model.assign(
-            texts, vectors, embedder_id=emb.model_id))})
+        s.set_item_themes(
+            {
+                it.id: sc
+                for it, sc in zip(items, model.assign(texts, vectors, embedder_id=emb.model_id))
+            }
+        )
         data = build_report(s, today=TODAY, embedder=emb)
         neglect = next(t for t in data.themes if t.id == "neglect")
         assert neglect.n_docs >= 2 and neglect.recurring

@@ -16,9 +16,10 @@ from reviewmine.outputs.report import CHROMIUM, CHROMIUM_ARGS, write_report
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"Debian's chromium is not installed at {CHROMIUM} "
-                              "(apt-get install -y chromium)"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason=f"Debian's chromium is not installed at {CHROMIUM} (apt-get install -y chromium)",
+    ),
 ]
 
 # Records CSP violations and any alert() before the page's own script runs.
@@ -95,7 +96,10 @@ def test_click_a_theme_shows_its_items_with_citations(opened):
     items = page.locator("#theme-results li.item")
     assert items.count() == 9
     first = items.first
-    assert "Local Child Safeguarding Practice Review: Tyler" in first.locator(".item-cite").inner_text()
+    assert (
+        "Local Child Safeguarding Practice Review: Tyler"
+        in first.locator(".item-cite").inner_text()
+    )
     assert "page 1, para 1" in first.locator(".item-cite").inner_text()
     # tracker status is shown on the recommendation with an action
     assert page.locator("li.item .tag.state-complete").count() == 1
@@ -142,8 +146,10 @@ def test_hostile_document_text_is_shown_literally_and_never_runs(opened):
     page.goto(page.url.split("#")[0] + "#/documents")
     assert page.get_by_text("Rapid Review: Baby L </script>").count() == 1
     page.goto(page.url.split("#")[0] + "#/tracker")
-    assert page.get_by_text("Launch the neglect toolkit <b>and</b> train staff",
-                            exact=False).count() == 1
+    assert (
+        page.get_by_text("Launch the neglect toolkit <b>and</b> train staff", exact=False).count()
+        == 1
+    )
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
 
@@ -194,17 +200,24 @@ def test_keyboard_navigation_and_visible_focus(opened):
 def test_every_view_renders(opened):
     page = opened.page
     base = page.url.split("#")[0]
-    for view, heading in (("overview", "Overview"), ("themes", "Themes"),
-                          ("recurring", "Recurring learning"), ("tracker", "Tracker coverage"),
-                          ("search", "Search"), ("documents", "Documents"),
-                          ("theme/safe_sleep", "Safe sleep and sudden unexpected death in infancy"),
-                          ("theme/nope", "Theme not found")):
+    for view, heading in (
+        ("overview", "Overview"),
+        ("themes", "Themes"),
+        ("recurring", "Recurring learning"),
+        ("tracker", "Tracker coverage"),
+        ("search", "Search"),
+        ("documents", "Documents"),
+        ("theme/safe_sleep", "Safe sleep and sudden unexpected death in infancy"),
+        ("theme/nope", "Theme not found"),
+    ):
         page.goto(f"{base}#/{view}")
         expect(page.locator("main h2")).to_have_text(heading)
 
 
-@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "real" / "ofsted").is_dir(),
-                    reason="the shared real Ofsted reports are not present")
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[2] / "shared" / "real" / "ofsted").is_dir(),
+    reason="the shared real Ofsted reports are not present",
+)
 def test_real_ofsted_report_is_small_and_opens(browser, tmp_path):
     from paths import REAL_OFSTED
     from reviewmine.ingest import ingest_paths

@@ -22,84 +22,151 @@ def items_of(tmp_path: Path, text: str, name: str = "page.txt") -> list[tuple[st
 
 
 def test_semicolon_list_after_includes_is_split(tmp_path):
-    got = items_of(tmp_path, "Review of neglect\n\nThe analysis found practice issues including: slow "
-                             "escalation; missed health appointments; and drift in plans.2\n")
-    assert got == [("finding", "slow escalation"), ("finding", "missed health appointments"),
-                   ("finding", "drift in plans")]
+    got = items_of(
+        tmp_path,
+        "Review of neglect\n\nThe analysis found practice issues including: slow "
+        "escalation; missed health appointments; and drift in plans.2\n",
+    )
+    assert got == [
+        ("finding", "slow escalation"),
+        ("finding", "missed health appointments"),
+        ("finding", "drift in plans"),
+    ]
 
 
 def test_recommendations_include_semicolon_list_is_recommendations(tmp_path):
-    got = items_of(tmp_path, "Recommendations to the partnership include: a single chronology; "
-                             "joint training on fathers; and an audit of strategy meetings.\n")
+    got = items_of(
+        tmp_path,
+        "Recommendations to the partnership include: a single chronology; "
+        "joint training on fathers; and an audit of strategy meetings.\n",
+    )
     assert [k for k, _ in got] == ["recommendation"] * 3
     assert got[2][1] == "an audit of strategy meetings"
 
 
 def test_lead_in_colon_then_bullets(tmp_path):
-    got = items_of(tmp_path, "Case review page\n\nThe review issued the following recommendations:\n\n"
-                             "• To agree a pathway for parents who misuse alcohol\n\n"
-                             "• To train staff on bruising in babies, and\n\n"
-                             "The reviewers identified three concerns:\n\n- Drift in plans\n- Weak supervision\n")
-    assert got == [("recommendation", "To agree a pathway for parents who misuse alcohol"),
-                   ("recommendation", "To train staff on bruising in babies"),
-                   ("finding", "Drift in plans"), ("finding", "Weak supervision")]
+    got = items_of(
+        tmp_path,
+        "Case review page\n\nThe review issued the following recommendations:\n\n"
+        "• To agree a pathway for parents who misuse alcohol\n\n"
+        "• To train staff on bruising in babies, and\n\n"
+        "The reviewers identified three concerns:\n\n- Drift in plans\n- Weak supervision\n",
+    )
+    assert got == [
+        ("recommendation", "To agree a pathway for parents who misuse alcohol"),
+        ("recommendation", "To train staff on bruising in babies"),
+        ("finding", "Drift in plans"),
+        ("finding", "Weak supervision"),
+    ]
 
 
 def test_purpose_definition_and_actions_taken_lists_are_not_items(tmp_path):
-    got = items_of(tmp_path, "What is the purpose of a review:\n\n- To gather the facts\n- To decide next steps\n\n"
-                             "A serious case is defined as:\n\n- a child has died\n\n"
-                             "Summary of actions taken as a result of reviews:\n\n- Neglect training\n")
+    got = items_of(
+        tmp_path,
+        "What is the purpose of a review:\n\n- To gather the facts\n- To decide next steps\n\n"
+        "A serious case is defined as:\n\n- a child has died\n\n"
+        "Summary of actions taken as a result of reviews:\n\n- Neglect training\n",
+    )
     assert got == []
 
 
 def test_lead_in_whose_list_is_missing_yields_nothing(tmp_path):
-    assert items_of(tmp_path, "Several themes emerged from the analysis, including:\n\n"
-                              "> Read the full report\n") == []
+    assert (
+        items_of(
+            tmp_path,
+            "Several themes emerged from the analysis, including:\n\n> Read the full report\n",
+        )
+        == []
+    )
 
 
 def test_panel_recommends_and_calling_for_sentences(tmp_path):
-    got = items_of(tmp_path, "The Panel recommends that ministers review the guidance on home visits. "
-                             "The weather was poor that week.\n\n"
-                             "The review is therefore calling for a national register of home-schooled children.\n")
-    assert got == [("recommendation", "The Panel recommends that ministers review the guidance on home visits."),
-                   ("recommendation",
-                    "The review is therefore calling for a national register of home-schooled children.")]
+    got = items_of(
+        tmp_path,
+        "The Panel recommends that ministers review the guidance on home visits. "
+        "The weather was poor that week.\n\n"
+        "The review is therefore calling for a national register of home-schooled children.\n",
+    )
+    assert got == [
+        (
+            "recommendation",
+            "The Panel recommends that ministers review the guidance on home visits.",
+        ),
+        (
+            "recommendation",
+            "The review is therefore calling for a national register of home-schooled children.",
+        ),
+    ]
 
 
 def test_counts_meta_statements_and_decisions_to_review_are_not_items(tmp_path):
-    got = items_of(tmp_path, "The review made six findings and 11 recommendations. "
-                             "This briefing summarises the key findings and recommendations. "
-                             "The board recommended that a practice review should be undertaken. "
-                             "The inquest concluded that the cause of death was unascertained. "
-                             "Plans to address the recommendations were noted.\n")
+    got = items_of(
+        tmp_path,
+        "The review made six findings and 11 recommendations. "
+        "This briefing summarises the key findings and recommendations. "
+        "The board recommended that a practice review should be undertaken. "
+        "The inquest concluded that the cause of death was unascertained. "
+        "Plans to address the recommendations were noted.\n",
+    )
     assert got == []
 
 
 def test_reporting_verbs_make_findings_sentence_by_sentence(tmp_path):
-    got = items_of(tmp_path, "The reviewer identified that the baby was not seen for six weeks. "
-                             "The family moved in May. "
-                             "The reviewer was critical of the decision to close the case.\n")
-    assert got == [("finding", "The reviewer identified that the baby was not seen for six weeks."),
-                   ("finding", "The reviewer was critical of the decision to close the case.")]
+    got = items_of(
+        tmp_path,
+        "The reviewer identified that the baby was not seen for six weeks. "
+        "The family moved in May. "
+        "The reviewer was critical of the decision to close the case.\n",
+    )
+    assert got == [
+        ("finding", "The reviewer identified that the baby was not seen for six weeks."),
+        ("finding", "The reviewer was critical of the decision to close the case."),
+    ]
 
 
 def test_an_example_or_similarly_joins_two_findings(tmp_path):
-    got = items_of(tmp_path, "Audits found that plans drift. For example one plan ran for two years. "
-                             "Similarly, reviews have shown that fathers are not invited.\n")
-    assert got == [("finding", ("Audits found that plans drift. For example one plan ran for two years. "
-                                "Similarly, reviews have shown that fathers are not invited."))]
+    got = items_of(
+        tmp_path,
+        "Audits found that plans drift. For example one plan ran for two years. "
+        "Similarly, reviews have shown that fathers are not invited.\n",
+    )
+    assert got == [
+        (
+            "finding",
+            (
+                "Audits found that plans drift. For example one plan ran for two years. "
+                "Similarly, reviews have shown that fathers are not invited."
+            ),
+        )
+    ]
 
 
 def test_should_in_a_finding_is_not_a_recommendation(tmp_path):
-    got = items_of(tmp_path, "The review concluded that the child should never have been left alone "
-                             "with the lodger.\n")
-    assert got == [("finding", ("The review concluded that the child should never have been left alone "
-                                "with the lodger."))]
+    got = items_of(
+        tmp_path,
+        "The review concluded that the child should never have been left alone with the lodger.\n",
+    )
+    assert got == [
+        (
+            "finding",
+            (
+                "The review concluded that the child should never have been left alone "
+                "with the lodger."
+            ),
+        )
+    ]
 
 
 def test_label_with_comma_list_of_theme_labels(tmp_path):
-    got = items_of(tmp_path, "Child K briefing\nKey issues: Neglect, school attendance, and working with fathers.\n")
-    assert got == [("finding", "Neglect"), ("finding", "school attendance"), ("finding", "working with fathers")]
+    got = items_of(
+        tmp_path,
+        "Child K briefing\nKey issues: Neglect, school attendance, and working with fathers.\n",
+    )
+    assert got == [
+        ("finding", "Neglect"),
+        ("finding", "school attendance"),
+        ("finding", "working with fathers"),
+    ]
 
 
 def test_label_line_over_short_bullets(tmp_path):
@@ -109,30 +176,43 @@ def test_label_line_over_short_bullets(tmp_path):
 
 def test_web_text_keeps_one_paragraph_per_line(tmp_path):
     long = "The committee discussed the report at length and thanked officers for it. " * 3
-    got = items_of(tmp_path, long + "\nThe review had concluded that referrals were stepped down too early.\n"
-                   "It made 9 recommendations.\n")
-    assert got == [("finding", "The review had concluded that referrals were stepped down too early.")]
+    got = items_of(
+        tmp_path,
+        long + "\nThe review had concluded that referrals were stepped down too early.\n"
+        "It made 9 recommendations.\n",
+    )
+    assert got == [
+        ("finding", "The review had concluded that referrals were stepped down too early.")
+    ]
 
 
 def test_generic_learning_cues_work_on_other_text(tmp_path):
     # the cue families that also find the scrutineer's learning, on text written for this test
-    got = items_of(tmp_path, "Learning was identified about babies with older siblings. For example the "
-                             "protocol was not applied. Audits have shown that the toolkit is rarely used.\n\n"
-                             "The partners have identified areas for improvement in transport and housing.\n")
+    got = items_of(
+        tmp_path,
+        "Learning was identified about babies with older siblings. For example the "
+        "protocol was not applied. Audits have shown that the toolkit is rarely used.\n\n"
+        "The partners have identified areas for improvement in transport and housing.\n",
+    )
     assert [k for k, _ in got] == ["finding", "finding"]
     assert "protocol" in got[0][1] and "toolkit" in got[0][1]  # joined by the example between them
 
 
 def test_committee_resolution_form_is_a_recommendation(tmp_path):
-    got = items_of(tmp_path, "Recommendation to committee\n\nThat the Board approve the revised "
-                             "escalation policy.\n")
+    got = items_of(
+        tmp_path,
+        "Recommendation to committee\n\nThat the Board approve the revised escalation policy.\n",
+    )
     assert got == [("recommendation", "That the Board approve the revised escalation policy.")]
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="real seed report not available")
 def test_seed_scrutineer_report_by_generic_rules():
     _, items = parse_file(SEED)
-    assert any(it.kind == "recommendation" and it.text.startswith("That the Committee note") for it in items)
+    assert any(
+        it.kind == "recommendation" and it.text.startswith("That the Committee note")
+        for it in items
+    )
     learning = " ".join(it.text for it in items if it.kind == "finding").lower()
     for topic in ("neglect toolkit", "pre-birth protocol", "complex needs"):
         assert topic in learning
@@ -148,40 +228,73 @@ def test_real_summaries_development_floor():
 
 
 def test_label_over_one_quoted_paragraph(tmp_path):
-    got = items_of(tmp_path, "Summary of main findings:\n\n“The panel believes the system has improved, "
-                             "but delays remain.”\n\nSummary of main recommendations:\n\n"
-                             "The panel recommends that the guidance is revised.\n")
-    assert got == [("finding", "The panel believes the system has improved, but delays remain."),
-                   ("recommendation", "The panel recommends that the guidance is revised.")]
+    got = items_of(
+        tmp_path,
+        "Summary of main findings:\n\n“The panel believes the system has improved, "
+        "but delays remain.”\n\nSummary of main recommendations:\n\n"
+        "The panel recommends that the guidance is revised.\n",
+    )
+    assert got == [
+        ("finding", "The panel believes the system has improved, but delays remain."),
+        ("recommendation", "The panel recommends that the guidance is revised."),
+    ]
 
 
 def test_quotation_attributed_to_the_report_is_a_finding(tmp_path):
-    got = items_of(tmp_path, "“Drift was seen in most plans. Fathers were rarely asked about,” said the report.\n\n"
-                             "“Children must be seen alone,” the guidance reminds readers.\n")
-    assert got == [("finding", "“Drift was seen in most plans. Fathers were rarely asked about,” said the report.")]
+    got = items_of(
+        tmp_path,
+        "“Drift was seen in most plans. Fathers were rarely asked about,” said the report.\n\n"
+        "“Children must be seen alone,” the guidance reminds readers.\n",
+    )
+    assert got == [
+        (
+            "finding",
+            "“Drift was seen in most plans. Fathers were rarely asked about,” said the report.",
+        )
+    ]
 
 
 def test_themes_named_in_passing_with_such_as(tmp_path):
-    got = items_of(tmp_path, "The paper sets out common themes, such as housing, school moves and "
-                             "professional curiosity, and ideas for local action.\n")
-    assert got == [("finding", "housing"), ("finding", "school moves"), ("finding", "professional curiosity")]
+    got = items_of(
+        tmp_path,
+        "The paper sets out common themes, such as housing, school moves and "
+        "professional curiosity, and ideas for local action.\n",
+    )
+    assert got == [
+        ("finding", "housing"),
+        ("finding", "school moves"),
+        ("finding", "professional curiosity"),
+    ]
 
 
 def test_prevalence_across_reviews_is_a_finding_but_other_percentages_are_not(tmp_path):
-    got = items_of(tmp_path, "Parental mental ill-health featured in 40% of the reviews. "
-                             "96% of schools returned their audit.\n")
+    got = items_of(
+        tmp_path,
+        "Parental mental ill-health featured in 40% of the reviews. "
+        "96% of schools returned their audit.\n",
+    )
     assert got == [("finding", "Parental mental ill-health featured in 40% of the reviews.")]
 
 
 def test_announced_counts_of_themes_are_not_items(tmp_path):
-    assert items_of(tmp_path, "From the analysis, the Panel identified six practice themes for partners.\n") == []
+    assert (
+        items_of(
+            tmp_path, "From the analysis, the Panel identified six practice themes for partners.\n"
+        )
+        == []
+    )
 
 
 def test_agreed_actions_after_a_lead_in_are_actions(tmp_path):
-    got = items_of(tmp_path, "The group agreed the following actions:\n\n- Police to share notifications daily.\n"
-                             "- The hospital to audit skeletal surveys.\n")
-    assert got == [("action", "Police to share notifications daily."),
-                   ("action", "The hospital to audit skeletal surveys.")]
+    got = items_of(
+        tmp_path,
+        "The group agreed the following actions:\n\n- Police to share notifications daily.\n"
+        "- The hospital to audit skeletal surveys.\n",
+    )
+    assert got == [
+        ("action", "Police to share notifications daily."),
+        ("action", "The hospital to audit skeletal surveys."),
+    ]
 
 
 def test_a_child_found_somewhere_is_a_fact_not_a_finding(tmp_path):
@@ -208,16 +321,24 @@ def test_corpus_running_text_documents_meet_targets():
 
 
 def test_practice_judgements_without_a_reporting_verb_are_findings(tmp_path):
-    got = items_of(tmp_path, "Baby J had three health visitors in four months. A joined up approach was lacking. "
-                             "The referral was not escalated when the mother missed two appointments. "
-                             "The family lived in a flat above a shop.\n")
-    assert got == [("finding", "A joined up approach was lacking."),
-                   ("finding", "The referral was not escalated when the mother missed two appointments.")]
+    got = items_of(
+        tmp_path,
+        "Baby J had three health visitors in four months. A joined up approach was lacking. "
+        "The referral was not escalated when the mother missed two appointments. "
+        "The family lived in a flat above a shop.\n",
+    )
+    assert got == [
+        ("finding", "A joined up approach was lacking."),
+        ("finding", "The referral was not escalated when the mother missed two appointments."),
+    ]
 
 
 def test_a_purpose_question_over_infinitive_bullets_is_not_learning(tmp_path):
-    got = items_of(tmp_path, "What is the purpose of a rapid review\n\n- To gather the facts quickly.\n"
-                             "- To share any learning appropriately.\n")
+    got = items_of(
+        tmp_path,
+        "What is the purpose of a rapid review\n\n- To gather the facts quickly.\n"
+        "- To share any learning appropriately.\n",
+    )
     assert got == []
 
 
@@ -226,78 +347,136 @@ def test_an_adult_said_to_lack_capacity_is_a_fact(tmp_path):
 
 
 def test_bullet_glyph_alone_on_its_line_and_wrapped_bullets(tmp_path):
-    got = items_of(tmp_path, "Key findings included:\n\n•\nWeak supervision of\nnewly qualified staff\n"
-                             "•\nDrift in plans.\n")
-    assert got == [("finding", "Weak supervision of newly qualified staff"), ("finding", "Drift in plans.")]
+    got = items_of(
+        tmp_path,
+        "Key findings included:\n\n•\nWeak supervision of\nnewly qualified staff\n"
+        "•\nDrift in plans.\n",
+    )
+    assert got == [
+        ("finding", "Weak supervision of newly qualified staff"),
+        ("finding", "Drift in plans."),
+    ]
 
 
 def test_priorities_and_agencies_involved_are_not_learning(tmp_path):
-    got = items_of(tmp_path, "The partnership has identified three priorities for next year:\n\n"
-                             "- Neglect\n- Exploitation\n\nThe review was told about the following agencies:\n\n"
-                             "- Police\n- Health visiting\n")
+    got = items_of(
+        tmp_path,
+        "The partnership has identified three priorities for next year:\n\n"
+        "- Neglect\n- Exploitation\n\nThe review was told about the following agencies:\n\n"
+        "- Police\n- Health visiting\n",
+    )
     assert got == []
 
 
 def test_a_bare_recommendations_line_over_paragraphs(tmp_path):
-    got = items_of(tmp_path, "Child Z review\n\nRecommendations\n\nThe review made 6 recommendations.\n\n"
-                             "Health visitors should ask who lives in the home at every visit.\n\n"
-                             "The police should share notifications within a day. This will help schools.\n\n"
-                             "Background\n\nThe family should have moved in 2019.\n")
-    assert got == [("recommendation", "Health visitors should ask who lives in the home at every visit."),
-                   ("recommendation", "The police should share notifications within a day.")]
+    got = items_of(
+        tmp_path,
+        "Child Z review\n\nRecommendations\n\nThe review made 6 recommendations.\n\n"
+        "Health visitors should ask who lives in the home at every visit.\n\n"
+        "The police should share notifications within a day. This will help schools.\n\n"
+        "Background\n\nThe family should have moved in 2019.\n",
+    )
+    assert got == [
+        ("recommendation", "Health visitors should ask who lives in the home at every visit."),
+        ("recommendation", "The police should share notifications within a day."),
+    ]
 
 
 def test_what_we_learned_label_over_bullets(tmp_path):
-    got = items_of(tmp_path, "What we learned\n\n- Plans drifted when workers changed\n- Fathers were not seen\n")
+    got = items_of(
+        tmp_path,
+        "What we learned\n\n- Plans drifted when workers changed\n- Fathers were not seen\n",
+    )
     assert [k for k, _ in got] == ["learning_point", "learning_point"]
 
 
 def test_sectioned_page_reads_only_strong_forms_outside_its_sections(tmp_path):
-    md = ("# Safeguarding Adults Review: Mr Q\n\n## About Mr Q\n\nMr Q lived alone. The review found that he "
-          "was isolated.\n\n## Key learning\n\n- Self-neglect was seen as a choice\n- Carers' concerns were "
-          "not escalated\n\nThe GP letter was not shared with the care agency.\n\n## What needs to change\n\n"
-          "Practitioners should use the self-neglect protocol.\n")
+    md = (
+        "# Safeguarding Adults Review: Mr Q\n\n## About Mr Q\n\nMr Q lived alone. The review found that he "
+        "was isolated.\n\n## Key learning\n\n- Self-neglect was seen as a choice\n- Carers' concerns were "
+        "not escalated\n\nThe GP letter was not shared with the care agency.\n\n## What needs to change\n\n"
+        "Practitioners should use the self-neglect protocol.\n"
+    )
     got = items_of(tmp_path, md, name="sar.md")
-    assert ("finding", "The GP letter was not shared with the care agency.") in got  # narrative after the list
+    assert (
+        "finding",
+        "The GP letter was not shared with the care agency.",
+    ) in got  # narrative after the list
     assert ("recommendation", "Practitioners should use the self-neglect protocol.") in got
-    assert not any("isolated" in t for _, t in got)  # outside the sections: reporting sentences are not read
+    assert not any(
+        "isolated" in t for _, t in got
+    )  # outside the sections: reporting sentences are not read
 
 
 def test_a_review_said_to_recommend_areas_is_not_a_recommendation(tmp_path):
-    assert items_of(tmp_path, "This review identified strategic learning, and recommended key areas for "
-                              "improvement.\n") == []
+    assert (
+        items_of(
+            tmp_path,
+            "This review identified strategic learning, and recommended key areas for "
+            "improvement.\n",
+        )
+        == []
+    )
 
 
 def test_numbered_lines_in_plain_text_and_a_list_after_including_without_colon(tmp_path):
-    got = items_of(tmp_path, "Child Y\n\nKey findings:\n1. Plans drifted when workers changed.\n"
-                             "2. Fathers were not seen.\n\nThe review highlighted issues including slow "
-                             "escalation; drift; and poor recording.\n")
-    assert got == [("finding", "Plans drifted when workers changed."), ("finding", "Fathers were not seen."),
-                   ("finding", "slow escalation"), ("finding", "drift"), ("finding", "poor recording")]
+    got = items_of(
+        tmp_path,
+        "Child Y\n\nKey findings:\n1. Plans drifted when workers changed.\n"
+        "2. Fathers were not seen.\n\nThe review highlighted issues including slow "
+        "escalation; drift; and poor recording.\n",
+    )
+    assert got == [
+        ("finding", "Plans drifted when workers changed."),
+        ("finding", "Fathers were not seen."),
+        ("finding", "slow escalation"),
+        ("finding", "drift"),
+        ("finding", "poor recording"),
+    ]
 
 
 def test_news_traps_platitudes_spokespeople_and_police(tmp_path):
-    got = items_of(tmp_path, "Police said they found that the door had been forced. “Lessons have been "
-                             "learned,” a spokesman said. Learning has been identified about bruising in babies.\n")
+    got = items_of(
+        tmp_path,
+        "Police said they found that the door had been forced. “Lessons have been "
+        "learned,” a spokesman said. Learning has been identified about bruising in babies.\n",
+    )
     assert got == [("finding", "Learning has been identified about bruising in babies.")]
 
 
 def test_the_reviewers_concern_is_a_finding_a_relatives_is_not(tmp_path):
-    got = items_of(tmp_path, "Both grandparents were concerned about the baby. The reviewer was concerned that "
-                             "the referral was treated as a single incident.\n")
-    assert got == [("finding", "The reviewer was concerned that the referral was treated as a single incident.")]
+    got = items_of(
+        tmp_path,
+        "Both grandparents were concerned about the baby. The reviewer was concerned that "
+        "the referral was treated as a single incident.\n",
+    )
+    assert got == [
+        (
+            "finding",
+            "The reviewer was concerned that the referral was treated as a single incident.",
+        )
+    ]
 
 
 def test_under_a_recommendations_line_every_advice_sentence_recommends(tmp_path):
-    got = items_of(tmp_path, "Recommendations\n\nThe review made 5 recommendations. Partner agencies should "
-                             "ensure that carers are offered an assessment. The Board should seek assurance "
-                             "that escalation policies are understood.\n")
+    got = items_of(
+        tmp_path,
+        "Recommendations\n\nThe review made 5 recommendations. Partner agencies should "
+        "ensure that carers are offered an assessment. The Board should seek assurance "
+        "that escalation policies are understood.\n",
+    )
     assert [t for _, t in got] == [
         "Partner agencies should ensure that carers are offered an assessment.",
-        "The Board should seek assurance that escalation policies are understood."]
+        "The Board should seek assurance that escalation policies are understood.",
+    ]
 
 
 def test_a_professional_act_left_undone_is_a_finding(tmp_path):
-    got = items_of(tmp_path, "Linda moved to the town in 2019. The GP did not ask about domestic abuse when she "
-                             "disclosed low mood. Medical tests did not identify a cause.\n")
-    assert got == [("finding", "The GP did not ask about domestic abuse when she disclosed low mood.")]
+    got = items_of(
+        tmp_path,
+        "Linda moved to the town in 2019. The GP did not ask about domestic abuse when she "
+        "disclosed low mood. Medical tests did not identify a cause.\n",
+    )
+    assert got == [
+        ("finding", "The GP did not ask about domestic abuse when she disclosed low mood.")
+    ]

@@ -34,39 +34,98 @@ runner = CliRunner()
 # (kind, text, number, item kind or None, themes)
 DOCS = {
     "a" * 64: {
-        "file": "eastmere_ofsted_2019.pdf", "doc_type": "ofsted_inspection", "area": "Eastmere",
-        "date": "2019-05-01", "blocks": [
+        "file": "eastmere_ofsted_2019.pdf",
+        "doc_type": "ofsted_inspection",
+        "area": "Eastmere",
+        "date": "2019-05-01",
+        "blocks": [
             ("heading", "What needs to improve?", None, None, ()),
-            ("list_item", "Return home interviews for children who go missing from care.", None,
-             "area_for_improvement", ("missing",)),
-            ("list_item", "The quality of plans for children in need.", None,
-             "area_for_improvement", ("assessment_quality",)),
-            ("paragraph", ("Children who go missing from home receive timely return home "
-                           "interviews, and the information is used in safety planning."),
-             "12", None, ()),
-            ("paragraph", "Managers track the risk of exploitation for every child.", None, None,
-             ()),
-        ]},
+            (
+                "list_item",
+                "Return home interviews for children who go missing from care.",
+                None,
+                "area_for_improvement",
+                ("missing",),
+            ),
+            (
+                "list_item",
+                "The quality of plans for children in need.",
+                None,
+                "area_for_improvement",
+                ("assessment_quality",),
+            ),
+            (
+                "paragraph",
+                (
+                    "Children who go missing from home receive timely return home "
+                    "interviews, and the information is used in safety planning."
+                ),
+                "12",
+                None,
+                (),
+            ),
+            (
+                "paragraph",
+                "Managers track the risk of exploitation for every child.",
+                None,
+                None,
+                (),
+            ),
+        ],
+    },
     "b" * 64: {
-        "file": "harrowfield_scr_2017.pdf", "doc_type": "scr", "area": "Harrowfield",
-        "date": "2017-01-01", "blocks": [
+        "file": "harrowfield_scr_2017.pdf",
+        "doc_type": "scr",
+        "area": "Harrowfield",
+        "date": "2017-01-01",
+        "blocks": [
             ("heading", "Findings", None, None, ()),
-            ("list_item", ("Neglect was assessed one episode at a time, so cumulative harm was "
-                           "not seen."), "5.2", "finding", ("neglect",)),
-            ("paragraph", ("Recommendation 1: The LSCB should revise the neglect strategy and "
-                           "make the Graded Care Profile an expected part of practice."), None,
-             "recommendation", ("neglect", "governance_partnership")),
+            (
+                "list_item",
+                ("Neglect was assessed one episode at a time, so cumulative harm was not seen."),
+                "5.2",
+                "finding",
+                ("neglect",),
+            ),
+            (
+                "paragraph",
+                (
+                    "Recommendation 1: The LSCB should revise the neglect strategy and "
+                    "make the Graded Care Profile an expected part of practice."
+                ),
+                None,
+                "recommendation",
+                ("neglect", "governance_partnership"),
+            ),
             ("table_cell", "Children's Social Care", None, None, ()),
-        ]},
+        ],
+    },
     "c" * 64: {
-        "file": "eastmere_lcspr_2023.pdf", "doc_type": "lcspr", "area": "Eastmere",
-        "date": "2023-03-15", "blocks": [
+        "file": "eastmere_lcspr_2023.pdf",
+        "doc_type": "lcspr",
+        "area": "Eastmere",
+        "date": "2023-03-15",
+        "blocks": [
             ("heading", "Recommendations", None, None, ()),
-            ("list_item", ("Children who go missing should be offered a return interview by a "
-                           "trusted adult of their choice."), "3", "recommendation", ("missing",)),
-            ("paragraph", "Multi-agency training on exploitation reached 1,460 practitioners.",
-             "4.1", None, ()),
-        ]},
+            (
+                "list_item",
+                (
+                    "Children who go missing should be offered a return interview by a "
+                    "trusted adult of their choice."
+                ),
+                "3",
+                "recommendation",
+                ("missing",),
+            ),
+            (
+                "paragraph",
+                "Multi-agency training on exploitation reached 1,460 practitioners.",
+                "4.1",
+                None,
+                (),
+            ),
+        ],
+    },
 }
 
 
@@ -77,20 +136,47 @@ def _build(store: Store) -> None:
         for i, (kind, text, number, item_kind, item_themes) in enumerate(d["blocks"]):
             if i:
                 pos += 2
-            blocks.append(Block(index=i, page=1 + i // 3, kind=kind, text=text, number=number,
-                                start=pos, end=pos + len(text)))
+            blocks.append(
+                Block(
+                    index=i,
+                    page=1 + i // 3,
+                    kind=kind,
+                    text=text,
+                    number=number,
+                    start=pos,
+                    end=pos + len(text),
+                )
+            )
             if item_kind:
                 n = len(items)
-                it = Item(doc_id=doc_id, kind=item_kind, text=text, page=1 + i // 3,
-                          heading="x", number=number, start=pos, end=pos + len(text), ordinal=n,
-                          id=f"{doc_id[:12]}:{n}")
+                it = Item(
+                    doc_id=doc_id,
+                    kind=item_kind,
+                    text=text,
+                    page=1 + i // 3,
+                    heading="x",
+                    number=number,
+                    start=pos,
+                    end=pos + len(text),
+                    ordinal=n,
+                    id=f"{doc_id[:12]}:{n}",
+                )
                 items.append(it)
                 themes[it.id] = [ThemeScore(t, 0.9, "test") for t in item_themes]
             pos += len(text)
-        doc = Document(id=doc_id, file=d["file"], file_name=d["file"], doc_type=d["doc_type"],
-                       title=d["file"].split(".")[0].replace("_", " "), area=d["area"],
-                       date=d["date"], pages=2, text="\n\n".join(b.text for b in blocks),
-                       blocks=tuple(blocks), page_texts=("p1", "p2"))
+        doc = Document(
+            id=doc_id,
+            file=d["file"],
+            file_name=d["file"],
+            doc_type=d["doc_type"],
+            title=d["file"].split(".")[0].replace("_", " "),
+            area=d["area"],
+            date=d["date"],
+            pages=2,
+            text="\n\n".join(b.text for b in blocks),
+            blocks=tuple(blocks),
+            page_texts=("p1", "p2"),
+        )
         store.save_document(doc, items, path=d["file"], size=1, mtime=0)
     store.set_item_themes(themes)
 
@@ -110,8 +196,8 @@ def emb():
 
 # ------------------------------------------------------------------ query syntax
 
-@pytest.mark.parametrize("query", [
-    'return "home', '"', '"""', 'missing"'])
+
+@pytest.mark.parametrize("query", ['return "home', '"', '"""', 'missing"'])
 def test_unbalanced_quotes_are_a_clear_query_error(store, query):
     with pytest.raises(QueryError, match="double quote"):
         search(store, query, mode="keyword")
@@ -123,11 +209,34 @@ def test_queries_without_words_are_a_clear_query_error(store, query):
         search(store, query, mode="keyword")
 
 
-@pytest.mark.parametrize("query", [
-    "NEAR", "NEAR(missing interviews)", "missing NEAR interviews", "-missing", "missing -home",
-    "(missing", "missing)", "missing AND", "OR missing", "NOT missing", "missing*", "*missing",
-    "text:missing", "{text}: missing", "^missing", "missing + home", "missing'", "child's",
-    "miss*ing", "a*b*c", "\\missing", "missing;DROP TABLE blocks", "ＭＩＳＳＩＮＧ"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "NEAR",
+        "NEAR(missing interviews)",
+        "missing NEAR interviews",
+        "-missing",
+        "missing -home",
+        "(missing",
+        "missing)",
+        "missing AND",
+        "OR missing",
+        "NOT missing",
+        "missing*",
+        "*missing",
+        "text:missing",
+        "{text}: missing",
+        "^missing",
+        "missing + home",
+        "missing'",
+        "child's",
+        "miss*ing",
+        "a*b*c",
+        "\\missing",
+        "missing;DROP TABLE blocks",
+        "ＭＩＳＳＩＮＧ",
+    ],
+)
 def test_fts5_syntax_characters_are_escaped_not_crashes(store, query, emb):
     for mode in ("keyword", "hybrid"):
         hits = search(store, query, mode=mode, embedder=emb)
@@ -135,8 +244,10 @@ def test_fts5_syntax_characters_are_escaped_not_crashes(store, query, emb):
     assert store.integrity_ok()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list('ab "*-()^:+NEARORANDNOT_\'.,{}')), max_size=20))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet=st.sampled_from(list("ab \"*-()^:+NEARORANDNOT_'.,{}")), max_size=20))
 def test_any_query_gives_hits_or_a_query_error(store, query):
     try:
         hits = search(store, query, mode="keyword")
@@ -191,34 +302,47 @@ def test_hybrid_adds_the_term_of_a_glossary_entry_close_in_meaning(store):
     assert _rank_of(with_g, "Graded Care Profile") == 0
     assert f"{GCP_MEANS} (graded care profile)" in emb.seen  # the semantic query too
     without = Searcher(store, HashingEmbedder(128), glossary=Glossary(())).search(
-        GCP_MEANS, mode="hybrid")
+        GCP_MEANS, mode="hybrid"
+    )
     assert (_rank_of(without, "Graded Care Profile") or 99) > 0
     # keyword and semantic modes never use the glossary
     for mode in ("keyword", "semantic"):
-        assert ([h.text for h in Searcher(store, HashingEmbedder(128), glossary=GCP_GLOSSARY)
-                 .search(GCP_MEANS, mode=mode)] ==
-                [h.text for h in Searcher(store, HashingEmbedder(128), glossary=Glossary(()))
-                 .search(GCP_MEANS, mode=mode)])
+        assert [
+            h.text
+            for h in Searcher(store, HashingEmbedder(128), glossary=GCP_GLOSSARY).search(
+                GCP_MEANS, mode=mode
+            )
+        ] == [
+            h.text
+            for h in Searcher(store, HashingEmbedder(128), glossary=Glossary(())).search(
+                GCP_MEANS, mode=mode
+            )
+        ]
 
 
 def test_hybrid_expands_an_acronym_typed_in_capitals(store):
     far = Glossary((GlossaryEntry("graded care profile", ("GCP",), "zebra crossing painted"),))
     s = Searcher(store, HashingEmbedder(128), glossary=far)
     assert _rank_of(s.search("GCP uptake", mode="hybrid"), "Graded Care Profile") == 0
-    meant, named = s._glossary_entries(parse_query("gcp uptake"),
-                                       s._embed_query("gcp uptake"))
+    meant, named = s._glossary_entries(parse_query("gcp uptake"), s._embed_query("gcp uptake"))
     assert (meant, named) == ([], [])  # lower case is an ordinary word, not the acronym
 
 
 def test_glossary_names_come_with_their_plurals_since_fts5_does_not_stem():
     terms = _name_terms([GlossaryEntry("independent visitor", ("IV", "care leavers"), "x")])
     assert [" ".join(t.words) for t in terms] == [
-        "independent visitor", "independent visitors", "iv", "ivs", "care leavers"]
+        "independent visitor",
+        "independent visitors",
+        "iv",
+        "ivs",
+        "care leavers",
+    ]
 
 
 def test_glossary_names_join_the_fts_expression_as_alternatives():
-    q = ParsedQuery("x", (Term(("missing",)), Term(("care",))), (),
-                    (Term(("return", "interview")),))
+    q = ParsedQuery(
+        "x", (Term(("missing",)), Term(("care",))), (), (Term(("return", "interview")),)
+    )
     assert q.fts("pairs") == '((("missing" AND "care")) OR "return interview")'
     req = ParsedQuery("x", (Term(("home",), phrase=True),), (), (Term(("rhi",)),))
     assert req.fts() == '"home" AND ("rhi")'  # typed phrases stay required
@@ -228,8 +352,10 @@ def test_a_long_question_keeps_its_rarest_words_for_the_keyword_ranking(store, e
     from reviewmine.search.engine import MAX_QUERY_WORDS
 
     s = Searcher(store, emb)
-    words = ("neglect strategy profile graded revise cumulative episode harm assessed "
-             "zeppelinish quokkas")
+    words = (
+        "neglect strategy profile graded revise cumulative episode harm assessed "
+        "zeppelinish quokkas"
+    )
     wide = s._expand(parse_query(words), [], ())
     kept = [t.words[0] for t in wide.words]
     assert len(kept) == MAX_QUERY_WORDS
@@ -243,12 +369,16 @@ def test_phrase_is_required_and_prefix_matches_longer_words(store):
     assert [h.file for h in hits] == ["eastmere_lcspr_2023.pdf"]
     assert search(store, "exploit*", mode="keyword")
     assert not search(store, "exploit", mode="keyword") or all(
-        "exploit" in h.text.lower() for h in search(store, "exploit", mode="keyword"))
+        "exploit" in h.text.lower() for h in search(store, "exploit", mode="keyword")
+    )
     assert {h.file for h in search(store, "exploit*", mode="keyword")} == {
-        "eastmere_ofsted_2019.pdf", "eastmere_lcspr_2023.pdf"}
+        "eastmere_ofsted_2019.pdf",
+        "eastmere_lcspr_2023.pdf",
+    }
 
 
 # -------------------------------------------------------------------- results
+
 
 def test_an_item_and_its_block_come_back_once_with_the_item_id(store):
     hits = search(store, "return interviews missing care", mode="keyword", limit=20)
@@ -263,8 +393,11 @@ def test_paragraph_is_the_block_number_or_the_nearest_numbered_paragraph(store):
     hits = search(store, "exploitation risk managers", mode="keyword")
     hit = next(h for h in hits if h.text.startswith("Managers track"))
     assert hit.paragraph == "12" and hit.item_id is None
-    hit = next(h for h in search(store, "timely safety planning", mode="keyword")
-               if h.text.startswith("Children who go missing from home"))
+    hit = next(
+        h
+        for h in search(store, "timely safety planning", mode="keyword")
+        if h.text.startswith("Children who go missing from home")
+    )
     assert hit.paragraph == "12"
 
 
@@ -306,22 +439,43 @@ def test_hybrid_is_reciprocal_rank_fusion_of_both_rankings(store, emb):
 
 # ---------------------------------------------------------------------- filters
 
+
 @pytest.mark.parametrize("mode", ["keyword", "semantic", "hybrid"])
 def test_filters(store, emb, mode):
     def files(**kw):
-        return {h.file for h in search(store, "children missing neglect exploitation interviews",
-                                       mode=mode, embedder=emb, limit=50,
-                                       filters=SearchFilters(**kw))}
+        return {
+            h.file
+            for h in search(
+                store,
+                "children missing neglect exploitation interviews",
+                mode=mode,
+                embedder=emb,
+                limit=50,
+                filters=SearchFilters(**kw),
+            )
+        }
 
     assert files(doc_type="scr") == {"harrowfield_scr_2017.pdf"}
     assert files(area="eastmere") == {"eastmere_ofsted_2019.pdf", "eastmere_lcspr_2023.pdf"}
     assert files(since="2018-01-01", until="2020-12-31") == {"eastmere_ofsted_2019.pdf"}
     assert files(since="2024-01-01") == set()
-    hits = search(store, "children missing neglect interviews", mode=mode, embedder=emb, limit=50,
-                  filters=SearchFilters(theme="missing"))
+    hits = search(
+        store,
+        "children missing neglect interviews",
+        mode=mode,
+        embedder=emb,
+        limit=50,
+        filters=SearchFilters(theme="missing"),
+    )
     assert hits and all("missing" in h.themes for h in hits)
-    hits = search(store, "children missing neglect interviews strategy", mode=mode, embedder=emb,
-                  limit=50, filters=SearchFilters(kind="recommendation", area="Eastmere"))
+    hits = search(
+        store,
+        "children missing neglect interviews strategy",
+        mode=mode,
+        embedder=emb,
+        limit=50,
+        filters=SearchFilters(kind="recommendation", area="Eastmere"),
+    )
     assert [h.item_id for h in hits] == ["cccccccccccc:0"]
 
 
@@ -345,32 +499,72 @@ def test_kind_takes_several_kinds_and_the_actionable_group(store, emb, mode):
 
 def test_with_a_kind_filter_meaning_is_matched_on_the_items_own_text(tmp_path, emb):
     """A paragraph that only contains an item is not ranked by its other sentences."""
-    text = ("The partnership has improved its audits. Recommendation 1: improve pathway plans "
-            "for care leavers. Zebra giraffe okapi meerkat were discussed at length.")
+    text = (
+        "The partnership has improved its audits. Recommendation 1: improve pathway plans "
+        "for care leavers. Zebra giraffe okapi meerkat were discussed at length."
+    )
     start = text.index("Recommendation")
     end = text.index("leavers.") + len("leavers.")
     doc_id = "d" * 64
     block = Block(index=0, page=1, kind="paragraph", text=text, start=0, end=len(text))
-    item = Item(doc_id=doc_id, kind="recommendation", text=text[start:end], page=1, heading="x",
-                start=start, end=end, ordinal=0, id=f"{doc_id[:12]}:0")
+    item = Item(
+        doc_id=doc_id,
+        kind="recommendation",
+        text=text[start:end],
+        page=1,
+        heading="x",
+        start=start,
+        end=end,
+        ordinal=0,
+        id=f"{doc_id[:12]}:0",
+    )
     with Store.open(tmp_path / "k.db") as s:
-        s.save_document(Document(id=doc_id, file="x.pdf", file_name="x.pdf", doc_type="scr",
-                                 title="X", area=None, date=None, pages=1, text=text,
-                                 blocks=(block,),
-                                 page_texts=(text,)), [item], path="x.pdf", size=1, mtime=0)
+        s.save_document(
+            Document(
+                id=doc_id,
+                file="x.pdf",
+                file_name="x.pdf",
+                doc_type="scr",
+                title="X",
+                area=None,
+                date=None,
+                pages=1,
+                text=text,
+                blocks=(block,),
+                page_texts=(text,),
+            ),
+            [item],
+            path="x.pdf",
+            size=1,
+            mtime=0,
+        )
         plain = search(s, "zebra giraffe okapi meerkat", mode="semantic", embedder=emb)
         assert plain[0].item_id is None  # unfiltered, the paragraph is the best match
-        hits = search(s, "zebra giraffe okapi meerkat", mode="semantic", embedder=emb,
-                      filters=SearchFilters(kind="recommendation"))
+        hits = search(
+            s,
+            "zebra giraffe okapi meerkat",
+            mode="semantic",
+            embedder=emb,
+            filters=SearchFilters(kind="recommendation"),
+        )
         assert [h.item_id for h in hits] == [item.id]
 
 
 def test_cli_kind_is_repeatable_and_accepts_the_group(tmp_path):
     db = _db(tmp_path)
-    base = ["search", "missing neglect plans", "--db", str(db), "--mode", "keyword", "--format",
-            "json"]
-    rows = json.loads(runner.invoke(app, [*base, "--kind", "finding", "--kind",
-                                          "area-for-improvement"]).stdout)
+    base = [
+        "search",
+        "missing neglect plans",
+        "--db",
+        str(db),
+        "--mode",
+        "keyword",
+        "--format",
+        "json",
+    ]
+    rows = json.loads(
+        runner.invoke(app, [*base, "--kind", "finding", "--kind", "area-for-improvement"]).stdout
+    )
     assert rows and {r["kind"] for r in rows} <= {"finding", "area_for_improvement"}
     rows = json.loads(runner.invoke(app, [*base, "--kind", "actionable"]).stdout)
     assert rows and {r["kind"] for r in rows} <= {"recommendation", "area_for_improvement"}
@@ -378,15 +572,24 @@ def test_cli_kind_is_repeatable_and_accepts_the_group(tmp_path):
     assert isinstance(res.exception, QueryError) and "wish" in str(res.exception)
 
 
-@pytest.mark.parametrize("bad", [
-    SearchFilters(doc_type="novel"), SearchFilters(kind="wish"), SearchFilters(kind=" , "), SearchFilters(since="last year"),
-    SearchFilters(until="2020-13-01"), SearchFilters(since="2021-01-01", until="2020-01-01")])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        SearchFilters(doc_type="novel"),
+        SearchFilters(kind="wish"),
+        SearchFilters(kind=" , "),
+        SearchFilters(since="last year"),
+        SearchFilters(until="2020-13-01"),
+        SearchFilters(since="2021-01-01", until="2020-01-01"),
+    ],
+)
 def test_bad_filters_are_query_errors(store, bad):
     with pytest.raises(QueryError):
         search(store, "missing", mode="keyword", filters=bad)
 
 
 # ---------------------------------------------------------------------- similar
+
 
 def test_similar_returns_items_of_other_documents(store, emb):
     hits = similar(store, "aaaaaaaaaaaa:0", embedder=emb, limit=5)
@@ -411,6 +614,7 @@ def test_an_empty_store_returns_nothing(tmp_path, emb):
 
 # -------------------------------------------------------------------------- CLI
 
+
 def _db(tmp_path):
     path = tmp_path / "cli.db"
     with Store.open(path) as s:
@@ -420,18 +624,57 @@ def _db(tmp_path):
 
 def test_cli_search_json_shape(tmp_path):
     db = _db(tmp_path)
-    res = runner.invoke(app, ["search", 'missing "return home"', "--db", str(db), "--format",
-                              "json", "--embedder", "hashing", "--limit", "3"])
+    res = runner.invoke(
+        app,
+        [
+            "search",
+            'missing "return home"',
+            "--db",
+            str(db),
+            "--format",
+            "json",
+            "--embedder",
+            "hashing",
+            "--limit",
+            "3",
+        ],
+    )
     assert res.exit_code == 0, res.output
     rows = json.loads(res.stdout)
     assert 1 <= len(rows) <= 3
     for r in rows:
-        assert {"doc_id", "file", "title", "page", "paragraph", "item_id", "score", "text",
-                "highlights", "themes", "rank"} <= set(r)
+        assert {
+            "doc_id",
+            "file",
+            "title",
+            "page",
+            "paragraph",
+            "item_id",
+            "score",
+            "text",
+            "highlights",
+            "themes",
+            "rank",
+        } <= set(r)
         for a, b in r["highlights"]:
             assert r["text"][a:b].lower().startswith(("miss", "return home"))
-    res = runner.invoke(app, ["search", "missing", "--db", str(db), "--format", "csv", "--mode",
-                              "keyword", "--type", "lcspr", "--since", "2020-01-01"])
+    res = runner.invoke(
+        app,
+        [
+            "search",
+            "missing",
+            "--db",
+            str(db),
+            "--format",
+            "csv",
+            "--mode",
+            "keyword",
+            "--type",
+            "lcspr",
+            "--since",
+            "2020-01-01",
+        ],
+    )
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()
     assert lines[0].startswith("rank,score,doc_id") and len(lines) == 2
@@ -441,21 +684,26 @@ def test_cli_table_similar_and_errors(tmp_path):
     db = _db(tmp_path)
     res = runner.invoke(app, ["search", "neglect", "--db", str(db), "--embedder", "hashing"])
     assert res.exit_code == 0 and "harrowfield_scr_2017" in res.stdout
-    res = runner.invoke(app, ["similar", "aaaaaaaaaaaa:0", "--db", str(db), "--embedder",
-                              "hashing", "--format", "json"])
+    res = runner.invoke(
+        app,
+        ["similar", "aaaaaaaaaaaa:0", "--db", str(db), "--embedder", "hashing", "--format", "json"],
+    )
     assert res.exit_code == 0, res.output
     assert all(r["doc_id"] != "a" * 64 for r in json.loads(res.stdout))
     res = runner.invoke(app, ["search", '"unclosed', "--db", str(db), "--mode", "keyword"])
     assert res.exit_code != 0 and isinstance(res.exception, QueryError)
-    res = runner.invoke(app, ["search", "x", "--db", str(db), "--mode", "keyword", "--since", "soon"])
+    res = runner.invoke(
+        app, ["search", "x", "--db", str(db), "--mode", "keyword", "--since", "soon"]
+    )
     assert isinstance(res.exception, QueryError)
 
 
 def test_cli_glossary_options(tmp_path):
     db = _db(tmp_path)
     mine = tmp_path / "mine.toml"
-    mine.write_text(f'[[terms]]\nterm = "graded care profile"\nmeans = "{GCP_MEANS}"\n',
-                    encoding="utf-8")
+    mine.write_text(
+        f'[[terms]]\nterm = "graded care profile"\nmeans = "{GCP_MEANS}"\n', encoding="utf-8"
+    )
     args = ["search", GCP_MEANS, "--db", str(db), "--embedder", "hashing", "--format", "json"]
     with_g = json.loads(runner.invoke(app, [*args, "--glossary", str(mine)]).stdout)
     assert "Graded Care Profile" in with_g[0]["text"]
@@ -468,16 +716,30 @@ def test_cli_glossary_options(tmp_path):
 
 # ------------------------------------------------------------------- evaluation
 
+
 def _hit(file, page, text):
-    return SearchHit(doc_id="d", file=file, title="t", doc_type="scr", date=None, page=page,
-                     paragraph=None, item_id=None, score=1.0, text=text)
+    return SearchHit(
+        doc_id="d",
+        file=file,
+        title="t",
+        doc_type="scr",
+        date=None,
+        page=page,
+        paragraph=None,
+        item_id=None,
+        score=1.0,
+        text=text,
+    )
 
 
 def test_mrr_and_ndcg_by_hand():
     rel = [Judged("a.pdf", 2, "return home interviews"), Judged("b.pdf", 1, "neglect strategy")]
-    hits = [_hit("a.pdf", 2, "Nothing here"), _hit("b.pdf", 1, "Revise the Neglect strategy."),
-            _hit("a.pdf", 2, "Timely return-home interviews are offered."),
-            _hit("a.pdf", 2, "Timely return-home interviews are offered.")]  # counted once
+    hits = [
+        _hit("a.pdf", 2, "Nothing here"),
+        _hit("b.pdf", 1, "Revise the Neglect strategy."),
+        _hit("a.pdf", 2, "Timely return-home interviews are offered."),
+        _hit("a.pdf", 2, "Timely return-home interviews are offered."),
+    ]  # counted once
     mrr, ndcg, first = mrr_ndcg(hits, rel)
     assert first == 2 and mrr == 0.5
     dcg = 1 / 1.5849625007211563 + 1 / 2.0
@@ -489,16 +751,43 @@ def test_mrr_and_ndcg_by_hand():
 
 def test_eval_search_on_a_tiny_hand_made_set(store, tmp_path, emb):
     qs = tmp_path / "q.jsonl"
-    qs.write_text("\n".join(json.dumps(o) for o in [
-        {"id": "q1", "query": "neglect strategy",
-         "relevant": [{"file": "harrowfield_scr_2017.pdf", "page": 1,
-                       "text": "The LSCB should revise the neglect strategy"}]},
-        {"id": "q2", "query": "trusted adult interview",
-         "relevant": [{"file": "eastmere_lcspr_2023.pdf", "page": 1,
-                       "text": "offered a return interview by a trusted adult"}]},
-        {"id": "q3", "query": "exploitation training",
-         "relevant": [{"file": "eastmere_lcspr_2023.pdf", "page": 1, "text": "not in the store"}]},
-    ]) + "\n")
+    qs.write_text(
+        "\n".join(
+            json.dumps(o)
+            for o in [
+                {
+                    "id": "q1",
+                    "query": "neglect strategy",
+                    "relevant": [
+                        {
+                            "file": "harrowfield_scr_2017.pdf",
+                            "page": 1,
+                            "text": "The LSCB should revise the neglect strategy",
+                        }
+                    ],
+                },
+                {
+                    "id": "q2",
+                    "query": "trusted adult interview",
+                    "relevant": [
+                        {
+                            "file": "eastmere_lcspr_2023.pdf",
+                            "page": 1,
+                            "text": "offered a return interview by a trusted adult",
+                        }
+                    ],
+                },
+                {
+                    "id": "q3",
+                    "query": "exploitation training",
+                    "relevant": [
+                        {"file": "eastmere_lcspr_2023.pdf", "page": 1, "text": "not in the store"}
+                    ],
+                },
+            ]
+        )
+        + "\n"
+    )
     ev = evaluate_search(store, qs, emb)
     kw = ev["modes"]["keyword"]
     ranks = [p["first_relevant_rank"] for p in kw["per_query"]]
@@ -506,34 +795,91 @@ def test_eval_search_on_a_tiny_hand_made_set(store, tmp_path, emb):
     assert kw["mrr@10"] == pytest.approx(2 / 3)
     assert [u["query"] for u in ev["unresolved"]] == ["q3"]
     assert set(ev["modes"]) == {"keyword", "semantic", "hybrid"}
-    res = runner.invoke(app, ["eval", "search", "--gold", str(qs), "--db", str(store.path),
-                              "--embedder", "hashing", "--modes", "keyword"])
+    res = runner.invoke(
+        app,
+        [
+            "eval",
+            "search",
+            "--gold",
+            str(qs),
+            "--db",
+            str(store.path),
+            "--embedder",
+            "hashing",
+            "--modes",
+            "keyword",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "keyword   MRR@10=0.667" in res.stdout and "MISS  keyword   q3" in res.stdout
 
 
 def test_eval_search_with_a_kind_scores_those_items_only(store, tmp_path, emb):
     qs = tmp_path / "q.jsonl"
-    qs.write_text("\n".join(json.dumps(o) for o in [
-        {"id": "rec", "query": "neglect strategy graded care",
-         "relevant": [{"file": "harrowfield_scr_2017.pdf", "page": 1,
-                       "text": "The LSCB should revise the neglect strategy"}]},
-        {"id": "finding-only", "query": "cumulative harm",
-         "relevant": [{"file": "harrowfield_scr_2017.pdf", "page": 1,
-                       "text": "Neglect was assessed one episode at a time"}]},
-        {"id": "para-only", "query": "exploitation training",
-         "relevant": [{"file": "eastmere_lcspr_2023.pdf", "page": 2,
-                       "text": "Multi-agency training on exploitation"}]},
-    ]) + "\n")
+    qs.write_text(
+        "\n".join(
+            json.dumps(o)
+            for o in [
+                {
+                    "id": "rec",
+                    "query": "neglect strategy graded care",
+                    "relevant": [
+                        {
+                            "file": "harrowfield_scr_2017.pdf",
+                            "page": 1,
+                            "text": "The LSCB should revise the neglect strategy",
+                        }
+                    ],
+                },
+                {
+                    "id": "finding-only",
+                    "query": "cumulative harm",
+                    "relevant": [
+                        {
+                            "file": "harrowfield_scr_2017.pdf",
+                            "page": 1,
+                            "text": "Neglect was assessed one episode at a time",
+                        }
+                    ],
+                },
+                {
+                    "id": "para-only",
+                    "query": "exploitation training",
+                    "relevant": [
+                        {
+                            "file": "eastmere_lcspr_2023.pdf",
+                            "page": 2,
+                            "text": "Multi-agency training on exploitation",
+                        }
+                    ],
+                },
+            ]
+        )
+        + "\n"
+    )
     ev = evaluate_search(store, qs, emb, kind="actionable", modes=["keyword"])
     assert ev["queries"] == 1 and ev["skipped"] == 2  # a finding and a paragraph: not actionable
     kw = ev["modes"]["keyword"]["per_query"]
     assert [p["id"] for p in kw] == ["rec"] and kw[0]["first_relevant_rank"] == 1
     ev = evaluate_search(store, qs, emb, kind="finding,recommendation", modes=["keyword"])
     assert ev["queries"] == 2
-    res = runner.invoke(app, ["eval", "search", "--gold", str(qs), "--db", str(store.path),
-                              "--embedder", "hashing", "--modes", "keyword", "--kind",
-                              "actionable"])
+    res = runner.invoke(
+        app,
+        [
+            "eval",
+            "search",
+            "--gold",
+            str(qs),
+            "--db",
+            str(store.path),
+            "--embedder",
+            "hashing",
+            "--modes",
+            "keyword",
+            "--kind",
+            "actionable",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "1 queries with --kind actionable (2 left out" in res.stdout
 
@@ -544,8 +890,9 @@ def test_malformed_query_sets_are_gold_errors(store, tmp_path):
     with pytest.raises(GoldError, match="line 1"):
         evaluate_search(store, bad, None)
     other = tmp_path / "other.jsonl"
-    other.write_text(json.dumps({"query": "x", "relevant": [
-        {"file": "zzz.pdf", "page": 1, "text": "x"}]}) + "\n")
+    other.write_text(
+        json.dumps({"query": "x", "relevant": [{"file": "zzz.pdf", "page": 1, "text": "x"}]}) + "\n"
+    )
     with pytest.raises(GoldError, match="ingest"):
         evaluate_search(store, other, None)
 
@@ -565,8 +912,11 @@ QUERY_SETS = {
     "ofsted": (REAL_OFSTED, "ofsted_queries.jsonl", _PDF),
     # written and judged after the glossary, by someone who had not seen it or the search code
     "ofsted_heldout": (REAL_OFSTED, "ofsted_heldout_queries.jsonl", _PDF),
-    "corpus": (CORPUS, "corpus_queries.jsonl",
-               lambda p: p.suffix in (".pdf", ".docx", ".html", ".md") and p.name != "README.md"),
+    "corpus": (
+        CORPUS,
+        "corpus_queries.jsonl",
+        lambda p: p.suffix in (".pdf", ".docx", ".html", ".md") and p.name != "README.md",
+    ),
 }
 _EVALS: dict[str, dict] = {}
 _STORES: dict[str, Store] = {}
@@ -583,16 +933,17 @@ def _evaluate(name, tmp_path_factory):
             store = Store.open(tmp_path_factory.mktemp("search") / "s.db")
             ingest_paths(sorted(p for p in folder.iterdir() if keep(p)), store)
             _STORES[str(folder)] = store
-        _EVALS[name] = evaluate_search(_STORES[str(folder)],
-                                       ROOT / "evaluation" / "search" / qfile,
-                                       load_embedder("minilm"))
+        _EVALS[name] = evaluate_search(
+            _STORES[str(folder)], ROOT / "evaluation" / "search" / qfile, load_embedder("minilm")
+        )
     return _EVALS[name]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(QUERY_SETS))
-def test_hybrid_beats_keyword_and_semantic_on_the_real_query_sets(name, tmp_path_factory,
-                                                                   no_network):
+def test_hybrid_beats_keyword_and_semantic_on_the_real_query_sets(
+    name, tmp_path_factory, no_network
+):
     ev = _evaluate(name, tmp_path_factory)
     assert ev["unresolved"] == []
     m = {mode: r["mrr@10"] for mode, r in ev["modes"].items()}
@@ -610,6 +961,7 @@ def test_hybrid_meets_the_acceptance_mrr(name, tmp_path_factory, no_network):
 
 
 # ------------------------------------------------------- index (embedding at ingest)
+
 
 class _DiesAfter:
     """A hashing embedder that raises on its n-th call, like a run killed mid-way."""
@@ -684,8 +1036,12 @@ def test_hybrid_search_with_the_real_model_imports_no_torch(tmp_path, no_network
     db = _db(tmp_path)
     res = runner.invoke(app, ["index", "--db", str(db)])  # default embedder: MiniLM on ONNX
     assert res.exit_code == 0, res.output
-    out = subprocess.run([sys.executable, "-c", _NO_TORCH_SCRIPT, str(db)], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _NO_TORCH_SCRIPT, str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "HEAVY=\n" in out.stderr, out.stderr
     assert "not indexed" not in out.stderr
     hits = json.loads(out.stdout)

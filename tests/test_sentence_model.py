@@ -17,24 +17,34 @@ def doc_of(tmp_path: Path, text: str):
 
 
 def test_paragraph_sentences_and_list_entries_are_units(tmp_path):
-    doc = doc_of(tmp_path, "# Learning from the review\n\nThe review looked at six months of contact with the family. "
-                           "Health visitors did not share the concerns they held about the home. "
-                           "Ok then.\n\nThe partnership should now:\n\n"
-                           "• agree a pathway for parents who misuse alcohol\n\n"
-                           "• audit strategy meetings held without the police\n")
+    doc = doc_of(
+        tmp_path,
+        "# Learning from the review\n\nThe review looked at six months of contact with the family. "
+        "Health visitors did not share the concerns they held about the home. "
+        "Ok then.\n\nThe partnership should now:\n\n"
+        "• agree a pathway for parents who misuse alcohol\n\n"
+        "• audit strategy meetings held without the police\n",
+    )
     got = [u.text for u in units(doc)]
-    assert got[:2] == ["The review looked at six months of contact with the family.",
-                       "Health visitors did not share the concerns they held about the home."]
+    assert got[:2] == [
+        "The review looked at six months of contact with the family.",
+        "Health visitors did not share the concerns they held about the home.",
+    ]
     assert "Ok then." not in got  # fewer than 4 words: no unit
     entries = [u for u in units(doc) if u.block.kind == "list_item"]
-    assert [u.text for u in entries] == ["agree a pathway for parents who misuse alcohol",
-                                         "audit strategy meetings held without the police"]
+    assert [u.text for u in entries] == [
+        "agree a pathway for parents who misuse alcohol",
+        "audit strategy meetings held without the police",
+    ]
     assert entries[0].first_in_list and entries[0].after_colon and not entries[1].first_in_list
 
 
 def test_features_set_grammar_flags(tmp_path):
-    doc = doc_of(tmp_path, "# Recommendations\n\nThe Panel recommends that agencies must share records. "
-                           "The child lived with her mother and two brothers.\n")
+    doc = doc_of(
+        tmp_path,
+        "# Recommendations\n\nThe Panel recommends that agencies must share records. "
+        "The child lived with her mother and two brothers.\n",
+    )
     us = units(doc)
     x = featurize(us).toarray()
     assert x.shape == (2, N_HASH + len(FLAGS))

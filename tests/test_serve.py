@@ -37,38 +37,80 @@ def test_loopback_hosts_are_accepted(host):
     assert check_host(host)
 
 
-@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20", "10.0.0.1", "example.org",
-                                  "", "127.0.0.1.example.org"])
+@pytest.mark.parametrize(
+    "host",
+    ["0.0.0.0", "::", "192.168.1.20", "10.0.0.1", "example.org", "", "127.0.0.1.example.org"],
+)
 def test_any_other_address_is_refused(host):
     with pytest.raises(ConfigError, match="loopback"):
         check_host(host)
 
 
 def test_cli_serve_refuses_a_public_address_before_loading_anything(db):
-    res = runner.invoke(cli, ["serve", "--db", str(db), "--host", "0.0.0.0",
-                              "--embedder", "hashing"])
+    res = runner.invoke(
+        cli, ["serve", "--db", str(db), "--host", "0.0.0.0", "--embedder", "hashing"]
+    )
     assert res.exit_code != 0 and isinstance(res.exception, ConfigError)
     assert "loopback" in str(res.exception)
 
 
 def test_json_endpoint_returns_the_same_hits_as_search_format_json(client, db):
-    args = ["neglect toolkit", "--kind", "recommendation", "--kind", "finding", "--since",
-            "2015-01-01", "--limit", "5"]
-    res = runner.invoke(cli, ["search", *args, "--db", str(db), "--format", "json",
-                              "--embedder", "hashing:256", "--no-glossary"])
+    args = [
+        "neglect toolkit",
+        "--kind",
+        "recommendation",
+        "--kind",
+        "finding",
+        "--since",
+        "2015-01-01",
+        "--limit",
+        "5",
+    ]
+    res = runner.invoke(
+        cli,
+        [
+            "search",
+            *args,
+            "--db",
+            str(db),
+            "--format",
+            "json",
+            "--embedder",
+            "hashing:256",
+            "--no-glossary",
+        ],
+    )
     assert res.exit_code == 0, res.output
     from_cli = json.loads(res.stdout)
-    params = [("q", "neglect toolkit"), ("kind", "recommendation"), ("kind", "finding"),
-              ("since", "2015-01-01"), ("limit", "5")]
+    params = [
+        ("q", "neglect toolkit"),
+        ("kind", "recommendation"),
+        ("kind", "finding"),
+        ("since", "2015-01-01"),
+        ("limit", "5"),
+    ]
     api = client.get("/api/search", params=params)
     assert api.status_code == 200
     assert from_cli and api.json() == from_cli
     for mode in ("keyword", "semantic"):
-        res = runner.invoke(cli, ["search", "safe sleep", "--mode", mode, "--db", str(db),
-                                  "--format", "json", "--embedder", "hashing:256",
-                                  "--no-glossary"])
+        res = runner.invoke(
+            cli,
+            [
+                "search",
+                "safe sleep",
+                "--mode",
+                mode,
+                "--db",
+                str(db),
+                "--format",
+                "json",
+                "--embedder",
+                "hashing:256",
+                "--no-glossary",
+            ],
+        )
         got = client.get("/api/search", params={"q": "safe sleep", "mode": mode}).json()
-        assert got == json.loads(res.stdout)[:len(got)] and got
+        assert got == json.loads(res.stdout)[: len(got)] and got
 
 
 def test_page_shows_hits_with_highlights_citations_and_links(client):
@@ -145,8 +187,9 @@ def test_the_service_reloads_when_another_process_ingests(db, tmp_path):
     with TestClient(create_app(service), base_url="http://127.0.0.1") as c:
         assert c.get("/api/search", params={"q": "zeppelin"}).json() == []
         doc = tmp_path / "new_review.md"
-        doc.write_text("# Review\n\n## Recommendations\n\n1. Stop the zeppelin visits.\n",
-                       encoding="utf-8")
+        doc.write_text(
+            "# Review\n\n## Recommendations\n\n1. Stop the zeppelin visits.\n", encoding="utf-8"
+        )
         with Store.open(copy) as other:  # another connection, as a separate ingest would be
             ingest_paths([doc], other, workers=1)
         hits = c.get("/api/search", params={"q": "zeppelin"}).json()

@@ -23,9 +23,10 @@ from reviewmine.outputs.report import CHROMIUM, CHROMIUM_ARGS
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"Debian's chromium is not installed at {CHROMIUM} "
-                              "(apt-get install -y chromium)"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason=f"Debian's chromium is not installed at {CHROMIUM} (apt-get install -y chromium)",
+    ),
 ]
 
 
@@ -38,9 +39,23 @@ def _free_port() -> int:
 def start_server(db: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from reviewmine.cli import main; main()", "serve", "--db",
-         str(db), "--port", str(port), "--embedder", "hashing", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "from reviewmine.cli import main; main()",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--embedder",
+            "hashing",
+            *extra,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -85,8 +100,10 @@ def page(browser, server):
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pg.on("request", lambda r: requests.append(r.url))
-    pg.add_init_script("window.__csp = []; document.addEventListener("
-                       "'securitypolicyviolation', e => window.__csp.push(e.violatedDirective));")
+    pg.add_init_script(
+        "window.__csp = []; document.addEventListener("
+        "'securitypolicyviolation', e => window.__csp.push(e.violatedDirective));"
+    )
     pg.goto(server)
     yield pg
     assert errors == [] and dialogs == []
@@ -162,12 +179,18 @@ def test_it_listens_on_loopback_only(tmp_path):
     proc, url = start_server(tmp_path / "sample.db")
     try:
         port = int(url.rsplit(":", 1)[1].strip("/"))
-        listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True,
-                                   text=True, check=False).stdout if _has("ss") else ""
+        listening = (
+            subprocess.run(
+                ["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True, check=False
+            ).stdout
+            if _has("ss")
+            else ""
+        )
         for line in listening.splitlines():  # State Recv-Q Send-Q Local:Port Peer:Port
             assert line.split()[3] == f"127.0.0.1:{port}", line
-        addrs = {a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None,
-                                                     socket.AF_INET)} - {"127.0.0.1"}
+        addrs = {
+            a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        } - {"127.0.0.1"}
         addrs |= {a for a in _own_addresses() if not a.startswith("127.")}
         for addr in addrs:  # the machine's other addresses refuse the connection
             with pytest.raises(OSError):
@@ -200,9 +223,23 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path):
         busy.listen()
         port = busy.getsockname()[1]
         res = subprocess.run(
-            [sys.executable, "-c", "from reviewmine.cli import main; main()", "serve", "--db",
-             str(tmp_path / "sample.db"), "--port", str(port), "--embedder", "hashing"],
-            capture_output=True, text=True, timeout=120, check=False)
+            [
+                sys.executable,
+                "-c",
+                "from reviewmine.cli import main; main()",
+                "serve",
+                "--db",
+                str(tmp_path / "sample.db"),
+                "--port",
+                str(port),
+                "--embedder",
+                "hashing",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     assert res.returncode != 0
     assert f"could not listen on 127.0.0.1:{port}" in res.stderr
     assert "Traceback" not in res.stderr

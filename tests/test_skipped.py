@@ -8,8 +8,16 @@ from reviewmine.skipped import skipped_files
 
 def test_every_file_left_out_of_a_folder_is_named_with_its_reason(tmp_path):
     (tmp_path / "sub").mkdir()
-    for name in ("review.md", "sub/letter.html", "notes.xyz", "sub/data.csv", "~$review.docx",
-                 ".DS_Store", "README.md", "Makefile"):
+    for name in (
+        "review.md",
+        "sub/letter.html",
+        "notes.xyz",
+        "sub/data.csv",
+        "~$review.docx",
+        ".DS_Store",
+        "README.md",
+        "Makefile",
+    ):
         (tmp_path / name).write_text("x", encoding="utf-8")
     got = {p.relative_to(tmp_path).as_posix(): why for p, why in skipped_files([tmp_path])}
     assert got == {

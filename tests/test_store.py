@@ -7,23 +7,52 @@ from reviewmine.store import MIGRATIONS, SCHEMA_VERSION, Store
 from reviewmine.types import Block, Document, Item, ThemeScore
 
 
-def make_doc(doc_id: str = "a" * 64, texts: tuple[str, ...] = ("Heading", "Some text.")) -> Document:
+def make_doc(
+    doc_id: str = "a" * 64, texts: tuple[str, ...] = ("Heading", "Some text.")
+) -> Document:
     blocks, pos = [], 0
     for i, t in enumerate(texts):
         if i:
             pos += 2
-        blocks.append(Block(index=i, page=1, kind="heading" if i == 0 else "paragraph", text=t,
-                            start=pos, end=pos + len(t)))
+        blocks.append(
+            Block(
+                index=i,
+                page=1,
+                kind="heading" if i == 0 else "paragraph",
+                text=t,
+                start=pos,
+                end=pos + len(t),
+            )
+        )
         pos += len(t)
-    return Document(id=doc_id, file="x.pdf", file_name="x.pdf", doc_type="other", title="T",
-                    area="Eastmere", date="2020-01-01", pages=1, text="\n\n".join(texts),
-                    blocks=tuple(blocks), page_texts=("\n".join(texts),),
-                    judgements={"Overall effectiveness": "Good"})
+    return Document(
+        id=doc_id,
+        file="x.pdf",
+        file_name="x.pdf",
+        doc_type="other",
+        title="T",
+        area="Eastmere",
+        date="2020-01-01",
+        pages=1,
+        text="\n\n".join(texts),
+        blocks=tuple(blocks),
+        page_texts=("\n".join(texts),),
+        judgements={"Overall effectiveness": "Good"},
+    )
 
 
 def make_item(doc_id: str, n: int, text: str = "Ensure that plans are reviewed.") -> Item:
-    return Item(doc_id=doc_id, kind="recommendation", text=text, page=1, heading="Recommendations",
-                number=str(n + 1), ordinal=n, id=f"{doc_id[:12]}:{n}", addressees=("police",))
+    return Item(
+        doc_id=doc_id,
+        kind="recommendation",
+        text=text,
+        page=1,
+        heading="Recommendations",
+        number=str(n + 1),
+        ordinal=n,
+        id=f"{doc_id[:12]}:{n}",
+        addressees=("police",),
+    )
 
 
 def test_new_store_has_every_migration(tmp_path):
@@ -58,7 +87,9 @@ def test_save_twice_keeps_one_copy_and_a_changed_file_replaces(tmp_path):
     assert store.document_ids() == [new.id]
     assert store.counts()["blocks"] == 2
     # the keyword index follows deletions made by cascade
-    hits = store.db.execute("SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH 'some'").fetchone()[0]
+    hits = store.db.execute(
+        "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH 'some'"
+    ).fetchone()[0]
     assert hits == 0
 
 
@@ -93,9 +124,14 @@ def test_themes_and_embeddings_round_trip(tmp_path):
 
 
 @settings(max_examples=40, deadline=None)
-@given(texts=st.lists(st.text(min_size=1, max_size=80).filter(lambda t: t.strip() == t and t),
-                      min_size=1, max_size=6),
-       item_text=st.text(min_size=1, max_size=200))
+@given(
+    texts=st.lists(
+        st.text(min_size=1, max_size=80).filter(lambda t: t.strip() == t and t),
+        min_size=1,
+        max_size=6,
+    ),
+    item_text=st.text(min_size=1, max_size=200),
+)
 def test_document_round_trip(tmp_path_factory, texts, item_text):
     store = Store.open(tmp_path_factory.mktemp("rt") / "s.db")
     doc = make_doc(texts=tuple(texts))
@@ -106,7 +142,7 @@ def test_document_round_trip(tmp_path_factory, texts, item_text):
     assert back.judgements == doc.judgements
     assert store.items() == [item]
     for b in back.blocks:
-        assert back.text[b.start:b.end] == b.text
+        assert back.text[b.start : b.end] == b.text
 
 
 def test_tracker_rows_come_back_as_the_importers_records(tmp_path):
@@ -118,32 +154,62 @@ def test_tracker_rows_come_back_as_the_importers_records(tmp_path):
     doc = make_doc()
     store.save_document(doc, [make_item(doc.id, 0)], path="x.pdf", size=1, mtime=0)
     csv = tmp_path / "tracker.csv"
-    csv.write_text("Ref,Recommendation,Action,Owner,Due date,Status,Rec no\n"
-                   "A1,Ensure plans are reviewed,Audit plans,Head of service,31/03/2021,Complete,3\n"
-                   "A2,Share information,,,,Amber,\n", encoding="utf-8")
+    csv.write_text(
+        "Ref,Recommendation,Action,Owner,Due date,Status,Rec no\n"
+        "A1,Ensure plans are reviewed,Audit plans,Head of service,31/03/2021,Complete,3\n"
+        "A2,Share information,,,,Amber,\n",
+        encoding="utf-8",
+    )
     result = import_tracker(store, csv)
     records = store.tracker_actions()
     assert records == list(result.actions) == load_actions(store)
     assert records[0].due_date == "2021-03-31" and records[0].raw["Owner"] == "Head of service"
     assert store.tracker_action_count() == 2
     a = records[0]
-    stored = store.replace_tracker_links([
-        {"source_file": a.source_file, "sheet": a.sheet, "row": a.row, "item_id": f"{doc.id[:12]}:0",
-         "score": 0.75, "reason": "words", "origin": "match"},
-        {"source_file": a.source_file, "sheet": a.sheet, "row": a.row, "item_id": "no-such-item",
-         "score": 0.5, "reason": "words", "origin": "match"}])
+    stored = store.replace_tracker_links(
+        [
+            {
+                "source_file": a.source_file,
+                "sheet": a.sheet,
+                "row": a.row,
+                "item_id": f"{doc.id[:12]}:0",
+                "score": 0.75,
+                "reason": "words",
+                "origin": "match",
+            },
+            {
+                "source_file": a.source_file,
+                "sheet": a.sheet,
+                "row": a.row,
+                "item_id": "no-such-item",
+                "score": 0.5,
+                "reason": "words",
+                "origin": "match",
+            },
+        ]
+    )
     assert stored == 1
-    assert store.tracker_links() == [StoredLink(a.source_file, a.sheet, a.row, "A1",
-                                                f"{doc.id[:12]}:0", 0.75, "words", "match")]
+    assert store.tracker_links() == [
+        StoredLink(a.source_file, a.sheet, a.row, "A1", f"{doc.id[:12]}:0", 0.75, "words", "match")
+    ]
 
 
 def test_passage_queries_for_search(tmp_path):
     store = Store.open(tmp_path / "s.db")
     doc = make_doc(texts=("Heading", "Plans were not reviewed.", "Neglect was missed."))
-    store.save_document(doc, [make_item(doc.id, 0, "Ensure that neglect is recognised.")],
-                        path="x.pdf", size=1, mtime=0)
+    store.save_document(
+        doc,
+        [make_item(doc.id, 0, "Ensure that neglect is recognised.")],
+        path="x.pdf",
+        size=1,
+        mtime=0,
+    )
     blocks = list(store.index_blocks())
-    assert [b.text for b in blocks] == ["Heading", "Plans were not reviewed.", "Neglect was missed."]
+    assert [b.text for b in blocks] == [
+        "Heading",
+        "Plans were not reviewed.",
+        "Neglect was missed.",
+    ]
     assert [d.file_name for d in store.index_documents()] == ["x.pdf"]
     [item] = store.index_items()
     assert sorted(store.passage_texts()) == sorted([b.text for b in blocks] + [item.text])
@@ -154,7 +220,8 @@ def test_passage_queries_for_search(tmp_path):
     assert store.blocks_matching('"neglect"') == 1 and store.block_count() == 3
     assert store.item_ids_matching('"recognised"') == {item.id}
     assert store.highlighted("blocks", '"neglect"', [blocks[2].rowid], "[", "]") == [
-        (blocks[2].rowid, "[Neglect] was missed.")]
+        (blocks[2].rowid, "[Neglect] was missed.")
+    ]
     assert store.passage_text("items", [item.rowid, 999]) == {item.rowid: item.text}
     try:
         store.passage_text("documents", [1])

@@ -34,9 +34,11 @@ def test_item_across_page_break_loses_running_header():
 def test_nested_sub_bullets_belong_to_their_parent():
     _, items = parse_file(REAL_OFSTED / "cornwall_2019-11-05.pdf")
     assert len(items) == 3
-    assert items[0].subitems == ("sufficiency of accommodation",
-                                 "assessment and support available to young people",
-                                 "management oversight of the use of any unregulated provision.")
+    assert items[0].subitems == (
+        "sufficiency of accommodation",
+        "assessment and support available to young people",
+        "management oversight of the use of any unregulated provision.",
+    )
 
 
 @pytest.mark.slow
@@ -56,7 +58,7 @@ def test_no_page_furniture_in_page_text(pdf):
         most = max(set(firsts), key=firsts.count)
         assert firsts.count(most) < 0.5 * len(firsts), (pdf, most)
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
+        assert doc.text[b.start : b.end] == b.text
         assert "\ufffe" not in b.text and "\u00ad" not in b.text
 
 
@@ -104,7 +106,10 @@ def test_regression_highlighted_paragraph_lines_are_not_a_table():
 
     from reviewmine.ingest import parse_file
 
-    pdf = Path(__file__).resolve().parents[2] / "shared/real/ofsted/bournemouth-christchurch-and-poole_2025-01-29.pdf"
+    pdf = (
+        Path(__file__).resolve().parents[2]
+        / "shared/real/ofsted/bournemouth-christchurch-and-poole_2025-01-29.pdf"
+    )
     if not pdf.exists():
         pytest.skip("real Ofsted reports not present")
     doc, _ = parse_file(pdf)
@@ -116,8 +121,10 @@ def test_regression_highlighted_paragraph_lines_are_not_a_table():
 def test_highlight_bands_are_dropped_but_a_one_column_table_is_kept():
     from reviewmine.read.readers import _without_highlight_bands
 
-    bands = [(99.0, 700.0 - 14.5 * (i + 1), right, 700.0 - 14.5 * i)
-             for i, right in enumerate((490.0, 472.5, 510.6, 260.4))]
+    bands = [
+        (99.0, 700.0 - 14.5 * (i + 1), right, 700.0 - 14.5 * i)
+        for i, right in enumerate((490.0, 472.5, 510.6, 260.4))
+    ]
     assert _without_highlight_bands(bands) == []
     table = [(99.0, 700.0 - 14.5 * (i + 1), 500.0, 700.0 - 14.5 * i) for i in range(4)]
     assert _without_highlight_bands(table) == table

@@ -31,16 +31,23 @@ def test_holds_counts_words_of_the_held_text():
 
 def test_one_item_holding_a_whole_semicolon_list_finds_every_part():
     gold = {"recommendations": [], "findings": ["optimistic thinking", "weak risk assessment"]}
-    sc, misses, fps = score_document(gold, [item("Issues including: optimistic thinking; weak risk assessment.")])
+    sc, misses, fps = score_document(
+        gold, [item("Issues including: optimistic thinking; weak risk assessment.")]
+    )
     assert (sc.tp, sc.fn, sc.tp_pred, sc.fp) == (2, 0, 1, 0)
     assert sc.precision == 1.0 and sc.recall == 1.0 and not misses and not fps
 
 
 def test_a_fragment_held_by_a_gold_sentence_is_correct_but_finds_nothing():
-    gold = {"recommendations": [], "findings": ["The review found that the plan was never reviewed by a manager."]}
+    gold = {
+        "recommendations": [],
+        "findings": ["The review found that the plan was never reviewed by a manager."],
+    }
     sc, misses, _ = score_document(gold, [item("the plan was never reviewed")])
     assert sc.tp_pred == 1 and sc.fp == 0  # a correct extracted item ...
-    assert sc.tp == 0 and misses[0].gold_text.startswith("The review found")  # ... that is too short to find it
+    assert sc.tp == 0 and misses[0].gold_text.startswith(
+        "The review found"
+    )  # ... that is too short to find it
 
 
 def test_kind_decides_the_list_compared_unless_kind_blind():
@@ -60,14 +67,27 @@ def test_actions_are_compared_with_recommendations():
 
 def test_evaluate_summaries_with_an_extractor(tmp_path):
     rows = [
-        {"file": "a.txt", "doc_type": "national_review", "recommendations": ["Create a pathway"],
-         "findings": ["weak risk assessment", "poor decision making"]},
-        {"file": "b.txt", "doc_type": "sar", "recommendations": [], "findings": [], "negative": True},
+        {
+            "file": "a.txt",
+            "doc_type": "national_review",
+            "recommendations": ["Create a pathway"],
+            "findings": ["weak risk assessment", "poor decision making"],
+        },
+        {
+            "file": "b.txt",
+            "doc_type": "sar",
+            "recommendations": [],
+            "findings": [],
+            "negative": True,
+        },
     ]
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     outputs = {
-        "a.txt": [item("Create a pathway", "recommendation"), item("weak risk assessment; poor decision making")],
+        "a.txt": [
+            item("Create a pathway", "recommendation"),
+            item("weak risk assessment; poor decision making"),
+        ],
         "b.txt": [item("The purpose of the review was to gather facts.")],
     }
     ev = evaluate_summaries(gold, extractor=lambda p: ("x", outputs[p.name]))
@@ -83,7 +103,9 @@ def test_evaluate_summaries_with_an_extractor(tmp_path):
 
 def test_a_failing_document_counts_as_all_misses(tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"file": "x.txt", "recommendations": ["A"], "findings": ["B"]}) + "\n")
+    gold.write_text(
+        json.dumps({"file": "x.txt", "recommendations": ["A"], "findings": ["B"]}) + "\n"
+    )
 
     def boom(p: Path) -> tuple[str, list[Item]]:
         raise ValueError("unreadable")
@@ -98,12 +120,27 @@ def test_malformed_gold_is_refused_and_corpus_format_converted(tmp_path):
     with pytest.raises(GoldError):
         evaluate_summaries(bad)
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"file": "x.md", "items": [{"kind": "action", "text": "Agree a protocol"},
-                                                          {"kind": "learning_point", "text": "Plans drift"}]})
-                    + "\n" + json.dumps({"file": "y.md", "items": []}) + "\n")
+    gold.write_text(
+        json.dumps(
+            {
+                "file": "x.md",
+                "items": [
+                    {"kind": "action", "text": "Agree a protocol"},
+                    {"kind": "learning_point", "text": "Plans drift"},
+                ],
+            }
+        )
+        + "\n"
+        + json.dumps({"file": "y.md", "items": []})
+        + "\n"
+    )
     assert not is_summary_gold(gold)
-    ev = evaluate_summaries(gold, extractor=lambda p: ("x", [item("Plans drift", "finding")]), files=["x.md"])
+    ev = evaluate_summaries(
+        gold, extractor=lambda p: ("x", [item("Plans drift", "finding")]), files=["x.md"]
+    )
     assert (ev.overall.tp, ev.overall.fn, ev.overall.fp) == (1, 1, 0)
-    assert ev.misses[0].gold_text == "Agree a protocol" and ev.misses[0].gold_kind == "recommendations"
+    assert (
+        ev.misses[0].gold_text == "Agree a protocol" and ev.misses[0].gold_kind == "recommendations"
+    )
     if (SUMMARIES / "gold.jsonl").exists():
         assert is_summary_gold(SUMMARIES / "gold.jsonl")

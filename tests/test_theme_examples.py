@@ -17,13 +17,20 @@ def test_one_escalation_item_does_not_illustrate_three_themes():
         "maw": {"multi_agency_working": 0.9},
         "rec": {"recording": 0.9},
     }
-    members = {"escalation_challenge": ["esc"], "multi_agency_working": ["esc", "maw"],
-               "recording": ["esc", "rec"]}
+    members = {
+        "escalation_challenge": ["esc"],
+        "multi_agency_working": ["esc", "maw"],
+        "recording": ["esc", "rec"],
+    }
     vectors = {k: unit(1, 0) for k in scores}
-    picks = pick_examples(["escalation_challenge", "multi_agency_working", "recording"],
-                          members, scores, vectors, n=1)
-    assert picks == {"escalation_challenge": ("esc",), "multi_agency_working": ("maw",),
-                     "recording": ("rec",)}
+    picks = pick_examples(
+        ["escalation_challenge", "multi_agency_working", "recording"], members, scores, vectors, n=1
+    )
+    assert picks == {
+        "escalation_challenge": ("esc",),
+        "multi_agency_working": ("maw",),
+        "recording": ("rec",),
+    }
 
 
 def test_central_item_beats_an_outlier_with_the_same_score():
@@ -37,7 +44,9 @@ def test_central_item_beats_an_outlier_with_the_same_score():
 
 def test_an_item_mainly_about_another_theme_ranks_lower():
     members = {"neglect": ["mostly_cic", "neglect_item"]}
-    scores = {"mostly_cic": {"neglect": 0.8, "children_in_care": 0.95},
-              "neglect_item": {"neglect": 0.75}}
+    scores = {
+        "mostly_cic": {"neglect": 0.8, "children_in_care": 0.95},
+        "neglect_item": {"neglect": 0.75},
+    }
     picks = pick_examples(["neglect"], members, scores, {}, n=1)
     assert picks["neglect"] == ("neglect_item",)

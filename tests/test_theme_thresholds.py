@@ -34,8 +34,14 @@ TEMPLATES = {
         "Audit findings should lead to learning for the placements team {x}.",
     ],
 }
-PLACES = ["in all teams", "across the service", "promptly", "for every child", "in the north",
-          "each month"]
+PLACES = [
+    "in all teams",
+    "across the service",
+    "promptly",
+    "for every child",
+    "in the north",
+    "each month",
+]
 
 
 def synthetic(n_groups: int = 6):
@@ -53,8 +59,15 @@ def synthetic(n_groups: int = 6):
 def tuned():
     emb = HashingEmbedder(128)
     texts, labels, groups = synthetic()
-    model = train_theme_model(texts, labels, emb.embed(texts), load_taxonomy(), embedder=emb,
-                              min_positives=10, groups=groups)
+    model = train_theme_model(
+        texts,
+        labels,
+        emb.embed(texts),
+        load_taxonomy(),
+        embedder=emb,
+        min_positives=10,
+        groups=groups,
+    )
     return emb, model
 
 
@@ -62,9 +75,11 @@ def test_thresholds_come_from_the_grid_and_are_recorded(tuned):
     _, model = tuned
     record = model.training["threshold_tuning"]
     assert record["inner_folds"] == "GroupKFold(3) on local authority"
-    assert record["chosen"] == {"confirm": model.confirm_threshold,
-                                "confirm_long": model.confirm_threshold_long,
-                                "add": model.add_threshold}
+    assert record["chosen"] == {
+        "confirm": model.confirm_threshold,
+        "confirm_long": model.confirm_threshold_long,
+        "add": model.add_threshold,
+    }
     for key, value in record["chosen"].items():
         assert value in THRESHOLD_GRID[key]
     assert 0.0 < record["inner_objective"] <= 1.0 and "macro-F1" in record["objective"]
@@ -73,12 +88,26 @@ def test_thresholds_come_from_the_grid_and_are_recorded(tuned):
 def test_tuning_is_deterministic_and_uses_only_the_items_given(tuned):
     emb, model = tuned
     texts, labels, groups = synthetic()
-    again = train_theme_model(texts, labels, emb.embed(texts), load_taxonomy(), embedder=emb,
-                              min_positives=10, groups=groups)
+    again = train_theme_model(
+        texts,
+        labels,
+        emb.embed(texts),
+        load_taxonomy(),
+        embedder=emb,
+        min_positives=10,
+        groups=groups,
+    )
     assert again.training["threshold_tuning"] == model.training["threshold_tuning"]
     # Without groups the given thresholds are kept (nothing to tune them on honestly).
-    plain = train_theme_model(texts, labels, emb.embed(texts), load_taxonomy(), embedder=emb,
-                              min_positives=10, confirm_threshold=0.45)
+    plain = train_theme_model(
+        texts,
+        labels,
+        emb.embed(texts),
+        load_taxonomy(),
+        embedder=emb,
+        min_positives=10,
+        confirm_threshold=0.45,
+    )
     assert plain.confirm_threshold == 0.45 and "threshold_tuning" not in plain.training
 
 
@@ -86,8 +115,11 @@ def test_vectorised_rule_matches_assign(tuned):
     # The tuner scores thresholds with decide(); it must make the decisions assign() makes.
     emb, model = tuned
     texts, _, _ = synthetic(3)
-    texts += ["The weather was fine.", "Placements and supervision of foster carers in care.",
-              "Audit of oversight " * 30]
+    texts += [
+        "The weather was fine.",
+        "Placements and supervision of foster carers in care.",
+        "Audit of oversight " * 30,
+    ]
     vectors = emb.embed(texts)
     active = [t.id for t in model.taxonomy if t.id != OTHER]
     lexicon = LexiconTagger(model.taxonomy)
@@ -96,12 +128,19 @@ def test_vectorised_rule_matches_assign(tuned):
     p = model.probabilities(vectors, texts)
     for j, theme in enumerate(model.classifier_themes):
         probs[:, active.index(theme)] = p[:, j]
-    on_topic = (np.asarray(vectors, np.float32) @ model.example_vectors.T).max(axis=1) \
-        >= model.fallback_min_similarity
-    pred = decide(hits, probs, np.array([len(x) >= model.long_item_chars for x in texts]),
-                  on_topic, confirm=model.confirm_threshold,
-                  confirm_long=model.confirm_threshold_long, add=model.add_threshold,
-                  fallback=model.fallback_threshold)
+    on_topic = (np.asarray(vectors, np.float32) @ model.example_vectors.T).max(
+        axis=1
+    ) >= model.fallback_min_similarity
+    pred = decide(
+        hits,
+        probs,
+        np.array([len(x) >= model.long_item_chars for x in texts]),
+        on_topic,
+        confirm=model.confirm_threshold,
+        confirm_long=model.confirm_threshold_long,
+        add=model.add_threshold,
+        fallback=model.fallback_threshold,
+    )
     expected = [{s.theme for s in scores} for scores in model.assign(texts, vectors)]
     got = [{active[j] for j in np.flatnonzero(row)} or {OTHER} for row in pred]
     assert got == expected

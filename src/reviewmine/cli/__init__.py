@@ -23,6 +23,7 @@ __all__ = ["app", "main"]
 
 # ------------------------------------------------------------------------------- main
 
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: one clean line for every expected error (exit 2)."""
     try:

@@ -21,8 +21,12 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure quality against gold annotations.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-DbOpt = Annotated[Path | None, typer.Option("--db", help="Store file (default: $REVIEWMINE_DB "
-                                               "or ./reviewmine.db).", show_default=False)]
+DbOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--db", help="Store file (default: $REVIEWMINE_DB or ./reviewmine.db).", show_default=False
+    ),
+]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration TOML file.")]
 
 
@@ -52,8 +56,12 @@ def _global_options(
     ctx: typer.Context,
     db: DbOpt = None,
     config: ConfigOpt = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Learn from safeguarding reviews and inspections: extract every recommendation,
     finding and area for improvement with its citation, find recurring themes, match them
@@ -93,8 +101,11 @@ def check_output(path: Path, suffixes: tuple[str, ...] | None = None) -> None:
         raise OutputError("is a folder; name the file to write", path=path)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
-        raise OutputError(f"the folder '{parent}' does not exist",
-                          hint="create it first or choose another --output", path=path)
+        raise OutputError(
+            f"the folder '{parent}' does not exist",
+            hint="create it first or choose another --output",
+            path=path,
+        )
     if suffixes and path.suffix.lower() not in suffixes:
         raise OutputError(f"name the output {' or '.join(suffixes)}", path=path)
 
@@ -105,8 +116,13 @@ def rich_console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
 
-def emit_rows(rows: list[dict[str, Any]], fmt: str, output: Path | None, sheet: str,
-          columns: list[str] | None = None) -> None:
+def emit_rows(
+    rows: list[dict[str, Any]],
+    fmt: str,
+    output: Path | None,
+    sheet: str,
+    columns: list[str] | None = None,
+) -> None:
     from ..outputs.export import render
 
     if output is not None:
@@ -133,7 +149,7 @@ def clip(text: str, n: int) -> str:
     text = " ".join(text.split())
     if len(text) <= n:
         return text
-    cut = text[:n - 1]
+    cut = text[: n - 1]
     if " " in cut:
-        cut = cut[:cut.rindex(" ")]
+        cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:") + "…"

@@ -38,21 +38,39 @@ class ItemFormat(str, Enum):
 
 # ----------------------------------------------------------------------------- ingest
 
+
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files or folders (PDF, DOCX, HTML, TXT, MD); with --reparse and none given, "
-             "every stored document's file.", show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders (PDF, DOCX, HTML, TXT, MD); with --reparse and none given, "
+            "every stored document's file.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     timeout: Annotated[float | None, typer.Option(help="Seconds allowed per file.")] = None,
     workers: Annotated[int | None, typer.Option(help="Parser processes.")] = None,
-    reparse: Annotated[bool, typer.Option("--reparse", help="Parse files again even if unchanged, "
-                                          "to bring an older store's metadata and items up to "
-                                          "date.")] = False,
-    index: Annotated[bool, typer.Option("--index/--no-index", help="Embed the new passages for "
-                                        "search after the batch (else 'reviewmine index' or the "
-                                        "first search does it).")] = True,
+    reparse: Annotated[
+        bool,
+        typer.Option(
+            "--reparse",
+            help="Parse files again even if unchanged, "
+            "to bring an older store's metadata and items up to "
+            "date.",
+        ),
+    ] = False,
+    index: Annotated[
+        bool,
+        typer.Option(
+            "--index/--no-index",
+            help="Embed the new passages for "
+            "search after the batch (else 'reviewmine index' or the "
+            "first search does it).",
+        ),
+    ] = True,
 ) -> None:
     """Parse documents, extract their items and store them; unchanged files are skipped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -71,28 +89,48 @@ def ingest(
     if not files:
         raise typer.BadParameter("no files found", param_hint="PATHS")
     with open_store(db) as store:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=rich_console(stderr=True), transient=False) as prog:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=rich_console(stderr=True),
+            transient=False,
+        ) as prog:
             task = prog.add_task("ingesting", total=len(files))
             results = ingest_paths(
-                files, store, timeout=timeout or cfg.timeout, workers=workers or cfg.workers,
+                files,
+                store,
+                timeout=timeout or cfg.timeout,
+                workers=workers or cfg.workers,
                 reparse=reparse,
-                on_result=lambda r: prog.update(task, advance=1, description=Path(r.file).name[:40]),
+                on_result=lambda r: prog.update(
+                    task, advance=1, description=Path(r.file).name[:40]
+                ),
             )
-        store.record_run("ingest", cfg, {"extractor": _extractor_version()},
-                         {r.status: sum(1 for x in results if x.status == r.status) for r in results})
+        store.record_run(
+            "ingest",
+            cfg,
+            {"extractor": _extractor_version()},
+            {r.status: sum(1 for x in results if x.status == r.status) for r in results},
+        )
         if index:
             from .search import index_after_ingest  # embeds the new passages for search
 
             index_after_ingest(store, config)
-    counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "replaced", "unchanged", "failed")}
+    counts = {
+        s: sum(1 for r in results if r.status == s)
+        for s in ("ingested", "replaced", "unchanged", "failed")
+    }
     for r in results:
         if r.status == "failed":
             echo_err(f"failed: {r.message}")
     pages = sum(r.pages for r in results)
     items = sum(r.items for r in results)
-    echo_err(f"{counts['ingested']} ingested, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
-         f"{counts['failed']} failed ({pages} pages, {items} items extracted)")
+    echo_err(
+        f"{counts['ingested']} ingested, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+        f"{counts['failed']} failed ({pages} pages, {items} items extracted)"
+    )
     if counts["failed"]:
         raise typer.Exit(1)
 
@@ -115,11 +153,22 @@ def extract(db: DbOpt = None) -> None:
 
 # ------------------------------------------------------------------------------- docs
 
+
 def doc_row(doc: Any, n_items: int | None = None) -> dict[str, Any]:
-    row = {"id": doc.id, "file": doc.file, "title": doc.title, "doc_type": doc.doc_type,
-           "area": doc.area, "date": doc.date, "pages": doc.pages, "judgements": doc.judgements,
-           "pseudonym": doc.pseudonym, "framework": doc.framework, "topic": doc.topic,
-           "dates": doc.dates}
+    row = {
+        "id": doc.id,
+        "file": doc.file,
+        "title": doc.title,
+        "doc_type": doc.doc_type,
+        "area": doc.area,
+        "date": doc.date,
+        "pages": doc.pages,
+        "judgements": doc.judgements,
+        "pseudonym": doc.pseudonym,
+        "framework": doc.framework,
+        "topic": doc.topic,
+        "dates": doc.dates,
+    }
     if n_items is not None:
         row["items"] = n_items
     return row
@@ -129,15 +178,21 @@ def doc_row(doc: Any, n_items: int | None = None) -> dict[str, Any]:
 def docs(
     db: DbOpt = None,
     format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.table,
-    doc_type: Annotated[str | None, typer.Option("--type", help="Only this document type, "
-                                                    "e.g. focused_visit, jtai_letter, lcspr.")] = None,
+    doc_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type", help="Only this document type, e.g. focused_visit, jtai_letter, lcspr."
+        ),
+    ] = None,
 ) -> None:
     """List stored documents: type, area, first day, topic, items and judgements."""
     from ..types import DOC_TYPES
 
     if doc_type is not None and doc_type not in DOC_TYPES:
-        raise typer.BadParameter(f"unknown document type '{doc_type}'; use one of: "
-                                 f"{', '.join(DOC_TYPES)}", param_hint="--type")
+        raise typer.BadParameter(
+            f"unknown document type '{doc_type}'; use one of: {', '.join(DOC_TYPES)}",
+            param_hint="--type",
+        )
     with open_store(db) as store:
         documents = [d for d in store.documents() if doc_type in (None, d.doc_type)]
         counts: dict[str, int] = {}
@@ -148,22 +203,46 @@ def docs(
         from rich.table import Table
 
         t = Table(title=f"{len(rows)} documents")
-        for col in ("id", "file", "type", "area", "first day", "topic", "pages", "items",
-                    "judgements"):
+        for col in (
+            "id",
+            "file",
+            "type",
+            "area",
+            "first day",
+            "topic",
+            "pages",
+            "items",
+            "judgements",
+        ):
             t.add_column(col, overflow="fold")
         for d, r in zip(documents, rows):
-            grades = "\n".join(f"{k}: {v}" for k, v in sorted(  # overall first
-                d.judgements.items(), key=lambda kv: not kv[0].lower().startswith("overall")))
-            t.add_row(d.id[:10], d.file_name, d.doc_type, d.area or "", d.date or "",
-                      d.topic or "", str(d.pages), str(r["items"]), grades)
+            grades = "\n".join(
+                f"{k}: {v}"
+                for k, v in sorted(  # overall first
+                    d.judgements.items(), key=lambda kv: not kv[0].lower().startswith("overall")
+                )
+            )
+            t.add_row(
+                d.id[:10],
+                d.file_name,
+                d.doc_type,
+                d.area or "",
+                d.date or "",
+                d.topic or "",
+                str(d.pages),
+                str(r["items"]),
+                grades,
+            )
         rich_console().print(t)
     else:
         emit_rows(rows, format.value, None, "documents")
 
 
 @app.command()
-def show(doc: Annotated[str, typer.Argument(help="Document id (or prefix), file name or path.")],
-         db: DbOpt = None) -> None:
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id (or prefix), file name or path.")],
+    db: DbOpt = None,
+) -> None:
     """Outline of one document: headings, numbered paragraphs, list items and pages."""
     from ..types import DOC_TYPE_LABELS
 
@@ -172,38 +251,73 @@ def show(doc: Annotated[str, typer.Argument(help="Document id (or prefix), file 
         items = store.items(doc_id=d.id)
     out = rich_console()
     out.print(f"[bold]{d.title}[/bold]", highlight=False)
-    out.print(f"{d.file_name} | {DOC_TYPE_LABELS.get(d.doc_type, d.doc_type)} | {d.area or '-'} | "
-              f"{d.date or '-'} | {d.pages} pages | "
-              f"id {d.id[:12]}", highlight=False)
+    out.print(
+        f"{d.file_name} | {DOC_TYPE_LABELS.get(d.doc_type, d.doc_type)} | {d.area or '-'} | "
+        f"{d.date or '-'} | {d.pages} pages | "
+        f"id {d.id[:12]}",
+        highlight=False,
+    )
     for k, v in d.judgements.items():
         out.print(f"  judgement: {k}: {v}", highlight=False, markup=False)
     for b in d.blocks:
         if b.kind == "heading":
-            out.print(f"p{b.page:<3} {'  ' * max(0, b.level - 1)}# {clip(b.text, 100)}", highlight=False, markup=False)
+            out.print(
+                f"p{b.page:<3} {'  ' * max(0, b.level - 1)}# {clip(b.text, 100)}",
+                highlight=False,
+                markup=False,
+            )
         elif b.number:
-            out.print(f"p{b.page:<3}     {b.number} {clip(b.text, 80)}", highlight=False, markup=False)
+            out.print(
+                f"p{b.page:<3}     {b.number} {clip(b.text, 80)}", highlight=False, markup=False
+            )
     out.print(f"{len(items)} items", highlight=False)
 
 
 # ------------------------------------------------------------------------------ items
 
-ITEM_COLUMNS = ["id", "doc_id", "file", "kind", "kind_label", "number", "text", "page", "heading",
-                "subheading", "paragraph", "section", "addressees", "confidence", "themes",
-                "theme_names"]
+ITEM_COLUMNS = [
+    "id",
+    "doc_id",
+    "file",
+    "kind",
+    "kind_label",
+    "number",
+    "text",
+    "page",
+    "heading",
+    "subheading",
+    "paragraph",
+    "section",
+    "addressees",
+    "confidence",
+    "themes",
+    "theme_names",
+]
 
 
-def item_row(it: Any, file: str, themes: tuple[Any, ...] = (),
-             names: Any = None) -> dict[str, Any]:
+def item_row(it: Any, file: str, themes: tuple[Any, ...] = (), names: Any = None) -> dict[str, Any]:
     """An item for machines (ids) with the names people read beside them."""
     from ..types import KIND_LABELS
 
     ids = [t.theme for t in themes]
-    return {"id": it.id, "doc_id": it.doc_id, "file": file, "kind": it.kind,
-            "kind_label": KIND_LABELS.get(it.kind, it.kind), "number": it.number,
-            "text": it.text, "page": it.page, "heading": it.heading, "subheading": it.subheading,
-            "paragraph": it.paragraph, "section": it.section, "addressees": list(it.addressees),
-            "confidence": round(it.confidence, 3), "themes": ids,
-            "theme_names": [names(t) if names else t for t in ids]}
+    return {
+        "id": it.id,
+        "doc_id": it.doc_id,
+        "file": file,
+        "kind": it.kind,
+        "kind_label": KIND_LABELS.get(it.kind, it.kind),
+        "number": it.number,
+        "text": it.text,
+        "page": it.page,
+        "heading": it.heading,
+        "subheading": it.subheading,
+        "paragraph": it.paragraph,
+        "section": it.section,
+        "addressees": list(it.addressees),
+        "confidence": round(it.confidence, 3),
+        "themes": ids,
+        "theme_names": [names(t) if names else t for t in ids],
+    }
 
 
 @app.command()
@@ -211,11 +325,18 @@ def items(
     db: DbOpt = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="recommendation, finding, ...")] = None,
-    theme: Annotated[str | None, typer.Option(
-        "--theme", help="Only items with this theme (id or name, any case); assigns themes "
-                        "to new items first, as 'reviewmine themes' does.")] = None,
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            help="Only items with this theme (id or name, any case); assigns themes "
+            "to new items first, as 'reviewmine themes' does.",
+        ),
+    ] = None,
     format: Annotated[ItemFormat, typer.Option("--format", "-f")] = ItemFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """List extracted items with their citations (document, page, heading, number)."""
@@ -251,8 +372,15 @@ def items(
         for col in ("id", "file", "p.", "kind", "no.", "text", "themes"):
             t.add_column(col, overflow="fold")
         for r in rows:
-            t.add_row(r["id"], r["file"], str(r["page"]), KIND_LABELS.get(r["kind"], r["kind"]),
-                      r["number"] or "", clip(r["text"], 160), ", ".join(r["theme_names"]))
+            t.add_row(
+                r["id"],
+                r["file"],
+                str(r["page"]),
+                KIND_LABELS.get(r["kind"], r["kind"]),
+                r["number"] or "",
+                clip(r["text"], 160),
+                ", ".join(r["theme_names"]),
+            )
         rich_console().print(t)
     else:
         emit_rows(rows, format.value, output, "items", columns=ITEM_COLUMNS)
@@ -260,19 +388,41 @@ def items(
 
 # ------------------------------------------------------------------------------- eval
 
+
 @eval_app.command("extraction")
 def eval_extraction(
-    gold: Annotated[list[Path] | None, typer.Option(
-        "--gold", help="Gold annotations (JSON Lines); repeat for several files (default: the "
-                       "development set's gold files, where this checkout has them).")] = None,
-    docs_dir: Annotated[Path | None, typer.Option("--docs", help="Folder of the gold documents "
-                                                     "(default: each gold file's folder).")] = None,
-    kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds to score, gold and extracted "
-                                                 "(default: every kind but good_practice).")] = None,
-    by: Annotated[str, typer.Option("--by", help="Break the scores down by document 'type' or 'family' "
-                                    "(family: from the gold, not from the extractor).")] = "type",
-    details: Annotated[bool, typer.Option("--details/--no-details",
-                                          help="List every miss and false positive.")] = True,
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--gold",
+            help="Gold annotations (JSON Lines); repeat for several files (default: the "
+            "development set's gold files, where this checkout has them).",
+        ),
+    ] = None,
+    docs_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--docs", help="Folder of the gold documents (default: each gold file's folder)."
+        ),
+    ] = None,
+    kinds: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated kinds to score, gold and extracted "
+            "(default: every kind but good_practice)."
+        ),
+    ] = None,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Break the scores down by document 'type' or 'family' "
+            "(family: from the gold, not from the extractor).",
+        ),
+    ] = "type",
+    details: Annotated[
+        bool, typer.Option("--details/--no-details", help="List every miss and false positive.")
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
 ) -> None:
     """Precision, recall and F1 of extraction (token F1 >= 0.8, one-to-one), with misses.
@@ -297,32 +447,45 @@ def eval_extraction(
     d = ev.as_dict()
 
     def line(name: str, s: dict[str, Any]) -> str:
-        return (f"{name:<22} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
-                f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+        return (
+            f"{name:<22} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+            f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
+        )
 
     typer.echo(f"kinds scored: {', '.join(ev.kinds)}")
     if by == "family":
-        typer.echo(f"{'family':<15}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
-                   f"{'pages right':>13}{'kinds right':>13}  match")
+        typer.echo(
+            f"{'family':<15}{'docs':>5}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
+            f"{'pages right':>13}{'kinds right':>13}  match"
+        )
         for name, f in report.by_family.items():
             fd = f.as_dict()
-            pages, kinds_ok = ("-" if fd[k] is None else f"{fd[k]:.3f}" for k in ("pages_right", "kind_right"))
-            typer.echo(f"{name:<15}{f.documents:>5}{f.precision:>7.3f}{f.recall:>7.3f}{f.f1:>7.3f}"
-                       f"{f.tp:>6}{f.fp:>6}{f.fn:>6}{pages:>13}{kinds_ok:>13}  {f.method}")
+            pages, kinds_ok = (
+                "-" if fd[k] is None else f"{fd[k]:.3f}" for k in ("pages_right", "kind_right")
+            )
+            typer.echo(
+                f"{name:<15}{f.documents:>5}{f.precision:>7.3f}{f.recall:>7.3f}{f.f1:>7.3f}"
+                f"{f.tp:>6}{f.fp:>6}{f.fn:>6}{pages:>13}{kinds_ok:>13}  {f.method}"
+            )
         typer.echo("by document type (one-to-one families):")
     if ev.by_family:
         typer.echo(line("overall", d["overall"]))
         for name, s in d["by_type"].items():
             typer.echo(line(name, s))
-        typer.echo(f"matched items with the gold page: {d['matched_page_equal']}; "
-                   f"with the gold kind: {d['matched_kind_equal']}")
+        typer.echo(
+            f"matched items with the gold page: {d['matched_page_equal']}; "
+            f"with the gold kind: {d['matched_kind_equal']}"
+        )
     for sev in report.summaries:
         for name, s in sev.as_dict()["by_type"].items():
-            typer.echo(f"{'summaries ' + name:<22} P={s['precision']:.3f} R={s['recall']:.3f} "
-                       f"F1={s['f1']:.3f} (gold found {s['gold_found']}, missed {s['gold_missed']}, "
-                       f"extracted wrong {s['extracted_wrong']})")
+            typer.echo(
+                f"{'summaries ' + name:<22} P={s['precision']:.3f} R={s['recall']:.3f} "
+                f"F1={s['f1']:.3f} (gold found {s['gold_found']}, missed {s['gold_missed']}, "
+                f"extracted wrong {s['extracted_wrong']})"
+            )
     if not details:
         return
+
     def tag(m: Any) -> str:  # summaries' matches carry no family of their own
         return f"{m.family or 'summaries':<14}" if by == "family" else ""
 
@@ -331,6 +494,8 @@ def eval_extraction(
     for m in misses:
         typer.echo(f"MISS  {tag(m)}{m.file} p{m.gold_page} [{m.gold_kind}] {m.gold_text[:150]}")
     for m in fps:
-        typer.echo(f"FALSE {tag(m)}{m.file} p{m.pred_page} [{m.pred_kind}] {(m.pred_text or '')[:150]}")
+        typer.echo(
+            f"FALSE {tag(m)}{m.file} p{m.pred_page} [{m.pred_kind}] {(m.pred_text or '')[:150]}"
+        )
     for failed in ev.failed_files + [x for sev in report.summaries for x in sev.failed_files]:
         typer.echo(f"FAILED {failed}")

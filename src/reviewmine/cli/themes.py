@@ -15,7 +15,9 @@ from ._app import ConfigOpt, DbOpt, app, echo_err, emit_rows, eval_app, open_sto
 
 themes_app = typer.Typer(
     help="Themes across reviews: which recur, where and when (assigns themes first).",
-    invoke_without_command=True, no_args_is_help=False)
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
 app.add_typer(themes_app, name="themes")
 
 
@@ -37,14 +39,25 @@ def _cfg(config: Path | None, embedder: str | None) -> Any:
 
 def theme_row(r: Any, example: Any | None) -> dict[str, Any]:
     return {
-        "theme": r.theme, "name": r.name, "items": r.n_items, "documents": r.n_docs,
-        "first_year": r.first_year, "last_year": r.last_year, "years": list(r.years),
-        "areas": list(r.areas), "doc_types": list(r.doc_types), "recurring": r.recurring,
+        "theme": r.theme,
+        "name": r.name,
+        "items": r.n_items,
+        "documents": r.n_docs,
+        "first_year": r.first_year,
+        "last_year": r.last_year,
+        "years": list(r.years),
+        "areas": list(r.areas),
+        "doc_types": list(r.doc_types),
+        "recurring": r.recurring,
         "recurring_areas": list(r.recurring_areas),
         "by_year": [asdict(y) for y in r.by_year],
         "example_item_ids": list(r.example_item_ids),
-        "example": (f"{example.text} [{example.file}, p. {example.page}"
-                    f"{', ' + example.number if example.number else ''}]") if example else None,
+        "example": (
+            f"{example.text} [{example.file}, p. {example.page}"
+            f"{', ' + example.number if example.number else ''}]"
+        )
+        if example
+        else None,
     }
 
 
@@ -57,11 +70,15 @@ def themes(
     until: Annotated[int | None, typer.Option(help="Last year (inclusive).")] = None,
     doc_type: Annotated[str | None, typer.Option("--type", help="Document type, e.g. scr.")] = None,
     area: Annotated[str | None, typer.Option(help="Local authority or partnership area.")] = None,
-    min_docs: Annotated[int | None, typer.Option("--min-docs", help="Documents for a theme "
-                                                    "to count as recurring (default 2).")] = None,
+    min_docs: Annotated[
+        int | None,
+        typer.Option("--min-docs", help="Documents for a theme to count as recurring (default 2)."),
+    ] = None,
     format: Annotated[ThemeFormat, typer.Option("--format", "-f")] = ThemeFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
-    embedder: Annotated[str | None, typer.Option(help="minilm (default) or a local model folder.")] = None,
+    embedder: Annotated[
+        str | None, typer.Option(help="minilm (default) or a local model folder.")
+    ] = None,
     assign: Annotated[bool, typer.Option(help="Assign themes to new items first.")] = True,
 ) -> None:
     """Themes with their items, documents, years, areas and whether they recur."""
@@ -79,16 +96,27 @@ def themes(
         if assign:
             run = assign_themes(store, cfg, progress=sys.stderr.isatty())
             if run.upgraded:
-                echo_err(f"the store was themed with taxonomy {run.previous_taxonomy}; "
-                     f"re-themed every item with taxonomy {run.taxonomy}")
-            echo_err(f"themes assigned to {run.items} items ({run.embedded} newly embedded, "
-                 f"{run.embedder_id})")
-        summary = theme_summary(store, cfg, since=since, until=until, doc_type=doc_type,
-                                area=area, min_docs=min_docs)
-        examples = {c.item_id: c for c in citations(
-            store, [r.example_item_ids[0] for r in summary if r.example_item_ids])}
-    rows = [theme_row(r, examples.get(r.example_item_ids[0]) if r.example_item_ids else None)
-            for r in summary]
+                echo_err(
+                    f"the store was themed with taxonomy {run.previous_taxonomy}; "
+                    f"re-themed every item with taxonomy {run.taxonomy}"
+                )
+            echo_err(
+                f"themes assigned to {run.items} items ({run.embedded} newly embedded, "
+                f"{run.embedder_id})"
+            )
+        summary = theme_summary(
+            store, cfg, since=since, until=until, doc_type=doc_type, area=area, min_docs=min_docs
+        )
+        examples = {
+            c.item_id: c
+            for c in citations(
+                store, [r.example_item_ids[0] for r in summary if r.example_item_ids]
+            )
+        }
+    rows = [
+        theme_row(r, examples.get(r.example_item_ids[0]) if r.example_item_ids else None)
+        for r in summary
+    ]
     if format == ThemeFormat.table:
         from rich.table import Table
 
@@ -99,10 +127,19 @@ def themes(
             t.add_column(col, overflow="fold")
         for r in rows:
             years = f"{r['first_year']}-{r['last_year']}" if r["first_year"] else "-"
-            rec = "yes" + (f" ({', '.join(r['recurring_areas'])})" if r["recurring_areas"] else "") \
-                if r["recurring"] else "no"
-            t.add_row(r["name"], str(r["items"]), str(r["documents"]), years, rec,
-                      clip(r["example"] or "", 200))
+            rec = (
+                "yes" + (f" ({', '.join(r['recurring_areas'])})" if r["recurring_areas"] else "")
+                if r["recurring"]
+                else "no"
+            )
+            t.add_row(
+                r["name"],
+                str(r["items"]),
+                str(r["documents"]),
+                years,
+                rec,
+                clip(r["example"] or "", 200),
+            )
         rich_console().print(t)
     elif format == ThemeFormat.json:
         out = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
@@ -122,18 +159,25 @@ def flat_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for r in rows:
         per = {y["year"]: y["n_docs"] for y in r["by_year"]}
-        flat = {k: ("; ".join(str(x) for x in v) if isinstance(v, list) else v)
-                for k, v in r.items() if k not in ("by_year", "years")}
+        flat = {
+            k: ("; ".join(str(x) for x in v) if isinstance(v, list) else v)
+            for k, v in r.items()
+            if k not in ("by_year", "years")
+        }
         flat.update({f"documents_{y}": per.get(y, 0) for y in span})
         out.append(flat)
     return out
 
 
 @themes_app.command("show")
-def themes_show(ctx: typer.Context,
-                theme: Annotated[str, typer.Argument(help="Theme id or name, any case, "
-                                                          "e.g. neglect or 'Neglect'.")],
-                db: DbOpt = None, config: ConfigOpt = None) -> None:
+def themes_show(
+    ctx: typer.Context,
+    theme: Annotated[
+        str, typer.Argument(help="Theme id or name, any case, e.g. neglect or 'Neglect'.")
+    ],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """List a theme's items with their citations, oldest document first."""
     from ..outputs.briefing import resolve_theme
     from ..themes.stage import theme_items
@@ -151,8 +195,9 @@ def themes_show(ctx: typer.Context,
     for c in found:
         cite = f"{c.file}, p. {c.page}" + (f", {c.number}" if c.number else "")
         out.print(f"- {c.text}", markup=False, highlight=False)
-        out.print(f"  [{cite}; {c.date or 'undated'}; {c.heading or ''}]", markup=False,
-                  highlight=False)
+        out.print(
+            f"  [{cite}; {c.date or 'undated'}; {c.heading or ''}]", markup=False, highlight=False
+        )
 
 
 @themes_app.command("emergent")
@@ -174,19 +219,24 @@ def themes_emergent(ctx: typer.Context, db: DbOpt = None, config: ConfigOpt = No
     for e in found:
         out.print(f"[bold]{e.id}[/bold] ({e.size} items): {e.label}", highlight=False)
         for i in e.representative:
-            out.print(f"  - {clip(items[i].text, 160)} [{items[i].id}]", markup=False, highlight=False)
+            out.print(
+                f"  - {clip(items[i].text, 160)} [{items[i].id}]", markup=False, highlight=False
+            )
 
 
 @eval_app.command("themes")
 def eval_themes(
     gold: Annotated[list[Path], typer.Option("--gold", help="Gold annotations (repeatable).")],
-    embedder: Annotated[str | None, typer.Option(help="minilm (default) or a local model folder.")] = None,
+    embedder: Annotated[
+        str | None, typer.Option(help="minilm (default) or a local model folder.")
+    ] = None,
     folds: Annotated[int, typer.Option(help="Cross-validation folds (grouped by area).")] = 5,
 ) -> None:
     """Theme F1 of the chosen method beside a plain keyword baseline, per theme."""
     from ..embedding.embedders import load_embedder
     from ..evaluation.themes import evaluate_themes
 
-    ev = evaluate_themes(gold, load_embedder(embedder), n_splits=folds, ablations=False,
-                         progress=sys.stderr.isatty())
+    ev = evaluate_themes(
+        gold, load_embedder(embedder), n_splits=folds, ablations=False, progress=sys.stderr.isatty()
+    )
     typer.echo(ev.to_markdown())

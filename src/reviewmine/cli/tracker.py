@@ -31,8 +31,9 @@ from ._app import (
     rich_console,
 )
 
-tracker_app = typer.Typer(help="Import and list the partnership's action tracker.",
-                          no_args_is_help=True)
+tracker_app = typer.Typer(
+    help="Import and list the partnership's action tracker.", no_args_is_help=True
+)
 app.add_typer(tracker_app, name="tracker")
 
 
@@ -57,16 +58,24 @@ class ActionsFormat(str, Enum):
     jsonl = "jsonl"
 
 
-MapOpt = Annotated[list[str] | None, typer.Option(
-    "--map", help="Column mapping 'Header text=field' (repeatable); fields: action_id, review, "
-                  "rec_number, recommendation, action, owner, due_date, status, evidence, ignore.")]
-EmbedderOpt = Annotated[str | None, typer.Option(
-    "--embedder", help="Embedder: minilm (default from the config), hashing, or a model folder.")]
+MapOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        help="Column mapping 'Header text=field' (repeatable); fields: action_id, review, "
+        "rec_number, recommendation, action, owner, due_date, status, evidence, ignore.",
+    ),
+]
+EmbedderOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--embedder", help="Embedder: minilm (default from the config), hashing, or a model folder."
+    ),
+]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
 
 
-def _import(store: Any, file: Path, sheet: str | None, maps: list[str] | None,
-            cfg: Any) -> Any:
+def _import(store: Any, file: Path, sheet: str | None, maps: list[str] | None, cfg: Any) -> Any:
     from ..tracker.importer import import_tracker, parse_mapping
 
     mapping = dict(cfg.tracker_columns)
@@ -96,8 +105,10 @@ def tracker_import(
     cfg = load_config(config)
     with open_store(db, create=True) as store:
         result = _import(store, file, sheet, map_, cfg)
-    typer.echo(f"{len(result.actions)} actions imported from {result.file} "
-               f"({len(result.warnings)} warnings)")
+    typer.echo(
+        f"{len(result.actions)} actions imported from {result.file} "
+        f"({len(result.warnings)} warnings)"
+    )
 
 
 @tracker_app.command("actions")
@@ -111,11 +122,24 @@ def tracker_actions(
 
     with open_store(db) as store:
         actions = load_actions(store)
-    rows: list[dict[str, Any]] = [{"action_id": a.action_id, "tracker": a.source_file, "sheet": a.sheet, "row": a.row,
-             "review": a.review, "recommendation": a.recommendation, "action": a.action,
-             "owner": a.owner, "due_date": a.due_date, "status": a.status,
-             "status_norm": a.status_norm, "status_label": STATUS_LABELS.get(a.status_norm, ""),
-             "evidence": a.evidence} for a in actions]
+    rows: list[dict[str, Any]] = [
+        {
+            "action_id": a.action_id,
+            "tracker": a.source_file,
+            "sheet": a.sheet,
+            "row": a.row,
+            "review": a.review,
+            "recommendation": a.recommendation,
+            "action": a.action,
+            "owner": a.owner,
+            "due_date": a.due_date,
+            "status": a.status,
+            "status_norm": a.status_norm,
+            "status_label": STATUS_LABELS.get(a.status_norm, ""),
+            "evidence": a.evidence,
+        }
+        for a in actions
+    ]
     if format == ActionsFormat.table:
         from rich.table import Table
 
@@ -123,9 +147,14 @@ def tracker_actions(
         for col in ("id", "sheet:row", "review", "action", "due", "status"):
             t.add_column(col, overflow="fold", no_wrap=col == "due")
         for r in rows:
-            t.add_row(r["action_id"], f"{r['sheet']}:{r['row']}", clip(r["review"] or "", 30),
-                      clip(r["action"] or r["recommendation"] or "", 90), r["due_date"] or "",
-                      r["status_label"])
+            t.add_row(
+                r["action_id"],
+                f"{r['sheet']}:{r['row']}",
+                clip(r["review"] or "", 30),
+                clip(r["action"] or r["recommendation"] or "", 90),
+                r["due_date"] or "",
+                r["status_label"],
+            )
         rich_console().print(t)
     else:
         emit_rows(rows, format.value, output, "actions", columns=list(rows[0]) if rows else None)
@@ -137,8 +166,9 @@ def _today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"'{value}' is not a date like 2024-03-31",
-                                 param_hint="--today") from exc
+        raise typer.BadParameter(
+            f"'{value}' is not a date like 2024-03-31", param_hint="--today"
+        ) from exc
 
 
 def _embedder(spec: str | None, cfg: Any) -> Any:
@@ -147,9 +177,27 @@ def _embedder(spec: str | None, cfg: Any) -> Any:
     return load_embedder(spec or cfg.embedder)
 
 
-MATCH_CSV_COLUMNS = ["section", "action_id", "tracker", "sheet", "row", "item_id", "file", "page",
-                     "item_number", "score", "reason", "status", "due_date", "days_overdue",
-                     "theme", "later_item_id", "later", "action", "item_text"]
+MATCH_CSV_COLUMNS = [
+    "section",
+    "action_id",
+    "tracker",
+    "sheet",
+    "row",
+    "item_id",
+    "file",
+    "page",
+    "item_number",
+    "score",
+    "reason",
+    "status",
+    "due_date",
+    "days_overdue",
+    "theme",
+    "later_item_id",
+    "later",
+    "action",
+    "item_text",
+]
 
 
 def _match_sections(d: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -160,8 +208,10 @@ def _match_sections(d: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "overdue": d["overdue"],
         # one row per (action, later item): a cell never holds a list or a dict
         "recurring_despite_complete": [
-            {k: v for k, v in r.items() if k != "section"} for r in _flat(d)
-            if r["section"] == "recurring_despite_complete"],
+            {k: v for k, v in r.items() if k != "section"}
+            for r in _flat(d)
+            if r["section"] == "recurring_despite_complete"
+        ],
     }
 
 
@@ -170,37 +220,64 @@ def _flat(d: dict[str, Any]) -> list[dict[str, Any]]:
     for x in d["links"]:
         rows.append({**x, "section": "link", "status": x["status_norm"]})
     for x in d["items_without_action"]:
-        rows.append({"section": "item_without_action", "item_id": x["item_id"], "file": x["file"],
-                     "page": x["page"], "item_number": x["number"], "item_text": x["text"]})
+        rows.append(
+            {
+                "section": "item_without_action",
+                "item_id": x["item_id"],
+                "file": x["file"],
+                "page": x["page"],
+                "item_number": x["number"],
+                "item_text": x["text"],
+            }
+        )
     for x in d["actions_without_item"]:
         rows.append({"section": "action_without_item", **x, "status": x["status_norm"]})
     for x in d["overdue"]:
-        rows.append({"section": "overdue", **x, "status": x["status_norm"],
-                     "reason": x["reason"]})
+        rows.append({"section": "overdue", **x, "status": x["status_norm"], "reason": x["reason"]})
     for x in d["recurring_despite_complete"]:
         for ev in x["later"]:
-            rows.append({"section": "recurring_despite_complete", "action_id": x["action_id"],
-                         "tracker": x["tracker"], "sheet": x["sheet"], "row": x["row"],
-                         "action": x["action"], "status": x["status_norm"],
-                         "item_id": "; ".join(e["item_id"] for e in x["earlier"]),
-                         "file": "; ".join(e["citation"] for e in x["earlier"]),
-                         "later_item_id": ev["item_id"], "later": ev["citation"],
-                         "score": ev["score"], "reason": ", ".join(ev["shared_words"]),
-                         "item_text": ev["text"]})
+            rows.append(
+                {
+                    "section": "recurring_despite_complete",
+                    "action_id": x["action_id"],
+                    "tracker": x["tracker"],
+                    "sheet": x["sheet"],
+                    "row": x["row"],
+                    "action": x["action"],
+                    "status": x["status_norm"],
+                    "item_id": "; ".join(e["item_id"] for e in x["earlier"]),
+                    "file": "; ".join(e["citation"] for e in x["earlier"]),
+                    "later_item_id": ev["item_id"],
+                    "later": ev["citation"],
+                    "score": ev["score"],
+                    "reason": ", ".join(ev["shared_words"]),
+                    "item_text": ev["text"],
+                }
+            )
     return rows
 
 
 @app.command()
 def match(
-    tracker: Annotated[Path | None, typer.Argument(
-        help="Import this tracker first (optional; else the stored actions are used).")] = None,
+    tracker: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Import this tracker first (optional; else the stored actions are used)."
+        ),
+    ] = None,
     format: Annotated[MatchFormat, typer.Option("--format", "-f")] = MatchFormat.table,
     output: OutputOpt = None,
-    overrides: Annotated[Path | None, typer.Option(
-        "--overrides", help="CSV/TOML of confirmed or rejected links (action_id, item_id, "
-                            "decision).")] = None,
-    today: Annotated[str | None, typer.Option(
-        "--today", help="Date for overdue checks (default: today), e.g. 2024-03-31.")] = None,
+    overrides: Annotated[
+        Path | None,
+        typer.Option(
+            "--overrides",
+            help="CSV/TOML of confirmed or rejected links (action_id, item_id, decision).",
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Date for overdue checks (default: today), e.g. 2024-03-31."),
+    ] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     embedder: EmbedderOpt = None,
@@ -226,8 +303,12 @@ def match(
         if tracker is not None:
             _import(store, tracker, None, None, cfg)
         result = match_tracker(store, emb, today=day, overrides=ov, save=True)
-        store.record_run("match", cfg, {"embedder": emb.model_id},
-                         {"links": len(result.links), "today": day.isoformat()})
+        store.record_run(
+            "match",
+            cfg,
+            {"embedder": emb.model_id},
+            {"links": len(result.links), "today": day.isoformat()},
+        )
     for w in result.warnings:
         echo_err(f"warning: {w}")
     for n in result.notes:
@@ -263,42 +344,68 @@ def _print_match(d: dict[str, Any]) -> None:
     for col in ("action", "item", "cited at", "why"):
         t.add_column(col, overflow="fold")
     for x in d["links"]:
-        t.add_row(x["action_id"], KIND_LABELS.get(x["kind"], x["kind"]),
-                  f"{x['file']} p.{x['page']}"
-                  + (f" ({x['item_number']})" if x["item_number"] else ""), x["reason"])
+        t.add_row(
+            x["action_id"],
+            KIND_LABELS.get(x["kind"], x["kind"]),
+            f"{x['file']} p.{x['page']}" + (f" ({x['item_number']})" if x["item_number"] else ""),
+            x["reason"],
+        )
     out.print(t)
     missing = d["items_without_action"]
     covered = [x for x in missing if x["document_has_actions"]]
-    out.print(f"{len(missing)} items without an action ({len(covered)} in documents the tracker "
-              "covers):", highlight=False)
+    out.print(
+        f"{len(missing)} items without an action ({len(covered)} in documents the tracker covers):",
+        highlight=False,
+    )
     for x in covered[:50]:
-        out.print(f"  {x['file']} p.{x['page']} {x['number'] or ''} {clip(x['text'], 110)}",
-                  highlight=False, markup=False)
+        out.print(
+            f"  {x['file']} p.{x['page']} {x['number'] or ''} {clip(x['text'], 110)}",
+            highlight=False,
+            markup=False,
+        )
     out.print(f"{len(d['actions_without_item'])} actions without an item:", highlight=False)
     for x in d["actions_without_item"]:
-        out.print(f"  {x['action_id']} ({x['sheet']}:{x['row']}) {clip(x['action'] or '', 110)}",
-                  highlight=False, markup=False)
+        out.print(
+            f"  {x['action_id']} ({x['sheet']}:{x['row']}) {clip(x['action'] or '', 110)}",
+            highlight=False,
+            markup=False,
+        )
     out.print(f"{len(d['overdue'])} overdue actions:", highlight=False)
     for x in d["overdue"]:
-        out.print(f"  {x['action_id']} ({x['tracker']}, {x['sheet']}:{x['row']}) {x['reason']}",
-                  highlight=False, markup=False)
+        out.print(
+            f"  {x['action_id']} ({x['tracker']}, {x['sheet']}:{x['row']}) {x['reason']}",
+            highlight=False,
+            markup=False,
+        )
     rec = d["recurring_despite_complete"]
-    out.print(f"{len(rec)} completed actions whose learning was raised again in a later document "
-              "(one line each, strongest evidence shown; strength 0-1):", highlight=False)
+    out.print(
+        f"{len(rec)} completed actions whose learning was raised again in a later document "
+        "(one line each, strongest evidence shown; strength 0-1):",
+        highlight=False,
+    )
     for x in rec:
         ev = x["later"][0]
         more = f" (+{len(x['later']) - 1} more)" if len(x["later"]) > 1 else ""
-        out.print(f"  {x['action_id']}: {clip(x['action'] or '', 60)} -> {ev['citation']} "
-                  f"({ev['date'] or 'undated'}, strength {ev['score']:.2f}){more}: "
-                  f"\"{clip(ev['text'], 90)}\"", highlight=False, markup=False, soft_wrap=True)
+        out.print(
+            f"  {x['action_id']}: {clip(x['action'] or '', 60)} -> {ev['citation']} "
+            f"({ev['date'] or 'undated'}, strength {ev['score']:.2f}){more}: "
+            f'"{clip(ev["text"], 90)}"',
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
 def recurring(
     format: Annotated[RecurringFormat, typer.Option("--format", "-f")] = RecurringFormat.table,
     output: OutputOpt = None,
-    min_docs: Annotated[int | None, typer.Option(
-        "--min-docs", help="A theme recurs when found in at least this many documents.")] = None,
+    min_docs: Annotated[
+        int | None,
+        typer.Option(
+            "--min-docs", help="A theme recurs when found in at least this many documents."
+        ),
+    ] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
     embedder: EmbedderOpt = None,
@@ -316,15 +423,16 @@ def recurring(
         despite = None
         if store.counts()["tracker_actions"]:
             despite = tracker_findings(store, _embedder(embedder, cfg)).recurring_despite_complete
-        table, notes = recurring_learning(store, min_docs=min_docs or cfg.min_docs,
-                                          despite=despite)
+        table, notes = recurring_learning(store, min_docs=min_docs or cfg.min_docs, despite=despite)
     for n in notes:
         echo_err(f"note: {n}")
     from ..themes.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(cfg.themes_file)
-    full = [{**r.as_dict(), "theme_name": taxonomy.name(r.theme) if r.theme in taxonomy
-             else r.theme} for r in table]
+    full = [
+        {**r.as_dict(), "theme_name": taxonomy.name(r.theme) if r.theme in taxonomy else r.theme}
+        for r in table
+    ]
     if format == RecurringFormat.json:
         text = json.dumps(full, ensure_ascii=False, indent=2) + "\n"
         if output:
@@ -335,37 +443,65 @@ def recurring(
     if format == RecurringFormat.jsonl:
         emit_rows(full, "jsonl", output, "recurring")
         return
-    rows = [{
-        "theme": r["theme"], "theme_name": r["theme_name"], "area": r["area"],
-        "n_documents": r["n_documents"],
-        "documents": "; ".join(
-            f"{g['file']} ({g['date'] or 'undated'}): "
-            + _cites(g["citations"], 4 if format == RecurringFormat.table else None)
-            for g in r["documents"]),
-        "actions": "; ".join(f"{a['action_id']} ({a['status_norm']})" for a in r["actions"]),
-        "complete_then_recurs": r["complete_then_recurs"],
-    } for r in full]
+    rows = [
+        {
+            "theme": r["theme"],
+            "theme_name": r["theme_name"],
+            "area": r["area"],
+            "n_documents": r["n_documents"],
+            "documents": "; ".join(
+                f"{g['file']} ({g['date'] or 'undated'}): "
+                + _cites(g["citations"], 4 if format == RecurringFormat.table else None)
+                for g in r["documents"]
+            ),
+            "actions": "; ".join(f"{a['action_id']} ({a['status_norm']})" for a in r["actions"]),
+            "complete_then_recurs": r["complete_then_recurs"],
+        }
+        for r in full
+    ]
     if format == RecurringFormat.table:
         from rich.table import Table
 
         t = Table(title=f"{len(rows)} recurring themes")
-        for col in ("theme", "area", "docs", "documents (date order) and citations",
-                    "tracker actions", "recurs after complete"):
+        for col in (
+            "theme",
+            "area",
+            "docs",
+            "documents (date order) and citations",
+            "tracker actions",
+            "recurs after complete",
+        ):
             t.add_column(col, overflow="fold")
         for r in rows:
-            t.add_row(r["theme_name"], r["area"] or "", str(r["n_documents"]), r["documents"],
-                      r["actions"] or "-",
-                      "yes" if r["complete_then_recurs"] else "")
+            t.add_row(
+                r["theme_name"],
+                r["area"] or "",
+                str(r["n_documents"]),
+                r["documents"],
+                r["actions"] or "-",
+                "yes" if r["complete_then_recurs"] else "",
+            )
         rich_console().print(t)
     else:
-        emit_rows(rows, format.value, output, "recurring",
-              columns=["theme", "theme_name", "area", "n_documents", "documents", "actions",
-                       "complete_then_recurs"])
+        emit_rows(
+            rows,
+            format.value,
+            output,
+            "recurring",
+            columns=[
+                "theme",
+                "theme_name",
+                "area",
+                "n_documents",
+                "documents",
+                "actions",
+                "complete_then_recurs",
+            ],
+        )
 
 
 def _cites(citations: list[dict[str, Any]], limit: int | None) -> str:
-    parts = [f"p.{c['page']}" + (f" no. {c['number']}" if c["number"] else "")
-             for c in citations]
+    parts = [f"p.{c['page']}" + (f" no. {c['number']}" if c["number"] else "") for c in citations]
     if limit is None or len(parts) <= limit:
         return ", ".join(parts)
     return ", ".join(parts[:limit]) + f" +{len(parts) - limit} more"
@@ -373,12 +509,22 @@ def _cites(citations: list[dict[str, Any]], limit: int | None) -> str:
 
 @eval_app.command("match")
 def eval_match(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold links (JSON Lines: action_id, file, "
-                                                      "item_n, item_number, item_text).")],
-    tracker: Annotated[str | None, typer.Option(
-        "--tracker", help="Stored tracker file name (default: the one the gold ids fit).")] = None,
-    overrides: Annotated[Path | None, typer.Option(
-        "--overrides", help="Apply these overrides (default: none).")] = None,
+    gold: Annotated[
+        Path,
+        typer.Option(
+            "--gold",
+            help="Gold links (JSON Lines: action_id, file, item_n, item_number, item_text).",
+        ),
+    ],
+    tracker: Annotated[
+        str | None,
+        typer.Option(
+            "--tracker", help="Stored tracker file name (default: the one the gold ids fit)."
+        ),
+    ] = None,
+    overrides: Annotated[
+        Path | None, typer.Option("--overrides", help="Apply these overrides (default: none).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
@@ -396,12 +542,15 @@ def eval_match(
         typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
         return
     typer.echo(f"tracker: {ev.tracker} (embedder {emb.model_id})")
-    typer.echo(f"links  P={ev.precision:.3f} R={ev.recall:.3f} F1={ev.f1:.3f} "
-               f"(tp {ev.tp}, fp {ev.fp}, fn {ev.fn}; {ev.gold_links} gold links)")
+    typer.echo(
+        f"links  P={ev.precision:.3f} R={ev.recall:.3f} F1={ev.f1:.3f} "
+        f"(tp {ev.tp}, fp {ev.fp}, fn {ev.fn}; {ev.gold_links} gold links)"
+    )
     typer.echo(f"actions with no item left unlinked: {ev.no_item_correct}/{ev.no_item_total}")
     if ev.gold_not_in_tracker:
-        typer.echo(f"gold actions not in this tracker (left out): "
-                   f"{', '.join(ev.gold_not_in_tracker)}")
+        typer.echo(
+            f"gold actions not in this tracker (left out): {', '.join(ev.gold_not_in_tracker)}"
+        )
     for g in ev.unmapped_gold:
         typer.echo(f"UNEXTRACTED {g['action_id']} {g['file']}: {str(g['item_text'])[:120]}")
     for x in ev.missed_links:
@@ -412,10 +561,18 @@ def eval_match(
 
 @eval_app.command("recurring")
 def eval_recurring(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold cases (JSON Lines: action_id, "
-                                                      "tracker, later_file, later_text).")],
-    tracker: Annotated[str | None, typer.Option(
-        "--tracker", help="Stored tracker file name (default: the one the gold names).")] = None,
+    gold: Annotated[
+        Path,
+        typer.Option(
+            "--gold", help="Gold cases (JSON Lines: action_id, tracker, later_file, later_text)."
+        ),
+    ],
+    tracker: Annotated[
+        str | None,
+        typer.Option(
+            "--tracker", help="Stored tracker file name (default: the one the gold names)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
@@ -434,8 +591,10 @@ def eval_recurring(
         typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
         return
     typer.echo(f"tracker: {ev.tracker} (embedder {emb.model_id})")
-    typer.echo(f"pairs  P={ev.precision:.3f} R={ev.recall:.3f} F1={ev.f1:.3f} "
-               f"(tp {ev.tp}, fp {ev.fp}, fn {ev.fn}; {ev.gold_pairs} gold pairs)")
+    typer.echo(
+        f"pairs  P={ev.precision:.3f} R={ev.recall:.3f} F1={ev.f1:.3f} "
+        f"(tp {ev.tp}, fp {ev.fp}, fn {ev.fn}; {ev.gold_pairs} gold pairs)"
+    )
     typer.echo(f"actions with a gold case found: {ev.actions_tp}/{ev.actions_gold}")
     for g in ev.unmapped_gold:
         typer.echo(f"UNEXTRACTED {g['action_id']} {g['later_file']}: {str(g['later_text'])[:110]}")

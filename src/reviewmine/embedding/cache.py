@@ -20,8 +20,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def cached_embed(store: Store, embedder: Embedder, texts: Sequence[str],
-                 progress: bool = False) -> tuple[np.ndarray, int]:
+def cached_embed(
+    store: Store, embedder: Embedder, texts: Sequence[str], progress: bool = False
+) -> tuple[np.ndarray, int]:
     """Vectors for *texts* (rows in order) and how many had to be computed now."""
     hashes = [text_hash(t) for t in texts]
     have = store.get_embeddings(sorted(set(hashes)), embedder.model_id)
@@ -59,8 +60,14 @@ def missing_texts(store: Store, model_id: str) -> tuple[list[str], int]:
     return list(wanted.values()), len(seen)
 
 
-def index_passages(store: Store, embedder: Embedder, *, progress: bool = False,
-                   batch: int = 256, label: str = "embedding passages") -> tuple[int, int]:
+def index_passages(
+    store: Store,
+    embedder: Embedder,
+    *,
+    progress: bool = False,
+    batch: int = 256,
+    label: str = "embedding passages",
+) -> tuple[int, int]:
     """Embed every stored passage (block or item text) that has no vector yet.
 
     Vectors are written one batch per transaction, so a killed run keeps every
@@ -74,9 +81,11 @@ def index_passages(store: Store, embedder: Embedder, *, progress: bool = False,
         return 0, total
     with Progress(progress, len(todo), label) as advance:
         for start in range(0, len(todo), batch):
-            part = todo[start:start + batch]
+            part = todo[start : start + batch]
             vecs = embedder.embed(part)
-            store.put_embeddings({text_hash(t): np.asarray(v, dtype=np.float32)
-                                  for t, v in zip(part, vecs)}, embedder.model_id)
+            store.put_embeddings(
+                {text_hash(t): np.asarray(v, dtype=np.float32) for t, v in zip(part, vecs)},
+                embedder.model_id,
+            )
             advance(len(part))
     return len(todo), total

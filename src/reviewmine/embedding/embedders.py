@@ -257,5 +257,5 @@ def load_embedder(spec: str | None = None) -> Embedder:
     raise ConfigError(
         f"embedder: unknown embedder {spec!r}",
         hint="use 'minilm', 'minilm-onnx', 'minilm-torch', 'hashing' or the path of a local "
-             "sentence-transformers folder",
+        "sentence-transformers folder",
     )

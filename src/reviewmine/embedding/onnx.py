@@ -57,8 +57,10 @@ BATCH_SIZE = 32  # tokens are padded per batch; batches of similar length waste 
 # Fixed sentences the export must reproduce (torch vs ONNX Runtime) before it is kept.
 CHECK_SENTENCES = (
     "Improve the quality of plans for children in need.",
-    ("Return home interviews are not always offered to children who go missing from care, "
-     "and the information from them is not used to reduce risk."),
+    (
+        "Return home interviews are not always offered to children who go missing from care, "
+        "and the information from them is not used to reduce risk."
+    ),
     "IRO",
 )
 CHECK_MIN_COSINE = 0.99999
@@ -91,8 +93,7 @@ def _read_manifest(folder: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def ensure_onnx(model_dir: Path, weights_sha256: str | None = None, *,
-                quiet: bool = False) -> Path:
+def ensure_onnx(model_dir: Path, weights_sha256: str | None = None, *, quiet: bool = False) -> Path:
     """Folder holding the ONNX export of *model_dir*; exports it first if missing.
 
     *weights_sha256*: the weights' known hash (the packaged model's pinned one);
@@ -105,18 +106,35 @@ def ensure_onnx(model_dir: Path, weights_sha256: str | None = None, *,
     if manifest and manifest.get("source_sha256") == sha and (folder / ONNX_FILE).is_file():
         return folder
     if not quiet:
-        print("preparing the ONNX query model from the packaged MiniLM weights "
-              "(once, about 10 s)...", file=sys.stderr, flush=True)
+        print(
+            "preparing the ONNX query model from the packaged MiniLM weights (once, about 10 s)...",
+            file=sys.stderr,
+            flush=True,
+        )
     folder.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "reviewmine.embedding.onnx_export", str(model_dir), sha, str(folder)],
-        capture_output=True, text=True, env=env, check=False)
+        [
+            sys.executable,
+            "-m",
+            "reviewmine.embedding.onnx_export",
+            str(model_dir),
+            sha,
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     if proc.returncode != 0:
         last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
-        raise ModelError(f"could not export the embedding model to ONNX: {last}",
-                         path=model_dir, hint="check that torch and onnx are installed "
-                         "(pip install -e .), or use --embedder minilm-torch")
+        raise ModelError(
+            f"could not export the embedding model to ONNX: {last}",
+            path=model_dir,
+            hint="check that torch and onnx are installed "
+            "(pip install -e .), or use --embedder minilm-torch",
+        )
     return folder
 
 
@@ -152,7 +170,9 @@ def _verified_bytes(folder: Path, path: Path) -> bytes | str:
     if hashlib.sha256(data).hexdigest() != expected:
         raise ModelError(
             "the ONNX model does not match the sha256 recorded when it was exported",
-            path=path, hint=f"delete {folder} and run the command again to re-export")
+            path=path,
+            hint=f"delete {folder} and run the command again to re-export",
+        )
     if not unchanged:
         return data
     with contextlib.suppress(OSError):  # a read-only cache folder: hash every time
@@ -169,8 +189,13 @@ class OnnxMiniLMEmbedder:
     is hashed.  ``threads`` is ONNX Runtime's intra-op thread count.
     """
 
-    def __init__(self, model_dir: str | Path | None = None, *, threads: int | None = 2,
-                 batch_size: int = BATCH_SIZE) -> None:
+    def __init__(
+        self,
+        model_dir: str | Path | None = None,
+        *,
+        threads: int | None = 2,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
         if model_dir is None:
             self.model_dir = packaged_model_dir()
             # The pinned hash names the export; the weights are hashed when exporting.
@@ -178,8 +203,9 @@ class OnnxMiniLMEmbedder:
         else:
             self.model_dir = Path(model_dir)
             if not self.model_dir.is_dir():
-                raise ModelError("embedding model folder not found", path=self.model_dir,
-                                 hint=INSTALL_HINT)
+                raise ModelError(
+                    "embedding model folder not found", path=self.model_dir, hint=INSTALL_HINT
+                )
             self.sha256 = verify_weights(self.model_dir, None)
         name = PACKAGED_MODEL_NAME if self.sha256 == PACKAGED_MODEL_SHA256 else self.model_dir.name
         self.model_id = f"{name}@{self.sha256[:8]}"  # the same id as MiniLMEmbedder's
@@ -201,6 +227,7 @@ class OnnxMiniLMEmbedder:
         so on two cores the two overlap.  An error is raised again by embed().
         """
         if self._session is None and self._preload is None:
+
             def run() -> None:
                 try:
                     self._load()
@@ -228,8 +255,7 @@ class OnnxMiniLMEmbedder:
                 # starved the matrix product and SQLite that follow each query encoding
                 # (100k-passage hybrid p50 177 -> 101 ms on the loaded benchmark machine).
                 opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-                self._session = ort.InferenceSession(data, opts,
-                                                     providers=["CPUExecutionProvider"])
+                self._session = ort.InferenceSession(data, opts, providers=["CPUExecutionProvider"])
                 tok = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
                 tok.enable_truncation(MAX_TOKENS)
                 tok.enable_padding(pad_id=0, pad_token="[PAD]")
@@ -241,8 +267,9 @@ class OnnxMiniLMEmbedder:
         enc = tok.encode_batch(texts)
         ids = np.asarray([e.ids for e in enc], dtype=np.int64)
         mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
-        tokens = session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                    "token_type_ids": np.zeros_like(ids)})[0]
+        tokens = session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        )[0]
         # sentence-transformers' mean pooling, then its Normalize module.
         m = mask[..., None].astype(np.float32)
         pooled = (tokens * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
@@ -259,7 +286,7 @@ class OnnxMiniLMEmbedder:
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         with Progress(progress, len(texts), "embedding") as advance:
             for start in range(0, len(order), self.batch_size):
-                idx = order[start:start + self.batch_size]
+                idx = order[start : start + self.batch_size]
                 out[idx] = self._encode([texts[i] for i in idx])
                 advance(len(idx))
         return out

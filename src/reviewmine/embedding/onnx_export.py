@@ -53,8 +53,9 @@ def export(model_dir: Path, sha256: str, out_dir: Path) -> dict[str, object]:
     hf_logging.set_verbosity_error()
     torch.set_num_threads(2)
     # Eager attention: the traced graph then has no shape-dependent branches.
-    model = AutoModel.from_pretrained(str(model_dir), local_files_only=True,
-                                      attn_implementation="eager").eval()
+    model = AutoModel.from_pretrained(
+        str(model_dir), local_files_only=True, attn_implementation="eager"
+    ).eval()
 
     class TokenEmbeddings(torch.nn.Module):
         def __init__(self, inner: torch.nn.Module) -> None:
@@ -62,8 +63,9 @@ def export(model_dir: Path, sha256: str, out_dir: Path) -> dict[str, object]:
             self.inner = inner
 
         def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
-                              token_type_ids=token_type_ids).last_hidden_state
+            return self.inner(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
 
     tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     tok.enable_truncation(MAX_TOKENS)
@@ -86,10 +88,17 @@ def export(model_dir: Path, sha256: str, out_dir: Path) -> dict[str, object]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # tracer notes on constant shapes
                 torch.onnx.export(
-                    TokenEmbeddings(model), args, str(tmp), input_names=list(INPUTS),
-                    output_names=["token_embeddings"], opset_version=OPSET, dynamo=False,
-                    dynamic_axes={k: {0: "batch", 1: "tokens"}
-                                  for k in (*INPUTS, "token_embeddings")})
+                    TokenEmbeddings(model),
+                    args,
+                    str(tmp),
+                    input_names=list(INPUTS),
+                    output_names=["token_embeddings"],
+                    opset_version=OPSET,
+                    dynamo=False,
+                    dynamic_axes={
+                        k: {0: "batch", 1: "tokens"} for k in (*INPUTS, "token_embeddings")
+                    },
+                )
         session = ort.InferenceSession(str(tmp), providers=["CPUExecutionProvider"])
         got = session.run(None, feeds)[0]
         cos = (_mean_pool(got, mask) * _mean_pool(expected, mask)).sum(axis=1)
@@ -97,9 +106,15 @@ def export(model_dir: Path, sha256: str, out_dir: Path) -> dict[str, object]:
             raise SystemExit(f"the ONNX export differs from torch (cosine {cos.min():.6f})")
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         os.chmod(tmp, 0o644)  # mkstemp made it private; it is a derived public model
-        manifest = {"format": ONNX_FORMAT, "source_sha256": sha256, "onnx_sha256": digest,
-                    "opset": OPSET, "torch": torch.__version__, "min_check_cosine":
-                    float(cos.min()), "check_sentences": len(CHECK_SENTENCES)}
+        manifest = {
+            "format": ONNX_FORMAT,
+            "source_sha256": sha256,
+            "onnx_sha256": digest,
+            "opset": OPSET,
+            "torch": torch.__version__,
+            "min_check_cosine": float(cos.min()),
+            "check_sentences": len(CHECK_SENTENCES),
+        }
         os.replace(tmp, out_dir / ONNX_FILE)
         part = out_dir / (MANIFEST + ".part")
         part.write_text(json.dumps(manifest, indent=2), encoding="utf-8")

@@ -49,8 +49,11 @@ class Progress:
         if now - self._last >= self.every or self._done >= self.total:
             self._last = now
             rate = self._done / max(now - self._start, 1e-9)
-            print(f"{self.label}: {self._done}/{self.total} ({rate:.0f}/s)", file=sys.stderr,
-                  flush=True)
+            print(
+                f"{self.label}: {self._done}/{self.total} ({rate:.0f}/s)",
+                file=sys.stderr,
+                flush=True,
+            )
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

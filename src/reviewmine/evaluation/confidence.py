@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 # ------------------------------------------------------------------ training data
 
+
 @dataclass(frozen=True)
 class _Recorder(ConfidenceModel):
     """Stands in for the model during extraction to capture the candidates' features."""
@@ -83,15 +84,26 @@ def labelled_documents(gold_paths: Sequence[Path]) -> list[LabelledDocument]:
                 continue
             x = recorder.seen[-1] if items else featurize([], [], [])
             if x.shape[0] != len(items):
-                raise ModelError(f"{len(items)} items but {x.shape[0]} scored candidates", path=path)
+                raise ModelError(
+                    f"{len(items)} items but {x.shape[0]} scored candidates", path=path
+                )
             scored = np.array([it.kind in SCORED_KINDS for it in items], dtype=bool)
             if summary:
                 gold = {g: [str(t) for t in row[g]] for g in ("recommendations", "findings")}
-                y = np.array([any(holds(it.text, t) or holds(t, it.text) for t in gold[group_of(it.kind)])
-                              for it in items], dtype=np.int8)
+                y = np.array(
+                    [
+                        any(holds(it.text, t) or holds(t, it.text) for t in gold[group_of(it.kind)])
+                        for it in items
+                    ],
+                    dtype=np.int8,
+                )
                 gold_texts = gold["recommendations"] + gold["findings"]
-                unmatched = sum(1 for g, ts in gold.items() for t in ts
-                                if not any(group_of(it.kind) == g and holds(it.text, t) for it in items))
+                unmatched = sum(
+                    1
+                    for g, ts in gold.items()
+                    for t in ts
+                    if not any(group_of(it.kind) == g and holds(it.text, t) for it in items)
+                )
             else:
                 gold_items = [g for g in row["items"] if g.get("kind") in SCORED_KINDS]
                 pred = [it for it, s in zip(items, scored) if s]
@@ -113,14 +125,25 @@ def labelled_documents(gold_paths: Sequence[Path]) -> list[LabelledDocument]:
                 bt = Counter(tokens(b.text))
                 n = sum(bt.values())
                 block_y.append(int(any(sum((bt & g).values()) >= 0.8 * n for g in gold_bags)))
-            out.append(LabelledDocument(
-                path=path, family=family_of(row, str(row["file"])), items=tuple(items), cand_x=x, cand_y=y,
-                cand_scored=scored, block_x=featurize([b.text for b in blocks], blocks, in_sec),
-                block_y=np.array(block_y, dtype=np.int8), gold_unmatched=unmatched))
+            out.append(
+                LabelledDocument(
+                    path=path,
+                    family=family_of(row, str(row["file"])),
+                    items=tuple(items),
+                    cand_x=x,
+                    cand_y=y,
+                    cand_scored=scored,
+                    block_x=featurize([b.text for b in blocks], blocks, in_sec),
+                    block_y=np.array(block_y, dtype=np.int8),
+                    gold_unmatched=unmatched,
+                )
+            )
     return out
 
 
-def training_matrix(docs: Sequence[LabelledDocument], data: str) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+def training_matrix(
+    docs: Sequence[LabelledDocument], data: str
+) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
     """Rows, labels and document groups: *data* is "blocks", "candidates" or "both"."""
     from scipy import sparse
 
@@ -137,8 +160,9 @@ def training_matrix(docs: Sequence[LabelledDocument], data: str) -> tuple[sparse
     return sparse.vstack(xs).tocsr(), np.concatenate(ys), np.array(groups)
 
 
-def fit(x: sparse.csr_matrix, y: np.ndarray, model_id: str = "confidence", *,
-        form_only: bool = False) -> ConfidenceModel:
+def fit(
+    x: sparse.csr_matrix, y: np.ndarray, model_id: str = "confidence", *, form_only: bool = False
+) -> ConfidenceModel:
     """Class-balanced logistic regression (C=4) as a ConfidenceModel.
 
     *form_only*: learn from the layout and form flags alone (word weights stay 0).
@@ -146,17 +170,22 @@ def fit(x: sparse.csr_matrix, y: np.ndarray, model_id: str = "confidence", *,
     from sklearn.linear_model import LogisticRegression
 
     if len(np.unique(y)) < 2:  # one class only (no wrong candidates left to learn from): a constant
-        return ConfidenceModel(np.zeros(x.shape[1], dtype=np.float32), 10.0 if y.size and y[0] else -10.0,
-                               model_id)
+        return ConfidenceModel(
+            np.zeros(x.shape[1], dtype=np.float32), 10.0 if y.size and y[0] else -10.0, model_id
+        )
     first = N_HASH if form_only else 0
     # liblinear: several times faster than lbfgs on these sparse rows, same model family
-    clf = LogisticRegression(C=4.0, solver="liblinear", class_weight="balanced").fit(x[:, first:], y)
+    clf = LogisticRegression(C=4.0, solver="liblinear", class_weight="balanced").fit(
+        x[:, first:], y
+    )
     w = np.zeros(x.shape[1], dtype=np.float32)
     w[first:] = clf.coef_[0]
     return ConfidenceModel(w, float(clf.intercept_[0]), model_id)
 
 
-def choose_threshold(prob: np.ndarray, y: np.ndarray, unmatched: int, max_drop: float = 0.01) -> float:
+def choose_threshold(
+    prob: np.ndarray, y: np.ndarray, unmatched: int, max_drop: float = 0.01
+) -> float:
     """The threshold with the best F1 of the candidates that drops at most *max_drop* of the right ones.
 
     *prob* and *y* are out-of-fold scores and labels of scored candidates;
@@ -176,8 +205,9 @@ def choose_threshold(prob: np.ndarray, y: np.ndarray, unmatched: int, max_drop: 
     return best
 
 
-def out_of_fold(docs: Sequence[LabelledDocument], data: str, folds: int = 3, *,
-                form_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def out_of_fold(
+    docs: Sequence[LabelledDocument], data: str, folds: int = 3, *, form_only: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
     """Scores of every scored candidate from a model that never saw its document (grouped K-fold)."""
     from sklearn.model_selection import GroupKFold
 

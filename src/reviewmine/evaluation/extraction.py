@@ -29,15 +29,23 @@ from .summaries import SummaryEval, evaluate_summaries
 SCORED_KINDS = tuple(k for k in ITEM_KINDS if k != "good_practice")
 # Document families, in report order.  A document's family comes from its gold record.
 FAMILIES = ("ilacs_sif", "focused_visit", "jtai", "area_send", "corpus", "summaries")
-_FAMILY_OF_TYPE = {"ofsted_inspection": "ilacs_sif", "focused_visit": "focused_visit",
-                   "jtai_letter": "jtai", "area_send": "area_send"}
+_FAMILY_OF_TYPE = {
+    "ofsted_inspection": "ilacs_sif",
+    "focused_visit": "focused_visit",
+    "jtai_letter": "jtai",
+    "area_send": "area_send",
+}
 _FAMILY_OF_PREFIX = {"focused-visit_": "focused_visit", "jtai_": "jtai", "area-send_": "area_send"}
 Extractor = Callable[[Path], tuple[str, list[Item]]]
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:  # JSON rows, checked below
     try:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError(f"cannot read the gold file ({exc})", path=path) from exc
     for n, row in enumerate(rows, 1):
@@ -70,12 +78,20 @@ class FamilyScores(Scores):
 
     def as_dict(self) -> dict[str, object]:
         # pages_right is None where pages are not compared (summaries)
-        return {"documents": self.documents, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4), "tp": self.tp,
-                "fp": self.fp, "fn": self.fn,
-                "pages_right": None if self.pages_right is None else round(self.pages_right, 4),
-                "kind_right": round(self.kind_agree / self.tp, 4) if self.tp and self.tp_pred is None else None,
-                "method": self.method}
+        return {
+            "documents": self.documents,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "pages_right": None if self.pages_right is None else round(self.pages_right, 4),
+            "kind_right": round(self.kind_agree / self.tp, 4)
+            if self.tp and self.tp_pred is None
+            else None,
+            "method": self.method,
+        }
 
 
 def family_of(row: dict[str, object], file: str | None = None) -> str:
@@ -117,8 +133,15 @@ class ExtractionEval:
 
     def as_dict(self) -> dict[str, Any]:  # JSON-shaped: nested dicts of numbers
         def s(x: Scores) -> dict[str, float | int]:
-            return {"precision": round(x.precision, 4), "recall": round(x.recall, 4),
-                    "f1": round(x.f1, 4), "tp": x.tp, "fp": x.fp, "fn": x.fn}
+            return {
+                "precision": round(x.precision, 4),
+                "recall": round(x.recall, 4),
+                "f1": round(x.f1, 4),
+                "tp": x.tp,
+                "fp": x.fp,
+                "fn": x.fn,
+            }
+
         n = len(self.matches)
         return {
             "overall": s(self.overall),
@@ -134,8 +157,10 @@ class ExtractionEval:
 
 
 def _in_family_order(d: dict[str, FamilyScores]) -> list[tuple[str, FamilyScores]]:
-    return sorted(d.items(), key=lambda kv: (FAMILIES.index(kv[0]) if kv[0] in FAMILIES else len(FAMILIES),
-                                             kv[0]))
+    return sorted(
+        d.items(),
+        key=lambda kv: (FAMILIES.index(kv[0]) if kv[0] in FAMILIES else len(FAMILIES), kv[0]),
+    )
 
 
 def default_extractor() -> Extractor:
@@ -178,8 +203,11 @@ def evaluate_extraction(
         file = str(row["file"])
         family = family_of(row, file)
         gold_items = [g for g in row["items"] if g.get("kind") in wanted]
-        gold_type = str(row.get("doc_type") or row.get("doc_kind")
-                        or ("ofsted_inspection" if row.get("framework") else "other"))
+        gold_type = str(
+            row.get("doc_type")
+            or row.get("doc_kind")
+            or ("ofsted_inspection" if row.get("framework") else "other")
+        )
         try:
             _, pred = extractor(folder / file)
         except Exception as exc:  # noqa: BLE001 a failed document counts as all misses
@@ -209,8 +237,12 @@ def development_golds() -> list[Path]:
     """The gold files of the development set, where a source checkout has them."""
     root = SOURCE_ROOT
     real = root.parent / "shared" / "real"
-    paths = [real / "ofsted" / "gold.jsonl", real / "letters" / "gold.jsonl", root / "corpus" / "gold.jsonl",
-             real / "summaries" / "gold.jsonl"]
+    paths = [
+        real / "ofsted" / "gold.jsonl",
+        real / "letters" / "gold.jsonl",
+        root / "corpus" / "gold.jsonl",
+        real / "summaries" / "gold.jsonl",
+    ]
     return [p for p in paths if p.is_file()]
 
 
@@ -226,8 +258,10 @@ class FamilyReport:
     def by_family(self) -> dict[str, FamilyScores]:
         out = dict(self.items.by_family)
         for sev in self.summaries:
-            fam = out.setdefault("summaries", FamilyScores(method="granularity-tolerant (>= 80% of words held)",
-                                                           tp_pred=0))
+            fam = out.setdefault(
+                "summaries",
+                FamilyScores(method="granularity-tolerant (>= 80% of words held)", tp_pred=0),
+            )
             o = sev.overall
             fam.tp_pred = (fam.tp_pred or 0) + o.tp_pred
             fam.tp += o.tp
@@ -238,13 +272,20 @@ class FamilyReport:
         return dict(_in_family_order(out))
 
     def as_dict(self) -> dict[str, object]:
-        return {"by_family": {k: v.as_dict() for k, v in self.by_family.items()},
-                "items": self.items.as_dict(),
-                "summaries": [s.as_dict() for s in self.summaries]}
+        return {
+            "by_family": {k: v.as_dict() for k, v in self.by_family.items()},
+            "items": self.items.as_dict(),
+            "summaries": [s.as_dict() for s in self.summaries],
+        }
 
 
-def evaluate_by_family(gold_paths: Sequence[Path], docs_dir: Path | None = None, *,
-                       kinds: Sequence[str] | None = None, extractor: Extractor | None = None) -> FamilyReport:
+def evaluate_by_family(
+    gold_paths: Sequence[Path],
+    docs_dir: Path | None = None,
+    *,
+    kinds: Sequence[str] | None = None,
+    extractor: Extractor | None = None,
+) -> FamilyReport:
     """Score extraction on several gold files, per document family.
 
     Item-format gold files are scored one-to-one (token F1 >= 0.8); gold files in
@@ -261,8 +302,9 @@ def evaluate_by_family(gold_paths: Sequence[Path], docs_dir: Path | None = None,
     for path in gold_paths:
         if is_summary_format(path):
             report.summaries.append(evaluate_summaries(path, docs_dir, extractor=extractor))
-            report.summary_documents += sum(1 for line in path.read_text(encoding="utf-8").splitlines()
-                                            if line.strip())
+            report.summary_documents += sum(
+                1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+            )
         else:
             evaluate_extraction(path, docs_dir, kinds=kinds, extractor=extractor, ev=report.items)
     return report

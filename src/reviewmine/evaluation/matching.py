@@ -47,8 +47,9 @@ class LinkEval(PRF):
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d.update(precision=round(self.precision, 4), recall=round(self.recall, 4),
-                 f1=round(self.f1, 4))
+        d.update(
+            precision=round(self.precision, 4), recall=round(self.recall, 4), f1=round(self.f1, 4)
+        )
         return d
 
 
@@ -70,9 +71,14 @@ def load_link_gold(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-def evaluate_links(links: Sequence[Link], gold: Sequence[Mapping[str, Any]], items: Sequence[Item],
-                   docs: Sequence[Document], tracker: str,
-                   action_ids: Iterable[str] | None = None) -> LinkEval:
+def evaluate_links(
+    links: Sequence[Link],
+    gold: Sequence[Mapping[str, Any]],
+    items: Sequence[Item],
+    docs: Sequence[Document],
+    tracker: str,
+    action_ids: Iterable[str] | None = None,
+) -> LinkEval:
     """Precision / recall of the links of *tracker* (a file name) against *gold*.
 
     Gold items are mapped to extracted items of the same file by token F1 >= 0.8
@@ -85,8 +91,7 @@ def evaluate_links(links: Sequence[Link], gold: Sequence[Mapping[str, Any]], ite
     ids = set(action_ids) if action_ids is not None else None
     absent = sorted({str(g["action_id"]) for g in gold} - ids) if ids is not None else []
     gold = [g for g in gold if ids is None or str(g["action_id"]) in ids]
-    pred = {(x.action.action_id, x.item.item_id) for x in links
-            if x.action.source_file == tracker}
+    pred = {(x.action.action_id, x.item.item_id) for x in links if x.action.source_file == tracker}
     by_file: dict[str, list[Item]] = defaultdict(list)
     fname = {d.id: d.file_name for d in docs}
     for it in items:
@@ -107,22 +112,38 @@ def evaluate_links(links: Sequence[Link], gold: Sequence[Mapping[str, Any]], ite
         gold_pairs.add((str(g["action_id"]), best.id))
     linked_actions = {a for a, _ in pred}
     text = {it.id: it.text for it in items}
-    false_links = tuple({"action_id": a, "item_id": i, "item_text": text.get(i, "")}
-                        for a, i in sorted(pred - gold_pairs))
-    missed = tuple({"action_id": a, "item_id": i, "item_text": text.get(i, "")}
-                   for a, i in sorted(gold_pairs - pred))
+    false_links = tuple(
+        {"action_id": a, "item_id": i, "item_text": text.get(i, "")}
+        for a, i in sorted(pred - gold_pairs)
+    )
+    missed = tuple(
+        {"action_id": a, "item_id": i, "item_text": text.get(i, "")}
+        for a, i in sorted(gold_pairs - pred)
+    )
     return LinkEval(
-        tracker=tracker, tp=len(pred & gold_pairs), fp=len(pred - gold_pairs),
-        fn=len(gold_pairs - pred) + len(unmapped), gold_links=len(gold_pairs) + len(unmapped),
-        unmapped_gold=tuple(unmapped), false_links=false_links, missed_links=missed,
+        tracker=tracker,
+        tp=len(pred & gold_pairs),
+        fp=len(pred - gold_pairs),
+        fn=len(gold_pairs - pred) + len(unmapped),
+        gold_links=len(gold_pairs) + len(unmapped),
+        unmapped_gold=tuple(unmapped),
+        false_links=false_links,
+        missed_links=missed,
         no_item_correct=sum(1 for a in no_item_actions if a not in linked_actions),
-        no_item_total=len(no_item_actions), gold_not_in_tracker=tuple(absent),
+        no_item_total=len(no_item_actions),
+        gold_not_in_tracker=tuple(absent),
     )
 
 
-def evaluate_match(store: Store, embedder: Embedder, gold_path: str | Path, *,
-                   tracker: str | None = None, params: MatchParams = DEFAULT_PARAMS,
-                   overrides: Sequence[Override] | str | Path | None = None) -> LinkEval:
+def evaluate_match(
+    store: Store,
+    embedder: Embedder,
+    gold_path: str | Path,
+    *,
+    tracker: str | None = None,
+    params: MatchParams = DEFAULT_PARAMS,
+    overrides: Sequence[Override] | str | Path | None = None,
+) -> LinkEval:
     """Run the matcher on one stored tracker and score its links against gold links.
 
     *tracker* is the tracker's file name; by default the stored tracker whose
@@ -135,19 +156,24 @@ def evaluate_match(store: Store, embedder: Embedder, gold_path: str | Path, *,
         by_file[a.source_file].add(a.action_id)
     if tracker is None:
         if not by_file:
-            raise TrackerError("no tracker actions are stored",
-                               hint="import one with 'reviewmine tracker import FILE'")
+            raise TrackerError(
+                "no tracker actions are stored",
+                hint="import one with 'reviewmine tracker import FILE'",
+            )
         tracker = max(sorted(by_file), key=lambda f: len(by_file[f] & gold_ids))
     elif tracker not in by_file:
-        raise TrackerError(f"no stored tracker named '{tracker}'",
-                           hint=f"stored: {', '.join(sorted(by_file)) or 'none'}")
-    result = match_tracker(store, embedder, overrides=overrides, params=params,
-                           source_file=tracker)
-    return evaluate_links(result.links, gold, store.items(), store.documents(), tracker,
-                          by_file[tracker])
+        raise TrackerError(
+            f"no stored tracker named '{tracker}'",
+            hint=f"stored: {', '.join(sorted(by_file)) or 'none'}",
+        )
+    result = match_tracker(store, embedder, overrides=overrides, params=params, source_file=tracker)
+    return evaluate_links(
+        result.links, gold, store.items(), store.documents(), tracker, by_file[tracker]
+    )
 
 
 # ----------------------------------------------------------------------------- recurring
+
 
 @dataclass(frozen=True)
 class RecurringEval(PRF):
@@ -166,8 +192,9 @@ class RecurringEval(PRF):
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d.update(precision=round(self.precision, 4), recall=round(self.recall, 4),
-                 f1=round(self.f1, 4))
+        d.update(
+            precision=round(self.precision, 4), recall=round(self.recall, 4), f1=round(self.f1, 4)
+        )
         return d
 
 
@@ -179,14 +206,16 @@ def load_recurring_gold(path: str | Path) -> list[dict[str, Any]]:
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError(f"cannot read the gold cases ({exc})", path=p) from exc
     for n, r in enumerate(rows, 1):
-        if not isinstance(r, dict) or not all(r.get(k) for k in ("action_id", "later_file",
-                                                                 "later_text")):
+        if not isinstance(r, dict) or not all(
+            r.get(k) for k in ("action_id", "later_file", "later_text")
+        ):
             raise GoldError(f"line {n} needs 'action_id', 'later_file' and 'later_text'", path=p)
     return rows
 
 
-def evaluate_recurring(store: Store, embedder: Embedder, gold_path: str | Path, *,
-                       tracker: str | None = None) -> RecurringEval:
+def evaluate_recurring(
+    store: Store, embedder: Embedder, gold_path: str | Path, *, tracker: str | None = None
+) -> RecurringEval:
     """Run the matcher on one stored tracker and score its "raised again despite a
     completed action" pairs against gold pairs (later items mapped by token F1 >= 0.8)."""
     from .scoring import MATCH_F1, token_f1
@@ -196,16 +225,19 @@ def evaluate_recurring(store: Store, embedder: Embedder, gold_path: str | Path, 
     for a in load_actions(store):
         by_file[a.source_file].add(a.action_id)
     if not by_file:
-        raise TrackerError("no tracker actions are stored",
-                           hint="import one with 'reviewmine tracker import FILE'")
+        raise TrackerError(
+            "no tracker actions are stored", hint="import one with 'reviewmine tracker import FILE'"
+        )
     if tracker is None:
         named = {str(g.get("tracker")) for g in gold if g.get("tracker")}
         ids = {str(g["action_id"]) for g in gold}
         tracker = next((f for f in sorted(by_file) if f in named), None) or max(
-            sorted(by_file), key=lambda f: len(by_file[f] & ids))
+            sorted(by_file), key=lambda f: len(by_file[f] & ids)
+        )
     elif tracker not in by_file:
-        raise TrackerError(f"no stored tracker named '{tracker}'",
-                           hint=f"stored: {', '.join(sorted(by_file))}")
+        raise TrackerError(
+            f"no stored tracker named '{tracker}'", hint=f"stored: {', '.join(sorted(by_file))}"
+        )
     result = match_tracker(store, embedder, source_file=tracker)
     docs = {d.id: d for d in store.documents()}
     items = [it for it in store.items() if it.doc_id in docs]
@@ -221,17 +253,28 @@ def evaluate_recurring(store: Store, embedder: Embedder, gold_path: str | Path, 
             unmapped.append(dict(g))
             continue
         gold_pairs.add((str(g["action_id"]), best.id))
-    pred = {(c.action.action_id, e.item.item_id) for c in result.recurring_despite_complete
-            for e in c.later}
+    pred = {
+        (c.action.action_id, e.item.item_id)
+        for c in result.recurring_despite_complete
+        for e in c.later
+    }
     text = {it.id: it.text for it in items}
     gold_actions = {a for a, _ in gold_pairs} | {str(g["action_id"]) for g in unmapped}
     return RecurringEval(
-        tracker=tracker, tp=len(pred & gold_pairs), fp=len(pred - gold_pairs),
-        fn=len(gold_pairs - pred) + len(unmapped), gold_pairs=len(gold_pairs) + len(unmapped),
-        actions_tp=len({a for a, _ in pred & gold_pairs}), actions_gold=len(gold_actions),
-        false_pairs=tuple({"action_id": a, "item_id": i, "text": text.get(i, "")}
-                          for a, i in sorted(pred - gold_pairs)),
-        missed_pairs=tuple({"action_id": a, "item_id": i, "text": text.get(i, "")}
-                           for a, i in sorted(gold_pairs - pred)),
+        tracker=tracker,
+        tp=len(pred & gold_pairs),
+        fp=len(pred - gold_pairs),
+        fn=len(gold_pairs - pred) + len(unmapped),
+        gold_pairs=len(gold_pairs) + len(unmapped),
+        actions_tp=len({a for a, _ in pred & gold_pairs}),
+        actions_gold=len(gold_actions),
+        false_pairs=tuple(
+            {"action_id": a, "item_id": i, "text": text.get(i, "")}
+            for a, i in sorted(pred - gold_pairs)
+        ),
+        missed_pairs=tuple(
+            {"action_id": a, "item_id": i, "text": text.get(i, "")}
+            for a, i in sorted(gold_pairs - pred)
+        ),
         unmapped_gold=tuple(unmapped),
     )

@@ -75,8 +75,9 @@ class Scores(PRF):
     fn: int = 0
 
 
-def match_items(gold: Sequence[Mapping[str, Any]], pred: Sequence[Item], file: str, family: str | None = None
-                ) -> tuple[list[Match], list[Match], list[Match]]:
+def match_items(
+    gold: Sequence[Mapping[str, Any]], pred: Sequence[Item], file: str, family: str | None = None
+) -> tuple[list[Match], list[Match], list[Match]]:
     """One-to-one matching, best F1 pairs first."""
     pairs = []
     for gi, g in enumerate(gold):
@@ -94,10 +95,27 @@ def match_items(gold: Sequence[Mapping[str, Any]], pred: Sequence[Item], file: s
         used_g.add(gi)
         used_p.add(pi)
         g, p = gold[gi], pred[pi]
-        matches.append(Match(file, str(g["text"]), p.text, round(f, 3), g.get("page"), p.page,
-                             g.get("kind"), p.kind, family))
-    misses = [Match(file, str(g["text"]), None, 0.0, g.get("page"), None, g.get("kind"), None,
-                    family) for gi, g in enumerate(gold) if gi not in used_g]
-    fps = [Match(file, "", p.text, 0.0, None, p.page, None, p.kind, family)
-           for pi, p in enumerate(pred) if pi not in used_p]
+        matches.append(
+            Match(
+                file,
+                str(g["text"]),
+                p.text,
+                round(f, 3),
+                g.get("page"),
+                p.page,
+                g.get("kind"),
+                p.kind,
+                family,
+            )
+        )
+    misses = [
+        Match(file, str(g["text"]), None, 0.0, g.get("page"), None, g.get("kind"), None, family)
+        for gi, g in enumerate(gold)
+        if gi not in used_g
+    ]
+    fps = [
+        Match(file, "", p.text, 0.0, None, p.page, None, p.kind, family)
+        for pi, p in enumerate(pred)
+        if pi not in used_p
+    ]
     return matches, misses, fps

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..embedding.embedders import Embedder
     from ..store import Store
 
+
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_WORD.findall(text))
@@ -40,8 +41,11 @@ class Judged:
     grade: int = 1
 
     def matches(self, hit: SearchHit) -> bool:
-        return (hit.file == self.file and hit.page <= self.page <= hit.page + 1
-                and _norm(self.snippet) in _norm(hit.text))
+        return (
+            hit.file == self.file
+            and hit.page <= self.page <= hit.page + 1
+            and _norm(self.snippet) in _norm(hit.text)
+        )
 
 
 @dataclass(frozen=True)
@@ -65,14 +69,18 @@ def load_queries(path: str | Path) -> list[QueryCase]:
             continue
         try:
             obj = json.loads(line)
-            rel = tuple(Judged(str(r["file"]), int(r["page"]), str(r["text"]),
-                               int(r.get("grade", 1))) for r in obj["relevant"])
+            rel = tuple(
+                Judged(str(r["file"]), int(r["page"]), str(r["text"]), int(r.get("grade", 1)))
+                for r in obj["relevant"]
+            )
             flt = SearchFilters(**obj.get("filters", {}))
             case = QueryCase(str(obj.get("id", n)), str(obj["query"]), rel, flt)
         except (ValueError, KeyError, TypeError) as exc:
-            raise GoldError(f"line {n}: malformed query entry ({exc!r})", path=p,
-                            hint='each line needs "query" and "relevant": '
-                                 '[{"file", "page", "text"}]') from exc
+            raise GoldError(
+                f"line {n}: malformed query entry ({exc!r})",
+                path=p,
+                hint='each line needs "query" and "relevant": [{"file", "page", "text"}]',
+            ) from exc
         if not rel:
             raise GoldError(f"line {n}: query '{case.id}' has no relevant passages", path=p)
         out.append(case)
@@ -81,8 +89,9 @@ def load_queries(path: str | Path) -> list[QueryCase]:
     return out
 
 
-def mrr_ndcg(hits: Sequence[SearchHit], relevant: Sequence[Judged],
-             k: int = 10) -> tuple[float, float, int | None]:
+def mrr_ndcg(
+    hits: Sequence[SearchHit], relevant: Sequence[Judged], k: int = 10
+) -> tuple[float, float, int | None]:
     """MRR@k, nDCG@k and the rank of the first relevant hit; each judgement counts once."""
     used: set[int] = set()
     dcg, first = 0.0, None
@@ -98,11 +107,18 @@ def mrr_ndcg(hits: Sequence[SearchHit], relevant: Sequence[Judged],
     return (1.0 / first if first else 0.0), (dcg / idcg if idcg else 0.0), first
 
 
-def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder | None,
-                    *, modes: Sequence[str] = MODES, k: int = 10,
-                    progress: bool = False, glossary: Glossary | None = None,
-                    on_query: Callable[[str], None] | None = None,
-                    kind: str | None = None) -> dict[str, Any]:
+def evaluate_search(
+    store: Store,
+    queries_path: str | Path,
+    embedder: Embedder | None,
+    *,
+    modes: Sequence[str] = MODES,
+    k: int = 10,
+    progress: bool = False,
+    glossary: Glossary | None = None,
+    on_query: Callable[[str], None] | None = None,
+    kind: str | None = None,
+) -> dict[str, Any]:
     """MRR@k and nDCG@k per mode over a judged query set, with per-query ranks.
 
     Judged passages that match no stored block or item are listed under
@@ -116,14 +132,23 @@ def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder |
     files = {m["file"] for m in searcher.units.doc_meta}
     wanted = {r.file for c in cases for r in c.relevant}
     if not wanted & files:
-        raise GoldError("none of the judged documents is in the store", path=queries_path,
-                        hint="ingest them first: reviewmine ingest FOLDER --db ...")
+        raise GoldError(
+            "none of the judged documents is in the store",
+            path=queries_path,
+            hint="ingest them first: reviewmine ingest FOLDER --db ...",
+        )
     unresolved = _unresolved(store, cases)
     skipped = 0
     if kind is not None:
         cases, skipped = _with_kind(searcher, cases, kind)
-    result: dict[str, Any] = {"queries": len(cases), "k": k, "modes": {},
-                              "unresolved": unresolved, "skipped": skipped, "kind": kind}
+    result: dict[str, Any] = {
+        "queries": len(cases),
+        "k": k,
+        "modes": {},
+        "unresolved": unresolved,
+        "skipped": skipped,
+        "kind": kind,
+    }
     if embedder is None:
         modes = [m for m in modes if m == "keyword"]
     for mode in modes:
@@ -133,8 +158,15 @@ def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder |
                 on_query(f"{mode}: {c.id}")
             hits = searcher.search(c.query, mode=mode, limit=k, filters=c.filters)
             mrr, ndcg, first = mrr_ndcg(hits, c.relevant, k)
-            per.append({"id": c.id, "query": c.query, "mrr": mrr, "ndcg": ndcg,
-                        "first_relevant_rank": first})
+            per.append(
+                {
+                    "id": c.id,
+                    "query": c.query,
+                    "mrr": mrr,
+                    "ndcg": ndcg,
+                    "first_relevant_rank": first,
+                }
+            )
         result["modes"][mode] = {
             f"mrr@{k}": sum(p["mrr"] for p in per) / len(per),
             f"ndcg@{k}": sum(p["ndcg"] for p in per) / len(per),
@@ -143,8 +175,9 @@ def evaluate_search(store: Store, queries_path: str | Path, embedder: Embedder |
     return result
 
 
-def _with_kind(searcher: Searcher, cases: Sequence[QueryCase],
-               kind: str) -> tuple[list[QueryCase], int]:
+def _with_kind(
+    searcher: Searcher, cases: Sequence[QueryCase], kind: str
+) -> tuple[list[QueryCase], int]:
     """The cases with *kind* added to their filters; those it leaves nothing to find are dropped.
 
     A case is kept when one of its judged passages is (part of) an item of
@@ -161,15 +194,19 @@ def _with_kind(searcher: Searcher, cases: Sequence[QueryCase],
             if file not in files:
                 continue
             unit = u.index.get((tag, rowid))
-            if unit is not None and any(u.items[pos]["kind"] in kinds
-                                        for pos in u.unit_items.get(unit, ())):
+            if unit is not None and any(
+                u.items[pos]["kind"] in kinds for pos in u.unit_items.get(unit, ())
+            ):
                 found.append((file, page, _norm(text)))
     kept = []
     for c in cases:
         own = c.filters.validated().kinds
         wanted = (kinds & own) if own else kinds
-        if wanted and any(r.file == f and abs(r.page - p) <= 1 and _norm(r.snippet) in t
-                          for r in c.relevant for f, p, t in found):
+        if wanted and any(
+            r.file == f and abs(r.page - p) <= 1 and _norm(r.snippet) in t
+            for r in c.relevant
+            for f, p, t in found
+        ):
             kept.append(replace(c, filters=replace(c.filters, kind=",".join(sorted(wanted)))))
     return kept, len(cases) - len(kept)
 

@@ -37,16 +37,40 @@ _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])")
 _MODAL = re.compile(r"\b(should|must|needs? to|ought to|have to|has to)\b", re.I)
 # an imperative or infinitive opening: a base-form verb first ("Ensure ...", "To create ...")
-_IMPERATIVE = re.compile(r"^(to\s+)?(ensure|improve|develop|strengthen|review|establish|implement|provide|increase|"
-                         r"reduce|make|agree|commission|consider|embed|extend|maintain|create|support|promote|"
-                         r"raise|share|use|work|seek|undertake|build|set|identify|monitor|audit)\b", re.I)
+_IMPERATIVE = re.compile(
+    r"^(to\s+)?(ensure|improve|develop|strengthen|review|establish|implement|provide|increase|"
+    r"reduce|make|agree|commission|consider|embed|extend|maintain|create|support|promote|"
+    r"raise|share|use|work|seek|undertake|build|set|identify|monitor|audit)\b",
+    re.I,
+)
 _RECOMMEND = re.compile(r"\brecommend\w*|\bcall(s|ed|ing)? for\b|\burg(e|es|ed)\b", re.I)
-_REPORTING = re.compile(r"\b(found|identified|concluded|highlighted|showed|shown|revealed|noted|emerged|"
-                        r"learn\w*|lessons?|findings?|themes?)\b", re.I)
-_NEGATION = re.compile(r"\b(not|no|lack\w*|fail\w*|missed|insufficient|poor|limited|without)\b", re.I)
-FLAGS = ("list_item", "first_in_list", "after_colon", "modal", "imperative_start", "recommend_verb",
-         "reporting_word", "negation", "question", "n_words_lt8", "n_words_8_20", "n_words_20_40",
-         "n_words_gt40", "first_sentence", "heading_recommend", "heading_learning", "quoted")
+_REPORTING = re.compile(
+    r"\b(found|identified|concluded|highlighted|showed|shown|revealed|noted|emerged|"
+    r"learn\w*|lessons?|findings?|themes?)\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(not|no|lack\w*|fail\w*|missed|insufficient|poor|limited|without)\b", re.I
+)
+FLAGS = (
+    "list_item",
+    "first_in_list",
+    "after_colon",
+    "modal",
+    "imperative_start",
+    "recommend_verb",
+    "reporting_word",
+    "negation",
+    "question",
+    "n_words_lt8",
+    "n_words_8_20",
+    "n_words_20_40",
+    "n_words_gt40",
+    "first_sentence",
+    "heading_recommend",
+    "heading_learning",
+    "quoted",
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +98,11 @@ def units(doc: Document) -> list[Unit]:
             continue
         after_colon = prev is not None and prev.text.rstrip().endswith(":")
         first_in_list = b.kind == "list_item" and (prev is None or prev.kind != "list_item")
-        parts = [b.text.strip()] if b.kind == "list_item" else [s for s in _SENTENCE.split(b.text.strip()) if s]
+        parts = (
+            [b.text.strip()]
+            if b.kind == "list_item"
+            else [s for s in _SENTENCE.split(b.text.strip()) if s]
+        )
         for n, s in enumerate(parts):
             if len(_WORD.findall(s.lower())) >= 4:
                 out.append(Unit(s, b, heading, first_in_list, after_colon and n == 0, n == 0))
@@ -103,12 +131,25 @@ def featurize(us: Sequence[Unit]) -> sparse.csr_matrix:
             cols.append(h)
             vals.append(counts[h] / norm)
         n = len(words)
-        flags = (u.block.kind == "list_item", u.first_in_list, u.after_colon, bool(_MODAL.search(u.text)),
-                 bool(_IMPERATIVE.match(u.text.strip())), bool(_RECOMMEND.search(u.text)),
-                 bool(_REPORTING.search(u.text)), bool(_NEGATION.search(u.text)), u.text.rstrip().endswith("?"),
-                 n < 8, 8 <= n < 20, 20 <= n < 40, n >= 40, u.first_sentence,
-                 bool(_RECOMMEND.search(u.heading)), bool(re.search(r"learn|lesson|find|found", u.heading, re.I)),
-                 u.text.lstrip()[:1] in "“\"‘'")
+        flags = (
+            u.block.kind == "list_item",
+            u.first_in_list,
+            u.after_colon,
+            bool(_MODAL.search(u.text)),
+            bool(_IMPERATIVE.match(u.text.strip())),
+            bool(_RECOMMEND.search(u.text)),
+            bool(_REPORTING.search(u.text)),
+            bool(_NEGATION.search(u.text)),
+            u.text.rstrip().endswith("?"),
+            n < 8,
+            8 <= n < 20,
+            20 <= n < 40,
+            n >= 40,
+            u.first_sentence,
+            bool(_RECOMMEND.search(u.heading)),
+            bool(re.search(r"learn|lesson|find|found", u.heading, re.I)),
+            u.text.lstrip()[:1] in "“\"‘'",
+        )
         for j, flag in enumerate(flags):
             if flag:
                 rows.append(i)
@@ -120,4 +161,6 @@ def featurize(us: Sequence[Unit]) -> sparse.csr_matrix:
 
 def unit_kind(u: Unit) -> str:
     """recommendation when the unit or its heading recommends, finding otherwise."""
-    return "recommendation" if _RECOMMEND.search(u.text) or _RECOMMEND.search(u.heading) else "finding"
+    return (
+        "recommendation" if _RECOMMEND.search(u.text) or _RECOMMEND.search(u.heading) else "finding"
+    )

@@ -70,9 +70,15 @@ class TolerantScores(PRF):
         return self.tp_pred / n if n else 1.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "gold_found": self.tp, "gold_missed": self.fn,
-                "extracted_correct": self.tp_pred, "extracted_wrong": self.fp}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "gold_found": self.tp,
+            "gold_missed": self.fn,
+            "extracted_correct": self.tp_pred,
+            "extracted_wrong": self.fp,
+        }
 
 
 @dataclass
@@ -103,8 +109,11 @@ class SummaryEval:
             "overall": self.overall.as_dict(),
             "by_group": {k: v.as_dict() for k, v in sorted(self.by_group.items())},
             "by_type": {k: v.as_dict() for k, v in sorted(self.by_type.items())},
-            "strict": {"precision": round(self.strict.precision, 4), "recall": round(self.strict.recall, 4),
-                       "f1": round(self.strict.f1, 4)},
+            "strict": {
+                "precision": round(self.strict.precision, 4),
+                "recall": round(self.strict.recall, 4),
+                "f1": round(self.strict.f1, 4),
+            },
             "kind_aware": self.kind_aware,
             "misses": [m.__dict__ for m in self.misses],
             "false_positives": [m.__dict__ for m in self.false_positives],
@@ -119,15 +128,27 @@ def load_summary_gold(path: Path) -> list[dict[str, Any]]:  # JSON rows, checked
     to the list of their kind's group (see :func:`group_of`).
     """
     try:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError(f"cannot read the gold file ({exc})", path=path) from exc
     for n, row in enumerate(rows, 1):
-        if "file" in row and isinstance(row.get("items"), list) and not any(g in row for g in GROUPS):
+        if (
+            "file" in row
+            and isinstance(row.get("items"), list)
+            and not any(g in row for g in GROUPS)
+        ):
             for g in GROUPS:
-                row[g] = [str(it["text"]) for it in row["items"] if group_of(str(it.get("kind"))) == g]
+                row[g] = [
+                    str(it["text"]) for it in row["items"] if group_of(str(it.get("kind"))) == g
+                ]
         if "file" not in row or not all(isinstance(row.get(g), list) for g in GROUPS):
-            raise GoldError(f"line {n} has no 'file', 'recommendations' or 'findings' list", path=path)
+            raise GoldError(
+                f"line {n} has no 'file', 'recommendations' or 'findings' list", path=path
+            )
     return rows
 
 
@@ -139,12 +160,22 @@ def is_summary_gold(path: Path) -> bool:
         row = json.loads(first) if first else {}
     except (OSError, json.JSONDecodeError):
         return False
-    return isinstance(row, dict) and "items" not in row and all(isinstance(row.get(g), list) for g in GROUPS)
+    return (
+        isinstance(row, dict)
+        and "items" not in row
+        and all(isinstance(row.get(g), list) for g in GROUPS)
+    )
 
 
-def score_document(gold: Mapping[str, Sequence[str]], pred: Sequence[Item], file: str = "",
-                   *, kind_aware: bool = True) -> tuple[TolerantScores, list[Match], list[Match]]:
+def score_document(
+    gold: Mapping[str, Sequence[str]],
+    pred: Sequence[Item],
+    file: str = "",
+    *,
+    kind_aware: bool = True,
+) -> tuple[TolerantScores, list[Match], list[Match]]:
     """Tolerant scores of one document's items against its gold lists, with misses and false positives."""
+
     def grp(g: str) -> str:
         return g if kind_aware else "all"
 
@@ -160,8 +191,11 @@ def score_document(gold: Mapping[str, Sequence[str]], pred: Sequence[Item], file
                 misses.append(Match(file, text, None, 0.0, None, None, g, None))
     for p in pred:
         pg = grp(group_of(p.kind))
-        ok = any(grp(g) == pg and (holds(p.text, text) or holds(text, p.text))
-                 for g in GROUPS for text in gold.get(g, ()))
+        ok = any(
+            grp(g) == pg and (holds(p.text, text) or holds(text, p.text))
+            for g in GROUPS
+            for text in gold.get(g, ())
+        )
         if ok:
             sc.tp_pred += 1
         else:
@@ -220,7 +254,9 @@ def evaluate_summaries(
             t.fp += sc.fp
             t.tp_pred += sc.tp_pred
         for g in GROUPS:
-            gsc, _, _ = score_document({g: gold[g]}, [p for p in pred if group_of(p.kind) == g], file)
+            gsc, _, _ = score_document(
+                {g: gold[g]}, [p for p in pred if group_of(p.kind) == g], file
+            )
             t = ev.by_group[g]
             t.tp += gsc.tp
             t.fn += gsc.fn

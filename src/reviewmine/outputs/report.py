@@ -42,10 +42,29 @@ if TYPE_CHECKING:
 
 # Labels for people come from types.py (DOC_TYPE_LABELS, KIND_LABELS) and the
 # actionable kinds from types.ACTIONABLE_KINDS: one owner each, shared with the CLI.
-REVIEW_TYPES = frozenset({"scr", "lcspr", "rapid_review", "learning_brief", "case_review_summary",
-                          "national_review", "sar", "dhr"})
-INSPECTION_TYPES = frozenset({"ofsted_inspection", "ofsted_letter", "jtai_letter", "focused_visit",
-                              "monitoring_visit", "joint_review", "area_send"})
+REVIEW_TYPES = frozenset(
+    {
+        "scr",
+        "lcspr",
+        "rapid_review",
+        "learning_brief",
+        "case_review_summary",
+        "national_review",
+        "sar",
+        "dhr",
+    }
+)
+INSPECTION_TYPES = frozenset(
+    {
+        "ofsted_inspection",
+        "ofsted_letter",
+        "jtai_letter",
+        "focused_visit",
+        "monitoring_visit",
+        "joint_review",
+        "area_send",
+    }
+)
 # Tracker states in words (tracker.STATUS_LABELS, the one owner) and "no tracker linked".
 STATE_LABELS: dict[str, str] = {**STATUS_LABELS, "none": "No tracker linked"}
 NO_TRACKER = STATE_LABELS["none"]
@@ -53,9 +72,15 @@ NO_TRACKER = STATE_LABELS["none"]
 # How the tests, scripts/screenshots.py and the benchmark open the report: Debian's
 # chromium driven by Playwright's Python package (no browser download, no network).
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run")
+CHROMIUM_ARGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 def doc_category(doc_type: str) -> str:
@@ -127,16 +152,23 @@ def tracker_links(store: Store, today: str | None = None) -> dict[str, tuple[Tra
         if a is None:
             continue
         due = a.due_date or None
-        out.setdefault(ln.item_id, []).append(TrackerLink(
-            item_id=ln.item_id, action_id=a.action_id,
-            action=(a.action or a.recommendation or "").strip(),
-            owner=a.owner or "", due_date=due, status=a.status or "",
-            state=action_state(a.status_norm, due, today),
-            source=f"{Path(a.source_file).name}, sheet {a.sheet}, row {a.row}",
-            score=ln.score,
-        ))
-    return {k: tuple(sorted(v, key=lambda x: (-(x.score or 0.0), x.source)))
-            for k, v in sorted(out.items())}
+        out.setdefault(ln.item_id, []).append(
+            TrackerLink(
+                item_id=ln.item_id,
+                action_id=a.action_id,
+                action=(a.action or a.recommendation or "").strip(),
+                owner=a.owner or "",
+                due_date=due,
+                status=a.status or "",
+                state=action_state(a.status_norm, due, today),
+                source=f"{Path(a.source_file).name}, sheet {a.sheet}, row {a.row}",
+                score=ln.score,
+            )
+        )
+    return {
+        k: tuple(sorted(v, key=lambda x: (-(x.score or 0.0), x.source)))
+        for k, v in sorted(out.items())
+    }
 
 
 def overall_state(links: Sequence[TrackerLink]) -> str:
@@ -170,9 +202,14 @@ class ThemeSummary:
     despite_complete: int = 0  # completed actions on this theme whose learning was raised again
 
 
-def theme_summaries(docs: Mapping[str, Document], items: Sequence[Item],
-                    item_themes: Mapping[str, Sequence[ThemeScore]], *,
-                    taxonomy: Taxonomy | None = None, min_docs: int = 2) -> list[ThemeSummary]:
+def theme_summaries(
+    docs: Mapping[str, Document],
+    items: Sequence[Item],
+    item_themes: Mapping[str, Sequence[ThemeScore]],
+    *,
+    taxonomy: Taxonomy | None = None,
+    min_docs: int = 2,
+) -> list[ThemeSummary]:
     """Recurrence per theme: documents, areas, years and document types raising it.
 
     Whether a theme recurs comes from :func:`reviewmine.themes.recurrence.theme_recurrence`
@@ -182,8 +219,10 @@ def theme_summaries(docs: Mapping[str, Document], items: Sequence[Item],
     from ..themes.recurrence import theme_recurrence, themed_items
 
     # "recurring" is decided once, in recurrence.py, for the CLI and the report alike
-    recurs = {r.theme: r.recurring for r in theme_recurrence(
-        themed_items(docs, items, item_themes), min_docs=min_docs)}
+    recurs = {
+        r.theme: r.recurring
+        for r in theme_recurrence(themed_items(docs, items, item_themes), min_docs=min_docs)
+    }
     per: dict[str, list[Item]] = {}
     for it in items:
         for ts in item_themes.get(it.id, ()):
@@ -207,16 +246,23 @@ def theme_summaries(docs: Mapping[str, Document], items: Sequence[Item],
             name, desc = t.name, t.description
         elif theme_id == "other":
             name = "Other"
-        out.append(ThemeSummary(
-            id=theme_id, name=name, description=desc, n_items=len(its), n_docs=len(ds),
-            n_areas=len({d.area for d in ds if d.area}),
-            n_reviews=sum(1 for d in ds if doc_category(d.doc_type) == "review"),
-            n_inspections=sum(1 for d in ds if doc_category(d.doc_type) == "inspection"),
-            by_year=by_year, first_year=by_year[0][0] if by_year else None,
-            last_year=by_year[-1][0] if by_year else None,
-            doc_types=tuple(sorted({d.doc_type for d in ds})),
-            recurring=recurs.get(theme_id, False),
-        ))
+        out.append(
+            ThemeSummary(
+                id=theme_id,
+                name=name,
+                description=desc,
+                n_items=len(its),
+                n_docs=len(ds),
+                n_areas=len({d.area for d in ds if d.area}),
+                n_reviews=sum(1 for d in ds if doc_category(d.doc_type) == "review"),
+                n_inspections=sum(1 for d in ds if doc_category(d.doc_type) == "inspection"),
+                by_year=by_year,
+                first_year=by_year[0][0] if by_year else None,
+                last_year=by_year[-1][0] if by_year else None,
+                doc_types=tuple(sorted({d.doc_type for d in ds})),
+                recurring=recurs.get(theme_id, False),
+            )
+        )
     out.sort(key=lambda t: (-t.n_docs, -t.n_items, t.name.lower(), t.id))
     return out
 
@@ -257,11 +303,14 @@ class ReportData:
     theme_names: Mapping[str, str] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
-        return {"documents": len(self.documents), "items": len(self.items),
-                "themes": len(self.themes),
-                "recurring_themes": sum(1 for t in self.themes if t.recurring),
-                "tracker_actions": self.coverage.n_actions,
-                "linked_items": len(self.links)}
+        return {
+            "documents": len(self.documents),
+            "items": len(self.items),
+            "themes": len(self.themes),
+            "recurring_themes": sum(1 for t in self.themes if t.recurring),
+            "tracker_actions": self.coverage.n_actions,
+            "linked_items": len(self.links),
+        }
 
 
 def _default_taxonomy(taxonomy: Taxonomy | None) -> Taxonomy | None:
@@ -272,9 +321,15 @@ def _default_taxonomy(taxonomy: Taxonomy | None) -> Taxonomy | None:
     return load_taxonomy()
 
 
-def build_report(store: Store, *, taxonomy: Taxonomy | None = None, min_docs: int = 2,
-                 today: str | None = None, embedder: Embedder | None = None,
-                 title: str = "Learning from reviews and inspections") -> ReportData:
+def build_report(
+    store: Store,
+    *,
+    taxonomy: Taxonomy | None = None,
+    min_docs: int = 2,
+    today: str | None = None,
+    embedder: Embedder | None = None,
+    title: str = "Learning from reviews and inspections",
+) -> ReportData:
     """Gather the report's facts from *store*.
 
     ``today`` (ISO date) decides which actions are overdue and is printed as
@@ -304,8 +359,11 @@ def build_report(store: Store, *, taxonomy: Taxonomy | None = None, min_docs: in
             embedder = load_embedder(load_config(None).embedder)
         found = tracker_findings(store, embedder, today=_dt.date.fromisoformat(today))
         gaps = tuple(i.item_id for i in found.items_without_action)
-        overdue, again, orphans = found.overdue, found.recurring_despite_complete, \
-            found.actions_without_item
+        overdue, again, orphans = (
+            found.overdue,
+            found.recurring_despite_complete,
+            found.actions_without_item,
+        )
     else:
         gaps = tuple(it.id for it in actionable)
         overdue, again, orphans = (), (), ()
@@ -315,80 +373,161 @@ def build_report(store: Store, *, taxonomy: Taxonomy | None = None, min_docs: in
             per_theme[tid] = per_theme.get(tid, 0) + 1
     themes = [replace(t, despite_complete=per_theme.get(t.id, 0)) for t in themes]
     coverage = Coverage(
-        n_actions=n_actions, n_actionable=len(actionable),
+        n_actions=n_actions,
+        n_actionable=len(actionable),
         n_linked=sum(1 for it in actionable if links.get(it.id)),
-        gaps=gaps, overdue=tuple(overdue), despite_complete=tuple(again),
+        gaps=gaps,
+        overdue=tuple(overdue),
+        despite_complete=tuple(again),
         actions_without_item=tuple(orphans),
     )
     names = {t.id: t.name for t in themes}
-    return ReportData(title=title, generated=today, min_docs=min_docs, documents=documents,
-                      items=items, item_themes=ithemes, themes=tuple(themes), links=links,
-                      coverage=coverage, theme_names=names)
+    return ReportData(
+        title=title,
+        generated=today,
+        min_docs=min_docs,
+        documents=documents,
+        items=items,
+        item_themes=ithemes,
+        themes=tuple(themes),
+        links=links,
+        coverage=coverage,
+        theme_names=names,
+    )
 
 
 # ---------------------------------------------------------------- rendering
 
 
 def _link_json(ln: TrackerLink) -> dict[str, Any]:
-    return {"action_id": ln.action_id, "action": ln.action, "owner": ln.owner,
-            "due": ln.due_date, "status": ln.status, "state": ln.state, "source": ln.source}
+    return {
+        "action_id": ln.action_id,
+        "action": ln.action,
+        "owner": ln.owner,
+        "due": ln.due_date,
+        "status": ln.status,
+        "state": ln.state,
+        "source": ln.source,
+    }
 
 
 def report_payload(data: ReportData) -> dict[str, Any]:
     """The JSON the page's script renders from (plain, deterministic structures)."""
     doc_index = {d.id: i for i, d in enumerate(data.documents)}
     item_index = {it.id: i for i, it in enumerate(data.items)}
-    docs = [{"id": d.id[:12], "file": d.file_name, "title": d.title, "type": d.doc_type,
-             "category": doc_category(d.doc_type),
-             "area": d.area, "date": d.date, "year": doc_year(d), "pages": d.pages,
-             "judgements": d.judgements, "pseudonym": d.pseudonym}
-            for d in data.documents]
+    docs = [
+        {
+            "id": d.id[:12],
+            "file": d.file_name,
+            "title": d.title,
+            "type": d.doc_type,
+            "category": doc_category(d.doc_type),
+            "area": d.area,
+            "date": d.date,
+            "year": doc_year(d),
+            "pages": d.pages,
+            "judgements": d.judgements,
+            "pseudonym": d.pseudonym,
+        }
+        for d in data.documents
+    ]
     items = []
     for it in data.items:
         lns = data.links.get(it.id, ())
-        items.append({
-            "id": it.id, "d": doc_index[it.doc_id], "kind": it.kind, "number": it.number,
-            "para": it.paragraph, "text": it.text, "page": it.page, "heading": it.heading,
-            "themes": [ts.theme for ts in data.item_themes.get(it.id, ())],
-            "links": [_link_json(ln) for ln in lns],
-            "state": overall_state(lns) if it.kind in ACTIONABLE_KINDS or lns else None,
-        })
-    themes = [{"id": t.id, "name": t.name, "desc": t.description, "items": t.n_items,
-               "docs": t.n_docs, "areas": t.n_areas, "reviews": t.n_reviews,
-               "inspections": t.n_inspections,
-               "years": [list(y) for y in t.by_year], "first": t.first_year,
-               "last": t.last_year, "types": list(t.doc_types), "recurring": t.recurring,
-               "despite": t.despite_complete} for t in data.themes]
+        items.append(
+            {
+                "id": it.id,
+                "d": doc_index[it.doc_id],
+                "kind": it.kind,
+                "number": it.number,
+                "para": it.paragraph,
+                "text": it.text,
+                "page": it.page,
+                "heading": it.heading,
+                "themes": [ts.theme for ts in data.item_themes.get(it.id, ())],
+                "links": [_link_json(ln) for ln in lns],
+                "state": overall_state(lns) if it.kind in ACTIONABLE_KINDS or lns else None,
+            }
+        )
+    themes = [
+        {
+            "id": t.id,
+            "name": t.name,
+            "desc": t.description,
+            "items": t.n_items,
+            "docs": t.n_docs,
+            "areas": t.n_areas,
+            "reviews": t.n_reviews,
+            "inspections": t.n_inspections,
+            "years": [list(y) for y in t.by_year],
+            "first": t.first_year,
+            "last": t.last_year,
+            "types": list(t.doc_types),
+            "recurring": t.recurring,
+            "despite": t.despite_complete,
+        }
+        for t in data.themes
+    ]
     cov = data.coverage
 
     def action_json(a: ActionRef) -> dict[str, Any]:
-        return {"action_id": a.action_id, "action": a.text, "owner": a.owner or "",
-                "due": a.due_date, "status": a.status or "", "state": a.status_norm,
-                "source": f"{Path(a.source_file).name}, sheet {a.sheet}, row {a.row}"}
+        return {
+            "action_id": a.action_id,
+            "action": a.text,
+            "owner": a.owner or "",
+            "due": a.due_date,
+            "status": a.status or "",
+            "state": a.status_norm,
+            "source": f"{Path(a.source_file).name}, sheet {a.sheet}, row {a.row}",
+        }
 
     coverage = {
-        "actions": cov.n_actions, "actionable": cov.n_actionable, "linked": cov.n_linked,
+        "actions": cov.n_actions,
+        "actionable": cov.n_actionable,
+        "linked": cov.n_linked,
         "gaps": [item_index[i] for i in cov.gaps if i in item_index],
-        "overdue": [{**action_json(o.action), "state": "overdue", "days": o.days_overdue,
-                     "reason": o.reason} for o in cov.overdue],
+        "overdue": [
+            {
+                **action_json(o.action),
+                "state": "overdue",
+                "days": o.days_overdue,
+                "reason": o.reason,
+            }
+            for o in cov.overdue
+        ],
         "orphans": [action_json(a) for a in cov.actions_without_item],
-        "despite": [{"action": action_json(c.action),
-                     "items": [item_index[i.item_id] for i in c.earlier
-                               if i.item_id in item_index],
-                     "themes": sorted({ts.theme for i in c.earlier
-                                       for ts in data.item_themes.get(i.item_id, ())}),
-                     "later": [{"item": item_index[e.item.item_id], "score": e.score,
-                                "words": list(e.words)} for e in c.later
-                               if e.item.item_id in item_index]}
-                    for c in cov.despite_complete],
+        "despite": [
+            {
+                "action": action_json(c.action),
+                "items": [item_index[i.item_id] for i in c.earlier if i.item_id in item_index],
+                "themes": sorted(
+                    {ts.theme for i in c.earlier for ts in data.item_themes.get(i.item_id, ())}
+                ),
+                "later": [
+                    {"item": item_index[e.item.item_id], "score": e.score, "words": list(e.words)}
+                    for e in c.later
+                    if e.item.item_id in item_index
+                ],
+            }
+            for c in cov.despite_complete
+        ],
     }
     present = [y for d in data.documents if (y := doc_year(d)) is not None]
     # Every year from the first to the last, so a year with no documents shows as empty.
     years = list(range(min(present), max(present) + 1)) if present else []
-    return {"title": data.title, "generated": data.generated, "minDocs": data.min_docs,
-            "docTypes": DOC_TYPE_LABELS, "kinds": KIND_LABELS, "states": STATE_LABELS,
-            "years": years, "docs": docs, "items": items, "themes": themes,
-            "coverage": coverage}
+    return {
+        "title": data.title,
+        "generated": data.generated,
+        "minDocs": data.min_docs,
+        "docTypes": DOC_TYPE_LABELS,
+        "kinds": KIND_LABELS,
+        "states": STATE_LABELS,
+        "years": years,
+        "docs": docs,
+        "items": items,
+        "themes": themes,
+        "coverage": coverage,
+    }
 
 
 # How Jinja2's ``tojson`` writes the data island: the keys sorted (byte-identical
@@ -433,11 +572,20 @@ def render_report_html(data: ReportData) -> str:
     n_docs = len(data.documents)
     years = sorted({y for d in data.documents if (y := doc_year(d)) is not None})
     span = f", {years[0]} to {years[-1]}" if years else ""
-    subtitle = (f"{n_docs} document{'s' if n_docs != 1 else ''}{span}. "
-                f"Produced by reviewmine on {data.generated}.")
-    return str(_template().render(title=data.title, subtitle=subtitle, css=Markup(css),
-                                  js=Markup(js), script_hash=digest,
-                                  payload=report_payload(data)))
+    subtitle = (
+        f"{n_docs} document{'s' if n_docs != 1 else ''}{span}. "
+        f"Produced by reviewmine on {data.generated}."
+    )
+    return str(
+        _template().render(
+            title=data.title,
+            subtitle=subtitle,
+            css=Markup(css),
+            js=Markup(js),
+            script_hash=digest,
+            payload=report_payload(data),
+        )
+    )
 
 
 def write_report(store: Store, path: Path, **kwargs: Any) -> ReportData:
@@ -449,5 +597,6 @@ def write_report(store: Store, path: Path, **kwargs: Any) -> ReportData:
 
 def iter_theme_items(data: ReportData, theme: str) -> Iterable[Item]:
     """The items carrying *theme*, in document order."""
-    return (it for it in data.items if any(ts.theme == theme
-                                           for ts in data.item_themes.get(it.id, ())))
+    return (
+        it for it in data.items if any(ts.theme == theme for ts in data.item_themes.get(it.id, ()))
+    )

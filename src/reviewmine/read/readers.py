@@ -50,8 +50,11 @@ def read_file(path: Path) -> RawDocument:
     """Read any supported file; raise an :class:`InputError` subclass naming the reason."""
     ext = path.suffix.lower()
     if ext not in SUPPORTED:
-        raise UnsupportedFile(f"unsupported file type '{ext or '(none)'}'", path=path,
-                              hint="reviewmine reads PDF, DOCX, HTML, TXT and MD")
+        raise UnsupportedFile(
+            f"unsupported file type '{ext or '(none)'}'",
+            path=path,
+            hint="reviewmine reads PDF, DOCX, HTML, TXT and MD",
+        )
     data = path.read_bytes()
     if not data.strip():
         raise EmptyDocument("the file is empty", path=path)
@@ -61,8 +64,11 @@ def read_file(path: Path) -> RawDocument:
         return read_docx(path, data)
     text = decode_text(data)
     if _looks_binary(text):
-        raise InputError("the file holds binary data, not text", path=path,
-                         hint="is it a PDF or Word file with the wrong extension?")
+        raise InputError(
+            "the file holds binary data, not text",
+            path=path,
+            hint="is it a PDF or Word file with the wrong extension?",
+        )
     if ext in HTML_EXT:
         return read_html(path, text)
     return read_text(path, text)
@@ -107,8 +113,9 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
     import pypdfium2.raw as pdfium_c
 
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
-        raise InputError("not a PDF file (no %PDF header)", path=path,
-                         hint="check the file's real type")
+        raise InputError(
+            "not a PDF file (no %PDF header)", path=path, hint="check the file's real type"
+        )
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -116,8 +123,11 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
         # PDFium's last-error code is per process and not reset by a failed load, so a
         # "password" error left by an earlier file must not decide the reason alone.
         if "password" in msg.lower() and b"/Encrypt" in data:
-            raise EncryptedDocument("the PDF is password-protected", path=path,
-                                    hint="save an unprotected copy and ingest that") from exc
+            raise EncryptedDocument(
+                "the PDF is password-protected",
+                path=path,
+                hint="save an unprotected copy and ingest that",
+            ) from exc
         detail = "" if "password" in msg.lower() or "Success" in msg else f" ({msg})"
         raise InputError(f"the PDF is damaged and cannot be read{detail}", path=path) from exc
     try:
@@ -128,8 +138,9 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
             try:
                 page = pdf[i]
             except pdfium.PdfiumError as exc:  # e.g. a page tree that loops or is too deep
-                raise InputError(f"the PDF is damaged: page {i + 1} cannot be read ({exc})",
-                                 path=path) from exc
+                raise InputError(
+                    f"the PDF is damaged: page {i + 1} cannot be read ({exc})", path=path
+                ) from exc
             width, height = page.get_size()
             tp = page.get_textpage()
             lines = _pdf_lines(tp, pdfium_c, i + 1, height)
@@ -146,8 +157,11 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
     if not pages:
         raise EmptyDocument("the PDF has no pages", path=path)
     if n_chars < 20 * len(pages) and n_chars < 200:
-        raise NoTextLayer("the PDF has no text layer (scanned images?)", path=path,
-                          hint="run OCR on it first, e.g. ocrmypdf")
+        raise NoTextLayer(
+            "the PDF has no text layer (scanned images?)",
+            path=path,
+            hint="run OCR on it first, e.g. ocrmypdf",
+        )
     return RawDocument("pdf", tuple(pages))
 
 
@@ -176,16 +190,32 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
         if pieces:
             # text runs far apart on one baseline (columns, table without rules)
             bold = _is_bold(tp, c, i0)
-            out.extend(Line(page=page_no, text=t.replace("\ufffe", "\u00ad"), x0=x0, top=top,
-                            size=round(size, 1), bold=bold, x1=x1, bottom=bottom)
-                       for t, x0, top, x1, bottom in pieces)
+            out.extend(
+                Line(
+                    page=page_no,
+                    text=t.replace("\ufffe", "\u00ad"),
+                    x0=x0,
+                    top=top,
+                    size=round(size, 1),
+                    bold=bold,
+                    x1=x1,
+                    bottom=bottom,
+                )
+                for t, x0, top, x1, bottom in pieces
+            )
             continue
-        out.append(Line(
-            page=page_no, text=stripped.replace("\ufffe", "\u00ad"), x0=float(left),
-            top=float(height - top0), size=round(size, 1),
-            bold=_is_bold(tp, c, i0) and _is_bold(tp, c, i1),
-            x1=float(right), bottom=float(height - bottom1),
-        ))
+        out.append(
+            Line(
+                page=page_no,
+                text=stripped.replace("\ufffe", "\u00ad"),
+                x0=float(left),
+                top=float(height - top0),
+                size=round(size, 1),
+                bold=_is_bold(tp, c, i0) and _is_bold(tp, c, i1),
+                x1=float(right),
+                bottom=float(height - bottom1),
+            )
+        )
     return out
 
 
@@ -206,8 +236,9 @@ def _rect_buffers() -> tuple[Any, list[Any], list[Any]]:
     return _RECT.c, _RECT.box, _RECT.refs
 
 
-def _split_at_gaps(tp: object, start: int, length: int, size: float,
-                   height: float) -> list[tuple[str, float, float, float, float]]:
+def _split_at_gaps(
+    tp: object, start: int, length: int, size: float, height: float
+) -> list[tuple[str, float, float, float, float]]:
     """Pieces of a line separated by a horizontal gap wider than ~2.5 ems, else []."""
     c, box, refs = _rect_buffers()
     raw = tp.raw  # type: ignore[attr-defined]
@@ -250,8 +281,9 @@ def _is_bold(tp: object, c: object, i: int) -> bool:
     return bool(_BOLD_NAME.search(buf.value.decode("latin-1", "replace")))
 
 
-def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float,
-                table_no: int) -> list[Line]:
+def _grid_cells(
+    page: object, tp: object, c: object, page_no: int, height: float, table_no: int
+) -> list[Line]:
     """Cells of ruled tables, from the page's thin path pieces and cell rectangles.
 
     No table library: pdfplumber's table finder cost ~0.5 s a page here, while the rules
@@ -272,9 +304,15 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     rects = _without_highlight_bands(rects)
     for r in rects:
         # a shaded text box inside a cell's own rectangle is not a column of its own
-        if any(o is not r and o[0] <= r[0] + 1 and o[1] <= r[1] + 1 and o[2] >= r[2] - 1
-               and o[3] >= r[3] - 1 and (o[2] - o[0]) * (o[3] - o[1]) > (r[2] - r[0]) * (r[3] - r[1]) + 1
-               for o in rects):
+        if any(
+            o is not r
+            and o[0] <= r[0] + 1
+            and o[1] <= r[1] + 1
+            and o[2] >= r[2] - 1
+            and o[3] >= r[3] - 1
+            and (o[2] - o[0]) * (o[3] - o[1]) > (r[2] - r[0]) * (r[3] - r[1]) + 1
+            for o in rects
+        ):
             continue
         left, bottom, right, top = r  # a cell drawn as a rectangle: its four edges
         hs += [(height - top, left, right), (height - bottom, left, right)]
@@ -286,22 +324,39 @@ def _grid_cells(page: object, tp: object, c: object, page_no: int, height: float
     cells: list[Line] = []
     for row_no, (y0, y1) in enumerate(itertools.pairwise(ys)):
         # only the columns whose rules actually cross this row
-        row_xs = [x for x in xs if any(abs(vx - x) < 3 and vt <= y0 + 2 and vb >= y1 - 2
-                                       for vx, vt, vb in vs)]
+        row_xs = [
+            x
+            for x in xs
+            if any(abs(vx - x) < 3 and vt <= y0 + 2 and vb >= y1 - 2 for vx, vt, vb in vs)
+        ]
         for col, (x0, x1) in enumerate(itertools.pairwise(row_xs)):
             text = tp.get_text_bounded(x0 + 0.5, height - y1 + 0.5, x1 - 0.5, height - y0 - 0.5)  # type: ignore[attr-defined]
             parts = [t.strip() for t in text.replace("\ufffe", "\u00ad").split("\r\n") if t.strip()]
             if parts:
-                cells.append(Line(page=page_no, text=_join_lines(parts), x0=x0, top=y0 + 1, size=0.0,
-                                  bold=False, x1=x1, bottom=y1, hint="cell", table=table_no,
-                                  row=row_no, col=col))
+                cells.append(
+                    Line(
+                        page=page_no,
+                        text=_join_lines(parts),
+                        x0=x0,
+                        top=y0 + 1,
+                        size=0.0,
+                        bold=False,
+                        x1=x1,
+                        bottom=y1,
+                        hint="cell",
+                        table=table_no,
+                        row=row_no,
+                        col=col,
+                    )
+                )
     if len({ln.col for ln in cells}) < 2 or len({ln.row for ln in cells}) < 2:
         return []  # a one-column frame is a box, not a table
     return cells
 
 
 def _without_highlight_bands(
-        rects: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    rects: list[tuple[float, float, float, float]],
+) -> list[tuple[float, float, float, float]]:
     """Drop highlighted text: one-line-high rectangles stacked edge to edge behind a paragraph.
 
     Each band ends where its line of text ends, so a stack of three or more has a ragged
@@ -353,8 +408,11 @@ def _path_bounds(page: object, c: object) -> Iterable[tuple[float, float, float,
             if kind == path_type and c.FPDFPageObj_GetBounds(obj, *refs):  # type: ignore[attr-defined]
                 yield (box[0].value, box[1].value, box[2].value, box[3].value)
             elif kind == form_type and depth < 2:
-                yield from walk(c.FPDFFormObj_CountObjects(obj),  # type: ignore[attr-defined]
-                                lambda j, o=obj: c.FPDFFormObj_GetObject(o, j), depth + 1)  # type: ignore[attr-defined]
+                yield from walk(
+                    c.FPDFFormObj_CountObjects(obj),  # type: ignore[attr-defined]
+                    lambda j, o=obj: c.FPDFFormObj_GetObject(o, j),  # type: ignore[attr-defined]
+                    depth + 1,
+                )
 
     raw = page.raw  # type: ignore[attr-defined]
     yield from walk(c.FPDFPage_CountObjects(raw), lambda j: c.FPDFPage_GetObject(raw, j), 1)  # type: ignore[attr-defined]
@@ -376,7 +434,14 @@ def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
 
     def in_cell(ln: Line) -> Line | None:
         y = ln.top + max(ln.size, 4) / 2
-        return next((cl for cl in cells if cl.x0 - 1 <= ln.x0 + 1 <= cl.x1 and cl.top - 1 <= y <= cl.bottom), None)
+        return next(
+            (
+                cl
+                for cl in cells
+                if cl.x0 - 1 <= ln.x0 + 1 <= cl.x1 and cl.top - 1 <= y <= cl.bottom
+            ),
+            None,
+        )
 
     covered = {id(ln): cell for ln in lines if (cell := in_cell(ln)) is not None}
     sizes: dict[tuple[int | None, int | None], float] = {}
@@ -384,9 +449,23 @@ def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
         cl = covered.get(id(ln))
         if cl is not None:
             sizes.setdefault((cl.row, cl.col), ln.size)
-    placed = [Line(page=cl.page, text=cl.text, x0=cl.x0, top=cl.top, size=sizes.get((cl.row, cl.col), 0.0),
-                   bold=False, x1=cl.x1, bottom=cl.bottom, hint="cell", table=cl.table, row=cl.row,
-                   col=cl.col) for cl in cells]
+    placed = [
+        Line(
+            page=cl.page,
+            text=cl.text,
+            x0=cl.x0,
+            top=cl.top,
+            size=sizes.get((cl.row, cl.col), 0.0),
+            bold=False,
+            x1=cl.x1,
+            bottom=cl.bottom,
+            hint="cell",
+            table=cl.table,
+            row=cl.row,
+            col=cl.col,
+        )
+        for cl in cells
+    ]
     keep = [ln for ln in lines if id(ln) not in covered]
     table_top = min(cl.top for cl in cells)
     before = [ln for ln in keep if ln.top < table_top]
@@ -410,6 +489,7 @@ def _join_lines(parts: list[str]) -> str:
 
 # -------------------------------------------------------------------------- DOCX
 
+
 def read_docx(path: Path, data: bytes) -> RawDocument:
     import io
 
@@ -419,14 +499,16 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     except zipfile.BadZipFile as exc:
         raise InputError("not a valid DOCX (it is not a zip archive)", path=path) from exc
     if total > MAX_DOCX_XML:
-        raise InputError(f"DOCX expands to {total // 2**20} MB: refused as a possible zip bomb",
-                         path=path)
+        raise InputError(
+            f"DOCX expands to {total // 2**20} MB: refused as a possible zip bomb", path=path
+        )
     # Deflate never makes data much bigger, so a member stored larger than it claims to
     # be lies about its size, the usual way past the check above; zipfile would inflate
     # all of it before noticing.
     if any(i.compress_size > i.file_size + i.file_size // 50 + 1024 for i in zf.infolist()):
-        raise InputError("the DOCX's zip headers understate its size: refused as a possible "
-                         "zip bomb", path=path)
+        raise InputError(
+            "the DOCX's zip headers understate its size: refused as a possible zip bomb", path=path
+        )
     if "word/document.xml" not in zf.namelist():
         raise InputError("not a valid DOCX (no word/document.xml)", path=path)
     import docx
@@ -436,16 +518,28 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for broken XML
-        raise InputError(f"the DOCX is damaged ({type(exc).__name__}: {str(exc)[:100]})",
-                         path=path) from exc
+        raise InputError(
+            f"the DOCX is damaged ({type(exc).__name__}: {str(exc)[:100]})", path=path
+        ) from exc
     lines: list[Line] = []
     table_no = 0
 
     def add(text: str, hint: str, depth: int = 0, bold: bool = False, **kw: int) -> None:
         text = " ".join(text.split())
         if text:
-            lines.append(Line(page=1, text=text, x0=0.0, top=float(len(lines)), size=11.0,
-                              bold=bold, hint=hint, depth=depth, **kw))
+            lines.append(
+                Line(
+                    page=1,
+                    text=text,
+                    x0=0.0,
+                    top=float(len(lines)),
+                    size=11.0,
+                    bold=bold,
+                    hint=hint,
+                    depth=depth,
+                    **kw,
+                )
+            )
 
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -460,7 +554,9 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
             elif is_list:
                 ilvl = child.find(".//{*}ilvl")
                 depth = int(ilvl.get(ilvl.tag.replace("ilvl", "val"), 0)) if ilvl is not None else 0
-                numbered = "Number" in style or (child.find(".//{*}numId") is not None and "Bullet" not in style)
+                numbered = "Number" in style or (
+                    child.find(".//{*}numId") is not None and "Bullet" not in style
+                )
                 add(para.text, "oli" if numbered else "li", depth=depth)
             else:
                 add(para.text, "p", bold=bold)
@@ -472,8 +568,13 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
                     if id(cell._tc) in seen:  # merged cells repeat
                         continue
                     seen.add(id(cell._tc))
-                    add("\n".join(p.text for p in cell.paragraphs), "cell", table=table_no,
-                        row=r, col=col)
+                    add(
+                        "\n".join(p.text for p in cell.paragraphs),
+                        "cell",
+                        table=table_no,
+                        row=r,
+                        col=col,
+                    )
             table_no += 1
     if not lines:
         raise EmptyDocument("the DOCX contains no text", path=path)
@@ -482,11 +583,29 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
 
 # -------------------------------------------------------------------------- HTML
 
+
 class _HTMLLines(HTMLParser):
     """Collects block-level text with its tag; script/style content is dropped."""
 
-    BLOCKS: ClassVar[set[str]] = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "div", "dt", "dd",
-              "blockquote", "title", "caption", "pre"}
+    BLOCKS: ClassVar[set[str]] = {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "li",
+        "td",
+        "th",
+        "div",
+        "dt",
+        "dd",
+        "blockquote",
+        "title",
+        "caption",
+        "pre",
+    }
     SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "head"}
 
     def __init__(self) -> None:
@@ -581,8 +700,19 @@ def read_html(path: Path, text: str) -> RawDocument:
         kw = {}
         if cell is not None:
             kw = {"table": cell[0], "row": cell[1], "col": cell[2]}
-        lines.append(Line(page=1, text=text_, x0=0.0, top=float(len(lines)), size=11.0,
-                          bold=hint.startswith("h"), hint=hint, depth=depth, **kw))
+        lines.append(
+            Line(
+                page=1,
+                text=text_,
+                x0=0.0,
+                top=float(len(lines)),
+                size=11.0,
+                bold=hint.startswith("h"),
+                hint=hint,
+                depth=depth,
+                **kw,
+            )
+        )
     if not lines:
         raise EmptyDocument("the HTML contains no text", path=path)
     return RawDocument("html", (RawPage(1, 0.0, 0.0, tuple(lines)),), title_hint=parser.title)
@@ -613,10 +743,21 @@ def read_text(path: Path, text: str) -> RawDocument:
         para: list[str] = []
 
         # bound now: flush belongs to this page's lists, never a later iteration's
-        def flush(para: list[str] = para, lines: list[Line] = lines, page_no: int = page_no) -> None:
+        def flush(
+            para: list[str] = para, lines: list[Line] = lines, page_no: int = page_no
+        ) -> None:
             if para:
-                lines.append(Line(page=page_no, text=" ".join(para), x0=0.0, top=float(len(lines)),
-                                  size=11.0, bold=False, hint="p"))
+                lines.append(
+                    Line(
+                        page=page_no,
+                        text=" ".join(para),
+                        x0=0.0,
+                        top=float(len(lines)),
+                        size=11.0,
+                        bold=False,
+                        hint="p",
+                    )
+                )
                 para.clear()
 
         raw_lines = page_text.split("\n")
@@ -638,8 +779,17 @@ def read_text(path: Path, text: str) -> RawDocument:
             m = _MD_HEADING.match(line)
             if m:
                 flush()
-                lines.append(Line(page=page_no, text=m.group(2), x0=0.0, top=float(len(lines)),
-                                  size=11.0, bold=True, hint=f"h{len(m.group(1))}"))
+                lines.append(
+                    Line(
+                        page=page_no,
+                        text=m.group(2),
+                        x0=0.0,
+                        top=float(len(lines)),
+                        size=11.0,
+                        bold=True,
+                        hint=f"h{len(m.group(1))}",
+                    )
+                )
                 continue
             if path.suffix.lower() != ".txt" and line.lstrip().startswith("|"):
                 flush()  # a Markdown table row: one cell per column
@@ -652,9 +802,20 @@ def read_text(path: Path, text: str) -> RawDocument:
                 table_row += 1
                 for col, cell in enumerate(cells):
                     if cell:
-                        lines.append(Line(page=page_no, text=cell.strip("*"), x0=0.0,
-                                          top=float(len(lines)), size=11.0, bold=False, hint="cell",
-                                          table=md_table, row=table_row, col=col))
+                        lines.append(
+                            Line(
+                                page=page_no,
+                                text=cell.strip("*"),
+                                x0=0.0,
+                                top=float(len(lines)),
+                                size=11.0,
+                                bold=False,
+                                hint="cell",
+                                table=md_table,
+                                row=table_row,
+                                col=col,
+                            )
+                        )
                 continue
             table_row = -1 if lines and lines[-1].hint != "cell" else table_row
             m = _NUMBERED_PARA.match(line)
@@ -663,8 +824,17 @@ def read_text(path: Path, text: str) -> RawDocument:
                 flush()
                 body = m.group(2).strip()
                 if len(body) < 70 and next_blank and not body.endswith((".", ",", ";", ":")):
-                    lines.append(Line(page=page_no, text=f"{m.group(1)} {body}", x0=0.0,
-                                      top=float(len(lines)), size=11.0, bold=True, hint="h2"))
+                    lines.append(
+                        Line(
+                            page=page_no,
+                            text=f"{m.group(1)} {body}",
+                            x0=0.0,
+                            top=float(len(lines)),
+                            size=11.0,
+                            bold=True,
+                            hint="h2",
+                        )
+                    )
                 else:
                     para.append(line.strip())
                 continue
@@ -677,15 +847,45 @@ def read_text(path: Path, text: str) -> RawDocument:
                 hint = "oli" if m.group(2)[0].isdigit() else "li"
                 number = m.group(2) if hint == "oli" else ""
                 body = (number + " " + m.group(3)).strip() if number else m.group(3)
-                lines.append(Line(page=page_no, text=body, x0=0.0, top=float(len(lines)), size=11.0,
-                                  bold=False, hint=hint, depth=min(depth, 3)))
+                lines.append(
+                    Line(
+                        page=page_no,
+                        text=body,
+                        x0=0.0,
+                        top=float(len(lines)),
+                        size=11.0,
+                        bold=False,
+                        hint=hint,
+                        depth=min(depth, 3),
+                    )
+                )
                 continue
-            wrapped = (not line_paragraphs and line.lstrip()[:1].islower()
-                       and not lines[-1].text.rstrip().endswith((".", ":", ";", "!", "?"))) if lines else False
-            if lines and lines[-1].hint in ("li", "oli") and not para and (raw[:1].isspace() or wrapped):
+            wrapped = (
+                (
+                    not line_paragraphs
+                    and line.lstrip()[:1].islower()
+                    and not lines[-1].text.rstrip().endswith((".", ":", ";", "!", "?"))
+                )
+                if lines
+                else False
+            )
+            if (
+                lines
+                and lines[-1].hint in ("li", "oli")
+                and not para
+                and (raw[:1].isspace() or wrapped)
+            ):
                 last = lines[-1]  # continuation of a list item: indented, or a wrapped clause
-                lines[-1] = Line(page=last.page, text=last.text + " " + line.strip(), x0=0.0,
-                                 top=last.top, size=11.0, bold=False, hint=last.hint, depth=last.depth)
+                lines[-1] = Line(
+                    page=last.page,
+                    text=last.text + " " + line.strip(),
+                    x0=0.0,
+                    top=last.top,
+                    size=11.0,
+                    bold=False,
+                    hint=last.hint,
+                    depth=last.depth,
+                )
                 continue
             para.append(line.strip())
             if line_paragraphs:

@@ -34,8 +34,15 @@ _TIGHT_NUMBER_RE = re.compile(r"^(\d{1,3})\.(?=[A-Z‘“'\"(])")
 _PAGE_NO = re.compile(
     r"^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I
 )
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
 _CLEAN_TABLE = str.maketrans({**_LIGATURES, "\u00ad": "-", "\ufffe": "-"})
 _SPECIAL = re.compile("[\ufb00-\ufb06\u00ad\ufffe]")
 # runs of spaces, or one odd space (a single plain space needs no work)
@@ -43,7 +50,9 @@ _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]{2,}|[\t\u00a0\u2000-\u20
 _TERMINAL = (".", "?", "!", ":", ";", ".”", ".'", ".’", ")")
 
 # "Recommendation 3:" / "Finding 2." at a line start opens a new paragraph.
-_LABEL_START = re.compile(r"^(recommendation|finding|learning point|action)\s+\d{1,3}[a-z]?\s*[:.\-–—]", re.I)
+_LABEL_START = re.compile(
+    r"^(recommendation|finding|learning point|action)\s+\d{1,3}[a-z]?\s*[:.\-–—]", re.I
+)
 
 _DIGITS = re.compile(r"\d+")
 _FOOTNOTE_START = re.compile(r"^(\d{1,2}|[*†])\s*\S")
@@ -120,11 +129,25 @@ def build_blocks(raw: RawDocument) -> tuple[list[Block], list[str], str]:
             continue
         if blocks:
             pos += 2  # the "\n\n" separator
-        blocks.append(Block(
-            index=len(blocks), page=ob.page, kind=ob.kind, text=text, level=ob.level,
-            number=ob.number, bullet=ob.bullet, start=pos, end=pos + len(text), size=ob.size,
-            bold=ob.bold, x0=round(ob.x0, 1), table=ob.table, row=ob.row, col=ob.col,
-        ))
+        blocks.append(
+            Block(
+                index=len(blocks),
+                page=ob.page,
+                kind=ob.kind,
+                text=text,
+                level=ob.level,
+                number=ob.number,
+                bullet=ob.bullet,
+                start=pos,
+                end=pos + len(text),
+                size=ob.size,
+                bold=ob.bold,
+                x0=round(ob.x0, 1),
+                table=ob.table,
+                row=ob.row,
+                col=ob.col,
+            )
+        )
         pos += len(text)
     doc_text = "\n\n".join(b.text for b in blocks)
     return blocks, page_texts, doc_text
@@ -147,6 +170,7 @@ def _page_text(p: RawPage) -> str:
 
 # ------------------------------------------------------------------ page furniture
 
+
 def _furniture_key(text: str) -> str:
     return _DIGITS.sub("#", text.lower()).strip()
 
@@ -162,9 +186,12 @@ def _strip_furniture(pages: Sequence[RawPage]) -> list[RawPage]:
     out: list[RawPage] = []
     for p in pages:
         kept = [
-            ln for ln in p.lines
-            if not (_in_margin(ln, p) and (counts[_furniture_key(ln.text)] >= repeat
-                                           or _PAGE_NO.match(ln.text.strip())))
+            ln
+            for ln in p.lines
+            if not (
+                _in_margin(ln, p)
+                and (counts[_furniture_key(ln.text)] >= repeat or _PAGE_NO.match(ln.text.strip()))
+            )
         ]
         kept = _drop_footnotes(kept, p, body)
         out.append(RawPage(p.number, p.width, p.height, tuple(kept)))
@@ -184,8 +211,11 @@ def _drop_footnotes(lines: list[Line], p: RawPage, body: float) -> list[Line]:
         if ln.top < p.height * 0.6 or ln.hint:
             continue
         rest = by_top[i:]
-        if (_FOOTNOTE_START.match(ln.text) and ln.size <= body - 1.5
-                and all(r.size <= body - 1.5 for r in rest)):
+        if (
+            _FOOTNOTE_START.match(ln.text)
+            and ln.size <= body - 1.5
+            and all(r.size <= body - 1.5 for r in rest)
+        ):
             drop = set(map(id, rest))
             return [x for x in lines if id(x) not in drop]
     return lines
@@ -227,14 +257,19 @@ def _order_columns(p: RawPage) -> RawPage:
 
 # --------------------------------------------------------------------- PDF blocks
 
+
 def split_marker(text: str) -> tuple[str, str | None, bool]:
     """Split a leading bullet glyph or list number off a line: (rest, number, bullet)."""
     if is_glyph(text[:1]) and len(text) > 1 and (text[1].isspace() or not text[1].isalnum()):
-        return text[1:].lstrip(), None, True  # an unlisted bullet glyph (private use, control, symbol)
+        return (
+            text[1:].lstrip(),
+            None,
+            True,
+        )  # an unlisted bullet glyph (private use, control, symbol)
     m = _BULLET_RE.match(text)
     if m:
         glyph = m.group(1)
-        rest = text[m.end():]
+        rest = text[m.end() :]
         # "-" / "o" / "*" are bullets only when followed by a space
         if glyph in "-*o" and not text[1:2].isspace():
             return text, None, False
@@ -242,10 +277,10 @@ def split_marker(text: str) -> tuple[str, str | None, bool]:
     m = _NUMBER_RE.match(text)
     if m:
         number = m.group(1) or m.group(2) or m.group(3)
-        return text[m.end():], number, False
+        return text[m.end() :], number, False
     m = _TIGHT_NUMBER_RE.match(text)
     if m:
-        return text[m.end():], m.group(1), False
+        return text[m.end() :], m.group(1), False
     return text, None, False
 
 
@@ -302,8 +337,8 @@ def _order_floats(p: RawPage) -> RawPage:
         if overlaps and all(ln.x1 < left or ln.x0 > right for ln in overlaps):
             # a column beside lines already placed (a letterhead's two halves): after them
             last = max(placed.index(ln) for ln in overlaps)
-            if all(ln.top >= top - 1 for ln in placed[last + 1:]):
-                placed = placed[:last + 1] + run + placed[last + 1:]
+            if all(ln.top >= top - 1 for ln in placed[last + 1 :]):
+                placed = placed[: last + 1] + run + placed[last + 1 :]
                 continue
         at = next((i for i, ln in enumerate(placed) if ln.top > bottom), None)
         if overlaps or at is None or (at > 0 and placed[at - 1].top > top):
@@ -324,8 +359,16 @@ def _attach_glyphs(pages: Sequence[RawPage], body: float = 0.0) -> list[RawPage]
             ln = lines[i]
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             t = ln.text.strip()
-            beside = nxt if (nxt is not None and not nxt.hint and nxt.x0 > ln.x1
-                             and abs(nxt.top - ln.top) < max(ln.size, 6) * 0.5) else None
+            beside = (
+                nxt
+                if (
+                    nxt is not None
+                    and not nxt.hint
+                    and nxt.x0 > ln.x1
+                    and abs(nxt.top - ln.top) < max(ln.size, 6) * 0.5
+                )
+                else None
+            )
             if beside is not None and len(t) == 1 and is_glyph(t):
                 merged.append(replace(beside, text=f"{t} {beside.text.strip()}", x0=ln.x0))
                 i += 2
@@ -343,11 +386,13 @@ def _attach_glyphs(pages: Sequence[RawPage], body: float = 0.0) -> list[RawPage]
     return out
 
 
-def _layout_blocks(pages: Sequence[RawPage], body: float,
-                   pitch: dict[int, float] | None = None) -> list[_Open]:
+def _layout_blocks(
+    pages: Sequence[RawPage], body: float, pitch: dict[int, float] | None = None
+) -> list[_Open]:
     pitch = pitch or {}
-    heading_sizes = sorted({round(ln.size) for p in pages for ln in p.lines
-                            if round(ln.size) > body + 1}, reverse=True)
+    heading_sizes = sorted(
+        {round(ln.size) for p in pages for ln in p.lines if round(ln.size) > body + 1}, reverse=True
+    )
     blocks: list[_Open] = []
     cur: _Open | None = None
     first_bullet_x: float | None = None  # x of the first top-level bullet of a list
@@ -358,37 +403,76 @@ def _layout_blocks(pages: Sequence[RawPage], body: float,
             if ln.size < body - 1.5 and _FOOTNOTE_MARK.fullmatch(text):
                 continue  # a detached footnote marker
             if ln.hint == "cell":
-                cur = _Open("table_cell", p.number, [text], size=ln.size, bold=ln.bold,
-                            x0=ln.x0, table=ln.table, row=ln.row, col=ln.col)
+                cur = _Open(
+                    "table_cell",
+                    p.number,
+                    [text],
+                    size=ln.size,
+                    bold=ln.bold,
+                    x0=ln.x0,
+                    table=ln.table,
+                    row=ln.row,
+                    col=ln.col,
+                )
                 blocks.append(cur)
                 cur = None
                 continue
             rest, number, bullet = split_marker(text)
             size = round(ln.size)
             is_heading = (
-                not bullet and len(text) < 160
+                not bullet
+                and len(text) < 160
                 and (ln.bold or size > body + 1)
                 and size >= body - 0.5
                 and not text.endswith(",")
             )
             if is_heading:
-                level = heading_sizes.index(size) + 1 if size in heading_sizes else len(heading_sizes) + 1
-                if (cur is not None and cur.kind == "heading" and cur.page == p.number
-                        and cur.level == level and ln.top - cur.last_top < cur.last_size * 2.0
-                        and not number):
+                level = (
+                    heading_sizes.index(size) + 1
+                    if size in heading_sizes
+                    else len(heading_sizes) + 1
+                )
+                if (
+                    cur is not None
+                    and cur.kind == "heading"
+                    and cur.page == p.number
+                    and cur.level == level
+                    and ln.top - cur.last_top < cur.last_size * 2.0
+                    and not number
+                ):
                     cur.lines.append(text)  # a heading wrapped onto two lines
                     cur.last_top = ln.top
                     continue
                 first_bullet_x = anchor_x = None
-                cur = _Open("heading", p.number, [text], level=level, number=number, size=ln.size,
-                            bold=ln.bold, x0=ln.x0, last_top=ln.top, last_size=ln.size,
-                            last_page=p.number)
+                cur = _Open(
+                    "heading",
+                    p.number,
+                    [text],
+                    level=level,
+                    number=number,
+                    size=ln.size,
+                    bold=ln.bold,
+                    x0=ln.x0,
+                    last_top=ln.top,
+                    last_size=ln.size,
+                    last_page=p.number,
+                )
                 blocks.append(cur)
                 continue
-            if (number and not bullet and cur is not None and cur.kind == "list_item" and cur.number
-                    and cur.page == p.number and ln.x0 > cur.mark_x + 10 and 0 < ln.top - cur.last_top
-                    < max(cur.last_size, 8) * 1.9 and not cur.lines[-1].rstrip().endswith(_TERMINAL)):
-                number = None  # "... in 2014–" / "15. The proportion": a wrapped line, not paragraph 15
+            if (
+                number
+                and not bullet
+                and cur is not None
+                and cur.kind == "list_item"
+                and cur.number
+                and cur.page == p.number
+                and ln.x0 > cur.mark_x + 10
+                and 0 < ln.top - cur.last_top < max(cur.last_size, 8) * 1.9
+                and not cur.lines[-1].rstrip().endswith(_TERMINAL)
+            ):
+                number = (
+                    None  # "... in 2014–" / "15. The proportion": a wrapped line, not paragraph 15
+                )
             if bullet or number:
                 if bullet:
                     if anchor_x is not None and ln.x0 > anchor_x + 6:
@@ -403,19 +487,45 @@ def _layout_blocks(pages: Sequence[RawPage], body: float,
                     depth = 0
                     anchor_x, first_bullet_x = ln.x0, None
                 text_x = ln.x0 + 12 if bullet else ln.x0 + 18
-                cur = _Open("list_item", p.number, [rest], level=depth, number=number,
-                            bullet=bullet, size=ln.size, bold=ln.bold, x0=text_x, mark_x=ln.x0,
-                            last_top=ln.top, last_size=ln.size, last_page=p.number)
+                cur = _Open(
+                    "list_item",
+                    p.number,
+                    [rest],
+                    level=depth,
+                    number=number,
+                    bullet=bullet,
+                    size=ln.size,
+                    bold=ln.bold,
+                    x0=text_x,
+                    mark_x=ln.x0,
+                    last_top=ln.top,
+                    last_size=ln.size,
+                    last_page=p.number,
+                )
                 blocks.append(cur)
                 continue
-            if (cur is not None and cur.kind != "heading" and cur.table is None
-                    and not _LABEL_START.match(text) and _continues(cur, ln, p.number, pitch)):
+            if (
+                cur is not None
+                and cur.kind != "heading"
+                and cur.table is None
+                and not _LABEL_START.match(text)
+                and _continues(cur, ln, p.number, pitch)
+            ):
                 cur.lines.append(text)
                 cur.last_top = ln.top
                 cur.last_page = p.number  # the block keeps the page where it starts
                 continue
-            cur = _Open("paragraph", p.number, [text], size=ln.size, bold=ln.bold, x0=ln.x0,
-                        last_top=ln.top, last_size=ln.size, last_page=p.number)
+            cur = _Open(
+                "paragraph",
+                p.number,
+                [text],
+                size=ln.size,
+                bold=ln.bold,
+                x0=ln.x0,
+                last_top=ln.top,
+                last_size=ln.size,
+                last_page=p.number,
+            )
             blocks.append(cur)
             first_bullet_x = anchor_x = None
     return blocks
@@ -426,8 +536,13 @@ def _continues(cur: _Open, ln: Line, page: int, pitch: dict[int, float] | None =
     if page != (cur.last_page or cur.page) or ln.top < cur.last_top - 1:
         # first line of a new page or column: continue only an unfinished sentence, or a list
         # item whose text goes on at its hanging indent (clear of the bullet)
-        if (cur.kind == "list_item" and cur.mark_x and page == (cur.last_page or cur.page) + 1
-                and cur.mark_x + 3 < ln.x0 < cur.x0 + 30 and round(ln.size) == round(cur.last_size)):
+        if (
+            cur.kind == "list_item"
+            and cur.mark_x
+            and page == (cur.last_page or cur.page) + 1
+            and cur.mark_x + 3 < ln.x0 < cur.x0 + 30
+            and round(ln.size) == round(cur.last_size)
+        ):
             return True
         return not cur.lines[-1].rstrip().endswith(_TERMINAL) and ln.x0 >= cur.x0 - 30
     gap = ln.top - cur.last_top
@@ -445,6 +560,7 @@ def _continues(cur: _Open, ln: Line, page: int, pitch: dict[int, float] | None =
 
 # ------------------------------------------------------------ structured formats
 
+
 def _hinted_blocks(pages: Sequence[RawPage]) -> list[_Open]:
     blocks: list[_Open] = []
     counters: dict[int, int] = {}
@@ -455,8 +571,11 @@ def _hinted_blocks(pages: Sequence[RawPage]) -> list[_Open]:
             hint = ln.hint or "p"
             if hint.startswith("h") and hint[1:].isdigit():
                 rest, number, _ = split_marker(text)
-                blocks.append(_Open("heading", p.number, [text], level=int(hint[1:]), bold=True,
-                                    number=number))
+                blocks.append(
+                    _Open(
+                        "heading", p.number, [text], level=int(hint[1:]), bold=True, number=number
+                    )
+                )
             elif hint in ("li", "oli"):
                 rest, number, bullet = split_marker(text)
                 if hint == "oli" and number is None:
@@ -466,11 +585,28 @@ def _hinted_blocks(pages: Sequence[RawPage]) -> list[_Open]:
                     for d in [d for d in counters if d > ln.depth]:
                         del counters[d]
                     number = str(counters[ln.depth])
-                blocks.append(_Open("list_item", p.number, [rest if (number or bullet) else text],
-                                    level=ln.depth, number=number, bullet=hint == "li"))
+                blocks.append(
+                    _Open(
+                        "list_item",
+                        p.number,
+                        [rest if (number or bullet) else text],
+                        level=ln.depth,
+                        number=number,
+                        bullet=hint == "li",
+                    )
+                )
             elif hint == "cell":
-                blocks.append(_Open("table_cell", p.number, [text], table=ln.table, row=ln.row,
-                                    col=ln.col, bold=ln.bold))
+                blocks.append(
+                    _Open(
+                        "table_cell",
+                        p.number,
+                        [text],
+                        table=ln.table,
+                        row=ln.row,
+                        col=ln.col,
+                        bold=ln.bold,
+                    )
+                )
             else:
                 rest, number, bullet = split_marker(text)
                 if bullet:

@@ -78,8 +78,8 @@ KIND_GROUPS: dict[str, frozenset[str]] = {"actionable": ACTIONABLE_KINDS}
 _HL_OPEN, _HL_CLOSE = "\x02", "\x03"  # highlight() markers; never in extracted text
 
 
-
 # ------------------------------------------------------------------------------ data
+
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -101,8 +101,10 @@ class SearchFilters:
 
     def validated(self) -> SearchFilters:
         if self.doc_type is not None and self.doc_type not in DOC_TYPES:
-            raise QueryError(f"unknown document type '{self.doc_type}'",
-                             hint=f"use one of: {', '.join(DOC_TYPES)}")
+            raise QueryError(
+                f"unknown document type '{self.doc_type}'",
+                hint=f"use one of: {', '.join(DOC_TYPES)}",
+            )
         out = self
         if self.kind is not None:
             out = replace(self, kind=",".join(sorted(_expand_kinds(self.kind))))
@@ -112,8 +114,9 @@ class SearchFilters:
                 try:
                     _date.fromisoformat(value)
                 except ValueError:
-                    raise QueryError(f"--{name} '{value}' is not a date",
-                                     hint="write it as YYYY-MM-DD") from None
+                    raise QueryError(
+                        f"--{name} '{value}' is not a date", hint="write it as YYYY-MM-DD"
+                    ) from None
         if self.since and self.until and self.since > self.until:
             raise QueryError(f"--since {self.since} is after --until {self.until}")
         return out
@@ -125,8 +128,10 @@ class SearchFilters:
 
     @property
     def empty(self) -> bool:
-        return all(v is None for v in (self.doc_type, self.area, self.since, self.until,
-                                       self.theme, self.kind))
+        return all(
+            v is None
+            for v in (self.doc_type, self.area, self.since, self.until, self.theme, self.kind)
+        )
 
 
 def _expand_kinds(spec: str | Sequence[str]) -> set[str]:
@@ -141,11 +146,15 @@ def _expand_kinds(spec: str | Sequence[str]) -> set[str]:
         elif part in ITEM_KINDS:
             out.add(part)
         else:
-            raise QueryError(f"unknown item kind '{part}'",
-                             hint=f"use one or more of: {', '.join((*KIND_GROUPS, *ITEM_KINDS))}")
+            raise QueryError(
+                f"unknown item kind '{part}'",
+                hint=f"use one or more of: {', '.join((*KIND_GROUPS, *ITEM_KINDS))}",
+            )
     if not out:
-        raise QueryError("--kind names no item kind",
-                         hint=f"use one or more of: {', '.join((*KIND_GROUPS, *ITEM_KINDS))}")
+        raise QueryError(
+            "--kind names no item kind",
+            hint=f"use one or more of: {', '.join((*KIND_GROUPS, *ITEM_KINDS))}",
+        )
     return out
 
 
@@ -175,14 +184,26 @@ class SearchHit:
     kind: str = ""  # the item's kind when the hit is an item, else the block's kind
 
     def as_dict(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, "file": self.file, "title": self.title,
-                "doc_type": self.doc_type, "area": self.area, "date": self.date,
-                "page": self.page, "paragraph": self.paragraph, "item_id": self.item_id,
-                "kind": self.kind, "score": round(self.score, 6), "text": self.text,
-                "highlights": [list(h) for h in self.highlights], "themes": list(self.themes)}
+        return {
+            "doc_id": self.doc_id,
+            "file": self.file,
+            "title": self.title,
+            "doc_type": self.doc_type,
+            "area": self.area,
+            "date": self.date,
+            "page": self.page,
+            "paragraph": self.paragraph,
+            "item_id": self.item_id,
+            "kind": self.kind,
+            "score": round(self.score, 6),
+            "text": self.text,
+            "highlights": [list(h) for h in self.highlights],
+            "themes": list(self.themes),
+        }
 
 
 # --------------------------------------------------------------------- the index
+
 
 @dataclass
 class _Units:
@@ -214,8 +235,15 @@ def _load_units(store: Store) -> _Units:
     doc_meta: list[dict[str, Any]] = []
     for d in store.index_documents():
         doc_ids.append(d.id)
-        doc_meta.append({"file": d.file_name, "title": d.title, "doc_type": d.doc_type,
-                         "area": d.area, "date": d.date})
+        doc_meta.append(
+            {
+                "file": d.file_name,
+                "title": d.title,
+                "doc_type": d.doc_type,
+                "area": d.area,
+                "date": d.date,
+            }
+        )
     doc_pos = {d: i for i, d in enumerate(doc_ids)}
 
     items: list[dict[str, Any]] = []
@@ -223,9 +251,19 @@ def _load_units(store: Store) -> _Units:
     item_hash: list[str] = []
     for r in store.index_items():
         by_doc_items.setdefault(r.doc_id, []).append(len(items))
-        items.append({"rowid": r.rowid, "id": r.id, "doc": doc_pos[r.doc_id], "kind": r.kind,
-                      "page": r.page, "paragraph": r.paragraph, "start": r.start, "end": r.end,
-                      "blocks": []})
+        items.append(
+            {
+                "rowid": r.rowid,
+                "id": r.id,
+                "doc": doc_pos[r.doc_id],
+                "kind": r.kind,
+                "page": r.page,
+                "paragraph": r.paragraph,
+                "start": r.start,
+                "end": r.end,
+                "blocks": [],
+            }
+        )
         item_hash.append(text_hash(r.text))
     item_pos = {it["id"]: i for i, it in enumerate(items)}
 
@@ -248,8 +286,12 @@ def _load_units(store: Store) -> _Units:
             reach = list(itertools.accumulate((items[i]["end"] for i in doc_items), max))
         if number and kind in ("paragraph", "list_item") and level == 0:
             last_number = number
-        blocks[rowid] = {"doc": doc_pos[doc_id], "page": page, "kind": kind,
-                         "paragraph": number or last_number}
+        blocks[rowid] = {
+            "doc": doc_pos[doc_id],
+            "page": page,
+            "kind": kind,
+            "paragraph": number or last_number,
+        }
         u = len(keys)
         keys.append(("b", rowid))
         doc_of.append(doc_pos[doc_id])
@@ -285,16 +327,25 @@ def _load_units(store: Store) -> _Units:
     for a, b in zip(link_u, link_i):
         unit_items.setdefault(a, []).append(b)
     # each item's themes, best score first
-    themes = {item_id: [s.theme for s in scores]
-              for item_id, scores in store.item_themes().items()}
+    themes = {item_id: [s.theme for s in scores] for item_id, scores in store.item_themes().items()}
     return _Units(
-        keys=keys, index={k: i for i, k in enumerate(keys)}, doc=np.asarray(doc_of, np.int32),
-        is_item=np.asarray([k[0] == "i" for k in keys], bool), group=group, texts_hash=hashes,
-        link_unit=np.asarray(link_u, np.int64), link_item=np.asarray(link_i, np.int64),
+        keys=keys,
+        index={k: i for i, k in enumerate(keys)},
+        doc=np.asarray(doc_of, np.int32),
+        is_item=np.asarray([k[0] == "i" for k in keys], bool),
+        group=group,
+        texts_hash=hashes,
+        link_unit=np.asarray(link_u, np.int64),
+        link_item=np.asarray(link_i, np.int64),
         unit_items=unit_items,
-        doc_ids=doc_ids, doc_meta=doc_meta, items=items, item_pos=item_pos,
-        item_rowid={it["rowid"]: i for i, it in enumerate(items)}, blocks=blocks,
-        group_block=group_block, themes={k: tuple(v) for k, v in themes.items()},
+        doc_ids=doc_ids,
+        doc_meta=doc_meta,
+        items=items,
+        item_pos=item_pos,
+        item_rowid={it["rowid"]: i for i, it in enumerate(items)},
+        blocks=blocks,
+        group_block=group_block,
+        themes={k: tuple(v) for k, v in themes.items()},
     )
 
 
@@ -306,17 +357,24 @@ class Searcher:
     []
     """
 
-    def __init__(self, store: Store, embedder: Embedder | None = None, *,
-                 progress: bool = False, fts_semantics: str = "or",
-                 glossary: Glossary | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder | None = None,
+        *,
+        progress: bool = False,
+        fts_semantics: str = "or",
+        glossary: Glossary | None = None,
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.glossary = load_glossary() if glossary is None else glossary
         self._glossary_matrix: np.ndarray | None = None
         self.progress = progress
         if fts_semantics not in ("or", "and", "pairs"):
-            raise QueryError(f"unknown keyword semantics '{fts_semantics}'",
-                             hint="use 'or', 'and' or 'pairs'")
+            raise QueryError(
+                f"unknown keyword semantics '{fts_semantics}'", hint="use 'or', 'and' or 'pairs'"
+            )
         self.fts_semantics = fts_semantics
         self._units: _Units | None = None
         self._matrix: np.ndarray | None = None
@@ -339,8 +397,10 @@ class Searcher:
         """Unit vectors (rows in unit order); embeds what the cache lacks."""
         if self._matrix is None:
             if self.embedder is None:
-                raise QueryError("semantic and hybrid search need an embedding model",
-                                 hint="pass embedder=load_embedder('minilm') or use mode='keyword'")
+                raise QueryError(
+                    "semantic and hybrid search need an embedding model",
+                    hint="pass embedder=load_embedder('minilm') or use mode='keyword'",
+                )
             self._matrix = self._load_matrix()
         return self._matrix
 
@@ -356,12 +416,16 @@ class Searcher:
             if self.progress:  # never a silent wait: say what is happening and what avoids it
                 import sys
 
-                print(f"{len(missing)} passages are not indexed yet: embedding them now "
-                      "(saved; 'reviewmine index' does this ahead of time)", file=sys.stderr,
-                      flush=True)
+                print(
+                    f"{len(missing)} passages are not indexed yet: embedding them now "
+                    "(saved; 'reviewmine index' does this ahead of time)",
+                    file=sys.stderr,
+                    flush=True,
+                )
             texts = self._texts_for_hashes(set(missing))
-            _, self.n_embedded = cached_embed(self.store, self.embedder,
-                                              [texts[h] for h in missing], progress=self.progress)
+            _, self.n_embedded = cached_embed(
+                self.store, self.embedder, [texts[h] for h in missing], progress=self.progress
+            )
             have.update(self.store.get_embeddings(missing, self.embedder.model_id))
         dim = self.embedder.dim
         out = np.empty((len(hashes), dim), dtype=np.float32)
@@ -380,11 +444,19 @@ class Searcher:
         return out
 
     # -- public -------------------------------------------------------------------
-    def search(self, query: str, *, mode: str = "hybrid", limit: int = 10,
-               filters: SearchFilters | None = None) -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        *,
+        mode: str = "hybrid",
+        limit: int = 10,
+        filters: SearchFilters | None = None,
+    ) -> list[SearchHit]:
         """Ranked hits for *query*; see the module docstring for the query syntax."""
         if mode not in MODES:
-            raise QueryError(f"unknown search mode '{mode}'", hint=f"use one of: {', '.join(MODES)}")
+            raise QueryError(
+                f"unknown search mode '{mode}'", hint=f"use one of: {', '.join(MODES)}"
+            )
         if limit < 1:
             raise QueryError("--limit must be at least 1")
         parsed = parse_query(query)
@@ -399,8 +471,9 @@ class Searcher:
                 ranked = self._ranked_by_meaning(parsed, flt, n_cand, mode)
         return self._hits(ranked[:limit], parsed)
 
-    def _ranked_by_meaning(self, parsed: ParsedQuery, flt: SearchFilters, n_cand: int,
-                           mode: str) -> list[tuple[tuple[str, int], float]]:
+    def _ranked_by_meaning(
+        self, parsed: ParsedQuery, flt: SearchFilters, n_cand: int, mode: str
+    ) -> list[tuple[tuple[str, int], float]]:
         """Semantic or hybrid ranking (groups and scores, best first)."""
         if mode == "semantic":
             ranked = self._semantic(parsed, flt, n_cand, self._embed_query(parsed.text))
@@ -427,24 +500,30 @@ class Searcher:
         u = self.units
         pos = u.item_pos.get(item_id)
         if pos is None:
-            raise NotFound(f"no stored item with id {item_id}",
-                           hint="list them with 'reviewmine items'")
+            raise NotFound(
+                f"no stored item with id {item_id}", hint="list them with 'reviewmine items'"
+            )
         unit = u.index[("i", u.items[pos]["rowid"])]
         assigned = self.store.item_themes()
         by_rowid = {it["rowid"]: it for it in u.items}
         unit_items = [by_rowid.get(k[1]) if k[0] == "i" else None for k in u.keys]
         sims = similarity_scores(
-            self.matrix, unit,
-            [theme_set(s.theme for s in assigned.get(it["id"], ())) if it else None
-             for it in unit_items],
-            [it["kind"] if it else None for it in unit_items])
+            self.matrix,
+            unit,
+            [
+                theme_set(s.theme for s in assigned.get(it["id"], ())) if it else None
+                for it in unit_items
+            ],
+            [it["kind"] if it else None for it in unit_items],
+        )
         sims[~u.is_item | (u.doc == u.items[pos]["doc"])] = -np.inf
         ranked = _top(sims, u.keys, limit)
         return self._hits([(g, s) for g, s in _grouped(ranked, u) if s > -np.inf][:limit], None)
 
     # -- rankers ------------------------------------------------------------------
-    def _keyword(self, q: ParsedQuery, flt: SearchFilters, n: int,
-                 semantics: str = "or") -> list[tuple[tuple[str, int], float]]:
+    def _keyword(
+        self, q: ParsedQuery, flt: SearchFilters, n: int, semantics: str = "or"
+    ) -> list[tuple[tuple[str, int], float]]:
         match = q.fts(semantics)
         found: list[tuple[float, tuple[str, int]]] = []
         docs = None
@@ -456,11 +535,19 @@ class Searcher:
             try:
                 # With a theme or kind filter the units that pass are already known (and few).
                 rows = self.store.keyword_ranked(
-                    table, match, n, rowids=None if allowed is None else allowed[tag],
-                    docs=docs, kinds=sorted(flt.kinds), theme=flt.theme)
+                    table,
+                    match,
+                    n,
+                    rowids=None if allowed is None else allowed[tag],
+                    docs=docs,
+                    kinds=sorted(flt.kinds),
+                    theme=flt.theme,
+                )
             except Exception as exc:  # sqlite3.OperationalError: should not happen once quoted
-                raise QueryError(f"the keyword query could not be run ({exc})",
-                                 hint="remove unusual punctuation and try again") from exc
+                raise QueryError(
+                    f"the keyword query could not be run ({exc})",
+                    hint="remove unusual punctuation and try again",
+                ) from exc
             found.extend((s, (tag, rowid)) for rowid, s in rows)
         found.sort()  # bm25: lower is better; the two tables' scores are close enough to merge
         return _grouped([(k, -s) for s, k in found], self.units)[:n]
@@ -475,8 +562,12 @@ class Searcher:
             self._dfs[key] = n / self._n_blocks
         return self._dfs[key]
 
-    def _expand(self, q: ParsedQuery, sem: Sequence[tuple[tuple[str, int], float]],
-                bridge: tuple[Term, ...] = ()) -> ParsedQuery:
+    def _expand(
+        self,
+        q: ParsedQuery,
+        sem: Sequence[tuple[tuple[str, int], float]],
+        bridge: tuple[Term, ...] = (),
+    ) -> ParsedQuery:
         """The query for hybrid's keyword ranking: rare-enough user words plus feedback words.
 
         Words recurring in the top semantic hits bridge the vocabulary gap
@@ -494,8 +585,9 @@ class Searcher:
             words = [min(q.words, key=self._df)]
         if len(words) > MAX_QUERY_WORDS:  # the rarest carry BM25; pairs grow as n squared
             # (a word found nowhere matches nothing: it goes first)
-            keep = set(sorted(words, key=lambda t: (self._df(t) == 0, self._df(t)))
-                       [:MAX_QUERY_WORDS])
+            keep = set(
+                sorted(words, key=lambda t: (self._df(t) == 0, self._df(t)))[:MAX_QUERY_WORDS]
+            )
             words = [t for t in words if t in keep]
         have = {w for t in q.terms for w in t.words}
         count: dict[str, int] = {}
@@ -519,8 +611,9 @@ class Searcher:
         assert self.embedder is not None
         return np.asarray(self.embedder.embed([text]), dtype=np.float32)[0]
 
-    def _glossary_query(self, q: ParsedQuery) -> tuple[np.ndarray, list[GlossaryEntry],
-                                                      list[GlossaryEntry]]:
+    def _glossary_query(
+        self, q: ParsedQuery
+    ) -> tuple[np.ndarray, list[GlossaryEntry], list[GlossaryEntry]]:
         """Hybrid's query vector and the glossary entries it found (by meaning, by name).
 
         The closest entry's term is embedded beside the user's words, so the
@@ -532,8 +625,9 @@ class Searcher:
             qv = self._embed_query(f"{q.text} ({'; '.join(e.term for e in meant)})")
         return qv, meant, named
 
-    def _glossary_entries(self, q: ParsedQuery,
-                          qv: np.ndarray) -> tuple[list[GlossaryEntry], list[GlossaryEntry]]:
+    def _glossary_entries(
+        self, q: ParsedQuery, qv: np.ndarray
+    ) -> tuple[list[GlossaryEntry], list[GlossaryEntry]]:
         """Glossary entries close to the query in meaning, and those it names.
 
         Close: the cosine between the query's vector and an entry's
@@ -548,16 +642,21 @@ class Searcher:
             from ..embedding.cache import cached_embed
 
             assert self.embedder is not None
-            self._glossary_matrix, _ = cached_embed(self.store, self.embedder,
-                                                    [e.means for e in g.entries])
+            self._glossary_matrix, _ = cached_embed(
+                self.store, self.embedder, [e.means for e in g.entries]
+            )
         sims = self._glossary_matrix @ qv
-        meant = [g.entries[int(i)] for i in np.argsort(-sims, kind="stable")[:GLOSSARY_MAX]
-                 if sims[int(i)] >= GLOSSARY_MIN_SIM]
+        meant = [
+            g.entries[int(i)]
+            for i in np.argsort(-sims, kind="stable")[:GLOSSARY_MAX]
+            if sims[int(i)] >= GLOSSARY_MIN_SIM
+        ]
         named = [e for e in g.named_in(q.raw) if e not in meant]
         return meant, named
 
-    def _semantic(self, q: ParsedQuery, flt: SearchFilters, n: int,
-                  qv: np.ndarray) -> list[tuple[tuple[str, int], float]]:
+    def _semantic(
+        self, q: ParsedQuery, flt: SearchFilters, n: int, qv: np.ndarray
+    ) -> list[tuple[tuple[str, int], float]]:
         m = self.matrix  # QueryError without an embedder
         sims = m @ qv
         mask = self._mask(flt)
@@ -579,12 +678,16 @@ class Searcher:
         document's full text, so scanning it per query costs ~20 ms at 1,000 reports.
         """
         area = flt.area.strip().casefold() if flt.area else None
-        return np.asarray([
-            (flt.doc_type is None or m["doc_type"] == flt.doc_type)
-            and (area is None or (m["area"] or "").casefold() == area)
-            and (flt.since is None or (m["date"] is not None and m["date"] >= flt.since))
-            and (flt.until is None or (m["date"] is not None and m["date"] <= flt.until))
-            for m in self.units.doc_meta], bool)
+        return np.asarray(
+            [
+                (flt.doc_type is None or m["doc_type"] == flt.doc_type)
+                and (area is None or (m["area"] or "").casefold() == area)
+                and (flt.since is None or (m["date"] is not None and m["date"] >= flt.since))
+                and (flt.until is None or (m["date"] is not None and m["date"] <= flt.until))
+                for m in self.units.doc_meta
+            ],
+            bool,
+        )
 
     def _allowed_rowids(self, flt: SearchFilters) -> dict[str, list[int]] | None:
         """Block and item rowids passing a theme or kind filter, when few enough to list.
@@ -619,8 +722,9 @@ class Searcher:
             kinds = flt.kinds
             ok_items = np.asarray([(not kinds or it["kind"] in kinds) for it in u.items], bool)
             if flt.theme:
-                ok_items &= np.asarray([flt.theme in u.themes.get(it["id"], ()) for it in u.items],
-                                       bool)
+                ok_items &= np.asarray(
+                    [flt.theme in u.themes.get(it["id"], ()) for it in u.items], bool
+                )
             unit_ok = np.zeros(len(u.keys), bool)
             if len(u.link_unit):
                 unit_ok[u.link_unit[ok_items[u.link_item]]] = True
@@ -634,8 +738,9 @@ class Searcher:
         b = self.units.group_block.get(g) if g[0] == "i" else None
         return ("b", b) if b is not None else g
 
-    def _hits(self, ranked: Sequence[tuple[tuple[str, int], float]],
-              q: ParsedQuery | None) -> list[SearchHit]:
+    def _hits(
+        self, ranked: Sequence[tuple[tuple[str, int], float]], q: ParsedQuery | None
+    ) -> list[SearchHit]:
         u = self.units
         shown = [self._shown(g) for g, _ in ranked]
         texts = self._fetch(shown)
@@ -653,16 +758,33 @@ class Searcher:
                     page = u.blocks[key[1]]["page"]
             else:
                 b = u.blocks[g[1]]
-                doc, page, kind, paragraph, item_id = b["doc"], b["page"], b["kind"], \
-                    b["paragraph"], None
+                doc, page, kind, paragraph, item_id = (
+                    b["doc"],
+                    b["page"],
+                    b["kind"],
+                    b["paragraph"],
+                    None,
+                )
                 themes = self._block_themes(u.index[g])
             meta = u.doc_meta[doc]
-            out.append(SearchHit(
-                doc_id=u.doc_ids[doc], file=meta["file"], title=meta["title"],
-                doc_type=meta["doc_type"], date=meta["date"], page=page, paragraph=paragraph,
-                item_id=item_id, score=float(score), text=texts[key],
-                highlights=marks.get(key, ()), themes=themes, area=meta["area"], kind=kind,
-            ))
+            out.append(
+                SearchHit(
+                    doc_id=u.doc_ids[doc],
+                    file=meta["file"],
+                    title=meta["title"],
+                    doc_type=meta["doc_type"],
+                    date=meta["date"],
+                    page=page,
+                    paragraph=paragraph,
+                    item_id=item_id,
+                    score=float(score),
+                    text=texts[key],
+                    highlights=marks.get(key, ()),
+                    themes=themes,
+                    area=meta["area"],
+                    kind=kind,
+                )
+            )
         return out
 
     def _block_themes(self, unit: int) -> tuple[str, ...]:
@@ -681,8 +803,9 @@ class Searcher:
                 out[(tag, rowid)] = text
         return out
 
-    def _highlights(self, keys: Sequence[tuple[str, int]],
-                    q: ParsedQuery) -> dict[tuple[str, int], tuple[tuple[int, int], ...]]:
+    def _highlights(
+        self, keys: Sequence[tuple[str, int]], q: ParsedQuery
+    ) -> dict[tuple[str, int], tuple[tuple[int, int], ...]]:
         out: dict[tuple[str, int], tuple[tuple[int, int], ...]] = {}
         match = q.fts_any()
         for tag, table in (("b", "blocks"), ("i", "items")):
@@ -715,8 +838,9 @@ def _spans(marked: str) -> tuple[tuple[int, int], ...] | None:
     return tuple(spans) if start < 0 else None
 
 
-def _top(scores: np.ndarray, keys: Sequence[tuple[str, int]],
-         n: int) -> list[tuple[tuple[str, int], float]]:
+def _top(
+    scores: np.ndarray, keys: Sequence[tuple[str, int]], n: int
+) -> list[tuple[tuple[str, int], float]]:
     n = min(n, len(scores))
     if n <= 0:
         return []
@@ -763,8 +887,9 @@ def _name_terms(entries: Iterable[GlossaryEntry]) -> tuple[Term, ...]:
     return tuple(terms.values())
 
 
-def _grouped(ranked: Iterable[tuple[tuple[str, int], float]],
-             u: _Units) -> list[tuple[tuple[str, int], float]]:
+def _grouped(
+    ranked: Iterable[tuple[tuple[str, int], float]], u: _Units
+) -> list[tuple[tuple[str, int], float]]:
     """Map units to their groups, keeping each group's best (first) score."""
     seen: set[tuple[str, int]] = set()
     out = []
@@ -779,8 +904,9 @@ def _grouped(ranked: Iterable[tuple[tuple[str, int], float]],
     return out
 
 
-def _rrf(lists: Sequence[Sequence[tuple[tuple[str, int], float]]],
-         k: int = RRF_K) -> list[tuple[tuple[str, int], float]]:
+def _rrf(
+    lists: Sequence[Sequence[tuple[tuple[str, int], float]]], k: int = RRF_K
+) -> list[tuple[tuple[str, int], float]]:
     """Reciprocal rank fusion: sum of 1/(k + rank) over the lists a group appears in."""
     from .rankers import rrf
 
@@ -789,9 +915,18 @@ def _rrf(lists: Sequence[Sequence[tuple[tuple[str, int], float]]],
 
 # ----------------------------------------------------------------------------- api
 
-def search(store: Store, query: str, *, mode: str = "hybrid", embedder: Embedder | None = None,
-           limit: int = 10, filters: SearchFilters | None = None,
-           progress: bool = False, glossary: Glossary | None = None) -> list[SearchHit]:
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    mode: str = "hybrid",
+    embedder: Embedder | None = None,
+    limit: int = 10,
+    filters: SearchFilters | None = None,
+    progress: bool = False,
+    glossary: Glossary | None = None,
+) -> list[SearchHit]:
     """Search *store*; ``mode`` is keyword, semantic or hybrid (needs *embedder*).
 
     >>> from reviewmine.store import Store
@@ -799,10 +934,12 @@ def search(store: Store, query: str, *, mode: str = "hybrid", embedder: Embedder
     []
     """
     return Searcher(store, embedder, progress=progress, glossary=glossary).search(
-        query, mode=mode, limit=limit, filters=filters)
+        query, mode=mode, limit=limit, filters=filters
+    )
 
 
-def similar(store: Store, item_id: str, *, embedder: Embedder, limit: int = 10,
-            progress: bool = False) -> list[SearchHit]:
+def similar(
+    store: Store, item_id: str, *, embedder: Embedder, limit: int = 10, progress: bool = False
+) -> list[SearchHit]:
     """The items in other documents closest in meaning to *item_id* (cosine)."""
     return Searcher(store, embedder, progress=progress).similar(item_id, limit=limit)

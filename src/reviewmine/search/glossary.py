@@ -53,8 +53,10 @@ class Glossary:
     def _keys(self) -> list[tuple[str, ...]]:
         # Each name's first word, lower-cased: a name can only match text containing it.
         # Checking these first spares compiling ~150 regexes per process (0.15 s) for a query.
-        return [tuple(m.group(0).lower() for n in e.names if (m := _FIRST_WORD.search(n)))
-                for e in self.entries]
+        return [
+            tuple(m.group(0).lower() for n in e.names if (m := _FIRST_WORD.search(n)))
+            for e in self.entries
+        ]
 
     def _regexes(self, i: int) -> list[re.Pattern[str]]:
         # the theme lexicon's rules: spaces = hyphens, plurals, acronyms in capitals only
@@ -62,8 +64,11 @@ class Glossary:
             e = self.entries[i]
             acronyms = [n for n in e.names if is_acronym(n)]
             words = [n for n in e.names if not is_acronym(n)]
-            self._compiled[i] = [phrase_regex(names, flags) for names, flags
-                                 in ((acronyms, 0), (words, re.IGNORECASE)) if names]
+            self._compiled[i] = [
+                phrase_regex(names, flags)
+                for names, flags in ((acronyms, 0), (words, re.IGNORECASE))
+                if names
+            ]
         return self._compiled[i]
 
     @cached_property
@@ -74,9 +79,11 @@ class Glossary:
         """Entries one of whose names occurs in *text* as whole words."""
         text = normalise_text(text)
         lowered = text.lower()
-        return [e for i, (e, keys) in enumerate(zip(self.entries, self._keys))
-                if any(k in lowered for k in keys) and any(r.search(text)
-                                                           for r in self._regexes(i))]
+        return [
+            e
+            for i, (e, keys) in enumerate(zip(self.entries, self._keys))
+            if any(k in lowered for k in keys) and any(r.search(text) for r in self._regexes(i))
+        ]
 
 
 _FIRST_WORD = re.compile(r"\w+")
@@ -85,8 +92,9 @@ _FIRST_WORD = re.compile(r"\w+")
 def _entries(data: dict[str, Any], where: str) -> list[dict[str, Any]]:
     unknown = sorted(set(data) - {"version", "terms"})
     if unknown:
-        raise ConfigError(f"{unknown[0]}: unknown top-level key (allowed: version, terms)",
-                          path=where)
+        raise ConfigError(
+            f"{unknown[0]}: unknown top-level key (allowed: version, terms)", path=where
+        )
     terms = data.get("terms", [])
     if not isinstance(terms, list) or not all(isinstance(t, dict) for t in terms):
         raise ConfigError("terms must be a list of [[terms]] tables", path=where)
@@ -95,13 +103,15 @@ def _entries(data: dict[str, Any], where: str) -> list[dict[str, Any]]:
         at = f"terms[{i}]"
         bad = sorted(set(t) - set(_KEYS))
         if bad:
-            raise ConfigError(f"{at}.{bad[0]}: unknown key (allowed: {', '.join(_KEYS)})",
-                              path=where)
+            raise ConfigError(
+                f"{at}.{bad[0]}: unknown key (allowed: {', '.join(_KEYS)})", path=where
+            )
         if not isinstance(t.get("term"), str) or not t["term"].strip():
             raise ConfigError(f"{at}.term must be a non-empty string", path=where)
         aliases = t.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip()
-                                                    for a in aliases):
+        if not isinstance(aliases, list) or not all(
+            isinstance(a, str) and a.strip() for a in aliases
+        ):
             raise ConfigError(f"{at}.aliases must be a list of non-empty strings", path=where)
         if "drop" in t and not isinstance(t["drop"], bool):
             raise ConfigError(f"{at}.drop must be true or false", path=where)
@@ -128,7 +138,9 @@ def load_glossary(user_path: Path | str | None = None) -> Glossary:
                 raise ConfigError(f"drop: no glossary term '{t['term']}'", path=where)
             del by_term[key]
             continue
-        by_term[key] = GlossaryEntry(t["term"].strip(),
-                                     tuple(a.strip() for a in t.get("aliases", [])),
-                                     " ".join(t["means"].split()))
+        by_term[key] = GlossaryEntry(
+            t["term"].strip(),
+            tuple(a.strip() for a in t.get("aliases", [])),
+            " ".join(t["means"].split()),
+        )
     return Glossary(tuple(by_term.values()), " + ".join(sources))

@@ -101,8 +101,10 @@ def parse_query(query: str) -> ParsedQuery:
     q = unicodedata.normalize("NFKC", query or "")
     q = q.replace("\u201c", '"').replace("\u201d", '"').replace("\u201e", '"')
     if q.count('"') % 2:
-        raise QueryError("the query has an unclosed double quote",
-                         hint='close the "exact phrase" or remove the quote')
+        raise QueryError(
+            "the query has an unclosed double quote",
+            hint='close the "exact phrase" or remove the quote',
+        )
     terms: list[Term] = []
     for m in _PIECE.finditer(q):
         if m.group(1) is not None:
@@ -117,6 +119,8 @@ def parse_query(query: str) -> ParsedQuery:
         # "multi-agency" stays one term (a phrase of its parts), so OR keeps it together.
         terms.append(Term(words, prefix=token.rstrip(")]}.,;:!?").endswith("*")))
     if not terms:
-        raise QueryError("the query has no words to search for",
-                         hint='type some words, e.g. reviewmine search "neglect"')
+        raise QueryError(
+            "the query has no words to search for",
+            hint='type some words, e.g. reviewmine search "neglect"',
+        )
     return ParsedQuery(query, tuple(terms))

@@ -45,7 +45,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:including|and|as\s+well\s+as|particularly|in\s+particular|so\s+that"
     r"|to\s+ensure|which|where|with)\b)"
     r"|\s+as\s+well\s+as\s+|\s+and\s+that\s+|\s+and\s+ensure\s+",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "(paragraph 91)", "(paras 110, 116)": cross-references, not content
 _CROSS_REF = re.compile(r"\((?:paras?|paragraphs?)\b[^)]*\)", re.IGNORECASE)
 
@@ -60,8 +61,11 @@ def clauses(text: str) -> list[str]:
     return [p for p in pieces if len(p.split()) >= MIN_CLAUSE_WORDS]
 
 
-def rrf(lists: Sequence[Sequence[tuple[Group, float]]], k: int = RRF_K,
-        weights: Sequence[float] | None = None) -> Ranked:
+def rrf(
+    lists: Sequence[Sequence[tuple[Group, float]]],
+    k: int = RRF_K,
+    weights: Sequence[float] | None = None,
+) -> Ranked:
     """Reciprocal rank fusion: sum of weight/(k + rank) over the lists a group is in.
 
     >>> rrf([[(("b", 1), 9.0), (("b", 2), 8.0)], [(("b", 2), 0.5)]])[0][0]
@@ -81,12 +85,18 @@ def standardise(x: np.ndarray) -> np.ndarray:
     return (x - x.mean()) / sd if sd > 1e-12 else np.zeros_like(x)
 
 
-def rank_items(cosine: Mapping[Group, float], keyword: Sequence[tuple[Group, float]],
-               texts: Mapping[Group, str], qv: np.ndarray,
-               embed: Callable[[list[str]], np.ndarray],
-               context: Mapping[Group, float] | None = None, *,
-               keyword_weight: float | None = None, clause_items: int | None = None,
-               context_weight: float | None = None) -> Ranked:
+def rank_items(
+    cosine: Mapping[Group, float],
+    keyword: Sequence[tuple[Group, float]],
+    texts: Mapping[Group, str],
+    qv: np.ndarray,
+    embed: Callable[[list[str]], np.ndarray],
+    context: Mapping[Group, float] | None = None,
+    *,
+    keyword_weight: float | None = None,
+    clause_items: int | None = None,
+    context_weight: float | None = None,
+) -> Ranked:
     """Rank candidate items: best of whole text and clauses by meaning, plus keyword evidence.
 
     *cosine*: every candidate's whole-text cosine with the query vector *qv*

@@ -49,8 +49,10 @@ DEFAULT_LIMIT = 10  # as reviewmine search, so the JSON endpoint matches it
 MAX_LIMIT = 200
 LOOPBACK_NAMES = ("localhost",)
 TEMPLATES = DATA_DIR
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-       "base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 def check_host(host: str) -> str:
@@ -63,12 +65,15 @@ def check_host(host: str) -> str:
             return name
     except ValueError:
         pass
-    raise ConfigError(f"serve listens on the loopback interface only, not '{host}'",
-                      hint="use 127.0.0.1 (the default); the page has no login, so it must "
-                           "not be reachable from other machines")
+    raise ConfigError(
+        f"serve listens on the loopback interface only, not '{host}'",
+        hint="use 127.0.0.1 (the default); the page has no login, so it must "
+        "not be reachable from other machines",
+    )
 
 
 # ------------------------------------------------------------------------ the service
+
 
 @dataclass(frozen=True)
 class Query:
@@ -93,17 +98,27 @@ class Query:
             limit = int(one("limit") or DEFAULT_LIMIT)
         except ValueError:
             raise QueryError("limit must be a whole number") from None
-        return cls(q=one("q"), mode=one("mode") or "hybrid", doc_type=one("type"),
-                   area=one("area"), since=one("since"), until=one("until"),
-                   theme=one("theme"),
-                   kinds=tuple(k for k in params.getlist("kind") if k.strip()),
-                   limit=max(1, min(MAX_LIMIT, limit)))
+        return cls(
+            q=one("q"),
+            mode=one("mode") or "hybrid",
+            doc_type=one("type"),
+            area=one("area"),
+            since=one("since"),
+            until=one("until"),
+            theme=one("theme"),
+            kinds=tuple(k for k in params.getlist("kind") if k.strip()),
+            limit=max(1, min(MAX_LIMIT, limit)),
+        )
 
     def filters(self) -> SearchFilters:
-        return SearchFilters(doc_type=self.doc_type or None, area=self.area or None,
-                             since=self.since or None, until=self.until or None,
-                             theme=self.theme or None,
-                             kind=",".join(self.kinds) if self.kinds else None).validated()
+        return SearchFilters(
+            doc_type=self.doc_type or None,
+            area=self.area or None,
+            since=self.since or None,
+            until=self.until or None,
+            theme=self.theme or None,
+            kind=",".join(self.kinds) if self.kinds else None,
+        ).validated()
 
 
 class SearchService:
@@ -140,8 +155,9 @@ class SearchService:
         assert self.store is not None
         version = self.store.data_version()
         if self.searcher is None or version != self._version:
-            self.searcher = Searcher(self.store, self.embedder, progress=True,
-                                     glossary=self.glossary)
+            self.searcher = Searcher(
+                self.store, self.embedder, progress=True, glossary=self.glossary
+            )
             self._version = version
         return self.searcher
 
@@ -151,13 +167,13 @@ class SearchService:
         mode = query.mode if query.mode in MODES else "hybrid"
         if self.embedder is None:
             mode = "keyword"
-        return self._fresh().search(query.q, mode=mode, limit=query.limit,
-                                    filters=query.filters())
+        return self._fresh().search(query.q, mode=mode, limit=query.limit, filters=query.filters())
 
     def similar(self, item_id: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
         if self.embedder is None:
-            raise QueryError("similar items need the embedding model",
-                             hint="start serve without --embedder none")
+            raise QueryError(
+                "similar items need the embedding model", hint="start serve without --embedder none"
+            )
         return self._fresh().similar(item_id, limit=limit)
 
     def choices(self) -> dict[str, list[tuple[str, str]]]:
@@ -168,12 +184,17 @@ class SearchService:
         themes = sorted({t for ts in u.themes.values() for t in ts})
         kinds = [(g, f"{g} (any kind that asks for a change)") for g in KIND_GROUPS]
         kinds += [(k, KIND_LABELS.get(k, k)) for k in ITEM_KINDS]
-        return {"types": [(t, DOC_TYPE_LABELS.get(t, t)) for t in types],
-                "areas": [(a, a) for a in areas], "themes": [(t, t) for t in themes],
-                "kinds": kinds, "modes": [(m, m) for m in MODES]}
+        return {
+            "types": [(t, DOC_TYPE_LABELS.get(t, t)) for t in types],
+            "areas": [(a, a) for a in areas],
+            "themes": [(t, t) for t in themes],
+            "kinds": kinds,
+            "modes": [(m, m) for m in MODES],
+        }
 
 
 # ------------------------------------------------------------------------ rendering
+
 
 def segments(text: str, spans: Any) -> list[tuple[str, bool]]:
     """*text* cut into (piece, highlighted) runs; the template escapes every piece.
@@ -207,10 +228,19 @@ def citation(hit: SearchHit) -> str:
 def _templates() -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(segments=segments, citation=citation, kind_labels=KIND_LABELS,
-                       doc_type_labels=DOC_TYPE_LABELS)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        segments=segments,
+        citation=citation,
+        kind_labels=KIND_LABELS,
+        doc_type_labels=DOC_TYPE_LABELS,
+    )
     return env
 
 
@@ -220,6 +250,7 @@ def hit_rows(hits: list[SearchHit]) -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------------- the app
+
 
 def create_app(service: SearchService, *, warm: bool = True) -> Any:
     """The Starlette application; the store is opened (and the model warmed) at startup."""
@@ -243,8 +274,15 @@ def create_app(service: SearchService, *, warm: bool = True) -> Any:
             hits = service.search(query)
         except QueryError as err:
             query, error = Query(q=str(request.query_params.get("q") or "")), str(err)
-        return page("serve_search.html", 400 if error else 200, query=query, hits=hits,
-                    error=error, choices=service.choices(), title="Search")
+        return page(
+            "serve_search.html",
+            400 if error else 200,
+            query=query,
+            hits=hits,
+            error=error,
+            choices=service.choices(),
+            title="Search",
+        )
 
     async def api_search(request: Request) -> Response:
         try:
@@ -264,8 +302,13 @@ def create_app(service: SearchService, *, warm: bool = True) -> Any:
             return page("serve_error.html", 404, message=str(err), title="Not found")
         items = service.store.items(doc_id=doc.id)
         outline = [b for b in doc.blocks if b.kind == "heading" or b.number]
-        return page("serve_doc.html", doc=doc, items=items, outline=outline,
-                    title=doc.title or doc.file_name)
+        return page(
+            "serve_doc.html",
+            doc=doc,
+            items=items,
+            outline=outline,
+            title=doc.title or doc.file_name,
+        )
 
     async def similar(request: Request) -> Response:
         item_id = request.path_params["item_id"]
@@ -289,20 +332,37 @@ def create_app(service: SearchService, *, warm: bool = True) -> Any:
         finally:
             service.close()
 
-    routes = [Route("/", home), Route("/api/search", api_search),
-              Route("/doc/{doc_id}", document), Route("/similar/{item_id}", similar),
-              Route("/static/serve.css", css)]
+    routes = [
+        Route("/", home),
+        Route("/api/search", api_search),
+        Route("/doc/{doc_id}", document),
+        Route("/similar/{item_id}", similar),
+        Route("/static/serve.css", css),
+    ]
     hosts = ["127.0.0.1", "localhost", "[::1]", "::1", "testserver"]
-    return Starlette(routes=routes, lifespan=lifespan,
-                     middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts)])
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
+    )
 
 
-_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-            "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
+_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
 
 
-def serve(db: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
-          embedder: Embedder | None = None, glossary: Glossary | None = None) -> None:
+def serve(
+    db: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    embedder: Embedder | None = None,
+    glossary: Glossary | None = None,
+) -> None:
     """Run the server until Ctrl-C (uvicorn stops it cleanly: requests finish, store closes)."""
     import uvicorn
 
@@ -312,10 +372,20 @@ def serve(db: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
     service = SearchService(Path(db), embedder, glossary)
     app = create_app(service)
     url_host = f"[{bind}]" if ":" in bind else bind
-    print(f"reviewmine search page on http://{url_host}:{port}/  (Ctrl-C stops it)",
-          file=sys.stderr, flush=True)
-    config = uvicorn.Config(app, host=bind, port=port, log_level="warning", access_log=False,
-                            lifespan="on", server_header=False)
+    print(
+        f"reviewmine search page on http://{url_host}:{port}/  (Ctrl-C stops it)",
+        file=sys.stderr,
+        flush=True,
+    )
+    config = uvicorn.Config(
+        app,
+        host=bind,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        server_header=False,
+    )
     server = uvicorn.Server(config)
     try:
         server.run()
@@ -324,6 +394,8 @@ def serve(db: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
     except SystemExit:  # uvicorn exits when it cannot bind; say so in our own words below
         pass
     if not server.started:
-        raise ConfigError(f"could not listen on {url_host}:{port}",
-                          hint="is another server using that port? pass --port")
+        raise ConfigError(
+            f"could not listen on {url_host}:{port}",
+            hint="is another server using that port? pass --port",
+        )
     print("stopped", file=sys.stderr, flush=True)

@@ -64,5 +64,11 @@ def similarity_scores(
 ) -> np.ndarray:
     """Score of every row of ``vectors`` (unit length) as similar to row ``query``."""
     sims = np.asarray(vectors @ vectors[query], dtype=np.float64)
-    return sims + agreement(themes[query] or frozenset(), themes, kinds[query], kinds,
-                            theme_weight=theme_weight, kind_weight=kind_weight)
+    return sims + agreement(
+        themes[query] or frozenset(),
+        themes,
+        kinds[query],
+        kinds,
+        theme_weight=theme_weight,
+        kind_weight=kind_weight,
+    )

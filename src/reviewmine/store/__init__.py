@@ -61,13 +61,17 @@ class Store(PassageQueries):
         """
         p = Path(path) if path is not None else default_db_path()
         if str(p) != ":memory:" and p.parent and not p.parent.exists():
-            raise StoreError("the folder for the store does not exist", path=p,
-                             hint="create it or pass another --db")
+            raise StoreError(
+                "the folder for the store does not exist",
+                path=p,
+                hint="create it or pass another --db",
+            )
         try:
             db = connect(p)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the store ({exc})", path=p,
-                             hint="is it a reviewmine database?") from exc
+            raise StoreError(
+                f"cannot open the store ({exc})", path=p, hint="is it a reviewmine database?"
+            ) from exc
         store = cls(db, p)
         store._migrate()
         return store
@@ -107,7 +111,9 @@ class Store(PassageQueries):
         return row[0] if row else None
 
     def has_document(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+        )
 
     def link_file(self, path: str, doc_id: str, size: int, mtime: float) -> str | None:
         """Point *path* at an already stored document; returns the replaced doc id if any."""
@@ -129,8 +135,9 @@ class Store(PassageQueries):
             return old
         return None
 
-    def save_document(self, doc: Document, items: Sequence[Item], *, path: str, size: int,
-                      mtime: float) -> str | None:
+    def save_document(
+        self, doc: Document, items: Sequence[Item], *, path: str, size: int, mtime: float
+    ) -> str | None:
         """Write a parsed document with its items in one transaction.
 
         Returns the id of the document this one replaced (same path, older content).
@@ -141,9 +148,23 @@ class Store(PassageQueries):
                 "INSERT INTO documents(id, file, file_name, doc_type, title, area, date, pages, text,"
                 " dates_json, pseudonym, judgements_json, framework, topic, ingested_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.id, doc.file, doc.file_name, doc.doc_type, doc.title, doc.area, doc.date,
-                 doc.pages, doc.text, _json(doc.dates), doc.pseudonym, _json(doc.judgements),
-                 doc.framework, doc.topic, time.time()),
+                (
+                    doc.id,
+                    doc.file,
+                    doc.file_name,
+                    doc.doc_type,
+                    doc.title,
+                    doc.area,
+                    doc.date,
+                    doc.pages,
+                    doc.text,
+                    _json(doc.dates),
+                    doc.pseudonym,
+                    _json(doc.judgements),
+                    doc.framework,
+                    doc.topic,
+                    time.time(),
+                ),
             )
             self.db.executemany(
                 "INSERT INTO pages(doc_id, page, text) VALUES (?,?,?)",
@@ -152,9 +173,27 @@ class Store(PassageQueries):
             self.db.executemany(
                 "INSERT INTO blocks(doc_id, idx, page, kind, text, level, number, bullet, start, end,"
                 " size, bold, x0, tbl, row, col) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(doc.id, b.index, b.page, b.kind, b.text, b.level, b.number, int(b.bullet),
-                  b.start, b.end, b.size, int(b.bold), b.x0, b.table, b.row, b.col)
-                 for b in doc.blocks],
+                [
+                    (
+                        doc.id,
+                        b.index,
+                        b.page,
+                        b.kind,
+                        b.text,
+                        b.level,
+                        b.number,
+                        int(b.bullet),
+                        b.start,
+                        b.end,
+                        b.size,
+                        int(b.bold),
+                        b.x0,
+                        b.table,
+                        b.row,
+                        b.col,
+                    )
+                    for b in doc.blocks
+                ],
             )
             self._insert_items(doc.id, items)
             return self._link(path, doc.id, size, mtime)
@@ -170,14 +209,36 @@ class Store(PassageQueries):
             "INSERT INTO items(id, doc_id, ordinal, kind, number, text, page, heading, subheading,"
             " paragraph, section, addressees_json, confidence, subitems_json, start, end)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(it.id, doc_id, it.ordinal, it.kind, it.number, it.text, it.page, it.heading,
-              it.subheading, it.paragraph, it.section, _json(list(it.addressees)), it.confidence,
-              _json(list(it.subitems)), it.start, it.end) for it in items],
+            [
+                (
+                    it.id,
+                    doc_id,
+                    it.ordinal,
+                    it.kind,
+                    it.number,
+                    it.text,
+                    it.page,
+                    it.heading,
+                    it.subheading,
+                    it.paragraph,
+                    it.section,
+                    _json(list(it.addressees)),
+                    it.confidence,
+                    _json(list(it.subitems)),
+                    it.start,
+                    it.end,
+                )
+                for it in items
+            ],
         )
 
     def document_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT id FROM documents ORDER BY date IS NULL, date, file_name, id")]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM documents ORDER BY date IS NULL, date, file_name, id"
+            )
+        ]
 
     def documents(self, *, with_blocks: bool = False) -> list[Document]:
         """All stored documents in (date, file name) order."""
@@ -191,17 +252,21 @@ class Store(PassageQueries):
             (ref, ref, ref, ref),
         ).fetchone()
         if row is None and len(ref) >= 6:
-            rows = self.db.execute("SELECT id FROM documents WHERE id LIKE ?", (ref + "%",)).fetchall()
+            rows = self.db.execute(
+                "SELECT id FROM documents WHERE id LIKE ?", (ref + "%",)
+            ).fetchall()
             row = rows[0] if len(rows) == 1 else None
         if row is None:
-            raise NotFound(f"no stored document matches '{ref}'",
-                           hint="list them with 'reviewmine docs'")
+            raise NotFound(
+                f"no stored document matches '{ref}'", hint="list them with 'reviewmine docs'"
+            )
         return self.document(row[0], with_blocks=True)
 
     def document(self, doc_id: str, *, with_blocks: bool = True) -> Document:
         row = self.db.execute(
             "SELECT id, file, file_name, doc_type, title, area, date, pages, text, dates_json,"
-            " pseudonym, judgements_json, framework, topic FROM documents WHERE id=?", (doc_id,)
+            " pseudonym, judgements_json, framework, topic FROM documents WHERE id=?",
+            (doc_id,),
         ).fetchone()
         if row is None:
             raise NotFound(f"no stored document with id {doc_id}")
@@ -209,29 +274,64 @@ class Store(PassageQueries):
         page_texts: tuple[str, ...] = ()
         if with_blocks:
             blocks = tuple(
-                Block(index=r[0], page=r[1], kind=r[2], text=r[3], level=r[4], number=r[5],
-                      bullet=bool(r[6]), start=r[7], end=r[8], size=r[9], bold=bool(r[10]),
-                      x0=r[11], table=r[12], row=r[13], col=r[14])
+                Block(
+                    index=r[0],
+                    page=r[1],
+                    kind=r[2],
+                    text=r[3],
+                    level=r[4],
+                    number=r[5],
+                    bullet=bool(r[6]),
+                    start=r[7],
+                    end=r[8],
+                    size=r[9],
+                    bold=bool(r[10]),
+                    x0=r[11],
+                    table=r[12],
+                    row=r[13],
+                    col=r[14],
+                )
                 for r in self.db.execute(
                     "SELECT idx, page, kind, text, level, number, bullet, start, end, size, bold,"
-                    " x0, tbl, row, col FROM blocks WHERE doc_id=? ORDER BY idx", (doc_id,))
+                    " x0, tbl, row, col FROM blocks WHERE doc_id=? ORDER BY idx",
+                    (doc_id,),
+                )
             )
-            page_texts = tuple(r[0] for r in self.db.execute(
-                "SELECT text FROM pages WHERE doc_id=? ORDER BY page", (doc_id,)))
+            page_texts = tuple(
+                r[0]
+                for r in self.db.execute(
+                    "SELECT text FROM pages WHERE doc_id=? ORDER BY page", (doc_id,)
+                )
+            )
         return Document(
-            id=row[0], file=row[1], file_name=row[2], doc_type=row[3], title=row[4], area=row[5],
-            date=row[6], pages=row[7], text=row[8] if with_blocks else "", blocks=blocks,
-            page_texts=page_texts, dates=json.loads(row[9]), pseudonym=row[10],
-            judgements=json.loads(row[11]), framework=row[12], topic=row[13],
+            id=row[0],
+            file=row[1],
+            file_name=row[2],
+            doc_type=row[3],
+            title=row[4],
+            area=row[5],
+            date=row[6],
+            pages=row[7],
+            text=row[8] if with_blocks else "",
+            blocks=blocks,
+            page_texts=page_texts,
+            dates=json.loads(row[9]),
+            pseudonym=row[10],
+            judgements=json.loads(row[11]),
+            framework=row[12],
+            topic=row[13],
         )
 
     # -- items ----------------------------------------------------------------
-    def items(self, *, doc_id: str | None = None, kind: str | None = None,
-              theme: str | None = None) -> list[Item]:
+    def items(
+        self, *, doc_id: str | None = None, kind: str | None = None, theme: str | None = None
+    ) -> list[Item]:
         """Items in document order, optionally filtered."""
-        sql = ("SELECT i.id, i.doc_id, i.ordinal, i.kind, i.number, i.text, i.page, i.heading,"
-               " i.subheading, i.paragraph, i.section, i.addressees_json, i.confidence,"
-               " i.subitems_json, i.start, i.end FROM items i JOIN documents d ON d.id = i.doc_id")
+        sql = (
+            "SELECT i.id, i.doc_id, i.ordinal, i.kind, i.number, i.text, i.page, i.heading,"
+            " i.subheading, i.paragraph, i.section, i.addressees_json, i.confidence,"
+            " i.subitems_json, i.start, i.end FROM items i JOIN documents d ON d.id = i.doc_id"
+        )
         where: list[str] = []
         args: list[object] = []
         if doc_id:
@@ -247,17 +347,33 @@ class Store(PassageQueries):
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.date IS NULL, d.date, d.file_name, i.ordinal"
         return [
-            Item(id=r[0], doc_id=r[1], ordinal=r[2], kind=r[3], number=r[4], text=r[5], page=r[6],
-                 heading=r[7], subheading=r[8], paragraph=r[9], section=r[10],
-                 addressees=tuple(json.loads(r[11])), confidence=r[12],
-                 subitems=tuple(json.loads(r[13])), start=r[14], end=r[15])
+            Item(
+                id=r[0],
+                doc_id=r[1],
+                ordinal=r[2],
+                kind=r[3],
+                number=r[4],
+                text=r[5],
+                page=r[6],
+                heading=r[7],
+                subheading=r[8],
+                paragraph=r[9],
+                section=r[10],
+                addressees=tuple(json.loads(r[11])),
+                confidence=r[12],
+                subitems=tuple(json.loads(r[13])),
+                start=r[14],
+                end=r[15],
+            )
             for r in self.db.execute(sql, args)
         ]
 
     def item(self, item_id: str) -> Item:
         for it in self.items_by_ids([item_id]):
             return it
-        raise NotFound(f"no stored item with id {item_id}", hint="list them with 'reviewmine items'")
+        raise NotFound(
+            f"no stored item with id {item_id}", hint="list them with 'reviewmine items'"
+        )
 
     def items_by_ids(self, ids: Iterable[str]) -> list[Item]:
         wanted = set(ids)
@@ -283,14 +399,15 @@ class Store(PassageQueries):
 
     def theme_ids(self) -> list[str]:
         """The themes at least one item carries, sorted."""
-        return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT theme FROM item_themes ORDER BY theme")]
+        return [
+            r[0] for r in self.db.execute("SELECT DISTINCT theme FROM item_themes ORDER BY theme")
+        ]
 
     # -- embeddings cache ---------------------------------------------------------
     def get_embeddings(self, text_hashes: Sequence[str], model_id: str) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
         for i in range(0, len(text_hashes), 500):
-            chunk = list(text_hashes[i:i + 500])
+            chunk = list(text_hashes[i : i + 500])
             marks = ",".join("?" * len(chunk))
             for h, dim, blob in self.db.execute(
                 f"SELECT text_hash, dim, vector FROM embeddings WHERE model_id=? AND text_hash IN ({marks})",
@@ -303,23 +420,28 @@ class Store(PassageQueries):
         with self.transaction():
             self.db.executemany(
                 "INSERT OR REPLACE INTO embeddings(text_hash, model_id, dim, vector) VALUES (?,?,?,?)",
-                [(h, model_id, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
-                 for h, v in vectors.items()],
+                [
+                    (h, model_id, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+                    for h, v in vectors.items()
+                ],
             )
 
     # -- tracker ------------------------------------------------------------------
     _TRACKER_COLS = TRACKER_COLUMNS
 
-    def replace_tracker_actions(self, source_file: str, rows: Sequence[dict[str, object]],
-                                sheet: str | None = None) -> None:
+    def replace_tracker_actions(
+        self, source_file: str, rows: Sequence[dict[str, object]], sheet: str | None = None
+    ) -> None:
         """Swap one tracker file's rows (or one sheet's) for *rows*, in one transaction."""
         cols = self._TRACKER_COLS
         with self.transaction():
             if sheet is None:
                 self.db.execute("DELETE FROM tracker_actions WHERE source_file=?", (source_file,))
             else:
-                self.db.execute("DELETE FROM tracker_actions WHERE source_file=? AND sheet=?",
-                                (source_file, sheet))
+                self.db.execute(
+                    "DELETE FROM tracker_actions WHERE source_file=? AND sheet=?",
+                    (source_file, sheet),
+                )
             self.db.executemany(
                 f"INSERT INTO tracker_actions({', '.join(cols)})"
                 f" VALUES ({','.join('?' * len(cols))})",
@@ -355,8 +477,15 @@ class Store(PassageQueries):
                     "INSERT OR REPLACE INTO tracker_links"
                     "(action_rowid, item_id, score, reason, origin) SELECT a.rowid, i.id, ?, ?, ? FROM tracker_actions a, items i"
                     " WHERE a.source_file=? AND a.sheet=? AND a.row=? AND i.id=?",
-                    (ln["score"], ln["reason"], ln["origin"], ln["source_file"], ln["sheet"],
-                     ln["row"], ln["item_id"]),
+                    (
+                        ln["score"],
+                        ln["reason"],
+                        ln["origin"],
+                        ln["source_file"],
+                        ln["sheet"],
+                        ln["row"],
+                        ln["item_id"],
+                    ),
                 )
                 n += cur.rowcount
             return n
@@ -365,9 +494,10 @@ class Store(PassageQueries):
         """Stored links with their action's file, sheet, row and id, by action then score."""
         out = []
         for r in self.db.execute(
-                "SELECT a.source_file, a.sheet, a.row, a.action_id, l.item_id, l.score, l.reason,"
-                " l.origin FROM tracker_links l JOIN tracker_actions a ON a.rowid = l.action_rowid"
-                " ORDER BY a.source_file, a.rowid, l.score DESC, l.item_id"):
+            "SELECT a.source_file, a.sheet, a.row, a.action_id, l.item_id, l.score, l.reason,"
+            " l.origin FROM tracker_links l JOIN tracker_actions a ON a.rowid = l.action_rowid"
+            " ORDER BY a.source_file, a.rowid, l.score DESC, l.item_id"
+        ):
             try:
                 out.append(StoredLink.from_row(r))
             except (TypeError, ValueError):
@@ -375,8 +505,13 @@ class Store(PassageQueries):
         return out
 
     # -- runs -------------------------------------------------------------------
-    def record_run(self, command: str, config: object, models: dict[str, str],
-                   summary: dict[str, object] | None = None) -> None:
+    def record_run(
+        self,
+        command: str,
+        config: object,
+        models: dict[str, str],
+        summary: dict[str, object] | None = None,
+    ) -> None:
         cfg = asdict(config) if is_dataclass(config) and not isinstance(config, type) else config
         with self.transaction():
             self.db.execute(
@@ -389,13 +524,27 @@ class Store(PassageQueries):
         """The newest recorded run of *command*: its config, models and summary, or None."""
         row = self.db.execute(
             "SELECT started, config_json, models_json, summary_json FROM runs WHERE command=?"
-            " ORDER BY started DESC, rowid DESC LIMIT 1", (command,)).fetchone()
+            " ORDER BY started DESC, rowid DESC LIMIT 1",
+            (command,),
+        ).fetchone()
         if row is None:
             return None
-        return {"started": row[0], "config": json.loads(row[1]), "models": json.loads(row[2]),
-                "summary": json.loads(row[3])}
+        return {
+            "started": row[0],
+            "config": json.loads(row[1]),
+            "models": json.loads(row[2]),
+            "summary": json.loads(row[3]),
+        }
 
     def counts(self) -> dict[str, int]:
-        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-                for t in ("documents", "blocks", "items", "item_themes", "embeddings",
-                          "tracker_actions")}
+        return {
+            t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+            for t in (
+                "documents",
+                "blocks",
+                "items",
+                "item_themes",
+                "embeddings",
+                "tracker_actions",
+            )
+        }

@@ -16,9 +16,21 @@ from typing import NamedTuple
 from ..types import TrackerAction
 
 # tracker_actions' columns as the store writes and reads them (rowid first when read).
-TRACKER_COLUMNS = ("action_id", "source_file", "sheet", "row", "review", "recommendation",
-                   "action", "owner", "due_date", "status", "status_norm", "evidence",
-                   "raw_json")
+TRACKER_COLUMNS = (
+    "action_id",
+    "source_file",
+    "sheet",
+    "row",
+    "review",
+    "recommendation",
+    "action",
+    "owner",
+    "due_date",
+    "status",
+    "status_norm",
+    "evidence",
+    "raw_json",
+)
 
 
 def _opt_str(v: object) -> str | None:
@@ -41,13 +53,22 @@ def tracker_action_from_row(row: Sequence[object]) -> TrackerAction:
     r = dict(zip(TRACKER_COLUMNS, row, strict=True))
     extra = json.loads(str(r["raw_json"] or "{}"))
     return TrackerAction(
-        action_id=str(r["action_id"]), source_file=str(r["source_file"]), sheet=str(r["sheet"]),
-        row=_as_int(r["row"]), review=_opt_str(r["review"]),
-        recommendation=_opt_str(r["recommendation"]), action=_opt_str(r["action"]),
-        owner=_opt_str(r["owner"]), due_date=_opt_str(r["due_date"]), status=_opt_str(r["status"]),
-        status_norm=str(r["status_norm"] or "unknown"), evidence=_opt_str(r["evidence"]),
-        rec_number=extra.get("rec_number"), due_text=extra.get("due_text"),
-        own_id=bool(extra.get("own_id")), raw=extra.get("cells", {}),
+        action_id=str(r["action_id"]),
+        source_file=str(r["source_file"]),
+        sheet=str(r["sheet"]),
+        row=_as_int(r["row"]),
+        review=_opt_str(r["review"]),
+        recommendation=_opt_str(r["recommendation"]),
+        action=_opt_str(r["action"]),
+        owner=_opt_str(r["owner"]),
+        due_date=_opt_str(r["due_date"]),
+        status=_opt_str(r["status"]),
+        status_norm=str(r["status_norm"] or "unknown"),
+        evidence=_opt_str(r["evidence"]),
+        rec_number=extra.get("rec_number"),
+        due_text=extra.get("due_text"),
+        own_id=bool(extra.get("own_id")),
+        raw=extra.get("cells", {}),
     )
 
 
@@ -73,8 +94,16 @@ class StoredLink:
         source_file, sheet, r, action_id, item_id, score, reason, origin = row
         if not isinstance(score, int | float):
             raise TypeError(f"not a score: {score!r}")
-        return cls(str(source_file), str(sheet), _as_int(r), str(action_id), str(item_id),
-                   float(score), str(reason), str(origin))
+        return cls(
+            str(source_file),
+            str(sheet),
+            _as_int(r),
+            str(action_id),
+            str(item_id),
+            float(score),
+            str(reason),
+            str(origin),
+        )
 
 
 class IndexDocument(NamedTuple):

@@ -52,7 +52,8 @@ def set_wal(db: sqlite3.Connection) -> None:
 
 
 def _m001_initial(db: sqlite3.Connection) -> None:
-    _script(db, 
+    _script(
+        db,
         """
         CREATE TABLE documents (
             id TEXT PRIMARY KEY,
@@ -147,14 +148,15 @@ def _m001_initial(db: sqlite3.Connection) -> None:
             models_json TEXT NOT NULL,
             summary_json TEXT NOT NULL DEFAULT '{}'
         );
-        """
+        """,
     )
 
 
 def _m002_fulltext(db: sqlite3.Connection) -> None:
     # External-content FTS5 tables kept in step by triggers, so every write path
     # (including deletes by cascade) updates the keyword index.
-    _script(db, 
+    _script(
+        db,
         """
         CREATE VIRTUAL TABLE blocks_fts USING fts5(
             text, content='blocks', content_rowid='rowid', tokenize='porter unicode61');
@@ -172,12 +174,13 @@ def _m002_fulltext(db: sqlite3.Connection) -> None:
         CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN
             INSERT INTO items_fts(items_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
         END;
-        """
+        """,
     )
 
 
 def _m003_tracker(db: sqlite3.Connection) -> None:
-    _script(db, 
+    _script(
+        db,
         """
         CREATE TABLE tracker_actions (
             rowid INTEGER PRIMARY KEY,
@@ -196,7 +199,7 @@ def _m003_tracker(db: sqlite3.Connection) -> None:
             raw_json TEXT NOT NULL,
             UNIQUE (source_file, sheet, row)
         );
-        """
+        """,
     )
 
 
@@ -204,7 +207,8 @@ def _m004_tracker_links(db: sqlite3.Connection) -> None:
     # Links from tracker actions to the items they answer, as the last `match` run
     # (plus user confirmations) decided them; cascades drop them when the tracker is
     # re-imported or the items are re-extracted, so a link never outlives either end.
-    _script(db, 
+    _script(
+        db,
         """
         CREATE TABLE tracker_links (
             action_rowid INTEGER NOT NULL REFERENCES tracker_actions(rowid) ON DELETE CASCADE,
@@ -215,7 +219,7 @@ def _m004_tracker_links(db: sqlite3.Connection) -> None:
             PRIMARY KEY (action_rowid, item_id)
         );
         CREATE INDEX tracker_links_item ON tracker_links(item_id);
-        """
+        """,
     )
 
 
@@ -238,7 +242,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def migrate(db: sqlite3.Connection, path: Path) -> None:
     """Apply the pending migrations, each with its record in one transaction."""
     try:
-        db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied REAL)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied REAL)"
+        )
         done = {r[0] for r in db.execute("SELECT name FROM schema_migrations")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"not a usable reviewmine store ({exc})", path=path) from exc
@@ -246,7 +252,8 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
     if unknown:
         raise StoreError(
             f"store was written by a newer reviewmine (migrations {sorted(unknown)})",
-            path=path, hint="upgrade reviewmine",
+            path=path,
+            hint="upgrade reviewmine",
         )
     for name, fn in MIGRATIONS:
         if name in done:

@@ -128,8 +128,9 @@ class ThemeModel:
         vectors = self._check_vectors(vectors).astype(np.float64)
         if not self.lexicon_features:
             return vectors
-        return np.hstack([vectors, lexicon_indicators(
-            texts, self.lexicon_features, self._training_lexicon())])
+        return np.hstack(
+            [vectors, lexicon_indicators(texts, self.lexicon_features, self._training_lexicon())]
+        )
 
     def _training_lexicon(self) -> LexiconTagger:
         # The features mean what they meant in training, whatever the user's taxonomy says.
@@ -142,8 +143,11 @@ class ThemeModel:
         lexicon features need the ``texts``."""
         if self.lexicon_features and texts is None:
             raise ModelError("this theme model needs the item texts as well as their vectors")
-        X = self.features(texts or [], vectors) if self.lexicon_features else \
-            self._check_vectors(vectors).astype(np.float64)
+        X = (
+            self.features(texts or [], vectors)
+            if self.lexicon_features
+            else self._check_vectors(vectors).astype(np.float64)
+        )
         return _sigmoid(X @ self.coef.T.astype(np.float64) + self.intercept)
 
     def _check_vectors(self, vectors: np.ndarray) -> np.ndarray:
@@ -193,15 +197,24 @@ class ThemeModel:
             for theme in active:
                 phrases = hits.get(theme, ())
                 p = float(probs[i, col[theme]]) if theme in col else None
-                confirm = (self.confirm_threshold_long if len(text) >= self.long_item_chars
-                           else self.confirm_threshold)
+                confirm = (
+                    self.confirm_threshold_long
+                    if len(text) >= self.long_item_chars
+                    else self.confirm_threshold
+                )
                 score = _combine(phrases, p, confirm, self.add_threshold)
                 if score is not None:
-                    scores.append(ThemeScore(theme, score, _reason(
-                        phrases, p, carrying_words(text, self.taxonomy.get(theme), phrases))))
+                    scores.append(
+                        ThemeScore(
+                            theme,
+                            score,
+                            _reason(
+                                phrases, p, carrying_words(text, self.taxonomy.get(theme), phrases)
+                            ),
+                        )
+                    )
             if not scores:
-                scores.append(
-                    self._fallback(text, i, probs, active, float(on_topic[i])))
+                scores.append(self._fallback(text, i, probs, active, float(on_topic[i])))
             out.append(tuple(sorted(scores, key=lambda s: (-s.score, s.theme))))
         return out
 
@@ -268,8 +281,7 @@ class ThemeModel:
             "taxonomy_at_training": list(self.trained_themes),
             "lexicon_features": list(self.lexicon_features),
             "lexicon_feature_weight": LEXICON_FEATURE_WEIGHT,
-            "long_items": {"chars": self.long_item_chars,
-                           "confirm": self.confirm_threshold_long},
+            "long_items": {"chars": self.long_item_chars, "confirm": self.confirm_threshold_long},
         }
         (folder / CONFIG_FILE).write_text(
             json.dumps(config, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
@@ -320,8 +332,9 @@ class ThemeModel:
             trained_themes=tuple(config.get("taxonomy_at_training", ())),
             lexicon_features=tuple(config.get("lexicon_features", ())),
             # Format 1 models had one confirm threshold for every item.
-            confirm_threshold_long=float(config.get("long_items", {}).get(
-                "confirm", thresholds["confirm"])),
+            confirm_threshold_long=float(
+                config.get("long_items", {}).get("confirm", thresholds["confirm"])
+            ),
             long_item_chars=int(config.get("long_items", {}).get("chars", 0)),
         )
 
@@ -387,7 +400,9 @@ def carrying_words(text: str, theme: Theme, phrases: Sequence[str], max_words: i
         return best.strip()
     # The densest window of the best sentence.
     hits = [bool(_stems(w) & vocab) for w in best_words]
-    lo = max(range(len(best_words) - max_words + 1), key=lambda k: (sum(hits[k:k + max_words]), -k))
+    lo = max(
+        range(len(best_words) - max_words + 1), key=lambda k: (sum(hits[k : k + max_words]), -k)
+    )
     return _clip(best_words, lo, lo + max_words)
 
 
@@ -477,11 +492,19 @@ def train_theme_model(
     tuning: dict[str, Any] = {}
     if groups is not None and tune_folds >= 2 and len(set(groups)) >= 2:
         chosen, tuning = tune_thresholds(
-            texts, label_sets, X, list(groups), taxonomy,
+            texts,
+            label_sets,
+            X,
+            list(groups),
+            taxonomy,
             example_vectors=np.asarray(ex_vectors, dtype=np.float32).reshape(len(ex_texts), dim),
-            n_splits=tune_folds, min_positives=min_positives, C=C,
-            long_item_chars=long_item_chars, fallback_threshold=fallback_threshold,
-            fallback_min_similarity=fallback_min_similarity)
+            n_splits=tune_folds,
+            min_positives=min_positives,
+            C=C,
+            long_item_chars=long_item_chars,
+            fallback_threshold=fallback_threshold,
+            fallback_min_similarity=fallback_min_similarity,
+        )
         confirm_threshold = chosen["confirm"]
         confirm_threshold_long = chosen["confirm_long"]
         add_threshold = chosen["add"]
@@ -529,8 +552,11 @@ def lexicon_indicators(
 
 
 def _fit_classifiers(
-    X: np.ndarray, label_sets: Sequence[set[str]], trainable: Sequence[str],
-    min_positives: int, C: float,
+    X: np.ndarray,
+    label_sets: Sequence[set[str]],
+    trainable: Sequence[str],
+    min_positives: int,
+    C: float,
 ) -> tuple[list[str], list[np.ndarray], list[float]]:
     """One balanced logistic regression per theme with at least ``min_positives`` items."""
     from sklearn.linear_model import LogisticRegression
@@ -590,8 +616,9 @@ def decide(
     return out
 
 
-def _objective(pred: np.ndarray, truth: np.ndarray, other_truth: np.ndarray,
-               min_support: int = 3) -> float:
+def _objective(
+    pred: np.ndarray, truth: np.ndarray, other_truth: np.ndarray, min_support: int = 3
+) -> float:
     """Mean of micro-F1 over (item, theme) pairs and macro-F1 over themes with at least
     ``min_support`` gold items, ``other`` counted as a theme: the two figures the
     evaluation reports, so neither broad nor rare themes are given away for the other."""
@@ -601,8 +628,9 @@ def _objective(pred: np.ndarray, truth: np.ndarray, other_truth: np.ndarray,
     n_pred, n_true = pred.sum(axis=0), truth.sum(axis=0)
     micro = 2 * tp.sum() / (n_pred.sum() + n_true.sum()) if n_true.sum() else 0.0
     rated = n_true >= min_support
-    macro = float(np.mean(2 * tp[rated] / (n_pred[rated] + n_true[rated]))) if rated.any() \
-        else micro
+    macro = (
+        float(np.mean(2 * tp[rated] / (n_pred[rated] + n_true[rated]))) if rated.any() else micro
+    )
     return 0.5 * float(micro) + 0.5 * macro
 
 
@@ -641,13 +669,17 @@ def tune_thresholds(
     long_items = np.array([len(t) >= long_item_chars for t in texts])
     dim = example_vectors.shape[1]
     emb = np.asarray(X[:, :dim], dtype=np.float32)
-    on_topic = ((emb @ example_vectors.T).max(axis=1) >= fallback_min_similarity
-                if len(example_vectors) else np.ones(len(texts), dtype=bool))
+    on_topic = (
+        (emb @ example_vectors.T).max(axis=1) >= fallback_min_similarity
+        if len(example_vectors)
+        else np.ones(len(texts), dtype=bool)
+    )
     probs = np.full((len(texts), len(active)), np.nan)
     folds = min(n_splits, len(set(groups)))
     for train, test in GroupKFold(n_splits=folds).split(X, groups=np.asarray(groups)):
         themes, coefs, intercepts = _fit_classifiers(
-            X[train], [label_sets[i] for i in train], active, min_positives, C)
+            X[train], [label_sets[i] for i in train], active, min_positives, C
+        )
         if themes:
             scores = X[test] @ np.array(coefs).T + np.array(intercepts)
             probs[np.ix_(test, [col[t] for t in themes])] = _sigmoid(scores)
@@ -656,14 +688,18 @@ def tune_thresholds(
         for confirm_long in THRESHOLD_GRID["confirm_long"]:
             for add in THRESHOLD_GRID["add"]:
                 setting = {"confirm": confirm, "confirm_long": confirm_long, "add": add}
-                pred = decide(hits, probs, long_items, on_topic, fallback=fallback_threshold,
-                              **setting)
+                pred = decide(
+                    hits, probs, long_items, on_topic, fallback=fallback_threshold, **setting
+                )
                 f1 = _objective(pred, truth, other_truth)
                 if best is None or f1 > best[0] + 1e-12:
                     best = (f1, setting)
     assert best is not None
-    record = {"inner_folds": f"GroupKFold({folds}) on local authority",
-              "grid": {k: list(v) for k, v in THRESHOLD_GRID.items()},
-              "objective": "mean of micro-F1 and macro-F1 (themes with >= 3 items)",
-              "chosen": best[1], "inner_objective": round(best[0], 4)}
+    record = {
+        "inner_folds": f"GroupKFold({folds}) on local authority",
+        "grid": {k: list(v) for k, v in THRESHOLD_GRID.items()},
+        "objective": "mean of micro-F1 and macro-F1 (themes with >= 3 items)",
+        "chosen": best[1],
+        "inner_objective": round(best[0], 4),
+    }
     return best[1], record

@@ -245,9 +245,11 @@ class Stability:
     fraction: float
 
     def describe(self) -> str:
-        return (f"stability: adjusted Rand index {self.mean_ari:.2f} on average (lowest "
-                f"{self.min_ari:.2f}) over {len(self.scores)} resamples of "
-                f"{self.fraction:.0%} of the {self.n_items} unexplained items")
+        return (
+            f"stability: adjusted Rand index {self.mean_ari:.2f} on average (lowest "
+            f"{self.min_ari:.2f}) over {len(self.scores)} resamples of "
+            f"{self.fraction:.0%} of the {self.n_items} unexplained items"
+        )
 
 
 def cluster_stability(
@@ -277,15 +279,21 @@ def cluster_stability(
     size = round(fraction * len(candidates))
     if size < 2 * max(min_cluster_size, 1):
         return None
-    full = _cluster(_reduce(vectors[candidates], pca_dim, seed), seed, min_cluster_size,
-                    max_clusters, clusterer)
+    full = _cluster(
+        _reduce(vectors[candidates], pca_dim, seed), seed, min_cluster_size, max_clusters, clusterer
+    )
     scores = []
     for r in range(n_resamples):
         rng = np.random.default_rng(seed + 1 + r)
         keep = np.sort(rng.choice(len(candidates), size=size, replace=False))
         sub = vectors[[candidates[k] for k in keep]]
-        labels = _cluster(_reduce(sub, pca_dim, seed + 1 + r), seed + 1 + r, min_cluster_size,
-                          max_clusters, clusterer)
+        labels = _cluster(
+            _reduce(sub, pca_dim, seed + 1 + r),
+            seed + 1 + r,
+            min_cluster_size,
+            max_clusters,
+            clusterer,
+        )
         scores.append(float(adjusted_rand_score(full[keep], labels)))
     return Stability(
         mean_ari=float(np.mean(scores)),

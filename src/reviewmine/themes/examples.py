@@ -70,7 +70,8 @@ def pick_examples(
         ids = list(dict.fromkeys(members.get(theme, ())))
         main = {i: _is_main(theme, scores.get(i, {})) for i in ids}
         rep = representativeness(
-            ids, {i: scores.get(i, {}).get(theme, 0.0) for i in ids}, main, vectors)
+            ids, {i: scores.get(i, {}).get(theme, 0.0) for i in ids}, main, vectors
+        )
         ranked[theme] = sorted(ids, key=lambda i: (-round(rep[i], 6), i))
     used: set[str] = set()
     picks: dict[str, list[str]] = {t: [] for t in order}

@@ -214,8 +214,9 @@ def theme_recurrence(
     return out
 
 
-def area_recurrence(items: Iterable[ThemedItem], min_docs: int = 2
-                    ) -> dict[tuple[str, str], list[ThemedItem]]:
+def area_recurrence(
+    items: Iterable[ThemedItem], min_docs: int = 2
+) -> dict[tuple[str, str], list[ThemedItem]]:
     """Themes recurring in the same area: (theme, area) -> its items, for each pair
     raised by at least *min_docs* documents of that area.  ``other`` never recurs;
     items without an area are left out.  Areas are compared case-insensitively

@@ -52,8 +52,9 @@ class Citation:
     text: str
 
 
-def assign_themes(store: Store, cfg: Config, *, embedder: Embedder | None = None,
-                  progress: bool = False) -> ThemeRun:
+def assign_themes(
+    store: Store, cfg: Config, *, embedder: Embedder | None = None, progress: bool = False
+) -> ThemeRun:
     """Give every stored item its themes (score and reason) and record the run.
 
     >>> # assign_themes(Store.open("demo.db"), load_config())  # doctest: +SKIP
@@ -76,14 +77,26 @@ def assign_themes(store: Store, cfg: Config, *, embedder: Embedder | None = None
         computed = 0
     # Every run re-themes every item, so a store themed under an older taxonomy
     # is upgraded by the next run; the stamp lets that run say so.
-    store.record_run("themes", cfg, {"embedder": embedder.model_id,
-                                     "theme_model": model.embedder_id,
-                                     "taxonomy": taxonomy.stamp,
-                                     "taxonomy_version": str(taxonomy.version),
-                                     "taxonomy_hash": taxonomy.digest},
-                     {"items": len(items), "embedded": computed})
-    return ThemeRun(len(items), computed, embedder.model_id, str(cfg.theme_model or "models/themes"),
-                    taxonomy=taxonomy.stamp, previous_taxonomy=previous)
+    store.record_run(
+        "themes",
+        cfg,
+        {
+            "embedder": embedder.model_id,
+            "theme_model": model.embedder_id,
+            "taxonomy": taxonomy.stamp,
+            "taxonomy_version": str(taxonomy.version),
+            "taxonomy_hash": taxonomy.digest,
+        },
+        {"items": len(items), "embedded": computed},
+    )
+    return ThemeRun(
+        len(items),
+        computed,
+        embedder.model_id,
+        str(cfg.theme_model or "models/themes"),
+        taxonomy=taxonomy.stamp,
+        previous_taxonomy=previous,
+    )
 
 
 def previous_taxonomy(store: Store) -> str | None:
@@ -101,9 +114,16 @@ def previous_taxonomy(store: Store) -> str | None:
     return str(models.get("taxonomy") or "v1") if isinstance(models, dict) else "v1"
 
 
-def theme_summary(store: Store, cfg: Config, *, since: int | None = None, until: int | None = None,
-                  doc_type: str | None = None, area: str | None = None,
-                  min_docs: int | None = None) -> list[ThemeRecurrence]:
+def theme_summary(
+    store: Store,
+    cfg: Config,
+    *,
+    since: int | None = None,
+    until: int | None = None,
+    doc_type: str | None = None,
+    area: str | None = None,
+    min_docs: int | None = None,
+) -> list[ThemeRecurrence]:
     """Per theme: items, documents, years, areas, types, whether it recurs."""
     from .recurrence import theme_recurrence, themed_items
     from .taxonomy import load_taxonomy
@@ -112,19 +132,42 @@ def theme_summary(store: Store, cfg: Config, *, since: int | None = None, until:
     items = store.items()
     assigned = store.item_themes()
     rows = themed_items(docs, items, assigned)
-    summary = theme_recurrence(rows, names=load_taxonomy(cfg.themes_file),
-                               min_docs=min_docs or cfg.min_docs, since=since, until=until,
-                               doc_type=doc_type, area=area)
-    return _with_representative_examples(store, cfg, summary, rows, items, assigned,
-                                         since=since, until=until, doc_type=doc_type, area=area)
+    summary = theme_recurrence(
+        rows,
+        names=load_taxonomy(cfg.themes_file),
+        min_docs=min_docs or cfg.min_docs,
+        since=since,
+        until=until,
+        doc_type=doc_type,
+        area=area,
+    )
+    return _with_representative_examples(
+        store,
+        cfg,
+        summary,
+        rows,
+        items,
+        assigned,
+        since=since,
+        until=until,
+        doc_type=doc_type,
+        area=area,
+    )
 
 
-def _with_representative_examples(store: Store, cfg: Config, summary: list[ThemeRecurrence],
-                                  rows: Sequence[ThemedItem], items: Sequence[Item],
-                                  assigned: dict[str, tuple[ThemeScore, ...]],
-                                  *, since: int | None, until: int | None,
-                                  doc_type: str | Iterable[str] | None,
-                                  area: str | Iterable[str] | None) -> list[ThemeRecurrence]:
+def _with_representative_examples(
+    store: Store,
+    cfg: Config,
+    summary: list[ThemeRecurrence],
+    rows: Sequence[ThemedItem],
+    items: Sequence[Item],
+    assigned: dict[str, tuple[ThemeScore, ...]],
+    *,
+    since: int | None,
+    until: int | None,
+    doc_type: str | Iterable[str] | None,
+    area: str | Iterable[str] | None,
+) -> list[ThemeRecurrence]:
     """Each theme's examples: its most representative items, none shared between themes."""
     from dataclasses import replace
 
@@ -138,8 +181,9 @@ def _with_representative_examples(store: Store, cfg: Config, summary: list[Theme
     for r in kept:
         members.setdefault(r.theme, []).append(r.item_id)
     scores = {i: {s.theme: s.score for s in scores} for i, scores in assigned.items()}
-    vectors = _cached_vectors(store, cfg, [it for it in items if it.id in
-                                           {r.item_id for r in kept}])
+    vectors = _cached_vectors(
+        store, cfg, [it for it in items if it.id in {r.item_id for r in kept}]
+    )
     n = max(len(r.example_item_ids) for r in summary) or 1
     picks = pick_examples([r.theme for r in summary], members, scores, vectors, n=n)
     return [replace(r, example_item_ids=picks.get(r.theme, ())) for r in summary]
@@ -170,8 +214,11 @@ def citations(store: Store, item_ids: Sequence[str]) -> list[Citation]:
         it = by_id.get(i)
         if it is not None:
             d = docs[it.doc_id]
-            out.append(Citation(it.id, d.file_name, d.title, d.date, it.page, it.number,
-                                it.heading, it.text))
+            out.append(
+                Citation(
+                    it.id, d.file_name, d.title, d.date, it.page, it.number, it.heading, it.text
+                )
+            )
     return out
 
 
@@ -180,8 +227,9 @@ def theme_items(store: Store, theme: str) -> list[Citation]:
     return citations(store, [it.id for it in store.items(theme=theme)])
 
 
-def emergent(store: Store, cfg: Config, *, embedder: Embedder | None = None,
-             seed: int = 0) -> tuple[list[EmergentTheme], list[Item]]:
+def emergent(
+    store: Store, cfg: Config, *, embedder: Embedder | None = None, seed: int = 0
+) -> tuple[list[EmergentTheme], list[Item]]:
     """Clusters of items no taxonomy theme explains (vectors from the cache)."""
     from ..embedding.embedders import load_embedder
     from .emergent import emergent_themes
@@ -192,13 +240,20 @@ def emergent(store: Store, cfg: Config, *, embedder: Embedder | None = None,
         return [], []
     assigned = store.item_themes()
     vectors, _ = cached_embed(store, embedder, [it.text for it in items])
-    found = emergent_themes([it.text for it in items], vectors,
-                            [assigned.get(it.id, ()) for it in items], seed=seed)
+    found = emergent_themes(
+        [it.text for it in items], vectors, [assigned.get(it.id, ()) for it in items], seed=seed
+    )
     return found, items
 
 
-def emergent_stability(store: Store, cfg: Config, *, embedder: Embedder | None = None,
-                       seed: int = 0, n_resamples: int = 5) -> Stability | None:
+def emergent_stability(
+    store: Store,
+    cfg: Config,
+    *,
+    embedder: Embedder | None = None,
+    seed: int = 0,
+    n_resamples: int = 5,
+) -> Stability | None:
     """Adjusted Rand index of the emergent clustering over resamples (vectors from the cache)."""
     from ..embedding.embedders import load_embedder
     from .emergent import cluster_stability
@@ -209,6 +264,10 @@ def emergent_stability(store: Store, cfg: Config, *, embedder: Embedder | None =
         return None
     assigned = store.item_themes()
     vectors, _ = cached_embed(store, embedder, [it.text for it in items])
-    return cluster_stability([it.text for it in items], vectors,
-                             [assigned.get(it.id, ()) for it in items], seed=seed,
-                             n_resamples=n_resamples)
+    return cluster_stability(
+        [it.text for it in items],
+        vectors,
+        [assigned.get(it.id, ()) for it in items],
+        seed=seed,
+        n_resamples=n_resamples,
+    )

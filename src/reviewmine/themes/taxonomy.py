@@ -90,8 +90,9 @@ class Taxonomy:
     def digest(self) -> str:
         """Short sha256 of every theme's id, name, description, examples, keywords and
         patterns: two runs with the same digest themed with the same taxonomy."""
-        blob = json.dumps([theme_record(t) for t in self.themes], sort_keys=True,
-                          ensure_ascii=False)
+        blob = json.dumps(
+            [theme_record(t) for t in self.themes], sort_keys=True, ensure_ascii=False
+        )
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
     @property

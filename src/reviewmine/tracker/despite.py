@@ -66,18 +66,177 @@ if TYPE_CHECKING:
 
 # Words that say what kind of thing is asked for, or by whom, not which change:
 # recommendations on every subject use them, so sharing them shows nothing.
-GENERIC_WORDS = frozenset(["about", "access", "action", "address", "after", "agency", "agree", "all", "any", "arrangement", "ask", "assessment", "assurance", "audit", "before", "board", "care", "case", "check", "child", "children", "clear", "complet", "consistent", "consistently", "decision", "education", "effective", "ensure", "every", "expect", "family", "finding", "good", "guidance", "health", "help", "identify", "improve", "include", "including", "information", "know", "local", "look", "make", "management", "manager", "meeting", "monitor", "month", "multi", "need", "new", "other", "out", "oversight", "parent", "partner", "partnership", "people", "plan", "planning", "police", "policy", "practice", "practitioner", "procedure", "process", "professional", "progress", "protection", "quality", "record", "relaunch", "report", "response", "review", "revise", "risk", "safeguard", "school", "scrutiny", "seek", "servic", "service", "share", "sharing", "show", "social", "staff", "support", "sure", "system", "term", "time", "timeliness", "timely", "tool", "track", "training", "twelve", "use", "used", "visit", "well", "whether", "work", "worker", "year", "young"])
+GENERIC_WORDS = frozenset(
+    [
+        "about",
+        "access",
+        "action",
+        "address",
+        "after",
+        "agency",
+        "agree",
+        "all",
+        "any",
+        "arrangement",
+        "ask",
+        "assessment",
+        "assurance",
+        "audit",
+        "before",
+        "board",
+        "care",
+        "case",
+        "check",
+        "child",
+        "children",
+        "clear",
+        "complet",
+        "consistent",
+        "consistently",
+        "decision",
+        "education",
+        "effective",
+        "ensure",
+        "every",
+        "expect",
+        "family",
+        "finding",
+        "good",
+        "guidance",
+        "health",
+        "help",
+        "identify",
+        "improve",
+        "include",
+        "including",
+        "information",
+        "know",
+        "local",
+        "look",
+        "make",
+        "management",
+        "manager",
+        "meeting",
+        "monitor",
+        "month",
+        "multi",
+        "need",
+        "new",
+        "other",
+        "out",
+        "oversight",
+        "parent",
+        "partner",
+        "partnership",
+        "people",
+        "plan",
+        "planning",
+        "police",
+        "policy",
+        "practice",
+        "practitioner",
+        "procedure",
+        "process",
+        "professional",
+        "progress",
+        "protection",
+        "quality",
+        "record",
+        "relaunch",
+        "report",
+        "response",
+        "review",
+        "revise",
+        "risk",
+        "safeguard",
+        "school",
+        "scrutiny",
+        "seek",
+        "servic",
+        "service",
+        "share",
+        "sharing",
+        "show",
+        "social",
+        "staff",
+        "support",
+        "sure",
+        "system",
+        "term",
+        "time",
+        "timeliness",
+        "timely",
+        "tool",
+        "track",
+        "training",
+        "twelve",
+        "use",
+        "used",
+        "visit",
+        "well",
+        "whether",
+        "work",
+        "worker",
+        "year",
+        "young",
+    ]
+)
 
 # Words of ordinary English that say when, how often, how many or how, never what
 # change: "but", "previously", "often", "together" are in the stop list of no matcher,
 # yet shared by any two texts.  Kept as stems so they meet the texts' stems.
-FUNCTION_WORDS = frozenset(st for w in (
-    "ago", "already", "although", "because", "but", "day", "does", "during", "earlier", "early",
-    "even", "four", "how", "known", "last", "later", "making", "necessary", "never", "now",
-    "often", "old", "once", "one", "part", "particular", "particularly", "previous",
-    "previously", "rarely", "reason", "routinely", "set", "several", "since", "specific",
-    "still", "though", "three", "together", "two", "what", "whenever", "why", "without", "yet",
-) for st in content_tokens(w))
+FUNCTION_WORDS = frozenset(
+    st
+    for w in (
+        "ago",
+        "already",
+        "although",
+        "because",
+        "but",
+        "day",
+        "does",
+        "during",
+        "earlier",
+        "early",
+        "even",
+        "four",
+        "how",
+        "known",
+        "last",
+        "later",
+        "making",
+        "necessary",
+        "never",
+        "now",
+        "often",
+        "old",
+        "once",
+        "one",
+        "part",
+        "particular",
+        "particularly",
+        "previous",
+        "previously",
+        "rarely",
+        "reason",
+        "routinely",
+        "set",
+        "several",
+        "since",
+        "specific",
+        "still",
+        "though",
+        "three",
+        "together",
+        "two",
+        "what",
+        "whenever",
+        "why",
+        "without",
+        "yet",
+    )
+    for st in content_tokens(w)
+)
 
 
 @dataclass(frozen=True)
@@ -130,8 +289,9 @@ def specific_words(text: str, ignore: frozenset[str] = frozenset()) -> tuple[set
     """Specific word stems of *text* and its pairs of adjacent stems with a specific word."""
 
     toks = [w for w in content_tokens(text) if len(w) > 2]
-    keep = {w for w in toks
-            if w not in GENERIC_WORDS and w not in FUNCTION_WORDS and w not in ignore}
+    keep = {
+        w for w in toks if w not in GENERIC_WORDS and w not in FUNCTION_WORDS and w not in ignore
+    }
     pairs = {f"{a} {b}" for a, b in pairwise(toks) if a in keep or b in keep}
     return keep, pairs
 
@@ -145,8 +305,9 @@ def _surfaces(texts: Iterable[str], into: dict[str, str]) -> None:
                 into.setdefault(st[0], w.strip("'’-").lower())
 
 
-def soft_shared(ref: set[str], later: set[str], vec: dict[str, np.ndarray],
-                min_cos: float) -> dict[str, str]:
+def soft_shared(
+    ref: set[str], later: set[str], vec: dict[str, np.ndarray], min_cos: float
+) -> dict[str, str]:
     """Specific stems of *ref* not in *later* but said there in other words.
 
     *vec* maps a stem to the unit vector of its written form; a *ref* stem counts
@@ -162,8 +323,7 @@ def soft_shared(ref: set[str], later: set[str], vec: dict[str, np.ndarray],
     if not a or not b:
         return {}
     sims = np.stack([vec[w] for w in a]) @ np.stack([vec[w] for w in b]).T
-    return {w: b[int(sims[i].argmax())] for i, w in enumerate(a)
-            if float(sims[i].max()) >= min_cos}
+    return {w: b[int(sims[i].argmax())] for i, w in enumerate(a) if float(sims[i].max()) >= min_cos}
 
 
 def common_words(texts: Sequence[str], share: float, min_texts: int = 50) -> frozenset[str]:
@@ -174,7 +334,6 @@ def common_words(texts: Sequence[str], share: float, min_texts: int = 50) -> fro
     ['neglect', 'plan']
     """
     from collections import Counter
-
 
     if len(texts) < min_texts:
         return frozenset()
@@ -214,14 +373,20 @@ def _retells(it: Item, doc: Document, cases: set[str]) -> bool:
     return any(f" {c} " in text for c in cases)
 
 
-def _word_vectors(done: dict[tuple[str, str, int], list[Link]], pool: Sequence[Item],
-                  pool_words: Sequence[tuple[set[str], set[str]]],
-                  embed: Callable[[Sequence[str]], np.ndarray],
-                  ignore: frozenset[str]) -> dict[str, np.ndarray]:
+def _word_vectors(
+    done: dict[tuple[str, str, int], list[Link]],
+    pool: Sequence[Item],
+    pool_words: Sequence[tuple[set[str], set[str]]],
+    embed: Callable[[Sequence[str]], np.ndarray],
+    ignore: frozenset[str],
+) -> dict[str, np.ndarray]:
     """Unit vectors of the written forms of every specific word the comparison can meet."""
     surface: dict[str, str] = {}
-    ref_texts = [t for lns in done.values() for t in
-                 [ln.item.text for ln in lns] + [clean_action_text(lns[0].action.text)]]
+    ref_texts = [
+        t
+        for lns in done.values()
+        for t in [ln.item.text for ln in lns] + [clean_action_text(lns[0].action.text)]
+    ]
     _surfaces(ref_texts + [it.text for it in pool], surface)
     found: set[str] = set().union(*(w for w, _ in pool_words)) if pool_words else set()
     for t in ref_texts:
@@ -239,10 +404,13 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n
 
 
-def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
-                          docs: Sequence[Document],
-                          embed: Callable[[Sequence[str]], np.ndarray],
-                          params: DespiteParams = DEFAULT_DESPITE) -> list[DespiteCase]:
+def find_despite_complete(
+    links: Sequence[Link],
+    items: Sequence[Item],
+    docs: Sequence[Document],
+    embed: Callable[[Sequence[str]], np.ndarray],
+    params: DespiteParams = DEFAULT_DESPITE,
+) -> list[DespiteCase]:
     """The completed actions whose learning a later document of the same area asks for again.
 
     *links* are tracker links (only those whose action is complete are used),
@@ -257,8 +425,14 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
             done[(ln.action.source_file, ln.action.sheet, ln.action.row)].append(ln)
     if not done:
         return []
-    pool = [it for it in items if it.kind != "good_practice" and it.doc_id in by_doc
-            and by_doc[it.doc_id].date and by_doc[it.doc_id].area]
+    pool = [
+        it
+        for it in items
+        if it.kind != "good_practice"
+        and it.doc_id in by_doc
+        and by_doc[it.doc_id].date
+        and by_doc[it.doc_id].area
+    ]
     ignore = _area_words(docs) | common_words([it.text for it in items], params.common_share)
     pool_words = [specific_words(it.text, ignore) for it in pool]
     cands: dict[tuple[str, str, int], list[int]] = {}
@@ -271,22 +445,33 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
         areas = {normalise(d.area) for d in earlier_docs if d.area}
         cases = {normalise(d.pseudonym) for d in earlier_docs if d.pseudonym}
         earlier_ids = {ln.item.item_id for ln in lns}
-        cand = [j for j, it in enumerate(pool)
-                if it.id not in earlier_ids
-                and (by_doc[it.doc_id].date or "") > last
-                and normalise(by_doc[it.doc_id].area or "") in areas
-                and not (by_doc[it.doc_id].pseudonym
-                         and normalise(by_doc[it.doc_id].pseudonym or "") in cases)
-                and not _retells(it, by_doc[it.doc_id], cases)]
+        cand = [
+            j
+            for j, it in enumerate(pool)
+            if it.id not in earlier_ids
+            and (by_doc[it.doc_id].date or "") > last
+            and normalise(by_doc[it.doc_id].area or "") in areas
+            and not (
+                by_doc[it.doc_id].pseudonym
+                and normalise(by_doc[it.doc_id].pseudonym or "") in cases
+            )
+            and not _retells(it, by_doc[it.doc_id], cases)
+        ]
         if cand:
             cands[key] = cand
     if not cands:
         return []
-    pool_vecs = _unit(np.asarray(embed([clean_item_text(it.text) for it in pool]),
-                                 dtype=np.float64))
+    pool_vecs = _unit(
+        np.asarray(embed([clean_item_text(it.text) for it in pool]), dtype=np.float64)
+    )
     reach = sorted(set().union(*cands.values()))
-    word_vec = _word_vectors({k: done[k] for k in cands}, [pool[j] for j in reach],
-                             [pool_words[j] for j in reach], embed, ignore)
+    word_vec = _word_vectors(
+        {k: done[k] for k in cands},
+        [pool[j] for j in reach],
+        [pool_words[j] for j in reach],
+        embed,
+        ignore,
+    )
     # (action key, later item index) -> (score, shared stems)
     scored: dict[tuple[tuple[str, str, int], int], tuple[float, set[str]]] = {}
     for key, cand in cands.items():
@@ -302,8 +487,11 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
             n = min(params.max_words, len(shared) + len(ref_pairs & pairs))
             soft = soft_shared(ref_words, words, word_vec, params.soft_min)
             meaning = float(pool_vecs[j] @ ref)
-            s = (meaning + params.word_bonus * n
-                 + params.soft_bonus * min(params.max_words, len(soft)))
+            s = (
+                meaning
+                + params.word_bonus * n
+                + params.soft_bonus * min(params.max_words, len(soft))
+            )
             scored[(key, j)] = (s if shared or soft else 0.0, shared | set(soft.values()))
     best: dict[int, tuple[float, set[str]]] = {}
     for (_, j), (s, shared) in scored.items():
@@ -315,12 +503,17 @@ def find_despite_complete(links: Sequence[Link], items: Sequence[Item],
     for (key, j), (s, shared) in scored.items():
         top_s, top_words = best[j]
         if s >= params.threshold and (
-                s >= top_s - params.item_margin
-                or (shared - top_words and s >= params.threshold + params.own_subject_extra)):
+            s >= top_s - params.item_margin
+            or (shared - top_words and s >= params.threshold + params.own_subject_extra)
+        ):
             it = pool[j]
-            found[key].append(Evidence(item_ref(it, by_doc[it.doc_id]),
-                                       round(min(1.0, max(0.0, s / top)), 3),
-                                       as_written(shared, it.text)))
+            found[key].append(
+                Evidence(
+                    item_ref(it, by_doc[it.doc_id]),
+                    round(min(1.0, max(0.0, s / top)), 3),
+                    as_written(shared, it.text),
+                )
+            )
     out = []
     for key, ev in found.items():
         lns = done[key]
@@ -334,16 +527,44 @@ def case_row(c: DespiteCase) -> dict[str, Any]:
     """The JSON shape of one case (``match --format json``, the report's data)."""
     a = c.action
     return {
-        "action_id": a.action_id, "tracker": a.source_file, "sheet": a.sheet, "row": a.row,
-        "action": a.text, "status": a.status, "status_norm": a.status_norm,
-        "earlier": [{"item_id": i.item_id, "citation": i.citation, "date": i.date,
-                     "text": i.text} for i in c.earlier],
-        "later": [{"item_id": e.item.item_id, "file": e.item.file, "page": e.item.page,
-                   "number": e.item.number, "date": e.item.date, "citation": e.item.citation,
-                   "text": e.item.text, "score": e.score, "shared_words": list(e.words)}
-                  for e in c.later],
+        "action_id": a.action_id,
+        "tracker": a.source_file,
+        "sheet": a.sheet,
+        "row": a.row,
+        "action": a.text,
+        "status": a.status,
+        "status_norm": a.status_norm,
+        "earlier": [
+            {"item_id": i.item_id, "citation": i.citation, "date": i.date, "text": i.text}
+            for i in c.earlier
+        ],
+        "later": [
+            {
+                "item_id": e.item.item_id,
+                "file": e.item.file,
+                "page": e.item.page,
+                "number": e.item.number,
+                "date": e.item.date,
+                "citation": e.item.citation,
+                "text": e.item.text,
+                "score": e.score,
+                "shared_words": list(e.words),
+            }
+            for e in c.later
+        ],
     }
 
 
-__all__ = ["DEFAULT_DESPITE", "FUNCTION_WORDS", "GENERIC_WORDS", "DespiteCase", "DespiteParams", "Evidence",
-           "as_written", "case_row", "find_despite_complete", "soft_shared", "specific_words"]
+__all__ = [
+    "DEFAULT_DESPITE",
+    "FUNCTION_WORDS",
+    "GENERIC_WORDS",
+    "DespiteCase",
+    "DespiteParams",
+    "Evidence",
+    "as_written",
+    "case_row",
+    "find_despite_complete",
+    "soft_shared",
+    "specific_words",
+]

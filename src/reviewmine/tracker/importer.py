@@ -53,43 +53,156 @@ from ..types import TrackerAction
 if TYPE_CHECKING:
     from ..store import Store
 
-FIELDS = ("action_id", "review", "rec_number", "recommendation", "action", "owner", "due_date",
-          "status", "evidence")
+FIELDS = (
+    "action_id",
+    "review",
+    "rec_number",
+    "recommendation",
+    "action",
+    "owner",
+    "due_date",
+    "status",
+    "evidence",
+)
 STATUSES = ("complete", "on_track", "at_risk", "overdue", "not_started", "unknown")
-STATUS_LABELS = {"complete": "Complete", "on_track": "On track", "at_risk": "At risk",
-                 "overdue": "Overdue", "not_started": "Not started",
-                 "unknown": "Status not given"}  # words for people; machine outputs keep ids
+STATUS_LABELS = {
+    "complete": "Complete",
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "overdue": "Overdue",
+    "not_started": "Not started",
+    "unknown": "Status not given",
+}  # words for people; machine outputs keep ids
 IGNORE = "ignore"  # map a column to this to leave it out
 
 # Header names by field, normalised (lower case, letters/digits/spaces).  An exact
 # match scores 3, a header starting with a name 2, containing it 1.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
-    "action_id": ("ref", "reference", "ref no", "id", "action id", "action no", "action number",
-                  "action ref", "no", "number", "item no"),
-    "review": ("review", "source", "case", "review name", "source of recommendation",
-               "inspection", "report", "origin", "review source", "source review",
-               "learning from"),
-    "rec_number": ("rec no", "rec number", "recommendation no", "recommendation number",
-                   "rec ref", "recommendation ref", "para", "paragraph"),
-    "recommendation": ("recommendation", "recommendations", "finding", "findings", "learning",
-                       "area for improvement", "areas for improvement", "what needs to improve",
-                       "issue", "ofsted recommendation", "recommendation finding",
-                       "learning point", "improvement area"),
-    "action": ("action", "actions", "agreed action", "agreed actions", "action to be taken",
-               "actions to be taken", "what we will do", "planned action", "actions required",
-               "improvement action", "action required", "response", "activity"),
-    "owner": ("owner", "lead", "lead agency", "lead officer", "responsible", "responsible officer",
-              "action owner", "accountable", "by whom", "lead person", "responsible agency",
-              "agency"),
-    "due_date": ("due date", "due", "target date", "deadline", "timescale", "by when", "target",
-                 "date due", "completion date", "target completion date", "timescales",
-                 "due by"),
-    "status": ("status", "rag", "rag rating", "rag status", "progress", "brag", "bragg",
-               "current status", "rag rating status", "progress rag", "complete",
-               "percent complete", "completion", "done"),
-    "evidence": ("evidence", "impact", "update", "progress update", "evidence of impact",
-                 "comments", "notes", "outcome", "evidence impact", "update on progress",
-                 "evidence of completion", "measure of success", "latest update"),
+    "action_id": (
+        "ref",
+        "reference",
+        "ref no",
+        "id",
+        "action id",
+        "action no",
+        "action number",
+        "action ref",
+        "no",
+        "number",
+        "item no",
+    ),
+    "review": (
+        "review",
+        "source",
+        "case",
+        "review name",
+        "source of recommendation",
+        "inspection",
+        "report",
+        "origin",
+        "review source",
+        "source review",
+        "learning from",
+    ),
+    "rec_number": (
+        "rec no",
+        "rec number",
+        "recommendation no",
+        "recommendation number",
+        "rec ref",
+        "recommendation ref",
+        "para",
+        "paragraph",
+    ),
+    "recommendation": (
+        "recommendation",
+        "recommendations",
+        "finding",
+        "findings",
+        "learning",
+        "area for improvement",
+        "areas for improvement",
+        "what needs to improve",
+        "issue",
+        "ofsted recommendation",
+        "recommendation finding",
+        "learning point",
+        "improvement area",
+    ),
+    "action": (
+        "action",
+        "actions",
+        "agreed action",
+        "agreed actions",
+        "action to be taken",
+        "actions to be taken",
+        "what we will do",
+        "planned action",
+        "actions required",
+        "improvement action",
+        "action required",
+        "response",
+        "activity",
+    ),
+    "owner": (
+        "owner",
+        "lead",
+        "lead agency",
+        "lead officer",
+        "responsible",
+        "responsible officer",
+        "action owner",
+        "accountable",
+        "by whom",
+        "lead person",
+        "responsible agency",
+        "agency",
+    ),
+    "due_date": (
+        "due date",
+        "due",
+        "target date",
+        "deadline",
+        "timescale",
+        "by when",
+        "target",
+        "date due",
+        "completion date",
+        "target completion date",
+        "timescales",
+        "due by",
+    ),
+    "status": (
+        "status",
+        "rag",
+        "rag rating",
+        "rag status",
+        "progress",
+        "brag",
+        "bragg",
+        "current status",
+        "rag rating status",
+        "progress rag",
+        "complete",
+        "percent complete",
+        "completion",
+        "done",
+    ),
+    "evidence": (
+        "evidence",
+        "impact",
+        "update",
+        "progress update",
+        "evidence of impact",
+        "comments",
+        "notes",
+        "outcome",
+        "evidence impact",
+        "update on progress",
+        "evidence of completion",
+        "measure of success",
+        "latest update",
+    ),
 }
 # A header that names the action *number* is the id, not the text.
 _ID_WORDS = re.compile(r"^(action|item)\s*(no|number|ref|id)$")
@@ -108,6 +221,7 @@ class TrackerImport:
 
 
 # ----------------------------------------------------------------------------- text helpers
+
 
 def _norm_header(text: str) -> str:
     t = text.lower().replace("&", " and ").replace("/", " ")
@@ -132,21 +246,48 @@ def _cell_text(value: Any) -> str:
 
 # ----------------------------------------------------------------------------- status
 
-_NEG_COMPLETE = re.compile(r"\b(?:(?:not|un|in)\s*-?\s*(?:yet\s+)?|"
-                           r"(?:partially|partly|part|nearly|almost)[\s-]+)"
-                           r"(?:complete|completed|finished)\b")
+_NEG_COMPLETE = re.compile(
+    r"\b(?:(?:not|un|in)\s*-?\s*(?:yet\s+)?|"
+    r"(?:partially|partly|part|nearly|almost)[\s-]+)"
+    r"(?:complete|completed|finished)\b"
+)
 _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("complete", re.compile(r"\b(complete|completed|closed|done|achieved|implemented|"
-                            r"signed off|finished|blue|embedded|fully met)\b")),
-    ("overdue", re.compile(r"\b(overdue|red|off track|off-track|missed|not met|late|"
-                           r"past due|expired)\b")),
-    ("at_risk", re.compile(r"\b(amber|at risk|delayed|delay|slipped|slipping|slippage|behind|"
-                           r"some concerns?|concern|risk)\b")),
-    ("not_started", re.compile(r"\b(not started|not yet started|not commenced|not begun|"
-                               r"to start|pending|planned|yet to start|new|awaiting start)\b")),
-    ("on_track", re.compile(r"\b(green|on track|on-track|ongoing|on going|in progress|"
-                            r"progressing|underway|under way|started|partially|partly|"
-                            r"part complete|active|open|in hand)\b")),
+    (
+        "complete",
+        re.compile(
+            r"\b(complete|completed|closed|done|achieved|implemented|"
+            r"signed off|finished|blue|embedded|fully met)\b"
+        ),
+    ),
+    (
+        "overdue",
+        re.compile(
+            r"\b(overdue|red|off track|off-track|missed|not met|late|"
+            r"past due|expired)\b"
+        ),
+    ),
+    (
+        "at_risk",
+        re.compile(
+            r"\b(amber|at risk|delayed|delay|slipped|slipping|slippage|behind|"
+            r"some concerns?|concern|risk)\b"
+        ),
+    ),
+    (
+        "not_started",
+        re.compile(
+            r"\b(not started|not yet started|not commenced|not begun|"
+            r"to start|pending|planned|yet to start|new|awaiting start)\b"
+        ),
+    ),
+    (
+        "on_track",
+        re.compile(
+            r"\b(green|on track|on-track|ongoing|on going|in progress|"
+            r"progressing|underway|under way|started|partially|partly|"
+            r"part complete|active|open|in hand)\b"
+        ),
+    ),
 )
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 
@@ -186,8 +327,7 @@ def normalise_status(text: str | None) -> str:
     return "unknown"
 
 
-def action_state(status_norm: str | None, due_date: str | None,
-                 today: dt.date | str) -> str:
+def action_state(status_norm: str | None, due_date: str | None, today: dt.date | str) -> str:
     """An action's state on *today*: the one rule for "complete" and "overdue".
 
     Complete when the tracker says so (:func:`normalise_status`); otherwise
@@ -212,6 +352,7 @@ def action_state(status_norm: str | None, due_date: str | None,
 
 # ----------------------------------------------------------------------------- dates
 
+
 def parse_date(value: Any) -> dt.date | None:
     """A due date from a cell (see :func:`reviewmine.dates.parse_date`): a month without a
     day, a quarter or a bare year means its END, since an action due "by March 2024" is
@@ -224,6 +365,7 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 # ----------------------------------------------------------------------------- sheets
+
 
 @dataclass
 class _Sheet:
@@ -239,8 +381,11 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
     try:
         wb = load_workbook(path, data_only=True)
     except Exception as exc:  # zip errors, bad XML, wrong format...
-        raise TrackerError(f"cannot open the workbook ({type(exc).__name__}: {exc})", path=path,
-                           hint="save it again as .xlsx, or export the sheet as CSV") from exc
+        raise TrackerError(
+            f"cannot open the workbook ({type(exc).__name__}: {exc})",
+            path=path,
+            hint="save it again as .xlsx, or export the sheet as CSV",
+        ) from exc
     sheets: list[_Sheet] = []
     for ws in wb.worksheets:
         rows = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -301,8 +446,13 @@ def _read_csv(path: Path) -> list[_Sheet]:
     text, _ = decode_csv_bytes(data)
     delimiter = _guess_delimiter(text)
     rows, problems = csv_records(text, delimiter)
-    return [_Sheet(path.stem, [[c if c.strip() else None for c in r] for r in rows],
-                   problems=[f"{path.name}, line {p}" for p in problems])]
+    return [
+        _Sheet(
+            path.stem,
+            [[c if c.strip() else None for c in r] for r in rows],
+            problems=[f"{path.name}, line {p}" for p in problems],
+        )
+    ]
 
 
 MAX_CELL_LINES = 30  # a quoted cell may span lines, but not more than this
@@ -342,9 +492,14 @@ def csv_records(text: str, delimiter: str = ",") -> tuple[list[list[str]], list[
             j += 1
             chunk += lines[j]
         rec = parse(chunk) if not chunk.count('"') % 2 else None
-        swallowed = j > i and width > 1 and any(
-            (r := single[k]) is not None and len(r) >= width and '"' not in lines[k]
-            for k in range(i + 1, j + 1))
+        swallowed = (
+            j > i
+            and width > 1
+            and any(
+                (r := single[k]) is not None and len(r) >= width and '"' not in lines[k]
+                for k in range(i + 1, j + 1)
+            )
+        )
         if rec is None or (j > i and (swallowed or (width and len(rec) != width))):
             problems.append(f"{i + 1}: a quote is not closed; row skipped")
             rows.append([])
@@ -357,6 +512,7 @@ def csv_records(text: str, delimiter: str = ",") -> tuple[list[list[str]], list[
 
 
 # ----------------------------------------------------------------------------- headers
+
 
 def _header_scores(header: str) -> dict[str, int]:
     h = _norm_header(header)
@@ -385,8 +541,10 @@ def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
     for pair in pairs:
         col, sep, fld = pair.rpartition("=")
         if not sep or not col.strip() or not fld.strip():
-            raise TrackerError(f"--map '{pair}' is not 'Column header=field'",
-                               hint=f"fields: {', '.join(FIELDS)}, {IGNORE}")
+            raise TrackerError(
+                f"--map '{pair}' is not 'Column header=field'",
+                hint=f"fields: {', '.join(FIELDS)}, {IGNORE}",
+            )
         out[col.strip()] = fld.strip()
     return out
 
@@ -396,8 +554,10 @@ def _check_mapping(mapping: Mapping[str, str]) -> dict[str, str]:
     for col, fld in mapping.items():
         f = fld.strip().lower()
         if f not in FIELDS and f != IGNORE:
-            raise TrackerError(f"column mapping '{col}={fld}': unknown field '{fld}'",
-                               hint=f"fields: {', '.join(FIELDS)}, {IGNORE}")
+            raise TrackerError(
+                f"column mapping '{col}={fld}': unknown field '{fld}'",
+                hint=f"fields: {', '.join(FIELDS)}, {IGNORE}",
+            )
         norm[_norm_header(col) or col.strip().lower()] = f
     return norm
 
@@ -449,8 +609,10 @@ def _find_header(sheet: _Sheet, mapping: dict[str, str]) -> tuple[int, dict[str,
 
 # ----------------------------------------------------------------------------- reading
 
-def read_tracker(path: str | Path, *, sheet: str | None = None,
-                 mapping: Mapping[str, str] | None = None) -> TrackerImport:
+
+def read_tracker(
+    path: str | Path, *, sheet: str | None = None, mapping: Mapping[str, str] | None = None
+) -> TrackerImport:
     """Read every sheet (or *sheet*) of a tracker file into actions.
 
     *mapping* maps header text to a field name (:data:`FIELDS`, or ``"ignore"``);
@@ -466,18 +628,26 @@ def read_tracker(path: str | Path, *, sheet: str | None = None,
     elif suffix in (".csv", ".txt", ".tsv"):
         sheets = _read_csv(p)
     elif suffix == ".xls":
-        raise TrackerError("old-style .xls workbooks are not supported", path=p,
-                           hint="open it in Excel or LibreOffice and save it as .xlsx or .csv")
+        raise TrackerError(
+            "old-style .xls workbooks are not supported",
+            path=p,
+            hint="open it in Excel or LibreOffice and save it as .xlsx or .csv",
+        )
     else:
-        raise TrackerError(f"unsupported tracker format '{suffix or p.name}'", path=p,
-                           hint="use .xlsx or .csv")
+        raise TrackerError(
+            f"unsupported tracker format '{suffix or p.name}'", path=p, hint="use .xlsx or .csv"
+        )
     norm_map = _check_mapping(mapping or {})
     if sheet is not None:
         chosen = [s for s in sheets if s.name == sheet] or [
-            s for s in sheets if s.name.lower() == sheet.lower()]
+            s for s in sheets if s.name.lower() == sheet.lower()
+        ]
         if not chosen:
-            raise TrackerError(f"no sheet named '{sheet}'", path=p,
-                               hint=f"sheets: {', '.join(s.name for s in sheets)}")
+            raise TrackerError(
+                f"no sheet named '{sheet}'",
+                path=p,
+                hint=f"sheets: {', '.join(s.name for s in sheets)}",
+            )
         sheets = chosen
     warnings: list[str] = []
     actions: list[TrackerAction] = []
@@ -491,37 +661,55 @@ def read_tracker(path: str | Path, *, sheet: str | None = None,
             continue
         found = _find_header(sh, norm_map)
         if found is None:
-            msg = (f"{where}: no header row with recognisable columns in the first "
-                   f"{HEADER_SCAN_ROWS} rows (looked for e.g. 'Action', 'Recommendation', "
-                   "'Owner', 'Due date', 'Status')")
+            msg = (
+                f"{where}: no header row with recognisable columns in the first "
+                f"{HEADER_SCAN_ROWS} rows (looked for e.g. 'Action', 'Recommendation', "
+                "'Owner', 'Due date', 'Status')"
+            )
             if sheet is not None or len(sheets) == 1:
-                raise TrackerError(msg.split(": ", 1)[1], path=p,
-                                   hint="name the columns with --map \"Header=field\" "
-                                        f"(fields: {', '.join(FIELDS)})")
+                raise TrackerError(
+                    msg.split(": ", 1)[1],
+                    path=p,
+                    hint='name the columns with --map "Header=field" '
+                    f"(fields: {', '.join(FIELDS)})",
+                )
             warnings.append(msg + "; skipped")
             continue
         header_row, cols = found
         header = sh.rows[header_row]
-        columns[sh.name] = {f: _cell_text(header[i])
-                            for f, i in sorted(cols.items(), key=lambda x: x[1])}
+        columns[sh.name] = {
+            f: _cell_text(header[i]) for f, i in sorted(cols.items(), key=lambda x: x[1])
+        }
         for h, f in norm_map.items():
             if f != IGNORE and f not in cols:
-                warnings.append(f"{where}: mapped column '{h}' ({f}) not found in the header "
-                                f"row {header_row + 1}")
+                warnings.append(
+                    f"{where}: mapped column '{h}' ({f}) not found in the header "
+                    f"row {header_row + 1}"
+                )
         got = _read_rows(p, sh, header_row, cols, warnings)
         actions.extend(got)
         per_sheet.append((sh.name, len(got)))
     if not actions:
-        raise TrackerError("no actions could be read from the tracker", path=p,
-                           hint="; ".join(warnings) if warnings else
-                           "check that it has a header row and rows of actions")
+        raise TrackerError(
+            "no actions could be read from the tracker",
+            path=p,
+            hint="; ".join(warnings)
+            if warnings
+            else "check that it has a header row and rows of actions",
+        )
     _check_duplicates(p.name, actions, warnings)
-    return TrackerImport(file=p.name, actions=tuple(actions), sheets=tuple(per_sheet),
-                         columns=columns, warnings=tuple(warnings))
+    return TrackerImport(
+        file=p.name,
+        actions=tuple(actions),
+        sheets=tuple(per_sheet),
+        columns=columns,
+        warnings=tuple(warnings),
+    )
 
 
-def _read_rows(p: Path, sh: _Sheet, header_row: int, cols: dict[str, int],
-               warnings: list[str]) -> list[TrackerAction]:
+def _read_rows(
+    p: Path, sh: _Sheet, header_row: int, cols: dict[str, int], warnings: list[str]
+) -> list[TrackerAction]:
     header = sh.rows[header_row]
     names = [_cell_text(h) or f"column {_col_letter(i)}" for i, h in enumerate(header)]
     header_norm = [_norm_header(_cell_text(h)) for h in header]
@@ -533,12 +721,16 @@ def _read_rows(p: Path, sh: _Sheet, header_row: int, cols: dict[str, int],
         if not any(texts):
             continue
         nonempty = {t for t in texts if t}
-        lone_first = (len(row) > 2 and bool(texts[0]) and not any(texts[1:])
-                      and 0 not in (cols.get("action"), cols.get("recommendation")))
+        lone_first = (
+            len(row) > 2
+            and bool(texts[0])
+            and not any(texts[1:])
+            and 0 not in (cols.get("action"), cols.get("recommendation"))
+        )
         if r in sh.banner_rows or lone_first:
             banner = next(iter(nonempty))
             continue
-        if [_norm_header(t) for t in texts[:len(header_norm)]] == header_norm:
+        if [_norm_header(t) for t in texts[: len(header_norm)]] == header_norm:
             continue  # header repeated (printed trackers)
 
         cells = {f: (row[i] if i < len(row) else None) for f, i in cols.items()}
@@ -556,12 +748,17 @@ def _read_rows(p: Path, sh: _Sheet, header_row: int, cols: dict[str, int],
             due_iso = d.isoformat() if d else None
         except (ValueError, OverflowError) as exc:
             col = cols["due_date"]
-            warnings.append(f"{where}, column {_col_letter(col)} ('{names[col]}'): cannot read "
-                            f"the due date: {exc}; kept without a due date")
+            warnings.append(
+                f"{where}, column {_col_letter(col)} ('{names[col]}'): cannot read "
+                f"the due date: {exc}; kept without a due date"
+            )
         status = text.get("status")
         raw_status = cells.get("status")
-        if isinstance(raw_status, (int, float)) and not isinstance(raw_status, bool) \
-                and 0 <= raw_status <= 100:
+        if (
+            isinstance(raw_status, (int, float))
+            and not isinstance(raw_status, bool)
+            and 0 <= raw_status <= 100
+        ):
             # a percentage cell: Excel stores 75% as 0.75
             pct = raw_status * 100 if raw_status <= 1 else raw_status
             status = f"{pct:g}%"
@@ -570,13 +767,26 @@ def _read_rows(p: Path, sh: _Sheet, header_row: int, cols: dict[str, int],
         raw = {names[i]: t for i, t in enumerate(texts) if t and i < len(names)}
         if banner:
             raw["_section"] = banner
-        out.append(TrackerAction(
-            action_id=own or f"{sh.name}:{rownum}", source_file=p.name, sheet=sh.name,
-            row=rownum, review=review, recommendation=rec, action=action, owner=text.get("owner"),
-            due_date=due_iso, status=status, status_norm=normalise_status(status),
-            evidence=text.get("evidence"), rec_number=text.get("rec_number"),
-            due_text=_cell_text(due_raw) or None, own_id=bool(own), raw=raw,
-        ))
+        out.append(
+            TrackerAction(
+                action_id=own or f"{sh.name}:{rownum}",
+                source_file=p.name,
+                sheet=sh.name,
+                row=rownum,
+                review=review,
+                recommendation=rec,
+                action=action,
+                owner=text.get("owner"),
+                due_date=due_iso,
+                status=status,
+                status_norm=normalise_status(status),
+                evidence=text.get("evidence"),
+                rec_number=text.get("rec_number"),
+                due_text=_cell_text(due_raw) or None,
+                own_id=bool(own),
+                raw=raw,
+            )
+        )
     return out
 
 
@@ -600,31 +810,48 @@ def _check_duplicates(name: str, actions: Sequence[TrackerAction], warnings: lis
             continue
         warnings.append(
             f"{name}, sheet '{a.sheet}', row {a.row}: action id '{a.action_id}' is also used at "
-            f"sheet '{first.sheet}', row {first.row}; both kept (links name the sheet and row)")
+            f"sheet '{first.sheet}', row {first.row}; both kept (links name the sheet and row)"
+        )
 
 
 # ----------------------------------------------------------------------------- store
 
-def import_tracker(store: Store, path: str | Path, *, sheet: str | None = None,
-                   mapping: Mapping[str, str] | None = None) -> TrackerImport:
+
+def import_tracker(
+    store: Store,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> TrackerImport:
     """Read a tracker and store its actions, replacing the file's previous rows.
 
     With *sheet*, only that sheet's previous rows are replaced.  One transaction.
     """
     result = read_tracker(path, sheet=sheet, mapping=mapping)
-    store.replace_tracker_actions(result.file, [_to_row(a) for a in result.actions],
-                                  sheet=sheet and result.sheets[0][0])
+    store.replace_tracker_actions(
+        result.file, [_to_row(a) for a in result.actions], sheet=sheet and result.sheets[0][0]
+    )
     return result
 
 
 def _to_row(a: TrackerAction) -> dict[str, Any]:
-    extra = {"cells": a.raw, "rec_number": a.rec_number, "due_text": a.due_text,
-             "own_id": a.own_id}
-    return {"action_id": a.action_id, "source_file": a.source_file, "sheet": a.sheet,
-            "row": a.row, "review": a.review, "recommendation": a.recommendation,
-            "action": a.action, "owner": a.owner, "due_date": a.due_date, "status": a.status,
-            "status_norm": a.status_norm, "evidence": a.evidence,
-            "raw_json": json.dumps(extra, ensure_ascii=False, sort_keys=True)}
+    extra = {"cells": a.raw, "rec_number": a.rec_number, "due_text": a.due_text, "own_id": a.own_id}
+    return {
+        "action_id": a.action_id,
+        "source_file": a.source_file,
+        "sheet": a.sheet,
+        "row": a.row,
+        "review": a.review,
+        "recommendation": a.recommendation,
+        "action": a.action,
+        "owner": a.owner,
+        "due_date": a.due_date,
+        "status": a.status,
+        "status_norm": a.status_norm,
+        "evidence": a.evidence,
+        "raw_json": json.dumps(extra, ensure_ascii=False, sort_keys=True),
+    }
 
 
 def load_actions(store: Store, source_file: str | None = None) -> list[TrackerAction]:

@@ -93,6 +93,7 @@ DEFAULT_PARAMS = MatchParams()
 
 # ----------------------------------------------------------------------------- results
 
+
 @dataclass(frozen=True)
 class Overdue:
     action: ActionRef
@@ -117,40 +118,71 @@ class MatchResult:
             "links": [link_row(x) for x in self.links],
             "items_without_action": [
                 {**_item_dict(i), "document_has_actions": i.doc_id in self.covered_docs}
-                for i in self.items_without_action],
+                for i in self.items_without_action
+            ],
             "actions_without_item": [_action_dict(a) for a in self.actions_without_item],
-            "overdue": [{**_action_dict(o.action), "days_overdue": o.days_overdue,
-                         "reason": o.reason} for o in self.overdue],
-            "recurring_despite_complete": [case_row(r)
-                                           for r in self.recurring_despite_complete],
+            "overdue": [
+                {**_action_dict(o.action), "days_overdue": o.days_overdue, "reason": o.reason}
+                for o in self.overdue
+            ],
+            "recurring_despite_complete": [case_row(r) for r in self.recurring_despite_complete],
             "notes": list(self.notes),
             "warnings": list(self.warnings),
         }
 
 
 def _item_dict(i: ItemRef) -> dict[str, Any]:
-    return {"item_id": i.item_id, "file": i.file, "page": i.page, "number": i.number,
-            "kind": i.kind, "kind_label": KIND_LABELS.get(i.kind, i.kind), "date": i.date,
-            "heading": i.heading, "text": i.text}
+    return {
+        "item_id": i.item_id,
+        "file": i.file,
+        "page": i.page,
+        "number": i.number,
+        "kind": i.kind,
+        "kind_label": KIND_LABELS.get(i.kind, i.kind),
+        "date": i.date,
+        "heading": i.heading,
+        "text": i.text,
+    }
 
 
 def _action_dict(a: ActionRef) -> dict[str, Any]:
-    return {"action_id": a.action_id, "tracker": a.source_file, "sheet": a.sheet, "row": a.row,
-            "review": a.review, "action": a.text, "owner": a.owner, "due_date": a.due_date,
-            "status": a.status, "status_norm": a.status_norm}
+    return {
+        "action_id": a.action_id,
+        "tracker": a.source_file,
+        "sheet": a.sheet,
+        "row": a.row,
+        "review": a.review,
+        "action": a.text,
+        "owner": a.owner,
+        "due_date": a.due_date,
+        "status": a.status,
+        "status_norm": a.status_norm,
+    }
 
 
 def link_row(x: Link) -> dict[str, Any]:
-    return {"action_id": x.action.action_id, "item_id": x.item.item_id, "file": x.item.file,
-            "page": x.item.page, "score": round(x.score, 3), "reason": x.reason,
-            "origin": x.origin, "tracker": x.action.source_file, "sheet": x.action.sheet,
-            "row": x.action.row, "item_number": x.item.number, "kind": x.item.kind,
-            "kind_label": KIND_LABELS.get(x.item.kind, x.item.kind),
-            "action": x.action.text, "item_text": x.item.text,
-            "status_norm": x.action.status_norm}
+    return {
+        "action_id": x.action.action_id,
+        "item_id": x.item.item_id,
+        "file": x.item.file,
+        "page": x.item.page,
+        "score": round(x.score, 3),
+        "reason": x.reason,
+        "origin": x.origin,
+        "tracker": x.action.source_file,
+        "sheet": x.action.sheet,
+        "row": x.action.row,
+        "item_number": x.item.number,
+        "kind": x.item.kind,
+        "kind_label": KIND_LABELS.get(x.item.kind, x.item.kind),
+        "action": x.action.text,
+        "item_text": x.item.text,
+        "status_norm": x.action.status_norm,
+    }
 
 
 # ----------------------------------------------------------------------------- text
+
 
 def _analyzer(text: str) -> list[str]:
     toks = content_tokens(text)
@@ -159,11 +191,24 @@ def _analyzer(text: str) -> list[str]:
 
 _NUM_REF = re.compile(
     r"\b(rec(?:ommendation)?s?|paras?|paragraphs?|action|finding|learning point|lp|r)\.?\s*"
-    r"(\d+(?:\.\d+)*)([a-z])?(?:\s*(?:-|–|to|and|&)\s*(\d+))?\b", re.IGNORECASE)
-_LABELS = {"rec": "rec", "recs": "rec", "recommendation": "rec", "recommendations": "rec",
-           "r": "rec", "para": "para", "paras": "para", "paragraph": "para",
-           "paragraphs": "para", "action": "action", "finding": "finding",
-           "learning point": "learning", "lp": "learning"}
+    r"(\d+(?:\.\d+)*)([a-z])?(?:\s*(?:-|–|to|and|&)\s*(\d+))?\b",
+    re.IGNORECASE,
+)
+_LABELS = {
+    "rec": "rec",
+    "recs": "rec",
+    "recommendation": "rec",
+    "recommendations": "rec",
+    "r": "rec",
+    "para": "para",
+    "paras": "para",
+    "paragraph": "para",
+    "paragraphs": "para",
+    "action": "action",
+    "finding": "finding",
+    "learning point": "learning",
+    "lp": "learning",
+}
 
 
 def quoted_numbers(action: TrackerAction) -> set[tuple[str, str]]:
@@ -190,9 +235,17 @@ def _item_number(item: Item) -> tuple[str, str] | None:
     if not m:
         return None
     word = item.number.lower()
-    label = ("action" if word.startswith("action") else "finding" if word.startswith("finding")
-             else "learning" if word.startswith("learning") else
-             "rec" if word.startswith(("rec", "r")) else "any")
+    label = (
+        "action"
+        if word.startswith("action")
+        else "finding"
+        if word.startswith("finding")
+        else "learning"
+        if word.startswith("learning")
+        else "rec"
+        if word.startswith(("rec", "r"))
+        else "any"
+    )
     return label, m.group(1)
 
 
@@ -212,6 +265,7 @@ def _number_match(quoted: set[tuple[str, str]], item: Item) -> float:
 
 # ----------------------------------------------------------------------------- matching
 
+
 def _cosine_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     an = np.linalg.norm(a, axis=1, keepdims=True)
     bn = np.linalg.norm(b, axis=1, keepdims=True)
@@ -220,8 +274,9 @@ def _cosine_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a / an) @ (b / bn).T
 
 
-def _tfidf(action_texts: Sequence[str], item_texts: Sequence[str]) -> tuple[np.ndarray,
-                                                                              dict[str, float]]:
+def _tfidf(
+    action_texts: Sequence[str], item_texts: Sequence[str]
+) -> tuple[np.ndarray, dict[str, float]]:
     """TF-IDF cosine (sublinear tf, smoothed idf, unigrams and bigrams of stems) of every
     action against every item, and the idf table (fitted on actions and items together)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -247,8 +302,9 @@ def _shared_words(a: str, b: str, idf: Mapping[str, float]) -> list[str]:
     return [written[st][0] for st in stems]
 
 
-def _choose(total: np.ndarray, base: np.ndarray, preferred: np.ndarray | None,
-            params: MatchParams) -> int | None:
+def _choose(
+    total: np.ndarray, base: np.ndarray, preferred: np.ndarray | None, params: MatchParams
+) -> int | None:
     """Index of the item to link, or None.
 
     With a named review (*preferred* marks its items), an item elsewhere must
@@ -270,8 +326,9 @@ def _choose(total: np.ndarray, base: np.ndarray, preferred: np.ndarray | None,
         if not inside:
             return None
         j0 = inside[0]
-    inside_rest = [base[int(j)] for j in order if preferred[j] and int(j) != j0
-                   and np.isfinite(total[j])]
+    inside_rest = [
+        base[int(j)] for j in order if preferred[j] and int(j) != j0 and np.isfinite(total[j])
+    ]
     runner_up = max(inside_rest) if inside_rest else 0.0
     if base[j0] >= params.link_threshold:
         return j0
@@ -280,9 +337,14 @@ def _choose(total: np.ndarray, base: np.ndarray, preferred: np.ndarray | None,
     return None
 
 
-def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
-               items: Sequence[Item], embed: Any, params: MatchParams = DEFAULT_PARAMS,
-               overrides: Sequence[Override] = ()) -> tuple[list[Link], list[str]]:
+def find_links(
+    actions: Sequence[TrackerAction],
+    docs: Sequence[Document],
+    items: Sequence[Item],
+    embed: Any,
+    params: MatchParams = DEFAULT_PARAMS,
+    overrides: Sequence[Override] = (),
+) -> tuple[list[Link], list[str]]:
     """The links for *actions* among *items*; *embed(texts)* returns unit row vectors.
 
     Returns the links (sorted by tracker, sheet, row, score) and warnings about
@@ -317,8 +379,9 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
     item_pos = {it.id: j for j, it in enumerate(cands)}
 
     def hit(o_aid: str, o_tracker: str | None, a: TrackerAction) -> bool:
-        return (o_aid in (a.action_id, a.key, f"{a.source_file}:{a.key}")
-                and (o_tracker is None or o_tracker == a.source_file))
+        return o_aid in (a.action_id, a.key, f"{a.source_file}:{a.key}") and (
+            o_tracker is None or o_tracker == a.source_file
+        )
 
     def _why(i: int, j: int) -> str:
         it = cands[j]
@@ -339,8 +402,9 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
     explain: dict[tuple[int, int], str] = {}
     for i, a in enumerate(actions):
         aref = action_ref(a)
-        scores, why_doc = review_affinity(f"{a.review or ''} {a.raw.get('_section', '')}",
-                                          a.sheet, facts, areas)
+        scores, why_doc = review_affinity(
+            f"{a.review or ''} {a.raw.get('_section', '')}", a.sheet, facts, areas
+        )
         best_doc = max(scores.values()) if scores else 0.0
         named = best_doc >= params.doc_min_evidence
         prior = np.zeros(len(facts))
@@ -349,8 +413,16 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
                 prior[k] = max(0.0, scores[f.doc_id]) / best_doc
         prior_items = prior[item_doc]
         quoted = quoted_numbers(a)
-        num = np.array([_number_match(quoted, it) if prior_items[j] >= 0.8 else 0.0
-                        for j, it in enumerate(cands)]) if quoted else np.zeros(len(cands))
+        num = (
+            np.array(
+                [
+                    _number_match(quoted, it) if prior_items[j] >= 0.8 else 0.0
+                    for j, it in enumerate(cands)
+                ]
+            )
+            if quoted
+            else np.zeros(len(cands))
+        )
         base = sim[i] + params.number_bonus * num
         total = base + params.doc_bonus * prior_items
         ctx[i] = (prior_items, why_doc, num)
@@ -360,11 +432,20 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
                 used_overrides.add(k)
                 j = item_pos.get(confirmed[k].item_id)
                 if j is None:
-                    warnings.append(f"{confirmed[k].where}: item '{confirmed[k].item_id}' is not "
-                                    "stored (re-extracted or removed?); override ignored")
+                    warnings.append(
+                        f"{confirmed[k].where}: item '{confirmed[k].item_id}' is not "
+                        "stored (re-extracted or removed?); override ignored"
+                    )
                     continue
-                links.append(Link(aref, item_ref(cands[j], by_doc[cands[j].doc_id]), 1.0,
-                                  f"confirmed in {confirmed[k].where}", "confirmed"))
+                links.append(
+                    Link(
+                        aref,
+                        item_ref(cands[j], by_doc[cands[j].doc_id]),
+                        1.0,
+                        f"confirmed in {confirmed[k].where}",
+                        "confirmed",
+                    )
+                )
             continue
         for aid, iid, tr in rejected:
             if iid in item_pos and hit(aid, tr, a):
@@ -374,8 +455,9 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
             continue
         chosen = [j0]
         if named:
-            named_dates = [dt for k, f in enumerate(facts)
-                           if prior[k] >= 0.8 and (dt := by_doc[f.doc_id].date)]
+            named_dates = [
+                dt for k, f in enumerate(facts) if prior[k] >= 0.8 and (dt := by_doc[f.doc_id].date)
+            ]
             named_date = min(named_dates) if named_dates else None
             named_areas = {f.area for k, f in enumerate(facts) if prior[k] >= 0.8}
         else:
@@ -386,20 +468,29 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
                 continue
             eligible = not named or prior_items[j] >= 0.8 or base[j] >= params.outside_threshold
             both_quoted = num[j] >= 1.0 and num[j0] >= 1.0
-            if eligible and ((both_quoted and total[j] >= total[j0] - params.also_margin)
-                             or total[j] >= total[j0] - params.tie_margin):
+            if eligible and (
+                (both_quoted and total[j] >= total[j0] - params.also_margin)
+                or total[j] >= total[j0] - params.tie_margin
+            ):
                 chosen.append(j)
                 continue
             # A later report of the same area repeating the recommendation: linked
             # when as close as any link from outside the named review must be.
             d = by_doc[cands[j].doc_id]
-            if (named_date and prior_items[j] < 0.8 and base[j] >= params.outside_threshold
-                    and scores[d.id] >= 0 and d.date and d.date > named_date
-                    and facts[item_doc[j]].area in named_areas):
+            if (
+                named_date
+                and prior_items[j] < 0.8
+                and base[j] >= params.outside_threshold
+                and scores[d.id] >= 0
+                and d.date
+                and d.date > named_date
+                and facts[item_doc[j]].area in named_areas
+            ):
                 repeats.append((float(total[j]), i, j))
         for j in chosen:
-            links.append(Link(aref, item_ref(cands[j], by_doc[cands[j].doc_id]),
-                              float(total[j]), _why(i, j)))
+            links.append(
+                Link(aref, item_ref(cands[j], by_doc[cands[j].doc_id]), float(total[j]), _why(i, j))
+            )
         for _, _, j in [r for r in repeats if r[1] == i]:
             explain[(i, j)] = _why(i, j) + "; repeated in a later report"
     # A later report's item goes to the one action (per tracker) that answers it best.
@@ -408,8 +499,14 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
         if (actions[i].source_file, j) in claimed:
             continue
         claimed.add((actions[i].source_file, j))
-        links.append(Link(action_ref(actions[i]), item_ref(cands[j], by_doc[cands[j].doc_id]),
-                          score, explain[(i, j)]))
+        links.append(
+            Link(
+                action_ref(actions[i]),
+                item_ref(cands[j], by_doc[cands[j].doc_id]),
+                score,
+                explain[(i, j)],
+            )
+        )
     for k, o in enumerate(confirmed):
         if k not in used_overrides:
             warnings.append(f"{o.where}: no tracker action '{o.action_id}'; override ignored")
@@ -418,12 +515,14 @@ def find_links(actions: Sequence[TrackerAction], docs: Sequence[Document],
             warnings.append(f"{o.where}: no tracker action '{o.action_id}'; override ignored")
         elif o.decision == "reject" and o.item_id not in item_pos:
             warnings.append(f"{o.where}: item '{o.item_id}' is not stored; override ignored")
-    links.sort(key=lambda x: (x.action.source_file, x.action.sheet, x.action.row, -x.score,
-                              x.item.item_id))
+    links.sort(
+        key=lambda x: (x.action.source_file, x.action.sheet, x.action.row, -x.score, x.item.item_id)
+    )
     return links, warnings
 
 
 # ----------------------------------------------------------------------------- findings
+
 
 def find_overdue(actions: Iterable[TrackerAction], today: dt.date) -> list[Overdue]:
     """Actions whose state on *today* is overdue (:func:`reviewmine.tracker.importer.action_state`):
@@ -434,34 +533,51 @@ def find_overdue(actions: Iterable[TrackerAction], today: dt.date) -> list[Overd
             continue
         due = dt.date.fromisoformat(a.due_date) if a.due_date else None
         if due and due < today:
-            out.append(Overdue(action_ref(a), (today - due).days,
-                               f"due {due.isoformat()}, status '{a.status or 'none'}'"))
+            out.append(
+                Overdue(
+                    action_ref(a),
+                    (today - due).days,
+                    f"due {due.isoformat()}, status '{a.status or 'none'}'",
+                )
+            )
         else:
             out.append(Overdue(action_ref(a), None, f"marked '{a.status}'"))
-    out.sort(key=lambda o: (-(o.days_overdue or 0), o.action.source_file, o.action.sheet,
-                            o.action.row))
+    out.sort(
+        key=lambda o: (-(o.days_overdue or 0), o.action.source_file, o.action.sheet, o.action.row)
+    )
     return out
 
 
-def items_without_action(items: Iterable[Item], docs: Mapping[str, Document],
-                         links: Iterable[Link]) -> list[ItemRef]:
+def items_without_action(
+    items: Iterable[Item], docs: Mapping[str, Document], links: Iterable[Link]
+) -> list[ItemRef]:
     """Items of an actionable kind (types.ACTIONABLE_KINDS) that no tracker action answers."""
     linked = {x.item.item_id for x in links}
-    return [item_ref(it, docs[it.doc_id]) for it in items
-            if it.kind in ACTIONABLE_KINDS and it.id not in linked and it.doc_id in docs]
+    return [
+        item_ref(it, docs[it.doc_id])
+        for it in items
+        if it.kind in ACTIONABLE_KINDS and it.id not in linked and it.doc_id in docs
+    ]
 
 
-def actions_without_item(actions: Iterable[TrackerAction], links: Iterable[Link]
-                         ) -> list[ActionRef]:
+def actions_without_item(
+    actions: Iterable[TrackerAction], links: Iterable[Link]
+) -> list[ActionRef]:
     """Tracker actions linked to no item."""
     linked = {(x.action.source_file, x.action.sheet, x.action.row) for x in links}
     return [action_ref(a) for a in actions if (a.source_file, a.sheet, a.row) not in linked]
 
 
-def match_tracker(store: Store, embedder: Embedder, *, today: dt.date | None = None,
-                  overrides: Sequence[Override] | str | Path | None = None,
-                  source_file: str | None = None, params: MatchParams = DEFAULT_PARAMS,
-                  save: bool = False) -> MatchResult:
+def match_tracker(
+    store: Store,
+    embedder: Embedder,
+    *,
+    today: dt.date | None = None,
+    overrides: Sequence[Override] | str | Path | None = None,
+    source_file: str | None = None,
+    params: MatchParams = DEFAULT_PARAMS,
+    save: bool = False,
+) -> MatchResult:
     """Link the stored tracker actions to the stored items and compute the findings.
 
     *overrides* is a list of :class:`Override` or the path of an overrides file.
@@ -475,9 +591,10 @@ def match_tracker(store: Store, embedder: Embedder, *, today: dt.date | None = N
     today = today or dt.date.today()
     actions = load_actions(store, source_file)
     if not actions:
-        raise TrackerError("no tracker actions are stored" + (f" for {source_file}" if source_file
-                                                                else ""),
-                           hint="import one with 'reviewmine tracker import FILE'")
+        raise TrackerError(
+            "no tracker actions are stored" + (f" for {source_file}" if source_file else ""),
+            hint="import one with 'reviewmine tracker import FILE'",
+        )
     docs = store.documents()
     items = store.items()
 
@@ -491,25 +608,48 @@ def match_tracker(store: Store, embedder: Embedder, *, today: dt.date | None = N
 
 
 def _stored(x: Link) -> dict[str, Any]:
-    return {"source_file": x.action.source_file, "sheet": x.action.sheet, "row": x.action.row,
-            "item_id": x.item.item_id, "score": round(x.score, 4), "reason": x.reason,
-            "origin": x.origin}
+    return {
+        "source_file": x.action.source_file,
+        "sheet": x.action.sheet,
+        "row": x.action.row,
+        "item_id": x.item.item_id,
+        "score": round(x.score, 4),
+        "reason": x.reason,
+        "origin": x.origin,
+    }
 
 
-def _findings(actions: Sequence[TrackerAction], docs: Sequence[Document], items: Sequence[Item],
-              links: Sequence[Link], today: dt.date, warnings: Sequence[str],
-              embed: Any) -> MatchResult:
+def _findings(
+    actions: Sequence[TrackerAction],
+    docs: Sequence[Document],
+    items: Sequence[Item],
+    links: Sequence[Link],
+    today: dt.date,
+    warnings: Sequence[str],
+    embed: Any,
+) -> MatchResult:
     by_doc = {d.id: d for d in docs}
     covered = frozenset(x.item.doc_id for x in links)
     recurring = find_despite_complete(links, items, docs, embed)
-    return MatchResult(tuple(links), tuple(items_without_action(items, by_doc, links)),
-                       tuple(actions_without_item(actions, links)),
-                       tuple(find_overdue(actions, today)), tuple(recurring), covered,
-                       (), tuple(warnings))
+    return MatchResult(
+        tuple(links),
+        tuple(items_without_action(items, by_doc, links)),
+        tuple(actions_without_item(actions, links)),
+        tuple(find_overdue(actions, today)),
+        tuple(recurring),
+        covered,
+        (),
+        tuple(warnings),
+    )
 
 
-def tracker_findings(store: Store, embedder: Embedder, *, today: dt.date | None = None,
-                     links: Sequence[Link] | None = None) -> MatchResult:
+def tracker_findings(
+    store: Store,
+    embedder: Embedder,
+    *,
+    today: dt.date | None = None,
+    links: Sequence[Link] | None = None,
+) -> MatchResult:
     """The findings of the links saved by the last ``match`` run (or *links*): what the
     report shows, computed by the same functions as ``reviewmine match``."""
     from ..embedding.cache import cached_embed
@@ -517,9 +657,15 @@ def tracker_findings(store: Store, embedder: Embedder, *, today: dt.date | None 
     def embed(texts: Sequence[str]) -> np.ndarray:
         return cached_embed(store, embedder, list(texts))[0]
 
-    return _findings(load_actions(store), store.documents(), store.items(),
-                     stored_links(store) if links is None else links,
-                     today or dt.date.today(), (), embed)
+    return _findings(
+        load_actions(store),
+        store.documents(),
+        store.items(),
+        stored_links(store) if links is None else links,
+        today or dt.date.today(),
+        (),
+        embed,
+    )
 
 
 def stored_links(store: Store) -> list[Link]:
@@ -533,12 +679,12 @@ def stored_links(store: Store) -> list[Link]:
         it = items.get(r.item_id)
         if a is None or it is None or it.doc_id not in docs:
             continue
-        out.append(Link(action_ref(a), item_ref(it, docs[it.doc_id]), r.score, r.reason,
-                        r.origin))
+        out.append(Link(action_ref(a), item_ref(it, docs[it.doc_id]), r.score, r.reason, r.origin))
     return out
 
 
 # ----------------------------------------------------------------------------- recurring table
+
 
 @dataclass(frozen=True)
 class RecurringTheme:
@@ -555,18 +701,29 @@ class RecurringTheme:
             "theme": self.theme,
             "area": self.area,
             "n_documents": len(self.documents),
-            "documents": [{"file": g[0].file, "date": g[0].date,
-                           "citations": [{"item_id": i.item_id, "page": i.page,
-                                          "number": i.number, "text": i.text} for i in g]}
-                          for g in self.documents],
+            "documents": [
+                {
+                    "file": g[0].file,
+                    "date": g[0].date,
+                    "citations": [
+                        {"item_id": i.item_id, "page": i.page, "number": i.number, "text": i.text}
+                        for i in g
+                    ],
+                }
+                for g in self.documents
+            ],
             "actions": [{**_action_dict(a), "item_id": iid} for a, iid in self.actions],
             "complete_then_recurs": self.complete_then_recurs,
         }
 
 
-def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link] | None = None,
-                       despite: Sequence[DespiteCase] | None = None
-                       ) -> tuple[list[RecurringTheme], list[str]]:
+def recurring_learning(
+    store: Store,
+    *,
+    min_docs: int = 2,
+    links: Sequence[Link] | None = None,
+    despite: Sequence[DespiteCase] | None = None,
+) -> tuple[list[RecurringTheme], list[str]]:
     """Themes recurring in the same area (:func:`reviewmine.themes.recurrence.area_recurrence`:
     at least *min_docs* documents of one area), documents in date order, with the
     tracker actions linked to their items.
@@ -592,8 +749,10 @@ def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link]
     by_item: dict[str, list[Link]] = defaultdict(list)
     for ln in links:
         by_item[ln.item.item_id].append(ln)
-    again = [(c.action.action_id, c.action.source_file, {e.item.item_id for e in c.later})
-             for c in despite or ()]
+    again = [
+        (c.action.action_id, c.action.source_file, {e.item.item_id for e in c.later})
+        for c in despite or ()
+    ]
     out: list[RecurringTheme] = []
     groups = area_recurrence(themed_items(docs, items.values(), themes), min_docs)
     for (theme, area), rows in groups.items():
@@ -608,16 +767,35 @@ def recurring_learning(store: Store, *, min_docs: int = 2, links: Sequence[Link]
                 acts.extend((ln.action, it.id) for ln in by_item.get(it.id, ()))
         ids = {r.item_id for r in rows}
         mine = {(a.action_id, a.source_file) for a, _ in acts}
-        out.append(RecurringTheme(theme, area, documents, tuple(acts),
-                                  any((aid, src) in mine and later & ids
-                                      for aid, src, later in again)))
+        out.append(
+            RecurringTheme(
+                theme,
+                area,
+                documents,
+                tuple(acts),
+                any((aid, src) in mine and later & ids for aid, src, later in again),
+            )
+        )
     out.sort(key=lambda r: (-len(r.documents), r.theme, r.area or ""))
     return out, notes
 
 
 __all__ = [
-    "ACTIONABLE_KINDS", "ActionRef", "ItemRef", "Link", "MatchParams", "MatchResult", "Overdue",
-    "RecurringTheme", "actions_without_item", "find_links", "find_overdue",
-    "items_without_action", "link_row", "match_tracker", "recurring_learning",
-    "stored_links", "tracker_findings",
+    "ACTIONABLE_KINDS",
+    "ActionRef",
+    "ItemRef",
+    "Link",
+    "MatchParams",
+    "MatchResult",
+    "Overdue",
+    "RecurringTheme",
+    "actions_without_item",
+    "find_links",
+    "find_overdue",
+    "items_without_action",
+    "link_row",
+    "match_tracker",
+    "recurring_learning",
+    "stored_links",
+    "tracker_findings",
 ]

@@ -55,8 +55,9 @@ def load_overrides(path: str | Path) -> list[Override]:
         reader = csv.DictReader(text.splitlines())
         need = {"action_id", "item_id", "decision"}
         if not reader.fieldnames or not need <= {h.strip().lower() for h in reader.fieldnames}:
-            raise ConfigError("the overrides CSV needs the columns action_id, item_id, decision",
-                              path=p)
+            raise ConfigError(
+                "the overrides CSV needs the columns action_id, item_id, decision", path=p
+            )
         for n, r in enumerate(reader, 2):
             rows.append((f"{p.name} line {n}", {k.strip().lower(): v for k, v in r.items() if k}))
     out: list[Override] = []
@@ -66,12 +67,14 @@ def load_overrides(path: str | Path) -> list[Override]:
         aid, iid = str(r.get("action_id") or "").strip(), str(r.get("item_id") or "").strip()
         dec = str(r.get("decision") or "").strip().lower()
         dec = {"confirmed": "confirm", "yes": "confirm", "rejected": "reject", "no": "reject"}.get(
-            dec, dec)
+            dec, dec
+        )
         if not aid or not iid:
             raise ConfigError(f"{where}: action_id and item_id are required", path=p)
         if dec not in ("confirm", "reject"):
-            raise ConfigError(f"{where}: decision must be 'confirm' or 'reject', not '{dec}'",
-                              path=p)
+            raise ConfigError(
+                f"{where}: decision must be 'confirm' or 'reject', not '{dec}'", path=p
+            )
         tracker = str(r.get("tracker") or "").strip() or None
         out.append(Override(aid, iid, dec, tracker, where))
     return out

@@ -59,11 +59,30 @@ class Link:
 
 
 def action_ref(a: TrackerAction) -> ActionRef:
-    return ActionRef(a.action_id, a.source_file, a.sheet, a.row, a.review,
-                     a.action or a.recommendation or "", a.owner, a.due_date, a.status,
-                     a.status_norm)
+    return ActionRef(
+        a.action_id,
+        a.source_file,
+        a.sheet,
+        a.row,
+        a.review,
+        a.action or a.recommendation or "",
+        a.owner,
+        a.due_date,
+        a.status,
+        a.status_norm,
+    )
 
 
 def item_ref(it: Item, doc: Document) -> ItemRef:
-    return ItemRef(it.id, it.doc_id, doc.file_name, doc.date, doc.area, it.page, it.kind,
-                   it.number, it.heading, it.text)
+    return ItemRef(
+        it.id,
+        it.doc_id,
+        doc.file_name,
+        doc.date,
+        doc.area,
+        it.page,
+        it.kind,
+        it.number,
+        it.heading,
+        it.text,
+    )

@@ -22,21 +22,75 @@ _DOC_TYPE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("scr", ("scr", "serious case review")),
     ("lcspr", ("lcspr", "cspr", "practice review", "child safeguarding practice review")),
     ("rapid_review", ("rapid review", "rr")),
-    ("ofsted_inspection", ("ilacs", "sif", "inspection", "ofsted inspection",
-                           "re inspection", "lac inspection")),
+    (
+        "ofsted_inspection",
+        ("ilacs", "sif", "inspection", "ofsted inspection", "re inspection", "lac inspection"),
+    ),
     ("focused_visit", ("focused visit", "fv")),
     ("monitoring_visit", ("monitoring visit",)),
     ("jtai_letter", ("jtai", "joint targeted area inspection", "joint targeted")),
     ("joint_review", ("joint inspection", "joint review", "joint progress inspection")),
     ("area_send", ("area send", "send inspection", "send local area")),
-    ("learning_brief", ("learning brief", "7 minute briefing", "seven minute briefing",
-                        "briefing")),
+    (
+        "learning_brief",
+        ("learning brief", "7 minute briefing", "seven minute briefing", "briefing"),
+    ),
     ("scrutiny_report", ("scrutineer", "scrutiny")),
     ("annual_report", ("annual report",)),
 )
-_MONTH_WORDS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_GENERIC = frozenset(["review", "report", "inspection", "ofsted", "actions", "action", "plan", "tracker", "sheet", "case", "child", "children", "baby", "the", "of", "and", "for", "in", "serious", "local", "safeguarding", "practice", "rapid", "learning", "brief", "partnership", "board", "lscb", "scr", "lcspr", "ilacs", "sif", "services", "service", "social", "care", "re", "visit", "letter", "recommendations", "recommendation", "lac", "jtai"])
+_MONTH_WORDS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+_GENERIC = frozenset(
+    [
+        "review",
+        "report",
+        "inspection",
+        "ofsted",
+        "actions",
+        "action",
+        "plan",
+        "tracker",
+        "sheet",
+        "case",
+        "child",
+        "children",
+        "baby",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "serious",
+        "local",
+        "safeguarding",
+        "practice",
+        "rapid",
+        "learning",
+        "brief",
+        "partnership",
+        "board",
+        "lscb",
+        "scr",
+        "lcspr",
+        "ilacs",
+        "sif",
+        "services",
+        "service",
+        "social",
+        "care",
+        "re",
+        "visit",
+        "letter",
+        "recommendations",
+        "recommendation",
+        "lac",
+        "jtai",
+    ]
+)
 
 
 def normalise(text: str) -> str:
@@ -65,11 +119,20 @@ def doc_facts(doc: Document) -> _DocFacts:
             months.add((int(m[1]), int(m[2])))
     for text in (doc.file_name, doc.title):
         years.update(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text))
-    words = {w for w in normalise(f"{doc.title} {Path(doc.file_name).stem}").split()
-             if w not in _GENERIC and not w.isdigit() and len(w) > 1}
-    return _DocFacts(doc.id, normalise(doc.pseudonym) if doc.pseudonym else None,
-                     normalise(doc.area) if doc.area else None, frozenset(years), frozenset(months),
-                     doc.doc_type, frozenset(words))
+    words = {
+        w
+        for w in normalise(f"{doc.title} {Path(doc.file_name).stem}").split()
+        if w not in _GENERIC and not w.isdigit() and len(w) > 1
+    }
+    return _DocFacts(
+        doc.id,
+        normalise(doc.pseudonym) if doc.pseudonym else None,
+        normalise(doc.area) if doc.area else None,
+        frozenset(years),
+        frozenset(months),
+        doc.doc_type,
+        frozenset(words),
+    )
 
 
 _PSEUDO = re.compile(r"\b(child|baby|young person|siblings?|family|infant)\s+([a-z])\b")
@@ -90,8 +153,9 @@ def _context_years(text: str) -> tuple[set[int], set[tuple[int, int]]]:
     return years, months
 
 
-def review_affinity(context: str, weak: str, facts: Sequence[_DocFacts],
-                    areas: set[str]) -> tuple[dict[str, float], dict[str, str]]:
+def review_affinity(
+    context: str, weak: str, facts: Sequence[_DocFacts], areas: set[str]
+) -> tuple[dict[str, float], dict[str, str]]:
     """Evidence that the action's review is each document; a reason for each.
 
     *context* is the review column / banner; *weak* the sheet name (counts half).
@@ -135,8 +199,11 @@ def review_affinity(context: str, weak: str, facts: Sequence[_DocFacts],
                         why.append(dtype.replace("_", " "))
                     else:
                         s -= 0.2
-            ctx_words = {x for x in n.split() if x not in _GENERIC and len(x) > 1
-                         and not x.isdigit() and x not in _MONTH_WORDS}
+            ctx_words = {
+                x
+                for x in n.split()
+                if x not in _GENERIC and len(x) > 1 and not x.isdigit() and x not in _MONTH_WORDS
+            }
             if ctx_words:
                 overlap = ctx_words & f.words
                 s += 0.8 * len(overlap) / len(ctx_words)

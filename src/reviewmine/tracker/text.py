@@ -11,11 +11,15 @@ from ..textnorm import content_words as content_tokens
 
 __all__ = ["clean_action_text", "clean_item_text", "content_tokens"]
 
-_TRAIL_REF = re.compile(r"\s*\((?:paragraphs?|paras?|page|outcome|see)[^)]*\)\s*\.?\s*$", re.IGNORECASE)
+_TRAIL_REF = re.compile(
+    r"\s*\((?:paragraphs?|paras?|page|outcome|see)[^)]*\)\s*\.?\s*$", re.IGNORECASE
+)
 _LEAD_REF = re.compile(
     r"^\s*(?:lscb\s+|board\s+)?(?:rec(?:ommendation)?s?|paras?|paragraphs?|action|finding|"
     r"learning point|lp|r|aim)\.?\s*\d+(?:\.\d+)*[a-z]?(?:\s*(?:-|–|to|and|&)\s*\d+)?"
-    r"\s*[:\-–.)]?\s*", re.IGNORECASE)
+    r"\s*[:\-–.)]?\s*",
+    re.IGNORECASE,
+)
 
 
 def clean_item_text(text: str) -> str:
