@@ -5,6 +5,7 @@ A leaf: it imports no command module, so the groups import it without a cycle.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -153,3 +154,15 @@ def clip(text: str, n: int) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:") + "…"
+
+
+def parse_today(value: str | None) -> dt.date:
+    """The --today option as a date (today when not given)."""
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(
+            f"'{value}' is not a date like 2024-03-31", param_hint="--today"
+        ) from exc

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._app import ConfigOpt, DbOpt, app, check_output, echo_err, open_store
+from ._app import ConfigOpt, DbOpt, app, check_output, echo_err, open_store, parse_today
 
 
 @app.command()
@@ -55,10 +55,9 @@ def briefing(
     from ..embedding.embedders import load_embedder
     from ..outputs.briefing import briefing_markdown, build_briefing, write_briefing
     from ..themes.taxonomy import load_taxonomy
-    from .tracker import _today
 
     cfg = load_config(config)
-    day = _today(today).isoformat()
+    day = parse_today(today).isoformat()
     if output is not None:
         # Check the suffix and the folder before any work is done.
         from ..outputs.briefing import FORMATS
@@ -119,10 +118,9 @@ def report(
     from ..embedding.embedders import load_embedder
     from ..outputs.report import write_report
     from ..themes.taxonomy import load_taxonomy
-    from .tracker import _today
 
     cfg = load_config(config)
-    day = _today(today).isoformat()
+    day = parse_today(today).isoformat()
     check_output(output, (".html", ".htm"))
     with open_store(db) as store:
         data = write_report(

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from enum import Enum
@@ -28,6 +27,7 @@ from ._app import (
     emit_rows,
     eval_app,
     open_store,
+    parse_today,
     rich_console,
 )
 
@@ -160,17 +160,6 @@ def tracker_actions(
         emit_rows(rows, format.value, output, "actions", columns=list(rows[0]) if rows else None)
 
 
-def _today(value: str | None) -> dt.date:
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(
-            f"'{value}' is not a date like 2024-03-31", param_hint="--today"
-        ) from exc
-
-
 def _embedder(spec: str | None, cfg: Any) -> Any:
     from ..embedding.embedders import load_embedder
 
@@ -296,7 +285,7 @@ def match(
     cfg = load_config(config)
     if output is not None:
         check_output(output)
-    day = _today(today)
+    day = parse_today(today)
     ov = overrides or (Path(cfg.overrides_file) if cfg.overrides_file else None)
     emb = _embedder(embedder, cfg)
     with open_store(db) as store:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import GoldError
 from ..search.engine import MODES, Searcher, SearchFilters, SearchHit
 from ..search.glossary import Glossary
-from ..search.query import _WORD
+from ..search.query import WORD
 
 if TYPE_CHECKING:
     from ..embedding.embedders import Embedder
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_WORD.findall(text))
+    return " ".join(WORD.findall(text))
 
 
 @dataclass(frozen=True)

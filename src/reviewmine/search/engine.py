@@ -55,7 +55,7 @@ import numpy as np
 from ..errors import NotFound, QueryError
 from ..types import ACTIONABLE_KINDS, DOC_TYPES, ITEM_KINDS
 from .glossary import Glossary, GlossaryEntry, load_glossary
-from .query import _WORD, STOPWORDS, ParsedQuery, Term, parse_query
+from .query import STOPWORDS, WORD, ParsedQuery, Term, parse_query
 
 if TYPE_CHECKING:
     from ..embedding.embedders import Embedder
@@ -593,7 +593,7 @@ class Searcher:
         count: dict[str, int] = {}
         shown = [self._shown(g) for g, _ in sem[:FEEDBACK_DOCS]]
         for text in self._fetch(shown).values():
-            for w in {w.lower() for w in _WORD.findall(text)}:
+            for w in {w.lower() for w in WORD.findall(text)}:
                 if len(w) >= 4 and not w.isdigit() and w not in STOPWORDS and w not in have:
                     count[w] = count.get(w, 0) + 1
         scored = []
@@ -877,7 +877,7 @@ def _name_terms(entries: Iterable[GlossaryEntry]) -> tuple[Term, ...]:
     terms: dict[tuple[str, ...], Term] = {}
     for entry in entries:
         for name in entry.names:
-            words = tuple(w.lower() for w in _WORD.findall(name))
+            words = tuple(w.lower() for w in WORD.findall(name))
             if not words:
                 continue
             terms.setdefault(words, Term(words))

@@ -21,7 +21,7 @@ from ..textnorm import QUERY_STOP_WORDS
 STOPWORDS = QUERY_STOP_WORDS
 
 
-_WORD = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer keeps, near enough
+WORD = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer keeps, near enough
 _PIECE = re.compile(r'"([^"]*)"|([^\s"]+)')
 
 
@@ -108,12 +108,12 @@ def parse_query(query: str) -> ParsedQuery:
     terms: list[Term] = []
     for m in _PIECE.finditer(q):
         if m.group(1) is not None:
-            words = tuple(w.lower() for w in _WORD.findall(m.group(1)))
+            words = tuple(w.lower() for w in WORD.findall(m.group(1)))
             if words:
                 terms.append(Term(words, phrase=True))
             continue
         token = m.group(2)
-        words = tuple(w.lower() for w in _WORD.findall(token))
+        words = tuple(w.lower() for w in WORD.findall(token))
         if not words:
             continue  # lone *, -, ( ... : nothing to search for
         # "multi-agency" stays one term (a phrase of its parts), so OR keeps it together.
