@@ -82,7 +82,16 @@ def family_from_type(doc_type: str) -> str:
 
 
 def main() -> None:
-    folders = [Path(a) for a in sys.argv[1:]] or default_folders()
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument(
+        "folders",
+        nargs="*",
+        type=Path,
+        help="default: every folder of ../shared/real with PDFs, plus corpus/",
+    )
+    folders = ap.parse_args().folders or default_folders()
     from reviewmine.errors import ReviewmineError
     from reviewmine.extract.items import extract_items
     from reviewmine.ingest import expand_paths, ingest_paths, parse_file
@@ -93,6 +102,8 @@ def main() -> None:
 
     files = expand_paths(folders)
     pdfs = [f for f in files if f.suffix.lower() == ".pdf"]
+    if not pdfs:
+        sys.exit(f"no PDF in {', '.join(map(str, folders))}: nothing to time")
     families = gold_families(folders)
     for f in pdfs[:2]:  # warm the imports and the file cache
         raw_pdfium(f)
