@@ -480,3 +480,62 @@ def test_a_professional_act_left_undone_is_a_finding(tmp_path):
     assert got == [
         ("finding", "The GP did not ask about domestic abuse when she disclosed low mood.")
     ]
+
+
+def test_a_heading_that_names_findings_opens_the_list_under_it(tmp_path):
+    md = (
+        "# Learning brief: Ruby\n\n## 3. What the review found\n\n"
+        "- The school nurse was not invited to the strategy meeting\n- Ruby's voice was missing from the plan\n\n"
+        "## 4. Learning for practice\n\n- Invite every professional who knows the child\n"
+    )
+    got = items_of(tmp_path, md, name="brief.md")
+    assert ("finding", "The school nurse was not invited to the strategy meeting") in got
+    assert ("finding", "Ruby's voice was missing from the plan") in got
+
+
+def test_numbered_narrative_under_a_findings_heading_is_not_a_list(tmp_path):
+    # an inspection's paragraphs are numbered on through the report: not entries under a label
+    para = "Leaders know their services well and " + "staff receive regular supervision and " * 8
+    md = f"# Report\n\n## Inspection findings\n\n14. {para}done.\n\n15. {para}again.\n"
+    got = items_of(tmp_path, md, name="report.md")
+    assert not any(t.startswith("Leaders know") for _, t in got)
+
+
+def test_a_label_line_naming_agreed_actions_over_numbered_lines(tmp_path):
+    txt = (
+        "RAPID REVIEW NOTE\n\nActions agreed\n\n"
+        "1. Police to check the address history of every adult in the home.\n"
+        "2. Midwifery to record the name of the father at booking.\n\n"
+        "Learning\n- Nobody asked who else lived in the home.\n"
+    )
+    got = items_of(tmp_path, txt)
+    assert got[:2] == [
+        ("action", "Police to check the address history of every adult in the home."),
+        ("action", "Midwifery to record the name of the father at booking."),
+    ]
+    assert got[2][0] != "action"  # the "Learning" line closes the list of actions
+
+
+def test_a_sentence_whose_subject_is_the_lesson_is_a_learning_point(tmp_path):
+    txt = (
+        "About the review\n\nThe main lesson of the review is that a plan must say who does what by when. "
+        "Ruth moved schools twice in one term. We learned that moves between schools need a handover "
+        "meeting.\n"
+    )
+    got = items_of(tmp_path, txt)
+    assert [k for k, _ in got] == ["learning_point", "learning_point"]
+    assert not any("moved schools" in t for _, t in got)
+
+
+def test_it_recommends_after_the_panel_and_absences_of_evidence(tmp_path):
+    txt = (
+        "National review\n\nThe Panel recommends that the Department publish guidance on bruising. "
+        "It also recommends that schools record every injury.\n\n"
+        "There was no evidence that the plan was reviewed. Agencies did not recognise the pattern of "
+        "injuries. Tests did not identify a medical cause.\n"
+    )
+    got = items_of(tmp_path, txt)
+    assert ("recommendation", "It also recommends that schools record every injury.") in got
+    assert ("finding", "There was no evidence that the plan was reviewed.") in got
+    assert ("finding", "Agencies did not recognise the pattern of injuries.") in got
+    assert not any("medical cause" in t for _, t in got)  # a test's result is a case fact

@@ -82,6 +82,8 @@ _REC_SENT = re.compile(
     r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
     r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
     r"\b(is|are) (therefore |also |now )*calling for\b|"
+    # the body named in the sentence before ("The Panel recommends ... It also recommends ...")
+    r"^((finally|further|in addition|separately),? )?it (also |further )?(recommends|recommended|calls for|urges)\b|"
     # the partnership asked to act by a verb of governance ("partners should now seek assurance ...");
     # "partners must notify" (a duty) or "agencies should talk" (advice to practice) are not
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must|(is|are) asked to) "
@@ -119,6 +121,14 @@ _FIND_SENT = re.compile(
     r"([\w-]+ ){0,2}(reviews|scrs|csprs|lcsprs|sars|dhrs|icrs|cases)\b|"
     r"\bthe most common (\w+ )?(feature|cause|theme|factor|issue|concern)\b|"
     r",[^,]{3,60}\b(has|have) (stated|found|concluded|reported)\s*\.?$",
+    re.IGNORECASE,
+)
+# A sentence that states a lesson: its subject is the lesson or message ("The key lesson from this
+# review is that ...", "A further lesson is that ...") or the writer learned it ("We learned that ...").
+_LEARN_SENT = re.compile(
+    r"^([\w ]{0,30},\s*)?(the |a |an |one |another )?([\w-]+ ){0,2}(lessons?|messages?|learning( points?)?|"
+    r"take-?aways?)\b[^.;:!?]{0,80}?\b(is|was|are|were) that\b|"
+    r"\bwe (have )?(learn[te]d|were reminded) that\b",
     re.IGNORECASE,
 )
 # Sentences that look like findings or recommendations and are not.
@@ -205,7 +215,7 @@ def running_text_items(
             continue
         if i in used:
             continue
-        lead = _lead_in(b)
+        lead = _lead_in(b) if b.kind != "heading" else _heading_lead(b)
         if (
             lead is None
             and (b.text.rstrip().endswith(":") or _is_short_line(b))
@@ -222,6 +232,8 @@ def running_text_items(
             rec_context = False
         if lead is not None:
             members = _list_after(blocks, i, b)
+            if b.kind == "heading" and not _short_list(blocks, members):
+                members = []  # numbered narrative under "Inspection findings": paragraphs, not entries
             if (
                 not members
                 and _is_label(b.text)
@@ -320,7 +332,33 @@ def _lead_in(b: Block) -> str | None:
         # the noun names the entries, not a kind of page ("Learning briefings", "Themes library")
         if _LABEL.search(label) or (_ENTRY_NOUN.search(label) and not _LEAD_NEG.search(label)):
             return _lead_kind(label) or "finding"
+        if _ACTION_LEAD.search(label) and not _LEAD_NEG.search(label):
+            return "action"  # "Immediate actions agreed" over a numbered list
     return None
+
+
+def _heading_lead(b: Block) -> str | None:
+    """The kind of a heading that no section owns and whose words name the list under it
+    ("4. What the review found", "Learning themes"), or None."""
+    if section_kind(b.text) is not None:
+        return None  # a section heading: extract.py reads its list
+    label = _NUMBERED.sub("", b.text.strip()).rstrip(":").strip()
+    if len(label.split()) > 8 or _LEAD_NEG.search(label):
+        return None
+    if _LABEL.search(label):
+        return _lead_kind(label) or "finding"
+    if _ACTION_LEAD.search(label):
+        return "action"
+    return None
+
+
+def _short_list(blocks: Sequence[Block], members: Sequence[int]) -> bool:
+    """True when *members* read as a list of short entries that starts under its label:
+    none is a paragraph (over 60 words) and the numbering, if any, starts at 1."""
+    if any(len(blocks[j].text.split()) > 60 for j in members):
+        return False
+    first = blocks[members[0]].number if members else None
+    return first is None or str(first).strip(".() ") in ("1", "a", "i")
 
 
 def _is_short_line(b: Block) -> bool:
@@ -394,6 +432,7 @@ def _list_after(blocks: Sequence[Block], i: int, lead: Block) -> list[int]:
             and blocks[k].kind == "paragraph"
             and len(blocks[k].text) <= 160
             and not blocks[k].text.rstrip().endswith(":")
+            and _lead_in(blocks[k]) is None  # a label line ("Learning") opens a list of its own
         ):
             k += 1
         if out and k > j and k < len(blocks) and _is_member(blocks[k]) and k - j <= 3:
@@ -502,7 +541,10 @@ _JUDGEMENT = re.compile(
     r"an appropriate [\w -]{1,30} (was|were) (undertaken|made|completed|taken|carried out)|"
     r"should always|it (is|was) (not )?(apparent|clear|evident)( from [\w ]{1,40})? that|"
     # a professional act left undone ("The GP did not ask about ...", "... were not known to the housing provider")
-    r"(did|does|do) not (ask|share|consider|record|refer|escalate|explore|check|assess|follow)|"
+    r"(did|does|do) not (ask|share|consider|record|refer|escalate|explore|check|assess|follow|recognise|"
+    r"recognize)|"
+    # an absence the review looked for ("There was no evidence that ...")
+    r"there (was|were|is) (no|little|limited) (evidence|record)s? (that|of)|"
     r"(was|were) not known to|"
     # a due step of practice skipped ("discharged without a multi-agency meeting")
     r"without (a |an |any )?([\w-]+ ){0,2}(assessments?|meetings?|plans?|referrals?|discussions?|checks?|"
@@ -534,6 +576,8 @@ def _sentence_items(
         kind: str | None = None
         if _REC_HINT.search(s) and _REC_SENT.search(s):
             kind = "recommendation"
+        elif findings and _LEARN_SENT.search(s):
+            kind = "learning_point"
         elif findings and (
             _FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))
         ):
