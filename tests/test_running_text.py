@@ -539,3 +539,13 @@ def test_it_recommends_after_the_panel_and_absences_of_evidence(tmp_path):
     assert ("finding", "There was no evidence that the plan was reviewed.") in got
     assert ("finding", "Agencies did not recognise the pattern of injuries.") in got
     assert not any("medical cause" in t for _, t in got)  # a test's result is a case fact
+
+
+def test_a_commitment_to_act_is_an_action_but_business_is_not(tmp_path):
+    txt = (
+        "Learning from the review of Baby Z\n\nThe Board will consider the report in May. "
+        "The partners will share this review with the neighbouring partnership. "
+        "From April we will audit every referral about a non-mobile baby.\n"
+    )
+    got = items_of(tmp_path, txt)
+    assert got == [("action", "From April we will audit every referral about a non-mobile baby.")]

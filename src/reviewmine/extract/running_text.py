@@ -131,6 +131,14 @@ _LEARN_SENT = re.compile(
     r"\bwe (have )?(learn[te]d|were reminded) that\b",
     re.IGNORECASE,
 )
+# A commitment by the writer or the partnership to act on the learning ("We will ask ...", "The Board
+# will audit ..."): an action agreed.  "will consider / publish / continue" is business, not an action.
+_COMMIT_SENT = re.compile(
+    r"^([\w-]+,? ){0,3}(we|the (safeguarding )?(partnership|board|partners|executive))( and [\w ]{1,30})? "
+    r"will (also |now |then )?(ask|include|audit|review|test|develop|deliver|update|revise|train|introduce|"
+    r"launch|relaunch|monitor|evaluate|commission|ensure|strengthen|establish|seek|write|check)\b",
+    re.IGNORECASE,
+)
 # Sentences that look like findings or recommendations and are not.
 _SENT_NEG = re.compile(
     r"\b(made|makes|contains?|includes?) (\w+ |\d+ )?(findings|recommendations)\b|"
@@ -576,6 +584,8 @@ def _sentence_items(
         kind: str | None = None
         if _REC_HINT.search(s) and _REC_SENT.search(s):
             kind = "recommendation"
+        elif _COMMIT_SENT.search(s):
+            kind = "action"  # a strong form, like a recommending verb
         elif findings and _LEARN_SENT.search(s):
             kind = "learning_point"
         elif findings and (
