@@ -549,3 +549,25 @@ def test_a_commitment_to_act_is_an_action_but_business_is_not(tmp_path):
     )
     got = items_of(tmp_path, txt)
     assert got == [("action", "From April we will audit every referral about a non-mobile baby.")]
+
+
+def test_prose_under_a_findings_heading_is_read_sentence_by_sentence(tmp_path):
+    md = (
+        "# Review summary: Tom\n\n## Background\n\nTom was 9. His mother had a new partner.\n\n"
+        "## Key findings\n\nThe referral form was completed by phone with the partner present. "
+        "What should have happened?\n\nPractitioners told the reviewer that they felt unable to "
+        "challenge the partner.\n"
+    )
+    got = items_of(tmp_path, md, name="summary.md")
+    assert got == [
+        ("finding", "The referral form was completed by phone with the partner present."),
+        (
+            "finding",
+            "Practitioners told the reviewer that they felt unable to challenge the partner.",
+        ),
+    ]  # the background facts and the question are not findings
+    elsewhere = items_of(
+        tmp_path,
+        "About the review\n\nStaff told the reviewers that supervision was rare. Tom liked football.\n",
+    )
+    assert elsewhere == [("finding", "Staff told the reviewers that supervision was rare.")]

@@ -101,6 +101,9 @@ _FIND_SENT = re.compile(
     r"\b(review(er)?s?|panel|author|team|inspectors?|scrutineer|board) (was|were|is|are) (also |particularly )?"
     r"concerned (that|about|by)\b|"
     r"\bin the [\w’' ]{0,40}?\b(opinion|view)\b|\bemerged as\b|"
+    # practitioners' own account given to the review ("Practitioners told the reviewer that ...")
+    r"\b(practitioners|professionals|staff|workers|managers|agencies) (told|explained to|described to) "
+    r"(the )?(review(er)?s?|panel|authors?|independent reviewers?)\b|"
     # ... and says what or where from: "lessons have been learned." alone is a platitude
     r"\b(learning|lessons?) (has|have|had|was|were) (been )?(derived|identified|drawn|learn[te]d|highlighted)\b"
     r"(?!\s*([.,;!”\"’']|$))|"
@@ -286,7 +289,14 @@ def running_text_items(
                 if (_ADVICE.search(s) or _REC_SENT.search(s)) and not _SENT_NEG.search(s)
             ]
         else:
-            found_here = _sentence_items(text, b, heading, findings=weak)
+            # a findings or learning section the section reader left whole (its paragraphs are
+            # prose, not a list): each of its sentences states what its heading names
+            default = (
+                section_kind(heading or "")
+                if sentences and learning_kind and not after_list and lead is None
+                else None
+            )
+            found_here = _sentence_items(text, b, heading, findings=weak, default=default)
         out += found_here
     return out
 
@@ -572,11 +582,18 @@ _CONNECTIVE = re.compile(
 
 
 def _sentence_items(
-    text: str, b: Block, heading: str | None, *, findings: bool = True
+    text: str,
+    b: Block,
+    heading: str | None,
+    *,
+    findings: bool = True,
+    default: str | None = None,
 ) -> list[Candidate]:
     """One item per cue sentence; two cue sentences one sentence apart make one item.
 
-    With ``findings=False`` only recommending sentences count.
+    With ``findings=False`` only recommending sentences count.  With a *default* kind (the
+    sentences stand under a heading of that kind) a sentence without a cue is an item too,
+    unless it introduces a list, asks a question or is one of the negatives.
     """
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
     kinds: list[str | None] = []
@@ -592,9 +609,11 @@ def _sentence_items(
             _FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))
         ):
             kind = "finding"
+        if kind is None and default and not s.rstrip().endswith((":", "?")):
+            kind = default
         kinds.append(
             None if kind and _SENT_NEG.search(s) else kind
-        )  # negatives only where a cue fired
+        )  # negatives only where a cue fired (or the heading gave the kind)
     out: list[Candidate] = []
     n = 0
     while n < len(sentences):
