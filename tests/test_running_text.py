@@ -571,3 +571,15 @@ def test_prose_under_a_findings_heading_is_read_sentence_by_sentence(tmp_path):
         "About the review\n\nStaff told the reviewers that supervision was rare. Tom liked football.\n",
     )
     assert elsewhere == [("finding", "Staff told the reviewers that supervision was rare.")]
+
+
+def test_a_what_the_reviews_told_us_heading_over_narrative_then_bullets(tmp_path):
+    md = (
+        "# Learning page\n\n## What the reviews told us\n\nThe children in these reviews were aged "
+        "between 2 and 6 and lived with relatives.\n\n- Kinship carers were not offered an assessment\n"
+        "- Contact with parents was not planned\n\n## Find out more\n\n- Read the learning brief\n"
+    )
+    got = items_of(tmp_path, md, name="page.md")
+    assert ("finding", "Kinship carers were not offered an assessment") in got
+    assert ("finding", "Contact with parents was not planned") in got
+    assert not any("learning brief" in t for _, t in got)

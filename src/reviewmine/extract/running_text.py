@@ -167,7 +167,7 @@ _SENT_NEG = re.compile(
 # A short label that names a list of learning ("Key issues", "Learning themes").
 _LABEL = re.compile(
     r"(^|\s)(key |main |common |emerging )?(learning |practice )?(issues|themes|learning themes|learning points|"
-    r"lessons( learn[te]d)?|findings|key messages|messages|recommendations|what (we|the review) (learn[te]d|found)|"
+    r"lessons( learn[te]d)?|findings|key messages|messages|recommendations|what (we|the reviews?|the panel) (learn[te]d|found|heard|saw|told us|showed( us)?)|"
     r"what needs to (change|improve|happen))\s*$",
     re.IGNORECASE,
 )
@@ -243,6 +243,19 @@ def running_text_items(
             rec_context = False
         if lead is not None:
             members = _list_after(blocks, i, b)
+            if b.kind == "heading" and not members:
+                # a paragraph of narrative may come between the heading and its list
+                k = i + 1
+                while (
+                    k < len(blocks)
+                    and blocks[k].kind == "paragraph"
+                    and not _is_member(blocks[k])
+                    and not blocks[k].text.rstrip().endswith(":")
+                    and _lead_in(blocks[k]) is None
+                ):
+                    k += 1
+                if k > i + 1 and k < len(blocks) and _is_member(blocks[k]):
+                    members = _list_after(blocks, k - 1, b)
             if b.kind == "heading" and not _short_list(blocks, members):
                 members = []  # numbered narrative under "Inspection findings": paragraphs, not entries
             if (
@@ -361,11 +374,11 @@ def _heading_lead(b: Block) -> str | None:
     if section_kind(b.text) is not None:
         return None  # a section heading: extract.py reads its list
     label = _NUMBERED.sub("", b.text.strip()).rstrip(":").strip()
-    if len(label.split()) > 8 or _LEAD_NEG.search(label):
+    if len(label.split()) > 8:
         return None
-    if _LABEL.search(label):
+    if _LABEL.search(label):  # the label's last words name the entries ("What the reviews told us")
         return _lead_kind(label) or "finding"
-    if _ACTION_LEAD.search(label):
+    if _ACTION_LEAD.search(label) and not _LEAD_NEG.search(label):
         return "action"
     return None
 
