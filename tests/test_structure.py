@@ -128,3 +128,19 @@ def test_highlight_bands_are_dropped_but_a_one_column_table_is_kept():
     assert _without_highlight_bands(bands) == []
     table = [(99.0, 700.0 - 14.5 * (i + 1), 500.0, 700.0 - 14.5 * i) for i in range(4)]
     assert _without_highlight_bands(table) == table
+
+
+def test_html_navigation_and_footer_are_not_document_text(tmp_path):
+    # A web page's menu and footer ("Accessibility | Contact us") once came out as an item.
+    page = tmp_path / "learning.html"
+    page.write_text(
+        "<html><body><nav><ul><li>Home</li><li>Reviews</li></ul></nav>"
+        "<h1>Learning from the review of Child Q</h1>"
+        "<h2>Recommendations</h2><ul><li>The partnership should audit strategy meetings.</li></ul>"
+        "<footer><p>Example Council 2025 | Accessibility | Contact us</p></footer>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    doc, items = parse_file(page)
+    assert "Accessibility" not in doc.text and "Home" not in doc.text
+    assert [i.text for i in items] == ["The partnership should audit strategy meetings."]

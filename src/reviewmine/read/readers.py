@@ -585,7 +585,7 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
 
 
 class _HTMLLines(HTMLParser):
-    """Collects block-level text with its tag; script/style content is dropped."""
+    """Collects block-level text with its tag; scripts, styles, navigation and footers are dropped."""
 
     BLOCKS: ClassVar[set[str]] = {
         "h1",
@@ -606,7 +606,17 @@ class _HTMLLines(HTMLParser):
         "caption",
         "pre",
     }
-    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "head"}
+    # A page's navigation and footer (menus, copyright, "Accessibility | Contact us") are the
+    # site's, not the document's.
+    SKIP: ClassVar[set[str]] = {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "nav",
+        "footer",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
