@@ -664,3 +664,16 @@ def test_letter_naming_the_ilacs_framework_stays_a_letter() -> None:
     meta = detect_metadata([text], "letter.pdf")
     assert (meta.doc_type, meta.area, meta.date) == ("focused_visit", "Exampleshire", "2022-05-03")
     assert meta.title == "Focused visit to Exampleshire children\u2019s services"
+
+
+def test_a_national_panel_mentioned_in_a_sentence_does_not_type_a_rapid_review() -> None:
+    # An unseen rapid review note was typed national_review from "The National Panel was
+    # informed" in its opening text, although its title block names a rapid review.
+    note = (
+        "EXAMPLESHIRE SAFEGUARDING CHILDREN PARTNERSHIP\nRAPID REVIEW OUTCOME NOTE\n\n"
+        "Child: Child M (aged 7 months)\nDate of rapid review meeting: 17 October 2024\n\n"
+        "Decision\nThe rapid review agreed that the criteria for a local child safeguarding "
+        "practice review are not met. The National Panel was informed and agreed.\n"
+    )
+    meta = detect_metadata([note], "outcome_note.txt")
+    assert (meta.doc_type, meta.pseudonym, meta.date) == ("rapid_review", "Child M", "2024-10-17")

@@ -418,7 +418,20 @@ def _doc_type(head: str, body: str) -> str:
         (m.start(), kind) for kind in _STRONG if (m := re.search(_TYPE_PATTERNS[kind], titles, _I))
     ]
     if strong:
-        return min(strong)[1]
+        pos, kind = min(strong)
+        # A form named only in a sentence below the title block ("The National Panel was
+        # informed ...") is a mention when the title block names the document's own type.
+        block = [ln for ln in titles.split("\n")[:4] if ln.strip()][:3]
+        if pos > len("\n".join(titles.split("\n")[:4])) and (
+            named := [
+                (m.start(), k)
+                for k, rx in _TYPE_PATTERNS.items()
+                for ln in block
+                if len(ln) <= 100 and not ln.rstrip().endswith(".") and (m := re.search(rx, ln, _I))
+            ]
+        ):
+            return _reported(min(named)[1], head)
+        return kind
     for text in (head, body):
         found = [
             (m.start(), kind)
