@@ -583,3 +583,19 @@ def test_a_what_the_reviews_told_us_heading_over_narrative_then_bullets(tmp_path
     assert ("finding", "Kinship carers were not offered an assessment") in got
     assert ("finding", "Contact with parents was not planned") in got
     assert not any("learning brief" in t for _, t in got)
+
+
+def test_recommendations_written_as_one_paragraph_are_one_item_each():
+    # An unseen DHR page gave its seven recommendations as one paragraph, read as one item.
+    from reviewmine.extract.running_text import prose_list_parts
+
+    para = (
+        "The panel made four recommendations. The health board should offer routine enquiry. "
+        "The council should review its carers' assessments. The police must record who was "
+        "present. The partnership should audit the checklist within twelve months."
+    )
+    parts = prose_list_parts(para)
+    assert parts[0] == "The health board should offer routine enquiry." and len(parts) == 4
+    # without a sentence introducing the recommendations, a paragraph stays whole (a letter's
+    # area for improvement often runs to several 'should' sentences)
+    assert prose_list_parts(para.split(". ", 1)[1]) == []

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
-from .running_text import inline_parts, running_text_items
+from .running_text import inline_parts, prose_list_parts, running_text_items
 from .sections import Candidate, section_kind
 
 EXTRACTOR_VERSION = "extract.v1"
@@ -472,8 +472,10 @@ def _section_items(doc: Document) -> list[Candidate]:
                 or _one_short_sentence(b.text)
             ):
                 continue  # narrative: a paragraph item says what must be done, or names it
-            parts = inline_parts(b.text)
-            if parts:  # "The review recommends: a; b; and c." is one item per part
+            # "The review recommends: a; b; and c." is one item per part, and so is each
+            # sentence of a recommendations list written as one paragraph
+            parts = inline_parts(b.text) or prose_list_parts(b.text)
+            if parts:
                 for part in parts:
                     last = _new_item(out, sec, b, part, None, in_lscb, doc, paragraph=para_no)
                     last.size = b.size

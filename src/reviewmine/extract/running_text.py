@@ -509,6 +509,26 @@ def _inline_split(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A sentence that asks for a change: a modal of obligation or a recommending verb.
+_ASKS = re.compile(r"\b(should|must|needs? to|recommends?|is asked to|are asked to)\b", re.I)
+
+
+def prose_list_parts(text: str) -> list[str]:
+    """The sentences of a recommendations list written as one paragraph, or [].
+
+    Such a paragraph opens with one sentence that introduces the recommendations ("The
+    panel made six recommendations ...") and is not an item, then has at least three
+    sentences that each ask for a change.
+    """
+    sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
+    asks = [x for x in sents if _ASKS.search(x)]
+    rest = [x for x in sents if not _ASKS.search(x)]
+    intro = (
+        len(rest) == 1 and rest[0] == sents[0] and re.search(r"\brecommendations\b", rest[0], re.I)
+    )
+    return asks if len(asks) >= 3 and intro else []
+
+
 def inline_parts(text: str) -> list[str]:
     """The parts of a ';' list after a lead-in in *text* ("Recommendations include: a; b; c"), or []."""
     found = _inline_list(text)
