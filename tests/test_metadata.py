@@ -677,3 +677,15 @@ def test_a_national_panel_mentioned_in_a_sentence_does_not_type_a_rapid_review()
     )
     meta = detect_metadata([note], "outcome_note.txt")
     assert (meta.doc_type, meta.pseudonym, meta.date) == ("rapid_review", "Child M", "2024-10-17")
+
+
+def test_a_review_type_mentioned_in_an_opening_sentence_does_not_type_the_page() -> None:
+    # An unseen annual report section was typed lcspr from "completed two local child
+    # safeguarding practice reviews" in its first paragraph; its file name says what it is.
+    page = (
+        "What we learned from reviews this year\n\n"
+        "During 2023-24 the partnership completed two local child safeguarding practice "
+        "reviews and held five rapid reviews.\n"
+    )
+    meta = detect_metadata([page], "exampleshire_annual_report_learning.md")
+    assert meta.doc_type == "annual_report"

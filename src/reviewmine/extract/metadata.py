@@ -432,7 +432,13 @@ def _doc_type(head: str, body: str) -> str:
         ):
             return _reported(min(named)[1], head)
         return kind
-    for text in (head, body):
+    # Title lines (short, not sentences) and the file name name the document's type; a
+    # sentence of the opening text may only mention another ("... completed two local child
+    # safeguarding practice reviews.").
+    title_lines = "\n".join(
+        ln for ln in head.split("\n") if len(ln) <= 100 and not ln.rstrip().endswith(".")
+    )
+    for text in (title_lines, head, body):
         found = [
             (m.start(), kind)
             for kind, rx in _TYPE_PATTERNS.items()
