@@ -25,7 +25,7 @@ are day first ("12/06/2017").  Areas are canonical names from the table in areas
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -412,38 +412,33 @@ _LETTERS = frozenset(
 )  # dated by the first day on site
 
 
+def _named(text: str, kinds: Iterable[str] = _TYPE_PATTERNS) -> list[tuple[int, str]]:
+    """(position, type) of every document type *text* names."""
+    return [(m.start(), k) for k in kinds if (m := re.search(_TYPE_PATTERNS[k], text, _I))]
+
+
+def _title_like(text: str) -> str:
+    """The lines of *text* that read as titles: short, not sentences."""
+    return "\n".join(
+        ln for ln in text.split("\n") if len(ln) <= 100 and not ln.rstrip().endswith(".")
+    )
+
+
 def _doc_type(head: str, body: str) -> str:
     titles = re.sub(r"(?m)^\d+\.\s.*$", "", head)  # not numbered headings or menu entries
-    strong = [
-        (m.start(), kind) for kind in _STRONG if (m := re.search(_TYPE_PATTERNS[kind], titles, _I))
-    ]
-    if strong:
+    if strong := _named(titles, _STRONG):
         pos, kind = min(strong)
         # A form named only in a sentence below the title block ("The National Panel was
         # informed ...") is a mention when the title block names the document's own type.
-        block = [ln for ln in titles.split("\n")[:4] if ln.strip()][:3]
-        if pos > len("\n".join(titles.split("\n")[:4])) and (
-            named := [
-                (m.start(), k)
-                for k, rx in _TYPE_PATTERNS.items()
-                for ln in block
-                if len(ln) <= 100 and not ln.rstrip().endswith(".") and (m := re.search(rx, ln, _I))
-            ]
-        ):
+        block = "\n".join(titles.split("\n")[:4])
+        if pos > len(block) and (named := _named(_title_like(block))):
             return _reported(min(named)[1], head)
         return kind
-    # Title lines (short, not sentences) and the file name name the document's type; a
-    # sentence of the opening text may only mention another ("... completed two local child
-    # safeguarding practice reviews.").
-    title_lines = "\n".join(
-        ln for ln in head.split("\n") if len(ln) <= 100 and not ln.rstrip().endswith(".")
-    )
-    for text in (title_lines, head, body):
-        found = [
-            (m.start(), kind)
-            for kind, rx in _TYPE_PATTERNS.items()
-            if (m := re.search(rx, text, _I))
-        ]
+    # Title lines and the file name name the document's type; a sentence of the opening
+    # text may only mention another ("... completed two local child safeguarding practice
+    # reviews.").
+    for text in (_title_like(head), head, body):
+        found = _named(text)
         if text is body:  # in running text a review type is often only a mention
             found = [f for f in found if f[1] not in ("annual_report", "national_review")]
         if found:
