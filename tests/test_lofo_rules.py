@@ -211,3 +211,12 @@ def test_a_list_of_actions_does_not_run_on_into_strengths_whatever_the_document_
     assert {i.text for i in after if i.kind == "area_for_improvement"} >= {
         i.text for i in before if i.kind == "area_for_improvement" and i.section == "lscb"
     }
+
+
+def test_independently_written_pages_are_one_family_with_absolute_files(tmp_path):
+    gold = lofo.independent_gold(tmp_path)
+    assert gold is not None
+    rows = [lofo.json.loads(line) for line in gold.read_text().splitlines()]
+    assert rows and {r["family"] for r in rows} == {"independent"}
+    assert all(Path(r["file"]).is_absolute() and Path(r["file"]).is_file() for r in rows)
+    assert set(lofo.gold_documents([gold]).values()) == {"independent"}
