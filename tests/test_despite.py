@@ -5,6 +5,7 @@ same; the real-model figures are in evaluation/tracker/README.md (slow tests in
 test_match.py).
 """
 
+import sys
 from collections.abc import Sequence
 
 import numpy as np
@@ -209,3 +210,88 @@ def test_regression_corpus_retold_finding_and_two_subject_item(tmp_path):
         assert not any(t.startswith("The Baby L review found") for t in later[action])
     for action in ("RR-T1", "RR-T3"):
         assert any("excluded from school" in t for t in later[action]), later.get(action)
+
+
+def _scored(theme: str, score: float = 0.8):
+    from reviewmine.types import ThemeScore
+
+    return (ThemeScore(theme, score, "test"),)
+
+
+def _fathers_case():
+    scr = doc("a", "eastmere_scr_child-d_2017.pdf", "2017-06-14", "Child D")
+    lcspr = doc("b", "eastmere_lcspr_baby-l_2023.pdf", "2023-03-15", "Baby L")
+    rec = item(scr, 0, "recommendation", "Produce guidance on engaging fathers and male carers.")
+    later = item(lcspr, 0, "finding", "Fathers and male carers were not engaged by any agency.")
+    links = [completed("D-3", "Publish guidance on engaging fathers and male carers", rec, scr)]
+    return links, [rec, later], [scr, lcspr], rec, later
+
+
+def test_a_later_item_sharing_no_theme_with_the_earlier_ones_is_not_raised_again():
+    """Sharing the subject implies sharing the theme: with themes stored, a later item
+    none of whose themes the earlier items have is not a case; without themes (or with
+    the gate off) the words and meaning decide alone."""
+    links, items, docs, rec, later = _fathers_case()
+    same = {rec.id: _scored("fathers_male_carers"), later.id: _scored("fathers_male_carers")}
+    other = {rec.id: _scored("fathers_male_carers"), later.id: _scored("voice_of_child")}
+    emb = bag_embedder()
+    assert len(find_despite_complete(links, items, docs, emb, LOW)) == 1
+    assert len(find_despite_complete(links, items, docs, emb, LOW, themes=same)) == 1
+    assert find_despite_complete(links, items, docs, emb, LOW, themes=other) == []
+    ungated = DespiteParams(threshold=0.2, theme_gate=False)
+    assert len(find_despite_complete(links, items, docs, emb, ungated, themes=other)) == 1
+    # an earlier item without a stored theme says nothing against the later one
+    assert len(find_despite_complete(links, items, docs, emb, LOW, themes={later.id: ()})) == 1
+
+
+def test_candidate_features_are_named_bounded_and_decide_the_cases():
+    """Every candidate carries one value per FEATURES name; the rule's decision on the
+    candidates is exactly the cases find_despite_complete reports."""
+    from reviewmine.tracker.despite import FEATURES, despite_candidates, rule_accepts
+
+    links, items, docs, _rec, later = _fathers_case()
+    noise = item(docs[1], 1, "finding", "The school nurse did not record the bruising.")
+    done, cands = despite_candidates(links, [*items, noise], docs, bag_embedder(), LOW)
+    assert len(done) == 1 and {c.item.id for c in cands} == {later.id, noise.id}
+    f = {c.item.id: dict(zip(FEATURES, c.features, strict=True)) for c in cands}
+    assert all(len(c.features) == len(FEATURES) for c in cands)
+    assert f[later.id]["shared"] >= 2 and f[noise.id]["shared"] == 0
+    assert f[noise.id]["rule_score"] == 0  # no specific word in common: never a case
+    for v in f.values():
+        assert 0 <= v["idf_cover"] <= 1 and 0 <= v["align_earlier"] <= 1
+        assert v["later_asks"] == 0 and v["theme_agree"] == 1
+    assert f[later.id]["align_earlier"] > f[noise.id]["align_earlier"]
+    accepted = [c.item.id for c in cands if rule_accepts(c, LOW)]
+    cases = find_despite_complete(links, [*items, noise], docs, bag_embedder(), LOW)
+    assert accepted == [e.item.item_id for c in cases for e in c.later] == [later.id]
+
+
+def test_the_training_script_measures_the_shipped_rule():
+    """scripts/train_despite.py judges candidates as arrays; its rule must be the rule
+    find_despite_complete applies, or its figures would describe another rule."""
+    import importlib.util
+
+    from paths import ROOT
+    from reviewmine.tracker.despite import despite_candidates, rule_accepts
+
+    spec = importlib.util.spec_from_file_location(
+        "train_despite", ROOT / "scripts" / "train_despite.py"
+    )
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    sys.modules["train_despite"] = script  # its dataclasses look their module up
+    spec.loader.exec_module(script)
+    links, items, docs, rec, _later = _fathers_case()
+    other = item(docs[1], 1, "finding", "Male carers were not seen, and fathers not engaged.")
+    themes = {rec.id: _scored("fathers_male_carers"), other.id: _scored("voice_of_child")}
+    outcomes = set()
+    for params in (LOW, DespiteParams(threshold=0.2, theme_gate=False), DespiteParams()):
+        _, cands = despite_candidates(
+            links, [*items, other], docs, bag_embedder(), params, themes=themes
+        )
+        x = np.array([c.features for c in cands])
+        want = [rule_accepts(c, params) for c in cands]
+        assert list(script.rule_judge(params)(x)) == want
+        outcomes |= {(params.theme_gate, c.item.id, w) for c, w in zip(cands, want, strict=True)}
+    # both decisions were exercised: the theme gate rejects the other-theme item
+    assert (True, other.id, False) in outcomes and (False, other.id, True) in outcomes

@@ -28,6 +28,10 @@ item counts when
   vectors of the same embedder at least :attr:`DespiteParams.soft_min` alike)
   earns a smaller bonus (:func:`soft_shared`); a later item sharing no specific
   word in either way is never a case;
+* when themes are stored (``themes``: :meth:`reviewmine.store.Store.item_themes`), it
+  shares a theme with the items the action answered: the same subject implies the same
+  theme, although the same theme is not enough (every gold pair of both gold sets
+  shares one);
 * and it is (nearly) the best fit of this later item among all the completed
   actions: one generic later item cannot be "raised again" for every action
   (:attr:`DespiteParams.item_margin`).  An item that asks for several changes
@@ -36,12 +40,20 @@ item counts when
   (a subject of its own) and the score clears the threshold by
   :attr:`DespiteParams.own_subject_extra`.
 
+:func:`despite_candidates` lists every pair that passes the checks of the first three
+points with its generic features (:data:`FEATURES`); :func:`rule_accepts` is the rule
+above on those features.  ``scripts/train_despite.py`` compares it, out of fold, with a
+logistic regression over the same features (it did not beat the rule, so none is used:
+evaluation/tracker/README.md).
+
 Each case lists its later items strongest evidence first, with the words the
 two texts share (or the later item's words for them) as written in the later item.
 
 Example::
 
-    cases = find_despite_complete(links, store.items(), store.documents(), embed)
+    cases = find_despite_complete(
+        links, store.items(), store.documents(), embed, themes=store.item_themes()
+    )
     cases[0].action.action_id, cases[0].later[0].item.citation
 """
 
@@ -49,7 +61,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -62,7 +74,7 @@ from .review_refs import normalise
 from .text import clean_action_text, clean_item_text, content_tokens
 
 if TYPE_CHECKING:
-    from ..types import Document, Item
+    from ..types import Document, Item, ThemeScore
 
 # Words that say what kind of thing is asked for, or by whom, not which change:
 # recommendations on every subject use them, so sharing them shows nothing.
@@ -251,6 +263,7 @@ class DespiteParams:
     common_share: float = 0.15  # words in more than this share of the store's items are generic
     soft_bonus: float = 0.05  # per specific word said in other words (see soft_shared)
     soft_min: float = 0.62  # cosine of two word vectors for "the same word in other words"
+    theme_gate: bool = True  # with stored themes, the later item shares one with the earlier
 
 
 DEFAULT_DESPITE = DespiteParams()
@@ -404,27 +417,64 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n
 
 
-def find_despite_complete(
+ActionKey = tuple[str, str, int]  # (tracker file, sheet, row)
+
+# The features of one (completed action, later item) pair, in the judge's order.  All are
+# generic: similarities of meaning, how many and how rare the specific words both use
+# are, how this action compares with the later item's best action, what kind of item
+# the later one is.  None names a subject, a place or a phrase.
+FEATURES = (
+    "meaning",  # cosine of the later item and the mean of the action and its items
+    "meaning_action",  # ...and the action alone
+    "meaning_earlier",  # ...and the closest of the items the action answered
+    "shared",  # specific words both use (at most max_words)
+    "shared_pairs",  # adjacent word pairs both use with a specific word (at most max_words)
+    "soft",  # specific words of the earlier texts the later item says in other words
+    "idf_shared",  # rarity (IDF over the store's items) of the rarest word both use
+    "idf_cover",  # share of the earlier texts' specific-word rarity the later item covers
+    "align_earlier",  # IDF-weighted share of the earlier specific words the later item says
+    "align_later",  # ...of the later item's specific words the earlier texts say
+    "theme_agree",  # 0 when both have stored themes and share none, else 1
+    "later_asks",  # 1 when the later item asks for a change (an actionable kind)
+    "rule_score",  # meaning + word bonuses, as the rule scores it (0 without a shared word)
+    "gap_to_best",  # rule score minus the later item's best rule score over all actions
+    "own_subject",  # 1 when it shares a word with this action that its best action lacks
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One (completed action, later item) pair that passed the date, area, case and
+    retelling checks, with its features (:data:`FEATURES`)."""
+
+    action: ActionKey
+    item: Item
+    doc: Document
+    features: tuple[float, ...]
+    words: frozenset[str]  # stems both use, or the later item's stems for the earlier words
+
+
+def despite_candidates(
     links: Sequence[Link],
     items: Sequence[Item],
     docs: Sequence[Document],
     embed: Callable[[Sequence[str]], np.ndarray],
     params: DespiteParams = DEFAULT_DESPITE,
-) -> list[DespiteCase]:
-    """The completed actions whose learning a later document of the same area asks for again.
+    themes: Mapping[str, Sequence[ThemeScore]] | None = None,
+) -> tuple[dict[ActionKey, list[Link]], list[Candidate]]:
+    """The completed actions (key -> their links) and every later item that could raise
+    one of them again: later, same area, not the same case, not a retelling, not a strength.
 
-    *links* are tracker links (only those whose action is complete are used),
-    *embed(texts)* returns one vector per text (the matcher's cached embeddings).
-    Ordered by the strongest evidence, then tracker, sheet and row.
+    This is where both judges (the rule and the learned one) get their evidence.
     """
 
     by_doc = {d.id: d for d in docs}
-    done: dict[tuple[str, str, int], list[Link]] = defaultdict(list)
+    done: dict[ActionKey, list[Link]] = defaultdict(list)
     for ln in links:
         if ln.action.status_norm == "complete" and ln.item.doc_id in by_doc:
             done[(ln.action.source_file, ln.action.sheet, ln.action.row)].append(ln)
     if not done:
-        return []
+        return {}, []
     pool = [
         it
         for it in items
@@ -434,8 +484,9 @@ def find_despite_complete(
         and by_doc[it.doc_id].area
     ]
     ignore = _area_words(docs) | common_words([it.text for it in items], params.common_share)
+    idf = _idf([it.text for it in items])
     pool_words = [specific_words(it.text, ignore) for it in pool]
-    cands: dict[tuple[str, str, int], list[int]] = {}
+    cands: dict[ActionKey, list[int]] = {}
     for key, lns in done.items():
         earlier_docs = [by_doc[ln.item.doc_id] for ln in lns]
         dates = [d.date for d in earlier_docs if d.date]
@@ -460,7 +511,7 @@ def find_despite_complete(
         if cand:
             cands[key] = cand
     if not cands:
-        return []
+        return dict(done), []
     pool_vecs = _unit(
         np.asarray(embed([clean_item_text(it.text) for it in pool]), dtype=np.float64)
     )
@@ -472,15 +523,19 @@ def find_despite_complete(
         embed,
         ignore,
     )
-    # (action key, later item index) -> (score, shared stems)
-    scored: dict[tuple[tuple[str, str, int], int], tuple[float, set[str]]] = {}
+    # (action, later item index, features by name, the words to show)
+    raw: list[tuple[ActionKey, int, dict[str, float], set[str]]] = []
     for key, cand in cands.items():
         lns = done[key]
         a = lns[0].action
         ref_texts = [clean_item_text(ln.item.text) for ln in lns] + [clean_action_text(a.text)]
-        ref = _unit(np.asarray(embed(ref_texts), dtype=np.float64)).mean(axis=0)
-        ref = _unit(ref[None, :])[0]
+        ref_vecs = _unit(np.asarray(embed(ref_texts), dtype=np.float64))
+        ref = _unit(ref_vecs.mean(axis=0)[None, :])[0]
         ref_words, ref_pairs = specific_words(" ".join(ref_texts), ignore)
+        ref_mass = sum(idf.get(w, 0.0) for w in ref_words) or 1.0
+        rl = sorted(ref_words)
+        rv = _stack(rl, word_vec)
+        earlier_themes = _themes_of([ln.item.item_id for ln in lns], themes)
         for j in cand:
             words, pairs = pool_words[j]
             shared = ref_words & words
@@ -492,26 +547,139 @@ def find_despite_complete(
                 + params.word_bonus * n
                 + params.soft_bonus * min(params.max_words, len(soft))
             )
-            scored[(key, j)] = (s if shared or soft else 0.0, shared | set(soft.values()))
+            wl = sorted(words)
+            lv = _stack(wl, word_vec)
+            sims = rv @ lv.T if rv is not None and lv is not None else None
+            f = {
+                "meaning": meaning,
+                "meaning_action": float(pool_vecs[j] @ ref_vecs[-1]),
+                "meaning_earlier": float((ref_vecs[:-1] @ pool_vecs[j]).max()),
+                "shared": float(min(params.max_words, len(shared))),
+                "shared_pairs": float(min(params.max_words, len(ref_pairs & pairs))),
+                "soft": float(min(params.max_words, len(soft))),
+                "idf_shared": max((idf.get(w, 0.0) for w in shared), default=0.0),
+                "idf_cover": sum(idf.get(w, 0.0) for w in shared | set(soft)) / ref_mass,
+                "align_earlier": _align(rl, wl, sims, idf),
+                "align_later": _align(wl, rl, None if sims is None else sims.T, idf),
+                "theme_agree": _theme_agree(
+                    earlier_themes, themes.get(pool[j].id) if themes else None
+                ),
+                "later_asks": 1.0 if pool[j].kind in ACTIONABLE_KINDS else 0.0,
+                # a later item sharing no specific word, in either way, is never a case
+                "rule_score": s if shared or soft else 0.0,
+            }
+            raw.append((key, j, f, shared | set(soft.values())))
+    # one generic later item must not raise every action: compare with its best action
     best: dict[int, tuple[float, set[str]]] = {}
-    for (_, j), (s, shared) in scored.items():
-        if j not in best or s > best[j][0]:
-            best[j] = (s, shared)
-    found: dict[tuple[str, str, int], list[Evidence]] = defaultdict(list)
+    for _, j, f, shared in raw:
+        if j not in best or f["rule_score"] > best[j][0]:
+            best[j] = (f["rule_score"], shared)
+    out = []
+    for key, j, f, shared in raw:
+        top_s, top_words = best[j]
+        f["gap_to_best"] = f["rule_score"] - top_s
+        f["own_subject"] = 1.0 if shared - top_words else 0.0
+        it = pool[j]
+        feats = tuple(f[n] for n in FEATURES)
+        out.append(Candidate(key, it, by_doc[it.doc_id], feats, frozenset(shared)))
+    return dict(done), out
+
+
+def _align(
+    a: Sequence[str], b: Sequence[str], sims: np.ndarray | None, idf: dict[str, float]
+) -> float:
+    """IDF-weighted mean, over the words of *a*, of the closest word of *b* (1 for the
+    same stem, else the cosine of their vectors, *sims[i, k]* for a[i], b[k]; None when
+    either side has no vector): how much of *a* *b* says.
+
+    >>> _align(["male", "bruis"], ["men"], np.array([[0.8], [0.1]]), {"male": 1.0, "bruis": 3.0})
+    0.275
+    """
+    total = sum(idf.get(w, 0.0) for w in a)
+    if not a or not b or not total:
+        return 0.0
+    near = np.zeros(len(a)) if sims is None else np.clip(sims.max(axis=1), 0.0, 1.0)
+    bs = set(b)
+    got = sum(idf.get(w, 0.0) * (1.0 if w in bs else float(near[i])) for i, w in enumerate(a))
+    return round(got / total, 6)
+
+
+def _stack(words: Sequence[str], vec: dict[str, np.ndarray]) -> np.ndarray | None:
+    """The words' vectors as rows (zeros for a word without one); None for no words."""
+    if not words or not vec:
+        return None
+    zero = np.zeros_like(next(iter(vec.values())))
+    return np.stack([vec.get(w, zero) for w in words])
+
+
+def _themes_of(
+    item_ids: Iterable[str], themes: Mapping[str, Sequence[ThemeScore]] | None
+) -> set[str] | None:
+    """The themes stored for any of *item_ids*; None when none of them has any."""
+    if not themes:
+        return None
+    out = {t.theme for i in item_ids for t in themes.get(i, ())}
+    return out or None
+
+
+def _theme_agree(earlier: set[str] | None, later: Sequence[ThemeScore] | None) -> float:
+    """1 when the later item shares a theme with the earlier items, 0 when both have
+    themes and share none, 1 when either has none stored (nothing says they differ)."""
+    if earlier is None or not later:
+        return 1.0
+    return 1.0 if earlier & {t.theme for t in later} else 0.0
+
+
+def _idf(texts: Sequence[str]) -> dict[str, float]:
+    """log(N / document frequency) of each word stem over *texts* (the store's items)."""
+    from collections import Counter
+
+    df: Counter[str] = Counter()
+    for t in texts:
+        df.update(set(content_tokens(t)))
+    n = max(1, len(texts))
+    return {w: float(np.log(n / k)) for w, k in df.items()}
+
+
+def rule_accepts(c: Candidate, params: DespiteParams = DEFAULT_DESPITE) -> bool:
+    """The hand-set rule: meaning + word bonuses reach the threshold, the later item
+    shares a theme with the earlier ones (when themes are stored), and the pair is within
+    the margin of the later item's best action or has a subject of its own."""
+    f = dict(zip(FEATURES, c.features, strict=True))
+    s = f["rule_score"]
+    near_best = f["gap_to_best"] >= -params.item_margin
+    own = f["own_subject"] > 0 and s >= params.threshold + params.own_subject_extra
+    themed = f["theme_agree"] > 0 or not params.theme_gate
+    return s >= params.threshold and themed and (near_best or own)
+
+
+def find_despite_complete(
+    links: Sequence[Link],
+    items: Sequence[Item],
+    docs: Sequence[Document],
+    embed: Callable[[Sequence[str]], np.ndarray],
+    params: DespiteParams = DEFAULT_DESPITE,
+    themes: Mapping[str, Sequence[ThemeScore]] | None = None,
+) -> list[DespiteCase]:
+    """The completed actions whose learning a later document of the same area asks for again.
+
+    *links* are tracker links (only those whose action is complete are used),
+    *embed(texts)* returns one vector per text (the matcher's cached embeddings).
+    Ordered by the strongest evidence, then tracker, sheet and row.
+    """
+
+    done, cands = despite_candidates(links, items, docs, embed, params, themes)
+    found: dict[ActionKey, list[Evidence]] = defaultdict(list)
     # the highest meaning + bonuses can reach
     top = 1.0 + (params.word_bonus + params.soft_bonus) * params.max_words
-    for (key, j), (s, shared) in scored.items():
-        top_s, top_words = best[j]
-        if s >= params.threshold and (
-            s >= top_s - params.item_margin
-            or (shared - top_words and s >= params.threshold + params.own_subject_extra)
-        ):
-            it = pool[j]
-            found[key].append(
+    for c in cands:
+        if rule_accepts(c, params):
+            s = c.features[FEATURES.index("rule_score")]
+            found[c.action].append(
                 Evidence(
-                    item_ref(it, by_doc[it.doc_id]),
+                    item_ref(c.item, c.doc),
                     round(min(1.0, max(0.0, s / top)), 3),
-                    as_written(shared, it.text),
+                    as_written(c.words, c.item.text),
                 )
             )
     out = []
@@ -557,14 +725,18 @@ def case_row(c: DespiteCase) -> dict[str, Any]:
 
 __all__ = [
     "DEFAULT_DESPITE",
+    "FEATURES",
     "FUNCTION_WORDS",
     "GENERIC_WORDS",
+    "Candidate",
     "DespiteCase",
     "DespiteParams",
     "Evidence",
     "as_written",
     "case_row",
+    "despite_candidates",
     "find_despite_complete",
+    "rule_accepts",
     "soft_shared",
     "specific_words",
 ]
