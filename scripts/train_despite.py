@@ -22,7 +22,7 @@ Judges, each scored as precision and recall of pairs on each gold set:
   decision threshold chosen on the training part (best F1).
 
 Out of fold means 5-fold cross-validation grouped by tracker action (no action in both
-parts) over both sets pooled, and leave-one-set-out (trained on one gold set, scored on
+parts), or by the later item's document, over both sets pooled, and leave-one-set-out (trained on one gold set, scored on
 the other).  Deterministic for the same stores and library versions.
 """
 
@@ -70,6 +70,7 @@ class GoldSet:
     x: np.ndarray  # (pairs, features)
     y: np.ndarray  # 1 when gold names the pair
     groups: np.ndarray  # the tracker action of each pair
+    later_docs: np.ndarray  # the later item's document of each pair
     gold: int  # gold pairs, including those no candidate reaches
 
 
@@ -101,8 +102,9 @@ def gold_set(name: str, db: Path, embedder_spec: str | None) -> GoldSet:
     x = np.array([c.features for c in cands], dtype=np.float64).reshape(-1, len(FEATURES))
     y = np.array([(action_id[c.action], c.item.id) in pairs for c in cands], dtype=int)
     groups = np.array([f"{name}:{action_id[c.action]}" for c in cands])
+    later_docs = np.array([f"{name}:{c.doc.id}" for c in cands])
     store.close()
-    return GoldSet(name, x, y, groups, len(gold))
+    return GoldSet(name, x, y, groups, later_docs, len(gold))
 
 
 # ----------------------------------------------------------------------------- judges
@@ -197,7 +199,10 @@ def evaluate(sets: list[GoldSet]) -> dict[str, dict[str, dict[str, float | int]]
 
     x = np.vstack([s.x for s in sets])
     y = np.concatenate([s.y for s in sets])
-    groups = np.concatenate([s.groups for s in sets])
+    by_group = {
+        "action": np.concatenate([s.groups for s in sets]),
+        "later document": np.concatenate([s.later_docs for s in sets]),
+    }
     which = np.concatenate([np.full(len(s.y), i) for i, s in enumerate(sets)])
     # a judge is fitted on the gold pairs its training part's candidates reach
     out: dict[str, dict[str, dict[str, float | int]]] = {}
@@ -212,13 +217,14 @@ def evaluate(sets: list[GoldSet]) -> dict[str, dict[str, dict[str, float | int]]
     for name, fit in FITTERS.items():
         judge, _ = fit(x, y, int(y.sum()))
         out[f"{name}, in sample"] = {s.name: scores(judge(s.x), s.y, s.gold) for s in sets}
-        pred = np.zeros(len(y), dtype=bool)
-        for tr, te in GroupKFold(n_splits=5).split(x, y, groups):
-            judge, _ = fit(x[tr], y[tr], int(y[tr].sum()))
-            pred[te] = judge(x[te])
-        out[f"{name}, 5-fold grouped by action"] = {
-            s.name: scores(pred[which == i], s.y, s.gold) for i, s in enumerate(sets)
-        }
+        for unit, groups in by_group.items():
+            pred = np.zeros(len(y), dtype=bool)
+            for tr, te in GroupKFold(n_splits=5).split(x, y, groups):
+                judge, _ = fit(x[tr], y[tr], int(y[tr].sum()))
+                pred[te] = judge(x[te])
+            out[f"{name}, 5-fold grouped by {unit}"] = {
+                s.name: scores(pred[which == i], s.y, s.gold) for i, s in enumerate(sets)
+            }
         row = {}
         for i, s in enumerate(sets):
             tr = which != i
