@@ -409,9 +409,11 @@ class Searcher:
 
         assert self.embedder is not None
         hashes = self.units.texts_hash
-        need = sorted(set(hashes))
-        have = self.store.get_embeddings(need, self.embedder.model_id)
-        missing = [h for h in need if h not in have]
+        model_id, dim = self.embedder.model_id, self.embedder.dim
+        # One scan of the model's stored vectors into one buffer, rows picked by hash.
+        stored, buf = self.store.embedding_rows(model_id, dim)
+        row = {h: i for i, h in enumerate(stored)}
+        missing = sorted({h for h in hashes if h not in row})
         if missing:
             if self.progress:  # never a silent wait: say what is happening and what avoids it
                 import sys
@@ -426,12 +428,10 @@ class Searcher:
             _, self.n_embedded = cached_embed(
                 self.store, self.embedder, [texts[h] for h in missing], progress=self.progress
             )
-            have.update(self.store.get_embeddings(missing, self.embedder.model_id))
-        dim = self.embedder.dim
-        out = np.empty((len(hashes), dim), dtype=np.float32)
-        for i, h in enumerate(hashes):
-            out[i] = have[h]
-        return out
+            stored, buf = self.store.embedding_rows(model_id, dim)
+            row = {h: i for i, h in enumerate(stored)}
+        every = np.frombuffer(buf, dtype=np.float32).reshape(len(stored), dim)
+        return every[np.fromiter((row[h] for h in hashes), dtype=np.intp, count=len(hashes))]
 
     def _texts_for_hashes(self, wanted: set[str]) -> dict[str, str]:
         from ..embedding.cache import text_hash

@@ -192,6 +192,20 @@ class PassageQueries:
         ]
 
     # -- the embedding cache ------------------------------------------------------------
+    def embedding_rows(self, model_id: str, dim: int) -> tuple[list[str], bytes]:
+        """Every stored vector of *model_id* with *dim* floats, in one scan: their text
+        hashes, and the vectors as one float32 buffer in the same order (the search
+        index reads its matrix from this; a lookup per hash took twice as long)."""
+        hashes: list[str] = []
+        blobs: list[bytes] = []
+        for h, blob in self.db.execute(
+            "SELECT text_hash, vector FROM embeddings WHERE model_id = ? AND dim = ?",
+            (model_id, dim),
+        ):
+            hashes.append(h)
+            blobs.append(blob)
+        return hashes, b"".join(blobs)
+
     def embedded_hashes(self, model_id: str) -> set[str]:
         """The text hashes with a stored vector for *model_id* (hashes only, not vectors)."""
         return {
