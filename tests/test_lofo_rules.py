@@ -160,7 +160,8 @@ def test_a_list_of_findings_under_an_unknown_heading_is_not_a_list_of_actions():
         ("Single-agency recommendations", "recommendation"),
         ("Actions agreed", "action"),
         ("Summary of key findings", None),  # an inspection's narrative, not a section of items
-        ("What did the review find?", None),
+        ("What did the review find?", "finding"),  # a question read by its verb
+        ("What is the partnership doing?", None),
         ("Learning from case reviews in the region", None),
     ],
 )

@@ -551,7 +551,7 @@ def test_a_commitment_to_act_is_an_action_but_business_is_not(tmp_path):
     assert got == [("action", "From April we will audit every referral about a non-mobile baby.")]
 
 
-def test_prose_under_a_findings_heading_is_read_sentence_by_sentence(tmp_path):
+def test_prose_under_a_findings_heading_is_read_point_by_point(tmp_path):
     md = (
         "# Review summary: Tom\n\n## Background\n\nTom was 9. His mother had a new partner.\n\n"
         "## Key findings\n\nThe referral form was completed by phone with the partner present. "
@@ -599,3 +599,62 @@ def test_recommendations_written_as_one_paragraph_are_one_item_each():
     # without a sentence introducing the recommendations, a paragraph stays whole (a letter's
     # area for improvement often runs to several 'should' sentences)
     assert prose_list_parts(para.split(". ", 1)[1]) == []
+
+
+def test_a_finding_paragraph_keeps_its_explanation_and_a_cue_opens_the_next_point(tmp_path):
+    # a briefing's findings as paragraphs: a lead statement, then sentences explaining it
+    md = (
+        "# Learning brief\n\n## What the review found\n\n"
+        "**Home visits were nearly always announced.** Fourteen of sixteen visits were arranged in "
+        "advance. The two unannounced visits found the home in a poor state.\n\n"
+        "Health appointments were missed. The review also found that no service told the GP.\n\n"
+        "The review also noted good practice. The police reassured the children.\n"
+    )
+    got = items_of(tmp_path, md, name="brief.md")
+    assert got == [
+        (
+            "finding",
+            "Home visits were nearly always announced. Fourteen of sixteen visits were arranged in "
+            "advance. The two unannounced visits found the home in a poor state.",
+        ),
+        ("finding", "Health appointments were missed."),
+        ("finding", "The review also found that no service told the GP."),
+    ]  # the bold markers are emphasis, not text; praise is not a finding
+
+
+def test_converted_text_keeps_numbered_section_headings_and_drops_page_footers(tmp_path):
+    txt = (
+        "Executive Summary\n\n4. Background\n\n4.1 Kai lived with his mother.\n\n"
+        "5. Findings\n\n5.1 The review identified two findings. Each is summarised below.\n\n"
+        "5.2 Kai was seen as the problem rather than as a child being exploited. Records\n"
+        "    described him as refusing to engage.\n\n"
+        "Brackenford SCP    LCSPR    Page 3 of 5\n\n"
+        "5.3 Information from return home interviews did not reach the police.\n"
+    )
+    got = items_of(tmp_path, txt, name="summary.txt")
+    assert got == [
+        (
+            "finding",
+            "Kai was seen as the problem rather than as a child being exploited. Records described "
+            "him as refusing to engage.",
+        ),
+        ("finding", "Information from return home interviews did not reach the police."),
+    ]
+
+
+def test_a_question_heading_names_its_kind_by_its_verb(tmp_path):
+    html = (
+        "<html><body><h1>7 minute briefing</h1><h2>4. What did we learn?</h2><ul>"
+        "<li>Safe storage was discussed but never checked.</li><li>Adult services did not think "
+        "about the children.</li></ul><h2>5. What should practitioners do?</h2><ul>"
+        "<li>Ask to see where the medication is kept.</li><li>Record the names of all children in "
+        "the household.</li></ul><h2>6. What has changed since the review?</h2><ul>"
+        "<li>The service has introduced home visits.</li></ul></body></html>"
+    )
+    got = items_of(tmp_path, html, name="briefing.html")
+    assert got == [
+        ("learning_point", "Safe storage was discussed but never checked."),
+        ("learning_point", "Adult services did not think about the children."),
+        ("recommendation", "Ask to see where the medication is kept."),
+        ("recommendation", "Record the names of all children in the household."),
+    ]

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
-from .running_text import inline_parts, prose_list_parts, running_text_items
+from .running_text import directive_parts, inline_parts, prose_list_parts, running_text_items
 from .sections import Candidate, section_kind
 
-EXTRACTOR_VERSION = "extract.v1"
+EXTRACTOR_VERSION = "extract.v2"  # v2: prose sections of reviews read point by point
 # Reviews of cases and their summaries, briefings and learning pages (not inspections).
 _REVIEW_TYPES = frozenset(
     {
@@ -31,6 +31,18 @@ _REVIEW_TYPES = frozenset(
         "sar",
         "dhr",
         "joint_review",
+    }
+)
+
+# Inspections and their letters: their narrative is evidence and judgement, not items.
+_INSPECTION_TYPES = frozenset(
+    {
+        "ofsted_inspection",
+        "focused_visit",
+        "monitoring_visit",
+        "ofsted_letter",
+        "jtai_letter",
+        "area_send",
     }
 )
 
@@ -159,9 +171,10 @@ def extract_items(doc: Document) -> list[Item]:
         or not kinds
         or (doc.doc_type in _REVIEW_TYPES and not kinds & {"finding", "learning_point"})
     )
+    # strong forms only where sections were found; a review's prose sections of learning still
     raw += running_text_items(
-        doc, raw, sentences=full
-    )  # strong forms only where sections were found
+        doc, raw, sentences=full, prose_sections=doc.doc_type not in _INSPECTION_TYPES
+    )
     raw.sort(key=lambda r: r.start)
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
@@ -256,6 +269,7 @@ def _section_items(doc: Document) -> list[Candidate]:
     out: list[Candidate] = []
     blocks = doc.blocks
     letter = is_letter(doc)
+    review = doc.doc_type not in _INSPECTION_TYPES
     sec: _Section | None = None
     in_lscb = doc.framework == "SIF LSCB review"
     last: Candidate | None = None
@@ -474,7 +488,11 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue  # narrative: a paragraph item says what must be done, or names it
             # "The review recommends: a; b; and c." is one item per part, and so is each
             # sentence of a recommendations list written as one paragraph
-            parts = inline_parts(b.text) or prose_list_parts(b.text)
+            parts = (
+                inline_parts(b.text)
+                or prose_list_parts(b.text)
+                or (directive_parts(b.text) if review and sec.kind == "recommendation" else [])
+            )
             if parts:
                 for part in parts:
                     last = _new_item(out, sec, b, part, None, in_lscb, doc, paragraph=para_no)

@@ -35,6 +35,7 @@ forms only elsewhere.  Measured by :mod:`reviewmine.evaluation.summaries`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -96,7 +97,14 @@ _REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.IGNORECAS
 # A sentence that reports a finding or learning.
 _FIND_SENT = re.compile(
     r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
+    # the review as the subject of a present-tense report ("The review also highlights that ...")
+    r"\b(review|panel|report|analysis|reviewers?)\b[^.;:]{0,20}?\b(identifies|finds|concludes|shows|highlights|"
+    r"demonstrates|notes) that\b|"
+    # a finding named as such ("A further finding was that ...")
+    r"^(a|the|another|one) ([\w-]+ ){0,2}finding (is|was) that\b|"
     r"\b(was|were|is|are) (highly |particularly |also )?critical of\b|"
+    # an impersonal conclusion ("It was clear from the chronology that ...")
+    r"^it (was|is|became) (also )?(clear|evident|apparent|striking)\b[^.;]{0,60}?\bthat\b|"
     # concern is a finding when the review body holds it (a relative's concern is a fact)
     r"\b(review(er)?s?|panel|author|team|inspectors?|scrutineer|board) (was|were|is|are) (also |particularly )?"
     r"concerned (that|about|by)\b|"
@@ -191,7 +199,11 @@ _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
 
 def running_text_items(
-    doc: Document, found: Sequence[Candidate], *, sentences: bool = True
+    doc: Document,
+    found: Sequence[Candidate],
+    *,
+    sentences: bool = True,
+    prose_sections: bool = False,
 ) -> list[Candidate]:
     """Recommendations and learning stated in running text, in document order.
 
@@ -199,10 +211,21 @@ def running_text_items(
     ``sentences=False`` (a document whose sections of learning were found) only the
     strong forms are read outside those sections: lists after lead-ins, ';' lists, and
     sentences with a recommending verb or under a bare "Recommendations" line (inspection
-    narrative is full of judgements that are not items).
+    narrative is full of judgements that are not items).  With ``prose_sections`` (a review,
+    not an inspection) the prose of a findings or learning section is read point by point
+    even then.
     """
-    taken = {(r.start, r.end) for r in found}
     blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")]
+    taken = _covered(blocks, found)
+    # the headings whose sections the section reader took items from: their other prose
+    # introduces or follows a list, it is not a point of its own
+    listed: set[int] = set()
+    under = -1
+    for i, b in enumerate(blocks):
+        under = i if b.kind == "heading" else under
+        if i in taken and under >= 0:
+            listed.add(under)
+    under = -1
     out: list[Candidate] = []
     used: set[int] = set()
     heading: str | None = None
@@ -212,6 +235,7 @@ def running_text_items(
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
+            under = i
             learning_kind = section_kind(b.text) in ("finding", "learning_point")
             after_list = False
             # a heading that asks for change ("What needs to change") and that no section owns
@@ -221,7 +245,7 @@ def running_text_items(
                 and _lead_kind(b.text) == "recommendation"
             ):
                 rec_context = True
-        if (b.start, b.end) in taken:
+        if i in taken:
             after_list = learning_kind
             continue
         if i in used:
@@ -270,7 +294,7 @@ def running_text_items(
             for j in members:
                 used.add(j)
                 m = blocks[j]
-                if (m.start, m.end) in taken:
+                if j in taken:
                     continue
                 inline = _inline_list(m.text)
                 parts = inline[1] if inline else [_clean_item(m.text).strip('“”"')]
@@ -288,7 +312,7 @@ def running_text_items(
             continue
         # findings stated in sentences; in a sectioned document only in the narrative that
         # follows the list of a findings or learning section
-        weak = sentences or after_list
+        weak = sentences or after_list or (prose_sections and learning_kind)
         for part in _such_as_list(text) if weak else ():
             out.append(_item("finding", part, b, heading))
         if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
@@ -306,11 +330,29 @@ def running_text_items(
             # prose, not a list): each of its sentences states what its heading names
             default = (
                 section_kind(heading or "")
-                if sentences and learning_kind and not after_list and lead is None
+                if (sentences or (prose_sections and under not in listed))
+                and learning_kind
+                and not after_list
+                and lead is None
                 else None
             )
             found_here = _sentence_items(text, b, heading, findings=weak, default=default)
         out += found_here
+    return out
+
+
+def _covered(blocks: Sequence[Block], found: Sequence[Candidate]) -> set[int]:
+    """Indexes of the blocks inside an item already found (an item may span several blocks)."""
+    spans = sorted((r.start, r.end) for r in found)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []  # the furthest end among the spans starting at or before each one
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        k = bisect.bisect_right(starts, b.start) - 1
+        if k >= 0 and reach[k] >= b.end:
+            out.add(i)
     return out
 
 
@@ -529,6 +571,23 @@ def prose_list_parts(text: str) -> list[str]:
     return asks if len(asks) >= 3 and intro else []
 
 
+def directive_parts(text: str) -> list[str]:
+    """The sentences of a paragraph whose every sentence asks for a change with its own subject, or [].
+
+    "Practitioners should use ... . Home care agencies must report ..." is two recommendations; a
+    sentence that goes on from the one before ("This should include ...") is part of it, and then
+    the paragraph is one item.
+    """
+    sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
+    if len(sents) < 2 or any(_ANAPHOR.match(x) or not _ADVICE.search(x) for x in sents[1:]):
+        return []
+    return sents if _ADVICE.search(sents[0]) else []
+
+
+# A sentence that opens by pointing back at the one before.
+_ANAPHOR = re.compile(r"^(this|these|that|those|it|they|such|he|she|its|their|both|each)\b", re.I)
+
+
 def inline_parts(text: str) -> list[str]:
     """The parts of a ';' list after a lead-in in *text* ("Recommendations include: a; b; c"), or []."""
     found = _inline_list(text)
@@ -614,6 +673,68 @@ _CONNECTIVE = re.compile(
 )
 
 
+def _cue_kind(s: str, findings: bool = True) -> str | None:
+    """The kind a sentence's own cue gives it (a recommending, committing, lesson or reporting verb)."""
+    if _REC_HINT.search(s) and _REC_SENT.search(s):
+        return "recommendation"
+    if _COMMIT_SENT.search(s):
+        return "action"
+    if findings and _LEARN_SENT.search(s):
+        return "learning_point"
+    if findings and _FIND_SENT.search(s):
+        return "finding"
+    return None
+
+
+def _paragraph_items(
+    sentences: Sequence[str], b: Block, heading: str | None, default: str
+) -> list[Candidate]:
+    """A paragraph under a heading of findings or learning: one item per point it makes.
+
+    A point opens with the paragraph or with a sentence that has a cue of its own ("The review
+    also found that ..."); the sentences after it explain it and belong to it.  A paragraph that
+    opens by counting or introducing ("The review identified five findings."), asks, leads in
+    to a list or turns to good practice is not a point.
+    """
+    if not sentences:
+        return []
+    first = sentences[0]
+    if (
+        _SENT_NEG.search(first)
+        or first.rstrip().endswith((":", "?"))
+        or _PRAISE.search(first)
+        or _FOLLOWING.search(first)
+        or _ABOUT_REVIEWS.search(first)
+    ):
+        return []
+    out: list[Candidate] = []
+    for s in sentences:
+        if s.rstrip().endswith(("?", ":")):
+            continue  # a question to the reader or a lead-in is not part of the point
+        kind = _cue_kind(s)
+        if out and (kind is None or _SENT_NEG.search(s)):
+            out[-1].text += " " + s
+            continue
+        out.append(_item(kind or default, s, b, heading))
+    return out
+
+
+# A sentence that announces what comes next ("identified the following lessons", "... as follows").
+_FOLLOWING = re.compile(r"\b(the following|as follows|set out below|listed below|below)\b", re.I)
+# A sentence that turns to what went well: what follows is a strength, not learning.
+_PRAISE = re.compile(
+    r"\b(good|positive|effective|strong) practice\b|\bstrengths?\b|\bwent well\b|\bgrateful\b|\bthank",
+    re.I,
+)
+# A sentence about the reviews themselves, not what they found ("The partnership completed two
+# reviews", "We published three rapid reviews this year").
+_ABOUT_REVIEWS = re.compile(
+    r"\b(completed|published|undertook|carried out|commissioned|held|conducted|received)\b[^.;]{0,60}?"
+    r"\b(reviews|lcsprs|csprs|scrs|sars|dhrs|audits|notifications)\b",
+    re.I,
+)
+
+
 def _sentence_items(
     text: str,
     b: Block,
@@ -629,6 +750,8 @@ def _sentence_items(
     unless it introduces a list, asks a question or is one of the negatives.
     """
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    if default:
+        return _paragraph_items(sentences, b, heading, default)
     kinds: list[str | None] = []
     for s in sentences:
         kind: str | None = None

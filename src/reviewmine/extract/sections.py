@@ -101,6 +101,42 @@ _KIND_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+")
 
 
+# A heading that asks what the review found, what was learned or what should be done, by its
+# verb ("4. What did we learn?", "What the review found", "What should practitioners do?"): the
+# question a briefing's section answers.  Read by grammar: "what", then a verb of the kind
+# within the next few words; a question about what is being done or has changed is not one.
+_ASKED = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?what\s+(.+)$", re.I)
+_ASKED_VERBS = (
+    (re.compile(r"^(?:learn|learnt|learned)$", re.I), "learning_point"),
+    (re.compile(r"^(?:find|found|identified|saw|showed|told|heard)$", re.I), "finding"),
+)
+_ASKED_MODAL = re.compile(r"^(?:should|must|can|could|needs?|ought)$", re.I)
+_ASKED_DO = re.compile(r"^(?:do|change|happen|improve|consider|know|ask)$", re.I)
+
+
+def asked_kind(heading: str) -> str | None:
+    """The kind a heading asks for by its verb, or None.
+
+    >>> asked_kind("4. What did we learn?"), asked_kind("What the review found")
+    ('learning_point', 'finding')
+    >>> asked_kind("What should practitioners do?"), asked_kind("What has changed since the review?")
+    ('recommendation', None)
+    """
+    m = _ASKED.match(heading.strip().rstrip("?:. "))
+    words = m.group(1).split() if m else []
+    if not words or len(words) > 9:
+        return None
+    for j, word in enumerate(words[:5]):
+        if len(words) - j - 1 > 4:
+            continue  # the verb of a short question is near its end
+        for pat, kind in _ASKED_VERBS:
+            if pat.match(word):
+                return kind
+        if _ASKED_DO.match(word) and any(_ASKED_MODAL.match(w) for w in words[:j]):
+            return "recommendation"
+    return None
+
+
 def section_kind(heading: str, *, named: bool = True) -> str | None:
     """The kind of item a heading's section holds, or None.
 
@@ -114,7 +150,7 @@ def section_kind(heading: str, *, named: bool = True) -> str | None:
     for pat, kind in _SECTION_KINDS:
         if pat.search(h):
             return kind
-    return _named_kind(h) if named else None
+    return (_named_kind(h) or asked_kind(h)) if named else None
 
 
 def _named_kind(heading: str) -> str | None:

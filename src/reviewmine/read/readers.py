@@ -736,6 +736,14 @@ _LONE_GLYPH = re.compile(r"^\s*[-*+•◼▪●◦○·■➢►–]\s*$")  # a 
 _NUMBERED_PARA = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$")
 _UNWRAPPED = 200  # characters: a line longer than this was not wrapped
 _TXT_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z“‘\"]")
+# "5. Findings" on a line of its own in converted text: a numbered section heading
+_TXT_SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z][^.:;,?!]{1,60})$")
+# a page's running footer kept in converted text ("... Executive Summary    Page 3 of 5")
+_TXT_PAGE_FOOTER = re.compile(r"(?:^|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.I)
+# Markdown: a line that is all bold ("**Learning identified**") is a heading; bold inside a
+# line is emphasis, its markers are not text
+_MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,78}?)\1\s*$")
+_MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w.])__(?=\S)(.+?)(?<=\S)__(?!\w)")
 
 
 def read_text(path: Path, text: str) -> RawDocument:
@@ -747,6 +755,7 @@ def read_text(path: Path, text: str) -> RawDocument:
     # Text saved from web pages keeps one paragraph per line (no blank line between them);
     # wrapped text (converted PDFs) never has lines this long, so there each line break is a wrap.
     line_paragraphs = any(len(ln) > _UNWRAPPED for ln in text.split("\n"))
+    markdown = path.suffix.lower() != ".txt"
     pages: list[RawPage] = []
     for page_no, page_text in enumerate(text.split("\f"), start=1):
         lines: list[Line] = []
@@ -785,6 +794,40 @@ def read_text(path: Path, text: str) -> RawDocument:
             next_blank = n + 1 >= len(raw_lines) or not raw_lines[n + 1].strip()
             if not line.strip():
                 flush()
+                continue
+            alone = not para and next_blank and not line_paragraphs
+            if alone and len(line) < 120 and _TXT_PAGE_FOOTER.search(line):
+                continue  # page furniture of a converted PDF
+            if markdown:
+                bold = _MD_BOLD_LINE.match(line)
+                if bold and not bold.group(2).rstrip().endswith((".", ",", ";")):
+                    flush()
+                    lines.append(
+                        Line(
+                            page=page_no,
+                            text=bold.group(2).strip(),
+                            x0=0.0,
+                            top=float(len(lines)),
+                            size=11.0,
+                            bold=True,
+                            hint="h6",
+                        )
+                    )
+                    continue
+                line = _MD_BOLD.sub(lambda m: m.group(1) or m.group(2), line)
+            section = _TXT_SECTION.match(line) if not markdown and alone else None
+            if section:
+                lines.append(
+                    Line(
+                        page=page_no,
+                        text=f"{section.group(1)}. {section.group(2).strip()}",
+                        x0=0.0,
+                        top=float(len(lines)),
+                        size=11.0,
+                        bold=True,
+                        hint="h2",
+                    )
+                )
                 continue
             m = _MD_HEADING.match(line)
             if m:
