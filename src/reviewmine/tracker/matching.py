@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import TrackerError
-from ..types import ACTIONABLE_KINDS, KIND_LABELS, Document, Item
+from ..types import ACTIONABLE_KINDS, KIND_LABELS, Document, Item, ThemeScore
 from .despite import DespiteCase, case_row, find_despite_complete
 from .importer import TrackerAction, action_state, load_actions
 from .overrides import Override, load_overrides
@@ -604,7 +604,7 @@ def match_tracker(
     links, warnings = find_links(actions, docs, items, embed, params, overrides or ())
     if save:
         store.replace_tracker_links([_stored(x) for x in links])
-    return _findings(actions, docs, items, links, today, warnings, embed)
+    return _findings(actions, docs, items, links, today, warnings, embed, store.item_themes())
 
 
 def _stored(x: Link) -> dict[str, Any]:
@@ -627,10 +627,12 @@ def _findings(
     today: dt.date,
     warnings: Sequence[str],
     embed: Any,
+    themes: Mapping[str, Sequence[ThemeScore]] | None = None,
 ) -> MatchResult:
     by_doc = {d.id: d for d in docs}
     covered = frozenset(x.item.doc_id for x in links)
-    recurring = find_despite_complete(links, items, docs, embed)
+    # with themes stored, learning raised again must share a theme with what the action answered
+    recurring = find_despite_complete(links, items, docs, embed, themes=themes or None)
     return MatchResult(
         tuple(links),
         tuple(items_without_action(items, by_doc, links)),
@@ -665,6 +667,7 @@ def tracker_findings(
         today or dt.date.today(),
         (),
         embed,
+        store.item_themes(),
     )
 
 
