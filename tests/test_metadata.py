@@ -689,3 +689,51 @@ def test_a_review_type_mentioned_in_an_opening_sentence_does_not_type_the_page()
     )
     meta = detect_metadata([page], "exampleshire_annual_report_learning.md")
     assert meta.doc_type == "annual_report"
+
+
+def _parsed(tmp_path: Path, name: str, text: str) -> Metadata:
+    from reviewmine.ingest import parse_file
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc, _ = parse_file(path)
+    return doc
+
+
+def test_a_title_that_opens_with_a_number_is_not_a_numbered_section(tmp_path) -> None:
+    html = (
+        "<html><body><h1>7 Minute Briefing: Serious Case Review - Child P</h1>"
+        "<p>Published: 9 July 2019</p><h2>1. Why 7 minutes?</h2><p>Short and focused.</p>"
+        "<h2>Further information</h2><p>See the full report.</p></body></html>"
+    )
+    doc = _parsed(tmp_path, "eastmarsh_briefing.html", html)
+    assert doc.title == "7 Minute Briefing: Serious Case Review - Child P"
+    assert doc.doc_type == "learning_brief"
+
+
+def test_a_community_safety_partnership_name_is_the_publisher_not_the_title(tmp_path) -> None:
+    md = (
+        "# Safer Ellerby Partnership\n\n## Domestic Homicide Review: Nadia - Learning Summary\n\n"
+        "*Published 27 January 2026.*\n\n### Key findings\n\n- The risk was underestimated.\n"
+    )
+    doc = _parsed(tmp_path, "ellerby_dhr.md", md)
+    assert doc.title == "Domestic Homicide Review: Nadia - Learning Summary"
+    assert doc.area == "Ellerby"
+
+
+def test_a_national_body_in_the_file_name_is_not_an_area(tmp_path) -> None:
+    html = (
+        "<html><body><h1>Moved on: families who move between areas</h1><p>A national review by "
+        "the Child Safeguarding Practice Review Panel. Published 4 November 2025.</p>"
+        "<h2>What we found</h2><p>Records rarely followed children. The Panel saw this often.</p>"
+        "</body></html>"
+    )
+    assert _parsed(tmp_path, "panel_thematic_review.html", html).area is None
+
+
+def test_an_adults_board_names_its_area(tmp_path) -> None:
+    md = (
+        "# Safeguarding Adults Review: Joseph - 7-minute briefing\n\n"
+        "Northfield Vale Safeguarding Adults Board. Published June 2024.\n"
+    )
+    assert _parsed(tmp_path, "sar_joseph.md", md).area == "Northfield Vale"

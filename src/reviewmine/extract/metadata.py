@@ -465,7 +465,7 @@ _NAME = r"[A-Z][A-Za-z'\u2019-]+(?:(?:,| and| &| upon| on| of)? [A-Z][A-Za-z'\u2
 _SAFEGUARDING = (
     rf"(?:Local\s+)?(?:Safeguarding\s+Children{_APOS}?s?|Children{_APOS}?s?\s+"
     r"Safeguarding)\s+(?:Multi-Agency\s+)?(?:Board|Partnership|Executive|Arrangements)"
-    r"|Safeguarding\s+Partnership"
+    r"|Safeguarding\s+Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership)"
 )
 _AREA_PATTERNS = [
     rf"Inspection\s+of\s+({_NAME})\s+local\s+authority",
@@ -592,7 +592,10 @@ def _title(
     block = lines[:30] if kind in _LETTERS else lines[: min(n, 15)]
     if kind in _TYPE_PATTERNS:  # the line that names the document type is the title
         for i, line in enumerate(block):
-            if re.search(_TYPE_PATTERNS[kind], line, _I) and line[0].isupper():
+            # a capital, or the type's own name first ("7 Minute Briefing: ...")
+            if re.search(_TYPE_PATTERNS[kind], line, _I) and (
+                line[0].isupper() or re.match(_TYPE_PATTERNS[kind], line, _I)
+            ):
                 return _title_lines(lines, i)
     for h in headings:  # never a numbered section heading ("1.1 Purpose of report")
         if (
@@ -655,6 +658,9 @@ def _site_days(first: str, flat_body: str, letter: str | None) -> tuple[str | No
     return None, None
 
 
+# A numbered section heading ("2. Background", "1.1 Purpose"); a bare number that starts a
+# title of several words ("7 Minute Briefing: ...") is part of it.
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)+\s|\d+\s+\S+$")
 _TEMPLATE_LABEL = re.compile(r"(?:report|document|review)?\s*(?:title|name)\s*:?", _I)
 _NOT_TITLE = re.compile(
     r"(?:contents|foreword|introduction|summary|official|confidential|official[- ]sensitive"
@@ -669,9 +675,12 @@ def _is_publisher(text: str) -> bool:
         canonical_area(text)
         or re.fullmatch(
             rf"(?:The )?(?:{_NAME}\s+)?(?:{_SAFEGUARDING}|(?:(?:Metropolitan|District|Borough|County"
-            rf"|City)\s+)*Council|Local Area Partnership|Children and Young People Scrutiny Committee)",
+            rf"|City)\s+)*Council|Local Area Partnership|Children and Young People Scrutiny Committee"
+            rf"|Community Safety Partnership)",
             text,
         )
+        # a community safety partnership's own name ("Safer Ellerby Partnership")
+        or re.fullmatch(rf"(?:The )?Safer\s+{_NAME}\s+Partnership", text)
     )
 
 
@@ -702,7 +711,7 @@ def _layout_title(blocks: Sequence[Block], kind: str) -> str | None:
             and not _NOT_TITLE.match(t)
             and not _DATE_RE.fullmatch(t)
             and not _is_publisher(t)
-            and not re.match(r"\d+(?:\.\d+)*\.?\s", t)
+            and not _SECTION_NUMBER.match(t)
             and not t.endswith((".", ":", ";"))
         )
 
@@ -887,10 +896,18 @@ def _send_outcome(first: str) -> str | None:
     return m.group(1) if m else None
 
 
+_INSTITUTION = re.compile(
+    r"(?:National|Panel|Board|Partnership|Council|Ofsted|Government|Review|Reviews|Briefing|Learning)",
+    _I,
+)
+
+
 def _area_from_file_name(file_name: str, body: str) -> str | None:
     """ "harrowfield_learning-brief.pdf" names Harrowfield when the text does too."""
     stem = re.split(r"[_.]", file_name.replace("\\", "/").rsplit("/", 1)[-1])[0]
     name = " ".join(w.capitalize() for w in stem.split("-") if w)
+    if _INSTITUTION.fullmatch(name):
+        return None  # "panel_thematic_review.html": the Panel is a body, not a place
     if len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", body):
         return name
     return None
