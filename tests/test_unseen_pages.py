@@ -17,17 +17,40 @@ from reviewmine.evaluation.summaries import evaluate_summaries
 
 UNSEEN = Path(__file__).resolve().parents[1] / "evaluation" / "extraction" / "unseen"
 GOLD = UNSEEN / "gold.jsonl"
+# A second set of seven pages (LCSPR executive summary, rapid review letter, 7-minute briefing,
+# learning brief, national review page, newsletter, DHR summary), written the same way by someone
+# who had read neither the extractor nor the development documents.  Untuned: one-to-one
+# P 0.833 / R 0.449 (35 of 78); its misses then led to reading the prose of a review's findings
+# sections point by point, question headings by their verb and converted text's numbered
+# headings, so these floors too are development figures.
+UNSEEN2 = UNSEEN.parent / "unseen2"
 
 
 def test_unseen_running_text_pages_one_to_one_floor():
     ev = evaluate_extraction(GOLD, UNSEEN)
-    # development figure 47 of 53 found, 2 false positives (P 0.959 / R 0.887)
+    # development figure 46 of 53 found, 3 false positives (P 0.939 / R 0.868): paragraphs under a
+    # findings heading are now one point with their explanation, where this gold has sentences
     assert ev.overall.tp >= 46
     assert ev.overall.fp <= 3
 
 
 def test_unseen_running_text_pages_tolerant_floor():
     ev = evaluate_summaries(GOLD, UNSEEN)
-    # development figure 49 of 53 gold items found, none of the extracted items wrong
+    # development figure 50 of 53 gold items found, 1 extracted item wrong
     assert ev.overall.tp >= 48
     assert ev.overall.fp <= 1
+
+
+def test_second_unseen_set_one_to_one_floor():
+    ev = evaluate_extraction(UNSEEN2 / "gold.jsonl", UNSEEN2)
+    # development figure 61 of 78 found, 4 false positives (P 0.938 / R 0.782); 14 of the 17
+    # misses are actions already taken and next steps in prose, which are not read as items
+    assert ev.overall.tp >= 60
+    assert ev.overall.fp <= 5
+
+
+def test_second_unseen_set_tolerant_floor():
+    ev = evaluate_summaries(UNSEEN2 / "gold.jsonl", UNSEEN2)
+    # development figure 64 of 84 gold items (strengths included) found, 2 extracted items wrong
+    assert ev.overall.tp >= 63
+    assert ev.overall.fp <= 3
