@@ -84,9 +84,7 @@ def _glossary(path: Path | None, off: bool, config: Path | None) -> Any:
 
 
 def hit_rows(hits: list[Any]) -> list[dict[str, Any]]:
-    from ..search.serve import (
-        hit_rows as rows,  # one owner: serve's JSON endpoint returns these too
-    )
+    from ..search.engine import hit_rows as rows  # serve's JSON endpoint returns these too
 
     return rows(hits)
 

@@ -202,6 +202,11 @@ class SearchHit:
         }
 
 
+def hit_rows(hits: Sequence[SearchHit]) -> list[dict[str, Any]]:
+    """The rows of ``reviewmine search --format json`` (and of serve's JSON endpoint)."""
+    return [{"rank": n, **h.as_dict()} for n, h in enumerate(hits, start=1)]
+
+
 # --------------------------------------------------------------------- the index
 
 

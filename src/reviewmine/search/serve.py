@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from ..artefacts import DATA_DIR
 from ..errors import ConfigError, NotFound, QueryError
 from ..types import DOC_TYPE_LABELS, ITEM_KINDS, KIND_LABELS
-from .engine import KIND_GROUPS, MODES, Searcher, SearchFilters, SearchHit
+from .engine import KIND_GROUPS, MODES, Searcher, SearchFilters, SearchHit, hit_rows
 
 if TYPE_CHECKING:
     from ..embedding.embedders import Embedder
@@ -242,11 +242,6 @@ def _templates() -> Any:
         doc_type_labels=DOC_TYPE_LABELS,
     )
     return env
-
-
-def hit_rows(hits: list[SearchHit]) -> list[dict[str, Any]]:
-    """The rows of ``reviewmine search --format json``."""
-    return [{"rank": n, **h.as_dict()} for n, h in enumerate(hits, start=1)]
 
 
 # ------------------------------------------------------------------------- the app
