@@ -145,3 +145,29 @@ def test_vectorised_rule_matches_assign(tuned):
     got = [{active[j] for j in np.flatnonzero(row)} or {OTHER} for row in pred]
     assert got == expected
     assert expected[-3] == {OTHER}  # the off-topic sentence
+
+
+def test_fallback_thresholds_are_tuned_when_the_grid_names_them(monkeypatch):
+    # The fallback rule's thresholds join the tuning only when the grid lists them
+    # (scripts/themes_experiments.py fallback); the model then applies what was chosen.
+    from reviewmine.themes import classifier
+
+    grid = {**THRESHOLD_GRID, "fallback": (0.2, 0.9), "fallback_min_similarity": (0.0, 0.99)}
+    monkeypatch.setattr(classifier, "THRESHOLD_GRID", grid)
+    emb = HashingEmbedder(128)
+    texts, labels, groups = synthetic()
+    model = train_theme_model(
+        texts,
+        labels,
+        emb.embed(texts),
+        load_taxonomy(),
+        embedder=emb,
+        min_positives=10,
+        groups=groups,
+    )
+    chosen = model.training["threshold_tuning"]["chosen"]
+    assert set(chosen) == {"confirm", "confirm_long", "add", "fallback", "fallback_min_similarity"}
+    assert chosen["fallback"] in grid["fallback"]
+    assert chosen["fallback_min_similarity"] in grid["fallback_min_similarity"]
+    assert model.fallback_threshold == chosen["fallback"]
+    assert model.fallback_min_similarity == chosen["fallback_min_similarity"]

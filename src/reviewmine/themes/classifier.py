@@ -508,6 +508,8 @@ def train_theme_model(
         confirm_threshold = chosen["confirm"]
         confirm_threshold_long = chosen["confirm_long"]
         add_threshold = chosen["add"]
+        fallback_threshold = chosen.get("fallback", fallback_threshold)
+        fallback_min_similarity = chosen.get("fallback_min_similarity", fallback_min_similarity)
     return ThemeModel(
         taxonomy=taxonomy,
         classifier_themes=tuple(themes),
@@ -583,6 +585,8 @@ THRESHOLD_GRID: dict[str, tuple[float, ...]] = {
     "confirm_long": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
     "add": (0.6, 0.7, 0.8, 0.9),
 }
+# Optional further keys of the grid, "fallback" and "fallback_min_similarity" (the
+# fallback rule's two thresholds); when absent they keep the values passed in.
 
 
 def decide(
@@ -669,10 +673,10 @@ def tune_thresholds(
     long_items = np.array([len(t) >= long_item_chars for t in texts])
     dim = example_vectors.shape[1]
     emb = np.asarray(X[:, :dim], dtype=np.float32)
-    on_topic = (
-        (emb @ example_vectors.T).max(axis=1) >= fallback_min_similarity
+    nearest = (
+        (emb @ example_vectors.T).max(axis=1)
         if len(example_vectors)
-        else np.ones(len(texts), dtype=bool)
+        else np.full(len(texts), np.inf, dtype=np.float32)
     )
     probs = np.full((len(texts), len(active)), np.nan)
     folds = min(n_splits, len(set(groups)))
@@ -683,17 +687,29 @@ def tune_thresholds(
         if themes:
             scores = X[test] @ np.array(coefs).T + np.array(intercepts)
             probs[np.ix_(test, [col[t] for t in themes])] = _sigmoid(scores)
+    grid = {
+        "fallback": (fallback_threshold,),
+        "fallback_min_similarity": (fallback_min_similarity,),
+        **THRESHOLD_GRID,
+    }
     best: tuple[float, dict[str, float]] | None = None
-    for confirm in THRESHOLD_GRID["confirm"]:
-        for confirm_long in THRESHOLD_GRID["confirm_long"]:
-            for add in THRESHOLD_GRID["add"]:
-                setting = {"confirm": confirm, "confirm_long": confirm_long, "add": add}
-                pred = decide(
-                    hits, probs, long_items, on_topic, fallback=fallback_threshold, **setting
-                )
-                f1 = _objective(pred, truth, other_truth)
-                if best is None or f1 > best[0] + 1e-12:
-                    best = (f1, setting)
+    for similarity in grid["fallback_min_similarity"]:
+        on_topic = nearest >= similarity
+        for fallback in grid["fallback"]:
+            for confirm in grid["confirm"]:
+                for confirm_long in grid["confirm_long"]:
+                    for add in grid["add"]:
+                        setting = {"confirm": confirm, "confirm_long": confirm_long, "add": add}
+                        pred = decide(
+                            hits, probs, long_items, on_topic, fallback=fallback, **setting
+                        )
+                        f1 = _objective(pred, truth, other_truth)
+                        if best is None or f1 > best[0] + 1e-12:
+                            tuned = {"fallback": fallback, "fallback_min_similarity": similarity}
+                            best = (
+                                f1,
+                                {**setting, **{k: tuned[k] for k in tuned if k in THRESHOLD_GRID}},
+                            )
     assert best is not None
     record = {
         "inner_folds": f"GroupKFold({folds}) on local authority",
