@@ -13,13 +13,24 @@ features (:data:`reviewmine.tracker.despite.FEATURES`), and a pair is positive w
 gold names it (later item mapped as ``reviewmine eval recurring`` maps it: token F1 >= 0.8).
 A gold pair the checks exclude stays a miss for every judge.
 
+Each pair also carries the two features that compare the change each text asks for
+(:data:`reviewmine.tracker.despite.CHANGE_FEATURES`, found by grammar with spaCy).
+
 Judges, each scored as precision and recall of pairs on each gold set:
 
 * ``rule``: the shipped rule (:func:`reviewmine.tracker.despite.rule_accepts`), in sample
   (its settings were chosen on both sets);
 * ``rule, refit``: the rule's threshold and margin chosen on the training part only;
-* ``logistic``: scikit-learn logistic regression over the standardised features, its
-  decision threshold chosen on the training part (best F1).
+* ``rule + change gate``: the refitted rule that also needs ``change_meaning`` (or
+  ``change_shared``) at or above a floor chosen on the training part with its threshold
+  and margin;
+* ``rule, change term``: the rule whose score takes w x (change_meaning - meaning), the
+  meaning of the asked-for changes in place of (w = 1) or beside (w = 0.5) that of the whole
+  texts, its gap to the later item's best action recomputed; w, threshold and margin chosen
+  on the training part;
+* ``logistic``: scikit-learn logistic regression over the standardised rule features, its
+  decision threshold chosen on the training part (best F1); ``logistic + change``: the same
+  over the rule features and the change features.
 
 Out of fold means 5-fold cross-validation grouped by tracker action (no action in both
 parts), or by the later item's document, over both sets pooled, and leave-one-set-out (trained on one gold set, scored on
@@ -32,7 +43,7 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -45,6 +56,7 @@ from reviewmine.evaluation.matching import load_recurring_gold
 from reviewmine.evaluation.scoring import MATCH_F1, token_f1
 from reviewmine.store import Store
 from reviewmine.tracker.despite import (
+    CHANGE_FEATURES,
     DEFAULT_DESPITE,
     FEATURES,
     DespiteParams,
@@ -62,6 +74,16 @@ MODEL_ID = "despite-judge.v1"
 THRESHOLDS = np.round(np.arange(0.50, 0.861, 0.02), 2)
 MARGINS = (0.10, 0.15, 0.20, 0.25, 0.30, 1.0)
 C_VALUE = 1.0
+CHANGE_FLOORS = tuple(round(float(v), 2) for v in np.arange(0.20, 0.601, 0.02))
+CHANGE_WEIGHTS = (0.5, 1.0)
+# the columns of a GoldSet's x: the rule's features, the change features, then the rule's
+# score and gap with the change term for each weight (derived by with_change_terms)
+COLUMNS = (
+    *FEATURES,
+    *CHANGE_FEATURES,
+    *(f"{n}_w{w}" for w in CHANGE_WEIGHTS for n in ("rule_score", "gap_to_best")),
+)
+COL = {n: i for i, n in enumerate(COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,7 @@ class GoldSet:
     groups: np.ndarray  # the tracker action of each pair
     later_docs: np.ndarray  # the later item's document of each pair
     gold: int  # gold pairs, including those no candidate reaches
+    later_items: np.ndarray  # the later item of each pair
 
 
 def gold_set(name: str, db: Path, embedder_spec: str | None) -> GoldSet:
@@ -88,7 +111,9 @@ def gold_set(name: str, db: Path, embedder_spec: str | None) -> GoldSet:
     def embed(texts: Sequence[str]) -> np.ndarray:
         return cached_embed(store, emb, list(texts))[0]
 
-    done, cands = despite_candidates(links, items, docs, embed, themes=store.item_themes())
+    done, cands = despite_candidates(
+        links, items, docs, embed, themes=store.item_themes(), with_change=True
+    )
     per_file: dict[str, list] = {}
     for it in items:
         per_file.setdefault(by_doc[it.doc_id].file_name, []).append(it)
@@ -99,12 +124,31 @@ def gold_set(name: str, db: Path, embedder_spec: str | None) -> GoldSet:
         if best is not None and token_f1(str(g["later_text"]), best.text) >= MATCH_F1:
             pairs.add((str(g["action_id"]), best.id))
     action_id = {k: v[0].action.action_id for k, v in done.items()}
-    x = np.array([c.features for c in cands], dtype=np.float64).reshape(-1, len(FEATURES))
+    width = len(FEATURES) + len(CHANGE_FEATURES)
+    x = np.array([c.features for c in cands], dtype=np.float64).reshape(-1, width)
     y = np.array([(action_id[c.action], c.item.id) in pairs for c in cands], dtype=int)
     groups = np.array([f"{name}:{action_id[c.action]}" for c in cands])
     later_docs = np.array([f"{name}:{c.doc.id}" for c in cands])
+    later_items = np.array([f"{name}:{c.item.id}" for c in cands])
     store.close()
-    return GoldSet(name, x, y, groups, later_docs, len(gold))
+    x = with_change_terms(x, later_items)
+    return GoldSet(name, x, y, groups, later_docs, len(gold), later_items)
+
+
+def with_change_terms(x: np.ndarray, later_items: np.ndarray) -> np.ndarray:
+    """*x* with, for each weight w, the rule's score plus w x (change_meaning - meaning)
+    (0 where the rule's score is 0: no specific word shared) and its gap to the best score
+    of the same later item.  No label is used, so computing it on all pairs leaks nothing."""
+    cols = [x]
+    for w in CHANGE_WEIGHTS:
+        s = x[:, COL["rule_score"]]
+        s = np.where(s > 0, s + w * (x[:, COL["change_meaning"]] - x[:, COL["meaning"]]), 0.0)
+        best: dict[str, float] = {}
+        for item, v in zip(later_items, s, strict=True):
+            best[item] = max(best.get(item, v), v)
+        gap = s - np.array([best[i] for i in later_items])
+        cols.append(np.stack([s, gap], axis=1))
+    return np.hstack(cols)
 
 
 # ----------------------------------------------------------------------------- judges
@@ -112,16 +156,16 @@ def gold_set(name: str, db: Path, embedder_spec: str | None) -> GoldSet:
 Judge = Callable[[np.ndarray], np.ndarray]  # features -> accepted (bool per pair)
 
 
-def rule_judge(params: DespiteParams) -> Judge:
+def rule_judge(params: DespiteParams, score: str = "rule_score", gap: str = "gap_to_best") -> Judge:
     f = {n: i for i, n in enumerate(FEATURES)}
 
     def accept(x: np.ndarray) -> np.ndarray:
-        s = x[:, f["rule_score"]]
+        s = x[:, COL[score]]
         return (
             (s >= params.threshold)
             & ((x[:, f["theme_agree"]] > 0) | (not params.theme_gate))
             & (
-                (x[:, f["gap_to_best"]] >= -params.item_margin)
+                (x[:, COL[gap]] >= -params.item_margin)
                 | (
                     (x[:, f["own_subject"]] > 0)
                     & (s >= params.threshold + params.own_subject_extra)
@@ -152,31 +196,87 @@ def fit_rule(x: np.ndarray, y: np.ndarray, gold: int) -> tuple[Judge, dict[str, 
     return rule_judge(best[1]), {"threshold": best[1].threshold, "item_margin": best[1].item_margin}
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, gold: int) -> tuple[Judge, dict[str, object]]:
-    """Logistic regression on standardised features; threshold of best F1 on (x, y)."""
+def fit_change_gate(feature: str, floors: Sequence[float]) -> Callable[..., tuple[Judge, dict]]:
+    """The rule, refitted, that also needs *feature* >= a floor chosen with it."""
+
+    def fit(x: np.ndarray, y: np.ndarray, gold: int) -> tuple[Judge, dict[str, float]]:
+        best: tuple[float, DespiteParams, float] = (-1.0, DEFAULT_DESPITE, 0.0)
+        for t in THRESHOLDS:
+            for m in MARGINS:
+                p = replace(DEFAULT_DESPITE, threshold=float(t), item_margin=m)
+                base = rule_judge(p)(x)
+                for g in floors:
+                    f1 = f1_of(base & (x[:, COL[feature]] >= g), y, gold)
+                    if f1 > best[0] + 1e-9:
+                        best = (f1, p, float(g))
+        _, p, g = best
+        judge = rule_judge(p)
+        return (lambda z: judge(z) & (z[:, COL[feature]] >= g)), {
+            "threshold": p.threshold,
+            "item_margin": p.item_margin,
+            feature: g,
+        }
+
+    return fit
+
+
+def fit_change_term(x: np.ndarray, y: np.ndarray, gold: int) -> tuple[Judge, dict[str, float]]:
+    """The rule scoring with the change term (:func:`with_change_terms`): weight, threshold
+    and margin of best F1 on (x, y)."""
+    best: tuple[float, DespiteParams, float] = (-1.0, DEFAULT_DESPITE, CHANGE_WEIGHTS[0])
+    for w in CHANGE_WEIGHTS:
+        for t in THRESHOLDS:
+            for m in MARGINS:
+                p = replace(DEFAULT_DESPITE, threshold=float(t), item_margin=m)
+                f1 = f1_of(rule_judge(p, f"rule_score_w{w}", f"gap_to_best_w{w}")(x), y, gold)
+                if f1 > best[0] + 1e-9:
+                    best = (f1, p, w)
+    _, p, w = best
+    judge = rule_judge(p, f"rule_score_w{w}", f"gap_to_best_w{w}")
+    return judge, {"threshold": p.threshold, "item_margin": p.item_margin, "weight": w}
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, gold: int, columns: Sequence[str] = FEATURES
+) -> tuple[Judge, dict[str, object]]:
+    """Logistic regression on the standardised *columns* of x; threshold of best F1 on (x, y)."""
     from sklearn.linear_model import LogisticRegression
 
+    cols = [COL[n] for n in columns]
+    full_x, x = x, x[:, cols]
     mu, sd = x.mean(axis=0), x.std(axis=0)
     sd[sd == 0] = 1.0
     model = LogisticRegression(C=C_VALUE, max_iter=2000).fit((x - mu) / sd, y)
     w, b = model.coef_[0] / sd, float(model.intercept_[0] - (model.coef_[0] * mu / sd).sum())
 
     def prob(z: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(z @ w + b)))
+        return 1.0 / (1.0 + np.exp(-(z[:, cols] @ w + b)))
 
-    p_train = prob(x)
+    p_train = prob(full_x)
     cut = max(
         (float(c) for c in np.unique(np.round(p_train, 4))),
         key=lambda c: (f1_of(p_train >= c, y, gold), -c),
     )
     return (lambda z: prob(z) >= cut), {
+        "features": list(columns),
         "weights": [round(float(v), 6) for v in w],
         "bias": round(b, 6),
         "threshold": round(cut, 4),
     }
 
 
-FITTERS = {"rule, refit": fit_rule, "logistic": fit_logistic}
+def _logistic_with_change(x: np.ndarray, y: np.ndarray, gold: int) -> tuple[Judge, dict]:
+    return fit_logistic(x, y, gold, (*FEATURES, *CHANGE_FEATURES))
+
+
+FITTERS: dict[str, Callable[[np.ndarray, np.ndarray, int], tuple[Judge, dict]]] = {
+    "rule, refit": fit_rule,
+    "rule + change_meaning gate": fit_change_gate("change_meaning", CHANGE_FLOORS),
+    "rule + change_shared gate": fit_change_gate("change_shared", (0.0, 1.0, 2.0)),
+    "rule, change term": fit_change_term,
+    "logistic": fit_logistic,
+    "logistic + change": _logistic_with_change,
+}
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -242,12 +342,12 @@ def mean_f1(row: dict[str, dict[str, float | int]]) -> float:
     return sum(f) / len(f)
 
 
-def write_model(sets: list[GoldSet], results: dict[str, object]) -> None:
+def write_model(sets: list[GoldSet], results: Mapping[str, object]) -> None:
     x = np.vstack([s.x for s in sets])
     y = np.concatenate([s.y for s in sets])
     _, coef = fit_logistic(x, y, int(y.sum()))
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    body = {"model_id": MODEL_ID, "features": list(FEATURES), **coef, "measured": results}
+    body = {"model_id": MODEL_ID, **coef, "measured": results}
     text = json.dumps(body, indent=2, sort_keys=True) + "\n"
     (MODEL_DIR / "judge.json").write_text(text, encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -271,15 +371,15 @@ def main() -> int:
     for s in sets:
         print(f"{s.name}: {len(s.y)} candidate pairs, {int(s.y.sum())} of {s.gold} gold pairs")
     results = evaluate(sets)
-    print(f"{'judge':<48} {'corpus P / R':>14} {'ofsted P / R':>14}")
+    print(f"{'judge':<56} {'corpus P / R':>14} {'ofsted P / R':>14}")
     for name, row in results.items():
         cells = [f"{row[s.name]['precision']:.3f} / {row[s.name]['recall']:.3f}" for s in sets]
-        print(f"{name:<48} {cells[0]:>14} {cells[1]:>14}")
+        print(f"{name:<56} {cells[0]:>14} {cells[1]:>14}")
     if args.results:
         args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     oof = [k for k in results if "grouped" in k or "other set" in k]
-    learned = min(mean_f1(results[k]) for k in oof if k.startswith("logistic"))
-    refit = min(mean_f1(results[k]) for k in oof if k.startswith("rule"))
+    learned = min(mean_f1(results[k]) for k in oof if k.startswith("logistic,"))
+    refit = min(mean_f1(results[k]) for k in oof if k.startswith("rule, refit"))
     print(f"worst out-of-fold mean F1: logistic {learned:.3f}, rule refit {refit:.3f}")
     if args.write_model:
         if learned > refit:

