@@ -102,3 +102,24 @@ def test_help_after_a_search_in_the_same_process_lists_every_command(tmp_path, c
     listed = capsys.readouterr().out
     for command in ("ingest", "docs", "search", "serve", "match", "tracker", "eval"):
         assert f"  {command} " in listed, command
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "bad", [["--kind", "bogus"], ["--since", "last year"], ["--db", "{tmp}/missing.db"]]
+)
+def test_a_search_that_fails_while_the_model_loads_exits_with_its_message(tmp_path, bad):
+    """The model starts loading before the options are checked and the store opened; an
+    early error must still end in the one-line message and exit 2, not in ONNX Runtime
+    aborting the process under a load in progress."""
+    db = _db(tmp_path)
+    argv = ["search", "missing children", "--db", str(db)]
+    argv += [a.replace("{tmp}", str(tmp_path)) for a in bad]
+    for _ in range(3):  # the abort depended on timing
+        proc = subprocess.run(
+            [sys.executable, "-c", "from reviewmine.cli import main; main()", *argv],
+            capture_output=True,
+            text=True,
+        )
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.startswith("error [") and "terminate" not in proc.stderr

@@ -224,6 +224,9 @@ def search(
     config: ConfigOpt = None,
 ) -> None:
     """Search past findings and paragraphs, with document, page and paragraph citations."""
+    emb = None if mode == Mode.keyword else _embedder(embedder, config)
+    if emb is not None and hasattr(emb, "preload"):
+        emb.preload()  # the model loads while the search code is imported and the index read
     from ..search.engine import Searcher, SearchFilters
 
     filters = SearchFilters(
@@ -234,9 +237,6 @@ def search(
         theme=theme,
         kind=",".join(kind) if kind else None,
     ).validated()
-    emb = None if mode == Mode.keyword else _embedder(embedder, config)
-    if emb is not None and hasattr(emb, "preload"):
-        emb.preload()  # the model loads while the index is read
     with open_store(db) as store:
         searcher = Searcher(
             store, emb, progress=True, glossary=_glossary(glossary, no_glossary, config)

@@ -380,7 +380,9 @@ class OnnxMiniLMEmbedder:
                 except Exception:  # noqa: BLE001 - embed() calls _load() again and raises it
                     pass
 
-            self._preload = threading.Thread(target=run, daemon=True)
+            # Not a daemon: a process that ends early (a bad option, no store) waits for
+            # the load, since ONNX Runtime aborts the process if it exits mid-load.
+            self._preload = threading.Thread(target=run, name="onnx-preload")
             self._preload.start()
 
     def _load(self) -> tuple[Any, Any]:
