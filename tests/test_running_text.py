@@ -378,8 +378,11 @@ def test_a_bare_recommendations_line_over_paragraphs(tmp_path):
     )
     assert got == [
         ("recommendation", "Health visitors should ask who lives in the home at every visit."),
-        ("recommendation", "The police should share notifications within a day."),
-    ]
+        (
+            "recommendation",
+            "The police should share notifications within a day. This will help schools.",
+        ),
+    ]  # a recommendation paragraph is one item with its reason; background is not
 
 
 def test_what_we_learned_label_over_bullets(tmp_path):
@@ -601,7 +604,7 @@ def test_recommendations_written_as_one_paragraph_are_one_item_each():
     assert prose_list_parts(para.split(". ", 1)[1]) == []
 
 
-def test_a_finding_paragraph_keeps_its_explanation_and_a_cue_opens_the_next_point(tmp_path):
+def test_a_finding_paragraph_keeps_its_explanation(tmp_path):
     # a briefing's findings as paragraphs: a lead statement, then sentences explaining it
     md = (
         "# Learning brief\n\n## What the review found\n\n"
@@ -617,8 +620,10 @@ def test_a_finding_paragraph_keeps_its_explanation_and_a_cue_opens_the_next_poin
             "Home visits were nearly always announced. Fourteen of sixteen visits were arranged in "
             "advance. The two unannounced visits found the home in a poor state.",
         ),
-        ("finding", "Health appointments were missed."),
-        ("finding", "The review also found that no service told the GP."),
+        (
+            "finding",
+            "Health appointments were missed. The review also found that no service told the GP.",
+        ),
     ]  # the bold markers are emphasis, not text; praise is not a finding
 
 
@@ -658,3 +663,119 @@ def test_a_question_heading_names_its_kind_by_its_verb(tmp_path):
         ("recommendation", "Ask to see where the medication is kept."),
         ("recommendation", "Record the names of all children in the household."),
     ]
+
+
+def test_a_vignettes_learning_and_what_you_can_do_lines_are_items(tmp_path):
+    html = (
+        "<html><body><h1>Learning from practice</h1><h2>Case 1: Amira, 15</h2>"
+        "<p>Amira was reported missing six times in four months.</p>"
+        "<p>Learning: Each missing episode was treated as a separate event.</p>"
+        "<p>What you can do: Check the missing history before you close a return interview.</p>"
+        "<h2>Case 2: Leo</h2><p>Leo was taken to hospital.</p><p>What you can do:</p><ul>"
+        "<li>Ask who else looks after the baby.</li><li>Invite fathers to appointments.</li></ul>"
+        "</body></html>"
+    )
+    got = items_of(tmp_path, html, name="bulletin.html")
+    assert got == [
+        ("learning_point", "Each missing episode was treated as a separate event."),
+        ("recommendation", "Check the missing history before you close a return interview."),
+        ("recommendation", "Ask who else looks after the baby."),
+        ("recommendation", "Invite fathers to appointments."),
+    ]  # the vignettes' facts are not items
+
+
+def test_a_table_of_learning_and_agreed_actions_gives_both_but_not_completed_ones(tmp_path):
+    md = (
+        "# Rapid review record\n\n## Immediate actions taken\n\n"
+        "- The police investigation has begun and the coroner has been informed.\n\n"
+        "## Learning identified and actions agreed\n\n"
+        "| Learning identified | Agency | Action agreed | Timescale |\n|---|---|---|---|\n"
+        "| Safe sleep advice did not cover sofa-sleeping. | Health visiting | Update the safe sleep "
+        "tool to ask about sofas. | June 2026 |\n"
+        "| The nursery did not share its concerns about lateness. | Early years | Completed: the "
+        "lead wrote to all settings. | Completed |\n"
+    )
+    got = items_of(tmp_path, md, name="rapid_review.md")
+    assert got == [
+        ("learning_point", "Safe sleep advice did not cover sofa-sleeping."),
+        ("action", "Update the safe sleep tool to ask about sofas."),
+        ("learning_point", "The nursery did not share its concerns about lateness."),
+    ]  # actions already taken are what was done, not items
+
+
+def test_web_text_lines_that_name_a_kind_are_headings(tmp_path):
+    txt = (
+        "Multi-agency audit: children living with a parent with mental ill-health\n"
+        "Background\n"
+        + "Parental mental ill-health was a feature in four of six rapid reviews. "
+        * 3
+        + "\nKey findings\n"
+        "Referrals from adult services described the diagnosis in detail but said little about the "
+        "children, and nobody asked who looked after them when the parent was unwell at home.\n"
+        "Areas for development\n"
+        "The subgroup has agreed the following areas for development with the agencies involved.\n"
+        "Adult mental health services need to make the Think Family section a required field.\n"
+        "In addition:\n"
+        "• GPs should be invited to multi-agency meetings.\n"
+        "• The young carers service should be included in planning.\n"
+        "Questions for reflection\n"
+        "• Do you know whether the adults you work with have children?\n"
+    )
+    got = items_of(tmp_path, txt, name="audit.txt")
+    assert got == [
+        (
+            "finding",
+            "Referrals from adult services described the diagnosis in detail but said little about "
+            "the children, and nobody asked who looked after them when the parent was unwell at home.",
+        ),
+        (
+            "area_for_improvement",
+            "Adult mental health services need to make the Think Family section a required field.",
+        ),
+        ("area_for_improvement", "GPs should be invited to multi-agency meetings."),
+        ("area_for_improvement", "The young carers service should be included in planning."),
+    ]
+
+
+def test_run_in_labels_and_plain_leads_keep_their_explanations(tmp_path):
+    md = (
+        "# Annual report: chapter 3\n\n## Themes we saw\n\n"
+        "**Neglect.** Neglect was present in many of the families we read about. Reviews found that "
+        "plans closed before change was sustained.\n\n"
+        "**What is improving.** We were encouraged that most reviews heard from families.\n"
+    )
+    got = items_of(tmp_path, md, name="chapter.md")
+    assert got == [
+        (
+            "finding",
+            "Neglect was present in many of the families we read about. Reviews found that plans closed "
+            "before change was sustained.",
+        )
+    ]
+
+
+def test_converted_pages_lose_their_running_header_and_keep_a_paragraph_across_the_break(
+    tmp_path,
+):
+    header = "Harrowfield LSCB Serious Case Review: Child J Executive Summary\n\n"
+    txt = (
+        header + "1. INTRODUCTION\n\nDoctors found that he was severely malnourished.\n\n"
+        "5. LESSONS LEARNED\n\n(a) Missed appointments for a disabled child should be treated\n"
+        "as a safeguarding concern.\n\n(b) Practitioners were not\n\f"
+        + header
+        + "confident in using the neglect toolkit.\n\n6. RECOMMENDATIONS\n\n"
+        "The review makes two recommendations.\n\n"
+        "The LSCB should adapt its neglect toolkit for disabled children.\n\f" + header
+    )
+    got = items_of(tmp_path, txt, name="scr_summary.txt")
+    assert got == [
+        (
+            "learning_point",
+            "(a) Missed appointments for a disabled child should be treated as a safeguarding concern.",
+        ),
+        (
+            "learning_point",
+            "(b) Practitioners were not confident in using the neglect toolkit.",
+        ),
+        ("recommendation", "The LSCB should adapt its neglect toolkit for disabled children."),
+    ]  # the case facts under the introduction are not findings

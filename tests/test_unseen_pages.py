@@ -24,26 +24,32 @@ GOLD = UNSEEN / "gold.jsonl"
 # sections point by point, question headings by their verb and converted text's numbered
 # headings, so these floors too are development figures.
 UNSEEN2 = UNSEEN.parent / "unseen2"
+# A third set of eight documents (two Word files, converted PDF text, web pages), written after
+# those changes by someone who had read neither the extractor nor the development documents.
+# Untuned: one-to-one P 0.734 / R 0.630 (58 of 92); its misses led to inline labels ("Learning:",
+# "What you can do:"), tables with a second column of items, headings named on their own lines in
+# web text, run-in labels, narrative headings and converted pages' running headers.
+UNSEEN3 = UNSEEN.parent / "unseen3"
 
 
 def test_unseen_running_text_pages_one_to_one_floor():
     ev = evaluate_extraction(GOLD, UNSEEN)
-    # development figure 46 of 53 found, 3 false positives (P 0.939 / R 0.868): paragraphs under a
+    # development figure 45 of 53 found, 3 false positives (P 0.938 / R 0.849): paragraphs under a
     # findings heading are now one point with their explanation, where this gold has sentences
-    assert ev.overall.tp >= 46
+    assert ev.overall.tp >= 44
     assert ev.overall.fp <= 3
 
 
 def test_unseen_running_text_pages_tolerant_floor():
     ev = evaluate_summaries(GOLD, UNSEEN)
-    # development figure 50 of 53 gold items found, 1 extracted item wrong
+    # development figure 49 of 53 gold items found, 1 extracted item wrong
     assert ev.overall.tp >= 48
     assert ev.overall.fp <= 1
 
 
 def test_second_unseen_set_one_to_one_floor():
     ev = evaluate_extraction(UNSEEN2 / "gold.jsonl", UNSEEN2)
-    # development figure 61 of 78 found, 4 false positives (P 0.938 / R 0.782); 14 of the 17
+    # development figure 61 of 78 found, 3 false positives (P 0.953 / R 0.782); 14 of the 17
     # misses are actions already taken and next steps in prose, which are not read as items
     assert ev.overall.tp >= 60
     assert ev.overall.fp <= 5
@@ -51,6 +57,20 @@ def test_second_unseen_set_one_to_one_floor():
 
 def test_second_unseen_set_tolerant_floor():
     ev = evaluate_summaries(UNSEEN2 / "gold.jsonl", UNSEEN2)
-    # development figure 64 of 84 gold items (strengths included) found, 2 extracted items wrong
+    # development figure 65 of 84 gold items (strengths included) found, 2 extracted items wrong
     assert ev.overall.tp >= 63
+    assert ev.overall.fp <= 3
+
+
+def test_third_unseen_set_one_to_one_floor():
+    ev = evaluate_extraction(UNSEEN3 / "gold.jsonl", UNSEEN3)
+    # development figure 86 of 92 found, 7 false positives (P 0.925 / R 0.935)
+    assert ev.overall.tp >= 85
+    assert ev.overall.fp <= 8
+
+
+def test_third_unseen_set_tolerant_floor():
+    ev = evaluate_summaries(UNSEEN3 / "gold.jsonl", UNSEEN3)
+    # development figure 97 of 106 gold items (strengths included) found, 2 extracted items wrong
+    assert ev.overall.tp >= 96
     assert ev.overall.fp <= 3

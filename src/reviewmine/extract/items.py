@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
-from .running_text import directive_parts, inline_parts, prose_list_parts, running_text_items
+from .running_text import (
+    directive_parts,
+    inline_parts,
+    narrative_heading,
+    prose_list_parts,
+    running_text_items,
+)
 from .sections import Candidate, section_kind
 
 EXTRACTOR_VERSION = "extract.v2"  # v2: prose sections of reviews read point by point
@@ -162,6 +168,7 @@ def extract_items(doc: Document) -> list[Item]:
 
     >>> # doc = reviewmine.ingest.parse_file(Path("corpus/..."))[0]; extract_items(doc)
     """
+    doc = _named_headings(doc)
     raw = _section_items(doc)
     kinds = {section_kind(r.heading or "") for r in raw} - {None}
     # a review's own summary states its findings in sentences unless a section lists them
@@ -204,6 +211,41 @@ def extract_items(doc: Document) -> list[Item]:
             )
         )
     return items
+
+
+# A paragraph that opens with its entry number ("1. ", "(2) ").
+_ENTRY_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=[A-Z])")
+# The lines that end a web page's content ("Contact us", "Find out more").
+_PAGE_END = re.compile(
+    r"^(contact( us| details)?|further information|find out more|related (pages|links|content)|"
+    r"useful links|resources)$",
+    re.I,
+)
+
+
+def _named_headings(doc: Document) -> Document:
+    """A document with no headings (text saved from a web page) has them on lines of their own:
+    a short unpunctuated line that names a kind of item ("Key findings", "Areas for
+    development", "Next steps") is read as the heading of what follows it."""
+    if any(b.kind == "heading" for b in doc.blocks):
+        return doc
+    blocks = tuple(
+        replace(b, kind="heading", level=2)
+        if b.kind == "paragraph"
+        and b.index > 0  # the first line is the page's title, about the whole page
+        and len(b.text.split()) <= 8
+        and b.text[:1].isupper()
+        and not b.text.rstrip().endswith((".", ",", ";", ":", "!"))
+        and (
+            section_kind(b.text) is not None
+            or narrative_heading(b.text)
+            or _PROMPTS.match(b.text)
+            or _PAGE_END.match(b.text)
+        )
+        else b
+        for b in doc.blocks
+    )
+    return replace(doc, blocks=blocks)
 
 
 def _score(doc: Document, raw: list[Candidate]) -> None:
@@ -474,18 +516,50 @@ def _section_items(doc: Document) -> list[Candidate]:
             last.size = b.size
             sec.paragraphs = True
             continue
+        if (
+            review
+            and not sec.paragraphs
+            and sec.kind in ACTIONABLE_KINDS
+            and _DIRECTIVE.search(b.text)
+            and not _INTRO.search(b.text)
+            and not b.text.rstrip().endswith(":")
+            and not _NOT_ITEM.search(b.text)
+        ):
+            # a review's section asking for change in paragraphs before its list: each is an item
+            for part in directive_parts(b.text) or [b.text]:
+                last = _new_item(out, sec, b, part, None, in_lscb, doc, paragraph=para_no)
+            continue
         if sec.paragraphs:
             if _NOT_ITEM.search(b.text) or (sec.items and b.size < sec.items[0].size - 1.5):
                 continue  # "There are no areas for priority action"; small print
+            if review and (
+                (_INTRO.search(b.text) and not _DIRECTIVE.search(b.text))
+                or (
+                    len(b.text.split()) <= 8
+                    and not b.text.rstrip().endswith(".")
+                    and section_kind(b.text) is not None
+                )
+            ):
+                if section_kind(b.text) is not None:
+                    sec.subheading = b.text  # "Recommendations for individual agencies"
+                continue  # "The review makes three recommendations to ..."
             if last is not None and _unfinished(last) and b.text[:1].islower():
                 _append(last, b.text, b)  # one paragraph broken by a page or a float
                 continue
+            entry = _ENTRY_NUMBER.match(b.text)
             if not (
                 _DIRECTIVE.search(b.text)
                 or _leads_in(blocks, i, sec)
                 or _one_short_sentence(b.text)
+                or entry
             ):
                 continue  # narrative: a paragraph item says what must be done, or names it
+            if entry:  # "1. Health visiting to audit ...": a numbered entry written as a paragraph
+                last = _new_item(
+                    out, sec, b, b.text[entry.end() :], None, in_lscb, doc, number=entry.group(1)
+                )
+                last.size = b.size
+                continue
             # "The review recommends: a; b; and c." is one item per part, and so is each
             # sentence of a recommendations list written as one paragraph
             parts = (
@@ -674,6 +748,7 @@ def _leads_in(blocks: Sequence[Block], i: int, sec: _Section) -> bool:
         or not nxt.bullet
         or _INTRO.search(b.text)
         or sec.kind not in ACTIONABLE_KINDS
+        or (len(b.text.split()) <= 3 and nxt.text[:1].isupper())  # "In addition:" + items
     ):
         return False
     return nxt.text[:1].islower() or b.text.rstrip().endswith(":")
@@ -880,6 +955,9 @@ def _table_items(
     """
     text_col: int | None = None
     agency_col: int | None = None
+    # further columns the header names as items of their own ("Learning identified" |
+    # "Action agreed"): each row gives one item per such column
+    more_cols: list[tuple[int, str]] = []
     header_seen = False
     for row in _table_rows(blocks, i, done):
         cols = sorted({c.col or 0 for c in row})
@@ -896,6 +974,11 @@ def _table_items(
                     kind or "", cell.text, sec.level if sec is not None else 99, ofsted_afi=False
                 )
             text_col = cell.col if len(cols) > 1 else None
+            more_cols = [
+                (c.col or 0, k)
+                for c, k in named[1:]
+                if k in ACTIONABLE_KINDS | {"finding", "learning_point"} and c.col != cell.col
+            ]
             agency_col = next(
                 (c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None
             )
@@ -951,7 +1034,21 @@ def _table_items(
         sec.items.append(item)
         sec.fresh = False
         out.append(item)
+        for col, kind in more_cols:
+            extra = [c for c in row if c.col == col]
+            more = " ".join(c.text for c in extra).strip()
+            if len(more) < 15 or _DONE.match(more):
+                continue  # an action already completed is not an item
+            out.append(
+                replace(
+                    item, kind=kind, text=more, start=extra[0].start, end=extra[-1].end, subitems=[]
+                )
+            )
     return sec
+
+
+# A cell that reports an action as done ("Completed: the lead wrote to all settings ...").
+_DONE = re.compile(r"^(?:completed|complete|done|closed|achieved)\b", re.I)
 
 
 def _text_column(header: Sequence[Block], row: Sequence[Block]) -> int | None:

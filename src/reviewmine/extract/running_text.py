@@ -217,25 +217,17 @@ def running_text_items(
     """
     blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item")]
     taken = _covered(blocks, found)
-    # the headings whose sections the section reader took items from: their other prose
-    # introduces or follows a list, it is not a point of its own
-    listed: set[int] = set()
-    under = -1
-    for i, b in enumerate(blocks):
-        under = i if b.kind == "heading" else under
-        if i in taken and under >= 0:
-            listed.add(under)
-    under = -1
     out: list[Candidate] = []
     used: set[int] = set()
     heading: str | None = None
     rec_context = False
+    narrative = False  # under a heading of the case's story or the review's method
     learning_kind = False  # under a heading of findings or learning
     after_list = False  # ... and past the items read from that section
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
-            under = i
+            narrative = narrative_heading(b.text)
             learning_kind = section_kind(b.text) in ("finding", "learning_point")
             after_list = False
             # a heading that asks for change ("What needs to change") and that no section owns
@@ -310,9 +302,13 @@ def running_text_items(
             for part in inline[1]:
                 out.append(_item(inline[0], part, b, heading))
             continue
+        labelled = _inline_label(text) if (sentences or prose_sections) else None
+        if labelled:  # "Learning: ...", "What you can do: ..." after a case vignette
+            out.append(_item(labelled[0], labelled[1], b, heading))
+            continue
         # findings stated in sentences; in a sectioned document only in the narrative that
         # follows the list of a findings or learning section
-        weak = sentences or after_list or (prose_sections and learning_kind)
+        weak = (sentences and not narrative) or after_list or (prose_sections and learning_kind)
         for part in _such_as_list(text) if weak else ():
             out.append(_item("finding", part, b, heading))
         if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
@@ -330,7 +326,7 @@ def running_text_items(
             # prose, not a list): each of its sentences states what its heading names
             default = (
                 section_kind(heading or "")
-                if (sentences or (prose_sections and under not in listed))
+                if (sentences or prose_sections)
                 and learning_kind
                 and not after_list
                 and lead is None
@@ -378,6 +374,11 @@ def _last_sentence(text: str) -> str:
 def _lead_in(b: Block) -> str | None:
     """The kind of item a lead-in block introduces, or None when it is not a lead-in."""
     text = b.text.strip()
+    if text.endswith(":") and len(text.split()) <= 6:
+        # a label that names a kind by itself ("What you can do:", "Learning:")
+        named = section_kind(text.rstrip(":"))
+        if named in ("finding", "learning_point", "recommendation"):
+            return named
     if text.endswith(":"):
         last = _last_sentence(text)
         label = " ".join(last.rstrip(":").split()[-4:])
@@ -408,6 +409,20 @@ def _lead_in(b: Block) -> str | None:
         if _ACTION_LEAD.search(label) and not _LEAD_NEG.search(label):
             return "action"  # "Immediate actions agreed" over a numbered list
     return None
+
+
+_INLINE_LABEL = re.compile(r"^([A-Z][\w’' -]{1,40}?)\s*:\s+(\S.{10,})$", re.S)
+
+
+def _inline_label(text: str) -> tuple[str, str] | None:
+    """A paragraph that opens with a label naming a kind ("Learning: ...") and the rest of it."""
+    m = _INLINE_LABEL.match(text.strip())
+    if not m or len(m.group(1).split()) > 6:
+        return None
+    kind = section_kind(m.group(1))
+    if kind not in ("finding", "learning_point", "recommendation"):
+        return None
+    return kind, m.group(2).strip()
 
 
 def _heading_lead(b: Block) -> str | None:
@@ -691,14 +706,17 @@ def _paragraph_items(
 ) -> list[Candidate]:
     """A paragraph under a heading of findings or learning: one item per point it makes.
 
-    A point opens with the paragraph or with a sentence that has a cue of its own ("The review
-    also found that ..."); the sentences after it explain it and belong to it.  A paragraph that
+    A point opens with the paragraph or, in a paragraph that opens with a reported finding,
+    with a sentence that has a cue of its own ("The review also found that ..."); the sentences
+    after it explain it and belong to it.  A paragraph that
     opens by counting or introducing ("The review identified five findings."), asks, leads in
     to a list or turns to good practice is not a point.
     """
     if not sentences:
         return []
     first = sentences[0]
+    if not _SENTENCE_LIKE.search(sentences[-1]) and len(" ".join(sentences).split()) < 12:
+        return []  # a date, a byline or a link line, not a statement
     if (
         _SENT_NEG.search(first)
         or first.rstrip().endswith((":", "?"))
@@ -707,23 +725,65 @@ def _paragraph_items(
         or _ABOUT_REVIEWS.search(first)
     ):
         return []
+    if (
+        len(sentences) > 1
+        and len(first.split()) <= 5
+        and not _FINITE.search(first)
+        and not _cue_kind(first)
+    ):
+        # a run-in label ("Neglect. Neglect featured in ..."): what follows is the point
+        if _PRAISE.search(first):
+            return []
+        sentences = sentences[1:]
+        if _PRAISE.search(sentences[0]):
+            return []
+    # a paragraph that opens with a reported finding may report several; one that opens with
+    # a plain statement of its point explains that point in the sentences after it
+    reported = _cue_kind(sentences[0]) is not None
     out: list[Candidate] = []
     for s in sentences:
         if s.rstrip().endswith(("?", ":")):
             continue  # a question to the reader or a lead-in is not part of the point
         kind = _cue_kind(s)
-        if out and (kind is None or _SENT_NEG.search(s)):
+        if out and (kind is None or not reported or _SENT_NEG.search(s)):
             out[-1].text += " " + s
             continue
         out.append(_item(kind or default, s, b, heading))
     return out
 
 
+# Headings of a report's story and method, not its learning: what is said under them is the case
+# or the process ("Doctors found that ...", "The review looked at ...").
+_NARRATIVE = re.compile(
+    r"^(introduction|background|summary of (the )?(key )?(events|circumstances)|chronology|"
+    r"(the )?(case|family) (background|history|summary)|(the )?review process|how the review was|"
+    r"methodology|terms of reference|scope\b|why (this|the) review|circumstances|what happened|"
+    r"the incident|agency involvement|acknowledg)",
+    re.I,
+)
+
+
+# A finite verb of the closed class: a short sentence with none is a label ("Neglect.").
+_FINITE = re.compile(
+    r"\b(is|are|was|were|be|been|has|have|had|do|does|did|can|could|should|must|will|would|may|"
+    r"might)\b",
+    re.I,
+)
+
+
+def narrative_heading(text: str) -> bool:
+    """A heading of a report's story or method ("Background", "2. How the review was carried out")."""
+    return bool(_NARRATIVE.match(_NUMBERED.sub("", text.strip())))
+
+
+# A sentence ends as one (a full stop, possibly inside quotes or brackets).
+_SENTENCE_LIKE = re.compile(r"[.!]['’”\")]*\s*$")
 # A sentence that announces what comes next ("identified the following lessons", "... as follows").
 _FOLLOWING = re.compile(r"\b(the following|as follows|set out below|listed below|below)\b", re.I)
 # A sentence that turns to what went well: what follows is a strength, not learning.
 _PRAISE = re.compile(
-    r"\b(good|positive|effective|strong) practice\b|\bstrengths?\b|\bwent well\b|\bgrateful\b|\bthank",
+    r"\b(good|positive|effective|strong) practice\b|\bstrengths?\b|\bwent well\b|\bgrateful\b|\bthank|"
+    r"\bwhat is (improving|working)\b|\bencourag",
     re.I,
 )
 # A sentence about the reviews themselves, not what they found ("The partnership completed two

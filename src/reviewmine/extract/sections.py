@@ -75,7 +75,8 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^(?:\d+\.?\s+)?next steps\b", "next_step"),
         (
-            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:agreed |immediate |next )?actions?(?: agreed| taken| required| plan)?\s*:?$",
+            # actions already taken are what was done, not items ("Immediate actions taken")
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:agreed |immediate |next )?actions?(?: agreed| required| plan)?\s*:?$",
             "action",
         ),
     )
@@ -114,6 +115,22 @@ _ASKED_MODAL = re.compile(r"^(?:should|must|can|could|needs?|ought)$", re.I)
 _ASKED_DO = re.compile(r"^(?:do|change|happen|improve|consider|know|ask)$", re.I)
 
 
+# "Themes we saw", "Issues the reviews identified": learning named by a noun and what the
+# review did with it.
+_RELATIVE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |main |common )?(themes|issues|messages|lessons|learning|concerns)"
+    r"\s+(?:that\s+|which\s+)?(?:we|the (?:\w+ )?reviews?|reviewers|the panel|they)\s+(?:have\s+)?"
+    r"(?:saw|seen|found|identified|heard|learned|learnt|noted)\s*$",
+    re.I,
+)
+
+
+_WELL = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?what(?:'s| is| was| has been)?\s+(?:working|went|worked|is going)\s+well\b",
+    re.I,
+)
+
+
 def asked_kind(heading: str) -> str | None:
     """The kind a heading asks for by its verb, or None.
 
@@ -122,6 +139,10 @@ def asked_kind(heading: str) -> str | None:
     >>> asked_kind("What should practitioners do?"), asked_kind("What has changed since the review?")
     ('recommendation', None)
     """
+    if _WELL.match(heading.strip()):
+        return "good_practice"
+    if rel := _RELATIVE.match(heading.strip().rstrip("?:. ")):
+        return "learning_point" if rel.group(1).lower() in ("lessons", "learning") else "finding"
     m = _ASKED.match(heading.strip().rstrip("?:. "))
     words = m.group(1).split() if m else []
     if not words or len(words) > 9:

@@ -754,8 +754,9 @@ def read_text(path: Path, text: str) -> RawDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # Text saved from web pages keeps one paragraph per line (no blank line between them);
     # wrapped text (converted PDFs) never has lines this long, so there each line break is a wrap.
-    line_paragraphs = any(len(ln) > _UNWRAPPED for ln in text.split("\n"))
     markdown = path.suffix.lower() != ".txt"
+    # (Markdown joins a paragraph's lines whatever their length: only a blank line ends it)
+    line_paragraphs = not markdown and any(len(ln) > _UNWRAPPED for ln in text.split("\n"))
     pages: list[RawPage] = []
     for page_no, page_text in enumerate(text.split("\f"), start=1):
         lines: list[Line] = []
@@ -947,4 +948,50 @@ def read_text(path: Path, text: str) -> RawDocument:
         pages.append(RawPage(page_no, 0.0, 0.0, tuple(lines)))
     if not any(p.lines for p in pages):
         raise EmptyDocument("the file contains no text", path=path)
-    return RawDocument("text", tuple(pages))
+    return RawDocument("text", tuple(_text_pages_joined(pages)))
+
+
+def _text_pages_joined(pages: list[RawPage]) -> list[RawPage]:
+    """Converted text split into pages at form feeds: a running header or footer repeated on
+    several pages is dropped, and a paragraph cut by a page break is joined again."""
+    if len(pages) < 2:
+        return pages
+    seen: dict[str, int] = {}
+    for p in pages:
+        for key in {re.sub(r"\d+", "#", ln.text) for ln in p.lines if ln.hint == "p"}:
+            seen[key] = seen.get(key, 0) + 1
+    repeat = max(2, int(0.3 * len(pages)))
+    out: list[RawPage] = []
+    for p in pages:
+        kept = [
+            ln
+            for ln in p.lines
+            if not (
+                ln.hint == "p"
+                and len(ln.text) < 100
+                and seen[re.sub(r"\d+", "#", ln.text)] >= repeat
+            )
+        ]
+        prev = out[-1].lines if out else ()
+        if (
+            kept
+            and prev
+            and prev[-1].hint == "p"
+            and kept[0].hint == "p"
+            and kept[0].text[:1].islower()
+            and not prev[-1].text.rstrip().endswith((".", ":", ";", "!", "?"))
+        ):
+            last = prev[-1]
+            joined = Line(
+                page=last.page,
+                text=last.text + " " + kept[0].text,
+                x0=0.0,
+                top=last.top,
+                size=last.size,
+                bold=last.bold,
+                hint="p",
+            )
+            out[-1] = RawPage(out[-1].number, 0.0, 0.0, (*prev[:-1], joined))
+            kept = kept[1:]
+        out.append(RawPage(p.number, 0.0, 0.0, tuple(kept)))
+    return out
