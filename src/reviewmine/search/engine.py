@@ -480,6 +480,10 @@ class Searcher:
         self, parsed: ParsedQuery, flt: SearchFilters, n_cand: int, mode: str
     ) -> list[tuple[tuple[str, int], float]]:
         """Semantic or hybrid ranking (groups and scores, best first)."""
+        # The stored vectors first: a cold process reads them while the model still loads.
+        self.matrix  # noqa: B018 - loads it (QueryError without an embedder)
+        if mode == "hybrid" and len(self.glossary):
+            self._glossary_vectors()
         if mode == "semantic":
             ranked = self._semantic(parsed, flt, n_cand, self._embed_query(parsed.text))
         else:
@@ -643,14 +647,7 @@ class Searcher:
         g = self.glossary
         if not len(g):
             return [], []
-        if self._glossary_matrix is None:
-            from ..embedding.cache import cached_embed
-
-            assert self.embedder is not None
-            self._glossary_matrix, _ = cached_embed(
-                self.store, self.embedder, [e.means for e in g.entries]
-            )
-        sims = self._glossary_matrix @ qv
+        sims = self._glossary_vectors() @ qv
         meant = [
             g.entries[int(i)]
             for i in np.argsort(-sims, kind="stable")[:GLOSSARY_MAX]
@@ -658,6 +655,17 @@ class Searcher:
         ]
         named = [e for e in g.named_in(q.raw) if e not in meant]
         return meant, named
+
+    def _glossary_vectors(self) -> np.ndarray:
+        """The glossary entries' ``means`` vectors (from the store's cache once embedded)."""
+        if self._glossary_matrix is None:
+            from ..embedding.cache import cached_embed
+
+            assert self.embedder is not None
+            self._glossary_matrix, _ = cached_embed(
+                self.store, self.embedder, [e.means for e in self.glossary.entries]
+            )
+        return self._glossary_matrix
 
     def _semantic(
         self, q: ParsedQuery, flt: SearchFilters, n: int, qv: np.ndarray
