@@ -737,3 +737,17 @@ def test_an_adults_board_names_its_area(tmp_path) -> None:
         "Northfield Vale Safeguarding Adults Board. Published June 2024.\n"
     )
     assert _parsed(tmp_path, "sar_joseph.md", md).area == "Northfield Vale"
+
+
+def test_a_saved_web_page_is_titled_past_its_skip_link_publisher_and_breadcrumb(tmp_path) -> None:
+    txt = (
+        "Skip to main content\nBrindleford Safeguarding Children Partnership\n"
+        "Home > Professionals > Learning and improvement > Multi-agency audits\n"
+        "Multi-agency audit: children living with a parent with mental ill-health\n"
+        "Published 2 February 2026\n"
+        + "Parental mental ill-health was a feature in four of six reviews we looked at. " * 3
+        + "\n"
+    )
+    doc = _parsed(tmp_path, "audit.txt", txt)
+    assert doc.title == "Multi-agency audit: children living with a parent with mental ill-health"
+    assert doc.area == "Brindleford"

@@ -554,7 +554,8 @@ def _standalone_dates(text: str) -> list[str]:
 _CONNECTOR = re.compile(r"\b(?:of|and|the|to|in|for|on|from|into|with|a|an)$|[-\u2013:]$", _I)
 _GENERIC = re.compile(
     r"(?:contents|foreword|introduction|summary|official|confidential"
-    r"|official[- ]sensitive|private and confidential)\W*$",
+    r"|official[- ]sensitive|private and confidential)\W*$"
+    r"|(?:skip|jump) to (?:main )?(?:content|navigation)\b",  # a saved web page's furniture
     _I,
 )
 
@@ -605,7 +606,13 @@ def _title(
         ):
             return _flat(h)
     for i, line in enumerate([] if kind in _LETTERS else lines[: min(n, 10)]):  # no address
-        if len(line) < 100 and not _DATE_RE.fullmatch(line) and not _GENERIC.match(line):
+        if (
+            len(line) < 100
+            and not _DATE_RE.fullmatch(line)
+            and not _GENERIC.match(line)
+            and not _is_publisher(line)
+            and not _BREADCRUMB.search(line)
+        ):
             return _title_lines(lines, i)
     if kind not in _LETTERS:  # a web page: its heading, the first line that reads as one
         for line, nxt in zip(lines[:12], [*lines[1:13], ""]):
@@ -661,6 +668,7 @@ def _site_days(first: str, flat_body: str, letter: str | None) -> tuple[str | No
 # A numbered section heading ("2. Background", "1.1 Purpose"); a bare number that starts a
 # title of several words ("7 Minute Briefing: ...") is part of it.
 _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)+\s|\d+\s+\S+$")
+_BREADCRUMB = re.compile(r"\s>\s")  # "Home > Professionals > Learning"
 _TEMPLATE_LABEL = re.compile(r"(?:report|document|review)?\s*(?:title|name)\s*:?", _I)
 _NOT_TITLE = re.compile(
     r"(?:contents|foreword|introduction|summary|official|confidential|official[- ]sensitive"
