@@ -9,7 +9,7 @@ attention mask, then L2 normalisation), so its vectors are interchangeable with
 real passages) and share its model id, hence its cached passage vectors.
 
 The ONNX file is made once, offline, from the packaged, sha256-checked weights
-(:func:`ensure_onnx`, run at first use or by ``reviewmine index --prepare``).
+(:func:`ensure_onnx`, run at first use: the first ingest, index or search).
 The export needs torch, so it runs in a child process (``python -m
 reviewmine.embedding.onnx_export``) and the process that searches never imports torch.
 The export is accepted only if it reproduces torch's output on fixed sentences;
