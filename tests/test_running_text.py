@@ -779,3 +779,86 @@ def test_converted_pages_lose_their_running_header_and_keep_a_paragraph_across_t
         ),
         ("recommendation", "The LSCB should adapt its neglect toolkit for disabled children."),
     ]  # the case facts under the introduction are not findings
+
+
+def test_expandable_sections_sub_headings_and_a_recommending_lead_in(tmp_path):
+    html = (
+        "<html><body><h1>Thematic audit</h1><h2>What we found</h2><h3>Assessment</h3>"
+        "<p>Only four of the fourteen children had a specialist assessment of their behaviour.</p>"
+        "<details><summary>Recommendations</summary><p>The subgroup recommends that the "
+        "partnership:</p><ul><li>commissions a specialist assessment service;</li>"
+        "<li>publishes a multi-agency pathway.</li></ul></details>"
+        "<details><summary>Still to do</summary><ul><li>We will publish a records transfer "
+        "agreement by September.</li></ul></details>"
+        "</body></html>"
+    )
+    got = items_of(tmp_path, html, name="audit.html")
+    assert got == [
+        (
+            "finding",
+            "Only four of the fourteen children had a specialist assessment of their behaviour.",
+        ),
+        ("recommendation", "commissions a specialist assessment service;"),
+        ("recommendation", "publishes a multi-agency pathway."),
+        ("next_step", "We will publish a records transfer agreement by September."),
+    ]
+
+
+def test_coded_entries_conclusions_and_a_sign_off(tmp_path):
+    txt = (
+        "Rapid Review: Baby F\n\n"
+        "5. Conclusions\n\n"
+        "Agencies did not share what they knew. Each held a small part of the picture, and none\n"
+        "of the information was brought together before the incident happened.\n\n"
+        "7. Actions agreed\n\n"
+        "A1 - Maternity services to revise the booking questions so that both parents are asked\n"
+        "about their mental health.\n\n"
+        "9. Next steps\n\n"
+        "The Partnership Manager will send this rapid review to the national Panel this week.\n\n"
+        "Signed on behalf of the safeguarding partners: R. Okafor (Local Authority).\n\n"
+        "Do not forward this document without the agreement of the Partnership Manager.\n"
+    )
+    got = items_of(tmp_path, txt, name="rr.txt")
+    assert got == [
+        (
+            "finding",
+            "Agencies did not share what they knew. Each held a small part of the picture, and none "
+            "of the information was brought together before the incident happened.",
+        ),
+        (
+            "action",
+            "Maternity services to revise the booking questions so that both parents are asked "
+            "about their mental health.",
+        ),
+        (
+            "next_step",
+            "The Partnership Manager will send this rapid review to the national Panel this week.",
+        ),
+    ]
+
+
+def test_questions_to_the_reader_in_a_findings_list_are_not_findings(tmp_path):
+    md = (
+        "# Overview report\n\n## Findings\n\n- Assessments left out the adults caring for the baby.\n"
+        "- How does the Board know that assessments include all adults?\n"
+    )
+    got = items_of(tmp_path, md, name="report.md")
+    assert got == [("finding", "Assessments left out the adults caring for the baby.")]
+
+
+def test_a_table_of_themes_findings_and_recommendations(tmp_path):
+    md = (
+        "# Safeguarding Adults Review: Hazel\n\n## Findings and recommendations\n\n"
+        "The table sets out, for each theme, what the review found and what it recommends.\n\n"
+        "| Theme | What the review found | Recommendation |\n|---|---|---|\n"
+        "| Self-neglect | Refusal of care was recorded as a lifestyle choice. | The Board should "
+        "relaunch its self-neglect guidance. |\n"
+        "| Nursing | District nurses stopped visiting after two missed visits. | No separate "
+        "recommendation: the provider has already changed its policy. |\n"
+    )
+    got = items_of(tmp_path, md, name="sar.md")
+    assert got == [
+        ("finding", "Refusal of care was recorded as a lifestyle choice."),
+        ("recommendation", "The Board should relaunch its self-neglect guidance."),
+        ("finding", "District nurses stopped visiting after two missed visits."),
+    ]

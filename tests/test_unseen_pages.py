@@ -30,6 +30,12 @@ UNSEEN2 = UNSEEN.parent / "unseen2"
 # "What you can do:"), tables with a second column of items, headings named on their own lines in
 # web text, run-in labels, narrative headings and converted pages' running headers.
 UNSEEN3 = UNSEEN.parent / "unseen3"
+# A fourth set of ten documents written the same way after those changes.  Untuned: one-to-one
+# P 0.755 / R 0.638 (74 of 116); its misses led to <details> summaries as headings, "Conclusions"
+# sections, lead-ins to what the writer will do next, a recommending lead-in over one entry per
+# bullet, sub-headings inside a findings section, coded entries ("A1 - ..."), questions to the
+# reader and a sign-off ending the items.
+UNSEEN4 = UNSEEN.parent / "unseen4"
 
 
 def test_unseen_running_text_pages_one_to_one_floor():
@@ -64,13 +70,27 @@ def test_second_unseen_set_tolerant_floor():
 
 def test_third_unseen_set_one_to_one_floor():
     ev = evaluate_extraction(UNSEEN3 / "gold.jsonl", UNSEEN3)
-    # development figure 86 of 92 found, 7 false positives (P 0.925 / R 0.935)
+    # development figure 87 of 92 found, 7 false positives (P 0.926 / R 0.946)
     assert ev.overall.tp >= 85
     assert ev.overall.fp <= 8
 
 
 def test_third_unseen_set_tolerant_floor():
     ev = evaluate_summaries(UNSEEN3 / "gold.jsonl", UNSEEN3)
-    # development figure 97 of 106 gold items (strengths included) found, 2 extracted items wrong
+    # development figure 98 of 106 gold items (strengths included) found, 2 extracted items wrong
     assert ev.overall.tp >= 96
     assert ev.overall.fp <= 3
+
+
+def test_fourth_unseen_set_one_to_one_floor():
+    ev = evaluate_extraction(UNSEEN4 / "gold.jsonl", UNSEEN4)
+    # development figure 109 of 116 found, 7 false positives (P 0.940 / R 0.940)
+    assert ev.overall.tp >= 107
+    assert ev.overall.fp <= 8
+
+
+def test_fourth_unseen_set_tolerant_floor():
+    ev = evaluate_summaries(UNSEEN4 / "gold.jsonl", UNSEEN4)
+    # development figure 119 of 127 gold items (strengths included) found, 4 extracted items wrong
+    assert ev.overall.tp >= 117
+    assert ev.overall.fp <= 5

@@ -88,7 +88,9 @@ _DIRECTIVE = re.compile(
     r"\b(should|must|needs? to|will need to|(is|are) required to|ought to)\b", re.I
 )
 # The end of a letter's body: nothing after the valediction is an item.
-_CLOSING = re.compile(r"^(yours (sincerely|faithfully)|kind regards|best wishes)\b", re.I)
+_CLOSING = re.compile(
+    r"^(yours (sincerely|faithfully)|kind regards|best wishes|signed on behalf of)\b", re.I
+)
 # A table of contents line: a title, then dot leaders or a gap, then a page number.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}$")
 _DOT_LEADERS = re.compile(r"(?:\.{3,}|…{2,})\s*\d{1,3}$")
@@ -213,8 +215,10 @@ def extract_items(doc: Document) -> list[Item]:
     return items
 
 
+# A lead-in whose bullets are each a recommendation ("recommends that the partnership:").
+_ASKS_LEAD = re.compile(r"\brecommends?( that)?( the [\w ]{1,40})?:\s*$", re.I)
 # A paragraph that opens with its entry number ("1. ", "(2) ").
-_ENTRY_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=[A-Z])")
+_ENTRY_NUMBER = re.compile(r"^(?:\(?(\d{1,2})[.)]|([A-Z]{1,2}\d{1,2})\s*[:.\-–])\s+(?=[A-Z])")
 # The lines that end a web page's content ("Contact us", "Find out more").
 _PAGE_END = re.compile(
     r"^(contact( us| details)?|further information|find out more|related (pages|links|content)|"
@@ -234,7 +238,7 @@ def _named_headings(doc: Document) -> Document:
         if b.kind == "paragraph"
         and b.index > 0  # the first line is the page's title, about the whole page
         and len(b.text.split()) <= 8
-        and b.text[:1].isupper()
+        and _ENTRY_NUMBER.sub("", b.text)[:1].isupper()
         and not b.text.rstrip().endswith((".", ",", ";", ":", "!"))
         and (
             section_kind(b.text) is not None
@@ -479,6 +483,8 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             if _QUESTIONS.match(b.text) and last is not None:
                 continue
+            if b.text.rstrip().endswith("?") and sec.kind not in ACTIONABLE_KINDS:
+                continue  # a question to the reader ("How does the Board know ...?") is not a finding
             if last is not None and last.labelled and last.kind == "finding" and not b.bullet:
                 continue  # analysis paragraphs under a labelled finding
             if (
@@ -508,7 +514,7 @@ def _section_items(doc: Document) -> list[Candidate]:
         if label:
             last = _new_item(out, sec, b, b.text, label, in_lscb, doc)
             continue
-        if _leads_in(blocks, i, sec):
+        if _leads_in(blocks, i, sec, review):
             # "Leaders should ... in relation to:" with sub-bullets finishing its sentence: one item;
             # the section's items are its paragraphs from here on
             last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
@@ -549,14 +555,21 @@ def _section_items(doc: Document) -> list[Candidate]:
             entry = _ENTRY_NUMBER.match(b.text)
             if not (
                 _DIRECTIVE.search(b.text)
-                or _leads_in(blocks, i, sec)
+                or _leads_in(blocks, i, sec, review)
                 or _one_short_sentence(b.text)
                 or entry
             ):
                 continue  # narrative: a paragraph item says what must be done, or names it
             if entry:  # "1. Health visiting to audit ...": a numbered entry written as a paragraph
                 last = _new_item(
-                    out, sec, b, b.text[entry.end() :], None, in_lscb, doc, number=entry.group(1)
+                    out,
+                    sec,
+                    b,
+                    b.text[entry.end() :],
+                    None,
+                    in_lscb,
+                    doc,
+                    number=entry.group(1) or entry.group(2),
                 )
                 last.size = b.size
                 continue
@@ -737,7 +750,7 @@ def _has_list(blocks: Sequence[Block], i: int) -> bool:
     return False
 
 
-def _leads_in(blocks: Sequence[Block], i: int, sec: _Section) -> bool:
+def _leads_in(blocks: Sequence[Block], i: int, sec: _Section, review: bool = False) -> bool:
     """A paragraph whose sentence its following bullets finish ("... in relation to:" + "the fair
     access panel ..."), unless it only introduces a list of separate items ("the following")."""
     b = blocks[i]
@@ -749,6 +762,8 @@ def _leads_in(blocks: Sequence[Block], i: int, sec: _Section) -> bool:
         or _INTRO.search(b.text)
         or sec.kind not in ACTIONABLE_KINDS
         or (len(b.text.split()) <= 3 and nxt.text[:1].isupper())  # "In addition:" + items
+        # a review's "The subgroup recommends that the partnership:" + one entry per bullet
+        or (review and _ASKS_LEAD.search(b.text) is not None)
     ):
         return False
     return nxt.text[:1].islower() or b.text.rstrip().endswith(":")
@@ -1048,7 +1063,10 @@ def _table_items(
 
 
 # A cell that reports an action as done ("Completed: the lead wrote to all settings ...").
-_DONE = re.compile(r"^(?:completed|complete|done|closed|achieved)\b", re.I)
+_DONE = re.compile(
+    r"^(?:completed|complete|done|closed|achieved|no (?:separate |further )?(?:recommendation|action))\b",
+    re.I,
+)
 
 
 def _text_column(header: Sequence[Block], row: Sequence[Block]) -> int | None:

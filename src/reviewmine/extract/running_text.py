@@ -50,6 +50,12 @@ _REC_LEAD = re.compile(
     r"(change|happen|improve)",
     re.IGNORECASE,
 )
+# A lead-in to what the writer will do next ("In the coming year we will:", "Still to do:").
+_NEXT_LEAD = re.compile(
+    r"\b(we|the (safeguarding )?(partnership|board|partners|panel))( will| are going to)( now| also)?\s*:?\s*$|"
+    r"^(still )?to do\s*:?\s*$|\bnext steps?\s*:?\s*$|\bwhat happens next\b",
+    re.I,
+)
 # Words that make a lead-in introduce findings or learning.
 _FIND_LEAD = re.compile(
     r"\b(findings?|learning|learn[te]d?|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
@@ -156,7 +162,7 @@ _SENT_NEG = re.compile(
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ([\w-]+ )?(key |main |practice )?"
     r"(themes|findings|recommendations|lessons|learning points|areas for)\b|\b(findings|recommendations) (were|have been|are) "
     r"(accepted|made|agreed|embedded)|"
-    r"\bthis (briefing|report|page|summary|document|paper|leaflet|website)\b[^.]{0,40}\b"
+    r"\b(this|the) (briefing|report|page|summary|document|paper|leaflet|website|table)\b[^.]{0,40}\b"
     r"(summarises|sets out|describes|outlines|presents|provides|aims|is designed)\b|"
     r"\b(purpose|aim) of\b|\bto establish whether\b|\bconsidered whether\b|\b(is|are) defined as\b|"
     r"\brecommended (that )?(an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar|investigation|inquiry)"
@@ -222,13 +228,26 @@ def running_text_items(
     heading: str | None = None
     rec_context = False
     narrative = False  # under a heading of the case's story or the review's method
+    done_section = False  # ... or of what has already been done
     learning_kind = False  # under a heading of findings or learning
+    learning_level = 99  # ... of this level (a deeper heading is a sub-heading inside it)
+    learning_heading: str | None = None
     after_list = False  # ... and past the items read from that section
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
             narrative = narrative_heading(b.text)
-            learning_kind = section_kind(b.text) in ("finding", "learning_point")
+            done_section = bool(_DONE_HEADING.match(_NUMBERED.sub("", b.text.strip())))
+            narrative = narrative or done_section
+            own = section_kind(b.text)
+            if i in taken:
+                # a heading that is itself an item ("Finding 1: ..."): what follows explains it
+                learning_kind, learning_heading = False, None
+            elif own is not None or b.level <= learning_level:
+                learning_kind = own in ("finding", "learning_point")
+                learning_level = b.level if learning_kind else 99
+                learning_heading = b.text if learning_kind else None
+            # else: a sub-heading inside a findings section ("Assessment") keeps its kind
             after_list = False
             # a heading that asks for change ("What needs to change") and that no section owns
             if (
@@ -243,6 +262,8 @@ def running_text_items(
         if i in used:
             continue
         lead = _lead_in(b) if b.kind != "heading" else _heading_lead(b)
+        if done_section and lead != "recommendation":
+            lead = None  # a list of what was already done ("They have already: ...") is not learning
         if (
             lead is None
             and (b.text.rstrip().endswith(":") or _is_short_line(b))
@@ -325,7 +346,7 @@ def running_text_items(
             # a findings or learning section the section reader left whole (its paragraphs are
             # prose, not a list): each of its sentences states what its heading names
             default = (
-                section_kind(heading or "")
+                section_kind(learning_heading or "")
                 if (sentences or prose_sections)
                 and learning_kind
                 and not after_list
@@ -458,7 +479,9 @@ def _is_short_line(b: Block) -> bool:
 
 
 def _lead_kind(lead: str) -> str | None:
-    """recommendation / action / learning_point / finding, by the lead-in's cue family."""
+    """next_step / recommendation / action / learning_point / finding, by the lead-in's cue family."""
+    if _NEXT_LEAD.search(lead):
+        return "next_step"
     if _REC_LEAD.search(lead):
         return "recommendation"
     if _ACTION_LEAD.search(lead):
@@ -721,6 +744,7 @@ def _paragraph_items(
         _SENT_NEG.search(first)
         or first.rstrip().endswith((":", "?"))
         or _PRAISE.search(first)
+        or _praise_only(first)
         or _FOLLOWING.search(first)
         or _ABOUT_REVIEWS.search(first)
     ):
@@ -755,10 +779,16 @@ def _paragraph_items(
 # Headings of a report's story and method, not its learning: what is said under them is the case
 # or the process ("Doctors found that ...", "The review looked at ...").
 _NARRATIVE = re.compile(
-    r"^(introduction|background|summary of (the )?(key )?(events|circumstances)|chronology|"
+    r"^(introduction|background|summary of (the )?(key )?(events|circumstances|incident)|chronology|"
     r"(the )?(case|family) (background|history|summary)|(the )?review process|how the review was|"
     r"methodology|terms of reference|scope\b|why (this|the) review|circumstances|what happened|"
     r"the incident|agency involvement|acknowledg)",
+    re.I,
+)
+# Headings of what has already been done since the incident or the review.
+_DONE_HEADING = re.compile(
+    r"^((immediate )?actions? (already )?taken|what has changed|"
+    r"what (we|agencies|the partnership) (have |has )?(already )?(did|done)\b)",
     re.I,
 )
 
@@ -786,6 +816,22 @@ _PRAISE = re.compile(
     r"\bwhat is (improving|working)\b|\bencourag",
     re.I,
 )
+# Practice judged good, with no weakness beside it ("Children's voices were well recorded in most
+# cases"); "it was thorough, but its conclusions were not used" is a finding.
+_POSITIVE = re.compile(
+    r"\b(was|were|is|are) (very |generally |consistently |mostly |usually |often )?"
+    r"(well [a-z]+ed|good|strong|effective|thorough|timely|prompt|clear|appropriate)\b",
+    re.I,
+)
+_WEAKNESS = re.compile(
+    r"\b(not|no|never|rarely|seldom|without|lack\w*|but|although|however|except|too)\b|n't\b", re.I
+)
+
+
+def _praise_only(sentence: str) -> bool:
+    return bool(_POSITIVE.search(sentence)) and not _WEAKNESS.search(sentence)
+
+
 # A sentence about the reviews themselves, not what they found ("The partnership completed two
 # reviews", "We published three rapid reviews this year").
 _ABOUT_REVIEWS = re.compile(
@@ -827,6 +873,8 @@ def _sentence_items(
             kind = "finding"
         if kind is None and default and not s.rstrip().endswith((":", "?")):
             kind = default
+        if kind == "finding" and (_ABOUT_REVIEWS.search(s) or _praise_only(s)):
+            kind = None  # the reviews' own activity, or practice found good
         kinds.append(
             None if kind and _SENT_NEG.search(s) else kind
         )  # negatives only where a cue fired (or the heading gave the kind)

@@ -63,7 +63,10 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:single[- ]agency |multi[- ]agency )?recommendations?\b",
             "recommendation",
         ),
-        (r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |main |summary of )?findings?\b(?!\s+\d)", "finding"),
+        (
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |main |summary of )?(?:findings?\b(?!\s+\d)|conclusions\s*:?$)",
+            "finding",
+        ),
         (
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |immediate |practice )?learning(?: points?| identified| for practice)?\s*:?$|"
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b",
@@ -73,7 +76,7 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas of )?good practice\b|^(?:\d+\.?\s+)?(?:key )?strengths\b(?!\s+and\s+weakness)",
             "good_practice",
         ),
-        (r"^(?:\d+\.?\s+)?next steps\b", "next_step"),
+        (r"^(?:\d+\.?\s+)?(?:next steps\b|what happens next\b|still to do\b)", "next_step"),
         (
             # actions already taken are what was done, not items ("Immediate actions taken")
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:agreed |immediate |next )?actions?(?: agreed| required| plan)?\s*:?$",
@@ -171,7 +174,7 @@ def section_kind(heading: str, *, named: bool = True) -> str | None:
     for pat, kind in _SECTION_KINDS:
         if pat.search(h):
             return kind
-    return (_named_kind(h) or asked_kind(h)) if named else None
+    return (_named_kind(h) if named else None) or asked_kind(h)
 
 
 def _named_kind(heading: str) -> str | None:

@@ -605,6 +605,7 @@ class _HTMLLines(HTMLParser):
         "title",
         "caption",
         "pre",
+        "summary",
     }
     # A page's navigation and footer (menus, copyright, "Accessibility | Contact us") are the
     # site's, not the document's.
@@ -703,6 +704,8 @@ def read_html(path: Path, text: str) -> RawDocument:
     for text_, tag, depth, cell in parser.out:
         if (tag.startswith("h") and tag[1:].isdigit()) or tag in ("li", "oli"):
             hint = tag
+        elif tag == "summary":
+            hint = "h3"  # the title of an expandable section (<details>)
         elif tag in ("td", "th"):
             hint = "cell"
         else:
