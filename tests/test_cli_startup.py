@@ -89,6 +89,12 @@ def test_a_users_openblas_setting_is_kept_and_other_commands_load_everything(tmp
     _, report = _run("docs", "--db", str(db), env={"OPENBLAS_NUM_THREADS": ""})
     assert "reviewmine.cli.documents" in report["cli"] and "reviewmine.cli.tracker" in report["cli"]
     assert report["openblas"] == ""
+    # index (long, bulk) loads only the search module but keeps BLAS as it was
+    _, report = _run(
+        "index", "--db", str(db), "--embedder", "hashing", env={"OPENBLAS_NUM_THREADS": ""}
+    )
+    assert report["cli"] == ["reviewmine.cli._app", "reviewmine.cli.search"]
+    assert report["openblas"] == ""
 
 
 def test_help_after_a_search_in_the_same_process_lists_every_command(tmp_path, capsys):

@@ -56,12 +56,13 @@ def _subcommand(args: list[str]) -> str | None:
 
 def _register_for(args: list[str]) -> None:
     """Register the commands *args* may run: one module's for the commands in _ALONE."""
-    module = _ALONE.get(_subcommand(args) or "")
-    if module == "search":
-        if "numpy" not in sys.modules:
-            # OpenBLAS starts a thread per core when numpy loads (30-40 ms of a cold
-            # search here); these commands multiply with one (engine._one_blas_thread).
-            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    command = _subcommand(args) or ""
+    if command in _ONE_SHOT and "numpy" not in sys.modules:
+        # OpenBLAS starts a thread per core when numpy loads (30-40 ms of a cold search
+        # here); one query's products are small (search runs them on one thread anyway:
+        # engine._one_blas_thread).
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if _ALONE.get(command) == "search":
         from . import search  # noqa: F401
     else:
         _register_all()
