@@ -1,9 +1,11 @@
 """Experiments on the theme model under the evaluation's grouped cross-validation.
 
-    .venv/bin/python scripts/themes_experiments.py errors              # error analysis of the shipped method
-    .venv/bin/python scripts/themes_experiments.py projection          # contrastive linear map over MiniLM
+    .venv/bin/python scripts/themes_experiments.py errors       # error analysis, shipped method
     nice -n 10 .venv/bin/python scripts/themes_experiments.py setfit --family letters
-    .venv/bin/python scripts/themes_experiments.py ranker              # label-correlation / count ranker
+    nice -n 10 .venv/bin/python scripts/themes_experiments.py setfit-top --family letters --pairs 3000
+    .venv/bin/python scripts/themes_experiments.py projection --pairs 4000 --epochs 20 [--mix 0]
+    .venv/bin/python scripts/themes_experiments.py stack        # label-correlation step
+    .venv/bin/python scripts/themes_experiments.py fallback|length|family|own-family
 
 Every experiment scores each item once, with a model fitted (and its thresholds
 tuned, by the inner grouped CV of ``train_theme_model``) on the other folds'
@@ -670,6 +672,7 @@ def main(argv: list[str] | None = None) -> int:
             "nostack",
             "family",
             "setfit-top",
+            "own-family",
         ],
     )
     parser.add_argument(
@@ -691,6 +694,27 @@ def main(argv: list[str] | None = None) -> int:
         error_analysis(data, base_pred, base_probs)
         return 0
     if args.experiment == "baseline":
+        return 0
+    if args.experiment == "own-family":
+        # One model per family, trained on that family's training-fold items only.
+        pred: list[set[str] | None] = [None] * len(data.items)
+        for family in ("letters", "summaries", "ilacs_sif"):
+            keep = data.families == family
+            for train, test in data.folds():
+                train, test = train[keep[train]], test[keep[test]]
+                model = train_theme_model(
+                    [data.texts[i] for i in train],
+                    [data.gold[i] for i in train],
+                    data.vectors[train],
+                    data.taxonomy,
+                    embedder=data.embedder,
+                    examples=data.examples,
+                    groups=[str(data.groups[i]) for i in train],
+                )
+                got = model.assign([data.texts[i] for i in test], data.vectors[test])
+                for i, scores in zip(test, got):
+                    pred[i] = {sc.theme for sc in scores}
+        family_table(data, pred, "own family only")
         return 0
     if args.experiment in ("stack", "nostack"):
         pred = stacked_predict(data, C2=args.c2, stack=args.experiment == "stack")

@@ -262,6 +262,19 @@ Where the errors are (development figures, out-of-fold predictions of the groupe
 * The largest error sources (theme: wrongly assigned / missed) per family: {error_sources}.
   In summaries, short phrases are themed by their context ("Role of practitioners",
   "info", "Dementia" tagged as disability), which an item-level model cannot see.
+* **Letters lose F1 on secondary themes, summaries on the first one**
+  (`scripts/themes_experiments.py errors`): in letters the best-scored theme is a gold
+  theme for 89% of items, and wrong (item, theme) pairs grow with the gold themes per item
+  (0.34 per item with one gold theme, 1.32 with two, 1.79 with three or more); in summaries
+  it is a gold theme for 65% of items, and `other` (20 wrongly assigned) stands in for
+  themes the gold took from the context.
+* **The families' annotators use the broad themes differently** (one annotator per set).
+  Of items whose keywords match the theme, the gold has `assessment_quality` in 44% of
+  letters, 59% of ILACS/SIF and 83% of summaries items; `multi_agency_working` in 28%, 42%
+  and 73%; `governance_partnership` in 62%, 90% and 64%. The letters' gold appears to
+  tag them only when the item is about them, the summaries' whenever they are named, which
+  one set of text features cannot fit for both; neither a family indicator feature nor one model per family helped
+  (below).
 
 Choices, measured under the grouped cross-validation below (development figures):
 * keyword indicators beside the embedding raised macro-F1 on summaries and the corpus by
@@ -287,6 +300,19 @@ Choices, measured under the grouped cross-validation below (development figures)
   optimistic); capping the number of themes per item (3: 0.718); always giving the best
   classifier guess instead of `other` (+0.004 micro-F1, -0.005 macro-F1); the keyword themes
   of the item's other items in the same document as features (+0.005);
+* **measured for issue 17 and not adopted** (same grouped CV, thresholds tuned inside the
+  training folds; micro-F1 ILACS/SIF / letters / summaries against 0.839 / 0.722 / 0.612;
+  `scripts/themes_experiments.py`): SetFit-style contrastive fine-tuning of the MiniLM
+  body on pairs of training items sharing / not sharing a theme (squared error on the
+  cosine, one pass, 1 thread, about 3 minutes per fold: 190-740 pairs) scored letters 0.716;
+  fine-tuning only the top 2 layers over cached lower-layer states (1050-1570 pairs per
+  fold) 0.721; a learned linear map over frozen MiniLM vectors trained on 4000 such pairs
+  0.840 / 0.728 / 0.591 mixed half with the original vector, 0.827 / 0.706 / 0.528 alone; a
+  label-correlation step (a second logistic regression per theme on all first-stage
+  out-of-fold logits and the keyword indicators) 0.723 / 0.622 / 0.520; tuning the fallback
+  rule's thresholds too 0.839 / 0.723 / 0.612; item-length indicators 0.836 / 0.720 / 0.627;
+  the item's family as a feature 0.839 / 0.718 / 0.611; one model per family 0.830 / 0.698
+  / 0.579. None raised both letters and summaries by 0.02;
 * per-theme exceptions tuned by the same inner CV (keywords the classifier may not veto,
   no classifier-only additions): per-family micro-F1 moved by at most 0.004, not adopted;
 * classifiers only for themes with at least {model.training["min_positives"]} items: with 5, the
