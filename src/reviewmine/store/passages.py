@@ -192,10 +192,10 @@ class PassageQueries:
         ]
 
     # -- the embedding cache ------------------------------------------------------------
-    def embedding_rows(self, model_id: str, dim: int) -> tuple[list[str], bytes]:
+    def embedding_rows(self, model_id: str, dim: int) -> tuple[list[str], list[bytes]]:
         """Every stored vector of *model_id* with *dim* floats, in one scan: their text
-        hashes, and the vectors as one float32 buffer in the same order (the search
-        index reads its matrix from this; a lookup per hash took twice as long)."""
+        hashes and their float32 bytes, in the same order (the search index builds its
+        matrix from these; a lookup per hash took twice as long)."""
         hashes: list[str] = []
         blobs: list[bytes] = []
         for h, blob in self.db.execute(
@@ -204,7 +204,7 @@ class PassageQueries:
         ):
             hashes.append(h)
             blobs.append(blob)
-        return hashes, b"".join(blobs)
+        return hashes, blobs
 
     def embedded_hashes(self, model_id: str) -> set[str]:
         """The text hashes with a stored vector for *model_id* (hashes only, not vectors)."""
