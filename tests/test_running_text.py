@@ -862,3 +862,60 @@ def test_a_table_of_themes_findings_and_recommendations(tmp_path):
         ("recommendation", "The Board should relaunch its self-neglect guidance."),
         ("finding", "District nurses stopped visiting after two missed visits."),
     ]
+
+
+def test_a_scrutineers_recommendations_and_plans_in_the_first_person(tmp_path):
+    md = (
+        "# Independent Scrutineer's Annual Assurance Report\n\n## 4.1 Hearing the voice of children\n\n"
+        "Children's views rarely informed the partnership's priorities this year.\n\n"
+        "I recommend that the partners agree a shared approach to involving children by September.\n\n"
+        "## 6. My plans for 2026-27\n\nIn 2026-27 I will:\n\n"
+        "- observe two rapid review meetings and give written feedback to the chairs.\n"
+    )
+    got = items_of(tmp_path, md, name="scrutiny.md")
+    assert (
+        "recommendation",
+        "I recommend that the partners agree a shared approach to involving children by September.",
+    ) in got
+    assert (
+        "next_step",
+        "observe two rapid review meetings and give written feedback to the chairs.",
+    ) in got
+
+
+def test_learning_for_an_agency_key_messages_and_a_quoted_voice(tmp_path):
+    md = (
+        "# DHR overview report: chapter 5\n\n## Analysis\n\n"
+        "Learning for Lowmoor Police: Officers did not complete a risk assessment because the "
+        "victim had left the address.\n\n"
+        "## Key messages for practitioners\n\n"
+        "> “They kept asking if I’d sent the pictures.” - young person\n\n"
+        "- Ask every young person you are worried about what they do online.\n"
+    )
+    got = items_of(tmp_path, md, name="dhr.md")
+    assert got == [
+        (
+            "learning_point",
+            "Officers did not complete a risk assessment because the victim had left the address.",
+        ),
+        ("learning_point", "Ask every young person you are worried about what they do online."),
+    ]  # a young person's words quoted are not the review's learning
+
+
+def test_what_needs_to_change_after_a_labelled_finding_is_a_recommendation(tmp_path):
+    md = (
+        "# LCSPR: Child M\n\n## 5. Findings\n\n"
+        "Finding 1: Neglect was seen one incident at a time\n\n"
+        "Missed appointments and poor attendance were each handled alone.\n\n"
+        "The partnership should make the neglect screening tool the first step when two concerns "
+        "are raised.\n"
+    )
+    got = items_of(tmp_path, md, name="lcspr.md")
+    assert got == [
+        ("finding", "Neglect was seen one incident at a time"),
+        (
+            "recommendation",
+            "The partnership should make the neglect screening tool the first step when two "
+            "concerns are raised.",
+        ),
+    ]

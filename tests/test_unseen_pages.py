@@ -36,6 +36,11 @@ UNSEEN3 = UNSEEN.parent / "unseen3"
 # bullet, sub-headings inside a findings section, coded entries ("A1 - ..."), questions to the
 # reader and a sign-off ending the items.
 UNSEEN4 = UNSEEN.parent / "unseen4"
+# A fifth set of ten documents written the same way after those changes.  Untuned: one-to-one
+# P 0.750 / R 0.581 (54 of 93); its misses led to first-person recommendations and plans ("I
+# recommend that", "I will:"), "Learning for <agency>:" labels, "Key messages" sections,
+# blockquotes as quotations and recommendations after a labelled finding.
+UNSEEN5 = UNSEEN.parent / "unseen5"
 
 
 def test_unseen_running_text_pages_one_to_one_floor():
@@ -94,3 +99,17 @@ def test_fourth_unseen_set_tolerant_floor():
     # development figure 119 of 127 gold items (strengths included) found, 4 extracted items wrong
     assert ev.overall.tp >= 117
     assert ev.overall.fp <= 5
+
+
+def test_fifth_unseen_set_one_to_one_floor():
+    ev = evaluate_extraction(UNSEEN5 / "gold.jsonl", UNSEEN5)
+    # development figure 73 of 93 found, 15 false positives (P 0.830 / R 0.785)
+    assert ev.overall.tp >= 71
+    assert ev.overall.fp <= 16
+
+
+def test_fifth_unseen_set_tolerant_floor():
+    ev = evaluate_summaries(UNSEEN5 / "gold.jsonl", UNSEEN5)
+    # development figure 74 of 102 gold items (strengths included) found, 7 extracted items wrong
+    assert ev.overall.tp >= 72
+    assert ev.overall.fp <= 8

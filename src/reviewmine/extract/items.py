@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
 from .running_text import (
+    asks_for_change,
     directive_parts,
     inline_parts,
     narrative_heading,
@@ -558,6 +559,8 @@ def _section_items(doc: Document) -> list[Candidate]:
                 or _leads_in(blocks, i, sec, review)
                 or _one_short_sentence(b.text)
                 or entry
+                # a review's area for development is the weakness it describes
+                or (review and sec.kind == "area_for_improvement" and not sec.fresh)
             ):
                 continue  # narrative: a paragraph item says what must be done, or names it
             if entry:  # "1. Health visiting to audit ...": a numbered entry written as a paragraph
@@ -594,6 +597,10 @@ def _section_items(doc: Document) -> list[Candidate]:
         if _QUESTIONS.match(b.text):
             continue
         if last is not None and last.kind == "finding" and last.labelled:
+            if review and asks_for_change(b.text) and not _INTRO.search(b.text):
+                # "What needs to change" after a labelled finding: every sentence asks for change
+                rec = _Section("recommendation", sec.heading, sec.level, ofsted_afi=False)
+                _new_item(out, rec, b, b.text, None, in_lscb, doc, paragraph=para_no)
             continue  # a finding's explanatory paragraph is not part of the item
         if sec.fresh and (_INTRO.search(b.text) or b.text.rstrip().endswith(":")):
             continue

@@ -52,7 +52,8 @@ _REC_LEAD = re.compile(
 )
 # A lead-in to what the writer will do next ("In the coming year we will:", "Still to do:").
 _NEXT_LEAD = re.compile(
-    r"\b(we|the (safeguarding )?(partnership|board|partners|panel))( will| are going to)( now| also)?\s*:?\s*$|"
+    r"\b(we|i|the (safeguarding )?(partnership|board|partners|panel))( will| am going to| are going to)"
+    r"( now| also)?\s*:?\s*$|"
     r"^(still )?to do\s*:?\s*$|\bnext steps?\s*:?\s*$|\bwhat happens next\b",
     re.I,
 )
@@ -84,7 +85,7 @@ _LEAD_NEG = re.compile(
 _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
     r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
-    r"\bit is recommended that\b|\bwe (would )?recommend\b|"
+    r"\bit is recommended that\b|\b(we|i) (would )?recommend\b|"
     r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
     r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
     r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
@@ -263,7 +264,9 @@ def running_text_items(
             continue
         lead = _lead_in(b) if b.kind != "heading" else _heading_lead(b)
         if done_section and lead != "recommendation":
-            lead = None  # a list of what was already done ("They have already: ...") is not learning
+            lead = (
+                None  # a list of what was already done ("They have already: ...") is not learning
+            )
         if (
             lead is None
             and (b.text.rstrip().endswith(":") or _is_short_line(b))
@@ -435,12 +438,19 @@ def _lead_in(b: Block) -> str | None:
 _INLINE_LABEL = re.compile(r"^([A-Z][\w’' -]{1,40}?)\s*:\s+(\S.{10,})$", re.S)
 
 
+# "Learning for Lowmoor Police": a kind's name, then whom it is for
+_FOR_WHOM = re.compile(
+    r"^(learning|lessons?|recommendations?|findings?|messages?)\s+(for|to)\s+.*$", re.I
+)
+
+
 def _inline_label(text: str) -> tuple[str, str] | None:
     """A paragraph that opens with a label naming a kind ("Learning: ...") and the rest of it."""
     m = _INLINE_LABEL.match(text.strip())
     if not m or len(m.group(1).split()) > 6:
         return None
-    kind = section_kind(m.group(1))
+    # "Learning for Lowmoor Police: ..." names its kind and then whom it is for
+    kind = section_kind(_FOR_WHOM.sub(r"\1", m.group(1)))
     if kind not in ("finding", "learning_point", "recommendation"):
         return None
     return kind, m.group(2).strip()
@@ -607,6 +617,12 @@ def prose_list_parts(text: str) -> list[str]:
         len(rest) == 1 and rest[0] == sents[0] and re.search(r"\brecommendations\b", rest[0], re.I)
     )
     return asks if len(asks) >= 3 and intro else []
+
+
+def asks_for_change(text: str) -> bool:
+    """True when every sentence of *text* asks for a change ("X should ...", "X must ...")."""
+    sents = [x for x in _SENTENCE.split(text.strip()) if x.strip()]
+    return bool(sents) and all(_ADVICE.search(x) for x in sents)
 
 
 def directive_parts(text: str) -> list[str]:

@@ -69,7 +69,8 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |immediate |practice )?learning(?: points?| identified| for practice)?\s*:?$|"
-            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b",
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b|"
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?key messages?\b",
             "learning_point",
         ),
         (

@@ -819,6 +819,7 @@ def read_text(path: Path, text: str) -> RawDocument:
                     )
                     continue
                 line = _MD_BOLD.sub(lambda m: m.group(1) or m.group(2), line)
+                line = re.sub(r"^\s{0,3}>\s?", "", line)  # a blockquote's marker is not text
             section = _TXT_SECTION.match(line) if not markdown and alone else None
             if section:
                 lines.append(
