@@ -919,3 +919,46 @@ def test_what_needs_to_change_after_a_labelled_finding_is_a_recommendation(tmp_p
             "concerns are raised.",
         ),
     ]
+
+
+def test_a_word_files_page_breaks_give_its_items_their_pages(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Local Child Safeguarding Practice Review: Child T", 1)
+    d.add_paragraph("Published 3 March 2026.")
+    d.add_page_break()
+    d.add_heading("Recommendations", 2)
+    d.add_paragraph("The partnership should audit the use of the neglect toolkit.", "List Number")
+    p = d.add_paragraph("Schools should share attendance concerns with the health visitor.")
+    p.style = "List Number"
+    p.paragraph_format.page_break_before = True
+    path = tmp_path / "lcspr.docx"
+    d.save(str(path))
+    _, items = parse_file(path)
+    assert [(it.page, it.text[:30]) for it in items] == [
+        (2, "The partnership should audit t"),
+        (3, "Schools should share attendanc"),
+    ]
+
+
+def test_a_word_files_last_layout_decides_its_pages_when_word_recorded_one(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+
+    d = docx.Document()
+    d.add_heading("Rapid review record", 1)
+    d.add_heading("Actions agreed", 2)
+    first = d.add_paragraph(
+        "Health visiting to offer the crying programme to fathers.", "List Number"
+    )
+    first.add_run().add_break()  # a line break is not a page break
+    second = d.add_paragraph(
+        "Early years to remind nurseries how to share concerns.", "List Number"
+    )
+    # where Word's own layout put a page boundary, recorded in the file
+    second.runs[0]._r.insert(0, OxmlElement("w:lastRenderedPageBreak"))
+    path = tmp_path / "rr.docx"
+    d.save(str(path))
+    _, items = parse_file(path)
+    assert [it.page for it in items] == [1, 2]

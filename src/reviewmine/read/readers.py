@@ -523,13 +523,44 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
         ) from exc
     lines: list[Line] = []
     table_no = 0
+    # Pages: where Word last laid the document out (w:lastRenderedPageBreak) if it did,
+    # else the explicit page breaks; a paragraph is cited on the page where it starts.
+    body = document.element.body
+    rendered = next(body.iter("{*}lastRenderedPageBreak"), None) is not None
+    page = 1
+
+    def breaks(el: Any) -> tuple[int, int]:
+        """Page breaks before and after the element's first text."""
+        before = after = 0
+        if el.find("./{*}pPr/{*}pageBreakBefore") is not None and not rendered:
+            before += 1
+        seen_text = False
+        for node in el.iter():
+            if not isinstance(node.tag, str):
+                continue  # a comment or processing instruction
+            name = node.tag.rsplit("}", 1)[-1]
+            if name == "t" and (node.text or "").strip():
+                seen_text = True
+            hit = (
+                name == "lastRenderedPageBreak"
+                if rendered
+                else name == "br" and node.get(node.tag.replace("}br", "}type")) == "page"
+            )
+            if hit:
+                if seen_text:
+                    after += 1
+                else:
+                    before += 1
+        if not rendered and el.find("./{*}pPr/{*}sectPr") is not None:
+            after += 1  # a section break ends the page
+        return before, after
 
     def add(text: str, hint: str, depth: int = 0, bold: bool = False, **kw: int) -> None:
         text = " ".join(text.split())
         if text:
             lines.append(
                 Line(
-                    page=1,
+                    page=page,
                     text=text,
                     x0=0.0,
                     top=float(len(lines)),
@@ -541,8 +572,10 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
                 )
             )
 
-    for child in document.element.body.iterchildren():
+    for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
+        before, after = breaks(child) if tag in ("p", "tbl") else (0, 0)
+        page += before
         if tag == "p":
             para = Paragraph(child, document)
             style = (para.style.name if para.style is not None else "") or ""
@@ -576,9 +609,14 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
                         col=col,
                     )
             table_no += 1
+        page += after
     if not lines:
         raise EmptyDocument("the DOCX contains no text", path=path)
-    return RawDocument("docx", (RawPage(1, 0.0, 0.0, tuple(lines)),))
+    pages = [
+        RawPage(n, 0.0, 0.0, tuple(ln for ln in lines if ln.page == n))
+        for n in range(1, lines[-1].page + 1)
+    ]
+    return RawDocument("docx", tuple(pages))
 
 
 # -------------------------------------------------------------------------- HTML
