@@ -962,3 +962,28 @@ def test_a_word_files_last_layout_decides_its_pages_when_word_recorded_one(tmp_p
     d.save(str(path))
     _, items = parse_file(path)
     assert [it.page for it in items] == [1, 2]
+
+
+def test_a_finding_labelled_in_a_heading_keeps_its_one_explaining_paragraph(tmp_path):
+    html = (
+        "<html><body><h1>National review summary</h1><h2>What we found</h2>"
+        "<h3>Finding 1 Parents asked for help and were often told to wait.</h3>"
+        "<p>Parents described calling several services before anyone visited.</p>"
+        "<h2>6. Lessons to be learned</h2><p>Separation is a time of heightened risk. The risk "
+        "assessment did not take account of it.</p>"
+        "<h2>The Panel's view</h2><p>The Panel asks that:</p><ul><li>the review examines how "
+        "information was shared when the child moved.</li></ul></body></html>"
+    )
+    got = items_of(tmp_path, html, name="national.html")
+    assert got == [
+        (
+            "finding",
+            "Parents asked for help and were often told to wait. Parents described calling several "
+            "services before anyone visited.",
+        ),
+        (
+            "learning_point",
+            "Separation is a time of heightened risk. The risk assessment did not take account of it.",
+        ),
+        ("recommendation", "the review examines how information was shared when the child moved."),
+    ]

@@ -41,6 +41,10 @@ UNSEEN4 = UNSEEN.parent / "unseen4"
 # recommend that", "I will:"), "Learning for <agency>:" labels, "Key messages" sections,
 # blockquotes as quotations and recommendations after a labelled finding.
 UNSEEN5 = UNSEEN.parent / "unseen5"
+# A sixth set of ten, written the same way after those changes.  Untuned: one-to-one P 0.823 /
+# R 0.646 (51 of 79); then "Lessons to be learned" headings, question headings by "tell",
+# "asks that:" lead-ins, "Action:" labels and a labelled finding's one explaining paragraph.
+UNSEEN6 = UNSEEN.parent / "unseen6"
 
 
 def test_unseen_running_text_pages_one_to_one_floor():
@@ -75,15 +79,15 @@ def test_second_unseen_set_tolerant_floor():
 
 def test_third_unseen_set_one_to_one_floor():
     ev = evaluate_extraction(UNSEEN3 / "gold.jsonl", UNSEEN3)
-    # development figure 87 of 92 found, 7 false positives (P 0.926 / R 0.946)
-    assert ev.overall.tp >= 85
-    assert ev.overall.fp <= 8
+    # development figure 91 of 92 found, 3 false positives (P 0.968 / R 0.989)
+    assert ev.overall.tp >= 89
+    assert ev.overall.fp <= 5
 
 
 def test_third_unseen_set_tolerant_floor():
     ev = evaluate_summaries(UNSEEN3 / "gold.jsonl", UNSEEN3)
-    # development figure 98 of 106 gold items (strengths included) found, 2 extracted items wrong
-    assert ev.overall.tp >= 96
+    # development figure 102 of 106 gold items (strengths included) found, 2 extracted items wrong
+    assert ev.overall.tp >= 100
     assert ev.overall.fp <= 3
 
 
@@ -103,13 +107,27 @@ def test_fourth_unseen_set_tolerant_floor():
 
 def test_fifth_unseen_set_one_to_one_floor():
     ev = evaluate_extraction(UNSEEN5 / "gold.jsonl", UNSEEN5)
-    # development figure 73 of 93 found, 15 false positives (P 0.830 / R 0.785)
+    # development figure 74 of 93 found, 15 false positives (P 0.831 / R 0.796)
     assert ev.overall.tp >= 71
     assert ev.overall.fp <= 16
 
 
 def test_fifth_unseen_set_tolerant_floor():
     ev = evaluate_summaries(UNSEEN5 / "gold.jsonl", UNSEEN5)
-    # development figure 74 of 102 gold items (strengths included) found, 7 extracted items wrong
+    # development figure 75 of 102 gold items (strengths included) found, 7 extracted items wrong
     assert ev.overall.tp >= 72
     assert ev.overall.fp <= 8
+
+
+def test_sixth_unseen_set_one_to_one_floor():
+    ev = evaluate_extraction(UNSEEN6 / "gold.jsonl", UNSEEN6)
+    # development figure 64 of 79 found, 8 false positives (P 0.889 / R 0.810)
+    assert ev.overall.tp >= 62
+    assert ev.overall.fp <= 9
+
+
+def test_sixth_unseen_set_tolerant_floor():
+    ev = evaluate_summaries(UNSEEN6 / "gold.jsonl", UNSEEN6)
+    # development figure 67 of 84 gold items (strengths included) found, 6 extracted items wrong
+    assert ev.overall.tp >= 65
+    assert ev.overall.fp <= 7

@@ -186,6 +186,8 @@ def extract_items(doc: Document) -> list[Item]:
         doc, raw, sentences=full, prose_sections=doc.doc_type not in _INSPECTION_TYPES
     )
     raw.sort(key=lambda r: r.start)
+    if doc.doc_type not in _INSPECTION_TYPES:
+        _explained_statements(doc, raw)
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
     default = (
@@ -226,6 +228,27 @@ _PAGE_END = re.compile(
     r"useful links|resources)$",
     re.I,
 )
+
+
+def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
+    """A finding stated as a heading ("Parents asked for help and were told to wait") with
+    one paragraph under it that explains it: the paragraph is part of the finding.  Under a
+    statement followed by several paragraphs (an analysis) the statement stays alone."""
+    blocks = doc.blocks
+    at = {b.start: i for i, b in enumerate(blocks) if b.kind == "heading"}
+    starts = {r.start for r in raw}
+    for r in raw:
+        i = at.get(r.start)
+        if i is None or r.kind not in ("finding", "learning_point") or r.end != blocks[i].end:
+            continue
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "paragraph":
+            j += 1
+        if j - i != 2 or blocks[i + 1].start in starts or _DIRECTIVE.search(blocks[i + 1].text):
+            continue
+        nxt = blocks[i + 1]
+        r.text = f"{r.text.rstrip()} {nxt.text}"
+        r.end = nxt.end
 
 
 def _named_headings(doc: Document) -> Document:

@@ -46,7 +46,8 @@ from .sections import Candidate, section_kind
 
 # Words that make a lead-in introduce recommendations.
 _REC_LEAD = re.compile(
-    r"\brecommend\w*|\bcall(s|ed|ing)? for\b|\bproposals?\b|\bnext steps\b|\bwhat (needs|should) (to )?"
+    r"\brecommend\w*|\bcall(s|ed|ing)? for\b|\bproposals?\b|\bnext steps\b|\b(asks?|requests?) that\s*:?\s*$|"
+    r"\bwhat (needs|should) (to )?"
     r"(change|happen|improve)",
     re.IGNORECASE,
 )
@@ -451,8 +452,12 @@ def _inline_label(text: str) -> tuple[str, str] | None:
         return None
     # "Learning for Lowmoor Police: ..." names its kind and then whom it is for
     kind = section_kind(_FOR_WHOM.sub(r"\1", m.group(1)))
-    if kind not in ("finding", "learning_point", "recommendation"):
+    if kind not in ("finding", "learning_point", "recommendation", "action", "next_step"):
         return None
+    if kind in ("action", "next_step") and not re.match(
+        r"(agreed )?(actions?|next steps?)\b", m.group(1), re.I
+    ):
+        return None  # "Action: ..." labels an action; "Translating learning into action: ..." is a title
     return kind, m.group(2).strip()
 
 

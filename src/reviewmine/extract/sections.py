@@ -69,7 +69,7 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |immediate |practice )?learning(?: points?| identified| for practice)?\s*:?$|"
-            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b|"
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:to be )?(?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b|"
             r"^(?:\d+(?:\.\d+)*\.?\s+)?key messages?\b",
             "learning_point",
         ),
@@ -113,7 +113,12 @@ _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+")
 _ASKED = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?what\s+(.+)$", re.I)
 _ASKED_VERBS = (
     (re.compile(r"^(?:learn|learnt|learned)$", re.I), "learning_point"),
-    (re.compile(r"^(?:find|found|identified|saw|showed|told|heard)$", re.I), "finding"),
+    (
+        re.compile(
+            r"^(?:find|found|identify|identified|see|saw|show|showed|tell|told|hear|heard)$", re.I
+        ),
+        "finding",
+    ),
 )
 _ASKED_MODAL = re.compile(r"^(?:should|must|can|could|needs?|ought)$", re.I)
 _ASKED_DO = re.compile(r"^(?:do|change|happen|improve|consider|know|ask)$", re.I)
