@@ -987,3 +987,39 @@ def test_a_finding_labelled_in_a_heading_keeps_its_one_explaining_paragraph(tmp_
         ),
         ("recommendation", "the review examines how information was shared when the child moved."),
     ]
+
+
+def test_setext_headings_a_should_lead_in_and_practice_headings(tmp_path):
+    md = (
+        "Safeguarding Adults Review: Mr D\n================================\n\n"
+        "Recommendations\n---------------\n\nThe Board should:\n\n"
+        "- make sure that its self-neglect procedure is used by all partner agencies;\n"
+        "- promote the escalation policy to front-line staff.\n\n"
+        "What this means for your practice\n---------------------------------\n\n"
+        "- Read the records of brothers and sisters when you assess a child.\n\n"
+        "What the Partnership will do next\n---------------------------------\n\n"
+        "- The Partnership will run a neglect audit in the summer term.\n"
+    )
+    got = items_of(tmp_path, md, name="sar.md")
+    assert got == [
+        (
+            "recommendation",
+            "make sure that its self-neglect procedure is used by all partner agencies;",
+        ),
+        ("recommendation", "promote the escalation policy to front-line staff."),
+        ("recommendation", "Read the records of brothers and sisters when you assess a child."),
+        ("next_step", "The Partnership will run a neglect audit in the summer term."),
+    ]
+
+
+def test_numbered_paragraphs_of_an_actions_section_are_its_entries(tmp_path):
+    txt = (
+        "RAPID REVIEW SUMMARY: BABY K\n\n7. ACTIONS AGREED\n\n"
+        "7.1 The designated nurse will agree with neighbouring areas a standard of ten working\n"
+        "    days for the transfer of health records.\n\n"
+        "7.2 The maternity service will add a question about care leaver status to the booking\n"
+        "    appointment.\n"
+    )
+    got = items_of(tmp_path, txt, name="rr.txt")
+    assert [k for k, _ in got] == ["action", "action"]
+    assert got[1][1].startswith("The maternity service will add a question")

@@ -219,7 +219,12 @@ def extract_items(doc: Document) -> list[Item]:
 
 
 # A lead-in whose bullets are each a recommendation ("recommends that the partnership:").
-_ASKS_LEAD = re.compile(r"\brecommends?( that)?( the [\w ]{1,40})?:\s*$", re.I)
+_ASKS_LEAD = re.compile(
+    r"(\brecommends?( that)?( the [\w ]{1,40})?|\b(should|must|needs? to)|\bask [\w ]{1,60} to):\s*$",
+    re.I,
+)
+# A numbered paragraph's own number within its section ("7.2"): an entry of that section.
+_SECTION_NUMBERED = re.compile(r"(\d{1,2})\.(\d{1,2})")
 # A paragraph that opens with its entry number ("1. ", "(2) ").
 _ENTRY_NUMBER = re.compile(r"^(?:\(?(\d{1,2})[.)]|([A-Z]{1,2}\d{1,2})\s*[:.\-–])\s+(?=[A-Z])")
 # The lines that end a web page's content ("Contact us", "Find out more").
@@ -576,7 +581,9 @@ def _section_items(doc: Document) -> list[Candidate]:
             if last is not None and _unfinished(last) and b.text[:1].islower():
                 _append(last, b.text, b)  # one paragraph broken by a page or a float
                 continue
-            entry = _ENTRY_NUMBER.match(b.text)
+            entry = _ENTRY_NUMBER.match(b.text) or (
+                _SECTION_NUMBERED.match(b.number or "") if review else None
+            )
             if not (
                 _DIRECTIVE.search(b.text)
                 or _leads_in(blocks, i, sec, review)
@@ -591,7 +598,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                     out,
                     sec,
                     b,
-                    b.text[entry.end() :],
+                    b.text[entry.end() :] if entry.re is _ENTRY_NUMBER else b.text,
                     None,
                     in_lscb,
                     doc,

@@ -44,7 +44,7 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.I), k)
     for p, k in (
         (
-            r"^(?:\d+(?:\.\d+)*\.?\s+)?what (?:does|do) the .{2,60} need to improve|^what needs to improve",
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:what (?:does|do) the .{2,60} need to improve|what needs to improve)",
             "area_for_improvement",
         ),
         (
@@ -140,6 +140,17 @@ _WELL = re.compile(
 )
 
 
+_MEANS = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?what (?:this|that|it|the learning) means for (?:you|your|practi|practice)",
+    re.I,
+)
+_NEXT = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?what (?:we|the (?:\w+ )?(?:partnership|board|panel|partners)) (?:will|are going to) "
+    r"do(?: next)?\b",
+    re.I,
+)
+
+
 def asked_kind(heading: str) -> str | None:
     """The kind a heading asks for by its verb, or None.
 
@@ -150,6 +161,10 @@ def asked_kind(heading: str) -> str | None:
     """
     if _WELL.match(heading.strip()):
         return "good_practice"
+    if _MEANS.match(heading.strip()):
+        return "recommendation"  # "What this means for your practice"
+    if _NEXT.match(heading.strip()):
+        return "next_step"  # "What the Partnership will do next"
     if rel := _RELATIVE.match(heading.strip().rstrip("?:. ")):
         return "learning_point" if rel.group(1).lower() in ("lessons", "learning") else "finding"
     m = _ASKED.match(heading.strip().rstrip("?:. "))

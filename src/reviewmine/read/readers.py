@@ -837,6 +837,26 @@ def read_text(path: Path, text: str) -> RawDocument:
             if not line.strip():
                 flush()
                 continue
+            if (
+                markdown
+                and len(para) == 1
+                and re.fullmatch(r"\s{0,3}(=+|-+)\s*", line)
+                and len(line.strip()) >= 3
+            ):
+                # a setext heading: the line above, underlined with "===" or "---"
+                text_ = para.pop()
+                lines.append(
+                    Line(
+                        page=page_no,
+                        text=text_,
+                        x0=0.0,
+                        top=float(len(lines)),
+                        size=11.0,
+                        bold=True,
+                        hint="h1" if line.strip()[0] == "=" else "h2",
+                    )
+                )
+                continue
             alone = not para and next_blank and not line_paragraphs
             if alone and len(line) < 120 and _TXT_PAGE_FOOTER.search(line):
                 continue  # page furniture of a converted PDF
