@@ -1023,3 +1023,24 @@ def test_numbered_paragraphs_of_an_actions_section_are_its_entries(tmp_path):
     got = items_of(tmp_path, txt, name="rr.txt")
     assert [k for k, _ in got] == ["action", "action"]
     assert got[1][1].startswith("The maternity service will add a question")
+
+
+def test_lettered_requests_a_verdict_on_preventability_and_none_identified(tmp_path):
+    txt = (
+        "Child Safeguarding Practice Review Panel: response to the rapid review of Child R\n"
+        + "The Panel has read the rapid review and the chronology of agency involvement carefully. "
+        * 3
+        + "\nThe Panel asks that:\n"
+        "(a) the LCSPR examines how the placing and host authorities shared information;\n"
+        "(b) the partnership shares the final report with the Panel.\n"
+        "The panel concluded that R's death could not have been predicted.\n"
+        "Learning for the ambulance service: None identified. The response was appropriate.\n"
+    )
+    got = items_of(tmp_path, txt, name="panel_letter.txt")
+    assert got == [
+        (
+            "recommendation",
+            "the LCSPR examines how the placing and host authorities shared information",
+        ),
+        ("recommendation", "the partnership shares the final report with the Panel."),
+    ]

@@ -86,7 +86,7 @@ _LEAD_NEG = re.compile(
 _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
     r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
-    r"\bit is recommended that\b|\b(we|i) (would )?recommend\b|"
+    r"\bit is recommended that\b|(?<!what )\b(we|i) (would )?recommend\b|"
     r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
     r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
     r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
@@ -173,6 +173,9 @@ _SENT_NEG = re.compile(
     r"paramedics|officers|police)\b[^.]{0,40}\b"
     r"(concluded|found|heard|determined|established)\b|"
     r"\bto (address|respond to|implement) the (findings|recommendations)\b|"
+    # a review's verdict on preventability is not a finding about practice
+    r"\bcould( not|n't)? (reasonably )?have been (predicted|prevented|foreseen)\b|"
+    r"\b(was|were)( not)? (predictable|preventable)\b|"
     # a person's words quoted in a news item or minutes ("..., a spokesman said")
     r"\b(he|she|they|a spokes(man|woman|person)|the chair(man|woman)?|the director) (said|says|added)\b|"
     # "... and recommended key areas for improvement." says that a review recommended, not what
@@ -202,7 +205,7 @@ _ATTRIBUTED = re.compile(
 )
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])")
-_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
+_NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h])[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
 
@@ -451,6 +454,8 @@ def _inline_label(text: str) -> tuple[str, str] | None:
     if not m or len(m.group(1).split()) > 6:
         return None
     # "Learning for Lowmoor Police: ..." names its kind and then whom it is for
+    if re.match(r"(none|no (learning|lessons?|recommendations?|issues?))\b", m.group(2), re.I):
+        return None  # "Learning for the ambulance service: None identified."
     kind = section_kind(_FOR_WHOM.sub(r"\1", m.group(1)))
     if kind not in ("finding", "learning_point", "recommendation", "action", "next_step"):
         return None
