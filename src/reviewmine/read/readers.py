@@ -13,7 +13,7 @@ import re
 import threading
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
@@ -787,6 +787,11 @@ _MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,78}?)\1\s*$")
 _MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w.])__(?=\S)(.+?)(?<=\S)__(?!\w)")
 
 
+def _text_line(page: int, top: int, text: str, hint: str, *, bold: bool = False, **kw: int) -> Line:
+    """A line of a text or Markdown file: no geometry, its order is its position."""
+    return Line(page=page, text=text, x0=0.0, top=float(top), size=11.0, bold=bold, hint=hint, **kw)
+
+
 def read_text(path: Path, text: str) -> RawDocument:
     """Markdown headings and lists are honoured; plain text becomes paragraphs.
 
@@ -808,17 +813,7 @@ def read_text(path: Path, text: str) -> RawDocument:
             para: list[str] = para, lines: list[Line] = lines, page_no: int = page_no
         ) -> None:
             if para:
-                lines.append(
-                    Line(
-                        page=page_no,
-                        text=" ".join(para),
-                        x0=0.0,
-                        top=float(len(lines)),
-                        size=11.0,
-                        bold=False,
-                        hint="p",
-                    )
-                )
+                lines.append(_text_line(page_no, len(lines), " ".join(para), "p"))
                 para.clear()
 
         raw_lines = page_text.split("\n")
@@ -846,14 +841,12 @@ def read_text(path: Path, text: str) -> RawDocument:
                 # a setext heading: the line above, underlined with "===" or "---"
                 text_ = para.pop()
                 lines.append(
-                    Line(
-                        page=page_no,
-                        text=text_,
-                        x0=0.0,
-                        top=float(len(lines)),
-                        size=11.0,
+                    _text_line(
+                        page_no,
+                        len(lines),
+                        text_,
+                        "h1" if line.strip()[0] == "=" else "h2",
                         bold=True,
-                        hint="h1" if line.strip()[0] == "=" else "h2",
                     )
                 )
                 continue
@@ -865,15 +858,7 @@ def read_text(path: Path, text: str) -> RawDocument:
                 if bold and not bold.group(2).rstrip().endswith((".", ",", ";")):
                     flush()
                     lines.append(
-                        Line(
-                            page=page_no,
-                            text=bold.group(2).strip(),
-                            x0=0.0,
-                            top=float(len(lines)),
-                            size=11.0,
-                            bold=True,
-                            hint="h6",
-                        )
+                        _text_line(page_no, len(lines), bold.group(2).strip(), "h6", bold=True)
                     )
                     continue
                 line = _MD_BOLD.sub(lambda m: m.group(1) or m.group(2), line)
@@ -881,14 +866,12 @@ def read_text(path: Path, text: str) -> RawDocument:
             section = _TXT_SECTION.match(line) if not markdown and alone else None
             if section:
                 lines.append(
-                    Line(
-                        page=page_no,
-                        text=f"{section.group(1)}. {section.group(2).strip()}",
-                        x0=0.0,
-                        top=float(len(lines)),
-                        size=11.0,
+                    _text_line(
+                        page_no,
+                        len(lines),
+                        f"{section.group(1)}. {section.group(2).strip()}",
+                        "h2",
                         bold=True,
-                        hint="h2",
                     )
                 )
                 continue
@@ -896,15 +879,7 @@ def read_text(path: Path, text: str) -> RawDocument:
             if m:
                 flush()
                 lines.append(
-                    Line(
-                        page=page_no,
-                        text=m.group(2),
-                        x0=0.0,
-                        top=float(len(lines)),
-                        size=11.0,
-                        bold=True,
-                        hint=f"h{len(m.group(1))}",
-                    )
+                    _text_line(page_no, len(lines), m.group(2), f"h{len(m.group(1))}", bold=True)
                 )
                 continue
             if path.suffix.lower() != ".txt" and line.lstrip().startswith("|"):
@@ -919,14 +894,11 @@ def read_text(path: Path, text: str) -> RawDocument:
                 for col, cell in enumerate(cells):
                     if cell:
                         lines.append(
-                            Line(
-                                page=page_no,
-                                text=cell.strip("*"),
-                                x0=0.0,
-                                top=float(len(lines)),
-                                size=11.0,
-                                bold=False,
-                                hint="cell",
+                            _text_line(
+                                page_no,
+                                len(lines),
+                                cell.strip("*"),
+                                "cell",
                                 table=md_table,
                                 row=table_row,
                                 col=col,
@@ -941,15 +913,7 @@ def read_text(path: Path, text: str) -> RawDocument:
                 body = m.group(2).strip()
                 if len(body) < 70 and next_blank and not body.endswith((".", ",", ";", ":")):
                     lines.append(
-                        Line(
-                            page=page_no,
-                            text=f"{m.group(1)} {body}",
-                            x0=0.0,
-                            top=float(len(lines)),
-                            size=11.0,
-                            bold=True,
-                            hint="h2",
-                        )
+                        _text_line(page_no, len(lines), f"{m.group(1)} {body}", "h2", bold=True)
                     )
                 else:
                     para.append(line.strip())
@@ -963,18 +927,7 @@ def read_text(path: Path, text: str) -> RawDocument:
                 hint = "oli" if m.group(2)[0].isdigit() else "li"
                 number = m.group(2) if hint == "oli" else ""
                 body = (number + " " + m.group(3)).strip() if number else m.group(3)
-                lines.append(
-                    Line(
-                        page=page_no,
-                        text=body,
-                        x0=0.0,
-                        top=float(len(lines)),
-                        size=11.0,
-                        bold=False,
-                        hint=hint,
-                        depth=min(depth, 3),
-                    )
-                )
+                lines.append(_text_line(page_no, len(lines), body, hint, depth=min(depth, 3)))
                 continue
             wrapped = (
                 (
@@ -992,16 +945,7 @@ def read_text(path: Path, text: str) -> RawDocument:
                 and (raw[:1].isspace() or wrapped)
             ):
                 last = lines[-1]  # continuation of a list item: indented, or a wrapped clause
-                lines[-1] = Line(
-                    page=last.page,
-                    text=last.text + " " + line.strip(),
-                    x0=0.0,
-                    top=last.top,
-                    size=11.0,
-                    bold=False,
-                    hint=last.hint,
-                    depth=last.depth,
-                )
+                lines[-1] = replace(last, text=last.text + " " + line.strip())
                 continue
             para.append(line.strip())
             if line_paragraphs:
@@ -1043,16 +987,7 @@ def _text_pages_joined(pages: list[RawPage]) -> list[RawPage]:
             and kept[0].text[:1].islower()
             and not prev[-1].text.rstrip().endswith((".", ":", ";", "!", "?"))
         ):
-            last = prev[-1]
-            joined = Line(
-                page=last.page,
-                text=last.text + " " + kept[0].text,
-                x0=0.0,
-                top=last.top,
-                size=last.size,
-                bold=last.bold,
-                hint="p",
-            )
+            joined = replace(prev[-1], text=prev[-1].text + " " + kept[0].text)
             out[-1] = RawPage(out[-1].number, 0.0, 0.0, (*prev[:-1], joined))
             kept = kept[1:]
         out.append(RawPage(p.number, 0.0, 0.0, tuple(kept)))
