@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
 from .running_text import (
+    REVIEW_TYPES,
     asks_for_change,
     directive_parts,
     inline_parts,
@@ -26,20 +27,6 @@ from .running_text import (
 from .sections import Candidate, section_kind
 
 EXTRACTOR_VERSION = "extract.v2"  # v2: prose sections of reviews read point by point
-# Reviews of cases and their summaries, briefings and learning pages (not inspections).
-_REVIEW_TYPES = frozenset(
-    {
-        "scr",
-        "lcspr",
-        "rapid_review",
-        "national_review",
-        "case_review_summary",
-        "learning_brief",
-        "sar",
-        "dhr",
-        "joint_review",
-    }
-)
 
 # Inspections and their letters: their narrative is evidence and judgement, not items.
 _INSPECTION_TYPES = frozenset(
@@ -179,7 +166,7 @@ def extract_items(doc: Document) -> list[Item]:
     full = (
         doc.doc_type == "scrutiny_report"
         or not kinds
-        or (doc.doc_type in _REVIEW_TYPES and not kinds & {"finding", "learning_point"})
+        or (doc.doc_type in REVIEW_TYPES and not kinds & {"finding", "learning_point"})
     )
     # strong forms only where sections were found; a review's prose sections of learning still
     raw += running_text_items(

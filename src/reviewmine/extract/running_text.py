@@ -42,6 +42,22 @@ from collections.abc import Sequence
 from ..types import Block, Document
 from .sections import Candidate, section_kind
 
+# Reviews of cases and their summaries, briefings and learning pages (not inspections, not a
+# scrutineer's or annual report).
+REVIEW_TYPES = frozenset(
+    {
+        "scr",
+        "lcspr",
+        "rapid_review",
+        "national_review",
+        "case_review_summary",
+        "learning_brief",
+        "sar",
+        "dhr",
+        "joint_review",
+    }
+)
+
 # --- cue families -------------------------------------------------------------------------
 
 # Words that make a lead-in introduce recommendations.
@@ -245,6 +261,8 @@ def running_text_items(
             done_section = bool(_DONE_HEADING.match(_NUMBERED.sub("", b.text.strip())))
             narrative = narrative or done_section
             own = section_kind(b.text)
+            if own == "finding" and doc.doc_type not in REVIEW_TYPES and _CONCLUSIONS.match(b.text):
+                own = None  # a scrutineer's or annual report's conclusions are its judgements
             if i in taken:
                 # a heading that is itself an item ("Finding 1: ..."): what follows explains it
                 learning_kind, learning_heading = False, None
@@ -742,7 +760,7 @@ def _cue_kind(s: str, findings: bool = True) -> str | None:
     if _REC_HINT.search(s) and _REC_SENT.search(s):
         return "recommendation"
     if _COMMIT_SENT.search(s):
-        return "action"
+        return "action"  # a strong form, like a recommending verb
     if findings and _LEARN_SENT.search(s):
         return "learning_point"
     if findings and _FIND_SENT.search(s):
@@ -827,6 +845,10 @@ _FINITE = re.compile(
 )
 
 
+# A review's "Conclusions" section states its findings (a DHR's, an SCR's).
+_CONCLUSIONS = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?conclusions\b", re.I)
+
+
 def narrative_heading(text: str) -> bool:
     """A heading of a report's story or method ("Background", "2. How the review was carried out")."""
     return bool(_NARRATIVE.match(_NUMBERED.sub("", text.strip())))
@@ -886,17 +908,9 @@ def _sentence_items(
         return _paragraph_items(sentences, b, heading, default)
     kinds: list[str | None] = []
     for s in sentences:
-        kind: str | None = None
-        if _REC_HINT.search(s) and _REC_SENT.search(s):
-            kind = "recommendation"
-        elif _COMMIT_SENT.search(s):
-            kind = "action"  # a strong form, like a recommending verb
-        elif findings and _LEARN_SENT.search(s):
-            kind = "learning_point"
-        elif findings and (
-            _FIND_SENT.search(s) or (_JUDGEMENT.search(s) and not _CASE_FACT.search(s))
-        ):
-            kind = "finding"
+        kind = _cue_kind(s, findings)
+        if kind is None and findings and _JUDGEMENT.search(s) and not _CASE_FACT.search(s):
+            kind = "finding"  # a practice judgement without a reporting verb
         if kind is None and default and not s.rstrip().endswith((":", "?")):
             kind = default
         if kind == "finding" and (_ABOUT_REVIEWS.search(s) or _praise_only(s)):
