@@ -1044,3 +1044,18 @@ def test_lettered_requests_a_verdict_on_preventability_and_none_identified(tmp_p
         ),
         ("recommendation", "the partnership shares the final report with the Panel."),
     ]
+
+
+def test_conclusions_are_findings_in_a_review_not_in_a_scrutineers_report(tmp_path):
+    body = (
+        "## 5. Conclusions\n\nThe partners have grown in confidence over the past year in how "
+        "they work together.\n"
+    )
+    review = items_of(tmp_path, "# Domestic Homicide Review: Ellen\n\n" + body, name="dhr.md")
+    assert [k for k, _ in review] == ["finding"]
+    scrutiny = items_of(
+        tmp_path,
+        "# Independent Scrutineer's Annual Report\n\n" + body,
+        name="scrutiny.md",
+    )
+    assert scrutiny == []
