@@ -20,7 +20,9 @@ from .running_text import (
     asks_for_change,
     directive_parts,
     inline_parts,
+    is_title,
     narrative_heading,
+    opens_with_example,
     prose_list_parts,
     running_text_items,
 )
@@ -227,20 +229,41 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
     one paragraph under it that explains it: the paragraph is part of the finding.  Under a
     statement followed by several paragraphs (an analysis) the statement stays alone."""
     blocks = doc.blocks
-    at = {b.start: i for i, b in enumerate(blocks) if b.kind == "heading"}
-    starts = {r.start for r in raw}
+    # sentences read from the explaining paragraph as findings of their own give way to it
+    starts = {r.start for r in raw if not r.running}
+    absorbed: set[int] = set()
+    # a labelled line ("Finding 2 - The carer's own needs") states its finding as a heading does
+    labelled = {r.start for r in raw if r.labelled}
+    at = {
+        b.start: i
+        for i, b in enumerate(blocks)
+        if b.kind == "heading" or (b.kind == "paragraph" and b.start in labelled)
+    }
     for r in raw:
         i = at.get(r.start)
         if i is None or r.kind not in ("finding", "learning_point") or r.end != blocks[i].end:
             continue
         j = i + 1
-        while j < len(blocks) and blocks[j].kind == "paragraph":
+        while j < len(blocks) and blocks[j].kind == "paragraph" and (
+            j == i + 1 or blocks[j].start not in labelled
+        ):
             j += 1
-        if j - i != 2 or blocks[i + 1].start in starts or _DIRECTIVE.search(blocks[i + 1].text):
+        if j == i + 1 or blocks[i + 1].start in starts or _DIRECTIVE.search(blocks[i + 1].text):
+            continue
+        # one paragraph explains the statement; under a title ("Missing episodes": no verb, so
+        # no finding by itself) the first paragraph states it; so it does when the rest is
+        # its evidence ("For example, ...")
+        if not (
+            j - i == 2
+            or is_title(r.text)
+            or all(opens_with_example(b.text) for b in blocks[i + 2 : j])
+        ):
             continue
         nxt = blocks[i + 1]
         r.text = f"{r.text.rstrip()} {nxt.text}"
         r.end = nxt.end
+        absorbed.add(nxt.start)
+    raw[:] = [r for r in raw if not (r.running and r.start in absorbed)]
 
 
 def _named_headings(doc: Document) -> Document:
@@ -249,21 +272,39 @@ def _named_headings(doc: Document) -> Document:
     development", "Next steps") is read as the heading of what follows it."""
     if any(b.kind == "heading" for b in doc.blocks):
         return doc
-    blocks = tuple(
-        replace(b, kind="heading", level=2)
-        if b.kind == "paragraph"
-        and b.index > 0  # the first line is the page's title, about the whole page
-        and len(b.text.split()) <= 8
-        and _ENTRY_NUMBER.sub("", b.text)[:1].isupper()
-        and not b.text.rstrip().endswith((".", ",", ";", ":", "!"))
-        and (
+
+    def line(b: Block) -> bool:
+        return (
+            b.kind == "paragraph"
+            and b.index > 0  # the first line is the page's title, about the whole page
+            and len(b.text.split()) <= 8
+            and _ENTRY_NUMBER.sub("", b.text)[:1].isupper()
+            and not b.text.rstrip().endswith((".", ",", ";", ":", "!"))
+        )
+
+    def named(b: Block) -> bool:
+        text = _ENTRY_NUMBER.sub("", b.text)
+        return (
             section_kind(b.text) is not None
             or narrative_heading(b.text)
-            or _PROMPTS.match(b.text)
-            or _PAGE_END.match(b.text)
+            or bool(_PROMPTS.match(text) or _PAGE_END.match(text))
         )
-        else b
-        for b in doc.blocks
+
+    heads = {i for i, b in enumerate(doc.blocks) if line(b) and named(b)}
+    # numbered heading lines run in sequence ("1. Background" ... "7. Questions to reflect
+    # on"): a numbered line between or after numbered headings of the next numbers is one too
+    numbered = {
+        int(m.group(1)): i
+        for i, b in enumerate(doc.blocks)
+        if line(b) and (m := _ENTRY_NUMBER.match(b.text)) and m.group(1)
+    }
+    if sum(1 for i in numbered.values() if i in heads) >= 2:
+        for n, i in sorted(numbered.items()):
+            prev = numbered.get(n - 1)
+            if prev is not None and prev in heads and prev < i:
+                heads.add(i)
+    blocks = tuple(
+        replace(b, kind="heading", level=2) if i in heads else b for i, b in enumerate(doc.blocks)
     )
     return replace(doc, blocks=blocks)
 
@@ -381,6 +422,7 @@ def _section_items(doc: Document) -> list[Candidate]:
             # most of the list to open a section; half of it to go on with one (a timescale inside
             # "Areas for improvement")
             asks = unknown and directive >= 0.75
+            commits = unknown and not asks and _commitment_list(blocks, i)
             if sec is not None and (
                 (
                     _is_subheading(sec, b, text, kind, label, doc)
@@ -430,8 +472,9 @@ def _section_items(doc: Document) -> list[Candidate]:
                 sec = _Section(lk, text, b.level, ofsted_afi=False)
                 last = _new_item(out, sec, b, text, label, in_lscb, doc)
                 continue
-            if asks:
-                sec = _Section(_kind_named(text, doc), text, b.level, ofsted_afi=False)
+            if asks or commits:
+                named = _kind_named(text, doc) if asks else "next_step"
+                sec = _Section(named, text, b.level, ofsted_afi=False)
                 last = None
                 continue
             sec = None
@@ -683,6 +726,26 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
     return asks / len(entries) if len(entries) >= 2 else 0.0
 
 
+# An entry that commits its writer to act: a subject, then "will" ("We will audit ...", "The
+# Board will ask ...", "Training on X will be ..."); grammar, not a list of verbs.
+_COMMITMENT = re.compile(r"^(?:[\w’'-]+,?\s+){1,6}?will\s+(?!not\b)[a-z]", re.I)
+
+
+def _commitment_list(blocks: Sequence[Block], i: int) -> bool:
+    """Is the heading at *i* over a list (of two or more) whose every entry is a commitment?
+    Under a heading no lexicon knows ("Our priorities for 2025-26") that is the writer's
+    own next steps."""
+    entries: list[str] = []
+    for b in blocks[i + 1 :]:
+        if b.kind == "list_item" and b.level == 0:
+            entries.append(_NUMBER_LEAD.sub("", b.text))
+        elif b.kind == "paragraph" and not entries and b.text.rstrip().endswith(":"):
+            continue  # a lead-in over the list
+        else:
+            break
+    return len(entries) >= 2 and all(_COMMITMENT.match(t) for t in entries)
+
+
 def _question_list(blocks: Sequence[Block], i: int) -> bool:
     """Is the heading at *i* over a list of questions only (prompts, or questions about a finding)?"""
     entries = []
@@ -787,7 +850,7 @@ def _leads_in(blocks: Sequence[Block], i: int, sec: _Section, review: bool = Fal
         or sec.kind not in ACTIONABLE_KINDS
         or (len(b.text.split()) <= 3 and nxt.text[:1].isupper())  # "In addition:" + items
         # a review's "The subgroup recommends that the partnership:" + one entry per bullet
-        or (review and _ASKS_LEAD.search(b.text) is not None)
+        or (review and b.text.rstrip().endswith(":"))
     ):
         return False
     return nxt.text[:1].islower() or b.text.rstrip().endswith(":")

@@ -845,6 +845,16 @@ _FINITE = re.compile(
 )
 
 
+def is_title(text: str) -> bool:
+    """A line with no finite verb names a topic ("Missing episodes"); it states nothing."""
+    return not _FINITE.search(text)
+
+
+def opens_with_example(text: str) -> bool:
+    """A paragraph that gives evidence for what precedes it ("For example, the records ...")."""
+    return bool(_EXAMPLE.match(text))
+
+
 # A review's "Conclusions" section states its findings (a DHR's, an SCR's).
 _CONCLUSIONS = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?conclusions\b", re.I)
 
