@@ -244,8 +244,10 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         if i is None or r.kind not in ("finding", "learning_point") or r.end != blocks[i].end:
             continue
         j = i + 1
-        while j < len(blocks) and blocks[j].kind == "paragraph" and (
-            j == i + 1 or blocks[j].start not in labelled
+        while (
+            j < len(blocks)
+            and blocks[j].kind == "paragraph"
+            and (j == i + 1 or blocks[j].start not in labelled)
         ):
             j += 1
         if j == i + 1 or blocks[i + 1].start in starts or _DIRECTIVE.search(blocks[i + 1].text):
