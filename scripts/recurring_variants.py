@@ -1,0 +1,298 @@
+"""Measure variants of the meaning term of "learning raised again despite a completed
+action" on both gold sets, in sample and out of fold.
+
+    .venv/bin/python scripts/recurring_variants.py --corpus-db corpus.db --ofsted-db ofsted.db \
+        [--results evaluation/tracker/recurring_variants_results.json]
+
+Each store must hold its documents, themes and tracker (evaluation/tracker/README.md).  The
+candidates are those of :func:`reviewmine.tracker.despite.despite_candidates`; a variant
+replaces the rule's whole-text meaning (cosine of the later item and the mean of the action
+and its items) with another measure of the same kind, keeps the word bonuses, the theme
+check, the margin to the later item's best action (recomputed with the new score) and the
+"subject of its own" path, and is scored:
+
+* in sample with the shipped threshold, margin and extra;
+* refitted (threshold and margin of best F1 on the training part) out of fold: 5-fold
+  cross-validation grouped by tracker action, grouped by the later item's document, over
+  both sets pooled, and trained on one set and scored on the other.
+
+Variants of the meaning term (each a generic measure, none names a subject):
+
+* ``whole``: the rule's own (the mean vector of the action and its items);
+* ``max_side``: the better of the action alone and its closest item;
+* ``sentence``: the best cosine of a sentence of the later item and a sentence of the
+  action or of one of its items;
+* ``clause``: the same over clauses (sentences cut at ";", ":" and at a comma before
+  "and", "including", "so that", "but");
+* ``subject_sentences``: the later item reduced to its sentences that use a word of the
+  earlier texts' (its subject sentences; all of it when none does), against the mean vector;
+* blends: the mean of ``whole`` and each of the above.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from reviewmine.config import load_config
+from reviewmine.embedding.cache import cached_embed
+from reviewmine.embedding.embedders import load_embedder
+from reviewmine.evaluation.matching import load_recurring_gold
+from reviewmine.evaluation.scoring import MATCH_F1, token_f1
+from reviewmine.store import Store
+from reviewmine.tracker.despite import (
+    DEFAULT_DESPITE,
+    FEATURES,
+    despite_candidates,
+    specific_words,
+)
+from reviewmine.tracker.text import clean_action_text, clean_item_text
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = {
+    "corpus": ROOT / "evaluation" / "tracker" / "corpus_recurring_gold.jsonl",
+    "ofsted": ROOT / "evaluation" / "tracker" / "ofsted_recurring_gold.jsonl",
+}
+F = {n: i for i, n in enumerate(FEATURES)}
+THRESHOLDS = np.round(np.arange(0.40, 0.961, 0.02), 2)
+MARGINS = (0.10, 0.15, 0.20, 0.25, 0.30, 1.0)
+
+_SENT = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9‘'\"(])")
+_CLAUSE = re.compile(r"\s*[;:]\s+|,\s+(?=(?:and|including|so that|but|or)\b)")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENT.split(text) if len(s.strip()) > 2] or [text]
+
+
+def clauses(text: str) -> list[str]:
+    out = [c.strip() for s in sentences(text) for c in _CLAUSE.split(s) if len(c.strip()) > 2]
+    return out or [text]
+
+
+@dataclass
+class Pairs:
+    name: str
+    x: np.ndarray  # FEATURES
+    y: np.ndarray
+    action: np.ndarray  # action group ids
+    later_doc: np.ndarray
+    later_item: np.ndarray
+    gold: int
+    meanings: dict[str, np.ndarray] = field(default_factory=dict)
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (action id, later text)
+
+
+def load(name: str, db: Path) -> Pairs:
+    from reviewmine.tracker.matching import match_tracker
+
+    emb = load_embedder(load_config(None).embedder)
+    store = Store.open(db)
+    gold = load_recurring_gold(GOLD[name])
+    tracker = str(gold[0].get("tracker") or "") or None
+    links = match_tracker(store, emb, source_file=tracker).links
+    docs = store.documents()
+    by_doc = {d.id: d for d in docs}
+    items = [it for it in store.items() if it.doc_id in by_doc]
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        v = np.asarray(cached_embed(store, emb, list(texts))[0], dtype=np.float64)
+        n = np.linalg.norm(v, axis=1, keepdims=True)
+        n[n == 0] = 1
+        return v / n
+
+    done, cands = despite_candidates(links, items, docs, embed, themes=store.item_themes())
+    per_file: dict[str, list] = {}
+    for it in items:
+        per_file.setdefault(by_doc[it.doc_id].file_name, []).append(it)
+    pairs: set[tuple[str, str]] = set()
+    for g in gold:
+        pool = per_file.get(Path(str(g["later_file"])).name, [])
+        best = max(pool, key=lambda it: token_f1(str(g["later_text"]), it.text), default=None)
+        if best is not None and token_f1(str(g["later_text"]), best.text) >= MATCH_F1:
+            pairs.add((str(g["action_id"]), best.id))
+    aid = {k: v[0].action.action_id for k, v in done.items()}
+    refs = {
+        k: [clean_action_text(v[0].action.text)] + [clean_item_text(ln.item.text) for ln in v]
+        for k, v in done.items()
+    }
+    # every segment text, embedded once
+    seg_texts: set[str] = set()
+    for ts in refs.values():
+        for t in ts:
+            seg_texts |= set(sentences(t)) | set(clauses(t)) | {t}
+    for c in cands:
+        t = clean_item_text(c.item.text)
+        seg_texts |= set(sentences(t)) | set(clauses(t)) | {t}
+    seg = sorted(seg_texts)
+    vec = dict(zip(seg, embed(seg), strict=True))
+
+    def stack(ts: Sequence[str]) -> np.ndarray:
+        return np.stack([vec[t] for t in ts])
+
+    meanings: dict[str, list[float]] = {
+        k: [] for k in ("whole", "max_side", "sentence", "clause", "subject_sentences")
+    }
+    ignore = frozenset()
+    for c in cands:
+        ref = refs[c.action]
+        later = clean_item_text(c.item.text)
+        ref_mean = stack(ref).mean(axis=0)
+        ref_mean = ref_mean / (np.linalg.norm(ref_mean) or 1)
+        lv = vec[later]
+        meanings["whole"].append(float(lv @ ref_mean))
+        sides = stack(ref) @ lv
+        meanings["max_side"].append(float(max(sides[0], sides[1:].max())))
+        rs = [s for t in ref for s in sentences(t)]
+        ls = sentences(later)
+        meanings["sentence"].append(float((stack(ls) @ stack(rs).T).max()))
+        rc = [s for t in ref for s in clauses(t)]
+        lc = clauses(later)
+        meanings["clause"].append(float((stack(lc) @ stack(rc).T).max()))
+        ref_words = specific_words(" ".join(ref), ignore)[0]
+        keep = [s for s in ls if specific_words(s, ignore)[0] & (ref_words | set(c.words))]
+        sv = stack(keep or ls).mean(axis=0)
+        sv = sv / (np.linalg.norm(sv) or 1)
+        meanings["subject_sentences"].append(float(sv @ ref_mean))
+    x = np.array([c.features for c in cands], dtype=np.float64)
+    y = np.array([(aid[c.action], c.item.id) in pairs for c in cands], dtype=int)
+    out = Pairs(
+        name,
+        x,
+        y,
+        np.array([f"{name}:{aid[c.action]}" for c in cands]),
+        np.array([f"{name}:{c.doc.id}" for c in cands]),
+        np.array([f"{name}:{c.item.id}" for c in cands]),
+        len(gold),
+        {k: np.array(v) for k, v in meanings.items()},
+        [(aid[c.action], c.item.text) for c in cands],
+    )
+    store.close()
+    return out
+
+
+def variant_scores(p: Pairs, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """The rule's score with the meaning term *kind*, and its gap to the later item's best."""
+    base = p.x[:, F["rule_score"]]
+    if "+" in kind:
+        a, b = kind.split("+")
+        m = (p.meanings[a] + p.meanings[b]) / 2
+    else:
+        m = p.meanings[kind]
+    s = np.where(base > 0, base - p.x[:, F["meaning"]] + m, 0.0)
+    best: dict[str, float] = {}
+    for it, v in zip(p.later_item, s, strict=True):
+        best[it] = max(best.get(it, v), v)
+    return s, s - np.array([best[i] for i in p.later_item])
+
+
+Judge = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+def accept(s: np.ndarray, gap: np.ndarray, x: np.ndarray, t: float, m: float) -> np.ndarray:
+    own = (x[:, F["own_subject"]] > 0) & (s >= t + DEFAULT_DESPITE.own_subject_extra)
+    return (s >= t) & (x[:, F["theme_agree"]] > 0) & ((gap >= -m) | own)
+
+
+def prf(pred: np.ndarray, y: np.ndarray, gold: int) -> tuple[float, float, int, int]:
+    tp = int((pred & (y == 1)).sum())
+    fp = int((pred & (y == 0)).sum())
+    return (tp / (tp + fp) if tp + fp else 0.0, tp / gold if gold else 0.0, tp, fp)
+
+
+def f1(pred: np.ndarray, y: np.ndarray, gold: int) -> float:
+    p, r, _, _ = prf(pred, y, gold)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def fit(s, gap, x, y, gold) -> tuple[float, float]:
+    best = (-1.0, 0.64, 0.2)
+    for t in THRESHOLDS:
+        for m in MARGINS:
+            v = f1(accept(s, gap, x, float(t), m), y, gold)
+            if v > best[0] + 1e-9:
+                best = (v, float(t), m)
+    return best[1], best[2]
+
+
+def evaluate(sets: list[Pairs], kind: str) -> dict[str, dict[str, list[float]]]:
+    from sklearn.model_selection import GroupKFold
+
+    sg = [variant_scores(p, kind) for p in sets]
+    s = np.concatenate([a for a, _ in sg])
+    gap = np.concatenate([b for _, b in sg])
+    x = np.vstack([p.x for p in sets])
+    y = np.concatenate([p.y for p in sets])
+    which = np.concatenate([np.full(len(p.y), i) for i, p in enumerate(sets)])
+    gold_of = {i: p.gold for i, p in enumerate(sets)}
+
+    def row(pred: np.ndarray) -> dict[str, list[float]]:
+        out = {}
+        for i, p in enumerate(sets):
+            pr, rc, tp, fp = prf(pred[which == i], p.y, p.gold)
+            out[p.name] = [round(pr, 3), round(rc, 3), tp, fp]
+        return out
+
+    res = {"shipped settings": row(accept(s, gap, x, DEFAULT_DESPITE.threshold, 0.2))}
+    t, m = fit(s, gap, x, y, int(y.sum()))
+    res[f"refit in sample (t {t}, m {m})"] = row(accept(s, gap, x, t, m))
+    for unit, groups in (
+        ("action", np.concatenate([p.action for p in sets])),
+        ("later document", np.concatenate([p.later_doc for p in sets])),
+    ):
+        pred = np.zeros(len(y), dtype=bool)
+        for tr, te in GroupKFold(n_splits=5).split(x, y, groups):
+            t, m = fit(s[tr], gap[tr], x[tr], y[tr], int(y[tr].sum()))
+            pred[te] = accept(s[te], gap[te], x[te], t, m)
+        res[f"5-fold by {unit}"] = row(pred)
+    pred = np.zeros(len(y), dtype=bool)
+    for i in gold_of:
+        tr, te = which != i, which == i
+        t, m = fit(s[tr], gap[tr], x[tr], y[tr], int(y[tr].sum()))
+        pred[te] = accept(s[te], gap[te], x[te], t, m)
+    res["trained on the other set"] = row(pred)
+    return res
+
+
+KINDS = (
+    "whole",
+    "max_side",
+    "sentence",
+    "clause",
+    "subject_sentences",
+    "whole+max_side",
+    "whole+sentence",
+    "whole+clause",
+    "whole+subject_sentences",
+)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus-db", type=Path, required=True)
+    ap.add_argument("--ofsted-db", type=Path, required=True)
+    ap.add_argument("--results", type=Path, default=None)
+    ap.add_argument("--kinds", default=",".join(KINDS))
+    args = ap.parse_args()
+    sets = [load("corpus", args.corpus_db), load("ofsted", args.ofsted_db)]
+    results = {}
+    for kind in args.kinds.split(","):
+        results[kind] = evaluate(sets, kind)
+        print(f"== {kind}")
+        for name, r in results[kind].items():
+            c, o = r["corpus"], r["ofsted"]
+            print(f"  {name:<34} corpus {c[0]:.3f} / {c[1]:.3f}   ofsted {o[0]:.3f} / {o[1]:.3f}")
+    if args.results:
+        args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
