@@ -366,10 +366,12 @@ _TYPE_PATTERNS = {
     r"|\bcase reviews in (?:England|Scotland|Wales)",
     "sar": r"\bsafeguarding adults? reviews?\b|\bSARs?\b",
     "dhr": r"\bdomestic homicide reviews?\b|\bDHRs?\b",
-    "learning_brief": r"learning (?:brief|briefing|summary)s?\b|(?:7|seven|one)[- ]minute "
-    r"(?:brief|guide)|practice review briefing",
+    "learning_brief": r"learning (?:review )?(?:brief|briefing|summary)s?\b|(?:7|seven|one)[- ]minute "
+    r"(?:brief|guide)|practice review briefing|\blearning (?:[a-z]+ ){0,2}(?:bulletin|newsletter)s?\b",
     "rapid_review": r"\brapid review",
-    "lcspr": r"(?:local )?child safeguarding practice review(?!\s+panel)|\bL?CSPR\b",
+    # Wales's child practice reviews (concise or extended) are its local child reviews
+    "lcspr": r"(?:local )?child safeguarding practice review(?!\s+panel)|\bL?CSPR\b"
+    r"|\b(?:concise|extended) child practice review",
     "scr": r"serious case review|\bSCR\b",
     "scrutiny_report": r"independent scrutineer|independent scrutiny",
     "annual_report": r"\bannual report\b",
@@ -385,6 +387,20 @@ _STRONG = (
     "dhr",
     "learning_brief",
 )  # forms that name other types
+# The national Panel is a body, not a form: a sentence naming it ("sent to the national
+# Panel within 15 working days") is no national review; a title line naming it is.
+_BODY_NAME = re.compile(r"\bnational panel\b", _I)
+# Forms of documents that are not reviews themselves, named in a title ("Multi-agency case
+# audit: ...", "Executive Board minutes", "Partnership Bulletin - Spring 2026"): counted in
+# the title only, where they name the document, never in its text.
+_NOT_A_REVIEW = re.compile(
+    r"\baudit\b(?!\s+(?:trail|tool|of (?:the )?(?:review|action)))|\bminutes\b(?! (?:later|after|before))"
+    r"|\b(?:newsletter|bulletin)\b",
+    _I,
+)
+# Forms that report on many reviews, by rank: named in the title, they outrank the reviews
+# named beside them ("Annual Report 2025-26" above "Rapid reviews held 9").
+_CONTAINERS = ("national_review", "scrutiny_report", "annual_report")
 # A page that reports on one review (news, minutes, a publication notice) rather than
 # being the review: its first lines name a case review and say something happened to it.
 _ONE_REVIEW = re.compile(r"\b(?:serious case|practice|rapid) review\b", _I)
@@ -393,10 +409,15 @@ _REPORTING = re.compile(
     r"report|sub[- ]?committee|agenda item|members)\b",
     _I,
 )
-# Written about a review by someone else: "A serious case review into ... has found".
+# Written about a review by someone else: "A serious case review into ... has found",
+# "Learning from a Child Safeguarding Practice Review: Ellie", "What we learned from the
+# review about Child D".
 _ABOUT_A_REVIEW = re.compile(
     r"\b[Aa] (?:serious case|(?:local )?(?:child )?(?:safeguarding )?"
     r"practice|rapid) review (?:into|of|about|has|had|found|finds)\b"
+    r"|^(?:(?:key )?learning|lessons(?: learn[te]d)?|what we (?:have )?learn[te]d) from (?:a|the) "
+    r"(?:(?:serious case|(?:local )?(?:child )?(?:safeguarding )?practice) )?review\b",
+    _I | _M,
 )
 # Documents about many cases or none: a pseudonym they mention is not theirs.
 _MANY_CASES = frozenset({"scrutiny_report", "annual_report", "national_review"})
@@ -418,15 +439,35 @@ def _named(text: str, kinds: Iterable[str] = _TYPE_PATTERNS) -> list[tuple[int, 
 
 
 def _title_like(text: str) -> str:
-    """The lines of *text* that read as titles: short, not sentences."""
+    """*text* with only the lines that read as titles (short, not sentences); the others
+    are blanked, so positions stay those of *text*."""
     return "\n".join(
-        ln for ln in text.split("\n") if len(ln) <= 100 and not ln.rstrip().endswith(".")
+        ln if len(ln) <= 100 and not ln.rstrip().endswith(".") else " " * len(ln)
+        for ln in text.split("\n")
     )
 
 
-def _doc_type(head: str, body: str) -> str:
+def _doc_type(head: str, body: str, title: str = "") -> str:
     titles = re.sub(r"(?m)^\d+\.\s.*$", "", head)  # not numbered headings or menu entries
-    if strong := _named(titles, _STRONG):
+    # The title itself (the largest line, the first title lines, the file name) names the
+    # document's form: a report on many reviews, by rank (a national body's annual report is
+    # a national review), then a form that is no review (an audit, minutes, a bulletin).
+    stem = head.rsplit("\n", 1)[-1]
+    lines = [ln for ln in _title_like(titles).split("\n") if ln.strip()]
+    zone = "\n".join([title, *lines[:2], stem])
+    named = _named(zone)
+    if found := [k for k in _CONTAINERS if k in {f[1] for f in named}]:
+        return found[0]
+    first = [f for f in named if f[1] not in _CONTAINERS]
+    if (m := _NOT_A_REVIEW.search(zone)) and (not first or m.start() < min(first)[0]):
+        return "other"
+    masked = "\n".join(  # the Panel's name in a sentence, blanked (positions kept)
+        _BODY_NAME.sub(lambda x: " " * len(x.group(0)), ln)
+        if len(ln) > 100 or ln.rstrip().endswith(".")
+        else ln
+        for ln in titles.split("\n")
+    )
+    if strong := _named(masked, _STRONG):
         pos, kind = min(strong)
         # A form named only in a sentence below the title block ("The National Panel was
         # informed ...") is a mention when the title block names the document's own type.
@@ -522,13 +563,70 @@ _LABEL_START = re.compile(
 )
 
 
+# What a case's dates are labelled with: events, never the document's own date ("Date of
+# notification to the Panel", "Date of incident").
+_EVENT = (
+    r"(?:birth|death|incident|notification|referral|admission|injur|harm|offence|arrest"
+    r"|conviction|hearing|discharge|sentenc)"
+)
+# A date introduced as the time of an event ("the death of Sarah in March 2023", "from
+# June 2023"), not as the document's own date.
+_EVENT_LEAD = re.compile(
+    r"\b(?:in|since|between|from|until|to|during|after|before)\s*$", _I
+)
+
+
+def _title_block_date(lines: Sequence[str]) -> re.Match[str] | None:
+    """The title block's own date: the first date of its short lines ("Partnership |
+    April 2023", "Wednesday 11 February 2026, 10:00-12:30, ..."), or one that ends a short
+    byline sentence ("Summary prepared by the ... business unit, November 2024."); never a
+    date a title or sentence gives to an event ("... the death of Sarah in March 2023")."""
+    for prev, ln in zip(["", *lines], lines):
+        if len(ln) > 160 or ln[0].islower():
+            continue
+        if len(prev) < 60 and re.search(_EVENT, prev, _I) and not _DATE_RE.search(prev):
+            continue  # "Date of incident" above its value
+        for m in _DATE_RE.finditer(ln):
+            ends = not ln[m.end() :].strip(" .*_)")
+            if _EVENT_LEAD.search(ln[: m.start()]) or (ln.endswith(".") and not ends):
+                continue
+            return m
+    return None
+
+
+def _sign_off_day(pages: Sequence[str], month: str) -> str | None:
+    """A full date of *month* (ISO "YYYY-MM") in the document's last lines: the sign-off
+    that dates a report its title page dates by the month only."""
+    tail = "\n".join("\n".join(pages).split("\n")[-8:])
+    days = [
+        iso
+        for m in _DATE_RE.finditer(tail)
+        if not m["m5"]
+        and not re.search(r"\b(?:on|in|at|since|from|until|to|by)\s*$", tail[: m.start()], _I)
+        and (iso := _from_match(m))
+        and iso.startswith(month)
+    ]
+    return days[-1] if days else None
+
+
+# A publication label that starts a clause of a title-block line ("Audit completed March
+# 2026 · Page published 22 April 2026", "Executive summary. Published by ..."), not a
+# sentence's verb ("The full review was published on 15 March 2023").
+_PUBLISHED_CLAUSE = re.compile(
+    r"(?:(?<=[\u00b7|\u2022,;.])\s*|\s[-\u2013]\s)\s*(?:(?:Page|Report)\s+)?"
+    r"(?:Published|Publication date|(?:Last |Page (?:last )?)?updated)\b",
+    _I,
+)
+
+
 def _labelled_date(text: str) -> tuple[str, str] | None:
     """(role, date) of a "Published: ..." / "Date of report: ..." label, not dates of birth."""
     # "Updated 3 March 2025" / "Last updated: ...": a web page's own date
     m = re.search(
-        rf"(?P<label>(?:Report |Date )?Published(?: on)?|Publication date"
+        rf"(?P<label>(?:Report |Date |Page )?Published(?: on| by [^,.\n]{{3,80}},)?|Publication date"
         rf"|(?:Last |Page (?:last )?)?updated(?: on)?"
-        rf"|Date(?! of (?:[\w ]{{0,20}}\s)?(?:birth|death|incident))(?: of [^:\n]{{1,40}}?)?|Rapid Review meeting(?: held)?(?: on)?)\s*[:\-\u2013]?"
+        rf"|Date(?! of (?:[\w ]{{0,20}}\s)?{_EVENT})(?: of [^:\n]{{1,40}}?)?"
+        rf"|Rapid Review meeting(?: held)?(?: on)?)\s*[:\-\u2013]?"
         rf"\s*{_DATE}",
         text,
         _I,
@@ -543,6 +641,17 @@ def _labelled_date(text: str) -> tuple[str, str] | None:
         else "dated"
     )
     return role, iso
+
+
+def _sign_off_label(pages: Sequence[str]) -> str | None:
+    """The last "Date:" label of the pages after the first two (a sign-off or statement
+    block, often before appendices), not an event's."""
+    found = [
+        iso
+        for m in re.finditer(rf"\bDate\s*:\s*{_DATE}", "\n".join(pages))
+        if (iso := _from_match(m))
+    ]
+    return found[-1] if found else None
 
 
 def _standalone_dates(text: str) -> list[str]:
@@ -767,7 +876,7 @@ def _other(
     stem = re.sub(r"[-_]+", " ", file_name.replace("\\", "/").rsplit("/", 1)[-1])
     head = "\n".join([*lines[:15], *headings[:3], stem])
     body = "\n".join(pages[:2])
-    kind = _doc_type(head, body)
+    kind = _doc_type(head, body, _layout_title(blocks, "other") or "")
     laid_out = _layout_title(blocks, kind)
     area = (
         _area(laid_out or "")
@@ -786,16 +895,23 @@ def _other(
     # Publication: a labelled date, else a date alone on a cover line, else in the sign-off.
     # The title block's own date ("Partnership | April 2023") beats a date the body
     # mentions ("the full review was published on 15 March 2023").
+    # A publication label anywhere in a title-block line ("Audit completed March 2026 ·
+    # Page published 22 April 2026"); other labels at a line's start.
     head_labelled = next(
-        (d for ln in lines[:12] if _LABEL_START.match(ln) and (d := _labelled_date(ln))), None
+        (
+            d
+            for ln in lines[:12]
+            if (m := _LABEL_START.match(ln) or _PUBLISHED_CLAUSE.search(ln))
+            and (d := _labelled_date(ln[m.start() :]))
+        ),
+        None,
     )
     labelled = head_labelled or _labelled_date(body)
     # A date in the title block's short lines, not one a sentence mentions.
-    heading_date = parse_date(
-        "\n".join(
-            ln for ln in lines[:3] if len(ln) <= 80 and not ln[0].islower() and not ln.endswith(".")
-        )
-    )
+    heading = _title_block_date(lines[:4])
+    heading_date = _from_match(heading) if heading else None
+    if heading and heading["m5"] and heading_date:  # "November 2025" over the signature
+        heading_date = _sign_off_day(pages, heading_date[:7]) or heading_date
     if labelled and (head_labelled or not heading_date):
         dates[labelled[0]] = labelled[1]
     elif heading_date and heading_date != dates.get("letter"):
@@ -804,6 +920,8 @@ def _other(
         dates["published"] = top
     elif pages and "letter" not in dates and (tail := _standalone_dates(pages[-1])):
         dates["published"] = tail[-1]
+    elif pages and "letter" not in dates and (signed := _sign_off_label(pages[2:])):
+        dates["dated"] = signed  # "Chair of Review Panel: ... Date: 20 November 2025"
     date = (
         dates.get("first_day")
         or dates.get("letter")
