@@ -76,3 +76,38 @@ def test_list_of_commitments_under_an_unnamed_heading_is_next_steps() -> None:
         if i.kind == "next_step"
     ]
     assert len(steps) == 3 and all(i.text.startswith("We will") for i in steps)
+
+
+def test_text_lines_finishing_a_colon_lead_in_with_semicolons_are_a_list() -> None:
+    # a web page saved as text: "The review recommends that the Board:" then four lines ending ";"
+    from reviewmine.read.readers import read_file
+
+    path = SETS / "unseen9" / "fenwick_sab_sar_mr_d_learning_summary.txt"
+    lines = [ln for page in read_file(path).pages for ln in page.lines]
+    listed = [ln.text for ln in lines if ln.hint == "li"]
+    assert len(listed) == 4 and listed[0].startswith("publishes")
+    recs = [i for i in _items("unseen9/fenwick*") if i.kind == "recommendation"]
+    assert [i.text.split()[0] for i in recs] == ["publishes", "seeks", "works", "checks"]
+
+
+def test_lettered_hanging_paragraphs_are_entries() -> None:
+    # "(a)   Learning from rapid reviews is slow ..." under "4  AREAS FOR IMPROVEMENT"
+    afis = [i for i in _items("unseen9/calderbrook*") if i.kind == "area_for_improvement"]
+    assert [i.number for i in afis] == ["a", "b", "c"]
+    assert afis[1].text.startswith("The partnership does not know")
+
+
+def test_unnamed_sub_heading_goes_back_to_the_findings_section_it_sits_in() -> None:
+    # "What we found" > "Strengths" (strengths) > "What needs attention" (findings again)
+    items = _items("unseen9/lowmoor*")
+    found = [i for i in items if i.kind == "finding"]
+    assert len(found) == 3 and all(i.subheading == "What needs attention" for i in found)
+    assert len([i for i in items if i.kind == "good_practice"]) == 2
+
+
+def test_labelled_paragraphs_end_at_the_next_heading_of_their_level() -> None:
+    # "Learning point 1. ..." paragraphs under "Is there learning?"; "Actions already taken"
+    # after them is another section, not more learning points
+    points = [i for i in _items("unseen8/thornbury*") if i.kind == "learning_point"]
+    assert len(points) == 3
+    assert not any("strategy discussion was held" in i.text for i in points)

@@ -215,7 +215,9 @@ _ASKS_LEAD = re.compile(
 # A numbered paragraph's own number within its section ("7.2"): an entry of that section.
 _SECTION_NUMBERED = re.compile(r"(\d{1,2})\.(\d{1,2})")
 # A paragraph that opens with its entry number ("1. ", "(2) ").
-_ENTRY_NUMBER = re.compile(r"^(?:\(?(\d{1,2})[.)]|([A-Z]{1,2}\d{1,2})\s*[:.\-–])\s+(?=[A-Z])")
+_ENTRY_NUMBER = re.compile(
+    r"^(?:\(?(\d{1,2})[.)]|([A-Z]{1,2}\d{1,2})\s*[:.\-–]|\(([a-h])\))\s+(?=[A-Z])"
+)
 # The lines that end a web page's content ("Contact us", "Find out more").
 _PAGE_END = re.compile(
     r"^(contact( us| details)?|further information|find out more|related (pages|links|content)|"
@@ -376,13 +378,16 @@ def _section_items(doc: Document) -> list[Candidate]:
     letter = is_letter(doc)
     review = doc.doc_type not in _INSPECTION_TYPES
     sec: _Section | None = None
+    parent: _Section | None = None  # the outermost section a heading named, for its sub-headings
     in_lscb = doc.framework == "SIF LSCB review"
     last: Candidate | None = None
     para_no: str | None = None
     tables_done: set[int | None] = set()
+    heading_level = 0
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             text = b.text
+            heading_level = b.level
             if last is not None and last.awaiting and not text.lower().startswith("finding type"):
                 _fill(last, text, b)  # "Finding 1" then its statement in bold
                 continue
@@ -459,6 +464,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             if last is not None and sec is not None and _unfinished(last) and text[:1].islower():
                 _append(last, text, b)
                 continue
+            if parent is not None and b.level <= parent.level and kind is None:
+                parent = None  # a heading of the same level closes the outer section too
             if kind is not None:
                 sec = _Section(
                     kind,
@@ -467,6 +474,8 @@ def _section_items(doc: Document) -> list[Candidate]:
                     ofsted_afi=kind == "area_for_improvement" and "improve" in text.lower(),
                     paragraphs=kind in ACTIONABLE_KINDS and not _has_list(blocks, i),
                 )
+                if parent is None or b.level <= parent.level:
+                    parent = sec
                 last = None
                 continue
             if label:
@@ -477,6 +486,20 @@ def _section_items(doc: Document) -> list[Candidate]:
             if asks or commits:
                 named = _kind_named(text, doc) if asks else "next_step"
                 sec = _Section(named, text, b.level, ofsted_afi=False)
+                last = None
+                continue
+            if (
+                review
+                and unknown
+                and parent is not None
+                and parent.kind in ("finding", "learning_point")
+                and b.level > parent.level
+                and not narrative_heading(text)
+            ):
+                # "What we found" > "Strengths", then "What needs attention": a sub-heading no
+                # lexicon knows goes back to the kind of the section it sits in
+                sec = _Section(parent.kind, parent.heading, b.level, ofsted_afi=False)
+                sec.subheading = text
                 last = None
                 continue
             sec = None
@@ -518,7 +541,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             label = _LABEL.match(b.text) if b.kind == "paragraph" else None
             if label:
                 lk = _LABEL_KIND[label.group(1).lower()]
-                sec = _Section(lk, "", b.level, ofsted_afi=False)
+                # at the level of the heading it sits under: the next such heading ends it
+                sec = _Section(lk, "", heading_level, ofsted_afi=False)
                 last = _new_item(out, sec, b, b.text, label, in_lscb, doc, heading=False)
             continue
         if b.kind == "table_cell":
@@ -634,7 +658,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                     None,
                     in_lscb,
                     doc,
-                    number=entry.group(1) or entry.group(2),
+                    number=entry.group(1) or entry.group(2) or entry.group(3),
                 )
                 last.size = b.size
                 continue

@@ -951,10 +951,39 @@ def read_text(path: Path, text: str) -> RawDocument:
             if line_paragraphs:
                 flush()
         flush()
-        pages.append(RawPage(page_no, 0.0, 0.0, tuple(lines)))
+        pages.append(RawPage(page_no, 0.0, 0.0, tuple(_clause_lists(lines))))
     if not any(p.lines for p in pages):
         raise EmptyDocument("the file contains no text", path=path)
     return RawDocument("text", tuple(_text_pages_joined(pages)))
+
+
+_CLAUSE_END = re.compile(r"(;|[;,] (and|or))\s*$")
+
+
+def _clause_lists(lines: list[Line]) -> list[Line]:
+    """Paragraphs that each finish a sentence opened by a line ending ":" ("The review
+    recommends that the Board:" then "publishes a pathway ...;" "checks in twelve months ...")
+    are a list without glyphs: two or more lines opening in lower case, each but the last ending
+    in ";" (or "; and")."""
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        if out[k].hint != "p" or not out[k].text.rstrip().endswith(":"):
+            k += 1
+            continue
+        run = k + 1
+        while (
+            run < len(out)
+            and out[run].hint == "p"
+            and out[run].text[:1].islower()
+            and (run == k + 1 or _CLAUSE_END.search(out[run - 1].text))
+        ):
+            run += 1
+        if run - k > 2 and _CLAUSE_END.search(out[k + 1].text):
+            for m in range(k + 1, run):
+                out[m] = replace(out[m], hint="li")
+        k = run
+    return out
 
 
 def _text_pages_joined(pages: list[RawPage]) -> list[RawPage]:
