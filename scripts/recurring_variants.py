@@ -19,14 +19,24 @@ check, the margin to the later item's best action (recomputed with the new score
 Variants of the meaning term (each a generic measure, none names a subject):
 
 * ``whole``: the rule's own (the mean vector of the action and its items);
-* ``max_side``: the better of the action alone and its closest item;
+* ``max_side``: the better of the action alone and its closest item; ``min_side`` the
+  worse of the two (the later item must be close to both); ``mean_sides`` their mean;
 * ``sentence``: the best cosine of a sentence of the later item and a sentence of the
   action or of one of its items;
 * ``clause``: the same over clauses (sentences cut at ";", ":" and at a comma before
   "and", "including", "so that", "but");
-* ``subject_sentences``: the later item reduced to its sentences that use a word of the
-  earlier texts' (its subject sentences; all of it when none does), against the mean vector;
-* blends: the mean of ``whole`` and each of the above.
+* ``later_sentence`` / ``later_clause``: the best sentence (clause) of the later item
+  against the mean vector (its other sentences are context); ``earlier_clause``: the best
+  clause of the action and its items against the whole later item;
+* ``subject_sentences``: the later item reduced to its sentences that use a word both
+  texts share (its subject sentences; all of it when none does), against the mean vector;
+* blends: the mean of ``whole`` and each of the above;
+* ``whole@rare_pairsS``: the rule's meaning, and each pair of two listed generic words that
+  both texts use and at most a share S of the store's items use ("police checks") counts
+  as one more shared specific word;
+* ``whole#rare_wordsS``: the rule's meaning and word bonuses, but a specific word is one
+  that at most a share S of the store's items use (not a function or area word), in place
+  of the listed generic words and the 15% cut.
 """
 
 from __future__ import annotations
@@ -35,8 +45,10 @@ import argparse
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -50,10 +62,13 @@ from reviewmine.store import Store
 from reviewmine.tracker.despite import (
     DEFAULT_DESPITE,
     FEATURES,
+    FUNCTION_WORDS,
+    GENERIC_WORDS,
+    _area_words,
     despite_candidates,
     specific_words,
 )
-from reviewmine.tracker.text import clean_action_text, clean_item_text
+from reviewmine.tracker.text import clean_action_text, clean_item_text, content_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = {
@@ -66,6 +81,16 @@ MARGINS = (0.10, 0.15, 0.20, 0.25, 0.30, 1.0)
 
 _SENT = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9‘'\"(])")
 _CLAUSE = re.compile(r"\s*[;:]\s+|,\s+(?=(?:and|including|so that|but|or)\b)")
+
+
+RARE_SHARES = (0.01, 0.02, 0.05)
+RARE_WORD_SHARES = (0.02, 0.04, 0.08, 0.15)
+
+
+def generic_pairs(text: str) -> set[str]:
+    """Adjacent word stems of *text* that are both listed generic words."""
+    toks = [w for w in content_tokens(text) if len(w) > 2]
+    return {f"{a} {b}" for a, b in pairwise(toks) if a in GENERIC_WORDS and b in GENERIC_WORDS}
 
 
 def sentences(text: str) -> list[str]:
@@ -87,6 +112,7 @@ class Pairs:
     later_item: np.ndarray
     gold: int
     meanings: dict[str, np.ndarray] = field(default_factory=dict)
+    bonuses: dict[str, np.ndarray] = field(default_factory=dict)  # extra shared units
     texts: list[tuple[str, str]] = field(default_factory=list)  # (action id, later text)
 
 
@@ -138,9 +164,10 @@ def load(name: str, db: Path) -> Pairs:
         return np.stack([vec[t] for t in ts])
 
     meanings: dict[str, list[float]] = {
-        k: [] for k in ("whole", "max_side", "sentence", "clause", "subject_sentences")
+        k: []
+        for k in ("whole", "max_side", "min_side", "mean_sides", "sentence", "clause")
+        + ("later_sentence", "later_clause", "earlier_clause", "subject_sentences")
     }
-    ignore = frozenset()
     for c in cands:
         ref = refs[c.action]
         later = clean_item_text(c.item.text)
@@ -150,17 +177,56 @@ def load(name: str, db: Path) -> Pairs:
         meanings["whole"].append(float(lv @ ref_mean))
         sides = stack(ref) @ lv
         meanings["max_side"].append(float(max(sides[0], sides[1:].max())))
+        meanings["min_side"].append(float(min(sides[0], sides[1:].max())))
+        meanings["mean_sides"].append(float((sides[0] + sides[1:].max()) / 2))
         rs = [s for t in ref for s in sentences(t)]
         ls = sentences(later)
         meanings["sentence"].append(float((stack(ls) @ stack(rs).T).max()))
         rc = [s for t in ref for s in clauses(t)]
         lc = clauses(later)
         meanings["clause"].append(float((stack(lc) @ stack(rc).T).max()))
-        ref_words = specific_words(" ".join(ref), ignore)[0]
-        keep = [s for s in ls if specific_words(s, ignore)[0] & (ref_words | set(c.words))]
+        meanings["later_sentence"].append(float((stack(ls) @ ref_mean).max()))
+        meanings["later_clause"].append(float((stack(lc) @ ref_mean).max()))
+        meanings["earlier_clause"].append(float((stack(rc) @ lv).max()))
+        # the later item's sentences that use a word both texts share (or its own word for
+        # an earlier word): its subject; the others are context
+        keep = [s for s in ls if specific_words(s)[0] & set(c.words)]
         sv = stack(keep or ls).mean(axis=0)
         sv = sv / (np.linalg.norm(sv) or 1)
         meanings["subject_sentences"].append(float(sv @ ref_mean))
+    # word pairs of two listed generic words that few of the store's items use ("police
+    # checks", "new adult"): a subject of their own although each word says little
+    df: Counter[str] = Counter()
+    for it in items:
+        df.update(generic_pairs(it.text))
+    bonuses: dict[str, list[float]] = {f"rare_pairs{s}": [] for s in RARE_SHARES}
+    for c in cands:
+        both = generic_pairs(" ".join(refs[c.action])) & generic_pairs(c.item.text)
+        for share in RARE_SHARES:
+            bonuses[f"rare_pairs{share}"].append(
+                float(sum(1 for b in both if df[b] <= share * len(items)))
+            )
+    # specific words by the collection's own rarity instead of the listed generic words: a
+    # word counts when at most a share S of the store's items use it
+    area = _area_words(docs)
+    wdf: Counter[str] = Counter()
+    for it in items:
+        wdf.update(set(content_tokens(it.text)))
+    for share in RARE_WORD_SHARES:
+        rare = {w for w, k in wdf.items() if k <= share * len(items)}
+
+        def words(t: str, rare: set[str] = rare) -> tuple[set[str], set[str]]:
+            toks = [w for w in content_tokens(t) if len(w) > 2]
+            keep = {w for w in toks if w in rare and w not in FUNCTION_WORDS and w not in area}
+            return keep, {f"{a} {b}" for a, b in pairwise(toks) if a in keep or b in keep}
+
+        ref_w = {k: words(" ".join(v)) for k, v in refs.items()}
+        got = []
+        for c in cands:
+            lw, lp = words(c.item.text)
+            rw, rp = ref_w[c.action]
+            got.append(float(min(DEFAULT_DESPITE.max_words, len(lw & rw) + len(lp & rp))))
+        bonuses[f"rare_words{share}"] = got
     x = np.array([c.features for c in cands], dtype=np.float64)
     y = np.array([(aid[c.action], c.item.id) in pairs for c in cands], dtype=int)
     out = Pairs(
@@ -172,6 +238,7 @@ def load(name: str, db: Path) -> Pairs:
         np.array([f"{name}:{c.item.id}" for c in cands]),
         len(gold),
         {k: np.array(v) for k, v in meanings.items()},
+        {k: np.array(v) for k, v in bonuses.items()},
         [(aid[c.action], c.item.text) for c in cands],
     )
     store.close()
@@ -181,16 +248,34 @@ def load(name: str, db: Path) -> Pairs:
 def variant_scores(p: Pairs, kind: str) -> tuple[np.ndarray, np.ndarray]:
     """The rule's score with the meaning term *kind*, and its gap to the later item's best."""
     base = p.x[:, F["rule_score"]]
+    extra = np.zeros(len(base))
+    if "#" in kind:
+        # the word bonus counted with another notion of a specific word
+        kind, words = kind.split("#")
+        n = p.bonuses[words]
+        m = p.meanings[kind]
+        soft = DEFAULT_DESPITE.soft_bonus * p.x[:, F["soft"]]
+        s = np.where((n > 0) | (soft > 0), m + DEFAULT_DESPITE.word_bonus * n + soft, 0.0)
+        return s, _gap(p, s)
+    if "@" in kind:
+        kind, bonus = kind.split("@")
+        extra = DEFAULT_DESPITE.word_bonus * p.bonuses[bonus]
     if "+" in kind:
         a, b = kind.split("+")
         m = (p.meanings[a] + p.meanings[b]) / 2
     else:
         m = p.meanings[kind]
     s = np.where(base > 0, base - p.x[:, F["meaning"]] + m, 0.0)
+    # a rare pair is a shared subject: it lets a pair with no shared specific word count
+    s = np.where(extra > 0, np.where(s > 0, s, m) + extra, s)
+    return s, _gap(p, s)
+
+
+def _gap(p: Pairs, s: np.ndarray) -> np.ndarray:
     best: dict[str, float] = {}
     for it, v in zip(p.later_item, s, strict=True):
         best[it] = max(best.get(it, v), v)
-    return s, s - np.array([best[i] for i in p.later_item])
+    return s - np.array([best[i] for i in p.later_item])
 
 
 Judge = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
@@ -264,14 +349,68 @@ def evaluate(sets: list[Pairs], kind: str) -> dict[str, dict[str, list[float]]]:
 KINDS = (
     "whole",
     "max_side",
+    "min_side",
+    "mean_sides",
     "sentence",
     "clause",
+    "later_sentence",
+    "later_clause",
+    "earlier_clause",
     "subject_sentences",
     "whole+max_side",
     "whole+sentence",
     "whole+clause",
     "whole+subject_sentences",
+    "whole@rare_pairs0.01",
+    "whole@rare_pairs0.02",
+    "whole@rare_pairs0.05",
+    *(f"whole#rare_words{s}" for s in RARE_WORD_SHARES),
 )
+
+
+def evaluate_logistic(sets: list[Pairs]) -> dict[str, dict[str, list[float]]]:
+    """Logistic regression over the rule's features and every meaning variant (standardised;
+    decision threshold of best F1 on the training part), out of fold as above."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    def cols(p: Pairs) -> np.ndarray:
+        return np.hstack([p.x, np.stack([p.meanings[k] for k in sorted(p.meanings)], axis=1)])
+
+    x = np.vstack([cols(p) for p in sets])
+    y = np.concatenate([p.y for p in sets])
+    which = np.concatenate([np.full(len(p.y), i) for i, p in enumerate(sets)])
+
+    def fit_predict(tr: np.ndarray, te: np.ndarray) -> np.ndarray:
+        mu, sd = x[tr].mean(axis=0), x[tr].std(axis=0)
+        sd[sd == 0] = 1.0
+        model = LogisticRegression(C=1.0, max_iter=5000).fit((x[tr] - mu) / sd, y[tr])
+        p_tr = model.predict_proba((x[tr] - mu) / sd)[:, 1]
+        gold = int(y[tr].sum())
+        cut = max(np.unique(np.round(p_tr, 4)), key=lambda c: (f1(p_tr >= c, y[tr], gold), -c))
+        return model.predict_proba((x[te] - mu) / sd)[:, 1] >= cut
+
+    def row(pred: np.ndarray) -> dict[str, list[float]]:
+        out = {}
+        for i, p in enumerate(sets):
+            pr, rc, tp, fp = prf(pred[which == i], p.y, p.gold)
+            out[p.name] = [round(pr, 3), round(rc, 3), tp, fp]
+        return out
+
+    res = {}
+    for unit, groups in (
+        ("action", np.concatenate([p.action for p in sets])),
+        ("later document", np.concatenate([p.later_doc for p in sets])),
+    ):
+        pred = np.zeros(len(y), dtype=bool)
+        for tr, te in GroupKFold(n_splits=5).split(x, y, groups):
+            pred[te] = fit_predict(tr, te)
+        res[f"5-fold by {unit}"] = row(pred)
+    pred = np.zeros(len(y), dtype=bool)
+    for i in range(len(sets)):
+        pred[which == i] = fit_predict(np.where(which != i)[0], np.where(which == i)[0])
+    res["trained on the other set"] = row(pred)
+    return res
 
 
 def main() -> int:
@@ -289,6 +428,11 @@ def main() -> int:
         for name, r in results[kind].items():
             c, o = r["corpus"], r["ofsted"]
             print(f"  {name:<34} corpus {c[0]:.3f} / {c[1]:.3f}   ofsted {o[0]:.3f} / {o[1]:.3f}")
+    results["logistic, rule features + every meaning"] = evaluate_logistic(sets)
+    print("== logistic, rule features + every meaning")
+    for name, r in results["logistic, rule features + every meaning"].items():
+        c, o = r["corpus"], r["ofsted"]
+        print(f"  {name:<34} corpus {c[0]:.3f} / {c[1]:.3f}   ofsted {o[0]:.3f} / {o[1]:.3f}")
     if args.results:
         args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
