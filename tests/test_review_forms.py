@@ -111,3 +111,25 @@ def test_labelled_paragraphs_end_at_the_next_heading_of_their_level() -> None:
     points = [i for i in _items("unseen8/thornbury*") if i.kind == "learning_point"]
     assert len(points) == 3
     assert not any("strategy discussion was held" in i.text for i in points)
+
+
+def test_labelled_finding_takes_its_explanation_before_the_recommendation_after_it() -> None:
+    # "Finding 1: Neglect was seen one incident at a time", its explanation, then "The
+    # partnership should ..." (an item of its own): the finding holds the explanation only
+    items = _items("unseen5/brackenridge*")
+    found = [i for i in items if i.kind == "finding"]
+    assert found[0].text.startswith("Neglect was seen one incident at a time Missed dental")
+    assert not any("should make the neglect screening tool" in i.text for i in found)
+
+
+def test_review_areas_for_development_under_numbered_sub_headings() -> None:
+    # a scrutineer's "4. Areas for development" > "4.1 Hearing the voice of children": the
+    # weakness paragraph is the area, the "I recommend that ..." paragraph a recommendation
+    items = [
+        i
+        for i in _items("unseen5/harrowfield_independent*")
+        if i.heading and i.heading.startswith("4.")
+    ]
+    kinds = [i.kind for i in items]
+    assert kinds == ["area_for_improvement", "recommendation"] * 4
+    assert items[0].subheading == "4.1 Hearing the voice of children"

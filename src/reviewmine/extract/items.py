@@ -24,6 +24,7 @@ from .running_text import (
     narrative_heading,
     opens_with_example,
     prose_list_parts,
+    recommends,
     running_text_items,
 )
 from .sections import Candidate, section_kind
@@ -249,7 +250,7 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         while (
             j < len(blocks)
             and blocks[j].kind == "paragraph"
-            and (j == i + 1 or blocks[j].start not in labelled)
+            and (j == i + 1 or blocks[j].start not in labelled | starts)
         ):
             j += 1
         if j == i + 1 or blocks[i + 1].start in starts or _DIRECTIVE.search(blocks[i + 1].text):
@@ -492,14 +493,20 @@ def _section_items(doc: Document) -> list[Candidate]:
                 review
                 and unknown
                 and parent is not None
-                and parent.kind in ("finding", "learning_point")
+                and parent.kind in ("finding", "learning_point", "area_for_improvement")
                 and b.level > parent.level
                 and not narrative_heading(text)
             ):
                 # "What we found" > "Strengths", then "What needs attention": a sub-heading no
                 # lexicon knows goes back to the kind of the section it sits in
-                sec = _Section(parent.kind, parent.heading, b.level, ofsted_afi=False)
-                sec.subheading = text
+                sec = _Section(
+                    parent.kind,
+                    parent.heading,
+                    b.level,
+                    ofsted_afi=False,
+                    paragraphs=parent.paragraphs,
+                    subheading=text,
+                )
                 last = None
                 continue
             sec = None
@@ -646,7 +653,11 @@ def _section_items(doc: Document) -> list[Candidate]:
                 or _one_short_sentence(b.text)
                 or entry
                 # a review's area for development is the weakness it describes
-                or (review and sec.kind == "area_for_improvement" and not sec.fresh)
+                or (
+                    review
+                    and sec.kind == "area_for_improvement"
+                    and (not sec.fresh or sec.subheading is not None)
+                )
             ):
                 continue  # narrative: a paragraph item says what must be done, or names it
             if entry:  # "1. Health visiting to audit ...": a numbered entry written as a paragraph
@@ -674,7 +685,13 @@ def _section_items(doc: Document) -> list[Candidate]:
                     last = _new_item(out, sec, b, part, None, in_lscb, doc, paragraph=para_no)
                     last.size = b.size
                 continue
-            last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+            if review and sec.kind != "recommendation" and recommends(b.text):
+                # "I recommend that ..." after the weakness it answers, in a review's section
+                rec = _Section("recommendation", sec.heading, sec.level, ofsted_afi=False)
+                rec.subheading = sec.subheading
+                last = _new_item(out, rec, b, b.text, None, in_lscb, doc, paragraph=para_no)
+            else:
+                last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
             last.size = b.size
             continue
         if last is not None and _unfinished(last) and b.text[:1].islower():

@@ -768,6 +768,11 @@ def _cue_kind(s: str, findings: bool = True) -> str | None:
     return None
 
 
+def recommends(text: str) -> bool:
+    """Does the paragraph open by recommending ("I recommend that ...", "The panel recommends")?"""
+    return _cue_kind(_SENTENCE.split(text.strip())[0], findings=False) == "recommendation"
+
+
 def _paragraph_items(
     sentences: Sequence[str], b: Block, heading: str | None, default: str
 ) -> list[Candidate]:
