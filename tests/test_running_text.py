@@ -912,7 +912,12 @@ def test_what_needs_to_change_after_a_labelled_finding_is_a_recommendation(tmp_p
     )
     got = items_of(tmp_path, md, name="lcspr.md")
     assert got == [
-        ("finding", "Neglect was seen one incident at a time"),
+        # the finding keeps its one explaining paragraph (ends at the recommendation)
+        (
+            "finding",
+            "Neglect was seen one incident at a time Missed appointments and poor attendance "
+            "were each handled alone.",
+        ),
         (
             "recommendation",
             "The partnership should make the neglect screening tool the first step when two "
