@@ -161,6 +161,8 @@ _AREA_SUFFIX = re.compile(
     r"|\s+(?:Metropolitan\s+)?(?:District|Borough)$"
     rf"|\s+(?:Local\s+)?(?:Safeguarding Children{_APOS}?s?|Children{_APOS}?s? Safeguarding)"
     r"\s+(?:Board|Partnership|Executive|Arrangements)$|\s+Safeguarding Partnership$"
+    r"|\s+Regional Safeguarding(?: Children| Adults)? Board$|\s+Safeguarding Partners$"
+    r"|\s+(?:SAB|LSCB|L?SCP|LSAB)$"
     r"|\s+Local Area Partnership$|\s+(?:Local|Community)$"
 )  # "Brighton & Hove Local ..."
 
@@ -198,6 +200,9 @@ _NOT_AREA = frozenset(
         "multi-agency",
         "adults",
         "community",
+        "statutory",
+        "three",
+        "chair",
         "",
     }
 )
@@ -507,6 +512,8 @@ _SAFEGUARDING = (
     rf"(?:Local\s+)?(?:Safeguarding\s+Children{_APOS}?s?|Children{_APOS}?s?\s+"
     r"Safeguarding)\s+(?:Multi-Agency\s+)?(?:Board|Partnership|Executive|Arrangements)"
     r"|Safeguarding\s+Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership)"
+    r"|Regional\s+Safeguarding\s+(?:Children\s+|Adults\s+)?Board|Safeguarding\s+Partners\b"
+    r"|(?:SAB|LSCB|L?SCP|LSAB)\b"  # "Chair, Wenbury SAB"
 )
 _AREA_PATTERNS = [
     rf"Inspection\s+of\s+({_NAME})\s+local\s+authority",
@@ -571,9 +578,7 @@ _EVENT = (
 )
 # A date introduced as the time of an event ("the death of Sarah in March 2023", "from
 # June 2023"), not as the document's own date.
-_EVENT_LEAD = re.compile(
-    r"\b(?:in|since|between|from|until|to|during|after|before)\s*$", _I
-)
+_EVENT_LEAD = re.compile(r"\b(?:in|since|between|from|until|to|during|after|before)\s*$", _I)
 
 
 def _title_block_date(lines: Sequence[str]) -> re.Match[str] | None:
@@ -878,10 +883,12 @@ def _other(
     body = "\n".join(pages[:2])
     kind = _doc_type(head, body, _layout_title(blocks, "other") or "")
     laid_out = _layout_title(blocks, kind)
+    text = re.sub(r"[ \t]+", " ", head + "\n" + body)
     area = (
         _area(laid_out or "")
-        or _area(re.sub(r"[ \t]+", " ", head + "\n" + body))
-        or _area_from_file_name(file_name, body)
+        or _area(text)
+        or _area(_recase(text))
+        or _area_from_file_name(file_name, "\n".join(pages))
     )
     dates: dict[str, str] = {}
     flat_body = _flat(body)
@@ -933,7 +940,8 @@ def _other(
     # "No. 55 Rapid Reviews - Devon"; a title wrapped inside the name ("... of North" /
     # "Northamptonshire Local Area Partnership") still names it in the title block
     if not area and kind != "national_review":  # a national review names areas, not its own
-        area = find_area(title) or find_area("\n".join(lines[:15]))
+        # (in title lines: "Reading across the reviews ..." names no authority)
+        area = find_area(title) or find_area(_title_like("\n".join(lines[:15])))
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
     one_case = kind not in _LETTERS | _MANY_CASES
     rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
@@ -1029,14 +1037,37 @@ _INSTITUTION = re.compile(
 
 
 def _area_from_file_name(file_name: str, body: str) -> str | None:
-    """ "harrowfield_learning-brief.pdf" names Harrowfield when the text does too."""
+    """ "harrowfield_learning-brief.pdf" names Harrowfield when the text or a web or mail
+    address in it does too, and
+    "north-yorkshire_lcspr.pdf" North Yorkshire, a known authority, even when its name is
+    only in a running header or footer the text lost."""
     stem = re.split(r"[_.]", file_name.replace("\\", "/").rsplit("/", 1)[-1])[0]
     name = " ".join(w.capitalize() for w in stem.split("-") if w)
     if _INSTITUTION.fullmatch(name):
         return None  # "panel_thematic_review.html": the Panel is a body, not a place
-    if len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", body):
-        return name
-    return None
+    # the text names it, or a web or mail address does ("hscp@harrowfield.example.org")
+    domain = rf"(?:@|www\.|://)(?:[\w-]+\.)?{re.escape(name.lower().replace(' ', ''))}"
+    if len(name) >= 4 and (re.search(rf"\b{re.escape(name)}\b", body) or re.search(domain, body)):
+        return canonical_area(name) or name
+    return canonical_area(name) if len(name) >= 4 else None
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "upon", "to", "a", "an"})
+
+
+def _recase(text: str) -> str:
+    """All-capital lines in title case ("INDEPENDENT SCRUTINY OF THE X SAFEGUARDING
+    CHILDREN PARTNERSHIP"), so names are read as in mixed-case text."""
+
+    def line(ln: str) -> str:
+        if len(re.findall(r"[A-Z]{2,}", ln)) < 2 or re.search(r"[a-z]", ln):
+            return ln
+        return " ".join(
+            w.lower() if i and w.lower() in _SMALL_WORDS else w.capitalize()
+            for i, w in enumerate(ln.split(" "))
+        )
+
+    return "\n".join(line(ln) for ln in text.split("\n"))
 
 
 def _short(title: str, limit: int = 159) -> str:
