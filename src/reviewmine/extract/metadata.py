@@ -513,7 +513,6 @@ _SAFEGUARDING = (
     r"Safeguarding)\s+(?:Multi-Agency\s+)?(?:Board|Partnership|Executive|Arrangements)"
     r"|Safeguarding\s+Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership)"
     r"|Regional\s+Safeguarding\s+(?:Children\s+|Adults\s+)?Board|Safeguarding\s+Partners\b"
-    r"|(?:SAB|LSCB|L?SCP|LSAB)\b"  # "Chair, Wenbury SAB"
 )
 _AREA_PATTERNS = [
     rf"Inspection\s+of\s+({_NAME})\s+local\s+authority",
@@ -522,6 +521,8 @@ _AREA_PATTERNS = [
     rf"Joint\s+targeted\s+area\s+inspection[^.]*?\s+in\s+({_NAME})",
     rf"(?:London Borough|Royal Borough|City|County|Borough) of ({_NAME})",
     rf"({_NAME})\s+(?:{_SAFEGUARDING})",
+    # a board's abbreviation after a place's name ("Chair, Wenbury SAB"), not an acronym's
+    r"\b([A-Z][a-z][A-Za-z'\u2019-]+(?: [A-Z][a-z][A-Za-z'\u2019-]+){0,2}) (?:SAB|LSAB|LSCB|L?SCP)\b",
     rf"({_NAME})\s+(?:(?:Metropolitan|District|Borough|County|City)\s+)+Council",
 ]
 
@@ -940,8 +941,9 @@ def _other(
     # "No. 55 Rapid Reviews - Devon"; a title wrapped inside the name ("... of North" /
     # "Northamptonshire Local Area Partnership") still names it in the title block
     if not area and kind != "national_review":  # a national review names areas, not its own
-        # (in title lines: "Reading across the reviews ..." names no authority)
-        area = find_area(title) or find_area(_title_like("\n".join(lines[:15])))
+        # (a word opening a sentence, "Reading across the reviews ...", names no authority)
+        openers = re.sub(r"(?m)(?:^|(?<=[.!?] ))[A-Z][a-z]+(?= [a-z])", " ", "\n".join(lines[:15]))
+        area = find_area(title) or find_area(openers)
     # A case pseudonym names one case: not looked for in letters and scrutiny reports.
     one_case = kind not in _LETTERS | _MANY_CASES
     rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
