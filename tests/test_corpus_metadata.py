@@ -118,3 +118,89 @@ def test_docs_shows_topic_and_judgements_and_filters_new_types(tmp_path):
     assert bad.exit_code != 0 and "unknown document type" in bad.output
     empty = runner.invoke(app, ["ingest", "--db", str(tmp_path / "new.db"), "--reparse"])
     assert empty.exit_code != 0 and "no files found" in empty.output
+
+
+# ------------------------------------------------------------------ independently written
+# Documents under evaluation/extraction/unseen* (fictional, written by others in the
+# published forms): each case pins one metadata mechanism, with the document's own printed
+# wording.  Fields not listed are not asserted.
+
+UNSEEN = CORPUS.parent / "evaluation" / "extraction"
+
+
+def _doc(rel: str):
+    return parse_file(UNSEEN / rel)[0]
+
+
+@pytest.mark.parametrize(
+    ("rel", "doc_type"),
+    [
+        # an annual report's chapter names the national Panel in sentences: no national review
+        ("unseen6/westmere_scp_annual_report_2025_26_chapter_4.md", "annual_report"),
+        ("unseen8/brackley_scp_annual_report_2024_25_learning_chapter.docx", "annual_report"),
+        # the Panel's own annual report is a national review (rank of the report forms)
+        ("unseen3/national_panel_annual_report_2026_chapter3_summary.md", "national_review"),
+        # forms that are no review, named in the title: audits, minutes, a bulletin
+        ("unseen5/wexcombe_multi_agency_case_audit_neglect_2026.html", "other"),
+        ("unseen5/hollins_scp_executive_board_minutes_extract_2026_02_11.docx", "other"),
+        ("unseen8/oakhurst_safeguarding_partnership_bulletin_spring_2026.md", "other"),
+        # ... but a learning bulletin is a learning brief
+        ("unseen6/brookvale_scp_learning_bulletin_spring_2026.html", "learning_brief"),
+        ("unseen4/elsworth_learning_review_summary_jay.docx", "learning_brief"),
+        # Wales's concise child practice review
+        ("unseen5/cwm_tawel_concise_child_practice_review_ctrsb_03_2025.docx", "lcspr"),
+        # "Learning from a Child Safeguarding Practice Review: Ellie" is about the review
+        ("unseen9/greyhaven_cspr_ellie_learning_summary.md", "case_review_summary"),
+    ],
+)
+def test_type_named_by_the_title_not_by_a_mention(rel, doc_type):
+    assert _doc(rel).doc_type == doc_type
+
+
+@pytest.mark.parametrize(
+    ("rel", "date"),
+    [
+        # "Date of notification to Panel: 3 February 2026" is an event: the meeting dates it
+        ("unseen7/dunmore_rapid_review_summary_baby_k.txt", "2026-02-12"),
+        # "Audit completed March 2026 · Page published 22 April 2026"
+        ("unseen5/wexcombe_multi_agency_case_audit_neglect_2026.html", "2026-04-22"),
+        # "Executive summary. Published by Safer Ravensby ..., 18 September 2025."
+        ("unseen7/ravensby_dhr_executive_summary_ellen.html", "2025-09-18"),
+        # a title-block line longer than a heading: "Wednesday 11 February 2026, 10:00-12:30, ..."
+        ("unseen5/hollins_scp_executive_board_minutes_extract_2026_02_11.docx", "2026-02-11"),
+        # a byline sentence ending with its date: "Summary prepared by ..., November 2024."
+        ("unseen/ashcombe_panel_national_review_perinatal_summary.html", "2024-11-01"),
+        # "November 2025" on the title page, "28 November 2025" under the signature
+        ("unseen9/calderbrook_independent_scrutiny_report_2025.txt", "2025-11-28"),
+        # "Date of incident" above its value (an HTML definition list): the meeting dates it
+        ("unseen9/pennington_rapid_review_summary_baby_t.html", "2026-01-08"),
+        # a statement's "Date: 20 November 2025" on page 3, before the appendix
+        ("unseen5/cwm_tawel_concise_child_practice_review_ctrsb_03_2025.docx", "2025-11-20"),
+        # "Presented to the Executive Group on 14 May 2026" in the title block
+        ("unseen5/harrowfield_independent_scrutineer_assurance_report_2025_26.docx", "2026-05-14"),
+    ],
+)
+def test_document_dated_by_its_own_date_not_an_event(rel, date):
+    assert _doc(rel).date == date
+
+
+def test_a_title_dating_the_death_does_not_date_the_review():
+    """ "DOMESTIC HOMICIDE REVIEW: Into the death of 'Sarah' in March 2023": the month of the
+    death, led by "in", is not the report's date (which it prints only as a month of work)."""
+    assert _doc("unseen6/penmoor_dhr_executive_summary_sarah.txt").date != "2023-03-01"
+
+
+@pytest.mark.parametrize(
+    ("rel", "area"),
+    [
+        ("unseen5/cwm_tawel_concise_child_practice_review_ctrsb_03_2025.docx", "Cwm Tawel"),
+        ("unseen8/wenbury_sar_mrs_p_overview_report.txt", "Wenbury"),  # "Chair, Wenbury SAB"
+        ("unseen9/calderbrook_independent_scrutiny_report_2025.txt", "Calderbrook"),  # capitals
+        ("unseen9/harrowfield_lcspr_child_m_overview_report.docx", "Harrowfield"),  # mail address
+        ("unseen6/panel_response_rapid_review_elmcross_child_r.txt", "Elmcross"),  # addressee
+        # "Reading across this year's rapid reviews ..." names no authority
+        ("unseen4/northmere_scp_annual_report_2025_26_learning_chapter.txt", "Northmere"),
+    ],
+)
+def test_area_of_less_common_layouts(rel, area):
+    assert _doc(rel).area == area

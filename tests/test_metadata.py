@@ -751,3 +751,24 @@ def test_a_saved_web_page_is_titled_past_its_skip_link_publisher_and_breadcrumb(
     doc = _parsed(tmp_path, "audit.txt", txt)
     assert doc.title == "Multi-agency audit: children living with a parent with mental ill-health"
     assert doc.area == "Brindleford"
+
+
+def test_known_authority_in_the_file_name_names_the_area_when_the_text_does_not():
+    """A running header or footer that named the partnership is lost; the file name of a
+    known authority still names it, an unknown word in a file name does not."""
+    page = "Local Child Safeguarding Practice Review: Child M\nOverview report\n"
+    assert detect_metadata([page], "north-yorkshire_lcspr_child-m.pdf").area == "North Yorkshire"
+    assert detect_metadata([page], "final_lcspr_child-m.pdf").area is None
+
+
+def test_publication_verb_in_a_sentence_is_no_label_but_a_clause_is():
+    """ "The review was published on 2 September 2024." mentions the full review's date
+    below the title block's own month; a title-block clause "· Page published 22 April
+    2026" is the page's own date."""
+    told = (
+        "7-minute briefing: Child W\nKingsbridge Safeguarding Children Partnership | September 2024\n"
+        "Child W was 13. The review was published on 2 September 2024.\n"
+    )
+    assert detect_metadata([told], "brief.html").date == "2024-09-01"
+    byline = "Multi-agency audit: neglect\nAudit completed March 2026 · Page published 22 April 2026\n"
+    assert detect_metadata([byline], "audit.html").date == "2026-04-22"
