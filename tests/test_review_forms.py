@@ -133,3 +133,29 @@ def test_review_areas_for_development_under_numbered_sub_headings() -> None:
     kinds = [i.kind for i in items]
     assert kinds == ["area_for_improvement", "recommendation"] * 4
     assert items[0].subheading == "4.1 Hearing the voice of children"
+
+
+def test_seven_minute_briefing_grid_of_boxes_is_read_box_by_box() -> None:
+    # a landscape page of seven ruled boxes, each a bold numbered heading over its text: boxes,
+    # not a table (the tenth set; its first run found none of the box's items)
+    items = _items("unseen10/carrowmere*")
+    learned = [i for i in items if i.heading == "3 What we learned"]
+    assert len(learned) == 4 and learned[0].text.startswith("Each missing episode")
+    assert not any(i.text.endswith("?") for i in items)
+
+
+def test_short_finding_heading_takes_its_numbered_paragraph() -> None:
+    # "Finding 1: Practitioners saw the mother but not the household" over paragraph 6.4
+    found = [i for i in _items("unseen10/brindlecombe*") if i.kind == "finding"]
+    assert len(found) == 5
+    assert "Assessments in pregnancy and after the birth" in found[0].text
+
+
+def test_finding_heading_of_a_full_sentence_stands_alone() -> None:
+    # the corpus LCSPR's "Finding 2: Information about Mr K was held by individual agencies but
+    # was not shared ..." (a full statement) keeps paragraph 5.3, its evidence, out
+    from reviewmine.ingest import parse_file as parse
+
+    corpus = SETS.parents[1] / "corpus" / "eastmere_lcspr_baby-l_2023.pdf"
+    found = [i for i in parse(corpus)[1] if i.text.startswith("Information about Mr K")]
+    assert len(found) == 1 and "The GP knew" not in found[0].text

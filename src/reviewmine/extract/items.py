@@ -227,6 +227,10 @@ _PAGE_END = re.compile(
 )
 
 
+# A heading-length statement: longer, a labelled finding is stated in full by itself.
+_HEADLINE_WORDS = 15
+
+
 def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
     """A finding stated as a heading ("Parents asked for help and were told to wait") with
     one paragraph under it that explains it: the paragraph is part of the finding.  Under a
@@ -249,7 +253,7 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         j = i + 1
         while (
             j < len(blocks)
-            and blocks[j].kind == "paragraph"
+            and blocks[j].kind in ("paragraph", "list_item")  # a numbered paragraph too
             and (j == i + 1 or blocks[j].start not in labelled | starts)
         ):
             j += 1
@@ -258,12 +262,12 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         # one paragraph explains the statement; under a title ("Missing episodes": no verb, so
         # no finding by itself) the first paragraph states it; so it does when the rest is
         # its evidence ("For example, ...")
-        if not (
+        if len(r.text.split()) > _HEADLINE_WORDS or not (
             j - i == 2
             or is_title(r.text)
             or all(opens_with_example(b.text) for b in blocks[i + 2 : j])
         ):
-            continue
+            continue  # a statement of a full sentence's length is the finding by itself
         nxt = blocks[i + 1]
         r.text = f"{r.text.rstrip()} {nxt.text}"
         r.end = nxt.end

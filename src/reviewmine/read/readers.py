@@ -444,6 +444,9 @@ def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
         )
 
     covered = {id(ln): cell for ln in lines if (cell := in_cell(ln)) is not None}
+    boxes = _box_grid(lines, cells, covered)
+    if boxes is not None:
+        return boxes
     sizes: dict[tuple[int | None, int | None], float] = {}
     for ln in lines:
         cl = covered.get(id(ln))
@@ -471,6 +474,38 @@ def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
     before = [ln for ln in keep if ln.top < table_top]
     after = [ln for ln in keep if ln.top >= table_top]
     return before + placed + after
+
+
+def _box_grid(lines: list[Line], cells: list[Line], covered: dict[int, Line]) -> list[Line] | None:
+    """A grid of text boxes (a 7-minute briefing's panels), not a table of data: every box
+    opens with a short heading line, bold or larger than its text, over at least two lines of
+    text.  Its lines are kept as they are (heading, paragraphs, bullets), box after box in
+    reading order; None when the cells are a table."""
+    inside: dict[int, list[Line]] = {}
+    for ln in lines:
+        cl = covered.get(id(ln))
+        if cl is not None:
+            inside.setdefault(id(cl), []).append(ln)
+    if len(cells) < 3 or len(inside) != len(cells):
+        return None
+    for body in inside.values():
+        body.sort(key=lambda ln: (ln.top, ln.x0))
+        head, rest = body[0], body[1:]
+        if (
+            len(rest) < 2
+            or len(head.text.split()) > 8
+            or not (head.bold or head.size > max(ln.size for ln in rest) + 0.5)
+        ):
+            return None
+    order = sorted(cells, key=lambda cl: (cl.row or 0, cl.col or 0))
+    placed = [ln for cl in order for ln in inside[id(cl)]]
+    keep = [ln for ln in lines if id(ln) not in covered]
+    table_top = min(cl.top for cl in cells)
+    return (
+        [ln for ln in keep if ln.top < table_top]
+        + placed
+        + [ln for ln in keep if ln.top >= table_top]
+    )
 
 
 def _join_lines(parts: list[str]) -> str:
