@@ -204,3 +204,20 @@ def test_a_title_dating_the_death_does_not_date_the_review():
 )
 def test_area_of_less_common_layouts(rel, area):
     assert _doc(rel).area == area
+
+
+@pytest.mark.parametrize(
+    ("rel", "title"),
+    [
+        # a title that is only the type's name takes the title page's next line ...
+        (
+            "unseen6/marshby_lcspr_child_t_executive_summary.docx",
+            "Local Child Safeguarding Practice Review: Child T: Executive Summary",
+        ),
+        # ... or the case named by the table row below it ("Child's identifier | Child W")
+        ("unseen6/oldcastle_rapid_review_record_child_w.docx", "Rapid Review Record: Child W"),
+        ("unseen3/calderwick_rapid_review_baby_m_record.docx", "Rapid Review Record: Baby M"),
+    ],
+)
+def test_a_title_that_is_only_the_type_name_takes_the_case(rel, title):
+    assert _doc(rel).title == title

@@ -868,6 +868,49 @@ def _layout_title(blocks: Sequence[Block], kind: str) -> str | None:
     return _drop_publisher(title)
 
 
+# Labels of a title page's other lines: never a title's continuation.
+_TITLE_PAGE_LABEL = re.compile(
+    r"(?:(?:independent|lead)\s+)?(?:reviewer|author|chair|published|publication|date"
+    r"|prepared|written|commissioned|version|status|classification|contents|foreword)\b",
+    _I,
+)
+
+
+def _complete_bare_title(
+    title: str, lines: Sequence[str], kind: str, blocks: Sequence[Block] = ()
+) -> str:
+    """A title that is only its type's name ("Local Child Safeguarding Practice Review",
+    "Rapid Review Record") with the title page's next line, which names the case or the
+    part ("Child T: Executive Summary"), or the case a table row below it names ("Child's
+    identifier | Child W"): a list of documents needs more than the type."""
+    rx = _TYPE_PATTERNS.get(kind)
+    bare = rf"(?:{rx})(?:\s+(?:record|report|note|summary|outcome))?" if rx else None
+    if not bare or not re.fullmatch(bare, title.strip(), _I):
+        return title
+    at = next((i for i, ln in enumerate(lines) if _flat(ln) == title.strip()), None)
+    nxt = lines[at + 1].strip() if at is not None and at + 1 < len(lines) else ""
+    rows: dict[tuple[int | None, int | None], list[str]] = {}
+    for b in blocks[:40]:
+        if b.kind == "table_cell" and b.page == blocks[0].page:
+            rows.setdefault((b.table, b.row), []).append(_flat(b.text))
+    if nxt and any(" ".join(cells) == _flat(nxt) for cells in rows.values()):
+        rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
+        case = rx.search(nxt)  # a row of a table: only the case it names
+        return f"{title.strip()}: {case['kw']}{case.group(0)[len(case['kw']):]}" if case else title
+    if (
+        not nxt
+        or len(nxt) > 90
+        or nxt.endswith((".", ";", ","))
+        or _TITLE_PAGE_LABEL.match(nxt)
+        or _DATE_RE.match(nxt)
+        or _SECTION_NUMBER.match(nxt)
+        or _is_publisher(nxt)
+        or _GENERIC.match(nxt)
+    ):
+        return title
+    return f"{title.strip()}: {_flat(nxt)}"
+
+
 def _drop_publisher(title: str) -> str:
     """ "Annual Report 2023-24: Eastmere Safeguarding Children Partnership" -> its title."""
     head, sep, tail = title.rpartition(": ")
@@ -938,6 +981,8 @@ def _other(
         or dates.get("dated")
     )
     title = laid_out or _flat(_title(lines, kind, headings, file_name, area))
+    if kind not in _LETTERS:
+        title = _complete_bare_title(title, lines[:12], kind, blocks)
     # "No. 55 Rapid Reviews - Devon"; a title wrapped inside the name ("... of North" /
     # "Northamptonshire Local Area Partnership") still names it in the title block
     if not area and kind != "national_review":  # a national review names areas, not its own
