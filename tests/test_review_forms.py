@@ -159,3 +159,21 @@ def test_finding_heading_of_a_full_sentence_stands_alone() -> None:
     corpus = SETS.parents[1] / "corpus" / "eastmere_lcspr_baby-l_2023.pdf"
     found = [i for i in parse(corpus)[1] if i.text.startswith("Information about Mr K")]
     assert len(found) == 1 and "The GP knew" not in found[0].text
+
+
+def test_bullets_drawn_as_shapes_make_list_items() -> None:
+    # the Panel review's "Key findings" box: six bullets drawn as small filled circles, no glyph
+    from reviewmine.read.readers import read_file
+
+    path = next((SETS / "unseen10").glob("cspr_panel*.pdf"))
+    page3 = read_file(path).pages[2].lines
+    assert sum(1 for ln in page3 if ln.text.startswith("• ")) == 6
+    found = [i for i in _items("unseen10/cspr_panel*.pdf") if i.heading == "Key findings"]
+    assert len(found) == 6 and found[0].text.startswith("Children's records did not travel")
+
+
+def test_numbered_paragraph_wrapping_back_to_its_number_is_one_block() -> None:
+    # "4.1 We make five recommendations ... within six" / "months what it has done in response."
+    doc = parse_file(next((SETS / "unseen10").glob("cspr_panel*.pdf")))[0]
+    block = next(b for b in doc.blocks if b.text.startswith("We make five recommendations"))
+    assert block.text.endswith("months what it has done in response.")

@@ -145,7 +145,9 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
             tp = page.get_textpage()
             lines = _pdf_lines(tp, pdfium_c, i + 1, height)
             n_chars += sum(len(ln.text) for ln in lines)
-            cells = _grid_cells(page, tp, pdfium_c, i + 1, height, table_no) if lines else []
+            paths = list(_path_bounds(page, pdfium_c)) if lines else []
+            lines = _drawn_bullets(lines, paths, height)
+            cells = _grid_cells(page, tp, paths, i + 1, height, table_no) if lines else []
             if cells:
                 lines = _place_cells(lines, cells)
                 table_no += 1
@@ -282,7 +284,12 @@ def _is_bold(tp: object, c: object, i: int) -> bool:
 
 
 def _grid_cells(
-    page: object, tp: object, c: object, page_no: int, height: float, table_no: int
+    page: object,
+    tp: object,
+    paths: list[tuple[float, float, float, float]],
+    page_no: int,
+    height: float,
+    table_no: int,
 ) -> list[Line]:
     """Cells of ruled tables, from the page's thin path pieces and cell rectangles.
 
@@ -293,7 +300,7 @@ def _grid_cells(
     vs: list[tuple[float, float, float]] = []  # (x, y_top, y_bottom)
     rects: list[tuple[float, float, float, float]] = []
     page_width = float(page.get_width())  # type: ignore[attr-defined]
-    for left, bottom, right, top in _path_bounds(page, c):
+    for left, bottom, right, top in paths:
         w, h = right - left, top - bottom
         if w <= 3 and h >= 8:
             vs.append(((left + right) / 2, height - top, height - bottom))
@@ -352,6 +359,39 @@ def _grid_cells(
     if len({ln.col for ln in cells}) < 2 or len({ln.row for ln in cells}) < 2:
         return []  # a one-column frame is a box, not a table
     return cells
+
+
+_GLYPH_START = re.compile(r"^[•◼▪●◦○·■➢►–\-*\u2022\uf0b7\u0083]")
+
+
+def _drawn_bullets(
+    lines: list[Line], paths: list[tuple[float, float, float, float]], height: float
+) -> list[Line]:
+    """A bullet drawn as a small filled shape rather than a glyph: the line it sits beside
+    gets a glyph, so it reads as a list item like any other."""
+    marks = [
+        (left, height - top, right, height - bottom)
+        for left, bottom, right, top in paths
+        if 2 <= right - left <= 7
+        and 2 <= top - bottom <= 7
+        and abs((right - left) - (top - bottom)) <= 1.5
+    ]
+    if not marks:
+        return lines
+    out = []
+    for ln in lines:
+        mark = next(
+            (
+                m
+                for m in marks
+                if 0 <= ln.x0 - m[2] <= 20 and ln.top <= (m[1] + m[3]) / 2 <= ln.bottom
+            ),
+            None,
+        )
+        if mark is not None and not _GLYPH_START.match(ln.text):
+            ln = replace(ln, text=f"• {ln.text}", x0=mark[0])
+        out.append(ln)
+    return out
 
 
 def _without_highlight_bands(

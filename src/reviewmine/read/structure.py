@@ -554,7 +554,8 @@ def _continues(cur: _Open, ln: Line, page: int, pitch: dict[int, float] | None =
     if usual and allowed < 2 and gap > usual * 1.35 and round(ln.size) == round(cur.last_size):
         return False  # wider than the document's line pitch: a new paragraph
     if cur.kind == "list_item":
-        return ln.x0 >= cur.x0 - 16
+        # a numbered paragraph's lines may wrap back to its number ("4.1 We make ... / months")
+        return ln.x0 >= cur.x0 - 16 or (bool(cur.number) and abs(ln.x0 - cur.mark_x) < 3)
     return ln.x0 >= cur.x0 - 20 or abs(ln.x0 - cur.x0) < 3
 
 
