@@ -177,3 +177,18 @@ def test_numbered_paragraph_wrapping_back_to_its_number_is_one_block() -> None:
     doc = parse_file(next((SETS / "unseen10").glob("cspr_panel*.pdf")))[0]
     block = next(b for b in doc.blocks if b.text.startswith("We make five recommendations"))
     assert block.text.endswith("months what it has done in response.")
+
+
+def test_label_heading_naming_its_addressee_takes_the_paragraph_below() -> None:
+    # "Recommendation 1 | Department for Education" then "The Panel asks the Department ..."
+    recs = [i for i in _items("unseen10/cspr_panel*.pdf") if i.text.startswith("The Panel asks")]
+    assert [i.number for i in recs] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
+    assert recs[0].addressees == ("education",)
+
+
+def test_monitoring_visit_letter_in_prose_gives_the_paragraphs_that_name_their_kind() -> None:
+    # no section lists what must improve: paragraphs naming "an area for priority action" or
+    # opening "Leaders should improve" are the items; the rest of the letter is evidence
+    items = _items("unseen10/quenby*.pdf")
+    assert [i.kind for i in items] == ["priority_action"] * 2 + ["area_for_improvement"] * 3
+    assert not any(i.text.startswith("Ofsted will take the findings") for i in items)

@@ -101,7 +101,7 @@ _BOX = re.compile(r"^(key )?(learning point|good practice|practice point)\s*:?$"
 # A first paragraph that introduces the list rather than being an item.
 _INTRO = re.compile(
     r"\b(the following|as follows|set out (below|in the table)|in the table below|"
-    r"(has|have|identified|makes|made) (\w+ )?(findings|recommendations|lessons|learning points))\b",
+    r"(has|have|identified|makes?|made) (\w+ )?(findings|recommendations|lessons|learning points))\b",
     re.I,
 )
 
@@ -166,7 +166,10 @@ def extract_items(doc: Document) -> list[Item]:
     kinds = {section_kind(r.heading or "") for r in raw} - {None}
     # a review's own summary states its findings in sentences unless a section lists them
     # (an inspection's narrative is judgement, read only in its sections)
-    full = (
+    letter_prose = doc.doc_type in _INSPECTION_TYPES and not kinds
+    if letter_prose:
+        raw += _named_in_prose(doc)
+    full = not letter_prose and (
         doc.doc_type == "scrutiny_report"
         or not kinds
         or (doc.doc_type in REVIEW_TYPES and not kinds & {"finding", "learning_point"})
@@ -229,6 +232,59 @@ _PAGE_END = re.compile(
 
 # A heading-length statement: longer, a labelled finding is stated in full by itself.
 _HEADLINE_WORDS = 15
+
+
+# An inspection's paragraph that names what it is ("... remains an area for priority action",
+# "... this is an area for improvement"): the task's own names for the kinds.
+_KIND_IN_PROSE = re.compile(
+    r"\b(?:areas? for (priority action|improvement)|(?:requires?|needs?) (priority action))\b", re.I
+)
+# ... or that opens by saying what leaders should do ("Leaders should improve ...").
+_LEADERS_SHOULD = re.compile(
+    r"^(?:[\w’'-]+ ){1,6}?(?:should|must|needs? to) (?:improve|make sure|ensure)\b", re.I
+)
+
+
+def _named_in_prose(doc: Document) -> list[Candidate]:
+    """An inspection letter written in prose only (a monitoring visit): no section lists what must
+    improve, so each paragraph of the letter's body that names its kind, or opens by saying what
+    leaders should improve, is the item; the other paragraphs are the inspectors' evidence."""
+    out: list[Candidate] = []
+    body = False
+    heading: str | None = None
+    for b in doc.blocks:
+        if b.kind == "heading":
+            heading = b.text
+        if b.kind == "paragraph" and _SALUTATION.match(b.text):
+            body = True
+            continue
+        if _CLOSING.match(b.text):
+            break
+        if not body or b.kind != "paragraph" or _NOT_ITEM.search(b.text):
+            continue
+        named = _KIND_IN_PROSE.search(b.text)
+        if named:
+            kind = (
+                "priority_action"
+                if (named.group(1) or named.group(2) or "").lower().startswith("priority")
+                else "area_for_improvement"
+            )
+        elif _LEADERS_SHOULD.match(b.text):
+            kind = "area_for_improvement"
+        else:
+            continue
+        out.append(
+            Candidate(
+                kind=kind,
+                text=b.text,
+                page=b.page,
+                start=b.start,
+                end=b.end,
+                heading=heading,
+                confidence=0.7,
+            )
+        )
+    return out
 
 
 def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
@@ -1001,10 +1057,15 @@ def _new_item(
     heading: bool = True,
 ) -> Candidate:
     kind = sec.kind
+    agency = None
     if label is not None:
         kind = _LABEL_KIND[label.group(1).lower()]
         number = f"{label.group(1).capitalize()} {label.group(2)}"
         text = text[label.end() :].strip()  # empty: the statement follows ("Finding 1" heading)
+        addressed = _ADDRESSED.match(text)
+        if addressed and is_title(text):
+            # "Recommendation 1 | Department for Education": whom it is for; the statement follows
+            agency, text = addressed.group(1).strip(), ""
     item = Candidate(
         kind=kind,
         text=text,
@@ -1021,11 +1082,16 @@ def _new_item(
         end=b.end,
         labelled=label is not None,
         confidence=0.95 if (b.bullet or b.number or label) else 0.8,
+        agency=agency,
     )
     sec.items.append(item)
     sec.fresh = False
     out.append(item)
     return item
+
+
+# What follows a label after a separator bar or dash, when it is only a name ("| Home Office").
+_ADDRESSED = re.compile(r"^[|/–—-]\s*(\S.{0,80})$")
 
 
 def _fill(item: Candidate, text: str, b: Block) -> None:
