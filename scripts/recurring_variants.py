@@ -616,11 +616,44 @@ def evaluate_logistic(sets: list[Pairs]) -> dict[str, dict[str, list[float]]]:
     return res
 
 
+def markdown(results: dict[str, dict[str, dict[str, list[float]]]]) -> str:
+    """The figures as a Markdown table: one row per variant, P / R on each gold set."""
+    cols = ("refit in sample", "5-fold by action", "5-fold by later document", "other set")
+    lines = [
+        "| variant | " + " | ".join(cols) + " |",
+        "|---" * (len(cols) + 1) + "|",
+    ]
+    for kind, rows in results.items():
+        cells = []
+        for col in cols:
+            row = next((v for k, v in rows.items() if k.startswith(col.split(" set")[0])), None)
+            if col == "other set":
+                row = rows.get("trained on the other set")
+            cells.append(
+                "-"
+                if row is None
+                else f"{row['corpus'][0]:.3f} / {row['corpus'][1]:.3f}; "
+                f"{row['ofsted'][0]:.3f} / {row['ofsted'][1]:.3f}"
+            )
+        refit = next((k for k in rows if k.startswith("refit in sample")), "")
+        note = refit.removeprefix("refit in sample").strip()
+        lines.append(f"| `{kind}` {note} | " + " | ".join(cells) + " |")
+    return (
+        "# Variants of the rule's meaning term (`scripts/recurring_variants.py`)\n\n"
+        "Development figures, P / R on the corpus gold; then on the Ofsted plan gold. "
+        "Refitted: threshold and margin (and a blend's weight, `:fit`) of best F1 on the "
+        "training part; out of fold as in evaluation/tracker/README.md.\n\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus-db", type=Path, required=True)
     ap.add_argument("--ofsted-db", type=Path, required=True)
     ap.add_argument("--results", type=Path, default=None)
+    ap.add_argument("--markdown", type=Path, default=None, help="write the figures as a table")
     ap.add_argument("--kinds", default=",".join(KINDS))
     args = ap.parse_args()
     sets = [load("corpus", args.corpus_db), load("ofsted", args.ofsted_db)]
@@ -638,6 +671,8 @@ def main() -> int:
         print(f"  {name:<34} corpus {c[0]:.3f} / {c[1]:.3f}   ofsted {o[0]:.3f} / {o[1]:.3f}")
     if args.results:
         args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    if args.markdown:
+        args.markdown.write_text(markdown(results), encoding="utf-8")
     return 0
 
 
