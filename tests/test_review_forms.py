@@ -192,3 +192,27 @@ def test_monitoring_visit_letter_in_prose_gives_the_paragraphs_that_name_their_k
     items = _items("unseen10/quenby*.pdf")
     assert [i.kind for i in items] == ["priority_action"] * 2 + ["area_for_improvement"] * 3
     assert not any(i.text.startswith("Ofsted will take the findings") for i in items)
+
+
+def test_capitals_line_of_converted_text_is_a_heading_and_an_indented_list_keeps_its_entries() -> (
+    None
+):
+    # "WHAT MANAGERS SHOULD DO" over three bullets indented one level: three recommendations
+    items = _items("unseen11/tallowford*")
+    managers = [i for i in items if i.heading == "WHAT MANAGERS SHOULD DO"]
+    assert [i.text.split()[0] for i in managers] == ["Make", "Check", "Call"]
+
+
+def test_action_plan_table_gives_the_actions_not_yet_completed() -> None:
+    # Recommendation | Scope | Action to take | Lead | Target date | Completed ("Yes - ..." / "No")
+    items = _items("unseen11/ashby_vale*")
+    actions = [i for i in items if i.kind == "action"]
+    assert [i.text.split()[0] for i in actions] == ["Audit", "Add", "Agree"]
+    assert len([i for i in items if i.kind == "recommendation" and "should" in i.text]) == 5
+
+
+def test_report_statement_about_where_its_items_are_is_not_an_item() -> None:
+    # a real summary's "Key Findings" list ends "Recommendations are embedded in the learning."
+    path = SETS.parents[2] / "shared" / "real" / "summaries" / "summary-022.txt"
+    items = parse_file(path)[1]
+    assert len(items) == 2 and not any(i.text.startswith("Recommendations are") for i in items)

@@ -61,7 +61,10 @@ _LABEL_KIND = {
 _NOT_ITEM = re.compile(
     r"^(there (are|were) no\b|the inspection did not (find|identify)|no (priority|areas|recommendations)\b)"
     r"|\b(did|does) not (find|identify) any (areas|priority|recommendations)\b"  # none to report
-    r"|^in order to improve\b.*\bfollowing action",
+    r"|^in order to improve\b.*\bfollowing action"
+    # where the document keeps its items ("Recommendations are embedded in the learning.")
+    r"|^(the )?(recommendations|findings|learning|actions) (are|is) (\w+ )?(embedded|included|"
+    r"set out|listed|contained|summarised|found)\b",
     re.I,
 )
 # Sub-headings that keep an Ofsted "need to improve" section open.
@@ -154,6 +157,7 @@ class _Section:
     )
     outer: _Section | None = None  # the section a box interrupts, open again after it
     list_x: float | None = None  # where the section's bullets sit
+    list_level: int | None = None  # the depth of its first entry (an indented list's is 1)
 
 
 def extract_items(doc: Document) -> list[Item]:
@@ -350,7 +354,9 @@ def _named_headings(doc: Document) -> Document:
     def named(b: Block) -> bool:
         text = _ENTRY_NUMBER.sub("", b.text)
         return (
-            section_kind(b.text) is not None
+            # set in capitals on a line of its own: a heading of converted or typed text
+            (text.isupper() and len(re.findall(r"[A-Z]{2,}", text)) >= 2)
+            or section_kind(b.text) is not None
             or narrative_heading(b.text)
             or bool(_PROMPTS.match(text) or _PAGE_END.match(text))
         )
@@ -546,7 +552,9 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             if asks or commits:
                 named = _kind_named(text, doc) if asks else "next_step"
-                sec = _Section(named, text, b.level, ofsted_afi=False)
+                sec = _Section(
+                    named, text, b.level, ofsted_afi=False, paragraphs=not _has_list(blocks, i)
+                )
                 last = None
                 continue
             if (
@@ -623,7 +631,7 @@ def _section_items(doc: Document) -> list[Candidate]:
             continue
         if b.kind == "list_item":
             if last is not None and (
-                b.level > 0
+                b.level > (sec.list_level or 0)
                 or (sec.questions and b.bullet)
                 or (b.bullet and (last.subs_open or last.text.rstrip().endswith(":")))
             ):
@@ -654,6 +662,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             last = _new_item(
                 out, sec, b, b.text, None, in_lscb, doc, number=b.number, paragraph=para_no
             )
+            if sec.list_level is None:
+                sec.list_level = b.level
             if b.bullet and b.level == 0:
                 sec.list_x = b.x0
             continue
@@ -819,6 +829,8 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
             break
         if b.kind == "list_item" and b.level == 0:
             entries.append(_NUMBER_LEAD.sub("", b.text))
+        elif b.kind == "paragraph" and _ENTRY_NUMBER.match(b.text):
+            entries.append(_ENTRY_NUMBER.sub("", b.text))  # "1. Ask yourself ..." in plain text
         elif b.kind == "paragraph" and not entries and b.text.rstrip().endswith(":"):
             continue  # a lead-in over the list
         elif b.kind != "list_item":
@@ -1173,6 +1185,7 @@ def _table_items(
     # further columns the header names as items of their own ("Learning identified" |
     # "Action agreed"): each row gives one item per such column
     more_cols: list[tuple[int, str]] = []
+    status_col: int | None = None  # "Completed" / "Status": a row marked done has no action left
     header_seen = False
     for row in _table_rows(blocks, i, done):
         cols = sorted({c.col or 0 for c in row})
@@ -1189,14 +1202,20 @@ def _table_items(
                     kind or "", cell.text, sec.level if sec is not None else 99, ofsted_afi=False
                 )
             text_col = cell.col if len(cols) > 1 else None
+            # the header row is known now: its other cells may name a kind by its noun
+            # ("Action to take"), which a cell of the table's body could not do
             more_cols = [
                 (c.col or 0, k)
-                for c, k in named[1:]
-                if k in ACTIONABLE_KINDS | {"finding", "learning_point"} and c.col != cell.col
+                for c in row
+                if c is not cell
+                and c.col != cell.col
+                and len(c.text) < 40
+                and (k := section_kind(c.text)) in ACTIONABLE_KINDS | {"finding", "learning_point"}
             ]
             agency_col = next(
                 (c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None
             )
+            status_col = next((c.col for c in row if _STATUS_HEADER.match(c.text.strip())), None)
             header_seen = True
             continue
         if sec is None:
@@ -1249,7 +1268,8 @@ def _table_items(
         sec.items.append(item)
         sec.fresh = False
         out.append(item)
-        for col, kind in more_cols:
+        status = " ".join(c.text for c in row if status_col is not None and c.col == status_col)
+        for col, kind in more_cols if not _STATUS_DONE.match(status.strip()) else ():
             extra = [c for c in row if c.col == col]
             more = " ".join(c.text for c in extra).strip()
             if len(more) < 15 or _DONE.match(more):
@@ -1262,6 +1282,9 @@ def _table_items(
     return sec
 
 
+# A column of progress ("Completed", "Status", "RAG") and a cell in it saying the row is done.
+_STATUS_HEADER = re.compile(r"^(?:completed?|status|progress|done|rag( rating)?)\b", re.I)
+_STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue)\b", re.I)
 # A cell that reports an action as done ("Completed: the lead wrote to all settings ...").
 _DONE = re.compile(
     r"^(?:completed|complete|done|closed|achieved|no (?:separate |further )?(?:recommendation|action))\b",

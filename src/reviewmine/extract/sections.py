@@ -203,7 +203,10 @@ def _named_kind(heading: str) -> str | None:
     if not 1 <= len(words) <= 5 or heading.rstrip().endswith(("?", ".")):
         return None  # a question or a sentence, not a heading naming its content
     for n in (3, 2, 1):
-        participle = len(words) == n + 1 and words[-1].lower().endswith(("ed", "nt"))
+        # "Actions agreed", "Learning identified"; "Action to take", "Steps to be taken"
+        participle = (len(words) == n + 1 and words[-1].lower().endswith(("ed", "nt"))) or (
+            len(words) in (n + 2, n + 3) and words[n].lower() == "to"
+        )
         for part in (words[-n:], words[:n] if participle else []):
             for pat, kind in _KIND_NAMES:
                 if part and pat.match(" ".join(part)):
