@@ -535,6 +535,8 @@ KINDS = (
     "whole+max_side",
     "whole+sentence",
     "whole+clause",
+    "whole+later_clause",
+    "whole+earlier_clause",
     "whole+subject_sentences",
     "whole@rare_pairs0.01",
     "whole@rare_pairs0.02",
