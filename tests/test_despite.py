@@ -365,3 +365,98 @@ def test_change_features_are_added_on_request_and_leave_the_rule_alone():
     # "engaging fathers and male carers" against "fathers and male carers were not engaged"
     assert f[later.id]["change_shared"] >= 2 and f[noise.id]["change_shared"] == 0
     assert f[later.id]["change_meaning"] > f[noise.id]["change_meaning"]
+
+
+def _load_script(name: str):
+    import importlib.util
+
+    from paths import ROOT
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    sys.modules[name] = script  # its dataclasses look their module up
+    spec.loader.exec_module(script)
+    return script
+
+
+def test_the_variants_script_measures_the_shipped_rule():
+    """scripts/recurring_variants.py scores each variant with the rule's own checks; with
+    the rule's own meaning ('whole') it must take the rule's decisions, or its baseline
+    row would describe another rule."""
+    from reviewmine.tracker.despite import FEATURES, despite_candidates, rule_accepts
+
+    script = _load_script("recurring_variants")
+    links, items, docs, rec, later = _fathers_case()
+    other = item(docs[1], 1, "finding", "Male carers were not seen, and fathers not engaged.")
+    themes = {rec.id: _scored("fathers_male_carers"), other.id: _scored("voice_of_child")}
+    _, cands = despite_candidates(links, [*items, other], docs, bag_embedder(), LOW, themes=themes)
+    x = np.array([c.features for c in cands])
+    col = {n: i for i, n in enumerate(FEATURES)}
+    n = len(cands)
+    pairs = script.Pairs(
+        "t",
+        x,
+        np.zeros(n, dtype=int),
+        np.array(["t:D-3"] * n),
+        np.array([f"t:{c.doc.id}" for c in cands]),
+        np.array([f"t:{c.item.id}" for c in cands]),
+        1,
+        {"whole": x[:, col["meaning"]]},
+    )
+    s, gap = script.variant_scores(pairs, "whole")
+    np.testing.assert_allclose(s, x[:, col["rule_score"]])
+    np.testing.assert_allclose(gap, x[:, col["gap_to_best"]])
+    got = script.accept(s, gap, x, LOW.threshold, LOW.item_margin)
+    want = [rule_accepts(c, LOW) for c in cands]
+    assert list(got) == want
+    # both decisions were exercised: the other-theme item is rejected, the later one kept
+    assert dict(zip([c.item.id for c in cands], want, strict=True)) == {
+        later.id: True,
+        other.id: False,
+    }
+
+
+def test_a_variant_blend_replaces_meaning_and_recomputes_each_later_items_best():
+    """'a+b:w' puts (1 - w) a + w b in place of the rule's meaning where the rule scores at
+    all (a shared specific word), and the gap to the later item's best action follows."""
+    from reviewmine.tracker.despite import FEATURES
+
+    script = _load_script("recurring_variants")
+    col = {n: i for i, n in enumerate(FEATURES)}
+    x = np.zeros((3, len(FEATURES)))
+    x[:, col["rule_score"]] = [0.8, 0.7, 0.0]
+    x[:, col["meaning"]] = [0.5, 0.3, 0.2]
+    pairs = script.Pairs(
+        "t",
+        x,
+        np.zeros(3, dtype=int),
+        np.array(["t:A", "t:B", "t:A"]),
+        np.array(["t:d"] * 3),
+        np.array(["t:i1", "t:i1", "t:i2"]),
+        1,
+        {"whole": x[:, col["meaning"]], "clause": np.array([0.1, 0.9, 0.9])},
+    )
+    s, gap = script.variant_scores(pairs, "whole+clause:0.25")
+    # 0.8 - 0.5 + (0.75 x 0.5 + 0.25 x 0.1) = 0.7; 0.7 - 0.3 + (0.225 + 0.225) = 0.85
+    np.testing.assert_allclose(s, [0.7, 0.85, 0.0])
+    np.testing.assert_allclose(gap, [-0.15, 0.0, 0.0])
+
+
+def test_the_finding_behind_a_recommendation_is_its_mutual_best_match():
+    """scripts/recurring_structure.py pairs a recommendation with the finding of its own
+    document that it answers only when each is the other's closest."""
+    script = _load_script("recurring_structure")
+    scr = doc("a", "eastmere_scr_child-d_2017.pdf", "2017-06-14", "Child D")
+    r1 = item(scr, 0, "recommendation", "Engage fathers and male carers in assessments.")
+    r2 = item(scr, 1, "recommendation", "Relaunch the escalation procedure for practitioners.")
+    f1 = item(scr, 2, "finding", "Fathers and male carers were not engaged in assessments.")
+    f2 = item(scr, 3, "finding", "Bruising in a baby was not referred.")
+    emb = bag_embedder()
+
+    def unit(texts):
+        v = emb(texts)
+        return v / np.linalg.norm(v, axis=1, keepdims=True).clip(1e-12)
+
+    behind = script.findings_behind([r1, r2, f1, f2], unit, min_cos=0.3)
+    assert {k: v.id for k, v in behind.items()} == {r1.id: f1.id}
