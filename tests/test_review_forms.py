@@ -216,3 +216,30 @@ def test_report_statement_about_where_its_items_are_is_not_an_item() -> None:
     path = SETS.parents[2] / "shared" / "real" / "summaries" / "summary-022.txt"
     items = parse_file(path)[1]
     assert len(items) == 2 and not any(i.text.startswith("Recommendations are") for i in items)
+
+
+def test_heading_asking_what_the_review_calls_for_holds_recommendations() -> None:
+    # "What the review calls for" over "The review calls on the Partnership to:" and three
+    # bullets; "What the review asks of agencies" over coded paragraphs "Q1 The maternity ..."
+    from reviewmine.extract.sections import asked_kind
+
+    assert asked_kind("What the review calls for") == "recommendation"
+    assert asked_kind("What the review asks of agencies") == "recommendation"
+    assert asked_kind("What we want local safeguarding partners to do") == "recommendation"
+    assert asked_kind("What the review was asked to consider") is None
+    recs = [i for i in _items("unseen10/hollinsford*") if i.kind == "recommendation"]
+    assert [i.number for i in recs if i.number and i.number.startswith("Q")] == ["Q1", "Q2"]
+    assert any(i.text.startswith("make sure that a written assessment") for i in recs)
+
+
+def test_paragraph_of_recommending_sentences_is_one_item_per_sentence() -> None:
+    # "The Panel recommends that ... It also recommends that ... Finally, the Panel recommends"
+    from reviewmine.extract.running_text import directive_parts
+
+    text = (
+        "The Panel recommends that the Department issue guidance on safe sleep. It also "
+        "recommends that care boards notify health visitors of every crisis contact. This "
+        "should include weekends."
+    )
+    assert directive_parts(text) == []  # the last sentence goes on from the one before
+    assert len(directive_parts(text.rsplit(" This", 1)[0])) == 2

@@ -224,7 +224,7 @@ _ASKS_LEAD = re.compile(
 _SECTION_NUMBERED = re.compile(r"(\d{1,2})\.(\d{1,2})")
 # A paragraph that opens with its entry number ("1. ", "(2) ").
 _ENTRY_NUMBER = re.compile(
-    r"^(?:\(?(\d{1,2})[.)]|([A-Z]{1,2}\d{1,2})\s*[:.\-–]|\(([a-h])\))\s+(?=[A-Z])"
+    r"^(?:\(?(\d{1,2})[.)]|([A-Z]{1,2}\d{1,2})\s*[:.\-–]?|\(([a-h])\))\s+(?=[A-Z])"
 )
 # The lines that end a web page's content ("Contact us", "Find out more").
 _PAGE_END = re.compile(

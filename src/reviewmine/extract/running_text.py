@@ -661,9 +661,16 @@ def directive_parts(text: str) -> list[str]:
     the paragraph is one item.
     """
     sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
-    if len(sents) < 2 or any(_ANAPHOR.match(x) or not _ADVICE.search(x) for x in sents[1:]):
+
+    def recommending(x: str) -> bool:  # "The Panel recommends that ...", "It also recommends ..."
+        return _cue_kind(x, findings=False) == "recommendation"
+
+    def own(x: str) -> bool:
+        return recommending(x) or (bool(_ADVICE.search(x)) and not _ANAPHOR.match(x))
+
+    if len(sents) < 2 or not all(own(x) for x in sents[1:]):
         return []
-    return sents if _ADVICE.search(sents[0]) else []
+    return sents if _ADVICE.search(sents[0]) or recommending(sents[0]) else []
 
 
 # A sentence that opens by pointing back at the one before.

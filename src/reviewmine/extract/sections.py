@@ -119,8 +119,12 @@ _ASKED_VERBS = (
         ),
         "finding",
     ),
+    # what the review asks for, in the present ("What the review calls for", "... asks of
+    # agencies"); "was asked to consider" is its terms of reference, not a request
+    (re.compile(r"^(?:recommend|recommends|calls|asks|urges)$", re.I), "recommendation"),
 )
 _ASKED_MODAL = re.compile(r"^(?:should|must|can|could|needs?|ought)$", re.I)
+_ASKED_WANT = re.compile(r"^(?:wants?|would|need|needs|expect|expects)$", re.I)
 _ASKED_DO = re.compile(r"^(?:do|change|happen|improve|consider|know|ask)$", re.I)
 
 
@@ -171,6 +175,13 @@ def asked_kind(heading: str) -> str | None:
     words = m.group(1).split() if m else []
     if not words or len(words) > 9:
         return None
+    if (
+        len(words) >= 4
+        and words[-2].lower() == "to"
+        and _ASKED_DO.match(words[-1])
+        and _ASKED_WANT.match(words[1])
+    ):
+        return "recommendation"  # "What we want partners to do", "What we would like you to do"
     for j, word in enumerate(words[:5]):
         if len(words) - j - 1 > 4:
             continue  # the verb of a short question is near its end
