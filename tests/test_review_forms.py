@@ -226,7 +226,9 @@ def test_heading_asking_what_the_review_calls_for_holds_recommendations() -> Non
     assert asked_kind("What the review calls for") == "recommendation"
     assert asked_kind("What the review asks of agencies") == "recommendation"
     assert asked_kind("What we want local safeguarding partners to do") == "recommendation"
+    assert asked_kind("What we are asking you to do") == "recommendation"
     assert asked_kind("What the review was asked to consider") is None
+    assert asked_kind("What does the area partnership need to do better?") is None
     recs = [i for i in _items("unseen10/hollinsford*") if i.kind == "recommendation"]
     assert [i.number for i in recs if i.number and i.number.startswith("Q")] == ["Q1", "Q2"]
     assert any(i.text.startswith("make sure that a written assessment") for i in recs)

@@ -124,7 +124,7 @@ _ASKED_VERBS = (
     (re.compile(r"^(?:recommend|recommends|calls|asks|urges)$", re.I), "recommendation"),
 )
 _ASKED_MODAL = re.compile(r"^(?:should|must|can|could|needs?|ought)$", re.I)
-_ASKED_WANT = re.compile(r"^(?:wants?|would|need|needs|expect|expects)$", re.I)
+_ASKED_WANT = re.compile(r"^(?:wants?|would|need|needs|expect|expects|asking)$", re.I)
 _ASKED_DO = re.compile(r"^(?:do|change|happen|improve|consider|know|ask)$", re.I)
 
 
@@ -179,7 +179,7 @@ def asked_kind(heading: str) -> str | None:
         len(words) >= 4
         and words[-2].lower() == "to"
         and _ASKED_DO.match(words[-1])
-        and _ASKED_WANT.match(words[1])
+        and any(_ASKED_WANT.match(w) for w in words[:-2])
     ):
         return "recommendation"  # "What we want partners to do", "What we would like you to do"
     for j, word in enumerate(words[:5]):
