@@ -896,7 +896,7 @@ def _complete_bare_title(
     if nxt and any(" ".join(cells) == _flat(nxt) for cells in rows.values()):
         rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
         case = rx.search(nxt)  # a row of a table: only the case it names
-        return f"{title.strip()}: {case['kw']}{case.group(0)[len(case['kw']):]}" if case else title
+        return f"{title.strip()}: {case['kw']}{case.group(0)[len(case['kw']) :]}" if case else title
     if (
         not nxt
         or len(nxt) > 90
