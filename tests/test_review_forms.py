@@ -229,6 +229,7 @@ def test_heading_asking_what_the_review_calls_for_holds_recommendations() -> Non
     assert asked_kind("What we are asking you to do") == "recommendation"
     assert asked_kind("What the review was asked to consider") is None
     assert asked_kind("What does the area partnership need to do better?") is None
+    assert asked_kind("What do we still need to do?") is None  # the writer's own to-do
     recs = [i for i in _items("unseen10/hollinsford*") if i.kind == "recommendation"]
     assert [i.number for i in recs if i.number and i.number.startswith("Q")] == ["Q1", "Q2"]
     assert any(i.text.startswith("make sure that a written assessment") for i in recs)
@@ -245,3 +246,14 @@ def test_paragraph_of_recommending_sentences_is_one_item_per_sentence() -> None:
     )
     assert directive_parts(text) == []  # the last sentence goes on from the one before
     assert len(directive_parts(text.rsplit(" This", 1)[0])) == 2
+
+
+def test_learning_taught_run_in_labels_and_a_recommendations_paragraph() -> None:
+    # "What our reviews have taught us" over "**Recognising coercive control.** Practitioners
+    # ..." paragraphs; "What we are asking every partner to do" over "Across the five reviews,
+    # the panels made 31 recommendations ... Three apply to every partner." then three asks
+    items = _items("unseen13/tennant*")
+    learned = [i for i in items if i.heading == "What our reviews have taught us"]
+    assert len(learned) == 6 and learned[0].text.startswith("Practitioners across our reviews")
+    asks = [i for i in items if i.heading == "What we are asking every partner to do"]
+    assert [i.text.split()[0] for i in asks] == ["Every", "Agencies", "MARAC"]

@@ -639,12 +639,12 @@ def prose_list_parts(text: str) -> list[str]:
     sentences that each ask for a change.
     """
     sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
-    asks = [x for x in sents if _ASKS.search(x)]
-    rest = [x for x in sents if not _ASKS.search(x)]
-    intro = (
-        len(rest) == 1 and rest[0] == sents[0] and re.search(r"\brecommendations\b", rest[0], re.I)
-    )
-    return asks if len(asks) >= 3 and intro else []
+    lead = 0  # the introducing sentences ("The panels made 31 recommendations. Three apply ...")
+    while lead < len(sents) and not _ASKS.search(sents[lead]):
+        lead += 1
+    asks = sents[lead:]
+    intro = 1 <= lead <= 2 and re.search(r"\brecommendations\b", sents[0], re.I)
+    return asks if len(asks) >= 3 and intro and all(_ASKS.search(x) for x in asks) else []
 
 
 def asks_for_change(text: str) -> bool:
@@ -802,6 +802,7 @@ def _paragraph_items(
         or _PRAISE.search(first)
         or _praise_only(first)
         or _FOLLOWING.search(first)
+        or (len(sentences) > 1 and _SET_OUT.search(sentences[1]))  # "... They are set out below."
         or _ABOUT_REVIEWS.search(first)
     ):
         return []
@@ -880,6 +881,7 @@ def narrative_heading(text: str) -> bool:
 _SENTENCE_LIKE = re.compile(r"[.!]['’”\")]*\s*$")
 # A sentence that announces what comes next ("identified the following lessons", "... as follows").
 _FOLLOWING = re.compile(r"\b(the following|as follows|set out below|listed below|below)\b", re.I)
+_SET_OUT = re.compile(r"\b(the following|as follows|(set out|listed|described) below)\b", re.I)
 # A sentence that turns to what went well: what follows is a strength, not learning.
 _PRAISE = re.compile(
     r"\b(good|positive|effective|strong) practice\b|\bstrengths?\b|\bwent well\b|\bgrateful\b|\bthank|"

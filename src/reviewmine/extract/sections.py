@@ -112,7 +112,7 @@ _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+")
 # within the next few words; a question about what is being done or has changed is not one.
 _ASKED = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?what\s+(.+)$", re.I)
 _ASKED_VERBS = (
-    (re.compile(r"^(?:learn|learnt|learned)$", re.I), "learning_point"),
+    (re.compile(r"^(?:learn|learnt|learned|taught|teach|teaches)$", re.I), "learning_point"),
     (
         re.compile(
             r"^(?:find|found|identify|identified|see|saw|show|showed|tell|told|hear|heard)$", re.I
@@ -179,7 +179,8 @@ def asked_kind(heading: str) -> str | None:
         len(words) >= 4
         and words[-2].lower() == "to"
         and _ASKED_DO.match(words[-1])
-        and any(_ASKED_WANT.match(w) for w in words[:-2])
+        # someone else is to do it ("want partners to do"); "need to do" is the writer's own
+        and any(_ASKED_WANT.match(w) for w in words[:-3])
     ):
         return "recommendation"  # "What we want partners to do", "What we would like you to do"
     for j, word in enumerate(words[:5]):
