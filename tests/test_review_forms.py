@@ -257,3 +257,14 @@ def test_learning_taught_run_in_labels_and_a_recommendations_paragraph() -> None
     assert len(learned) == 6 and learned[0].text.startswith("Practitioners across our reviews")
     asks = [i for i in items if i.heading == "What we are asking every partner to do"]
     assert [i.text.split()[0] for i in asks] == ["Every", "Agencies", "MARAC"]
+
+
+def test_heading_banners_are_not_a_table_and_what_to_do_is_an_instruction() -> None:
+    # a 7-minute briefing whose numbered section headings sit in coloured bars, the text
+    # between the bars: headings and lists, not a table of seven cells
+    from reviewmine.extract.sections import asked_kind
+
+    assert asked_kind("5 What to do") == "recommendation"
+    doc, items = parse_file(next((SETS / "unseen12").glob("pelham*.pdf")))
+    assert not any(b.kind == "table_cell" for b in doc.blocks)
+    assert len([i for i in items if i.heading == "5 What to do"]) == 4

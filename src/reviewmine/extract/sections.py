@@ -175,6 +175,8 @@ def asked_kind(heading: str) -> str | None:
     words = m.group(1).split() if m else []
     if not words or len(words) > 9:
         return None
+    if len(words) <= 3 and words[0].lower() == "to" and _ASKED_DO.match(words[1]):
+        return "recommendation"  # "What to do", "What to do next": an instruction to the reader
     if (
         len(words) >= 4
         and words[-2].lower() == "to"

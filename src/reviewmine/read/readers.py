@@ -484,6 +484,12 @@ def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
         )
 
     covered = {id(ln): cell for ln in lines if (cell := in_cell(ln)) is not None}
+    top, bottom = min(cl.top for cl in cells), max(cl.bottom for cl in cells)
+    loose = [ln for ln in lines if id(ln) not in covered and top <= ln.top <= bottom]
+    if len(loose) > len(covered):
+        # more text between the rules than inside them: banners over the page's sections (a
+        # briefing's coloured heading bars), not a table; the lines stay as they are
+        return lines
     boxes = _box_grid(lines, cells, covered)
     if boxes is not None:
         return boxes
