@@ -268,3 +268,10 @@ def test_heading_banners_are_not_a_table_and_what_to_do_is_an_instruction() -> N
     doc, items = parse_file(next((SETS / "unseen12").glob("pelham*.pdf")))
     assert not any(b.kind == "table_cell" for b in doc.blocks)
     assert len([i for i in items if i.heading == "5 What to do"]) == 4
+
+
+def test_agreed_actions_label_over_lines_of_commitments_in_web_text() -> None:
+    # "Agreed actions:" then one line per action ("The designated GP will remind ..."); the
+    # passive "Progress on these actions will be tracked ..." after them is not one
+    actions = [i for i in _items("unseen13/ravensby*") if i.kind == "action"]
+    assert len(actions) == 5 and actions[-1].text.startswith("The partnership will publish")

@@ -20,6 +20,7 @@ from .running_text import (
     asks_for_change,
     directive_parts,
     inline_parts,
+    is_commitment,
     is_title,
     narrative_heading,
     opens_with_example,
@@ -841,11 +842,6 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
     return asks / len(entries) if len(entries) >= 2 else 0.0
 
 
-# An entry that commits its writer to act: a subject, then "will" ("We will audit ...", "The
-# Board will ask ...", "Training on X will be ..."); grammar, not a list of verbs.
-_COMMITMENT = re.compile(r"^(?:[\w’'-]+,?\s+){1,6}?will\s+(?!not\b)[a-z]", re.I)
-
-
 def _commitment_list(blocks: Sequence[Block], i: int) -> bool:
     """Is the heading at *i* over a list (of two or more) whose every entry is a commitment?
     Under a heading no lexicon knows ("Our priorities for 2025-26") that is the writer's
@@ -858,7 +854,7 @@ def _commitment_list(blocks: Sequence[Block], i: int) -> bool:
             continue  # a lead-in over the list
         else:
             break
-    return len(entries) >= 2 and all(_COMMITMENT.match(t) for t in entries)
+    return len(entries) >= 2 and all(is_commitment(t) for t in entries)
 
 
 def _question_list(blocks: Sequence[Block], i: int) -> bool:

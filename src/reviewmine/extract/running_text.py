@@ -320,6 +320,17 @@ def running_text_items(
                     members = _list_after(blocks, k - 1, b)
             if b.kind == "heading" and not _short_list(blocks, members):
                 members = []  # numbered narrative under "Inspection findings": paragraphs, not entries
+            if not members and lead in ("action", "next_step") and b.kind == "paragraph":
+                # "Agreed actions:" over lines that each commit someone to act (web text has
+                # no list markup): the commitments that follow it
+                k = i + 1
+                while (
+                    k < len(blocks)
+                    and blocks[k].kind == "paragraph"
+                    and is_commitment(blocks[k].text, active=True)
+                ):
+                    members.append(k)
+                    k += 1
             if (
                 not members
                 and _is_label(b.text)
@@ -421,9 +432,9 @@ def _lead_in(b: Block) -> str | None:
     """The kind of item a lead-in block introduces, or None when it is not a lead-in."""
     text = b.text.strip()
     if text.endswith(":") and len(text.split()) <= 6:
-        # a label that names a kind by itself ("What you can do:", "Learning:")
+        # a label that names a kind by itself ("What you can do:", "Learning:", "Agreed actions:")
         named = section_kind(text.rstrip(":"))
-        if named in ("finding", "learning_point", "recommendation"):
+        if named in ("finding", "learning_point", "recommendation", "action", "next_step"):
             return named
     if text.endswith(":"):
         last = _last_sentence(text)
@@ -856,6 +867,18 @@ _FINITE = re.compile(
     r"might)\b",
     re.I,
 )
+
+
+# An entry that commits someone to act: a subject, then "will" ("We will audit ...", "The drug
+# and alcohol service will introduce ..."); grammar, not a list of verbs.
+_COMMITMENT = re.compile(r"^(?:[\w’'-]+,?\s+){1,10}?will\s+(?!not\b)[a-z]", re.I)
+
+
+def is_commitment(text: str, active: bool = False) -> bool:
+    """Does *text* open with a subject committing to act?  With *active*, "will be ..." (a
+    passive: "Progress will be tracked") does not count."""
+    m = _COMMITMENT.match(text)
+    return bool(m) and not (active and re.match(r"be\b", text[m.end() - 1 :], re.I))
 
 
 def is_title(text: str) -> bool:
