@@ -275,3 +275,13 @@ def test_agreed_actions_label_over_lines_of_commitments_in_web_text() -> None:
     # passive "Progress on these actions will be tracked ..." after them is not one
     actions = [i for i in _items("unseen13/ravensby*") if i.kind == "action"]
     assert len(actions) == 5 and actions[-1].text.startswith("The partnership will publish")
+
+
+def test_tips_for_practitioners_are_learning() -> None:
+    # "TOP TIPS FOR PRACTITIONERS" over numbered paragraphs; "PRACTICE TIPS" over bullets
+    from reviewmine.extract.sections import section_kind
+
+    assert section_kind("Top tips for practitioners") == "learning_point"
+    assert section_kind("PRACTICE TIPS") == "learning_point"
+    tips = [i for i in _items("unseen11/tallowford*") if i.heading == "TOP TIPS FOR PRACTITIONERS"]
+    assert len(tips) == 5 and tips[0].text.startswith("Ask yourself who is looking after")

@@ -70,7 +70,9 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |immediate |practice )?learning(?: points?| identified| for practice)?\s*:?$|"
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?lessons? (?:to be )?(?:learn[et]|for)|^(?:\d+\.?\s+)?learning points?\b|"
-            r"^(?:\d+(?:\.\d+)*\.?\s+)?key messages?\b",
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?key messages?\b|"
+            # a briefing's advice to practitioners ("Top tips for practitioners", "Practice tips")
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:top |practice |key )?tips\b",
             "learning_point",
         ),
         (
