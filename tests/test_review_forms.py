@@ -285,3 +285,18 @@ def test_tips_for_practitioners_are_learning() -> None:
     assert section_kind("PRACTICE TIPS") == "learning_point"
     tips = [i for i in _items("unseen11/tallowford*") if i.heading == "TOP TIPS FOR PRACTITIONERS"]
     assert len(tips) == 5 and tips[0].text.startswith("Ask yourself who is looking after")
+
+
+def test_boxes_stacked_under_a_judgements_table_are_not_its_rows() -> None:
+    # an ILACS report: a two-column judgements table, then "What needs to improve?" and six
+    # numbered items each in its own shaded box, drawn with the same rules as the table
+    items = _items("unseen14/ravensholt*.pdf")
+    afis = [i for i in items if i.kind == "area_for_improvement"]
+    assert len(afis) == 6 and all(i.heading == "What needs to improve?" for i in afis)
+
+
+def test_heading_saying_where_practice_must_improve() -> None:
+    from reviewmine.extract.sections import section_kind
+
+    assert section_kind("Areas where practice must improve") == "area_for_improvement"
+    assert section_kind("Where leaders need to improve") == "area_for_improvement"

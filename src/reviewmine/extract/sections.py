@@ -44,7 +44,9 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.I), k)
     for p, k in (
         (
-            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:what (?:does|do) the .{2,60} need to improve|what needs to improve)",
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:what (?:does|do) the .{2,60} need to improve|what needs to improve)|"
+            # "Areas where practice must improve", "Where leaders need to improve"
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas? )?where .{2,40}\b(?:must|needs? to|should) improve\b",
             "area_for_improvement",
         ),
         (

@@ -356,6 +356,7 @@ def _grid_cells(
                         col=col,
                     )
                 )
+    cells = _without_panels(cells)
     if len({ln.col for ln in cells}) < 2 or len({ln.row for ln in cells}) < 2:
         return []  # a one-column frame is a box, not a table
     return cells
@@ -392,6 +393,24 @@ def _drawn_bullets(
             ln = replace(ln, text=f"• {ln.text}", x0=mark[0])
         out.append(ln)
     return out
+
+
+def _without_panels(cells: list[Line]) -> list[Line]:
+    """Boxes stacked above or below a table of columns are not its rows: two or more one-cell
+    rows at its top or bottom (a shaded list of what must improve under a judgements table)
+    stay text.  A full-width row inside the table (a section header) is kept."""
+    per_row: dict[int, int] = {}
+    for cl in cells:
+        per_row[cl.row or 0] = per_row.get(cl.row or 0, 0) + 1
+    rows = sorted(per_row)
+    wide = [r for r in rows if per_row[r] >= 2]
+    if not wide:
+        return cells
+    lone = {r for r in rows if r < wide[0] or r > wide[-1]}
+    above = sum(1 for r in lone if r < wide[0])
+    below = len(lone) - above
+    drop = {r for r in lone if (r < wide[0] and above >= 2) or (r > wide[-1] and below >= 2)}
+    return [cl for cl in cells if (cl.row or 0) not in drop]
 
 
 def _without_highlight_bands(
