@@ -300,3 +300,18 @@ def test_heading_saying_where_practice_must_improve() -> None:
 
     assert section_kind("Areas where practice must improve") == "area_for_improvement"
     assert section_kind("Where leaders need to improve") == "area_for_improvement"
+
+
+def test_headings_of_messages_key_points_what_went_wrong_and_getting_better() -> None:
+    from reviewmine.extract.sections import section_kind
+
+    assert section_kind("Messages for practice") == "learning_point"
+    assert section_kind("Key points for staff") == "learning_point"
+    assert section_kind("Recommendations for the Board") == "recommendation"
+    assert section_kind("What went wrong") == "finding"
+    assert section_kind("Things we need to get better at") == "area_for_improvement"
+    # an area SEND report's narrative question stays narrative
+    assert section_kind("What does the area partnership need to do better?") is None
+    items = _items("unseen15/mereton*")
+    assert len([i for i in items if i.heading == "What went wrong"]) == 4
+    assert len([i for i in items if i.heading == "Key points for staff"]) == 3

@@ -46,7 +46,10 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:what (?:does|do) the .{2,60} need to improve|what needs to improve)|"
             # "Areas where practice must improve", "Where leaders need to improve"
-            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas? )?where .{2,40}\b(?:must|needs? to|should) improve\b",
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas? )?where .{2,40}\b(?:must|needs? to|should) improve\b|"
+            # "Things we need to get better at" (an area SEND report's "What does the area
+            # partnership need to do better?" is its narrative, not a list)
+            r"\b(?:must|needs? to|should) get better\b",
             "area_for_improvement",
         ),
         (
@@ -99,7 +102,7 @@ _KIND_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.I), k)
     for p, k in (
         (r"^recommendations?$", "recommendation"),
-        (r"^(?:learning|learning points?|lessons?)$", "learning_point"),
+        (r"^(?:learning|learning points?|key points?|lessons?|messages?)$", "learning_point"),
         (r"^(?:areas? for improvement|improvements?)$", "area_for_improvement"),
         (r"^priority actions?$", "priority_action"),
         (r"^next steps?$", "next_step"),
@@ -148,6 +151,12 @@ _WELL = re.compile(
 )
 
 
+_WRONG = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?what (?:went|has gone|goes|was) (?:wrong|less well|not (?:so )?well)\b",
+    re.I,
+)
+
+
 _MEANS = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?what (?:this|that|it|the learning) means for (?:you|your|practi|practice)",
     re.I,
@@ -169,6 +178,8 @@ def asked_kind(heading: str) -> str | None:
     """
     if _WELL.match(heading.strip()):
         return "good_practice"
+    if _WRONG.match(heading.strip()):
+        return "finding"  # "What went wrong": the counterpart of "What went well"
     if _MEANS.match(heading.strip()):
         return "recommendation"  # "What this means for your practice"
     if _NEXT.match(heading.strip()):
@@ -220,6 +231,13 @@ def _named_kind(heading: str) -> str | None:
     words = _NUMBERING.sub("", heading).rstrip(" :").split()
     if not 1 <= len(words) <= 5 or heading.rstrip().endswith(("?", ".")):
         return None  # a question or a sentence, not a heading naming its content
+    lower = [w.lower() for w in words]
+    if "for" in lower[1:4]:
+        # "Messages for practice", "Recommendations for the Board": the noun before "for"
+        head = " ".join(words[: lower.index("for", 1)])
+        for pat, kind in _KIND_NAMES:
+            if pat.match(head):
+                return kind
     for n in (3, 2, 1):
         # "Actions agreed", "Learning identified"; "Action to take", "Steps to be taken"
         participle = (len(words) == n + 1 and words[-1].lower().endswith(("ed", "nt"))) or (
