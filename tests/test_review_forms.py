@@ -315,3 +315,12 @@ def test_headings_of_messages_key_points_what_went_wrong_and_getting_better() ->
     items = _items("unseen15/mereton*")
     assert len([i for i in items if i.heading == "What went wrong"]) == 4
     assert len([i for i in items if i.heading == "Key points for staff"]) == 3
+
+
+def test_heading_naming_the_issues_the_review_found() -> None:
+    # "The issues we found" over paragraphs that each open with their point in bold
+    from reviewmine.extract.sections import section_kind
+
+    assert section_kind("The issues we found") == "finding"
+    found = [i for i in _items("unseen14/kelderby*") if i.heading == "The issues we found"]
+    assert len(found) == 5 and found[1].text.startswith("The recovery service and health visiting")

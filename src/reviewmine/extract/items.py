@@ -105,7 +105,8 @@ _BOX = re.compile(r"^(key )?(learning point|good practice|practice point)\s*:?$"
 # A first paragraph that introduces the list rather than being an item.
 _INTRO = re.compile(
     r"\b(the following|as follows|set out (below|in the table)|in the table below|"
-    r"(has|have|identified|makes?|made) (\w+ )?(findings|recommendations|lessons|learning points))\b",
+    r"(has|have|identified|makes?|made) (\w+ )?(findings|recommendations|lessons|learning points|"
+    r"areas (?:of|for) \w+|themes|issues))\b",
     re.I,
 )
 

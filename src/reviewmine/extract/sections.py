@@ -138,7 +138,7 @@ _ASKED_DO = re.compile(r"^(?:do|change|happen|improve|consider|know|ask)$", re.I
 # "Themes we saw", "Issues the reviews identified": learning named by a noun and what the
 # review did with it.
 _RELATIVE = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |main |common )?(themes|issues|messages|lessons|learning|concerns)"
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the |our )?(?:key |main |common )?(themes|issues|messages|lessons|learning|concerns)"
     r"\s+(?:that\s+|which\s+)?(?:we|the (?:\w+ )?reviews?|reviewers|the panel|they)\s+(?:have\s+)?"
     r"(?:saw|seen|found|identified|heard|learned|learnt|noted)\s*$",
     re.I,
