@@ -324,3 +324,13 @@ def test_heading_naming_the_issues_the_review_found() -> None:
     assert section_kind("The issues we found") == "finding"
     found = [i for i in _items("unseen14/kelderby*") if i.heading == "The issues we found"]
     assert len(found) == 5 and found[1].text.startswith("The recovery service and health visiting")
+
+
+def test_html_paragraph_that_is_all_bold_is_a_heading() -> None:
+    # <p><strong>Messages for designated safeguarding leads</strong></p> over a lead-in and
+    # a list: the list is that section's, not the page title's
+    doc, items = parse_file(next((SETS / "unseen17").glob("ravensholt*")))
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert "Messages for designated safeguarding leads" in heads
+    dsl = [i for i in items if i.heading == "Messages for designated safeguarding leads"]
+    assert len(dsl) == 3 and dsl[0].text.startswith("review attendance")

@@ -770,13 +770,23 @@ class _HTMLLines(HTMLParser):
         self.col = -1
         self.title: str | None = None
         self.in_title = False
+        self.buf_bold: list[bool] = []  # per piece of text: inside <strong>/<b>
+        self.bold = 0
 
     def _flush(self) -> None:
         text = " ".join("".join(self.buf).split())
-        self.buf = []
+        plain = "".join(t for t, b in zip(self.buf, self.buf_bold) if not b).strip()
+        self.buf, self.buf_bold = [], []
         if not text:
             return
         tag = next((t for t in reversed(self.stack) if t in self.BLOCKS), "p")
+        if (
+            tag in ("p", "div")
+            and not plain
+            and len(text.split()) <= 12
+            and not text.endswith((".", ":", ";", ",", "?", "!"))
+        ):
+            tag = "h4"  # <p><strong>Messages for designated safeguarding leads</strong></p>
         if tag == "li" and self.ordered and self.ordered[-1]:
             tag = "oli"  # the number of an ordered-list item is implicit in HTML
         cell = (self.table, self.row, self.col) if tag in ("td", "th") else None
@@ -801,6 +811,8 @@ class _HTMLLines(HTMLParser):
             self.col = -1
         elif tag in ("td", "th"):
             self.col += 1
+        if tag in ("strong", "b"):
+            self.bold += 1
         if tag not in ("br",):
             self.stack.append(tag)
 
@@ -816,6 +828,8 @@ class _HTMLLines(HTMLParser):
             self.list_depth -= 1
             if self.ordered:
                 self.ordered.pop()
+        if tag in ("strong", "b"):
+            self.bold = max(0, self.bold - 1)
         if tag in self.stack:
             while self.stack:
                 top = self.stack.pop()
@@ -828,6 +842,7 @@ class _HTMLLines(HTMLParser):
             return
         if not self.skip:
             self.buf.append(data)
+            self.buf_bold.append(self.bold > 0 or not data.strip())
 
 
 def read_html(path: Path, text: str) -> RawDocument:
