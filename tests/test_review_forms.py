@@ -310,8 +310,7 @@ def test_headings_of_messages_key_points_what_went_wrong_and_getting_better() ->
     assert section_kind("Recommendations for the Board") == "recommendation"
     assert section_kind("What went wrong") == "finding"
     assert section_kind("Things we need to get better at") == "area_for_improvement"
-    # an area SEND report's narrative question stays narrative
-    assert section_kind("What does the area partnership need to do better?") is None
+    assert section_kind("What the local authority needs to do better") == "area_for_improvement"
     items = _items("unseen15/mereton*")
     assert len([i for i in items if i.heading == "What went wrong"]) == 4
     assert len([i for i in items if i.heading == "Key points for staff"]) == 3
@@ -334,3 +333,20 @@ def test_html_paragraph_that_is_all_bold_is_a_heading() -> None:
     assert "Messages for designated safeguarding leads" in heads
     dsl = [i for i in items if i.heading == "Messages for designated safeguarding leads"]
     assert len(dsl) == 3 and dsl[0].text.startswith("review attendance")
+
+
+def test_area_send_need_to_do_better_stays_narrative_and_short_lead_ins_give_one_item_each() -> (
+    None
+):
+    # the area SEND framework's "What does the area partnership need to do better?" is its
+    # narrative (the real reports' gold has no item there); an ILACS report's "Leaders should
+    # improve:" over capitalised entries gives one area for improvement per entry
+    real = SETS.parents[2] / "shared" / "real" / "letters"
+    seen = 0
+    for send in sorted(real.glob("area-send_*.pdf"))[:3]:
+        doc, items = parse_file(send)
+        seen += any("need to do better" in b.text for b in doc.blocks if b.kind == "heading")
+        assert not any("need to do better" in (i.heading or "") for i in items)
+    assert seen  # the layout this pins is there
+    afis = [i for i in _items("unseen16/fellbridge*") if i.kind == "area_for_improvement"]
+    assert len(afis) == 6 and afis[0].text.startswith("The range and suitability")

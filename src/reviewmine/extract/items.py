@@ -217,6 +217,7 @@ def extract_items(doc: Document) -> list[Item]:
     return items
 
 
+_DO_BETTER = re.compile(r"\bneeds? to do better\b", re.I)
 # A lead-in whose bullets are each a recommendation ("recommends that the partnership:").
 _ASKS_LEAD = re.compile(
     r"(\brecommends?( that)?( the [\w ]{1,40})?|\b(should|must|needs? to)|\bask [\w ]{1,60} to):\s*$",
@@ -490,6 +491,10 @@ def _section_items(doc: Document) -> list[Candidate]:
             kind = section_kind(text)
             if kind == "finding" and letter:
                 kind = None  # a letter's findings are its narrative: the section closes here
+            if doc.doc_type == "area_send" and _DO_BETTER.search(text):
+                # the area SEND framework's "What does the area partnership need to do better?"
+                # is narrative; its areas for improvement are listed in their own section
+                kind = None
             label = _LABEL.match(text)
             # a heading no lexicon knows, over a list of what must be done: a section by what it holds
             # (read under every heading, so the verbs are checked on every family's lists)
@@ -960,7 +965,8 @@ def _leads_in(blocks: Sequence[Block], i: int, sec: _Section, review: bool = Fal
         or not nxt.bullet
         or _INTRO.search(b.text)
         or sec.kind not in ACTIONABLE_KINDS
-        or (len(b.text.split()) <= 3 and nxt.text[:1].isupper())  # "In addition:" + items
+        # "In addition:" + items; "Leaders should improve:" + "The quality of pathway plans ..."
+        or (len(b.text.split()) <= 6 and nxt.text[:1].isupper())
         # a review's "The subgroup recommends that the partnership:" + one entry per bullet
         or (review and b.text.rstrip().endswith(":"))
     ):

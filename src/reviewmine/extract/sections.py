@@ -47,9 +47,8 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:what (?:does|do) the .{2,60} need to improve|what needs to improve)|"
             # "Areas where practice must improve", "Where leaders need to improve"
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:areas? )?where .{2,40}\b(?:must|needs? to|should) improve\b|"
-            # "Things we need to get better at" (an area SEND report's "What does the area
-            # partnership need to do better?" is its narrative, not a list)
-            r"\b(?:must|needs? to|should) get better\b",
+            # "Things we need to get better at", "What the local authority needs to do better"
+            r"\b(?:must|needs? to|should) (?:get|do) better\b",
             "area_for_improvement",
         ),
         (
