@@ -350,3 +350,18 @@ def test_area_send_need_to_do_better_stays_narrative_and_short_lead_ins_give_one
     assert seen  # the layout this pins is there
     afis = [i for i in _items("unseen16/fellbridge*") if i.kind == "area_for_improvement"]
     assert len(afis) == 6 and afis[0].text.startswith("The range and suitability")
+
+
+def test_bold_lead_sentence_wrapped_onto_a_lower_case_line_is_not_a_heading() -> None:
+    # a focused visit letter's priority action in bold: "... risk to children in need," /
+    # "including police notifications of domestic abuse, is reviewed ..."
+    doc, items = parse_file(next((SETS / "unseen16").glob("marlcombe*.pdf")))
+    assert not any(b.kind == "heading" and b.text[:1].islower() for b in doc.blocks)
+    priority = [i for i in items if i.kind == "priority_action"]
+    assert len(priority) == 2 and "including police notifications" in priority[0].text
+
+
+def test_an_inspection_letters_main_findings_are_narrative() -> None:
+    # a JTAI letter without "Dear ...": its "MAIN FINDINGS" paragraphs are evidence, not items
+    items = _items("unseen16/stourleigh*.pdf")
+    assert not any(i.kind == "finding" for i in items)

@@ -489,8 +489,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             if _LSCB.search(text) and (b.level <= 3 or "need to improve" in text.lower()):
                 in_lscb = True
             kind = section_kind(text)
-            if kind == "finding" and letter:
-                kind = None  # a letter's findings are its narrative: the section closes here
+            if kind == "finding" and (letter or doc.doc_type in _INSPECTION_TYPES):
+                kind = None  # an inspection's findings are its narrative: the section closes here
             if doc.doc_type == "area_send" and _DO_BETTER.search(text):
                 # the area SEND framework's "What does the area partnership need to do better?"
                 # is narrative; its areas for improvement are listed in their own section

@@ -419,8 +419,19 @@ def _layout_blocks(
                 continue
             rest, number, bullet = split_marker(text)
             size = round(ln.size)
+            # a bold lead sentence wrapped onto its next line ("... children in need," /
+            # "including police notifications ..."): the line goes on, it is no heading
+            goes_on = (
+                cur is not None
+                and cur.kind in ("paragraph", "list_item")
+                and text[:1].islower()
+                and cur.page == p.number
+                and not cur.lines[-1].rstrip().endswith(_TERMINAL)
+                and 0 < ln.top - cur.last_top < max(cur.last_size, 8) * 1.9
+            )
             is_heading = (
                 not bullet
+                and not goes_on
                 and len(text) < 160
                 and (ln.bold or size > body + 1)
                 and size >= body - 0.5
