@@ -770,5 +770,7 @@ def test_publication_verb_in_a_sentence_is_no_label_but_a_clause_is():
         "Child W was 13. The review was published on 2 September 2024.\n"
     )
     assert detect_metadata([told], "brief.html").date == "2024-09-01"
-    byline = "Multi-agency audit: neglect\nAudit completed March 2026 · Page published 22 April 2026\n"
+    byline = (
+        "Multi-agency audit: neglect\nAudit completed March 2026 · Page published 22 April 2026\n"
+    )
     assert detect_metadata([byline], "audit.html").date == "2026-04-22"

@@ -369,3 +369,10 @@ def test_an_inspection_letters_main_findings_are_narrative() -> None:
     # a JTAI letter without "Dear ...": its "MAIN FINDINGS" paragraphs are evidence, not items
     items = _items("unseen16/stourleigh*.pdf")
     assert not any(i.kind == "finding" for i in items)
+
+
+def test_lettering_typed_into_word_paragraphs_makes_entries() -> None:
+    # "The review panel recommends that the Trust:" then paragraphs "a) agrees ...", "b) adds ..."
+    recs = [i for i in _items("unseen19/haddon*") if i.kind == "recommendation"]
+    assert [i.number for i in recs] == ["a", "b", "c", "d"]
+    assert recs[0].text.startswith("agrees with the electronic record supplier")

@@ -771,11 +771,12 @@ def test_converted_pages_lose_their_running_header_and_keep_a_paragraph_across_t
     assert got == [
         (
             "learning_point",
-            "(a) Missed appointments for a disabled child should be treated as a safeguarding concern.",
+            # the typed "(a)" is the entry's number, not its text
+            "Missed appointments for a disabled child should be treated as a safeguarding concern.",
         ),
         (
             "learning_point",
-            "(b) Practitioners were not confident in using the neglect toolkit.",
+            "Practitioners were not confident in using the neglect toolkit.",
         ),
         ("recommendation", "The LSCB should adapt its neglect toolkit for disabled children."),
     ]  # the case facts under the introduction are not findings

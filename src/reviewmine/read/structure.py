@@ -626,6 +626,9 @@ def _hinted_blocks(pages: Sequence[RawPage]) -> list[_Open]:
                 elif number and "." in number:
                     # numbered paragraph "2.7 ..." keeps its number as a paragraph number
                     blocks.append(_Open("paragraph", p.number, [rest], number=number, bold=ln.bold))
+                elif number and number.isalpha():
+                    # "a) agrees with ...", "(ii) ...": lettering typed into a Word paragraph
+                    blocks.append(_Open("list_item", p.number, [rest], number=number))
                 else:
                     blocks.append(_Open("paragraph", p.number, [text], bold=ln.bold))
             prev_hint = hint
