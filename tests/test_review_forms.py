@@ -376,3 +376,14 @@ def test_lettering_typed_into_word_paragraphs_makes_entries() -> None:
     recs = [i for i in _items("unseen19/haddon*") if i.kind == "recommendation"]
     assert [i.number for i in recs] == ["a", "b", "c", "d"]
     assert recs[0].text.startswith("agrees with the electronic record supplier")
+
+
+def test_sections_named_with_their_division_and_lists_of_what_was_done() -> None:
+    # "Section 4: Learning identified" holds learning; "Section 3: Immediate safeguarding
+    # actions" over "A strategy discussion was held ..." reports what was done
+    from reviewmine.extract.sections import section_kind
+
+    assert section_kind("Section 4: Learning identified") == "learning_point"
+    items = _items("unseen19/fennick*")
+    assert not any(i.heading and i.heading.startswith("Section 3") for i in items)
+    assert len([i for i in items if i.heading and i.heading.startswith("Section 6")]) == 4

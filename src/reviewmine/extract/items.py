@@ -538,6 +538,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             if last is not None and sec is not None and _unfinished(last) and text[:1].islower():
                 _append(last, text, b)
                 continue
+            if kind in ("action", "next_step") and _done_list(blocks, i):
+                kind = None  # "Immediate safeguarding actions": what was done, not to do
             if parent is not None and b.level <= parent.level and kind is None:
                 parent = None  # a heading of the same level closes the outer section too
             if kind is not None:
@@ -848,10 +850,22 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
     return asks / len(entries) if len(entries) >= 2 else 0.0
 
 
-def _commitment_list(blocks: Sequence[Block], i: int) -> bool:
-    """Is the heading at *i* over a list (of two or more) whose every entry is a commitment?
-    Under a heading no lexicon knows ("Our priorities for 2025-26") that is the writer's
-    own next steps."""
+# An entry that reports what was done ("A strategy discussion was held ...", "The policy has
+# been relaunched ..."), with nothing still to do in it.
+_DONE_ENTRY = re.compile(r"\b(?:was|were|has been|have been|had been)\b", re.I)
+_TO_DO = re.compile(r"\b(?:will|should|must|needs? to|to be)\b", re.I)
+
+
+def _done_list(blocks: Sequence[Block], i: int) -> bool:
+    """Is the heading at *i* over a list (of two or more) most of whose entries report what
+    was already done?"""
+    entries = _list_entries(blocks, i)
+    done = sum(1 for t in entries if _DONE_ENTRY.search(t) and not _TO_DO.search(t))
+    return len(entries) >= 2 and done * 3 >= len(entries) * 2
+
+
+def _list_entries(blocks: Sequence[Block], i: int) -> list[str]:
+    """The top-level list entries right under the heading at *i* (after a lead-in)."""
     entries: list[str] = []
     for b in blocks[i + 1 :]:
         if b.kind == "list_item" and b.level == 0:
@@ -860,6 +874,14 @@ def _commitment_list(blocks: Sequence[Block], i: int) -> bool:
             continue  # a lead-in over the list
         else:
             break
+    return entries
+
+
+def _commitment_list(blocks: Sequence[Block], i: int) -> bool:
+    """Is the heading at *i* over a list (of two or more) whose every entry is a commitment?
+    Under a heading no lexicon knows ("Our priorities for 2025-26") that is the writer's
+    own next steps."""
+    entries = _list_entries(blocks, i)
     return len(entries) >= 2 and all(is_commitment(t) for t in entries)
 
 

@@ -210,6 +210,10 @@ def asked_kind(heading: str) -> str | None:
     return None
 
 
+# A document's own division before a heading's words ("Section 4:", "Part 2 -", "Chapter 3.").
+_DIVISION = re.compile(r"^(?:section|part|chapter)\s+\w{1,4}\s*[:.\-–—]\s+(?=\S)", re.I)
+
+
 def section_kind(heading: str, *, named: bool = True) -> str | None:
     """The kind of item a heading's section holds, or None.
 
@@ -219,7 +223,7 @@ def section_kind(heading: str, *, named: bool = True) -> str | None:
     >>> section_kind("6. Recommendations"), section_kind("Immediate learning"), section_kind("Contents")
     ('recommendation', 'learning_point', None)
     """
-    h = heading.strip()
+    h = _DIVISION.sub("", heading.strip())  # "Section 4: Learning identified"
     for pat, kind in _SECTION_KINDS:
         if pat.search(h):
             return kind
