@@ -387,3 +387,18 @@ def test_sections_named_with_their_division_and_lists_of_what_was_done() -> None
     items = _items("unseen19/fennick*")
     assert not any(i.heading and i.heading.startswith("Section 3") for i in items)
     assert len([i for i in items if i.heading and i.heading.startswith("Section 6")]) == 4
+
+
+def test_labelled_finding_in_a_box_takes_its_statement_paragraph() -> None:
+    # "Finding 1: Self-harm was treated as ..." then the statement, then the evidence
+    found = [i for i in _items("unseen20/wexcombe*") if i.kind == "finding"]
+    assert found[0].text.startswith("Self-harm was treated as a health issue")
+    assert "Agencies responded to Child R's self-harm" in found[0].text
+    assert "The school nurse's referral" not in found[0].text
+
+
+def test_numbered_commitments_after_a_lead_in_in_converted_text() -> None:
+    # "6.6 Our priorities for 2026-27", "... has agreed three priorities for the coming year:",
+    # "1. We will launch ...", then thanks: three next steps and nothing else
+    steps = [i for i in _items("unseen21/oakmere*") if i.kind == "next_step"]
+    assert [i.text.split()[:2] for i in steps] == [["We", "will"]] * 3

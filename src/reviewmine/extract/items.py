@@ -217,6 +217,7 @@ def extract_items(doc: Document) -> list[Item]:
     return items
 
 
+_THANKS = re.compile(r"^(?:we|i|the \w+(?: \w+)?) (?:would like to |wish to )?thanks?\b", re.I)
 _DO_BETTER = re.compile(r"\bneeds? to do better\b", re.I)
 # A lead-in whose bullets are each a recommendation ("recommends that the partnership:").
 _ASKS_LEAD = re.compile(
@@ -325,10 +326,14 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         # one paragraph explains the statement; under a title ("Missing episodes": no verb, so
         # no finding by itself) the first paragraph states it; so it does when the rest is
         # its evidence ("For example, ...")
-        if len(r.text.split()) > _HEADLINE_WORDS or not (
-            j - i == 2
-            or is_title(r.text)
-            or all(opens_with_example(b.text) for b in blocks[i + 2 : j])
+        if (
+            len(r.text.split()) > _HEADLINE_WORDS
+            or not (
+                j - i == 2
+                or is_title(r.text)
+                or r.labelled  # "Finding 1: Self-harm was treated as ...": its first paragraph states it
+                or all(opens_with_example(b.text) for b in blocks[i + 2 : j])
+            )
         ):
             continue  # a statement of a full sentence's length is the finding by itself
         nxt = blocks[i + 1]
@@ -709,6 +714,8 @@ def _section_items(doc: Document) -> list[Candidate]:
         if sec.paragraphs:
             if _NOT_ITEM.search(b.text) or (sec.items and b.size < sec.items[0].size - 1.5):
                 continue  # "There are no areas for priority action"; small print
+            if (sec.fresh and b.text.rstrip().endswith(":")) or _THANKS.match(b.text):
+                continue  # "... has agreed three priorities for the coming year:"; thanks
             if review and (
                 (_INTRO.search(b.text) and not _DIRECTIVE.search(b.text))
                 or (
@@ -870,6 +877,8 @@ def _list_entries(blocks: Sequence[Block], i: int) -> list[str]:
     for b in blocks[i + 1 :]:
         if b.kind == "list_item" and b.level == 0:
             entries.append(_NUMBER_LEAD.sub("", b.text))
+        elif b.kind == "paragraph" and _ENTRY_NUMBER.match(b.text):
+            entries.append(_ENTRY_NUMBER.sub("", b.text))  # "1. We will ..." in plain text
         elif b.kind == "paragraph" and not entries and b.text.rstrip().endswith(":"):
             continue  # a lead-in over the list
         else:

@@ -180,7 +180,7 @@ _SENT_NEG = re.compile(
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ([\w-]+ )?(key |main |practice )?"
     r"(themes|findings|recommendations|lessons|learning points|areas (for|of))\b|\b(findings|recommendations) (were|have been|are) "
     r"(accepted|made|agreed|embedded)|"
-    r"\b(this|the) (briefing|report|page|summary|document|paper|leaflet|website|table)\b[^.]{0,40}\b"
+    r"\b(this|the) (briefing|report|page|summary|document|paper|leaflet|website|table|section|chapter)\b[^.]{0,40}\b"
     r"(summarises|sets out|describes|outlines|presents|provides|aims|is designed)\b|"
     r"\b(purpose|aim) of\b|\bto establish whether\b|\bconsidered whether\b|\b(is|are) defined as\b|"
     r"\brecommended (that )?(an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar|investigation|inquiry)"
