@@ -72,7 +72,7 @@ def date_ok(gold: str | None, found: str | None) -> bool:
     return gold == found
 
 
-def compare(row: dict, doc) -> dict[str, tuple[bool, object, object]]:  # noqa: ANN001
+def compare(row: dict, doc) -> dict[str, tuple[bool, object, object]]:
     """field -> (right, gold, found) for one document."""
     return {
         "type": (doc.doc_type == row.get("doc_type"), row.get("doc_type"), doc.doc_type),

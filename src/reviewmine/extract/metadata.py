@@ -461,8 +461,8 @@ def _doc_type(head: str, body: str, title: str = "") -> str:
     lines = [ln for ln in _title_like(titles).split("\n") if ln.strip()]
     zone = "\n".join([title, *lines[:2], stem])
     named = _named(zone)
-    if found := [k for k in _CONTAINERS if k in {f[1] for f in named}]:
-        return found[0]
+    if container := [k for k in _CONTAINERS if k in {f[1] for f in named}]:
+        return container[0]
     first = [f for f in named if f[1] not in _CONTAINERS]
     if (m := _NOT_A_REVIEW.search(zone)) and (not first or m.start() < min(first)[0]):
         return "other"
@@ -894,8 +894,8 @@ def _complete_bare_title(
         if b.kind == "table_cell" and b.page == blocks[0].page:
             rows.setdefault((b.table, b.row), []).append(_flat(b.text))
     if nxt and any(" ".join(cells) == _flat(nxt) for cells in rows.values()):
-        rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
-        case = rx.search(nxt)  # a row of a table: only the case it names
+        case_rx = _ADULT_PSEUDONYM if kind in ("sar", "dhr") else _PSEUDONYM
+        case = case_rx.search(nxt)  # a row of a table: only the case it names
         return f"{title.strip()}: {case['kw']}{case.group(0)[len(case['kw']) :]}" if case else title
     if (
         not nxt

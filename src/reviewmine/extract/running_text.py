@@ -878,7 +878,9 @@ def is_commitment(text: str, active: bool = False) -> bool:
     """Does *text* open with a subject committing to act?  With *active*, "will be ..." (a
     passive: "Progress will be tracked") does not count."""
     m = _COMMITMENT.match(text)
-    return bool(m) and not (active and re.match(r"be\b", text[m.end() - 1 :], re.I))
+    if m is None:
+        return False
+    return not (active and re.match(r"be\b", text[m.end() - 1 :], re.I))
 
 
 def is_title(text: str) -> bool:
