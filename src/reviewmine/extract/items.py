@@ -30,7 +30,7 @@ from .running_text import (
 )
 from .sections import Candidate, section_kind
 
-EXTRACTOR_VERSION = "extract.v2"  # v2: prose sections of reviews read point by point
+EXTRACTOR_VERSION = "extract.v3"  # v3: boxes, banners and drawn bullets in PDFs; more review forms
 
 # Inspections and their letters: their narrative is evidence and judgement, not items.
 _INSPECTION_TYPES = frozenset(
