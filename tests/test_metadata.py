@@ -774,3 +774,17 @@ def test_publication_verb_in_a_sentence_is_no_label_but_a_clause_is():
         "Multi-agency audit: neglect\nAudit completed March 2026 · Page published 22 April 2026\n"
     )
     assert detect_metadata([byline], "audit.html").date == "2026-04-22"
+
+
+def test_area_of_two_words_from_the_file_name_and_without_childrens() -> None:
+    # "ashby_vale_dhr_overview_...pdf" names Ashby Vale, which the text names too; "Hollinsworth
+    # Children's Safeguarding Partnership" is Hollinsworth's
+    from pathlib import Path as _Path
+
+    from reviewmine.ingest import parse_file as _parse
+
+    sets = _Path(__file__).resolve().parents[1] / "evaluation" / "extraction"
+    doc = _parse(sets / "unseen11" / "ashby_vale_dhr_overview_report_excerpt_grace.pdf")[0]
+    assert doc.area == "Ashby Vale"
+    doc = _parse(sets / "unseen11" / "hollinsworth_learning_review_baby_s.md")[0]
+    assert doc.area == "Hollinsworth"

@@ -533,7 +533,10 @@ def _area(text: str) -> str | None:
     fallback = None
     for rx in _AREA_PATTERNS:
         for m in re.finditer(rx, text):
-            if (area := _norm_area(m.group(1))) and area not in ("Children", "Safeguarding"):
+            raw = re.sub(
+                r"\s+Children(?:['\u2019]s|s)?$", "", m.group(1)
+            )  # "X Children's Safeguarding ..."
+            if (area := _norm_area(raw)) and area not in ("Children", "Safeguarding"):
                 if canonical_area(area):
                     return area
                 fallback = fallback or area
@@ -1083,13 +1086,64 @@ _INSTITUTION = re.compile(
 )
 
 
+# Words of a file name that are not part of a place's name.
+_NOT_PLACE = frozenset(
+    {
+        "scp",
+        "lscb",
+        "lscp",
+        "sab",
+        "csp",
+        "dhr",
+        "sar",
+        "scr",
+        "lcspr",
+        "cspr",
+        "jtai",
+        "send",
+        "ilacs",
+        "nhs",
+        "trust",
+        "council",
+        "partnership",
+        "board",
+        "review",
+        "report",
+        "summary",
+        "learning",
+        "brief",
+        "briefing",
+        "rapid",
+        "national",
+        "panel",
+        "the",
+        "and",
+        "of",
+    }
+)
+
+
 def _area_from_file_name(file_name: str, body: str) -> str | None:
     """ "harrowfield_learning-brief.pdf" names Harrowfield when the text or a web or mail
     address in it does too, and
     "north-yorkshire_lcspr.pdf" North Yorkshire, a known authority, even when its name is
     only in a running header or footer the text lost."""
-    stem = re.split(r"[_.]", file_name.replace("\\", "/").rsplit("/", 1)[-1])[0]
+    base = file_name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = re.split(r"[_.]", base)[0]
     name = " ".join(w.capitalize() for w in stem.split("-") if w)
+    # "ashby_vale_dhr_overview.pdf": the longest run of leading words the text names as one
+    # ("Ashby Vale"), when the first word alone is no known authority
+    words = [w for w in re.split(r"[_\-]+", base) if w]
+    for n in (3, 2):
+        longer = " ".join(w.capitalize() for w in words[:n])
+        if (
+            len(words) > n
+            and not canonical_area(name)
+            and all(w.isalpha() and w.lower() not in _NOT_PLACE for w in words[:n])
+            and re.search(rf"\b{re.escape(longer)}\b", body)
+        ):
+            name = longer
+            break
     if _INSTITUTION.fullmatch(name):
         return None  # "panel_thematic_review.html": the Panel is a body, not a place
     # the text names it, or a web or mail address does ("hscp@harrowfield.example.org")
