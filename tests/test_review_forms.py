@@ -402,3 +402,19 @@ def test_numbered_commitments_after_a_lead_in_in_converted_text() -> None:
     # "1. We will launch ...", then thanks: three next steps and nothing else
     steps = [i for i in _items("unseen21/oakmere*") if i.kind == "next_step"]
     assert [i.text.split()[:2] for i in steps] == [["We", "will"]] * 3
+
+
+def test_two_tables_on_one_page_each_in_its_own_place() -> None:
+    # a rapid review: a case-details table at the top of page 1 and a table of learning and
+    # actions further down, with headings and paragraphs between them
+    doc = parse_file(next((SETS / "unseen22").glob("eastbridge*.pdf")))[0]
+    page1 = [b for b in doc.blocks if b.page == 1]
+    first_learning = next(
+        k for k, b in enumerate(page1) if b.text.startswith("Early Help workers did not")
+    )
+    circumstances = next(
+        k for k, b in enumerate(page1) if b.text.startswith("Circumstances of the serious")
+    )
+    assert circumstances < first_learning
+    tables = {b.table for b in page1 if b.kind == "table_cell"}
+    assert len(tables) == 2

@@ -147,9 +147,11 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
             n_chars += sum(len(ln.text) for ln in lines)
             paths = list(_path_bounds(page, pdfium_c)) if lines else []
             lines = _drawn_bullets(lines, paths, height)
-            cells = _grid_cells(page, tp, paths, i + 1, height, table_no) if lines else []
-            if cells:
-                lines = _place_cells(lines, cells)
+            cells = _grid_cells(page, tp, paths, i + 1, height, table_no, lines) if lines else []
+            for number in sorted({cl.table or 0 for cl in cells}):
+                # each table of the page in its own place (a case-details table at the top,
+                # a table of learning and actions further down)
+                lines = _place_cells(lines, [cl for cl in cells if cl.table == number])
                 table_no += 1
             pages.append(RawPage(i + 1, width, height, tuple(lines)))
             tp.close()
@@ -290,6 +292,7 @@ def _grid_cells(
     page_no: int,
     height: float,
     table_no: int,
+    lines: list[Line] | None = None,
 ) -> list[Line]:
     """Cells of ruled tables, from the page's thin path pieces and cell rectangles.
 
@@ -329,6 +332,8 @@ def _grid_cells(
     if len(ys) < 3 or len(xs) < 3:
         return []
     cells: list[Line] = []
+    runs: dict[int, int] = {}  # row -> the table it belongs to (rows no rule crosses part tables)
+    run = 0
     for row_no, (y0, y1) in enumerate(itertools.pairwise(ys)):
         # only the columns whose rules actually cross this row
         row_xs = [
@@ -336,6 +341,10 @@ def _grid_cells(
             for x in xs
             if any(abs(vx - x) < 3 and vt <= y0 + 2 and vb >= y1 - 2 for vx, vt, vb in vs)
         ]
+        if len(row_xs) < 2:
+            run += 1  # a gap between two tables on the page
+            continue
+        runs[row_no] = run
         for col, (x0, x1) in enumerate(itertools.pairwise(row_xs)):
             text = tp.get_text_bounded(x0 + 0.5, height - y1 + 0.5, x1 - 0.5, height - y0 - 0.5)  # type: ignore[attr-defined]
             parts = [t.strip() for t in text.replace("\ufffe", "\u00ad").split("\r\n") if t.strip()]
@@ -356,10 +365,18 @@ def _grid_cells(
                         col=col,
                     )
                 )
-    cells = _without_panels(cells)
-    if len({ln.col for ln in cells}) < 2 or len({ln.row for ln in cells}) < 2:
-        return []  # a one-column frame is a box, not a table
-    return cells
+    if cells and lines is not None and _banners(lines, cells):
+        return []  # the page's rules as a whole are banners, whatever their gaps
+    tables: list[Line] = []
+    for k in sorted({runs[cl.row or 0] for cl in cells}):
+        group = _without_panels([cl for cl in cells if runs[cl.row or 0] == k])
+        if len({ln.col for ln in group}) < 2 or len({ln.row for ln in group}) < 2:
+            continue  # a one-column frame is a box, not a table
+        # a later table of the page counts its rows from its own first row
+        first = min(cl.row or 0 for cl in group) if tables else 0
+        number = table_no + len({cl.table for cl in tables})
+        tables += [replace(cl, table=number, row=(cl.row or 0) - first) for cl in group]
+    return tables
 
 
 _GLYPH_START = re.compile(r"^[•◼▪●◦○·■➢►–\-*\u2022\uf0b7\u0083]")
@@ -503,11 +520,7 @@ def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
         )
 
     covered = {id(ln): cell for ln in lines if (cell := in_cell(ln)) is not None}
-    top, bottom = min(cl.top for cl in cells), max(cl.bottom for cl in cells)
-    loose = [ln for ln in lines if id(ln) not in covered and top <= ln.top <= bottom]
-    if len(loose) > len(covered):
-        # more text between the rules than inside them: banners over the page's sections (a
-        # briefing's coloured heading bars), not a table; the lines stay as they are
+    if _banners(lines, cells, covered):
         return lines
     boxes = _box_grid(lines, cells, covered)
     if boxes is not None:
@@ -539,6 +552,22 @@ def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
     before = [ln for ln in keep if ln.top < table_top]
     after = [ln for ln in keep if ln.top >= table_top]
     return before + placed + after
+
+
+def _banners(lines: list[Line], cells: list[Line], covered: dict[int, Line] | None = None) -> bool:
+    """More text between the rules than inside them: banners over the page's sections (a
+    briefing's coloured heading bars, highlight bands), not a table; its lines stay lines."""
+    if covered is None:
+        covered = {
+            id(ln): cl
+            for ln in lines
+            for cl in cells
+            if cl.x0 - 1 <= ln.x0 + 1 <= cl.x1
+            and cl.top - 1 <= ln.top + max(ln.size, 4) / 2 <= cl.bottom
+        }
+    top, bottom = min(cl.top for cl in cells), max(cl.bottom for cl in cells)
+    loose = [ln for ln in lines if id(ln) not in covered and top <= ln.top <= bottom]
+    return len(loose) > len(covered)
 
 
 def _box_grid(lines: list[Line], cells: list[Line], covered: dict[int, Line]) -> list[Line] | None:
