@@ -418,3 +418,12 @@ def test_two_tables_on_one_page_each_in_its_own_place() -> None:
     assert circumstances < first_learning
     tables = {b.table for b in page1 if b.kind == "table_cell"}
     assert len(tables) == 2
+
+
+def test_word_layout_table_of_panels_is_read_panel_by_panel() -> None:
+    # a 7-minute briefing laid out as a 2 x 2 Word table, each cell a bold heading over its
+    # paragraphs: "4. Key learning" holds learning points, not one cell of text
+    doc, items = parse_file(next((SETS / "unseen22").glob("haddonshire*.docx")))
+    assert not any(b.kind == "table_cell" for b in doc.blocks)
+    learning = [i for i in items if i.heading == "4. Key learning" and i.kind == "learning_point"]
+    assert learning and learning[0].text.startswith("Removal from roll is a moment of risk")

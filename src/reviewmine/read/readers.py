@@ -724,6 +724,16 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
                 add(para.text, "p", bold=bold)
         elif tag == "tbl":
             table = Table(child, document)
+            boxes = _docx_boxes(table)
+            if boxes is not None:
+                # a layout table: panels (a briefing's boxes, a shaded "Practice point"), each
+                # a heading over its own paragraphs and bullets, read panel by panel
+                for head, body in boxes:
+                    add(head, "h4", bold=True)
+                    for text, hint in body:
+                        add(text, hint)
+                page += after
+                continue
             for r, row in enumerate(table.rows):
                 seen: set[int] = set()
                 for col, cell in enumerate(row.cells):
@@ -746,6 +756,38 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
         for n in range(1, lines[-1].page + 1)
     ]
     return RawDocument("docx", tuple(pages))
+
+
+def _docx_boxes(table: Any) -> list[tuple[str, list[tuple[str, str]]]] | None:
+    """The panels of a Word table used for layout, or None for a table of data: every cell
+    with text opens with a short heading (a heading style, or bold throughout) over at least
+    one more paragraph."""
+    panels: list[tuple[str, list[tuple[str, str]]]] = []
+    seen: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # merged cells repeat
+                continue
+            seen.add(id(cell._tc))
+            paras = [p for p in cell.paragraphs if p.text.strip()]
+            if not paras:
+                continue
+            first = paras[0]
+            style = ((first.style.name if first.style is not None else "") or "").lower()
+            bold = bool(first.runs) and all(r.bold for r in first.runs if r.text.strip())
+            if (
+                len(paras) < 2
+                or len(first.text.split()) > 10
+                or not (bold or style.startswith("heading"))
+            ):
+                return None
+            body = []
+            for p in paras[1:]:
+                pstyle = ((p.style.name if p.style is not None else "") or "").lower()
+                listed = p._p.find(".//{*}numPr") is not None or pstyle.startswith("list")
+                body.append((p.text, "li" if listed else "p"))
+            panels.append((first.text, body))
+    return panels or None
 
 
 # -------------------------------------------------------------------------- HTML
