@@ -735,11 +735,11 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
                 page += after
                 continue
             for r, row in enumerate(table.rows):
-                seen: set[int] = set()
+                seen: set[Any] = set()  # the cells' elements, kept alive: ids would be reused
                 for col, cell in enumerate(row.cells):
-                    if id(cell._tc) in seen:  # merged cells repeat
+                    if cell._tc in seen:  # merged cells repeat
                         continue
-                    seen.add(id(cell._tc))
+                    seen.add(cell._tc)
                     add(
                         "\n".join(p.text for p in cell.paragraphs),
                         "cell",
@@ -763,12 +763,12 @@ def _docx_boxes(table: Any) -> list[tuple[str, list[tuple[str, str]]]] | None:
     with text opens with a short heading (a heading style, or bold throughout) over at least
     one more paragraph."""
     panels: list[tuple[str, list[tuple[str, str]]]] = []
-    seen: set[int] = set()
+    seen: set[Any] = set()  # the cells' elements, kept alive: ids would be reused
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:  # merged cells repeat
+            if cell._tc in seen:  # merged cells repeat
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             paras = [p for p in cell.paragraphs if p.text.strip()]
             if not paras:
                 continue
