@@ -427,3 +427,12 @@ def test_word_layout_table_of_panels_is_read_panel_by_panel() -> None:
     assert not any(b.kind == "table_cell" for b in doc.blocks)
     learning = [i for i in items if i.heading == "4. Key learning" and i.kind == "learning_point"]
     assert learning and learning[0].text.startswith("Removal from roll is a moment of risk")
+
+
+def test_asking_lead_in_over_imperative_bullets_gives_one_item_per_bullet() -> None:
+    # an area SEND report's "The partnership should:" + "improve ...", "strengthen ...";
+    # a heading "The review recommended that:" over lower-case bullets
+    afis = [i for i in _items("unseen24/kellingford*") if i.kind == "area_for_improvement"]
+    assert len(afis) == 5 and afis[0].text.startswith("improve the quality of advice")
+    recs = [i for i in _items("unseen25/fellside*") if i.heading == "The review recommended that:"]
+    assert len(recs) == 3

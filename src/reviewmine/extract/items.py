@@ -221,7 +221,7 @@ _THANKS = re.compile(r"^(?:we|i|the \w+(?: \w+)?) (?:would like to |wish to )?th
 _DO_BETTER = re.compile(r"\bneeds? to do better\b", re.I)
 # A lead-in whose bullets are each a recommendation ("recommends that the partnership:").
 _ASKS_LEAD = re.compile(
-    r"(\brecommends?( that)?( the [\w ]{1,40})?|\b(should|must|needs? to)|\bask [\w ]{1,60} to):\s*$",
+    r"(\brecommend(?:s|ed)?( that)?( the [\w ]{1,40})?|\b(should|must|needs? to)|\bask [\w ]{1,60} to):\s*$",
     re.I,
 )
 # A numbered paragraph's own number within its section ("7.2"): an entry of that section.
@@ -494,6 +494,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             if _LSCB.search(text) and (b.level <= 3 or "need to improve" in text.lower()):
                 in_lscb = True
             kind = section_kind(text)
+            if kind is None and _ASKS_LEAD.search(text):
+                kind = "recommendation"  # a heading that leads in: "The review recommended that:"
             if kind == "finding" and (letter or doc.doc_type in _INSPECTION_TYPES):
                 kind = None  # an inspection's findings are its narrative: the section closes here
             if doc.doc_type == "area_send" and _DO_BETTER.search(text):
@@ -1000,6 +1002,8 @@ def _leads_in(blocks: Sequence[Block], i: int, sec: _Section, review: bool = Fal
         or (len(b.text.split()) <= 6 and nxt.text[:1].isupper())
         # a review's "The subgroup recommends that the partnership:" + one entry per bullet
         or (review and b.text.rstrip().endswith(":"))
+        # "The partnership should:" + "improve the quality of ...": each bullet asks on its own
+        or (_ASKS_LEAD.search(b.text) is not None and _imperative(nxt.text))
     ):
         return False
     return nxt.text[:1].islower() or b.text.rstrip().endswith(":")
