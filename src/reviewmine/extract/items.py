@@ -841,18 +841,7 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
     with a verb of action or carry a modal of obligation.  Narrative, strengths and
     findings read as statements of fact.
     """
-    entries: list[str] = []
-    for b in blocks[i + 1 :]:
-        if b.kind == "heading":
-            break
-        if b.kind == "list_item" and b.level == 0:
-            entries.append(_NUMBER_LEAD.sub("", b.text))
-        elif b.kind == "paragraph" and _ENTRY_NUMBER.match(b.text):
-            entries.append(_ENTRY_NUMBER.sub("", b.text))  # "1. Ask yourself ..." in plain text
-        elif b.kind == "paragraph" and not entries and b.text.rstrip().endswith(":"):
-            continue  # a lead-in over the list
-        elif b.kind != "list_item":
-            break
+    entries = _list_entries(blocks, i)
     asks = sum(
         1 for t in entries if (_imperative(t) or _OBLIGATION.search(t)) and not _NAVIGATION.match(t)
     )
@@ -874,11 +863,14 @@ def _done_list(blocks: Sequence[Block], i: int) -> bool:
 
 
 def _list_entries(blocks: Sequence[Block], i: int) -> list[str]:
-    """The top-level list entries right under the heading at *i* (after a lead-in)."""
+    """The top-level list entries right under the heading at *i* (after a lead-in; their
+    sub-bullets are part of them)."""
     entries: list[str] = []
     for b in blocks[i + 1 :]:
         if b.kind == "list_item" and b.level == 0:
             entries.append(_NUMBER_LEAD.sub("", b.text))
+        elif b.kind == "list_item":
+            continue  # a sub-bullet of the entry before it
         elif b.kind == "paragraph" and _ENTRY_NUMBER.match(b.text):
             entries.append(_ENTRY_NUMBER.sub("", b.text))  # "1. We will ..." in plain text
         elif b.kind == "paragraph" and not entries and b.text.rstrip().endswith(":"):
