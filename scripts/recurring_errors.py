@@ -24,8 +24,7 @@ import numpy as np
 from reviewmine.config import load_config
 from reviewmine.embedding.cache import cached_embed
 from reviewmine.embedding.embedders import load_embedder
-from reviewmine.evaluation.matching import load_recurring_gold
-from reviewmine.evaluation.scoring import MATCH_F1, token_f1
+from reviewmine.evaluation.matching import load_recurring_gold, map_recurring_gold
 from reviewmine.store import Store
 from reviewmine.tracker.despite import FEATURES, despite_candidates, rule_accepts
 from reviewmine.tracker.matching import match_tracker
@@ -56,17 +55,9 @@ def main() -> int:
         return cached_embed(store, emb, list(texts))[0]
 
     done, cands = despite_candidates(links, items, docs, embed, themes=store.item_themes())
-    per_file: dict[str, list] = {}
-    for it in items:
-        per_file.setdefault(by_doc[it.doc_id].file_name, []).append(it)
-    pairs: set[tuple[str, str]] = set()
-    for g in gold:
-        pool = per_file.get(Path(str(g["later_file"])).name, [])
-        best = max(pool, key=lambda it: token_f1(str(g["later_text"]), it.text), default=None)
-        if best is None or token_f1(str(g["later_text"]), best.text) < MATCH_F1:
-            print(f"UNEXTRACTED {g['action_id']} {g['later_file']}: {g['later_text']}")
-            continue
-        pairs.add((str(g["action_id"]), best.id))
+    pairs, unmapped = map_recurring_gold(gold, items, {d.id: d.file_name for d in docs})
+    for g in unmapped:
+        print(f"UNEXTRACTED {g['action_id']} {g['later_file']}: {g['later_text']}")
     aid = {k: v[0].action.action_id for k, v in done.items()}
     key_of = {v: k for k, v in aid.items()}
     seen: set[tuple[str, str]] = set()

@@ -34,8 +34,7 @@ import numpy as np
 from reviewmine.config import load_config
 from reviewmine.embedding.cache import cached_embed
 from reviewmine.embedding.embedders import load_embedder
-from reviewmine.evaluation.matching import load_recurring_gold
-from reviewmine.evaluation.scoring import MATCH_F1, token_f1
+from reviewmine.evaluation.matching import load_recurring_gold, map_recurring_gold
 from reviewmine.store import Store
 from reviewmine.tracker.despite import (
     DEFAULT_DESPITE,
@@ -128,15 +127,7 @@ def run(name: str, db: Path) -> None:
         v = np.asarray(cached_embed(store, emb, list(texts))[0], dtype=np.float64)
         return v / np.linalg.norm(v, axis=1, keepdims=True).clip(1e-12)
 
-    per_file: dict[str, list] = {}
-    for it in items:
-        per_file.setdefault(by_doc[it.doc_id].file_name, []).append(it)
-    pairs: set[tuple[str, str]] = set()
-    for g in gold:
-        pool = per_file.get(Path(str(g["later_file"])).name, [])
-        b = max(pool, key=lambda it: token_f1(str(g["later_text"]), it.text), default=None)
-        if b is not None and token_f1(str(g["later_text"]), b.text) >= MATCH_F1:
-            pairs.add((str(g["action_id"]), b.id))
+    pairs, _ = map_recurring_gold(gold, items, {d.id: d.file_name for d in docs})
 
     shipped: set[tuple[str, str]] = set()
 

@@ -52,8 +52,7 @@ import numpy as np
 from reviewmine.config import load_config
 from reviewmine.embedding.cache import cached_embed
 from reviewmine.embedding.embedders import load_embedder
-from reviewmine.evaluation.matching import load_recurring_gold
-from reviewmine.evaluation.scoring import MATCH_F1, token_f1
+from reviewmine.evaluation.matching import load_recurring_gold, map_recurring_gold
 from reviewmine.store import Store
 from reviewmine.tracker.despite import (
     CHANGE_FEATURES,
@@ -114,15 +113,7 @@ def gold_set(name: str, db: Path, embedder_spec: str | None) -> GoldSet:
     done, cands = despite_candidates(
         links, items, docs, embed, themes=store.item_themes(), with_change=True
     )
-    per_file: dict[str, list] = {}
-    for it in items:
-        per_file.setdefault(by_doc[it.doc_id].file_name, []).append(it)
-    pairs: set[tuple[str, str]] = set()
-    for g in gold:
-        pool = per_file.get(Path(str(g["later_file"])).name, [])
-        best = max(pool, key=lambda it: token_f1(str(g["later_text"]), it.text), default=None)
-        if best is not None and token_f1(str(g["later_text"]), best.text) >= MATCH_F1:
-            pairs.add((str(g["action_id"]), best.id))
+    pairs, _ = map_recurring_gold(gold, items, {d.id: d.file_name for d in docs})
     action_id = {k: v[0].action.action_id for k, v in done.items()}
     width = len(FEATURES) + len(CHANGE_FEATURES)
     x = np.array([c.features for c in cands], dtype=np.float64).reshape(-1, width)

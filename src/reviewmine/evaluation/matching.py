@@ -213,13 +213,35 @@ def load_recurring_gold(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
+def map_recurring_gold(
+    gold: Sequence[Mapping[str, object]], items: Sequence[Item], file_of: Mapping[str, str]
+) -> tuple[set[tuple[str, str]], list[dict[str, object]]]:
+    """Gold "raised again" pairs as (action id, stored item id): each gold row's later text is
+    the stored item of its later file with the highest token F1, when that is at least 0.8.
+    *file_of* gives each item's document file name.  Also returns the rows no item matches."""
+    from .scoring import MATCH_F1, token_f1
+
+    per_file: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        per_file[file_of[it.doc_id]].append(it)
+    pairs: set[tuple[str, str]] = set()
+    unmapped: list[dict[str, object]] = []
+    for g in gold:
+        text = str(g["later_text"])
+        pool = per_file.get(Path(str(g["later_file"])).name, [])
+        best = max(pool, key=lambda it: token_f1(text, it.text), default=None)
+        if best is None or token_f1(text, best.text) < MATCH_F1:
+            unmapped.append(dict(g))
+            continue
+        pairs.add((str(g["action_id"]), best.id))
+    return pairs, unmapped
+
+
 def evaluate_recurring(
     store: Store, embedder: Embedder, gold_path: str | Path, *, tracker: str | None = None
 ) -> RecurringEval:
     """Run the matcher on one stored tracker and score its "raised again despite a
     completed action" pairs against gold pairs (later items mapped by token F1 >= 0.8)."""
-    from .scoring import MATCH_F1, token_f1
-
     gold = load_recurring_gold(gold_path)
     by_file: dict[str, set[str]] = defaultdict(set)
     for a in load_actions(store):
@@ -241,18 +263,9 @@ def evaluate_recurring(
     result = match_tracker(store, embedder, source_file=tracker)
     docs = {d.id: d for d in store.documents()}
     items = [it for it in store.items() if it.doc_id in docs]
-    per_file: dict[str, list[Item]] = defaultdict(list)
-    for it in items:
-        per_file[docs[it.doc_id].file_name].append(it)
-    gold_pairs: set[tuple[str, str]] = set()
-    unmapped = []
-    for g in gold:
-        cands = per_file.get(Path(str(g["later_file"])).name, [])
-        best = max(cands, key=lambda it: token_f1(str(g["later_text"]), it.text), default=None)
-        if best is None or token_f1(str(g["later_text"]), best.text) < MATCH_F1:
-            unmapped.append(dict(g))
-            continue
-        gold_pairs.add((str(g["action_id"]), best.id))
+    gold_pairs, unmapped = map_recurring_gold(
+        gold, items, {d.id: d.file_name for d in docs.values()}
+    )
     pred = {
         (c.action.action_id, e.item.item_id)
         for c in result.recurring_despite_complete
