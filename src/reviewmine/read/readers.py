@@ -365,7 +365,7 @@ def _grid_cells(
                         col=col,
                     )
                 )
-    if cells and lines is not None and _banners(lines, cells):
+    if cells and lines is not None and _banners(lines, cells, _covered(lines, cells)):
         return []  # the page's rules as a whole are banners, whatever their gaps
     tables: list[Line] = []
     for k in sorted({runs[cl.row or 0] for cl in cells}):
@@ -507,19 +507,7 @@ def _cluster(values: Iterable[float], tol: float = 2.5) -> list[float]:
 
 def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
     """Replace the lines that start inside a table cell by the cells, in reading order."""
-
-    def in_cell(ln: Line) -> Line | None:
-        y = ln.top + max(ln.size, 4) / 2
-        return next(
-            (
-                cl
-                for cl in cells
-                if cl.x0 - 1 <= ln.x0 + 1 <= cl.x1 and cl.top - 1 <= y <= cl.bottom
-            ),
-            None,
-        )
-
-    covered = {id(ln): cell for ln in lines if (cell := in_cell(ln)) is not None}
+    covered = _covered(lines, cells)
     if _banners(lines, cells, covered):
         return lines
     boxes = _box_grid(lines, cells, covered)
@@ -554,17 +542,27 @@ def _place_cells(lines: list[Line], cells: list[Line]) -> list[Line]:
     return before + placed + after
 
 
-def _banners(lines: list[Line], cells: list[Line], covered: dict[int, Line] | None = None) -> bool:
+def _covered(lines: list[Line], cells: list[Line]) -> dict[int, Line]:
+    """The cell each line starts in (by the line's id), for the lines inside one."""
+    out: dict[int, Line] = {}
+    for ln in lines:
+        y = ln.top + max(ln.size, 4) / 2
+        cell = next(
+            (
+                cl
+                for cl in cells
+                if cl.x0 - 1 <= ln.x0 + 1 <= cl.x1 and cl.top - 1 <= y <= cl.bottom
+            ),
+            None,
+        )
+        if cell is not None:
+            out[id(ln)] = cell
+    return out
+
+
+def _banners(lines: list[Line], cells: list[Line], covered: dict[int, Line]) -> bool:
     """More text between the rules than inside them: banners over the page's sections (a
     briefing's coloured heading bars, highlight bands), not a table; its lines stay lines."""
-    if covered is None:
-        covered = {
-            id(ln): cl
-            for ln in lines
-            for cl in cells
-            if cl.x0 - 1 <= ln.x0 + 1 <= cl.x1
-            and cl.top - 1 <= ln.top + max(ln.size, 4) / 2 <= cl.bottom
-        }
     top, bottom = min(cl.top for cl in cells), max(cl.bottom for cl in cells)
     loose = [ln for ln in lines if id(ln) not in covered and top <= ln.top <= bottom]
     return len(loose) > len(covered)
