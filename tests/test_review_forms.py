@@ -436,3 +436,29 @@ def test_asking_lead_in_over_imperative_bullets_gives_one_item_per_bullet() -> N
     assert len(afis) == 5 and afis[0].text.startswith("improve the quality of advice")
     recs = [i for i in _items("unseen25/fellside*") if i.heading == "The review recommended that:"]
     assert len(recs) == 3
+
+
+def test_roman_numbered_findings_heading_opens_its_section() -> None:
+    # "IV. Findings" over sub-headed paragraphs: the printed number is not part of the name
+    from reviewmine.extract.sections import section_kind
+
+    assert [section_kind(h) for h in ("IV. Findings", "iv) Findings", "(c) Learning points")] == [
+        "finding",
+        "finding",
+        "learning_point",
+    ]
+    found = [
+        i for i in _items("unseen22/tollbridge_lcspr_child_r_report.pdf") if i.kind == "finding"
+    ]
+    assert len(found) >= 6 and found[0].text.startswith("Child R was rarely seen alone")
+
+
+def test_recommendations_summarised_early_are_one_item_each() -> None:
+    # the executive summary lists "(1) ... (5)" in one paragraph; section VI states them again
+    recs = [
+        i
+        for i in _items("unseen22/tollbridge_lcspr_child_r_report.pdf")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) == 5
+    assert all(i.heading == "VI. Recommendations" for i in recs)

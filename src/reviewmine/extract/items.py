@@ -187,6 +187,7 @@ def extract_items(doc: Document) -> list[Item]:
     raw.sort(key=lambda r: r.start)
     if doc.doc_type not in _INSPECTION_TYPES:
         _explained_statements(doc, raw)
+    _drop_restated(raw)
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
     default = (
@@ -341,6 +342,23 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         r.end = nxt.end
         absorbed.add(nxt.start)
     raw[:] = [r for r in raw if not (r.running and r.start in absorbed)]
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _drop_restated(raw: list[Candidate]) -> None:
+    """A sentence read from running text that a section states again ("In summary: (1) The
+    Board should ...", then the recommendations section) is one item: the section's."""
+    stated = [(r.kind, set(_WORD.findall(r.text.lower()))) for r in raw if not r.running]
+
+    def restated(r: Candidate) -> bool:
+        words = set(_WORD.findall(_ENTRY_NUMBER.sub("", r.text).lower()))
+        return len(words) >= 6 and any(
+            kind == r.kind and len(words & other) >= 0.9 * len(words) for kind, other in stated
+        )
+
+    raw[:] = [r for r in raw if not (r.running and restated(r))]
 
 
 def _named_headings(doc: Document) -> Document:

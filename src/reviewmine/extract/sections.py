@@ -109,7 +109,8 @@ _KIND_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:strengths|good practice)$", "good_practice"),
     )
 )
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivx]+\.)\s+")
+# A heading's printed number: "4.", "4.2", "IV.", "iv)", "B.", "(c)"
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?(?:\d{1,2}|[A-Za-z]|[ivx]+|[IVX]+)[.)])\s+")
 
 
 # A heading that asks what the review found, what was learned or what should be done, by its
@@ -223,7 +224,8 @@ def section_kind(heading: str, *, named: bool = True) -> str | None:
     >>> section_kind("6. Recommendations"), section_kind("Immediate learning"), section_kind("Contents")
     ('recommendation', 'learning_point', None)
     """
-    h = _DIVISION.sub("", heading.strip())  # "Section 4: Learning identified"
+    # "Section 4: Learning identified", "IV. Findings": the heading's words without its number
+    h = _NUMBERING.sub("", _DIVISION.sub("", heading.strip()))
     for pat, kind in _SECTION_KINDS:
         if pat.search(h):
             return kind
