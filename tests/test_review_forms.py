@@ -462,3 +462,14 @@ def test_recommendations_summarised_early_are_one_item_each() -> None:
     ]
     assert len(recs) == 5
     assert all(i.heading == "VI. Recommendations" for i in recs)
+
+
+def test_shaded_two_row_table_header_is_read_as_cells_not_highlighted_lines() -> None:
+    # "Learning identified | Actions agreed" over "Learning | Action | Owner | By", each cell a
+    # filled one-line rectangle: side by side, so a header, and every row below gives its items
+    items = _items("unseen22/eastbridge_moor_rapid_review_child_j.pdf")
+    assert [i.kind for i in items if i.kind in ("learning_point", "action")] == [
+        "learning_point",
+        "action",
+    ] * 4
+    assert not any(i.text.startswith(("Learning identified", "Owner")) for i in items)

@@ -460,7 +460,13 @@ def _without_highlight_bands(
     drop: set[int] = set()
     for members in groups.values():
         rights = [rects[i][2] for i in members]
-        if len(members) >= 3 and max(rights) - min(rights) > 10:
+        # cells side by side on one line are a table's header rows, not highlighted lines
+        side_by_side = any(
+            a != b and abs(rects[a][1] - rects[b][1]) < 2 and rects[a][2] <= rects[b][0] + 1
+            for a in members
+            for b in members
+        )
+        if len(members) >= 3 and max(rights) - min(rights) > 10 and not side_by_side:
             drop.update(members)
     return [r for i, r in enumerate(rects) if i not in drop]
 
