@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from paths import SHARED
 from reviewmine.ingest import parse_file
 from reviewmine.types import Item
 
 SETS = Path(__file__).resolve().parents[1] / "evaluation" / "extraction"
+REAL = SHARED / "real"
 
 
 def _items(name: str) -> list[Item]:
@@ -473,3 +475,50 @@ def test_shaded_two_row_table_header_is_read_as_cells_not_highlighted_lines() ->
         "action",
     ] * 4
     assert not any(i.text.startswith(("Learning identified", "Owner")) for i in items)
+
+
+def test_two_columns_after_a_full_width_title_are_read_column_by_column() -> None:
+    # a title block across the page, then two columns; the right column's first line finishes
+    # the left column's last paragraph, and its own sub-headings open new entries
+    from reviewmine.read import structure
+    from reviewmine.read.readers import read_file
+
+    path = SETS / "unseen16" / "panel_national_review_between_the_gaps_2025.pdf"
+    page = structure._strip_furniture(read_file(path).pages)[0]
+    ordered = [ln.text for ln in structure._order_page(page).lines]
+    assert ordered.index("Learning for the system") < ordered.index("spent without supervision.")
+    assert (
+        ordered.index("spent without supervision.")
+        == ordered.index(
+            next(t for t in ordered if t.startswith("normal education, and the hours"))
+        )
+        + 1
+    )
+    items = [i.text for i in _items("unseen16/panel_national_review_between_the_gaps_2025.pdf")]
+    assert any(t.endswith("the hours out of school were spent without supervision.") for t in items)
+
+
+def test_letterhead_halves_and_glyph_columns_are_not_text_columns() -> None:
+    # a letter's address beside the inspectorate's contact lines, and bullets drawn in a
+    # column of their own beside the text, keep their order
+    from reviewmine.read import structure
+    from reviewmine.read.readers import read_file
+
+    for path, n in (
+        (REAL / "letters" / "focused-visit_swindon_2018-05-18.pdf", 0),
+        (REAL / "letters" / "jtai_cornwall_2018-11-23.pdf", 3),
+    ):
+        page = structure._strip_furniture(read_file(path).pages)[n]
+        assert structure._order_columns(page) is page
+
+
+def test_text_cell_taller_than_its_number_cell_is_one_cell() -> None:
+    # "1" in a short ruled box beside a two-line text box: no rule crosses the text box
+    # where the number's box ends, so its two lines are one entry
+    items = _items("unseen28/brackenridge_scp_annual_report_2025_26_chapter4.pdf")
+    learned = [i.text for i in items if i.kind == "learning_point"]
+    assert len(learned) == 4
+    assert learned[0].startswith("Our shared understanding") and "own audits" in learned[0]
+    steps = [i.text for i in items if i.kind == "next_step"]
+    # entries whose wrapped lines have a wider leading than the body text stay whole
+    assert len(steps) == 5 and all(t.rstrip().endswith(".") for t in steps)

@@ -346,8 +346,23 @@ def _grid_cells(
             continue
         runs[row_no] = run
         for col, (x0, x1) in enumerate(itertools.pairwise(row_xs)):
-            text = tp.get_text_bounded(x0 + 0.5, height - y1 + 0.5, x1 - 0.5, height - y0 - 0.5)  # type: ignore[attr-defined]
+            above = next(
+                (
+                    cl
+                    for cl in reversed(cells)
+                    if abs(cl.bottom - y0) < 1 and cl.x0 == x0 and cl.x1 == x1
+                ),
+                None,
+            )
+            ruled = any(abs(y - y0) < 3 and xl <= x0 + 3 and xr >= x1 - 3 for y, xl, xr in hs)
+            top = above.top - 1 if above is not None and not ruled else y0
+            text = tp.get_text_bounded(x0 + 0.5, height - y1 + 0.5, x1 - 0.5, height - top - 0.5)  # type: ignore[attr-defined]
             parts = [t.strip() for t in text.replace("\ufffe", "\u00ad").split("\r\n") if t.strip()]
+            if above is not None and not ruled:
+                # no rule between this cell and the one above in its column: one cell over
+                # two rows (a taller text cell beside a short number cell)
+                cells[cells.index(above)] = replace(above, text=_join_lines(parts), bottom=y1)
+                continue
             if parts:
                 cells.append(
                     Line(

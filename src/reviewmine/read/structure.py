@@ -114,7 +114,7 @@ def build_blocks(raw: RawDocument) -> tuple[list[Block], list[str], str]:
     ``doc_text[b.start:b.end] == b.text`` for every block.
     """
     if raw.kind == "pdf":
-        pages = [_order_floats(_order_columns(p)) for p in _strip_furniture(raw.pages)]
+        pages = [_order_page(p) for p in _strip_furniture(raw.pages)]
         body = _body_size(pages)
         opened = _layout_blocks(_attach_glyphs(pages, body), body, _line_pitch(pages))
     else:
@@ -229,30 +229,97 @@ def _body_size(pages: Sequence[RawPage]) -> float:
     return float(sizes.most_common(1)[0][0]) if sizes else 0.0
 
 
+def _order_page(p: RawPage) -> RawPage:
+    """A page's lines in reading order: by columns where it is set in columns, else with
+    boxes drawn out of order put where they sit."""
+    ordered = _order_columns(p)
+    return ordered if ordered is not p else _order_floats(p)
+
+
 def _order_columns(p: RawPage) -> RawPage:
-    """Read two-column pages column by column (pdfium gives content-stream order)."""
+    """Read columns of text column by column (pdfium gives content-stream order, which may
+    interleave them line by line).
+
+    A gutter is a left edge that three or more lines start at and that splits the page's lines
+    into those wholly left of it and those wholly right of it; lines crossing it (a full-width
+    title, a table) part the page into bands.  A band with five or more lines on each side,
+    side by side, and lines that fill their column (text, not a list of labels and values) is
+    read left column first.  Each side is searched again for a further gutter (three columns).
+    A page with no such band keeps its order.
+    """
     if p.width <= 0 or len(p.lines) < 6:
         return p
-    mid = p.width / 2
-    narrow = [ln for ln in p.lines if ln.x1 - ln.x0 < p.width * 0.45 and not ln.hint]
-    left = [ln for ln in narrow if ln.x1 < mid + 5]
-    right = [ln for ln in narrow if ln.x0 > mid - 5]
-    crossing = [ln for ln in p.lines if ln.x0 < mid - 5 and ln.x1 > mid + 5]
-    if len(left) < 3 or len(right) < 3:
+    ordered = _column_order(list(p.lines))
+    if ordered is None:
         return p
-    col_top = min(ln.top for ln in left + right)
-    col_bottom = max(ln.top for ln in left + right)
-    if any(col_top < ln.top < col_bottom for ln in crossing):
-        return p  # a full-width line inside the column band: not a two-column layout
+    return RawPage(p.number, p.width, p.height, tuple(ordered))
 
-    def key(ln: Line) -> tuple[int, float, float]:
-        if ln.top < col_top and ln in crossing:
-            return (0, ln.top, ln.x0)
-        if ln.top > col_bottom and ln in crossing:
-            return (3, ln.top, ln.x0)
-        return (1 if ln.x0 < mid - 5 else 2, ln.top, ln.x0)
 
-    return RawPage(p.number, p.width, p.height, tuple(sorted(p.lines, key=key)))
+def _column_order(lines: list[Line], depth: int = 0) -> list[Line] | None:
+    """*lines* in column order, or None when no band of them is set in columns."""
+    text = [ln for ln in lines if not ln.hint]
+    leftmost = min((ln.x0 for ln in text), default=0.0)
+    best: list[tuple[list[Line], bool]] | None = None
+    starts = sorted({round(ln.x0) for ln in text})
+    for edge in starts:
+        # a left edge that three lines share, not the page's margin
+        if edge - leftmost < 40 or sum(abs(ln.x0 - edge) < 3 for ln in text) < 3:
+            continue
+        bands = _bands(lines, edge)
+        covered = sum(len(band) for band, columned in bands if columned)
+        if covered and (best is None or covered > sum(len(b) for b, c in best if c)):
+            best, gutter = bands, edge
+    if best is None:
+        return None
+    out: list[Line] = []
+    for band, columned in best:
+        if not columned:
+            out += band
+            continue
+        left = [ln for ln in band if ln.x1 <= gutter + 3]
+        right = [ln for ln in band if ln.x1 > gutter + 3]
+        for side in (left, right):
+            deeper = _column_order(side, depth + 1) if depth < 2 else None
+            out += side if deeper is None else deeper
+    return out
+
+
+def _bands(lines: list[Line], edge: float) -> list[tuple[list[Line], bool]]:
+    """The lines cut into bands, in top order, at the lines that cross *edge* (and table
+    cells), each with whether it is set in two columns there."""
+    bands: list[list[Line]] = []
+    cur: list[Line] = []
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        if ln.hint or (ln.x0 < edge - 3 and ln.x1 > edge + 3):
+            bands += [cur, [ln]] if cur else [[ln]]
+            cur = []
+        else:
+            cur.append(ln)
+    if cur:
+        bands.append(cur)
+    out = []
+    for band in bands:
+        left = [ln for ln in band if ln.x1 <= edge + 3]
+        right = [ln for ln in band if ln.x1 > edge + 3]
+        # five lines a side, four or more of them beside each other: not a letterhead's halves
+        side_by_side = (
+            len(left) >= 5
+            and len(right) >= 5
+            and min(max(ln.top for ln in left), max(ln.top for ln in right))
+            - max(min(ln.top for ln in left), min(ln.top for ln in right))
+            > 40
+        )
+        out.append((band, side_by_side and _fills(left) and _fills(right)))
+    return out
+
+
+def _fills(side: list[Line]) -> bool:
+    """Most lines are running text that fills its column: not short labels, and not a
+    column of bullet glyphs or paragraph numbers beside the text."""
+    x0, x1 = min(ln.x0 for ln in side), max(ln.x1 for ln in side)
+    width = sorted(ln.x1 - ln.x0 for ln in side)[len(side) // 2]
+    words = sorted(len(ln.text.split()) for ln in side)[len(side) // 2]
+    return width >= 0.7 * (x1 - x0) and words >= 3
 
 
 # --------------------------------------------------------------------- PDF blocks
@@ -561,6 +628,13 @@ def _continues(cur: _Open, ln: Line, page: int, pitch: dict[int, float] | None =
     allowed = 1.9 + (1.3 if "\u00ad" in cur.lines[-1] or "\ufffe" in cur.lines[-1] else 0)
     if gap > max(cur.last_size, 8) * allowed:
         return False
+    if (
+        cur.kind == "list_item"
+        and cur.mark_x + 3 < ln.x0 < cur.x0 + 30
+        and ln.text.lstrip()[:1].islower()
+        and not cur.lines[-1].rstrip().endswith(_TERMINAL)
+    ):
+        return True  # an unfinished entry going on at its hanging indent, however wide the leading
     usual = (pitch or {}).get(round(cur.last_size))
     if usual and allowed < 2 and gap > usual * 1.35 and round(ln.size) == round(cur.last_size):
         return False  # wider than the document's line pitch: a new paragraph
