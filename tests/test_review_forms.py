@@ -522,3 +522,24 @@ def test_text_cell_taller_than_its_number_cell_is_one_cell() -> None:
     steps = [i.text for i in items if i.kind == "next_step"]
     # entries whose wrapped lines have a wider leading than the body text stay whole
     assert len(steps) == 5 and all(t.rstrip().endswith(".") for t in steps)
+
+
+def test_appendix_heading_ends_the_recommendations_section_at_any_level() -> None:
+    # "Appendix A: Terms of reference" is set smaller than "5. Recommendations"; its scope
+    # bullets ("how well agencies identified ...;") are not recommendations
+    recs = [
+        i
+        for i in _items("unseen29/ebbsworth_lcspr_child_r_overview_report.pdf")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) == 7
+    assert not any(i.text.startswith(("how ", "whether ", "the use of")) for i in recs)
+
+
+def test_semicolon_list_after_a_lead_in_inside_a_named_section_is_one_item_per_part() -> None:
+    # "4. AREAS FOR IMPROVEMENT" over "... the following areas need to improve: a; b; c":
+    # three items; "Thank you to ..." under the next steps is not one
+    items = _items("unseen29/kestwick_scp_learning_summary_child_w.txt")
+    afi = [i.text for i in items if i.kind == "area_for_improvement"]
+    assert len(afi) == 3 and afi[0].startswith("the process for checking")
+    assert not any(i.text.startswith("Thank you") for i in items)

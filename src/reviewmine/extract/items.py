@@ -86,6 +86,12 @@ _DIRECTIVE = re.compile(
 _CLOSING = re.compile(
     r"^(yours (sincerely|faithfully)|kind regards|best wishes|signed on behalf of)\b", re.I
 )
+# A document's back matter: under any heading level it ends the section before it.
+_BACK_MATTER = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:appendix|appendices|annex(?:es)?|glossary|references|bibliography|"
+    r"terms of reference|acknowledge?ments)\b",
+    re.I,
+)
 # A table of contents line: a title, then dot leaders or a gap, then a page number.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}$")
 _DOT_LEADERS = re.compile(r"(?:\.{3,}|…{2,})\s*\d{1,3}$")
@@ -218,7 +224,9 @@ def extract_items(doc: Document) -> list[Item]:
     return items
 
 
-_THANKS = re.compile(r"^(?:we|i|the \w+(?: \w+)?) (?:would like to |wish to )?thanks?\b", re.I)
+_THANKS = re.compile(
+    r"^(?:thank you\b|(?:we|i|the \w+(?: \w+)?) (?:would like to |wish to )?thanks?\b)", re.I
+)
 _DO_BETTER = re.compile(r"\bneeds? to do better\b", re.I)
 # A lead-in whose bullets are each a recommendation ("recommends that the partnership:").
 _ASKS_LEAD = re.compile(
@@ -782,7 +790,7 @@ def _section_items(doc: Document) -> list[Candidate]:
             # "The review recommends: a; b; and c." is one item per part, and so is each
             # sentence of a recommendations list written as one paragraph
             parts = (
-                inline_parts(b.text)
+                inline_parts(b.text, in_section=True)
                 or prose_list_parts(b.text)
                 or (directive_parts(b.text) if review and sec.kind == "recommendation" else [])
             )
@@ -1032,8 +1040,8 @@ def _is_subheading(
         return sec.ofsted_afi  # elsewhere "Areas for improvement" opens its own section
     if _QUESTIONS.match(text):
         return True
-    if doc.doc_type == "ofsted_inspection" or _JUDGED.search(text):
-        return False  # Ofsted sections end at the next heading
+    if doc.doc_type == "ofsted_inspection" or _JUDGED.search(text) or _BACK_MATTER.match(text):
+        return False  # Ofsted sections end at the next heading; so does any at an appendix
     # "Recommendations to the LSCB" under "6. Recommendations" refines, not restarts
     return b.level > sec.level and kind in (None, sec.kind) and not label
 

@@ -688,23 +688,28 @@ def directive_parts(text: str) -> list[str]:
 _ANAPHOR = re.compile(r"^(this|these|that|those|it|they|such|he|she|its|their|both|each)\b", re.I)
 
 
-def inline_parts(text: str) -> list[str]:
-    """The parts of a ';' list after a lead-in in *text* ("Recommendations include: a; b; c"), or []."""
-    found = _inline_list(text)
+def inline_parts(text: str, in_section: bool = False) -> list[str]:
+    """The parts of a ';' list after a lead-in in *text* ("Recommendations include: a; b; c"), or [].
+
+    In a section that names its kind, any lead-in ending ':' over three or more ';' parts
+    will do ("The partnership has agreed that the following areas need to improve: a; b; c").
+    """
+    found = _inline_list(text, in_section)
     return found[1] if found else []
 
 
-def _inline_list(text: str) -> tuple[str, list[str]] | None:
+def _inline_list(text: str, in_section: bool = False) -> tuple[str, list[str]] | None:
     split = _inline_split(text)
     if split is None:
         return None
     lead, rest = split
-    if _LEAD_NEG.search(lead) or rest.endswith(":"):
-        return None
-    kind = _lead_kind(lead)
-    if kind is None:
+    # "the following areas" is a review's scope, unless what follows must change
+    if (_LEAD_NEG.search(lead) and not (in_section and _ASKS.search(lead))) or rest.endswith(":"):
         return None
     first = _SENTENCE.split(rest)[0]  # the list ends with its sentence
+    kind = _lead_kind(lead) or ("section" if in_section and first.count(";") >= 2 else None)
+    if kind is None:
+        return None
     if ";" in first:
         parts = first.split(";")
     elif _LABEL.search(lead.strip()) and len(lead.split()) <= 6:
