@@ -543,3 +543,29 @@ def test_semicolon_list_after_a_lead_in_inside_a_named_section_is_one_item_per_p
     afi = [i.text for i in items if i.kind == "area_for_improvement"]
     assert len(afi) == 3 and afi[0].startswith("the process for checking")
     assert not any(i.text.startswith("Thank you") for i in items)
+
+
+def test_bold_numbered_entries_that_ask_are_items_and_prompts_are_not() -> None:
+    # "What you should do" over "1. Talk about safe sleep at every contact ..." set in bold,
+    # each followed by "Prompt: ...?": four recommendations, no prompt
+    recs = [
+        i.text
+        for i in _items("unseen29/carnbrook_learning_brief_baby_d_safe_sleep.pdf")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) == 4 and recs[0].startswith("Talk about safe sleep")
+    assert not any(t.startswith("Prompt") for t in recs)
+
+
+def test_form_question_over_numbered_answers_gives_one_item_per_answer() -> None:
+    # a rapid review form's row "What learning has the rapid review identified?" | "1. ... 2. ..."
+    from reviewmine.extract.items import numbered_run
+
+    learned = [
+        i
+        for i in _items("unseen29/wexcombe_rapid_review_child_b.docx")
+        if i.kind == "learning_point"
+    ]
+    assert [i.number for i in learned] == ["1", "2", "3", "4"]
+    assert learned[0].text.startswith("The midwife gave both parents")
+    assert numbered_run("2. Not from one. 3. Nor two.") == []

@@ -492,6 +492,20 @@ def _section_items(doc: Document) -> list[Candidate]:
             if last is not None and last.awaiting and not text.lower().startswith("finding type"):
                 _fill(last, text, b)  # "Finding 1" then its statement in bold
                 continue
+            sentence = _NUMBER_LEAD.sub("", text)
+            if (
+                sec is not None
+                and sec.kind in ("recommendation", "next_step", "action", "area_for_improvement")
+                and b.level > sec.level
+                and len(sentence.split()) >= 8
+                and sentence.rstrip().endswith(".")
+                and (_imperative(sentence) or _OBLIGATION.search(sentence))
+            ):
+                # "1. Talk about safe sleep at every contact ...": an entry set in bold, a
+                # whole sentence that asks for something, not a sub-heading (the prompt
+                # question under it does not close the section)
+                last = _new_item(out, sec, b, sentence, None, in_lscb, doc)
+                continue
             about_finding = last is not None and last.kind == "finding"
             asked = sec is not None and _question_list(blocks, i)
             if sec is not None and (
@@ -718,6 +732,8 @@ def _section_items(doc: Document) -> list[Candidate]:
         if label:
             last = _new_item(out, sec, b, b.text, label, in_lscb, doc)
             continue
+        if b.text.rstrip().endswith("?") and not sec.questions:
+            continue  # a prompt for the reader ("Prompt: Who else needs to know?") asks, it is no item
         if _leads_in(blocks, i, sec, review):
             # "Leaders should ... in relation to:" with sub-bullets finishing its sentence: one item;
             # the section's items are its paragraphs from here on
@@ -847,7 +863,7 @@ _IMPERATIVE_FORM = re.compile(
     r"there|this|these|those|the|a|an|all|some|many|most|each|every|it|they|we|he|she|in|on|at|for|of|by|"
     r"with|from|as|if|not|no|too|only|also|both|more|less|one|two|three)\b)"
     r"(?P<verb>[a-z][a-z-]*(?:[^s\W]|ss))\s+(?:the|that|a|an|all|and|every|each|there|whether|with|on|for|"
-    r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective)\b",
+    r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective|about)\b",
     re.I,
 )
 # Links and calls to read or get in touch are a web page's navigation, not actions.
@@ -1250,6 +1266,30 @@ def _table_items(
             for c in row
             if len(c.text) < 80 and section_kind(c.text, named=False)
         ]
+        if named and len(cols) == 2 and named[0][0].col == cols[0]:
+            cell, kind = named[0]
+            value = [c for c in row if c.col != cell.col]
+            text = " ".join(c.text for c in value).strip()
+            if kind in ACTIONABLE_KINDS | {"finding", "learning_point"} and len(text) >= max(
+                60, 2 * len(cell.text)
+            ):
+                # a form's row, a question and its answer ("What learning has the rapid
+                # review identified?" | "1. ... 2. ..."): the answer's entries are items
+                parts: list[tuple[str | None, str]] = [(None, text)]
+                for number, part in numbered_run(text) or parts:
+                    out.append(
+                        Candidate(
+                            kind=kind,
+                            text=part,
+                            page=value[0].page,
+                            heading=cell.text,
+                            number=number,
+                            start=value[0].start,
+                            end=value[-1].end,
+                            confidence=0.85,
+                        )
+                    )
+                continue
         if named:
             cell, kind = named[0]
             if sec is None or sec.kind != kind:
@@ -1275,6 +1315,8 @@ def _table_items(
             header_seen = True
             continue
         if sec is None:
+            if len(cols) == 2:
+                continue  # a form's other rows (dates, decisions): a question may come later
             return None  # no header naming what the rows are: not a table of items
         if not header_seen and (row[0].row == 0):
             header_seen = True
@@ -1346,6 +1388,26 @@ _DONE = re.compile(
     r"^(?:completed|complete|done|closed|achieved|no (?:separate |further )?(?:recommendation|action))\b",
     re.I,
 )
+
+
+# "1. The midwife ... 2. The father's ...": numbered entries run together in one cell.
+_RUN_NUMBER = re.compile(r"(?:^|(?<=[.!?;:]\s))(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def numbered_run(text: str) -> list[tuple[str | None, str]]:
+    """The entries of *text* numbered 1, 2, 3 ... in sequence from its start, or [] (fewer than two).
+
+    >>> numbered_run("1. Fathers were not seen. 2. Records did not move.")
+    [('1', 'Fathers were not seen.'), ('2', 'Records did not move.')]
+    """
+    marks: list[re.Match[str]] = []
+    for m in _RUN_NUMBER.finditer(text):
+        if int(m.group(1)) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [(m.group(1), text[m.end() : e].strip()) for m, e in zip(marks, ends, strict=True)]
 
 
 def _text_column(header: Sequence[Block], row: Sequence[Block]) -> int | None:

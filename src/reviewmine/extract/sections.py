@@ -130,6 +130,8 @@ _ASKED_VERBS = (
     # agencies"); "was asked to consider" is its terms of reference, not a request
     (re.compile(r"^(?:recommend|recommends|calls|asks|urges)$", re.I), "recommendation"),
 )
+_ASKED_NOUN = re.compile(r"^(?:learning|lessons|recommendations|findings)$", re.I)
+_ASKED_AUX = re.compile(r"^(?:has|have|had|did|does|do|is|are|was|were|can|should)$", re.I)
 _ASKED_MODAL = re.compile(r"^(?:should|must|can|could|needs?|ought)$", re.I)
 _ASKED_WANT = re.compile(r"^(?:wants?|would|need|needs|expect|expects|asking)$", re.I)
 _ASKED_DO = re.compile(r"^(?:do|change|happen|improve|consider|know|ask)$", re.I)
@@ -200,6 +202,13 @@ def asked_kind(heading: str) -> str | None:
         and any(_ASKED_WANT.match(w) for w in words[:-3])
     ):
         return "recommendation"  # "What we want partners to do", "What we would like you to do"
+    if len(words) >= 2 and _ASKED_NOUN.match(words[0]) and _ASKED_AUX.match(words[1]):
+        # "What learning has the rapid review identified?": the noun asked for names the kind
+        return (
+            "recommendation"
+            if words[0].lower().startswith("recommend")
+            else ("finding" if words[0].lower().startswith("finding") else "learning_point")
+        )
     for j, word in enumerate(words[:5]):
         if len(words) - j - 1 > 4:
             continue  # the verb of a short question is near its end
