@@ -569,3 +569,33 @@ def test_form_question_over_numbered_answers_gives_one_item_per_answer() -> None
     assert [i.number for i in learned] == ["1", "2", "3", "4"]
     assert learned[0].text.startswith("The midwife gave both parents")
     assert numbered_run("2. Not from one. 3. Nor two.") == []
+
+
+def test_recommendations_listed_in_one_sentence_and_counted_in_the_next() -> None:
+    # "It recommended that A; that B; and that C." gives one item per part; "The first
+    # recommendation is that ... The second is that ..." counts on; "The Panel is calling on:"
+    # leads in a list of recommendations
+    library = [
+        i.text
+        for i in _items("unseen30/marrowby_child_r_case_review_library_entry.txt")
+        if i.kind == "recommendation"
+    ]
+    assert len(library) >= 4 and library[0].startswith("the partnership introduces")
+    sar = [
+        i.text
+        for i in _items("unseen30/fennick_vale_sab_sar_mr_b_summary.txt")
+        if i.kind == "recommendation"
+    ]
+    assert any(t.startswith("The second is that partners audit") for t in sar)
+    panel = [
+        i.text
+        for i in _items("unseen30/national_panel_review_online_exploitation_press_release.html")
+        if i.kind == "recommendation"
+    ]
+    assert any(t.startswith("the Home Office to make sure") for t in panel)
+
+
+def test_things_to_take_away_are_learning_points() -> None:
+    items = _items("unseen30/tolhurst_moor_safeguarding_matters_newsletter_issue_14.txt")
+    learned = [i.text for i in items if i.kind == "learning_point"]
+    assert len(learned) == 3 and learned[1].startswith("Information about risk must travel")

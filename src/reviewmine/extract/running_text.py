@@ -62,7 +62,8 @@ REVIEW_TYPES = frozenset(
 
 # Words that make a lead-in introduce recommendations.
 _REC_LEAD = re.compile(
-    r"\brecommend\w*|\bcall(s|ed|ing)? for\b|\bproposals?\b|\bnext steps\b|\b(asks?|requests?) that\s*:?\s*$|"
+    r"\brecommend\w*|\bcall(s|ed|ing)? (for|on|upon)\b|\bproposals?\b|\bnext steps\b|\b(asks?|requests?) that\s*:?\s*$|"
+    r"\b(is|are) (asking|urging)\s*:?\s*$|"
     r"\bwhat (needs|should) (to )?"
     r"(change|happen|improve)",
     re.IGNORECASE,
@@ -77,7 +78,7 @@ _NEXT_LEAD = re.compile(
 # Words that make a lead-in introduce findings or learning.
 _FIND_LEAD = re.compile(
     r"\b(findings?|learning|learn[te]d?|lessons?|themes?|issues|concerns?|factors|areas|messages|weakness(es)?|"
-    r"gaps|problems|conclusions?|key points|points for|need for improved|need for)\b|"
+    r"gaps|problems|conclusions?|key points|points for|need for improved|need for|take[- ]?aways?)\b|"
     r"\b(identified|emerged|highlighted|found|concluded|showed|revealed)\b",
     re.IGNORECASE,
 )
@@ -102,7 +103,7 @@ _LEAD_NEG = re.compile(
 _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
     r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
-    r"\bit is recommended that\b|(?<!what )\b(we|i) (would )?recommend\b|"
+    r"\bit is recommended that\b|(?<!what )\b(we|i) (would )?recommend\b|\brecommendation (is|was) that\b|"
     r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
     r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
     r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
@@ -213,7 +214,7 @@ _ENTRY_NOUN = re.compile(
     re.IGNORECASE,
 )
 # A lead-in about learning (not findings).
-_LEARNING_WORD = re.compile(r"\b(learning|learn[te]d?|lessons?)\b", re.IGNORECASE)
+_LEARNING_WORD = re.compile(r"\b(learning|learn[te]d?|lessons?|take[- ]?aways?)\b", re.IGNORECASE)
 _ATTRIBUTED = re.compile(
     r"[”\"’'],?\s+(said|says|states|stated|concluded|found) the (report|review|panel|"
     r"analysis|inspectorate|reviewers?)\b",
@@ -972,6 +973,11 @@ def _sentence_items(
         kinds.append(
             None if kind and _SENT_NEG.search(s) else kind
         )  # negatives only where a cue fired (or the heading gave the kind)
+    for n in range(1, len(sentences)):
+        if kinds[n - 1] == "recommendation" and _ORDINAL.match(sentences[n]):
+            kinds[n] = (
+                "recommendation"  # "The first recommendation is that ... The second is that ..."
+            )
     out: list[Candidate] = []
     n = 0
     while n < len(sentences):
@@ -999,6 +1005,32 @@ def _sentence_items(
             and (_EXAMPLE.search(sentences[end + 1]) or _CONNECTIVE.match(sentences[end + 2]))
         ):
             end += 2
-        out.append(_item(kind, " ".join(sentences[n : end + 1]), b, heading))
+        joined = " ".join(sentences[n : end + 1])
+        for part in (that_clauses(joined) if kind == "recommendation" else []) or [joined]:
+            out.append(_item(kind, part, b, heading))
         n = end + 1
     return out
+
+
+# A sentence that goes on counting what the one before began ("The second is that ...").
+_ORDINAL = re.compile(
+    r"^(?:the )?(?:second|third|fourth|fifth|sixth|seventh|next|last|final|other)\b(?: \w+)?"
+    r" (?:is|was|asks|recommends|calls|concerns|proposes|requires)\b",
+    re.IGNORECASE,
+)
+_THAT_LEAD = re.compile(r"\brecommend(?:s|ed)?(?: [\w ]{1,40}?)? that\s+", re.IGNORECASE)
+_THAT_NEXT = re.compile(r";\s*(?:and\s+)?that\s+", re.IGNORECASE)
+
+
+def that_clauses(sentence: str) -> list[str]:
+    """The recommendations of one sentence that lists them ("It recommended that A; that B;
+    and that C."), each without its joining words, or [] for a sentence with one.
+
+    >>> that_clauses("It recommended that the board acts now; and that schools report absences.")
+    ['the board acts now', 'schools report absences']
+    """
+    m = _THAT_LEAD.search(sentence)
+    if not m:
+        return []
+    parts = [p.strip().rstrip(".").strip() for p in _THAT_NEXT.split(sentence[m.end() :])]
+    return parts if len(parts) >= 2 and all(len(p.split()) >= 3 for p in parts) else []
