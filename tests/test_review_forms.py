@@ -599,3 +599,26 @@ def test_things_to_take_away_are_learning_points() -> None:
     items = _items("unseen30/tolhurst_moor_safeguarding_matters_newsletter_issue_14.txt")
     learned = [i.text for i in items if i.kind == "learning_point"]
     assert len(learned) == 3 and learned[1].startswith("Information about risk must travel")
+
+
+def test_bold_first_line_going_on_in_plain_text_is_an_entry_not_a_heading() -> None:
+    # "2" in the margin, "The Department for Education and ..." in bold, then "should set out
+    # ..." in plain text: six numbered recommendations, none of them a heading
+    items = _items("unseen31/panel_national_review_out_of_the_picture.pdf")
+    recs = [i for i in items if i.kind == "recommendation"]
+    assert len(recs) == 6
+    assert recs[1].text.startswith("The Department for Education and the Department of Health")
+    assert "should set out" in recs[1].text
+
+
+def test_roman_numbered_entries_set_further_in_are_sub_entries() -> None:
+    # "(b) develop a single multi-agency process ..., so that:" over "(i)" and "(ii)" set in
+    # further: one recommendation whose parts are sub-items
+    recs = [
+        i
+        for i in _items("unseen31/rivenshaw_lcspr_child_k_overview_report.pdf")
+        if i.kind == "recommendation"
+    ]
+    develop = next(i for i in recs if i.text.startswith("develop a single"))
+    assert len(develop.subitems) == 2
+    assert not any(i.text.startswith("information from return home") for i in recs)

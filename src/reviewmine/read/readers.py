@@ -189,7 +189,9 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
         # line gap.
         left, bottom1, _r0, top0 = tp.get_charbox(i0, loose=True)  # type: ignore[attr-defined]
         _l1, _b1, right, _t1 = tp.get_charbox(i1)  # type: ignore[attr-defined]
-        size = float(c.FPDFText_GetFontSize(tp, i0))  # type: ignore[attr-defined]
+        # the size of the line's first letter, not of a larger number opening it ("2 The ...")
+        letter = next((k for k, ch in enumerate(stripped) if ch.isalpha()), 0)
+        size = float(c.FPDFText_GetFontSize(tp, min(i0 + letter, i1)))  # type: ignore[attr-defined]
         pieces = _split_at_gaps(tp, start, len(raw), size, height)
         if pieces:
             # text runs far apart on one baseline (columns, table without rules)

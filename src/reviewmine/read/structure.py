@@ -464,6 +464,8 @@ def _layout_blocks(
     cur: _Open | None = None
     first_bullet_x: float | None = None  # x of the first top-level bullet of a list
     anchor_x: float | None = None  # x of the current numbered item
+    numbered_x: list[float] = []  # x of the numbers of the open numbered lists, outermost first
+    numbered_at: tuple[int, float] | None = None  # page and top of the last number
     for p in pages:
         for ln in p.lines:
             text = ln.text.strip()
@@ -522,6 +524,7 @@ def _layout_blocks(
                     cur.last_top = ln.top
                     continue
                 first_bullet_x = anchor_x = None
+                numbered_x = []
                 cur = _Open(
                     "heading",
                     p.number,
@@ -562,7 +565,18 @@ def _layout_blocks(
                     if text[:1] in "\u0336\u2212" and cur is not None and cur.kind == "list_item":
                         depth = max(depth, 1)  # stroke/minus glyphs under an item are sub-bullets
                 else:
-                    depth = 0
+                    # "(i)" set further in than the "(b)" above it is that entry's sub-entry; a
+                    # number at the top of a new column or page goes on the list at its level
+                    if numbered_at is None or numbered_at[0] != p.number or ln.top < numbered_at[1]:
+                        numbered_x = []
+                    numbered_at = (p.number, ln.top)
+                    while numbered_x and ln.x0 < numbered_x[-1] - 6:
+                        numbered_x.pop()
+                    if numbered_x and ln.x0 > numbered_x[-1] + 6 and len(numbered_x) < 3:
+                        numbered_x.append(ln.x0)
+                    elif not numbered_x:
+                        numbered_x.append(ln.x0)
+                    depth = len(numbered_x) - 1
                     anchor_x, first_bullet_x = ln.x0, None
                 text_x = ln.x0 + 12 if bullet else ln.x0 + 18
                 cur = _Open(
@@ -581,6 +595,26 @@ def _layout_blocks(
                     last_page=p.number,
                 )
                 blocks.append(cur)
+                continue
+            if (
+                cur is not None
+                and cur.kind == "heading"
+                and text[:1].islower()
+                and cur.page == p.number
+                and not cur.lines[-1].rstrip().endswith(_TERMINAL)
+                and round(ln.size) == round(cur.last_size)
+                and cur.x0 - 3 <= ln.x0 <= cur.x0 + 60
+                and 0 < ln.top - cur.last_top < max(cur.last_size, 8) * 1.9
+            ):
+                # a bold first line whose sentence goes on in plain text ("2 The Department
+                # for Education ..." / "should set out ..."): a paragraph, not a heading
+                if cur.number:
+                    cur.kind, cur.level, cur.mark_x, cur.x0 = "list_item", 0, cur.x0, ln.x0
+                    cur.lines[0] = split_marker(cur.lines[0])[0]
+                else:
+                    cur.kind, cur.level = "paragraph", 0
+                cur.lines.append(text)
+                cur.last_top = ln.top
                 continue
             if (
                 cur is not None
@@ -606,6 +640,7 @@ def _layout_blocks(
             )
             blocks.append(cur)
             first_bullet_x = anchor_x = None
+            numbered_x = []
     return blocks
 
 
