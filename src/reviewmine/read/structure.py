@@ -572,9 +572,7 @@ def _layout_blocks(
                     numbered_at = (p.number, ln.top)
                     while numbered_x and ln.x0 < numbered_x[-1] - 6:
                         numbered_x.pop()
-                    if numbered_x and ln.x0 > numbered_x[-1] + 6 and len(numbered_x) < 3:
-                        numbered_x.append(ln.x0)
-                    elif not numbered_x:
+                    if not numbered_x or (ln.x0 > numbered_x[-1] + 6 and len(numbered_x) < 3):
                         numbered_x.append(ln.x0)
                     depth = len(numbered_x) - 1
                     anchor_x, first_bullet_x = ln.x0, None
