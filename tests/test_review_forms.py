@@ -622,3 +622,12 @@ def test_roman_numbered_entries_set_further_in_are_sub_entries() -> None:
     develop = next(i for i in recs if i.text.startswith("develop a single"))
     assert len(develop.subitems) == 2
     assert not any(i.text.startswith("information from return home") for i in recs)
+
+
+def test_label_line_under_a_wrapped_section_title_is_a_heading_of_its_own() -> None:
+    # "What we have learned" / "so far" (one title on two lines), then "Learning point 1" in the
+    # same font: the label opens its own learning point
+    learned = [
+        i for i in _items("unseen31/sandwick_rapid_review_baby_r.pdf") if i.kind == "learning_point"
+    ]
+    assert len(learned) == 4 and learned[0].text.startswith("Baby R's father had a history")

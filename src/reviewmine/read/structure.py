@@ -49,6 +49,10 @@ _SPECIAL = re.compile("[\ufb00-\ufb06\u00ad\ufffe]")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]{2,}|[\t\u00a0\u2000-\u200a\u202f]")
 _TERMINAL = (".", "?", "!", ":", ";", ".”", ".'", ".’", ")")
 
+# A numbered label on a line of its own ("Learning point 1"): a heading of its own.
+_LABEL_LINE = re.compile(
+    r"^(recommendation|finding|learning point|lesson|action)\s+\d{1,3}[a-z]?\b", re.I
+)
 # "Recommendation 3:" / "Finding 2." at a line start opens a new paragraph.
 _LABEL_START = re.compile(
     r"^(recommendation|finding|learning point|action)\s+\d{1,3}[a-z]?\s*[:.\-–—]", re.I
@@ -519,6 +523,7 @@ def _layout_blocks(
                     and cur.level == level
                     and ln.top - cur.last_top < cur.last_size * 2.0
                     and not number
+                    and not _LABEL_LINE.match(text)  # "Learning point 1" under its section's title
                 ):
                     cur.lines.append(text)  # a heading wrapped onto two lines
                     cur.last_top = ln.top
