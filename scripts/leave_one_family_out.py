@@ -353,6 +353,9 @@ class LexiconPattern:
     def split(self, *a: Any, **k: Any) -> Any:
         return self._call("split", *a, **k)
 
+    def findall(self, *a: Any, **k: Any) -> Any:
+        return self._call("findall", *a, **k)
+
 
 def _shift(g: Group, by: int) -> Group:
     return Group(
