@@ -472,3 +472,18 @@ def test_ilacs_what_needs_to_improve_holding_only_narrative_has_no_item():
     """North Lincolnshire 2022 (outstanding): the section is one paragraph of narrative."""
     _, items = parse_file(SHARED / "real" / "ofsted" / "north-lincolnshire_2022-11-25.pdf")
     assert not [it for it in items if it.kind in ACTIONABLE_KINDS]
+
+
+def test_contact_line_opening_with_contact_is_no_item_however_long() -> None:
+    # "Contact the Glenmoor Safeguarding Children Partnership on 01632 ... or at ...": a
+    # contact line at the end of a recommendations list, not a recommendation
+    from reviewmine.extract.items import is_statement
+
+    assert not is_statement(
+        "Contact the Glenmoor Safeguarding Children Partnership on 01632 960641 or at "
+        "gscp@glenmoor.example.org if you would like to talk about this review."
+    )
+    assert is_statement(
+        "The local authority should prepare a written statement of proposed action and send "
+        "it to ProtectionOfChildren@ofsted.gov.uk by 1 June."
+    )

@@ -988,8 +988,10 @@ def is_statement(text: str) -> bool:
     words = text.split()
     if len(words) < 3 or (len(words) == 3 and not text.rstrip().endswith(".")):
         return False  # "HMI Probation", "Care Quality Commission"; "Care leavers' accommodation." stays
-    if _CONTACT.search(text) and len(words) < 12:
-        return False
+    if _CONTACT.search(text) and (len(words) < 12 or _NAVIGATION.match(text)):
+        return (
+            False  # a contact line; "Contact the Partnership on 01632 ... or at x@y" however long
+        )
     capitalised = sum(1 for w in words if w[:1].isupper())
     return not (
         capitalised / len(words) >= 0.5 and not text.rstrip().endswith((".", "?", "!", ":"))
