@@ -631,3 +631,22 @@ def test_label_line_under_a_wrapped_section_title_is_a_heading_of_its_own() -> N
         i for i in _items("unseen31/sandwick_rapid_review_baby_r.pdf") if i.kind == "learning_point"
     ]
     assert len(learned) == 4 and learned[0].text.startswith("Baby R's father had a history")
+
+
+def test_requests_by_a_board_and_reports_by_reviews_in_the_plural() -> None:
+    # "We ask safeguarding partners to make sure ..." recommends; "Reviews continue to show
+    # that ..." reports; under "What we will do" what was done, or what a chapter holds, is
+    # no next step
+    items = _items("unseen33/national_panel_annual_report_2025_26_chapter3_themes.txt")
+    kinds = {i.text[:30]: i.kind for i in items}
+    assert kinds.get("We ask safeguarding partners t") == "recommendation"
+    assert kinds.get("Reviews continue to show that ") == "finding"
+    steps = [i.text for i in items if i.kind == "next_step"]
+    assert not any(t.startswith(("During 2025", "Chapter 4")) for t in steps)
+
+
+def test_web_page_links_and_labels_under_recommendations_are_not_items() -> None:
+    items = _items("unseen33/ashcombe_child_r_repository_case_review_summary.txt")
+    assert not any(
+        i.text.startswith(("Download", "Read the", "Keywords:", "See also")) for i in items
+    )

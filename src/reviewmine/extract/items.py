@@ -758,6 +758,10 @@ def _section_items(doc: Document) -> list[Candidate]:
         if sec.paragraphs:
             if _NOT_ITEM.search(b.text) or (sec.items and b.size < sec.items[0].size - 1.5):
                 continue  # "There are no areas for priority action"; small print
+            if _PAGE_LABEL.match(b.text) or (
+                _NAVIGATION.match(b.text) and len(b.text.split()) <= 12
+            ):
+                continue  # a web page's links and labels ("Download the full review", "Keywords:")
             if (sec.fresh and b.text.rstrip().endswith(":")) or _THANKS.match(b.text):
                 continue  # "... has agreed three priorities for the coming year:"; thanks
             if review and (
@@ -777,6 +781,10 @@ def _section_items(doc: Document) -> list[Candidate]:
             entry = _ENTRY_NUMBER.match(b.text) or (
                 _SECTION_NUMBERED.match(b.number or "") if review else None
             )
+            if sec.kind == "next_step" and not (
+                entry or is_commitment(b.text) or _DIRECTIVE.search(b.text)
+            ):
+                continue  # a next step commits or asks someone to act; "During 2025 we published" no
             if not (
                 _DIRECTIVE.search(b.text)
                 or _leads_in(blocks, i, sec, review)
@@ -866,6 +874,8 @@ _IMPERATIVE_FORM = re.compile(
     r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective|about)\b",
     re.I,
 )
+# A web page's labelled lines about the page itself.
+_PAGE_LABEL = re.compile(r"^(?:keywords|tags|source|see also|related|share( this page)?)\s*:", re.I)
 # Links and calls to read or get in touch are a web page's navigation, not actions.
 _NAVIGATION = re.compile(
     r"^(?:read|contact|download|visit|see|find|click|watch|view|go|email|call|follow|"

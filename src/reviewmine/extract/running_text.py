@@ -104,6 +104,11 @@ _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
     r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
     r"\bit is recommended that\b|(?<!what )\b(we|i) (would )?recommend\b|\brecommendation (is|was) that\b|"
+    # a body asking others to act ("We ask safeguarding partners to ...", "The Board has asked
+    # care homes ... to adopt"); "was asked to consider" is the review's own brief, and "asks the
+    # Panel to agree this decision" a rapid review's request about itself
+    r"^(it|they|the \w+( \w+)?) (has|have) (also )?asked [\w ,’'-]{2,80}? to [a-z]+\b|"
+    r"^we (also |now )?ask [\w ,’'-]{2,80}? to [a-z]+\b|"
     r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
     r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
     r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
@@ -118,13 +123,15 @@ _REC_SENT = re.compile(
     re.IGNORECASE,
 )
 # Words without which _REC_SENT cannot match (a cheap test first: most sentences have none).
-_REC_HINT = re.compile(r"recommend|call|urge|should|must|that the", re.IGNORECASE)
+_REC_HINT = re.compile(r"recommend|call|urge|should|must|that the|ask", re.IGNORECASE)
 # A sentence that reports a finding or learning.
 _FIND_SENT = re.compile(
     r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
     # the review as the subject of a present-tense report ("The review also highlights that ...")
     r"\b(review|panel|report|analysis|reviewers?)\b[^.;:]{0,20}?\b(identifies|finds|concludes|shows|highlights|"
     r"demonstrates|notes) that\b|"
+    # reviews as the subject, in the plural ("Reviews continue to show that ...")
+    r"\b(reviews|analyses|reports)\b[^.;:]{0,20}?\b(show|find|identify|highlight|conclude) that\b|"
     # a finding named as such ("A further finding was that ...")
     r"^(a|the|another|one) ([\w-]+ ){0,2}finding (is|was) that\b|"
     r"\b(was|were|is|are) (highly |particularly |also )?critical of\b|"
