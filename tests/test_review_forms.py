@@ -650,3 +650,26 @@ def test_web_page_links_and_labels_under_recommendations_are_not_items() -> None
     assert not any(
         i.text.startswith(("Download", "Read the", "Keywords:", "See also")) for i in items
     )
+
+
+def test_inspection_page_label_over_a_list_opens_its_section() -> None:
+    # an ILACS summary web page: "What needs to improve?" in a plain paragraph over a list
+    afi = [
+        i
+        for i in _items("unseen32/holmbury_cross_ilacs_report_summary.html")
+        if i.kind == "area_for_improvement"
+    ]
+    assert len(afi) == 5 and afi[0].text.startswith("The quality and timeliness of pathway plans")
+
+
+def test_action_plan_group_rows_and_completed_actions_are_not_items() -> None:
+    # "Recommendation 1: ..." rows across the table group its actions (the header still holds);
+    # rows whose status says "Complete" are done; "On track" and "At risk" rows are actions
+    items = _items("unseen32/fennick_lscp_action_plan_lcspr_child_b.docx")
+    actions = [i for i in items if i.kind == "action"]
+    assert actions and all(i.kind == "action" for i in items if i.text[:1].isupper())
+    assert not any(
+        i.text.startswith(("Agree a transfer protocol", "Recommendation 1")) for i in items
+    )
+    assert any(i.text.startswith("Check through the annual section 175 audit") for i in actions)
+    assert actions[0].subheading and actions[0].subheading.startswith("Recommendation 1")

@@ -374,7 +374,9 @@ def _named_headings(doc: Document) -> Document:
     a short unpunctuated line that names a kind of item ("Key findings", "Areas for
     development", "Next steps") is read as the heading of what follows it."""
     if any(b.kind == "heading" for b in doc.blocks):
-        return doc
+        # an inspection is read by its sections only (a review's labelled lists are read as
+        # running text): its label lines over lists are headings
+        return _named_list_labels(doc) if doc.doc_type in _INSPECTION_TYPES else doc
 
     def line(b: Block) -> bool:
         return (
@@ -412,6 +414,25 @@ def _named_headings(doc: Document) -> Document:
         replace(b, kind="heading", level=2) if i in heads else b for i, b in enumerate(doc.blocks)
     )
     return replace(doc, blocks=blocks)
+
+
+def _named_list_labels(doc: Document) -> Document:
+    """A short line that names a kind ("What needs to improve?") set as a plain paragraph
+    directly over a list is that list's heading, at the level of the next heading (which ends
+    it)."""
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks[:-1]):
+        if not (
+            b.kind == "paragraph"
+            and len(b.text.split()) <= 8
+            and not b.text.rstrip().endswith((".", ",", ";", "!"))
+            and blocks[i + 1].kind == "list_item"
+            and section_kind(b.text.rstrip(":")) in ACTIONABLE_KINDS | {"finding", "learning_point"}
+        ):
+            continue
+        level = next((h.level for h in blocks[i + 1 :] if h.kind == "heading"), 2)
+        blocks[i] = replace(b, kind="heading", level=level)
+    return replace(doc, blocks=tuple(blocks))
 
 
 def _score(doc: Document, raw: list[Candidate]) -> None:
@@ -1271,6 +1292,7 @@ def _table_items(
     more_cols: list[tuple[int, str]] = []
     status_col: int | None = None  # "Completed" / "Status": a row marked done has no action left
     header_seen = False
+    header_cols = 0  # columns of the header row
     for row in _table_rows(blocks, i, done):
         cols = sorted({c.col or 0 for c in row})
         named = [
@@ -1302,6 +1324,11 @@ def _table_items(
                         )
                     )
                 continue
+        if named and header_seen and sec is not None and len(cols) == 1:
+            # a row across the table grouping the rows below ("Recommendation 1: ..."): the
+            # header's columns still hold
+            sec.subheading = named[0][0].text
+            continue
         if named:
             cell, kind = named[0]
             if sec is None or sec.kind != kind:
@@ -1324,20 +1351,23 @@ def _table_items(
                 (c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None
             )
             status_col = next((c.col for c in row if _STATUS_HEADER.match(c.text.strip())), None)
-            header_seen = True
+            header_seen, header_cols = True, len(cols)
             continue
         if sec is None:
             if len(cols) == 2:
                 continue  # a form's other rows (dates, decisions): a question may come later
             return None  # no header naming what the rows are: not a table of items
         if not header_seen and (row[0].row == 0):
-            header_seen = True
+            header_seen, header_cols = True, len(cols)
             text_col = (
                 _text_column(row, row) if any(_TEXT_HEADER.search(c.text) for c in row) else None
             )
             agency_col = next((c.col for c in row if _AGENCY_HEADER.search(c.text)), None)
             if text_col is not None or agency_col is not None:
                 continue
+        if header_seen and len(cols) == 1 and header_cols >= 3:
+            sec.subheading = row[0].text  # a row across the table grouping the rows below
+            continue
         cells = [c for c in row if text_col is None or len(cols) == 1 or c.col == text_col]
         if text_col is None and len(cols) > 1:
             best = max(cells, key=lambda c: len(c.text))
@@ -1363,6 +1393,9 @@ def _table_items(
             ),
             None,
         )
+        status = " ".join(c.text for c in row if status_col is not None and c.col == status_col)
+        if sec.kind == "action" and _STATUS_COMPLETE.match(status.strip()):
+            continue  # an action marked complete is done, not an item
         item = Candidate(
             kind=sec.kind,
             text=text,
@@ -1378,7 +1411,6 @@ def _table_items(
         sec.items.append(item)
         sec.fresh = False
         out.append(item)
-        status = " ".join(c.text for c in row if status_col is not None and c.col == status_col)
         for col, kind in more_cols if not _STATUS_DONE.match(status.strip()) else ():
             extra = [c for c in row if c.col == col]
             more = " ".join(c.text for c in extra).strip()
@@ -1395,6 +1427,8 @@ def _table_items(
 # A column of progress ("Completed", "Status", "RAG") and a cell in it saying the row is done.
 _STATUS_HEADER = re.compile(r"^(?:completed?|status|progress|done|rag( rating)?)\b", re.I)
 _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue)\b", re.I)
+# ... and one saying so in words (in a RAG column "green" may only mean on track).
+_STATUS_COMPLETE = re.compile(r"^(?:completed?|done|closed|achieved|blue)\b", re.I)
 # A cell that reports an action as done ("Completed: the lead wrote to all settings ...").
 _DONE = re.compile(
     r"^(?:completed|complete|done|closed|achieved|no (?:separate |further )?(?:recommendation|action))\b",
