@@ -673,3 +673,22 @@ def test_action_plan_group_rows_and_completed_actions_are_not_items() -> None:
     )
     assert any(i.text.startswith("Check through the annual section 175 audit") for i in actions)
     assert actions[0].subheading and actions[0].subheading.startswith("Recommendation 1")
+
+
+def test_table_of_figures_is_no_list_of_items_and_own_priorities_are_next_steps() -> None:
+    # a child death overview panel's "Category of death | Number" table under "Analysis and
+    # learning"; "Section 6: Priorities for 2026-27" over the panel's own plans
+    from reviewmine.extract.running_text import that_clauses
+
+    items = _items("unseen33/hollinsby_cdop_annual_report_2025_26_extract.pdf")
+    assert not any(i.text.startswith(("Category of death", "Perinatal")) for i in items)
+    steps = [i for i in items if i.heading and i.heading.startswith("Section 6")]
+    assert steps and all(i.kind == "next_step" for i in steps)
+    assert (
+        len(
+            that_clauses(
+                "The learning is that plans drift often; fathers are unseen at home; and records do not move."
+            )
+        )
+        == 3
+    )

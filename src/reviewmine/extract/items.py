@@ -988,7 +988,9 @@ def _kind_named(heading: str, doc: Document) -> str:
         ("recommend", "recommendation"),
         ("learn", "learning_point"),
         ("lesson", "learning_point"),
-        ("priorit", "priority_action"),
+        # an inspection's priorities are its priority actions; a partnership's or a panel's
+        # own ("Priorities for 2026-27") are what it will do next
+        ("priorit", "priority_action" if doc.doc_type in _INSPECTION_TYPES else "next_step"),
         ("next step", "next_step"),
         ("action", "action"),
     ):
@@ -1365,6 +1367,12 @@ def _table_items(
             agency_col = next((c.col for c in row if _AGENCY_HEADER.search(c.text)), None)
             if text_col is not None or agency_col is not None:
                 continue
+        if _FIGURES_HEADER.match(row[-1].text.strip()) or (
+            len(cols) > 1
+            and all(_FIGURE.fullmatch(c.text.strip()) for c in row[1:])
+            and is_title(row[0].text)
+        ):
+            continue  # a table of figures ("Category of death | Number"): its labels are no items
         if header_seen and len(cols) == 1 and header_cols >= 3:
             sec.subheading = row[0].text  # a row across the table grouping the rows below
             continue
@@ -1424,6 +1432,11 @@ def _table_items(
     return sec
 
 
+# A table of figures: a count column's header, and the cells that hold only a figure.
+_FIGURES_HEADER = re.compile(
+    r"^(?:number|no\.|count|total|%|per ?cent(?:age)?|rate)(?: of \w+)?$", re.I
+)
+_FIGURE = re.compile(r"[\d.,%]+(?:\s*\([\d.,%]+\))?")
 # A column of progress ("Completed", "Status", "RAG") and a cell in it saying the row is done.
 _STATUS_HEADER = re.compile(r"^(?:completed?|status|progress|done|rag( rating)?)\b", re.I)
 _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue)\b", re.I)

@@ -1013,7 +1013,7 @@ def _sentence_items(
         ):
             end += 2
         joined = " ".join(sentences[n : end + 1])
-        for part in (that_clauses(joined) if kind == "recommendation" else []) or [joined]:
+        for part in that_clauses(joined) or [joined]:
             out.append(_item(kind, part, b, heading))
         n = end + 1
     return out
@@ -1025,13 +1025,17 @@ _ORDINAL = re.compile(
     r" (?:is|was|asks|recommends|calls|concerns|proposes|requires)\b",
     re.IGNORECASE,
 )
-_THAT_LEAD = re.compile(r"\brecommend(?:s|ed)?(?: [\w ]{1,40}?)? that\s+", re.IGNORECASE)
+_THAT_LEAD = re.compile(
+    r"\brecommend(?:s|ed)?(?: [\w ]{1,40}?)? that\s+|\b(?:is|are|was|were) that\s+", re.IGNORECASE
+)
 _THAT_NEXT = re.compile(r";\s*(?:and\s+)?that\s+", re.IGNORECASE)
+_SEMI_NEXT = re.compile(r";\s*(?:and\s+)?", re.IGNORECASE)
 
 
 def that_clauses(sentence: str) -> list[str]:
-    """The recommendations of one sentence that lists them ("It recommended that A; that B;
-    and that C."), each without its joining words, or [] for a sentence with one.
+    """The items of one sentence that lists them ("It recommended that A; that B; and that C.",
+    "The learning is that A; B; and C."), each without its joining words, or [] for a sentence
+    with one.
 
     >>> that_clauses("It recommended that the board acts now; and that schools report absences.")
     ['the board acts now', 'schools report absences']
@@ -1039,5 +1043,10 @@ def that_clauses(sentence: str) -> list[str]:
     m = _THAT_LEAD.search(sentence)
     if not m:
         return []
-    parts = [p.strip().rstrip(".").strip() for p in _THAT_NEXT.split(sentence[m.end() :])]
-    return parts if len(parts) >= 2 and all(len(p.split()) >= 3 for p in parts) else []
+    rest = sentence[m.end() :]
+    parts = [p.strip().rstrip(".").strip() for p in _THAT_NEXT.split(rest)]
+    if len(parts) < 2:
+        # "The main learning is that A; B; and C.": three or more parts joined by ';'
+        parts = [p.strip().rstrip(".").strip() for p in _SEMI_NEXT.split(rest)]
+        parts = parts if len(parts) >= 3 else []
+    return parts if all(len(p.split()) >= 3 for p in parts) else []
