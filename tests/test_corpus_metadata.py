@@ -221,3 +221,15 @@ def test_area_of_less_common_layouts(rel, area):
 )
 def test_a_title_that_is_only_the_type_name_takes_the_case(rel, title):
     assert _doc(rel).title == title
+
+
+def test_forms_named_in_a_table_of_figures_do_not_type_the_document() -> None:
+    # a partnership's annual update whose "year in numbers" table has a row "Inspections
+    # (focused visit, JTAI, area SEND, ILACS) | 4": not a focused visit letter
+    path = (
+        CORPUS.parent
+        / "evaluation/extraction/unseen34"
+        / "wenmere_learning_and_improvement_framework_update_2025_26.html"
+    )
+    doc = parse_file(path)[0]
+    assert doc.doc_type not in ("focused_visit", "jtai_letter", "area_send", "ofsted_inspection")

@@ -924,11 +924,21 @@ def _other(
     pages: list[str], file_name: str, headings: Sequence[str], blocks: Sequence[Block] = ()
 ) -> Metadata:
     first = pages[0] if pages else ""
+    # a table's rows name no form of the document ("Inspections (focused visit, JTAI) | 4" in
+    # a table of figures): the type is read from the other lines
+    rows: dict[tuple[int | None, int | None], list[str]] = {}
+    for b in blocks:
+        if b.kind == "table_cell" and b.page == 1:
+            rows.setdefault((b.table, b.row), []).append(b.text)
+    cells = {" ".join(" ".join(r).split()) for r in rows.values()}
     lines = [ln for ln in first.split("\n") if ln.strip()]
     stem = re.sub(r"[-_]+", " ", file_name.replace("\\", "/").rsplit("/", 1)[-1])
     head = "\n".join([*lines[:15], *headings[:3], stem])
     body = "\n".join(pages[:2])
-    kind = _doc_type(head, body, _layout_title(blocks, "other") or "")
+    prose = [ln for ln in lines if " ".join(ln.split()) not in cells]
+    kind = _doc_type(
+        "\n".join([*prose[:15], *headings[:3], stem]), body, _layout_title(blocks, "other") or ""
+    )
     laid_out = _layout_title(blocks, kind)
     text = re.sub(r"[ \t]+", " ", head + "\n" + body)
     area = (
