@@ -692,3 +692,23 @@ def test_table_of_figures_is_no_list_of_items_and_own_priorities_are_next_steps(
         )
         == 3
     )
+
+
+def test_pdf_entries_marked_with_a_substituted_glyph_are_a_list() -> None:
+    # a 7-minute briefing whose font printed its arrow bullets as "> " and its question marks
+    # as "? ": four learning points, each one entry, and the questions are no items
+    items = _items("unseen34/wenmere_7_minute_briefing_child_r.pdf")
+    learned = [i.text for i in items if i.kind == "learning_point"]
+    assert len(learned) == 4 and not any(t.startswith(">") for t in learned)
+    assert not any(i.text.startswith(("?", "When did you")) for i in items)
+
+
+def test_recommendations_in_sentences_then_a_closing_remark() -> None:
+    # a repository entry: three sentences that each recommend, then "The partnership has
+    # accepted all of the recommendations."
+    recs = [
+        i.text
+        for i in _items("unseen34/ollerby_child_t_case_review_summary.txt")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) == 3 and not any("accepted" in t for t in recs)

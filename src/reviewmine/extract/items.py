@@ -837,7 +837,11 @@ def _section_items(doc: Document) -> list[Candidate]:
             parts = (
                 inline_parts(b.text, in_section=True)
                 or prose_list_parts(b.text)
-                or (directive_parts(b.text) if review and sec.kind == "recommendation" else [])
+                or (
+                    directive_parts(b.text)
+                    if review and sec.kind in ("recommendation", "learning_point")
+                    else []
+                )
             )
             if parts:
                 for part in parts:

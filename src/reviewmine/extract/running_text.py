@@ -687,6 +687,10 @@ def directive_parts(text: str) -> list[str]:
     def own(x: str) -> bool:
         return recommending(x) or (bool(_ADVICE.search(x)) and not _ANAPHOR.match(x))
 
+    # a closing remark that asks nothing and does not go on from the sentence before ("The
+    # partnership has accepted all of the recommendations.") is no part of the list
+    while len(sents) > 2 and not own(sents[-1]) and not _ANAPHOR.match(sents[-1]):
+        sents = sents[:-1]
     if len(sents) < 2 or not all(own(x) for x in sents[1:]):
         return []
     return sents if _ADVICE.search(sents[0]) or recommending(sents[0]) else []

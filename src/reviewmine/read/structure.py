@@ -491,6 +491,10 @@ def _layout_blocks(
                 cur = None
                 continue
             rest, number, bullet = split_marker(text)
+            if not (number or bullet) and text.startswith(("> ", "? ")):
+                # a list glyph the PDF's font could not draw, printed as ">" or "?" (in web
+                # text "> " marks a link or a quotation, so only here)
+                rest, bullet = text[2:].lstrip(), True
             size = round(ln.size)
             # a bold lead sentence wrapped onto its next line ("... children in need," /
             # "including police notifications ..."): the line goes on, it is no heading
