@@ -712,3 +712,30 @@ def test_recommendations_in_sentences_then_a_closing_remark() -> None:
         if i.kind == "recommendation"
     ]
     assert len(recs) == 3 and not any("accepted" in t for t in recs)
+
+
+def test_one_sentence_listing_several_learning_points_or_findings() -> None:
+    # "Practitioners should remember that (a) ...; (b) ...; and (c) ..." under "What we
+    # learned": three learning points; a recommendation's "by (a) ... and (b) ..." stays one
+    from reviewmine.extract.running_text import lettered_run, that_clauses
+
+    learned = [
+        i.text
+        for i in _items("unseen35/islingham_rapid_review_learning_summary_infant_d.pdf")
+        if i.kind == "learning_point"
+    ]
+    assert any(t.startswith("babies who cry a lot") for t in learned)
+    assert (
+        len(
+            that_clauses(
+                "The review found that plans drifted for months; nobody saw the child; and records stayed behind."
+            )
+        )
+        == 3
+    )
+    recs = [
+        i
+        for i in _items("unseen19/kestermoor_independent_scrutiny_annual_report_chapter_3.html")
+        if i.kind == "recommendation" and "(a)" in i.text
+    ]
+    assert recs and lettered_run(recs[0].text)

@@ -22,11 +22,14 @@ from .running_text import (
     inline_parts,
     is_commitment,
     is_title,
+    lettered_run,
     narrative_heading,
+    one_sentence,
     opens_with_example,
     prose_list_parts,
     recommends,
     running_text_items,
+    that_clauses,
 )
 from .sections import Candidate, section_kind
 
@@ -193,6 +196,7 @@ def extract_items(doc: Document) -> list[Item]:
     raw.sort(key=lambda r: r.start)
     if doc.doc_type not in _INSPECTION_TYPES:
         _explained_statements(doc, raw)
+        raw[:] = [part for r in raw for part in _listing_parts(r)]
     _drop_restated(raw)
     _score(doc, raw)
     # Inspection reports and letters are addressed to the local authority.
@@ -353,6 +357,16 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+def _listing_parts(r: Candidate) -> list[Candidate]:
+    """A review's item that is one sentence listing several ("The review found that A; B; and
+    C.", "Practitioners should remember that (a) ... (b) ..."): one item per part."""
+    if r.kind not in ("finding", "learning_point", "recommendation") or not one_sentence(r.text):
+        return [r]
+    if r.kind == "recommendation" and lettered_run(r.text):
+        return [r]  # "... should strengthen ... by (a) ... and (b) ...": the parts of one ask
+    return [replace(r, text=part) for part in that_clauses(r.text)] or [r]
 
 
 def _drop_restated(raw: list[Candidate]) -> None:

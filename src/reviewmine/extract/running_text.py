@@ -1023,6 +1023,27 @@ def _sentence_items(
     return out
 
 
+def lettered_run(sentence: str) -> list[str]:
+    """The entries of a sentence that letters them "(a) ... (b) ... (c)" in sequence from (a),
+    without the lead-in before (a), or [] (fewer than two).
+
+    >>> lettered_run("Remember that (a) babies cry a lot; and (b) fathers need the advice too.")
+    ['babies cry a lot', 'fathers need the advice too']
+    """
+    marks: list[re.Match[str]] = []
+    for m in _RUN_LETTER.finditer(sentence):
+        if ord(m.group(1)) - ord("a") == len(marks):
+            marks.append(m)
+    if len(marks) < 2:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(sentence)]
+    parts = [
+        re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", sentence[m.end() : e].strip()).rstrip(".;, ")
+        for m, e in zip(marks, ends, strict=True)
+    ]
+    return parts if all(len(p.split()) >= 3 for p in parts) else []
+
+
 # A sentence that goes on counting what the one before began ("The second is that ...").
 _ORDINAL = re.compile(
     r"^(?:the )?(?:second|third|fourth|fifth|sixth|seventh|next|last|final|other)\b(?: \w+)?"
@@ -1030,8 +1051,12 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _THAT_LEAD = re.compile(
-    r"\brecommend(?:s|ed)?(?: [\w ]{1,40}?)? that\s+|\b(?:is|are|was|were) that\s+", re.IGNORECASE
+    r"\brecommend(?:s|ed)?(?: [\w ]{1,40}?)? that\s+|\b(?:is|are|was|were) that\s+"
+    r"|\b(?:found|finds|identified|concluded|showed|shows|highlighted) that\s+",
+    re.IGNORECASE,
 )
+# "(a) ... (b) ... (c) ...": lettered entries run together in one sentence.
+_RUN_LETTER = re.compile(r"(?:^|(?<=\s))\(([a-h])\)\s+")
 _THAT_NEXT = re.compile(r";\s*(?:and\s+)?that\s+", re.IGNORECASE)
 _SEMI_NEXT = re.compile(r";\s*(?:and\s+)?", re.IGNORECASE)
 
@@ -1044,6 +1069,9 @@ def that_clauses(sentence: str) -> list[str]:
     >>> that_clauses("It recommended that the board acts now; and that schools report absences.")
     ['the board acts now', 'schools report absences']
     """
+    lettered = lettered_run(sentence)
+    if lettered:
+        return lettered
     m = _THAT_LEAD.search(sentence)
     if not m:
         return []
@@ -1054,3 +1082,8 @@ def that_clauses(sentence: str) -> list[str]:
         parts = [p.strip().rstrip(".").strip() for p in _SEMI_NEXT.split(rest)]
         parts = parts if len(parts) >= 3 else []
     return parts if all(len(p.split()) >= 3 for p in parts) else []
+
+
+def one_sentence(text: str) -> bool:
+    """Is *text* a single sentence (it may list several items inside it)?"""
+    return len([s for s in _SENTENCE.split(text.strip()) if s]) == 1
