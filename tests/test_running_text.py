@@ -1065,3 +1065,19 @@ def test_conclusions_are_findings_in_a_review_not_in_a_scrutineers_report(tmp_pa
         name="scrutiny.md",
     )
     assert scrutiny == []
+
+
+def test_a_bodys_commitment_in_prose_is_an_item_but_its_publication_plan_is_not() -> None:
+    # "In the coming year we will publish a short guide ..." commits the writer to act; "The
+    # Partnership will publish its response alongside this report." is the review's process
+    from reviewmine.extract.running_text import _cue_kind
+
+    assert _cue_kind("In the coming year we will publish a short guide for reviewers.") == "action"
+    assert (
+        _cue_kind("The Board will hold a learning event for practitioners in May 2026.") == "action"
+    )
+    assert _cue_kind("The Partnership will publish its response alongside this report.") is None
+    assert (
+        _cue_kind("The partnership will reconsider it if new information comes to light.") is None
+    )
+    assert _cue_kind("The Board will be asked to approve the plan.") is None

@@ -177,9 +177,11 @@ _LEARN_SENT = re.compile(
 # A commitment by the writer or the partnership to act on the learning ("We will ask ...", "The Board
 # will audit ..."): an action agreed.  "will consider / publish / continue" is business, not an action.
 _COMMIT_SENT = re.compile(
-    r"^([\w-]+,? ){0,3}(we|the (safeguarding )?(partnership|board|partners|executive))( and [\w ]{1,30})? "
-    r"will (also |now |then )?(ask|include|audit|review|test|develop|deliver|update|revise|train|introduce|"
-    r"launch|relaunch|monitor|evaluate|commission|ensure|strengthen|establish|seek|write|check)\b",
+    r"^([\w-]+,? ){0,4}(we|the (safeguarding )?(partnership|board|partners|executive|panel))"
+    r"( and [\w ]{1,30})? will (also |now |then )?(?!be\b|not\b|have\b|continue\b)[a-z]+\b"
+    # the review's own publication and the response to it are its process, not a commitment
+    r"(?!.*\b(?:its response|response to|(?:this|the) (?:review|report|rapid review)\b|alongside))"
+    r"(?<!\brespond)(?<!\breconsider)",
     re.IGNORECASE,
 )
 # Sentences that look like findings or recommendations and are not.
