@@ -33,7 +33,7 @@ from .running_text import (
 )
 from .sections import Candidate, section_kind
 
-EXTRACTOR_VERSION = "extract.v3"  # v3: boxes, banners and drawn bullets in PDFs; more review forms
+EXTRACTOR_VERSION = "extract.v4"  # v4: PDF columns, form tables, one-sentence lists, prose commitments
 
 # Inspections and their letters: their narrative is evidence and judgement, not items.
 _INSPECTION_TYPES = frozenset(
