@@ -739,3 +739,26 @@ def test_one_sentence_listing_several_learning_points_or_findings() -> None:
         if i.kind == "recommendation" and "(a)" in i.text
     ]
     assert recs and lettered_run(recs[0].text)
+
+
+def test_capitals_headings_in_converted_text_beside_numbered_sub_headings() -> None:
+    # converted text whose reader found "3.1 Strengths" as headings: "4. AREAS FOR
+    # IMPROVEMENT" and "5. NEXT STEPS" in capitals are headings too, a level above
+    items = _items("unseen38/wexmoor_multi_agency_audit_neglect_2026.txt")
+    assert sum(i.kind == "area_for_improvement" for i in items) == 3
+    assert any(i.kind == "next_step" and "child protection chairs" in i.text for i in items)
+
+
+def test_findings_listed_in_one_sentence_joined_by_commas() -> None:
+    from reviewmine.extract.running_text import that_clauses
+
+    assert that_clauses(
+        "The review found that plans drifted for months, that nobody saw the child alone,"
+        " and that records stayed with the first agency."
+    ) == [
+        "plans drifted for months",
+        "nobody saw the child alone",
+        "records stayed with the first agency",
+    ]
+    # two parts joined by a comma are one sentence's clauses, not a list
+    assert that_clauses("It recommended that the board acts now, and that it reports back.") == []

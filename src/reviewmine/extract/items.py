@@ -33,7 +33,7 @@ from .running_text import (
 )
 from .sections import Candidate, section_kind
 
-EXTRACTOR_VERSION = "extract.v4"  # v4: PDF columns, form tables, one-sentence lists, prose commitments
+EXTRACTOR_VERSION = "extract.v4"  # v4: PDF columns, form tables, one-sentence lists
 
 # Inspections and their letters: their narrative is evidence and judgement, not items.
 _INSPECTION_TYPES = frozenset(
@@ -390,7 +390,8 @@ def _named_headings(doc: Document) -> Document:
     if any(b.kind == "heading" for b in doc.blocks):
         # an inspection is read by its sections only (a review's labelled lists are read as
         # running text): its label lines over lists are headings
-        return _named_list_labels(doc) if doc.doc_type in _INSPECTION_TYPES else doc
+        doc = _named_list_labels(doc) if doc.doc_type in _INSPECTION_TYPES else doc
+        return _capitals_headings(doc)
 
     def line(b: Block) -> bool:
         return (
@@ -428,6 +429,26 @@ def _named_headings(doc: Document) -> Document:
         replace(b, kind="heading", level=2) if i in heads else b for i, b in enumerate(doc.blocks)
     )
     return replace(doc, blocks=blocks)
+
+
+def _capitals_headings(doc: Document) -> Document:
+    """Converted text whose reader found some headings ("3.1 Strengths") may set the main
+    ones in capitals on lines of their own ("4. AREAS FOR IMPROVEMENT"): those are headings
+    too, a level above the highest found."""
+    top = min(b.level for b in doc.blocks if b.kind == "heading")
+    blocks = list(doc.blocks)
+    for i, b in enumerate(blocks):
+        text = _ENTRY_NUMBER.sub("", b.text).strip()
+        if (
+            i > 0
+            and b.kind == "paragraph"
+            and 1 <= len(text.split()) <= 8
+            and text.isupper()
+            and len(re.findall(r"[A-Z]{2,}", text)) >= 2
+            and not text.endswith((".", ",", ";", "!"))
+        ):
+            blocks[i] = replace(b, kind="heading", level=max(1, top - 1))
+    return replace(doc, blocks=tuple(blocks))
 
 
 def _named_list_labels(doc: Document) -> Document:

@@ -1061,6 +1061,7 @@ _THAT_LEAD = re.compile(
 _RUN_LETTER = re.compile(r"(?:^|(?<=\s))\(([a-h])\)\s+")
 _THAT_NEXT = re.compile(r";\s*(?:and\s+)?that\s+", re.IGNORECASE)
 _SEMI_NEXT = re.compile(r";\s*(?:and\s+)?", re.IGNORECASE)
+_THAT_COMMA = re.compile(r",\s*(?:and\s+)?that\s+", re.IGNORECASE)
 
 
 def that_clauses(sentence: str) -> list[str]:
@@ -1079,6 +1080,10 @@ def that_clauses(sentence: str) -> list[str]:
         return []
     rest = sentence[m.end() :]
     parts = [p.strip().rstrip(".").strip() for p in _THAT_NEXT.split(rest)]
+    if len(parts) < 2:
+        # "The review found that A, that B, and that C.": three or more, joined by commas
+        parts = [p.strip().rstrip(".").strip() for p in _THAT_COMMA.split(rest)]
+        parts = parts if len(parts) >= 3 else [rest]
     if len(parts) < 2:
         # "The main learning is that A; B; and C.": three or more parts joined by ';'
         parts = [p.strip().rstrip(".").strip() for p in _SEMI_NEXT.split(rest)]
