@@ -1081,3 +1081,11 @@ def test_a_bodys_commitment_in_prose_is_an_item_but_its_publication_plan_is_not(
         _cue_kind("The partnership will reconsider it if new information comes to light.") is None
     )
     assert _cue_kind("The Board will be asked to approve the plan.") is None
+
+
+def test_a_condolence_in_the_future_tense_is_no_commitment() -> None:
+    from reviewmine.extract.running_text import _cue_kind
+
+    assert _cue_kind("We will miss her enormously.") is None
+    assert _cue_kind("We will always remember him.") is None
+    assert _cue_kind("We will repeat the audit next summer.") == "action"

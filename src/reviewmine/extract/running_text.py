@@ -175,10 +175,12 @@ _LEARN_SENT = re.compile(
     re.IGNORECASE,
 )
 # A commitment by the writer or the partnership to act on the learning ("We will ask ...", "The Board
-# will audit ..."): an action agreed.  "will consider / publish / continue" is business, not an action.
+# will audit ..."), read by its grammar, not a list of verbs: an action agreed.  "will be", "will
+# continue", a condolence ("We will miss her") and the review's own publication are not.
 _COMMIT_SENT = re.compile(
     r"^([\w-]+,? ){0,4}(we|the (safeguarding )?(partnership|board|partners|executive|panel))"
-    r"( and [\w ]{1,30})? will (also |now |then )?(?!be\b|not\b|have\b|continue\b)[a-z]+\b"
+    r"( and [\w ]{1,30})? will (also |now |then )?"
+    r"(?!be\b|not\b|have\b|continue\b|miss\b|remember\b|always\b|never\b)[a-z]+\b"
     # the review's own publication and the response to it are its process, not a commitment
     r"(?!.*\b(?:its response|response to|(?:this|the) (?:review|report|rapid review)\b|alongside))"
     r"(?<!\brespond)(?<!\breconsider)",
