@@ -170,9 +170,10 @@ def test_eighth_and_ninth_unseen_sets_one_to_one_floor():
     assert ninth.tp >= 49 and ninth.fp <= 1
 
 
-# Sets 10 to 37, each scored once on the rules of its time before any change (first runs in
+# Sets 10 to 41, each scored once on the rules of its time before any change (first runs in
 # the README and in each set's commit); their misses then led to the forms pinned in
-# tests/test_review_forms.py, so these floors are development figures: (set, found, false).
+# tests/test_review_forms.py, so these floors are development figures, except sets 40 and 41
+# (never changed for): (set, found, false).
 LATER_SETS = [
     ("unseen10", 85, 3),
     ("unseen11", 76, 4),
@@ -199,9 +200,13 @@ LATER_SETS = [
     ("unseen32", 74, 5),
     ("unseen33", 71, 7),
     ("unseen34", 62, 4),
-    ("unseen35", 71, 12),
+    ("unseen35", 74, 11),
     ("unseen36", 72, 5),
-    ("unseen37", 68, 16),
+    ("unseen37", 71, 14),
+    ("unseen38", 73, 6),
+    ("unseen39", 60, 9),
+    ("unseen40", 65, 7),
+    ("unseen41", 74, 7),
 ]
 
 
