@@ -762,3 +762,27 @@ def test_findings_listed_in_one_sentence_joined_by_commas() -> None:
     ]
     # two parts joined by a comma are one sentence's clauses, not a list
     assert that_clauses("It recommended that the board acts now, and that it reports back.") == []
+
+
+def test_action_plan_row_stating_the_whole_recommendation_is_that_recommendation() -> None:
+    # a SAR action plan: "Recommendation 1: The Board should seek assurance that ..." across
+    # the table over its actions (a bare title there is only their sub-heading)
+    recs = [
+        i
+        for i in _items("unseen40/kellsby_sar_mrs_p_action_plan.pdf")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) >= 4 and recs[0].text.startswith("The Board should seek assurance")
+    assert recs[0].number == "1"
+
+
+def test_commitments_about_what_the_page_already_named_are_not_items() -> None:
+    from reviewmine.extract.items import is_statement
+    from reviewmine.extract.running_text import _cue_kind
+
+    assert _cue_kind("We will publish them when they are complete.") is None
+    assert _cue_kind("We will tell you the outcome in writing.") is None
+    assert not is_statement(
+        "For support, call the Eastholt domestic abuse helpline on 01632 960981 or visit "
+        "www.eastholtsafe.example.org at any time of day or night."
+    )

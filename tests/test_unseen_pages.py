@@ -205,8 +205,8 @@ LATER_SETS = [
     ("unseen37", 71, 14),
     ("unseen38", 73, 6),
     ("unseen39", 60, 9),
-    ("unseen40", 65, 7),
-    ("unseen41", 74, 7),
+    ("unseen40", 69, 7),
+    ("unseen41", 74, 4),
 ]
 
 

@@ -1060,7 +1060,9 @@ def is_statement(text: str) -> bool:
     words = text.split()
     if len(words) < 3 or (len(words) == 3 and not text.rstrip().endswith(".")):
         return False  # "HMI Probation", "Care Quality Commission"; "Care leavers' accommodation." stays
-    if _CONTACT.search(text) and (len(words) < 12 or _NAVIGATION.match(text)):
+    if _CONTACT.search(text) and (
+        len(words) < 12 or _NAVIGATION.match(text) or _NAVIGATION.match(text.split(", ", 1)[-1])
+    ):
         return (
             False  # a contact line; "Contact the Partnership on 01632 ... or at x@y" however long
         )
@@ -1367,8 +1369,10 @@ def _table_items(
                 continue
         if named and header_seen and sec is not None and len(cols) == 1:
             # a row across the table grouping the rows below ("Recommendation 1: ..."): the
-            # header's columns still hold
+            # header's columns still hold; a row that states the whole recommendation
+            # ("Recommendation 1: The Board should seek assurance that ...") is one too
             sec.subheading = named[0][0].text
+            out += _group_row_item(named[0][0], sec)
             continue
         if named:
             cell, kind = named[0]
@@ -1414,6 +1418,7 @@ def _table_items(
             continue  # a table of figures ("Category of death | Number"): its labels are no items
         if header_seen and len(cols) == 1 and header_cols >= 3:
             sec.subheading = row[0].text  # a row across the table grouping the rows below
+            out += _group_row_item(row[0], sec)
             continue
         cells = [c for c in row if text_col is None or len(cols) == 1 or c.col == text_col]
         if text_col is None and len(cols) > 1:
@@ -1469,6 +1474,27 @@ def _table_items(
                 )
             )
     return sec
+
+
+def _group_row_item(cell: Block, sec: _Section) -> list[Candidate]:
+    """A row grouping an action plan's actions that states the whole of what it groups
+    ("Recommendation 1: The Board should seek assurance that ..."): that item too."""
+    label = label_of(cell.text)
+    body = cell.text[label.end() :].strip(" :.-–") if label else ""
+    if not label or len(body.split()) < 8 or not _DIRECTIVE.search(body):
+        return []  # a title ("Recommendation 1: Information sharing")
+    return [
+        Candidate(
+            kind=_LABEL_KIND[label.group(1).lower()],
+            text=body,
+            page=cell.page,
+            heading=sec.heading or None,
+            number=label.group(2),
+            start=cell.start,
+            end=cell.end,
+            confidence=0.85,
+        )
+    ]
 
 
 # A table of figures: a count column's header, and the cells that hold only a figure.

@@ -181,7 +181,9 @@ _COMMIT_SENT = re.compile(
     r"^([\w-]+,? ){0,4}(we|the (safeguarding )?(partnership|board|partners|executive|panel))"
     r"( and [\w ]{1,30})? will (also |now |then )?"
     r"(?!be\b|not\b|have\b|continue\b|miss\b|remember\b|always\b|never\b)[a-z]+\b"
-    # the review's own publication and the response to it are its process, not a commitment
+    # an act on something already named ("We will publish them", "tell you the outcome") is
+    # the page's process; so are the review's own publication and the response to it
+    r"(?! (?:them|it|you|us|these|those)\b)"
     r"(?!.*\b(?:its response|response to|(?:this|the) (?:review|report|rapid review)\b|alongside))"
     r"(?<!\brespond)(?<!\breconsider)",
     re.IGNORECASE,
