@@ -786,3 +786,19 @@ def test_commitments_about_what_the_page_already_named_are_not_items() -> None:
         "For support, call the Eastholt domestic abuse helpline on 01632 960981 or visit "
         "www.eastholtsafe.example.org at any time of day or night."
     )
+
+
+def test_monitoring_visit_sentence_saying_what_leaders_need_to_do_after_the_evidence() -> None:
+    # a monitoring visit letter in prose: "... Leaders need to make sure that children's plans
+    # are updated ..." ends a paragraph of evidence; "Further work is needed to improve ..."
+    items = _items("unseen42/ingleford_monitoring_visit_letter_children_in_care.html")
+    afi = [i.text for i in items if i.kind == "area_for_improvement"]
+    assert len(afi) == 4
+    assert any(t.startswith("Further work is needed to improve the timeliness") for t in afi)
+    assert not any("Dental checks have improved" in t for t in afi)
+
+
+def test_contact_line_is_no_item_of_any_kind() -> None:
+    # "If you are worried about domestic abuse, call ... on 01632 960773 or visit x.org."
+    items = _items("unseen43/elmstead_dhr_ruth_summary_questions_and_answers.txt")
+    assert not any("01632 960773" in i.text for i in items)

@@ -101,6 +101,8 @@ _DOT_LEADERS = re.compile(r"(?:\.{3,}|…{2,})\s*\d{1,3}$")
 # Contact details: web and mail addresses, UK postcodes and phone numbers.
 _CONTACT = re.compile(
     r"www\.|https?://|\S@\S+\.[a-z]|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b0\d{3} ?\d{3} ?\d{4}\b"
+    # other UK number groupings ("01632 960773", "020 7946 0321") and bare web addresses
+    r"|\b0\d{2,4} \d{3,4}(?: \d{3,4})?\b|\b[a-z0-9-]+\.(?:[a-z0-9-]+\.)*(?:org|com|net)(?:\.uk)?\b"
 )
 _LSCB = re.compile(r"local safeguarding children board|\blscb\b", re.I)
 _QUESTIONS = re.compile(
@@ -194,6 +196,7 @@ def extract_items(doc: Document) -> list[Item]:
         doc, raw, sentences=full, prose_sections=doc.doc_type not in _INSPECTION_TYPES
     )
     raw.sort(key=lambda r: r.start)
+    raw[:] = [r for r in raw if not _contact_line(r.text)]  # whatever kind it was read as
     if doc.doc_type not in _INSPECTION_TYPES:
         _explained_statements(doc, raw)
         raw[:] = [part for r in raw for part in _listing_parts(r)]
@@ -262,8 +265,11 @@ _KIND_IN_PROSE = re.compile(
 )
 # ... or that opens by saying what leaders should do ("Leaders should improve ...").
 _LEADERS_SHOULD = re.compile(
-    r"^(?:[\w’'-]+ ){1,6}?(?:should|must|needs? to) (?:improve|make sure|ensure)\b", re.I
+    r"^(?:[\w’'-]+ ){1,6}?(?:\w+ )?(?:should|must|needs? to|(?:is|are) needed to) "
+    r"(?:improve|make sure|ensure)\b",
+    re.I,
 )
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _named_in_prose(doc: Document) -> list[Candidate]:
@@ -293,6 +299,22 @@ def _named_in_prose(doc: Document) -> list[Candidate]:
         elif _LEADERS_SHOULD.match(b.text):
             kind = "area_for_improvement"
         else:
+            # ... or says it later, after the evidence ("... Leaders need to make sure that
+            # plans are updated after each review."): that sentence
+            sents = _SENTENCE_SPLIT.split(b.text)
+            out += [
+                Candidate(
+                    kind="area_for_improvement",
+                    text=x,
+                    page=b.page,
+                    start=b.start,
+                    end=b.end,
+                    heading=heading,
+                    confidence=0.6,
+                )
+                for k, x in enumerate(sents)
+                if k and _LEADERS_SHOULD.match(x)
+            ]
             continue
         out.append(
             Candidate(
@@ -1060,15 +1082,21 @@ def is_statement(text: str) -> bool:
     words = text.split()
     if len(words) < 3 or (len(words) == 3 and not text.rstrip().endswith(".")):
         return False  # "HMI Probation", "Care Quality Commission"; "Care leavers' accommodation." stays
-    if _CONTACT.search(text) and (
-        len(words) < 12 or _NAVIGATION.match(text) or _NAVIGATION.match(text.split(", ", 1)[-1])
-    ):
+    if _CONTACT.search(text) and (len(words) < 12 or _contact_line(text)):
         return (
             False  # a contact line; "Contact the Partnership on 01632 ... or at x@y" however long
         )
     capitalised = sum(1 for w in words if w[:1].isupper())
     return not (
         capitalised / len(words) >= 0.5 and not text.rstrip().endswith((".", "?", "!", ":"))
+    )
+
+
+def _contact_line(text: str) -> bool:
+    """A line asking the reader to get in touch, with an address or number, after at most a
+    short lead ("Contact the Partnership on 01632 ...", "If you are worried, call ...")."""
+    return bool(_CONTACT.search(text)) and bool(
+        _NAVIGATION.match(text) or _NAVIGATION.match(text.split(", ", 1)[-1])
     )
 
 
