@@ -29,6 +29,7 @@ from .running_text import (
     prose_list_parts,
     recommends,
     running_text_items,
+    sentences,
     that_clauses,
 )
 from .sections import Candidate, section_kind
@@ -269,7 +270,6 @@ _LEADERS_SHOULD = re.compile(
     r"(?:improve|make sure|ensure)\b",
     re.I,
 )
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _named_in_prose(doc: Document) -> list[Candidate]:
@@ -301,7 +301,7 @@ def _named_in_prose(doc: Document) -> list[Candidate]:
         else:
             # ... or says it later, after the evidence ("... Leaders need to make sure that
             # plans are updated after each review."): that sentence
-            sents = _SENTENCE_SPLIT.split(b.text)
+            sents = sentences(b.text)
             out += [
                 Candidate(
                     kind="area_for_improvement",
@@ -428,7 +428,7 @@ def _named_headings(doc: Document) -> Document:
         text = _ENTRY_NUMBER.sub("", b.text)
         return (
             # set in capitals on a line of its own: a heading of converted or typed text
-            (text.isupper() and len(re.findall(r"[A-Z]{2,}", text)) >= 2)
+            _capitals(text)
             or section_kind(b.text) is not None
             or narrative_heading(b.text)
             or bool(_PROMPTS.match(text) or _PAGE_END.match(text))
@@ -453,6 +453,11 @@ def _named_headings(doc: Document) -> Document:
     return replace(doc, blocks=blocks)
 
 
+def _capitals(text: str) -> bool:
+    """A line set in capitals (two capitalised words or more): a heading of typed text."""
+    return text.isupper() and len(re.findall(r"[A-Z]{2,}", text)) >= 2
+
+
 def _capitals_headings(doc: Document) -> Document:
     """Converted text whose reader found some headings ("3.1 Strengths") may set the main
     ones in capitals on lines of their own ("4. AREAS FOR IMPROVEMENT"): those are headings
@@ -465,8 +470,7 @@ def _capitals_headings(doc: Document) -> Document:
             i > 0
             and b.kind == "paragraph"
             and 1 <= len(text.split()) <= 8
-            and text.isupper()
-            and len(re.findall(r"[A-Z]{2,}", text)) >= 2
+            and _capitals(text)
             and not text.endswith((".", ",", ";", "!"))
         ):
             blocks[i] = replace(b, kind="heading", level=max(1, top - 1))

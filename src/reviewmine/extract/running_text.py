@@ -1095,6 +1095,11 @@ def that_clauses(sentence: str) -> list[str]:
     return parts if all(len(p.split()) >= 3 for p in parts) else []
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of *text*, as every rule of running text splits them."""
+    return [s for s in _SENTENCE.split(text.strip()) if s]
+
+
 def one_sentence(text: str) -> bool:
     """Is *text* a single sentence (it may list several items inside it)?"""
-    return len([s for s in _SENTENCE.split(text.strip()) if s]) == 1
+    return len(sentences(text)) == 1

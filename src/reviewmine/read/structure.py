@@ -49,14 +49,11 @@ _SPECIAL = re.compile("[\ufb00-\ufb06\u00ad\ufffe]")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]{2,}|[\t\u00a0\u2000-\u200a\u202f]")
 _TERMINAL = (".", "?", "!", ":", ";", ".”", ".'", ".’", ")")
 
-# A numbered label on a line of its own ("Learning point 1"): a heading of its own.
-_LABEL_LINE = re.compile(
-    r"^(recommendation|finding|learning point|lesson|action)\s+\d{1,3}[a-z]?\b", re.I
-)
-# "Recommendation 3:" / "Finding 2." at a line start opens a new paragraph.
-_LABEL_START = re.compile(
-    r"^(recommendation|finding|learning point|action)\s+\d{1,3}[a-z]?\s*[:.\-–—]", re.I
-)
+# A numbered label on a line of its own ("Learning point 1"): a heading of its own; followed
+# by its punctuation at a line start ("Recommendation 3:", "Finding 2.") it opens a paragraph.
+_LABEL_WORDS = r"^(recommendation|finding|learning point|lesson|action)\s+\d{1,3}[a-z]?"
+_LABEL_LINE = re.compile(_LABEL_WORDS + r"\b", re.I)
+_LABEL_START = re.compile(_LABEL_WORDS + r"\s*[:.\-–—]", re.I)
 
 _DIGITS = re.compile(r"\d+")
 _FOOTNOTE_START = re.compile(r"^(\d{1,2}|[*†])\s*\S")
@@ -263,17 +260,17 @@ def _column_order(lines: list[Line], depth: int = 0) -> list[Line] | None:
     """*lines* in column order, or None when no band of them is set in columns."""
     text = [ln for ln in lines if not ln.hint]
     leftmost = min((ln.x0 for ln in text), default=0.0)
-    best: list[tuple[list[Line], bool]] | None = None
-    starts = sorted({round(ln.x0) for ln in text})
-    for edge in starts:
+    best: list[tuple[list[Line], bool]] = []
+    best_covered, gutter = 0, 0.0
+    for edge in sorted({round(ln.x0) for ln in text}):
         # a left edge that three lines share, not the page's margin
         if edge - leftmost < 40 or sum(abs(ln.x0 - edge) < 3 for ln in text) < 3:
             continue
         bands = _bands(lines, edge)
         covered = sum(len(band) for band, columned in bands if columned)
-        if covered and (best is None or covered > sum(len(b) for b, c in best if c)):
-            best, gutter = bands, edge
-    if best is None:
+        if covered > best_covered:
+            best, best_covered, gutter = bands, covered, edge
+    if not best_covered:
         return None
     out: list[Line] = []
     for band, columned in best:
