@@ -93,15 +93,9 @@ class Doc:
 
 def is_full(doc: Document) -> bool:
     """Does extraction read this document in full sentence mode (running_text_items(sentences=True))?"""
-    from reviewmine.extract.items import _REVIEW_TYPES, _section_items
-    from reviewmine.extract.sections import section_kind
+    from reviewmine.extract.items import reads_every_sentence
 
-    kinds = {section_kind(r.heading or "") for r in _section_items(doc)} - {None}
-    return (
-        doc.doc_type == "scrutiny_report"
-        or not kinds
-        or (doc.doc_type in _REVIEW_TYPES and not kinds & {"finding", "learning_point"})
-    )
+    return reads_every_sentence(doc)
 
 
 def gold_texts(gold_file: Path, row: dict[str, object]) -> list[str]:

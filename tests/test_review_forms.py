@@ -802,3 +802,46 @@ def test_contact_line_is_no_item_of_any_kind() -> None:
     # "If you are worried about domestic abuse, call ... on 01632 960773 or visit x.org."
     items = _items("unseen43/elmstead_dhr_ruth_summary_questions_and_answers.txt")
     assert not any("01632 960773" in i.text for i in items)
+
+
+def test_agency_subheadings_right_under_an_empty_areas_for_improvement_heading() -> None:
+    # a JTAI letter: "Areas for improvement" then "The safeguarding partners", "Health
+    # partners" ... in the same bold font, each over its bullets; none closes the section
+    items = _items("unseen47/corrandale_jtai_letter_criminal_exploitation_2026.pdf")
+    afi = [i for i in items if i.kind == "area_for_improvement"]
+    assert len(afi) == 7
+    assert afi[3].text.startswith("Emergency department staff")
+    assert afi[4].text.startswith("Children with speech")  # a plural noun, no imperative
+    assert not any(i.text.startswith("Jay, aged 15") for i in items)  # the case example after
+
+
+def test_form_answers_after_a_guidance_prompt_numbered_or_lettered() -> None:
+    # "Learning identified" | "What has this case told us ...? (guidance) 1. ... 2. ... 3. ..."
+    # and "Actions" | "Agreed actions ... (guidance) a) ... Lead: ... Target date: ... b) ..."
+    from reviewmine.extract.items import numbered_run
+
+    items = _items("unseen47/corrandale_rapid_review_record_baby_l.docx")
+    learned = [i for i in items if i.kind == "learning_point"]
+    assert [i.number for i in learned] == ["1", "2", "3"]
+    acts = [i for i in items if i.kind in ("action", "next_step")]
+    assert [i.number for i in acts] == ["a", "b", "c"]
+    assert not any("Target date" in i.text or "(guidance)" in i.text for i in learned + acts)
+    # a run after a long passage of prose is not a form's answers to a prompt
+    prose = "The panel met twice and read every agency's chronology before it agreed. " * 3
+    assert numbered_run(prose + "1. Fathers were absent. 2. Plans drifted.", lead=True) == []
+    assert numbered_run("Prompt? 1. Fathers were absent. 2. Plans drifted.", lead=True) == [
+        ("1", "Fathers were absent."),
+        ("2", "Plans drifted."),
+    ]
+
+
+def test_guillemet_bullets_under_bold_themes_of_a_focused_visit_letter() -> None:
+    # "» Assessments ..." under bold "Assessment and planning": the themes are not items,
+    # nor is the letter's closing "Ofsted will take the findings ... into account"
+    afi = [
+        i.text
+        for i in _items("unseen47/corrandale_focused_visit_letter_2026.pdf")
+        if i.kind == "area_for_improvement"
+    ]
+    assert len(afi) == 5 and afi[0].startswith("Assessments for children in need")
+    assert not any(t.startswith(("»", "Management oversight", "Ofsted will")) for t in afi)

@@ -34,7 +34,7 @@ from .running_text import (
 )
 from .sections import Candidate, section_kind
 
-EXTRACTOR_VERSION = "extract.v4"  # v4: PDF columns, form tables, one-sentence lists
+EXTRACTOR_VERSION = "extract.v5"  # v5: sub-headings under an empty section, form prompts, » bullets
 
 # Inspections and their letters: their narrative is evidence and judgement, not items.
 _INSPECTION_TYPES = frozenset(
@@ -174,6 +174,26 @@ class _Section:
     list_level: int | None = None  # the depth of its first entry (an indented list's is 1)
 
 
+def _reading_mode(doc: Document, raw: Sequence[Candidate]) -> tuple[bool, bool]:
+    """(an inspection letter in prose, read every sentence) given the items its sections gave."""
+    kinds = {section_kind(r.heading or "") for r in raw} - {None}
+    # a review's own summary states its findings in sentences unless a section lists them
+    # (an inspection's narrative is judgement, read only in its sections)
+    letter_prose = doc.doc_type in _INSPECTION_TYPES and not kinds
+    full = not letter_prose and (
+        doc.doc_type == "scrutiny_report"
+        or not kinds
+        or (doc.doc_type in REVIEW_TYPES and not kinds & {"finding", "learning_point"})
+    )
+    return letter_prose, full
+
+
+def reads_every_sentence(doc: Document) -> bool:
+    """Does extraction read *doc* sentence by sentence (no section of learning found)?"""
+    named = _named_headings(doc)
+    return _reading_mode(named, _section_items(named))[1]
+
+
 def extract_items(doc: Document) -> list[Item]:
     """All items of *doc*, in document order, with stable ids.
 
@@ -181,17 +201,9 @@ def extract_items(doc: Document) -> list[Item]:
     """
     doc = _named_headings(doc)
     raw = _section_items(doc)
-    kinds = {section_kind(r.heading or "") for r in raw} - {None}
-    # a review's own summary states its findings in sentences unless a section lists them
-    # (an inspection's narrative is judgement, read only in its sections)
-    letter_prose = doc.doc_type in _INSPECTION_TYPES and not kinds
+    letter_prose, full = _reading_mode(doc, raw)
     if letter_prose:
         raw += _named_in_prose(doc)
-    full = not letter_prose and (
-        doc.doc_type == "scrutiny_report"
-        or not kinds
-        or (doc.doc_type in REVIEW_TYPES and not kinds & {"finding", "learning_point"})
-    )
     # strong forms only where sections were found; a review's prose sections of learning still
     raw += running_text_items(
         doc, raw, sentences=full, prose_sections=doc.doc_type not in _INSPECTION_TYPES
@@ -955,7 +967,9 @@ _IMPERATIVE_FORM = re.compile(
     r"^(?:\w+ly\s+)?(?!(?:however|although|though|despite|since|because|during|following|between|after|"
     r"before|overall|within|across|through|under|over|throughout|until|unless|whilst|while|once|where|when|"
     r"there|this|these|those|the|a|an|all|some|many|most|each|every|it|they|we|he|she|in|on|at|for|of|by|"
-    r"with|from|as|if|not|no|too|only|also|both|more|less|one|two|three)\b)"
+    r"with|from|as|if|not|no|too|only|also|both|more|less|one|two|three|"
+    # plural nouns without an -s ("Children with communication needs are ...")
+    r"children|people|staff|men|women)\b)"
     r"(?P<verb>[a-z][a-z-]*(?:[^s\W]|ss))\s+(?:the|that|a|an|all|and|every|each|there|whether|with|on|for|"
     r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective|about)\b",
     re.I,
@@ -1196,14 +1210,20 @@ def _same_list_goes_on(
     """
     b = blocks[i]
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    # "Areas for improvement" with nothing under it but the first theme's heading, in its font
+    empty = (
+        not sec.items
+        and i > 0
+        and blocks[i - 1].kind == "heading"
+        and (blocks[i - 1].text == sec.heading)
+    )
     if (
         doc.doc_type == "ofsted_inspection"
         or kind is not None
         or label is not None
         or sec.kind not in ACTIONABLE_KINDS
         or sec.box_x is not None
-        or sec.list_x is None
-        or not sec.items
+        or ((sec.list_x is None or not sec.items) and not empty)
         or b.level < sec.level
         or _STUDY.match(b.text)
         or _CLOSING.match(b.text)
@@ -1215,9 +1235,11 @@ def _same_list_goes_on(
         and nxt.kind == "list_item"
         and nxt.bullet
         and nxt.level == 0
-        and abs(nxt.x0 - sec.list_x) < 3
+        and (empty or (sec.list_x is not None and abs(nxt.x0 - sec.list_x) < 3))
     ):
         return False
+    if empty:
+        return True
     # ... and in the same form: a list of actions does not go on into a list of strengths
     asked = sum(1 for it in sec.items if _imperative(it.text) or _OBLIGATION.search(it.text)) / len(
         sec.items
@@ -1385,7 +1407,7 @@ def _table_items(
                 # a form's row, a question and its answer ("What learning has the rapid
                 # review identified?" | "1. ... 2. ..."): the answer's entries are items
                 parts: list[tuple[str | None, str]] = [(None, text)]
-                for number, part in numbered_run(text) or parts:
+                for number, part in numbered_run(text, lead=True) or parts:
                     out.append(
                         Candidate(
                             kind=kind,
@@ -1548,22 +1570,43 @@ _DONE = re.compile(
 
 # "1. The midwife ... 2. The father's ...": numbered entries run together in one cell.
 _RUN_NUMBER = re.compile(r"(?:^|(?<=[.!?;:]\s))(\d{1,2})[.)]\s+(?=[A-Z])")
+# after a prompt, a cell's lines joined: "... (guidance) 1. Professionals ..." or "a) The ..."
+_RUN_MARK = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2}|[a-h])[.)]\s+(?=[A-Z])")
+# what only records an entry's lead and date, after it ("... days. Lead: Head of service")
+_FIELD_TAIL = re.compile(r"(?<=[.!?])\s+[A-Z][a-z]+(?: [a-z]+)?:\s.*$")
 
 
-def numbered_run(text: str) -> list[tuple[str | None, str]]:
+def numbered_run(text: str, *, lead: bool = False) -> list[tuple[str | None, str]]:
     """The entries of *text* numbered 1, 2, 3 ... in sequence from its start, or [] (fewer than two).
+
+    With *lead* the run may follow a short prompt ("What has this case told us? (guidance)"),
+    which is dropped, and may be lettered a, b, c ...; what only records an entry's lead and
+    date ("Lead: ... Target date: ...") is dropped from it.
 
     >>> numbered_run("1. Fathers were not seen. 2. Records did not move.")
     [('1', 'Fathers were not seen.'), ('2', 'Records did not move.')]
+    >>> numbered_run("Agreed actions: a) Audit plans. Lead: Head of service b) Train staff.", lead=True)
+    [('a', 'Audit plans.'), ('b', 'Train staff.')]
     """
+    pattern = _RUN_MARK if lead else _RUN_NUMBER
     marks: list[re.Match[str]] = []
-    for m in _RUN_NUMBER.finditer(text):
-        if int(m.group(1)) == len(marks) + 1:
+    for m in pattern.finditer(text):
+        first = "1" if not marks and m.group(1) == "1" else "a" if not marks else marks[0].group(1)
+        want = str(len(marks) + 1) if first.isdigit() else chr(ord(first) + len(marks))
+        if m.group(1) == want:
             marks.append(m)
-    if len(marks) < 2 or marks[0].start() != 0:
+    if len(marks) < 2:
+        return []
+    start = marks[0].start()
+    if start and not (
+        lead and len(text[:start].split()) <= 30 and text[:start].rstrip()[-1:] in "?:)."
+    ):
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
-    return [(m.group(1), text[m.end() : e].strip()) for m, e in zip(marks, ends, strict=True)]
+    parts = [(m.group(1), text[m.end() : e].strip()) for m, e in zip(marks, ends, strict=True)]
+    if lead:
+        parts = [(n, _FIELD_TAIL.sub("", t)) for n, t in parts]
+    return parts
 
 
 def _text_column(header: Sequence[Block], row: Sequence[Block]) -> int | None:

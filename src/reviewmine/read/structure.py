@@ -20,8 +20,8 @@ from ..types import Block, Line
 from .readers import RawDocument, RawPage
 
 # Bullet glyphs seen in real reports: Wingdings private-use glyphs, squares,
-# dots, dashes, and the combining long stroke some Word exports produce.
-BULLETS = "•◼▪■●○◦▫□➢➤►▶✓✔·\uf06e\uf0a7\uf0b7\uf02d\uf0d8\uf0fc\uf076\u2212\u0336\u2013\u2014-*o"
+# dots, dashes, guillemets, and the combining long stroke some Word exports produce.
+BULLETS = "•◼▪■●○◦▫□➢➤►▶✓✔·»›\uf06e\uf0a7\uf0b7\uf02d\uf0d8\uf0fc\uf076\u2212\u0336\u2013\u2014-*o"
 _BULLET_RE = re.compile(rf"^([{re.escape(BULLETS)}])\s*(?=\S)")
 # Symbols that are never a bullet although Unicode calls them "other symbol".
 _NOT_GLYPH = set("©®™°§¶")
