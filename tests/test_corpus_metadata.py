@@ -151,6 +151,8 @@ def _doc(rel: str):
         ("unseen5/cwm_tawel_concise_child_practice_review_ctrsb_03_2025.docx", "lcspr"),
         # "Learning from a Child Safeguarding Practice Review: Ellie" is about the review
         ("unseen9/greyhaven_cspr_ellie_learning_summary.md", "case_review_summary"),
+        # a letterhead "Joint inspection team: <address>" above the title naming the JTAI
+        ("unseen49/brackenholt_jtai_letter_early_help_2026.pdf", "jtai_letter"),
     ],
 )
 def test_type_named_by_the_title_not_by_a_mention(rel, doc_type):
@@ -233,3 +235,14 @@ def test_forms_named_in_a_table_of_figures_do_not_type_the_document() -> None:
     )
     doc = parse_file(path)[0]
     assert doc.doc_type not in ("focused_visit", "jtai_letter", "area_send", "ofsted_inspection")
+
+
+def test_plain_text_title_above_underlined_section_headings():
+    # "Safeguarding Adults Review: Mrs K" in the title lines, then "About Mrs K" underlined
+    # with dashes: the first section heading is no title
+    doc = _doc("unseen48/orrington_sab_sar_mrs_k_summary.txt")
+    assert doc.title.startswith("Safeguarding Adults Review: Mrs K")
+    assert [b.text for b in doc.blocks if b.kind == "heading"][:2] == [
+        "About Mrs K",
+        "How the review was done",
+    ]

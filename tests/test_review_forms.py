@@ -845,3 +845,46 @@ def test_guillemet_bullets_under_bold_themes_of_a_focused_visit_letter() -> None
     ]
     assert len(afi) == 5 and afi[0].startswith("Assessments for children in need")
     assert not any(t.startswith(("»", "Management oversight", "Ofsted will")) for t in afi)
+
+
+def test_story_heading_with_learning_gives_the_lesson_sentences_only() -> None:
+    # "What happened and what we learned": the story's paragraphs are not items; the
+    # sentences that state a lesson or a finding inside them are
+    items = _items("unseen48/orrington_sab_sar_mrs_k_summary.txt")
+    texts = [i.text for i in items if i.heading == "What happened and what we learned"]
+    assert any(t.startswith("One lesson from this is that") for t in texts)
+    assert any(t.startswith("The review found that carers") for t in texts)
+    assert not any(t.startswith(("District nurses began", "Mrs K was admitted")) for t in texts)
+
+
+def test_priority_labels_over_paragraphs_and_priority_titles() -> None:
+    # "Priority 1" over "Adapt the neglect screening tool ...": a review's next step
+    steps = [
+        i
+        for i in _items("unseen48/eastwold_thematic_review_adolescent_neglect_summary.pdf")
+        if i.kind == "next_step"
+    ]
+    assert [i.number for i in steps] == ["Priority 1", "Priority 2", "Priority 3"]
+    assert steps[0].text.startswith("Adapt the neglect screening tool")
+    # "Priority 1: Children at risk of exploitation" titles a part of a plan, not an item
+    titles = [
+        i.text
+        for i in _items("unseen38/wexmoor_wscp_annual_report_2025_26_chapter_4.html")
+        if i.text in ("Children at risk of exploitation", "Hearing the voice of children")
+    ]
+    assert titles == []
+
+
+def test_list_of_short_shortfalls_under_an_unknown_label_is_findings() -> None:
+    # a page read sentence by sentence: "Lack of ...", "... not ..." entries under a label
+    # that names no kind are what the review found wanting
+    from reviewmine.extract.running_text import _SHORTFALL
+
+    found = [
+        i.text
+        for i in _items("unseen42/larchmere_independent_scrutineer_report_2026.txt")
+        if i.kind == "finding"
+    ]
+    assert any(t.startswith("Schools, nurseries and colleges are consulted") for t in found)
+    assert _SHORTFALL.search("Not seeing the adult alone")
+    assert not _SHORTFALL.search("Family hubs are well located and trusted by parents")

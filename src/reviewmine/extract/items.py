@@ -50,7 +50,8 @@ _INSPECTION_TYPES = frozenset(
 
 # A labelled paragraph or heading that is itself an item.
 _LABEL = re.compile(
-    r"^(recommendation|finding|learning point|lesson|action|area for improvement)\s+"
+    r"^(recommendation|finding|learning point|lesson|action|area for improvement|"
+    r"priority action|priority)\s+"
     r"(\d{1,3}[a-z]?|(?-i:[A-Z])(?![\w’']))\s*[:.\-–—)]?\s*",
     re.I,  # "Action plans" is no label
 )
@@ -61,7 +62,30 @@ _LABEL_KIND = {
     "lesson": "learning_point",
     "action": "action",
     "area for improvement": "area_for_improvement",
+    "priority action": "priority_action",
+    "priority": "priority_action",
 }
+
+
+def _item_label(text: str) -> re.Match[str] | None:
+    """The label of a labelled item ("Finding 2: ...", "Priority 1"); a priority named by a
+    title ("Priority 1: Neglect") heads a part of a plan, not one item."""
+    label = _LABEL.match(text)
+    if label and label.group(1).lower().startswith("priority"):
+        rest = text[label.end() :].strip()
+        if rest and len(rest.split()) < 8 and not rest.endswith("."):
+            return None
+    return label
+
+
+def _label_kind(label: re.Match[str], doc: Document | None = None) -> str:
+    """The kind a label names; a review's or a partnership's own priorities are its next steps."""
+    kind = _LABEL_KIND[label.group(1).lower()]
+    if kind == "priority_action" and doc is not None and doc.doc_type not in _INSPECTION_TYPES:
+        return "next_step"
+    return kind
+
+
 # Statements inside a list that are not items.
 _NOT_ITEM = re.compile(
     r"^(there (are|were) no\b|the inspection did not (find|identify)|no (priority|areas|recommendations)\b)"
@@ -628,6 +652,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             if _LSCB.search(text) and (b.level <= 3 or "need to improve" in text.lower()):
                 in_lscb = True
             kind = section_kind(text)
+            if kind in ("finding", "learning_point") and narrative_heading(text):
+                kind = None  # "What happened and what we learned": read by its sentences' cues
             if kind is None and _ASKS_LEAD.search(text):
                 kind = "recommendation"  # a heading that leads in: "The review recommended that:"
             if kind == "finding" and (letter or doc.doc_type in _INSPECTION_TYPES):
@@ -636,7 +662,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 # the area SEND framework's "What does the area partnership need to do better?"
                 # is narrative; its areas for improvement are listed in their own section
                 kind = None
-            label = _LABEL.match(text)
+            label = _item_label(text)
             # a heading no lexicon knows, over a list of what must be done: a section by what it holds
             # (read under every heading, so the verbs are checked on every family's lists)
             directive = _directive_list(blocks, i)
@@ -696,7 +722,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 last = None
                 continue
             if label:
-                lk = _LABEL_KIND[label.group(1).lower()]
+                lk = _label_kind(label, doc)
                 sec = _Section(lk, text, b.level, ofsted_afi=False)
                 last = _new_item(out, sec, b, text, label, in_lscb, doc)
                 continue
@@ -763,9 +789,9 @@ def _section_items(doc: Document) -> list[Candidate]:
                 last = None
             continue
         if sec is None:
-            label = _LABEL.match(b.text) if b.kind == "paragraph" else None
+            label = _item_label(b.text) if b.kind == "paragraph" else None
             if label:
-                lk = _LABEL_KIND[label.group(1).lower()]
+                lk = _label_kind(label, doc)
                 # at the level of the heading it sits under: the next such heading ends it
                 sec = _Section(lk, "", heading_level, ofsted_afi=False)
                 last = _new_item(out, sec, b, b.text, label, in_lscb, doc, heading=False)
@@ -822,7 +848,7 @@ def _section_items(doc: Document) -> list[Candidate]:
             if not b.text.lower().startswith("finding type"):
                 _fill(last, b.text, b)
             continue
-        label = _LABEL.match(b.text)
+        label = _item_label(b.text)
         if label:
             last = _new_item(out, sec, b, b.text, label, in_lscb, doc)
             continue
@@ -1273,7 +1299,7 @@ def _new_item(
     kind = sec.kind
     agency = None
     if label is not None:
-        kind = _LABEL_KIND[label.group(1).lower()]
+        kind = _label_kind(label, doc)
         number = f"{label.group(1).capitalize()} {label.group(2)}"
         text = text[label.end() :].strip()  # empty: the statement follows ("Finding 1" heading)
         addressed = _ADDRESSED.match(text)
@@ -1539,7 +1565,7 @@ def _group_row_item(cell: Block, sec: _Section) -> list[Candidate]:
         return []  # a title ("Recommendation 1: Information sharing")
     return [
         Candidate(
-            kind=_LABEL_KIND[label.group(1).lower()],
+            kind=_label_kind(label),
             text=body,
             page=cell.page,
             heading=sec.heading or None,

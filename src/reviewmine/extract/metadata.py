@@ -472,6 +472,10 @@ def _doc_type(head: str, body: str, title: str = "") -> str:
         else ln
         for ln in titles.split("\n")
     )
+    if title and (own := _named(title, _STRONG)):
+        # the title by layout (the largest lines) names the document's own form; a letterhead
+        # above it may name another ("Joint inspection team: <address>")
+        return _reported(min(own)[1], head)
     if strong := _named(masked, _STRONG):
         pos, kind = min(strong)
         # A form named only in a sentence below the title block ("The National Panel was
@@ -855,6 +859,14 @@ def _layout_title(blocks: Sequence[Block], kind: str) -> str | None:
         big = [i for i, b in enumerate(first) if ok(b) and b.size >= top * 0.75]
     else:  # structured formats: heading levels instead of sizes
         heads = [b for b in cands if b.kind == "heading"]
+        # plain text with only section headings (no top-level one): a line above the first
+        # that names the document's form is its title ("Safeguarding Adults Review: Mrs K"
+        # above "About Mrs K")
+        rx = _TYPE_PATTERNS.get(kind)
+        if rx and heads and min(b.level for b in heads) > 1:
+            above = first[: first.index(heads[0])]
+            if named := next((b for b in above if ok(b) and re.search(rx, b.text, _I)), None):
+                return _drop_publisher(_flat(named.text))
         if not heads:
             return None
         lvl = min(b.level for b in heads)

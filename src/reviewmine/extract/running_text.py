@@ -263,6 +263,7 @@ def running_text_items(
     heading: str | None = None
     rec_context = False
     narrative = False  # under a heading of the case's story or the review's method
+    story = False  # ... or of the story and its learning together
     done_section = False  # ... or of what has already been done
     learning_kind = False  # under a heading of findings or learning
     learning_level = 99  # ... of this level (a deeper heading is a sub-heading inside it)
@@ -275,6 +276,10 @@ def running_text_items(
             done_section = bool(_DONE_HEADING.match(_NUMBERED.sub("", b.text.strip())))
             narrative = narrative or done_section
             own = section_kind(b.text)
+            # "What happened and what we learned": the story, its lessons in sentences of its own
+            story = narrative and not done_section and own in ("finding", "learning_point")
+            if story:
+                own, narrative = None, False
             if own == "finding" and doc.doc_type not in REVIEW_TYPES and _CONCLUSIONS.match(b.text):
                 own = None  # a scrutineer's or annual report's conclusions are its judgements
             if i in taken:
@@ -317,6 +322,8 @@ def running_text_items(
             b.kind != "heading" and (_is_short_line(b) or b.text.rstrip().endswith(":"))
         ):
             rec_context = False
+        if lead is None and sentences and not narrative and not done_section:
+            lead = _shortfall_list(blocks, i, b)
         if lead is not None:
             members = _list_after(blocks, i, b)
             if b.kind == "heading" and not members:
@@ -379,7 +386,12 @@ def running_text_items(
             continue
         # findings stated in sentences; in a sectioned document only in the narrative that
         # follows the list of a findings or learning section
-        weak = (sentences and not narrative) or after_list or (prose_sections and learning_kind)
+        weak = (
+            (sentences and not narrative)
+            or after_list
+            or (prose_sections and learning_kind)
+            or story
+        )
         for part in _such_as_list(text) if weak else ():
             out.append(_item("finding", part, b, heading))
         if _QUOTED.search(b.text) and not _ATTRIBUTED.search(b.text):
@@ -568,6 +580,26 @@ def _lead_body(text: str) -> str:
 
 def _is_member(b: Block) -> bool:
     return b.kind == "list_item" or bool(_NUMBERED.match(b.text))
+
+
+# An entry that names what was missing or not done ("Lack of ...", "Not seeing the adult
+# alone", "Assessments not undertaken"): grammar, whatever the subject.
+_SHORTFALL = re.compile(
+    r"^(?:lack(?:ing)?|absence|failure|poor|limited|insufficient|inadequate|missed|little)\b"
+    r"|\b(?:not|never|no|without|lack(?:ed|ing|s)?|unable)\b|n't\b",
+    re.I,
+)
+
+
+def _shortfall_list(blocks: Sequence[Block], i: int, b: Block) -> str | None:
+    """ "finding" when the short entries of the list after *b* (no lead-in of a known kind)
+    mostly name shortfalls: in a page read sentence by sentence such a list is what the
+    review found wanting."""
+    members = [blocks[j] for j in _list_after(blocks, i, b)]
+    if len(members) < 3 or any(m.kind != "list_item" or len(m.text.split()) > 30 for m in members):
+        return None  # short entries only: paragraphs set as a list are read sentence by sentence
+    short = sum(1 for m in members if _SHORTFALL.search(m.text))
+    return "finding" if short >= 0.6 * len(members) else None
 
 
 def _list_after(blocks: Sequence[Block], i: int, lead: Block) -> list[int]:

@@ -12,6 +12,7 @@ import itertools
 import re
 import threading
 import zipfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -1010,6 +1011,9 @@ def read_text(path: Path, text: str) -> RawDocument:
     markdown = path.suffix.lower() != ".txt"
     # (Markdown joins a paragraph's lines whatever their length: only a blank line ends it)
     line_paragraphs = not markdown and any(len(ln) > _UNWRAPPED for ln in text.split("\n"))
+    # a running header repeated on every page is furniture, even underlined like a heading
+    counts = Counter(ln.strip() for ln in text.split("\n") if len(ln.strip()) > 3)
+    repeated = {ln for ln, c in counts.items() if c > 1}
     pages: list[RawPage] = []
     for page_no, page_text in enumerate(text.split("\f"), start=1):
         lines: list[Line] = []
@@ -1040,10 +1044,17 @@ def read_text(path: Path, text: str) -> RawDocument:
                 flush()
                 continue
             if (
-                markdown
-                and len(para) == 1
+                len(para) == 1
                 and re.fullmatch(r"\s{0,3}(=+|-+)\s*", line)
                 and len(line.strip()) >= 3
+                # in plain text only an underline as long as the line above (not a rule)
+                and (
+                    markdown
+                    or (
+                        abs(len(line.strip()) - len(para[0].strip())) <= 3
+                        and para[0].strip() not in repeated
+                    )
+                )
             ):
                 # a setext heading: the line above, underlined with "===" or "---"
                 text_ = para.pop()
