@@ -888,3 +888,16 @@ def test_list_of_short_shortfalls_under_an_unknown_label_is_findings() -> None:
     assert any(t.startswith("Schools, nurseries and colleges are consulted") for t in found)
     assert _SHORTFALL.search("Not seeing the adult alone")
     assert not _SHORTFALL.search("Family hubs are well located and trusted by parents")
+
+
+def test_agency_lead_in_lines_over_numbered_recommendations_name_their_addressee() -> None:
+    # "Marlshire Police should:" over "1. make sure that ...": the line is whom the entries
+    # are for, not an item
+    recs = [
+        i
+        for i in _items("unseen49/wyvernton_youth_justice_joint_inspection_2026.docx")
+        if i.kind == "recommendation"
+    ]
+    assert not any(i.text.rstrip().endswith("should:") for i in recs)
+    police = [i for i in recs if i.subheading == "Marlshire Police should"]
+    assert len(police) == 1 and "police" in police[0].addressees

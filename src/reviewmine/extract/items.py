@@ -884,6 +884,10 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue  # a web page's links and labels ("Download the full review", "Keywords:")
             if (sec.fresh and b.text.rstrip().endswith(":")) or _THANKS.match(b.text):
                 continue  # "... has agreed three priorities for the coming year:"; thanks
+            if _names_entries(blocks, i):
+                sec.subheading = b.text.rstrip(": ")  # "Marlshire Police should:" over its entries
+                sec.fresh = True
+                continue
             if review and (
                 (_INTRO.search(b.text) and not _DIRECTIVE.search(b.text))
                 or (
@@ -1141,6 +1145,23 @@ def _contact_line(text: str) -> bool:
     short lead ("Contact the Partnership on 01632 ...", "If you are worried, call ...")."""
     return bool(_CONTACT.search(text)) and bool(
         _NAVIGATION.match(text) or _NAVIGATION.match(text.split(", ", 1)[-1])
+    )
+
+
+def _names_entries(blocks: Sequence[Block], i: int) -> bool:
+    """A short line ending in ':' over numbered or listed entries ("Marlshire Police should:"):
+    it names whom, or what, the entries below are for; it is not one of them."""
+    b = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (
+        b.text.rstrip().endswith(":")
+        and len(b.text.split()) <= 15
+        and nxt is not None
+        and (
+            nxt.kind == "list_item"
+            or bool(nxt.number)
+            or bool(re.match(r"\(?(?:\d{1,2}|[a-h])[.)]\s", nxt.text))
+        )
     )
 
 
