@@ -901,3 +901,45 @@ def test_agency_lead_in_lines_over_numbered_recommendations_name_their_addressee
     assert not any(i.text.rstrip().endswith("should:") for i in recs)
     police = [i for i in recs if i.subheading == "Marlshire Police should"]
     assert len(police) == 1 and "police" in police[0].addressees
+
+
+def test_paragraph_counting_recommendations_then_stating_them() -> None:
+    # "The reviewer made five recommendations, which ... The first asks the Partnership to
+    # develop ... The second is that ... should ...": one recommendation per sentence after
+    # the count, under a heading ("What happens next") that names no recommendations
+    recs = [
+        i.text
+        for i in _items("unseen46/kelderby_cspr_learning_summary_child_r.html")
+        if i.kind == "recommendation"
+    ]
+    assert recs[0].startswith("The first asks the Partnership to develop")
+    assert recs[1].startswith("The second is that Kelderby Council")
+    assert not any(t.startswith(("The reviewer made five", "Two further")) for t in recs)
+    assert any(t.startswith("Lastly, the Partnership should") for t in recs)
+
+
+def test_a_review_asking_and_inviting_in_one_paragraph_makes_two_recommendations() -> None:
+    recs = [
+        i.text
+        for i in _items("unseen48/brackenholme_lcspr_child_j_summary.html")
+        if i.kind == "recommendation"
+    ]
+    assert any(t.startswith("It also suggests that the Partnership should") for t in recs)
+    assert any(t.startswith("The reviewer further asks the fire and rescue service") for t in recs)
+    assert not any(t.startswith("The reviewer made a small number") for t in recs)
+
+
+def test_a_further_point_in_the_same_paragraph_is_an_item_of_its_own() -> None:
+    # "... on either occasion. The panel learned too that ... was not known ...": two findings;
+    # "The review also noted that the foster carers were caring ..." is no further point
+    found = [
+        i.text
+        for i in _items("unseen46/oxley_dene_dhr_overview_summary_jane.txt")
+        if i.kind == "finding"
+    ]
+    assert any(t.startswith("The panel learned too that Mark") for t in found)
+    assert any(
+        t.startswith("Jane's children were not seen") and "learned too" not in t for t in found
+    )
+    other = _items("unseen34/ollerby_child_t_case_review_summary.txt")
+    assert not any(i.text.startswith("The review also noted that Child T") for i in other)

@@ -26,6 +26,7 @@ from .running_text import (
     narrative_heading,
     one_sentence,
     opens_with_example,
+    point_parts,
     prose_list_parts,
     recommends,
     running_text_items,
@@ -141,7 +142,7 @@ _BOX = re.compile(r"^(key )?(learning point|good practice|practice point)\s*:?$"
 # A first paragraph that introduces the list rather than being an item.
 _INTRO = re.compile(
     r"\b(the following|as follows|set out (below|in the table)|in the table below|"
-    r"(has|have|identified|makes?|made) (\w+ )?(findings|recommendations|lessons|learning points|"
+    r"(has|have|identified|makes?|made) ([\w-]+ ){0,4}?(findings|recommendations|lessons|learning points|"
     r"areas (?:of|for) \w+|themes|issues))\b",
     re.I,
 )
@@ -937,18 +938,24 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             # "The review recommends: a; b; and c." is one item per part, and so is each
             # sentence of a recommendations list written as one paragraph
+            counted = prose_list_parts(b.text)  # "The review made five recommendations. ..."
             parts = (
                 inline_parts(b.text, in_section=True)
-                or prose_list_parts(b.text)
+                or counted
                 or (
                     directive_parts(b.text)
                     if review and sec.kind in ("recommendation", "learning_point")
                     else []
                 )
+                or (point_parts(b.text) if review else [])
             )
             if parts:
+                into = sec
+                if counted and parts is counted and sec.kind != "recommendation":
+                    into = _Section("recommendation", sec.heading, sec.level, ofsted_afi=False)
+                    into.subheading = sec.subheading
                 for part in parts:
-                    last = _new_item(out, sec, b, part, None, in_lscb, doc, paragraph=para_no)
+                    last = _new_item(out, into, b, part, None, in_lscb, doc, paragraph=para_no)
                     last.size = b.size
                 continue
             if review and sec.kind != "recommendation" and recommends(b.text):

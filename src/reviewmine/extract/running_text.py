@@ -685,14 +685,19 @@ def _inline_split(text: str) -> tuple[str, str] | None:
 
 
 # A sentence that asks for a change: a modal of obligation or a recommending verb.
-_ASKS = re.compile(r"\b(should|must|needs? to|recommends?|is asked to|are asked to)\b", re.I)
+_ASKS = re.compile(
+    r"\b(should|must|needs? to|recommends?|is asked to|are asked to)\b"
+    # a review asking someone to act ("The first asks the Partnership to develop ...")
+    r"|\b(asks|invites|encourages|urges)\b[\w ,’'-]{2,80}?\bto [a-z]+",
+    re.I,
+)
 
 
 def prose_list_parts(text: str) -> list[str]:
     """The sentences of a recommendations list written as one paragraph, or [].
 
     Such a paragraph opens with one sentence that introduces the recommendations ("The
-    panel made six recommendations ...") and is not an item, then has at least three
+    panel made six recommendations ...") and is not an item, then has at least two
     sentences that each ask for a change.
     """
     sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
@@ -701,7 +706,39 @@ def prose_list_parts(text: str) -> list[str]:
         lead += 1
     asks = sents[lead:]
     intro = 1 <= lead <= 2 and re.search(r"\brecommendations\b", sents[0], re.I)
-    return asks if len(asks) >= 3 and intro and all(_ASKS.search(x) for x in asks) else []
+    return asks if len(asks) >= 2 and intro and all(_ASKS.search(x) for x in asks) else []
+
+
+# A sentence that adds a point of its own by its grammar: a reporting or asking verb with
+# "also", "further" or "too" ("The panel learned too that ...", "We also need to ...").
+_VERB = (
+    r"(?:found|learn[te]d|noted|saw|identified|concluded|heard|need(?:s|ed)? to|recommends?|asks?)"
+)
+_ANOTHER_POINT = re.compile(
+    rf"^(?:[\w’'-]+\s+){{1,4}}?(?:also|further)\s+(?:\w+\s+)?{_VERB}\b"
+    rf"|^(?:[\w’'-]+\s+){{1,3}}?{_VERB}\s+(?:too|also)\b",
+    re.I,
+)
+
+
+def _another_point(s: str) -> bool:
+    """A sentence that adds a point: "also/too" with a reporting or asking verb, and a
+    shortfall or an ask in it (what was also done well is no further point)."""
+    return bool(_ANOTHER_POINT.match(s)) and bool(
+        _WEAKNESS.search(s) or _ADVICE.search(s) or _ASKS.search(s)
+    )
+
+
+def point_parts(text: str) -> list[str]:
+    """A paragraph of a section that makes a second point in a sentence of its own ("... on
+    either occasion. The panel learned too that ..."): one part per point, or [] (one point).
+    The sentences between two such openings explain the point before them."""
+    sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
+    starts = [0] + [n for n in range(1, len(sents)) if _another_point(sents[n])]
+    if len(starts) < 2:
+        return []
+    ends = starts[1:] + [len(sents)]
+    return [" ".join(sents[a:b]) for a, b in zip(starts, ends)]
 
 
 def asks_for_change(text: str) -> bool:
@@ -723,7 +760,8 @@ def directive_parts(text: str) -> list[str]:
         return _cue_kind(x, findings=False) == "recommendation"
 
     def own(x: str) -> bool:
-        return recommending(x) or (bool(_ADVICE.search(x)) and not _ANAPHOR.match(x))
+        asks = _ADVICE.search(x) or _ASKS.search(x)
+        return recommending(x) or (bool(asks) and not _ANAPHOR.match(x))
 
     # a closing remark that asks nothing and does not go on from the sentence before ("The
     # partnership has accepted all of the recommendations.") is no part of the list
@@ -892,7 +930,10 @@ def _paragraph_items(
         if s.rstrip().endswith(("?", ":")):
             continue  # a question to the reader or a lead-in is not part of the point
         kind = _cue_kind(s)
-        if out and (kind is None or not reported or _SENT_NEG.search(s)):
+        # "The panel learned too that ... was not known"; after a headline of a few words
+        # ("Health appointments were missed.") the sentences explain the headline
+        another = _another_point(s) and len(sentences[0].split()) > 6
+        if out and not another and (kind is None or not reported or _SENT_NEG.search(s)):
             out[-1].text += " " + s
             continue
         out.append(_item(kind or default, s, b, heading))
