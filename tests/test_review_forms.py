@@ -943,3 +943,25 @@ def test_a_further_point_in_the_same_paragraph_is_an_item_of_its_own() -> None:
     )
     other = _items("unseen34/ollerby_child_t_case_review_summary.txt")
     assert not any(i.text.startswith("The review also noted that Child T") for i in other)
+
+
+def test_findings_heading_with_a_determiner_and_bold_lead_sentences() -> None:
+    # "Our findings" over paragraphs that open with a bold sentence: one finding per
+    # paragraph, its explanation kept
+    found = [
+        i.text
+        for i in _items("unseen51/panel_thematic_review_temporary_accommodation_summary.html")
+        if i.kind == "finding"
+    ]
+    assert len(found) == 5
+    assert found[1].startswith("Children lost contact with the services that knew them. Children")
+
+
+def test_web_text_line_of_what_has_happened_since_ends_the_recommendations() -> None:
+    # one paragraph per line: "What has happened since" over what was done is no recommendation
+    items = _items("unseen51/wendlecombe_rapid_review_baby_k_web_text.txt")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 3
+    assert not any(
+        t.startswith(("What has happened", "The maternity service has added")) for t in recs
+    )

@@ -19,6 +19,7 @@ from .running_text import (
     REVIEW_TYPES,
     asks_for_change,
     directive_parts,
+    done_heading,
     inline_parts,
     is_commitment,
     is_title,
@@ -468,6 +469,7 @@ def _named_headings(doc: Document) -> Document:
             _capitals(text)
             or section_kind(b.text) is not None
             or narrative_heading(b.text)
+            or done_heading(b.text)
             or bool(_PROMPTS.match(text) or _PAGE_END.match(text))
         )
 

@@ -951,7 +951,7 @@ _NARRATIVE = re.compile(
 )
 # Headings of what has already been done since the incident or the review.
 _DONE_HEADING = re.compile(
-    r"^((immediate )?actions? (already )?taken|what has changed|"
+    r"^((immediate )?actions? (already )?taken|what (has|have) (already )?(changed|happened|improved)|"
     r"what (we|agencies|the partnership) (have |has )?(already )?(did|done)\b)",
     re.I,
 )
@@ -991,6 +991,11 @@ def opens_with_example(text: str) -> bool:
 
 # A review's "Conclusions" section states its findings (a DHR's, an SCR's).
 _CONCLUSIONS = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?conclusions\b", re.I)
+
+
+def done_heading(text: str) -> bool:
+    """A heading of what has been done since ("What has changed", "Actions already taken")."""
+    return bool(_DONE_HEADING.match(_NUMBERED.sub("", text.strip())))
 
 
 def narrative_heading(text: str) -> bool:

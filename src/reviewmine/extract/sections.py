@@ -68,7 +68,9 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "recommendation",
         ),
         (
-            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key |main |summary of )?(?:findings?\b(?!\s+\d)|conclusions\s*:?$)",
+            # with a determiner too ("Our findings", "The review's findings")
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:our|its|their|the(?: [\w-]+['’]s)?) )?"
+            r"(?:key |main |summary of )?(?:findings?\b(?!\s+\d)|conclusions\s*:?$)",
             "finding",
         ),
         (
