@@ -246,3 +246,9 @@ def test_plain_text_title_above_underlined_section_headings():
         "About Mrs K",
         "How the review was done",
     ]
+
+
+def test_jtai_named_below_a_joint_inspection_letterhead():
+    # the largest line "Joint inspection" (a letterhead), then "Joint targeted area
+    # inspection of Orrinsford": the specific form
+    assert _doc("unseen53/orrinsford_jtai_letter_neglect.pdf").doc_type == "jtai_letter"

@@ -965,3 +965,11 @@ def test_web_text_line_of_what_has_happened_since_ends_the_recommendations() -> 
     assert not any(
         t.startswith(("What has happened", "The maternity service has added")) for t in recs
     )
+
+
+def test_list_of_what_leaders_have_completed_is_no_action() -> None:
+    # "Since the last inspection, leaders have completed the following actions:" over
+    # "recruited 14 permanent social workers ...": done, not to do
+    items = _items("unseen53/hollinbury_ilacs_inspection_report.pdf")
+    assert not any(i.text.startswith(("recruited 14", "launched a new")) for i in items)
+    assert len([i for i in items if i.kind == "area_for_improvement"]) == 6

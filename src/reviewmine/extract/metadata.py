@@ -453,6 +453,15 @@ def _title_like(text: str) -> str:
 
 
 def _doc_type(head: str, body: str, title: str = "") -> str:
+    kind = _doc_type_named(head, body, title)
+    # a joint inspection that the title block also names as a JTAI is the specific form
+    # ("Joint inspection" as a letterhead over "Joint targeted area inspection of ...")
+    if kind == "joint_review" and re.search(_TYPE_PATTERNS["jtai_letter"], _title_like(head), _I):
+        return "jtai_letter"
+    return kind
+
+
+def _doc_type_named(head: str, body: str, title: str = "") -> str:
     titles = re.sub(r"(?m)^\d+\.\s.*$", "", head)  # not numbered headings or menu entries
     # The title itself (the largest line, the first title lines, the file name) names the
     # document's form: a report on many reviews, by rank (a national body's annual report is
