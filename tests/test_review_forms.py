@@ -973,3 +973,26 @@ def test_list_of_what_leaders_have_completed_is_no_action() -> None:
     items = _items("unseen53/hollinbury_ilacs_inspection_report.pdf")
     assert not any(i.text.startswith(("recruited 14", "launched a new")) for i in items)
     assert len([i for i in items if i.kind == "area_for_improvement"]) == 6
+
+
+def test_question_headings_in_the_present_and_asked_of_partners() -> None:
+    # "What Child R's story tells us" (findings), "What partners are being asked to change"
+    # (recommendations); "What the review was asked to consider" is its brief
+    from reviewmine.extract.sections import section_kind
+
+    assert section_kind("What Child R's story tells us") == "finding"
+    assert section_kind("What partners are being asked to change") == "recommendation"
+    assert section_kind("What the review was asked to consider") is None
+    recs = [
+        i.text
+        for i in _items("unseen52/ashcombe_cspr_child_r_summary.html")
+        if i.kind == "recommendation"
+    ]
+    assert any(t.startswith("The Integrated Care Board should make sure") for t in recs)
+    assert any(t.startswith("Finally, the out-of-hours service") for t in recs)
+
+
+def test_a_further_point_told_or_judged_possible() -> None:
+    # "Practitioners also told us that ...", "It is also possible that ...": points of their own
+    learned = [i.text for i in _items("unseen52/dunsford_rapid_review_learning_note_baby_f.docx")]
+    assert any(t.startswith("Practitioners also told us that") for t in learned)

@@ -714,7 +714,8 @@ def prose_list_parts(text: str) -> list[str]:
 # A sentence that adds a point of its own by its grammar: a reporting or asking verb with
 # "also", "further" or "too" ("The panel learned too that ...", "We also need to ...").
 _VERB = (
-    r"(?:found|learn[te]d|noted|saw|identified|concluded|heard|need(?:s|ed)? to|recommends?|asks?)"
+    r"(?:found|learn[te]d|noted|saw|identified|concluded|heard|told|need(?:s|ed)? to|recommends?|asks?"
+    r"|possible|likely|clear|apparent)"
 )
 _ANOTHER_POINT = re.compile(
     rf"^(?:[\w’'-]+\s+){{1,4}}?(?:also|further)\s+(?:\w+\s+)?{_VERB}\b"

@@ -121,10 +121,11 @@ _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?(?:\d{1,2}|[A-Za-z]|[ivx]+|[IV
 # within the next few words; a question about what is being done or has changed is not one.
 _ASKED = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?what\s+(.+)$", re.I)
 _ASKED_VERBS = (
-    (re.compile(r"^(?:learn|learnt|learned|taught|teach|teaches)$", re.I), "learning_point"),
+    (re.compile(r"^(?:learns?|learnt|learned|taught|teach|teaches)$", re.I), "learning_point"),
     (
         re.compile(
-            r"^(?:find|found|identify|identified|see|saw|show|showed|tell|told|hear|heard)$", re.I
+            r"^(?:finds?|found|identif(?:y|ies|ied)|sees?|saw|shows?|showed|tells?|told|hears?|heard)$",
+            re.I,
         ),
         "finding",
     ),
@@ -200,8 +201,15 @@ def asked_kind(heading: str) -> str | None:
         len(words) >= 4
         and words[-2].lower() == "to"
         and _ASKED_DO.match(words[-1])
-        # someone else is to do it ("want partners to do"); "need to do" is the writer's own
-        and any(_ASKED_WANT.match(w) for w in words[:-3])
+        # someone else is to do it ("want partners to do", "partners are being asked to
+        # change"); "need to do" is the writer's own, "was asked to consider" the brief
+        and (
+            any(_ASKED_WANT.match(w) for w in words[:-3])
+            or (
+                words[-3].lower() == "asked"
+                and any(w.lower() in ("are", "is", "being") for w in words[:-3])
+            )
+        )
     ):
         return "recommendation"  # "What we want partners to do", "What we would like you to do"
     if len(words) >= 2 and _ASKED_NOUN.match(words[0]) and _ASKED_AUX.match(words[1]):
