@@ -996,3 +996,32 @@ def test_a_further_point_told_or_judged_possible() -> None:
     # "Practitioners also told us that ...", "It is also possible that ...": points of their own
     learned = [i.text for i in _items("unseen52/dunsford_rapid_review_learning_note_baby_f.docx")]
     assert any(t.startswith("Practitioners also told us that") for t in learned)
+
+
+def test_titled_lesson_takes_its_paragraph_even_when_it_says_what_must_happen() -> None:
+    # "Lesson 2: Professional judgement in risk assessment" over "A risk assessment is only as
+    # good as ... professional judgement should be used ...": one lesson, not a title and a
+    # recommendation
+    items = _items("unseen59/ellerford_dhr_joanne_overview_chapter6.pdf")
+    lessons = [i.text for i in items if i.kind == "learning_point"]
+    assert any(
+        t.startswith("Professional judgement in risk assessment A risk assessment") for t in lessons
+    )
+    assert not any(
+        i.kind == "recommendation" and i.text.startswith("Where a victim is unable") for i in items
+    )
+
+
+def test_rapid_review_form_questions_name_their_kinds() -> None:
+    # "What has the review identified as good practice?" (a strength), "What further actions
+    # have been agreed ...?" (actions, one per numbered answer); "Are there any questions or
+    # issues for the national Panel?" names no kind: no item
+    from reviewmine.extract.sections import section_kind
+
+    assert section_kind("What actions have been taken?") is None
+    items = _items("unseen59/kelmoor_rapid_review_baby_s.docx")
+    kinds = [i.kind for i in items]
+    assert kinds.count("action") == 3 and kinds.count("good_practice") == 1
+    assert not any(i.text.startswith("Are there any questions") for i in items)
+    other = _items("unseen47/corrandale_rapid_review_record_baby_l.docx")
+    assert not any(i.text.startswith(("Does the case meet", "Is the case relevant")) for i in other)

@@ -394,7 +394,14 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
             and (j == i + 1 or blocks[j].start not in labelled | starts)
         ):
             j += 1
-        if j == i + 1 or blocks[i + 1].start in starts or _DIRECTIVE.search(blocks[i + 1].text):
+        # a lesson under a title ("Lesson 1: Asking about domestic abuse") may say what must
+        # happen: its paragraph is still the lesson
+        titled_lesson = r.kind == "learning_point" and r.labelled and is_title(r.text)
+        if (
+            j == i + 1
+            or blocks[i + 1].start in starts
+            or (_DIRECTIVE.search(blocks[i + 1].text) and not titled_lesson)
+        ):
             continue
         # one paragraph explains the statement; under a title ("Missing episodes": no verb, so
         # no finding by itself) the first paragraph states it; so it does when the rest is
@@ -1457,9 +1464,9 @@ def _table_items(
             cell, kind = named[0]
             value = [c for c in row if c.col != cell.col]
             text = " ".join(c.text for c in value).strip()
-            if kind in ACTIONABLE_KINDS | {"finding", "learning_point"} and len(text) >= max(
-                60, 2 * len(cell.text)
-            ):
+            if kind in ACTIONABLE_KINDS | {"finding", "learning_point", "good_practice"} and len(
+                text
+            ) >= max(60, 2 * len(cell.text)):
                 # a form's row, a question and its answer ("What learning has the rapid
                 # review identified?" | "1. ... 2. ..."): the answer's entries are items
                 parts: list[tuple[str | None, str]] = [(None, text)]
@@ -1512,6 +1519,8 @@ def _table_items(
             if len(cols) == 2:
                 continue  # a form's other rows (dates, decisions): a question may come later
             return None  # no header naming what the rows are: not a table of items
+        if len(cols) == 2 and row[0].col == cols[0] and row[0].text.rstrip().endswith("?"):
+            continue  # a form's question that names no kind ("Is the case relevant to ...?")
         if not header_seen and (row[0].row == 0):
             header_seen, header_cols = True, len(cols)
             text_col = (

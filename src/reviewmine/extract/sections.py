@@ -133,7 +133,9 @@ _ASKED_VERBS = (
     # agencies"); "was asked to consider" is its terms of reference, not a request
     (re.compile(r"^(?:recommend|recommends|calls|asks|urges)$", re.I), "recommendation"),
 )
-_ASKED_NOUN = re.compile(r"^(?:learning|lessons|recommendations|findings)$", re.I)
+_ASKED_NOUN = re.compile(r"^(?:learning|lessons|recommendations|findings|actions)$", re.I)
+# "What further actions have been agreed?": a word that only qualifies the noun asked for
+_ASKED_QUALIFIER = re.compile(r"^(?:further|other|immediate|key|main|new|additional)$", re.I)
 _ASKED_AUX = re.compile(r"^(?:has|have|had|did|does|do|is|are|was|were|can|should)$", re.I)
 _ASKED_MODAL = re.compile(r"^(?:should|must|can|could|needs?|ought)$", re.I)
 _ASKED_WANT = re.compile(r"^(?:wants?|would|need|needs|expect|expects|asking)$", re.I)
@@ -154,6 +156,9 @@ _WELL = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?what(?:'s| is| was| has been)?\s+(?:working|went|worked|is going)\s+well\b",
     re.I,
 )
+
+
+_GOOD_PRACTICE_ASKED = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?what\b.*\bgood practice\b", re.I)
 
 
 _WRONG = re.compile(
@@ -181,8 +186,8 @@ def asked_kind(heading: str) -> str | None:
     >>> asked_kind("What should practitioners do?"), asked_kind("What has changed since the review?")
     ('recommendation', None)
     """
-    if _WELL.match(heading.strip()):
-        return "good_practice"
+    if _WELL.match(heading.strip()) or _GOOD_PRACTICE_ASKED.search(heading):
+        return "good_practice"  # "What has the review identified as good practice?"
     if _WRONG.match(heading.strip()):
         return "finding"  # "What went wrong": the counterpart of "What went well"
     if _MEANS.match(heading.strip()):
@@ -212,12 +217,18 @@ def asked_kind(heading: str) -> str | None:
         )
     ):
         return "recommendation"  # "What we want partners to do", "What we would like you to do"
-    if len(words) >= 2 and _ASKED_NOUN.match(words[0]) and _ASKED_AUX.match(words[1]):
+    asked = words[1:] if len(words) >= 3 and _ASKED_QUALIFIER.match(words[0]) else words
+    if len(asked) >= 2 and _ASKED_NOUN.match(asked[0]) and _ASKED_AUX.match(asked[1]):
         # "What learning has the rapid review identified?": the noun asked for names the kind
+        noun = asked[0].lower()
+        if noun.startswith("action"):
+            # "What further actions have been agreed?"; "... have been taken?" is what was done
+            done = any(w.lower() in ("taken", "completed", "done", "already") for w in asked)
+            return None if done else "action"
         return (
             "recommendation"
-            if words[0].lower().startswith("recommend")
-            else ("finding" if words[0].lower().startswith("finding") else "learning_point")
+            if noun.startswith("recommend")
+            else ("finding" if noun.startswith("finding") else "learning_point")
         )
     for j, word in enumerate(words[:5]):
         if len(words) - j - 1 > 4:
