@@ -1025,3 +1025,20 @@ def test_rapid_review_form_questions_name_their_kinds() -> None:
     assert not any(i.text.startswith("Are there any questions") for i in items)
     other = _items("unseen47/corrandale_rapid_review_record_baby_l.docx")
     assert not any(i.text.startswith(("Does the case meet", "Is the case relevant")) for i in other)
+
+
+def test_lettered_parts_finish_a_labelled_recommendation() -> None:
+    # "Recommendation 1" over "The Board should seek assurance ... that:" and "(a) no referral
+    # ... (b) cases closed ...": one recommendation with its parts
+    recs = [
+        i
+        for i in _items("unseen63/wendlebury_sab_sar_mrs_k_overview.pdf")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) == 4
+    assert "no referral about self-neglect" in recs[0].text
+
+
+def test_actions_already_taken_heading_gives_no_actions() -> None:
+    items = _items("unseen63/kestrelford_dhr_helen_overview_chapter7.pdf")
+    assert not any(i.text.startswith("Northmere Police introduced a prompt") for i in items)

@@ -715,8 +715,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             if last is not None and sec is not None and _unfinished(last) and text[:1].islower():
                 _append(last, text, b)
                 continue
-            if kind in ("action", "next_step") and _done_list(blocks, i):
-                kind = None  # "Immediate safeguarding actions": what was done, not to do
+            if kind in ("action", "next_step") and (_done_list(blocks, i) or done_heading(text)):
+                kind = None  # "Immediate safeguarding actions", "Actions already taken": done
             if parent is not None and b.level <= parent.level and kind is None:
                 parent = None  # a heading of the same level closes the outer section too
             if kind is not None:
@@ -819,7 +819,12 @@ def _section_items(doc: Document) -> list[Candidate]:
             if last is not None and (
                 b.level > (sec.list_level or 0)
                 or (sec.questions and b.bullet)
-                or (b.bullet and (last.subs_open or last.text.rstrip().endswith(":")))
+                or (
+                    # bullets, or lettered parts ("(a) no referral is closed ..."), that finish
+                    # the item's lead-in
+                    (b.bullet or (b.number or "").isalpha())
+                    and (last.subs_open or last.text.rstrip().endswith(":"))
+                )
             ):
                 _append(last, b.text, b, sub=True)
                 # "... including:" with flat bullets: the following bullets belong to it too

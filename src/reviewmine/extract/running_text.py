@@ -275,7 +275,7 @@ def running_text_items(
         if b.kind == "heading":
             heading = b.text
             narrative = narrative_heading(b.text)
-            done_section = bool(_DONE_HEADING.match(_NUMBERED.sub("", b.text.strip())))
+            done_section = done_heading(b.text)
             narrative = narrative or done_section
             own = section_kind(b.text)
             # "What happened and what we learned": the story, its lessons in sentences of its own
@@ -996,14 +996,18 @@ def opens_with_example(text: str) -> bool:
 _CONCLUSIONS = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?conclusions\b", re.I)
 
 
+# A heading's own number, dotted ("7.4") or not ("2.", "(b)").
+_HEADING_NUMBER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-h][.)])\s+(?=\S)")
+
+
 def done_heading(text: str) -> bool:
-    """A heading of what has been done since ("What has changed", "Actions already taken")."""
-    return bool(_DONE_HEADING.match(_NUMBERED.sub("", text.strip())))
+    """A heading of what has been done since ("What has changed", "7.4 Actions already taken")."""
+    return bool(_DONE_HEADING.match(_HEADING_NUMBER.sub("", text.strip())))
 
 
 def narrative_heading(text: str) -> bool:
     """A heading of a report's story or method ("Background", "2. How the review was carried out")."""
-    return bool(_NARRATIVE.match(_NUMBERED.sub("", text.strip())))
+    return bool(_NARRATIVE.match(_HEADING_NUMBER.sub("", text.strip())))
 
 
 # A sentence ends as one (a full stop, possibly inside quotes or brackets).
