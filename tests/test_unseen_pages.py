@@ -170,9 +170,10 @@ def test_eighth_and_ninth_unseen_sets_one_to_one_floor():
     assert ninth.tp >= 49 and ninth.fp <= 1
 
 
-# Sets 10 to 63, each scored once on the rules of its time before any change (first runs in
+# Sets 10 to 67, each scored once on the rules of its time before any change (first runs in
 # the README and in each set's commit); their misses then led to the forms pinned in
-# tests/test_review_forms.py, so these floors are development figures: (set, found, false).
+# tests/test_review_forms.py, so these floors are development figures, except sets 64-67
+# (first run on these rules, never changed for): (set, found, false).
 LATER_SETS = [
     ("unseen10", 85, 3),
     ("unseen11", 76, 4),
@@ -228,6 +229,10 @@ LATER_SETS = [
     ("unseen61", 27, 3),
     ("unseen62", 40, 1),
     ("unseen63", 51, 12),
+    ("unseen64", 42, 6),
+    ("unseen65", 27, 3),
+    ("unseen66", 39, 0),
+    ("unseen67", 57, 7),
 ]
 
 
