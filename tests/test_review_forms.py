@@ -1042,3 +1042,23 @@ def test_lettered_parts_finish_a_labelled_recommendation() -> None:
 def test_actions_already_taken_heading_gives_no_actions() -> None:
     items = _items("unseen63/kestrelford_dhr_helen_overview_chapter7.pdf")
     assert not any(i.text.startswith("Northmere Police introduced a prompt") for i in items)
+
+
+def test_obligation_lead_in_over_lowercase_entries_and_a_long_web_text_heading() -> None:
+    # "Leaders and managers now need to focus on:" over "(a) the quality of care plans ...";
+    # a line of web text "What needs to improve in this area of social work practice" (ten
+    # words) heads the lines below it
+    focus = [i.text for i in _items("unseen65/fernleigh_monitoring_visit_letter_2026.pdf")]
+    assert any(t.startswith("the consistency of life-story work") for t in focus)
+    afi = [
+        i.text
+        for i in _items("unseen65/hallowby_focused_visit_letter_2026.txt")
+        if i.kind == "area_for_improvement"
+    ]
+    assert len(afi) == 4 and afi[0].startswith("The quality of pathway plans")
+
+
+def test_inspectorates_use_of_its_findings_is_no_next_step() -> None:
+    items = _items("unseen65/oakhollow_jtai_letter_2026.pdf")
+    assert not any("when planning future inspect" in i.text for i in items)
+    assert any(i.kind == "next_step" for i in items)  # the written statement of action stays

@@ -95,7 +95,10 @@ _NOT_ITEM = re.compile(
     r"|^in order to improve\b.*\bfollowing action"
     # where the document keeps its items ("Recommendations are embedded in the learning.")
     r"|^(the )?(recommendations|findings|learning|actions) (are|is) (\w+ )?(embedded|included|"
-    r"set out|listed|contained|summarised|found)\b",
+    r"set out|listed|contained|summarised|found)\b"
+    # the inspectorate's own use of its findings, closing a letter ("Ofsted will take the
+    # findings from this visit into account when planning your next inspection")
+    r"|\bwhen planning (?:your |its |the |their )?(?:next|future) inspection",
     re.I,
 )
 # Sub-headings that keep an Ofsted "need to improve" section open.
@@ -464,7 +467,9 @@ def _named_headings(doc: Document) -> Document:
         return (
             b.kind == "paragraph"
             and b.index > 0  # the first line is the page's title, about the whole page
-            and len(b.text.split()) <= 8
+            # a line that names a kind by a heading's pattern may be longer ("What needs to
+            # improve in this area of social work practice")
+            and len(b.text.split()) <= (14 if section_kind(b.text) else 8)
             and _ENTRY_NUMBER.sub("", b.text)[:1].isupper()
             and not b.text.rstrip().endswith((".", ",", ";", ":", "!"))
         )

@@ -64,6 +64,8 @@ REVIEW_TYPES = frozenset(
 _REC_LEAD = re.compile(
     r"\brecommend\w*|\bcall(s|ed|ing)? (for|on|upon)\b|\bproposals?\b|\bnext steps\b|\b(asks?|requests?) that\s*:?\s*$|"
     r"\b(is|are) (asking|urging)\s*:?\s*$|"
+    # an obligation that the entries finish ("Leaders now need to focus on:")
+    r"\b(should|must|needs? to|ought to)\b[^.:;]{0,30}:\s*$|"
     r"\bwhat (needs|should) (to )?"
     r"(change|happen|improve)",
     re.IGNORECASE,
