@@ -1062,3 +1062,24 @@ def test_inspectorates_use_of_its_findings_is_no_next_step() -> None:
     items = _items("unseen65/oakhollow_jtai_letter_2026.pdf")
     assert not any("when planning future inspect" in i.text for i in items)
     assert any(i.kind == "next_step" for i in items)  # the written statement of action stays
+
+
+def test_agency_subheadings_after_a_sentence_introducing_the_areas() -> None:
+    # "What needs to improve?", "The inspectorates have identified the following areas for
+    # improvement.", then "Corrington Council", "Marshvale Police" ... each over its bullets
+    afi = [
+        i
+        for i in _items("unseen69/corrington_jtai_letter_criminal_exploitation.pdf")
+        if i.kind == "area_for_improvement"
+    ]
+    assert len(afi) == 6 and afi[0].text.startswith("The consistency of return home interviews")
+
+
+def test_prose_letter_lead_in_over_lowercase_entries() -> None:
+    # a focused visit letter: "The local authority should improve:" over entries finishing it
+    afi = [
+        i.text
+        for i in _items("unseen69/brindleford_focused_visit_letter_care_leavers.pdf")
+        if i.kind == "area_for_improvement"
+    ]
+    assert len(afi) == 3 and afi[0].startswith("the quality and timeliness of pathway plans")

@@ -320,7 +320,8 @@ def _named_in_prose(doc: Document) -> list[Candidate]:
     out: list[Candidate] = []
     body = False
     heading: str | None = None
-    for b in doc.blocks:
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
         if b.kind == "paragraph" and _SALUTATION.match(b.text):
@@ -357,17 +358,24 @@ def _named_in_prose(doc: Document) -> list[Candidate]:
                 if k and _LEADERS_SHOULD.match(x)
             ]
             continue
-        out.append(
+        entries = []  # "The local authority should improve:" over entries finishing it
+        if b.text.rstrip().endswith(":"):
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "list_item":
+                entries.append(blocks[j])
+                j += 1
+        out += [
             Candidate(
                 kind=kind,
-                text=b.text,
-                page=b.page,
-                start=b.start,
-                end=b.end,
+                text=e.text,
+                page=e.page,
+                start=e.start,
+                end=e.end,
                 heading=heading,
                 confidence=0.7,
             )
-        )
+            for e in entries or [b]
+        ]
     return out
 
 
@@ -904,6 +912,8 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue  # a web page's links and labels ("Download the full review", "Keywords:")
             if (sec.fresh and b.text.rstrip().endswith(":")) or _THANKS.match(b.text):
                 continue  # "... has agreed three priorities for the coming year:"; thanks
+            if sec.fresh and _INTRO.search(b.text) and not _DIRECTIVE.search(b.text):
+                continue  # "The inspectorates have identified the following areas for improvement."
             if _names_entries(blocks, i):
                 sec.subheading = b.text.rstrip(": ")  # "Marlshire Police should:" over its entries
                 sec.fresh = True
@@ -1284,11 +1294,12 @@ def _same_list_goes_on(
     b = blocks[i]
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     # "Areas for improvement" with nothing under it but the first theme's heading, in its font
+    # (after, at most, a sentence introducing them: "... identified the following areas")
+    k = i - 1
+    while k > 0 and blocks[k].kind == "paragraph" and _INTRO.search(blocks[k].text):
+        k -= 1
     empty = (
-        not sec.items
-        and i > 0
-        and blocks[i - 1].kind == "heading"
-        and (blocks[i - 1].text == sec.heading)
+        not sec.items and k >= 0 and blocks[k].kind == "heading" and blocks[k].text == sec.heading
     )
     if (
         doc.doc_type == "ofsted_inspection"
