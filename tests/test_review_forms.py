@@ -1083,3 +1083,13 @@ def test_prose_letter_lead_in_over_lowercase_entries() -> None:
         if i.kind == "area_for_improvement"
     ]
     assert len(afi) == 3 and afi[0].startswith("the quality and timeliness of pathway plans")
+
+
+def test_prose_letter_obligation_lead_in_over_capitalised_entries() -> None:
+    # "Leaders should focus on the following areas to improve practice:" over four entries
+    afi = [
+        i.text
+        for i in _items("unseen73/kestrel_vale_focused_visit_care_leavers.pdf")
+        if i.kind == "area_for_improvement"
+    ]
+    assert len(afi) == 4 and afi[0].startswith("The quality and timeliness of pathway plans")

@@ -338,7 +338,13 @@ def _named_in_prose(doc: Document) -> list[Candidate]:
                 if (named.group(1) or named.group(2) or "").lower().startswith("priority")
                 else "area_for_improvement"
             )
-        elif _LEADERS_SHOULD.match(b.text):
+        elif _LEADERS_SHOULD.match(b.text) or (
+            # "Leaders should focus on the following areas to improve practice:" over entries
+            b.text.rstrip().endswith(":")
+            and _OBLIGATION.search(b.text)
+            and i + 1 < len(blocks)
+            and blocks[i + 1].kind == "list_item"
+        ):
             kind = "area_for_improvement"
         else:
             # ... or says it later, after the evidence ("... Leaders need to make sure that
