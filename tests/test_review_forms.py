@@ -1093,3 +1093,12 @@ def test_prose_letter_obligation_lead_in_over_capitalised_entries() -> None:
         if i.kind == "area_for_improvement"
     ]
     assert len(afi) == 4 and afi[0].startswith("The quality and timeliness of pathway plans")
+
+
+def test_introducing_paragraph_that_asks_partners_about_them_is_no_item() -> None:
+    # "The following areas for improvement were identified for each agency. Partners should
+    # consider them together ...", then same-font agency sub-headings over their bullets
+    items = _items("unseen73/marlow_fen_jtai_letter_neglect.pdf")
+    afi = [i for i in items if i.kind == "area_for_improvement"]
+    assert len(afi) == 5 and afi[0].text.startswith("The use of chronologies")
+    assert not any(i.text.startswith(("The following areas", "Partners should")) for i in items)

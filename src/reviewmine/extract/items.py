@@ -918,7 +918,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue  # a web page's links and labels ("Download the full review", "Keywords:")
             if (sec.fresh and b.text.rstrip().endswith(":")) or _THANKS.match(b.text):
                 continue  # "... has agreed three priorities for the coming year:"; thanks
-            if sec.fresh and _INTRO.search(b.text) and not _DIRECTIVE.search(b.text):
+            if sec.fresh and _introduces(b.text):
                 continue  # "The inspectorates have identified the following areas for improvement."
             if _names_entries(blocks, i):
                 sec.subheading = b.text.rstrip(": ")  # "Marlshire Police should:" over its entries
@@ -1190,6 +1190,20 @@ def _contact_line(text: str) -> bool:
     )
 
 
+# A pronoun that points back at what was just introduced ("Partners should consider them").
+_BACK_REFERENCE = re.compile(r"\b(them|they|these|those)\b", re.I)
+
+
+def _introduces(text: str) -> bool:
+    """A paragraph that introduces the items below it ("The inspectorates have identified
+    the following areas for improvement."), asking nothing of its own: any later sentence
+    that asks refers back to them ("Partners should consider them together ...")."""
+    sents = sentences(text) if text.strip() else [""]
+    if not _INTRO.search(sents[0]) or _DIRECTIVE.search(sents[0]):
+        return False
+    return all(not _DIRECTIVE.search(x) or _BACK_REFERENCE.search(x) for x in sents[1:])
+
+
 def _names_entries(blocks: Sequence[Block], i: int) -> bool:
     """A short line ending in ':' over numbered or listed entries ("Marlshire Police should:"):
     it names whom, or what, the entries below are for; it is not one of them."""
@@ -1302,7 +1316,7 @@ def _same_list_goes_on(
     # "Areas for improvement" with nothing under it but the first theme's heading, in its font
     # (after, at most, a sentence introducing them: "... identified the following areas")
     k = i - 1
-    while k > 0 and blocks[k].kind == "paragraph" and _INTRO.search(blocks[k].text):
+    while k > 0 and blocks[k].kind == "paragraph" and _introduces(blocks[k].text):
         k -= 1
     empty = (
         not sec.items and k >= 0 and blocks[k].kind == "heading" and blocks[k].text == sec.heading

@@ -123,7 +123,8 @@ _REC_SENT = re.compile(
     # "partners must notify" (a duty) or "agencies should talk" (advice to practice) are not
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must|(is|are) asked to) "
     r"(now |also )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve|seek|"
-    r"gain|obtain|establish|monitor|audit|evaluate)\b",
+    r"gain|obtain|establish|monitor|audit|evaluate)\b"
+    r"(?! them\b)",  # ... not what was just named ("Partners should consider them together")
     re.IGNORECASE,
 )
 # Words without which _REC_SENT cannot match (a cheap test first: most sentences have none).
