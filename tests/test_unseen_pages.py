@@ -213,7 +213,7 @@ LATER_SETS = [
     ("unseen46", 66, 9),
     ("unseen47", 64, 0),
     ("unseen48", 48, 3),
-    ("unseen49", 35, 5),
+    ("unseen49", 35, 4),
     ("unseen50", 59, 16),
     ("unseen51", 60, 2),
     ("unseen52", 45, 4),
@@ -237,7 +237,7 @@ LATER_SETS = [
     ("unseen70", 31, 4),
     ("unseen71", 62, 5),
     ("unseen72", 52, 4),
-    ("unseen73", 19, 4),
+    ("unseen73", 24, 3),
     ("unseen74", 24, 1),
     ("unseen75", 44, 6),
 ]
