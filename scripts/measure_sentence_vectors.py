@@ -45,11 +45,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from leave_one_family_out import INDEPENDENT, gold_documents, installed_lexicon
-from train_sentence_model import Doc, gold_texts, is_full, score
+from train_sentence_model import Doc, gold_texts, is_full, model_items, score
 
 from reviewmine.errors import ReviewmineError
 from reviewmine.evaluation.extraction import development_golds, is_summary_format, load_gold
-from reviewmine.evaluation.sentence_units import featurize, unit_kind, units
+from reviewmine.evaluation.sentence_units import featurize, units
 from reviewmine.evaluation.summaries import holds, load_summary_gold
 from reviewmine.extract.items import extract_items
 from reviewmine.ingest import parse_file
@@ -191,22 +191,9 @@ def run(
     added = 0
     for d in test:
         rules, full = rules_of[d.path] if rules_of else (d.rules, d.full)
-        extra = []
-        if full and d.units:
-            for u, s, c in zip(d.units, reader.scores(clf, d), covered(d, rules)):
-                if s >= t and not c:
-                    extra.append(
-                        Item(
-                            doc_id=d.doc.id,
-                            kind=unit_kind(u),
-                            text=u.text,
-                            page=u.block.page,
-                            heading=u.heading,
-                            confidence=float(s),
-                            start=u.block.start,
-                            end=u.block.end,
-                        )
-                    )
+        extra = (
+            model_items(d, reader.scores(clf, d), t, covered(d, rules)) if full and d.units else []
+        )
         added += len(extra)
         base[d.path.resolve()] = list(rules)
         plus[d.path.resolve()] = list(rules) + extra

@@ -40,7 +40,7 @@ import re
 from collections.abc import Sequence
 
 from ..types import Block, Document
-from .sections import Candidate, section_kind
+from .sections import Candidate, heading_words, section_kind
 
 # Reviews of cases and their summaries, briefings and learning pages (not inspections, not a
 # scrutineer's or annual report).
@@ -327,10 +327,11 @@ def running_text_items(
             b.kind != "heading" and (_is_short_line(b) or b.text.rstrip().endswith(":"))
         ):
             rec_context = False
-        if lead is None and sentences and not narrative and not done_section:
-            lead = _shortfall_list(blocks, i, b)
+        plain = lead is None and sentences and not narrative and not done_section
+        members = _list_after(blocks, i, b) if lead is not None or plain else []
+        if plain:
+            lead = _shortfall_list(blocks, members)
         if lead is not None:
-            members = _list_after(blocks, i, b)
             if b.kind == "heading" and not members:
                 # a paragraph of narrative may come between the heading and its list
                 k = i + 1
@@ -596,11 +597,11 @@ _SHORTFALL = re.compile(
 )
 
 
-def _shortfall_list(blocks: Sequence[Block], i: int, b: Block) -> str | None:
-    """ "finding" when the short entries of the list after *b* (no lead-in of a known kind)
+def _shortfall_list(blocks: Sequence[Block], after: Sequence[int]) -> str | None:
+    """ "finding" when the short list entries *after* a block (no lead-in of a known kind)
     mostly name shortfalls: in a page read sentence by sentence such a list is what the
     review found wanting."""
-    members = [blocks[j] for j in _list_after(blocks, i, b)]
+    members = [blocks[j] for j in after]
     if len(members) < 3 or any(m.kind != "list_item" or len(m.text.split()) > 30 for m in members):
         return None  # short entries only: paragraphs set as a list are read sentence by sentence
     short = sum(1 for m in members if _SHORTFALL.search(m.text))
@@ -999,18 +1000,14 @@ def opens_with_example(text: str) -> bool:
 _CONCLUSIONS = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?conclusions\b", re.I)
 
 
-# A heading's own number, dotted ("7.4") or not ("2.", "(b)").
-_HEADING_NUMBER = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-h][.)])\s+(?=\S)")
-
-
 def done_heading(text: str) -> bool:
     """A heading of what has been done since ("What has changed", "7.4 Actions already taken")."""
-    return bool(_DONE_HEADING.match(_HEADING_NUMBER.sub("", text.strip())))
+    return bool(_DONE_HEADING.match(heading_words(text)))
 
 
 def narrative_heading(text: str) -> bool:
     """A heading of a report's story or method ("Background", "2. How the review was carried out")."""
-    return bool(_NARRATIVE.match(_HEADING_NUMBER.sub("", text.strip())))
+    return bool(_NARRATIVE.match(heading_words(text)))
 
 
 # A sentence ends as one (a full stop, possibly inside quotes or brackets).

@@ -241,6 +241,11 @@ def asked_kind(heading: str) -> str | None:
     return None
 
 
+def heading_words(heading: str) -> str:
+    """A heading without its printed number ("7.4 Actions already taken" -> "Actions already taken")."""
+    return _NUMBERING.sub("", heading.strip())
+
+
 # A document's own division before a heading's words ("Section 4:", "Part 2 -", "Chapter 3.").
 _DIVISION = re.compile(r"^(?:section|part|chapter)\s+\w{1,4}\s*[:.\-–—]\s+(?=\S)", re.I)
 
