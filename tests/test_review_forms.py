@@ -1102,3 +1102,13 @@ def test_introducing_paragraph_that_asks_partners_about_them_is_no_item() -> Non
     afi = [i for i in items if i.kind == "area_for_improvement"]
     assert len(afi) == 5 and afi[0].text.startswith("The use of chronologies")
     assert not any(i.text.startswith(("The following areas", "Partners should")) for i in items)
+
+
+def test_underlined_numbered_headings_also_listed_in_the_contents_are_headings() -> None:
+    # plain text: "4. Findings" is listed under "Contents" and again, underlined with "===",
+    # above its paragraphs; listed once and underlined once is a heading, not a page header
+    items = _items("unseen68/ashcombe_sab_sar_mr_k_summary.txt")
+    assert [i.kind for i in items if i.kind in ("finding", "recommendation")].count(
+        "recommendation"
+    ) >= 4
+    assert sum(i.kind == "finding" for i in items) == 3

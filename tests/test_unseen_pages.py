@@ -232,7 +232,7 @@ LATER_SETS = [
     ("unseen65", 33, 1),
     ("unseen66", 39, 0),
     ("unseen67", 57, 7),
-    ("unseen68", 34, 6),
+    ("unseen68", 41, 7),
     ("unseen69", 25, 1),
     ("unseen70", 31, 4),
     ("unseen71", 62, 5),

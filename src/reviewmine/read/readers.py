@@ -1011,8 +1011,14 @@ def read_text(path: Path, text: str) -> RawDocument:
     markdown = path.suffix.lower() != ".txt"
     # (Markdown joins a paragraph's lines whatever their length: only a blank line ends it)
     line_paragraphs = not markdown and any(len(ln) > _UNWRAPPED for ln in text.split("\n"))
-    # a running header repeated on every page is furniture, even underlined like a heading
-    counts = Counter(ln.strip() for ln in text.split("\n") if len(ln.strip()) > 3)
+    # a running header repeated on every page is furniture, even underlined like a heading;
+    # a heading also listed in the contents is underlined only once
+    all_lines = [ln.strip() for ln in text.split("\n")]
+    counts = Counter(
+        ln
+        for ln, below in itertools.pairwise(all_lines)
+        if len(ln) > 3 and re.fullmatch(r"=+|-+", below)
+    )
     repeated = {ln for ln, c in counts.items() if c > 1}
     pages: list[RawPage] = []
     for page_no, page_text in enumerate(text.split("\f"), start=1):
