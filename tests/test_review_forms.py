@@ -1112,3 +1112,45 @@ def test_underlined_numbered_headings_also_listed_in_the_contents_are_headings()
         "recommendation"
     ) >= 4
     assert sum(i.kind == "finding" for i in items) == 3
+
+
+def test_counted_recommendations_then_the_first_and_the_second() -> None:
+    # "The review makes two recommendations. The first is that ... The second is that ..."
+    # in a paragraph under "Learning": one recommendation each, not learning
+    recs = [
+        i.text
+        for i in _items("unseen76/corrisford_child_s_national_repository_entry.html")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) == 2 and recs[0].startswith("The first is that")
+
+
+def test_recommendations_counted_and_stated_in_a_conclusion() -> None:
+    # "The review makes five recommendations, which are set out within this conclusion.",
+    # then sentences asking named bodies to act, over three paragraphs
+    recs = [
+        i.text
+        for i in _items("unseen81/brackenmoor_scr_child_t_overview_report.docx")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) == 5 and recs[-1].startswith("Finally, the independent reviewing service")
+
+
+def test_recommendation_as_subject_and_they_recommend() -> None:
+    # "A second recommendation asked the neonatal unit ... to hold"; "They also recommend that"
+    wexmoor = _items("unseen76/wexmoor_baby_r_scr_archive_record.txt")
+    assert any(
+        i.kind == "recommendation" and i.text.startswith("A second recommendation asked")
+        for i in wexmoor
+    )
+    ludgate = _items("unseen76/ludgate_fold_siblings_c_and_d_learning_summary.html")
+    assert any(
+        i.kind == "recommendation" and i.text.startswith("They also recommend") for i in ludgate
+    )
+
+
+def test_rapid_review_recommending_no_lcspr_is_no_item() -> None:
+    # "They recommend to the Panel that a local child safeguarding practice review is not
+    # required": the decision about a review, not a recommendation for practice
+    items = _items("unseen19/fennick_cross_rapid_review_chi*")
+    assert not any("is not required" in i.text for i in items)

@@ -108,6 +108,8 @@ _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
     r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
     r"\bit is recommended that\b|(?<!what )\b(we|i) (would )?recommend\b|\brecommendation (is|was) that\b|"
+    # a recommendation as the subject of its asking verb ("A second recommendation asked ... to")
+    r"\brecommendation (asks|asked|calls for|called for|invites|invited|urges|urged|proposes|proposed)\b|"
     # a body asking others to act ("We ask safeguarding partners to ...", "The Board has asked
     # care homes ... to adopt"); "was asked to consider" is the review's own brief, and "asks the
     # Panel to agree this decision" a rapid review's request about itself
@@ -118,7 +120,8 @@ _REC_SENT = re.compile(
     r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
     r"\b(is|are) (therefore |also |now )*calling for\b|"
     # the body named in the sentence before ("The Panel recommends ... It also recommends ...")
-    r"^((finally|further|in addition|separately),? )?it (also |further )?(recommends|recommended|calls for|urges)\b|"
+    r"^((finally|further|in addition|separately),? )?(it (also |further )?(recommends|recommended|calls for|urges)|"
+    r"they (also |further )?(recommend|recommended|call for|urge))\b|"
     # the partnership asked to act by a verb of governance ("partners should now seek assurance ...");
     # "partners must notify" (a duty) or "agencies should talk" (advice to practice) are not
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must|(is|are) asked to) "
@@ -204,6 +207,9 @@ _SENT_NEG = re.compile(
     r"\b(purpose|aim) of\b|\bto establish whether\b|\bconsidered whether\b|\b(is|are) defined as\b|"
     r"\brecommended (that )?(an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar|investigation|inquiry)"
     r"\b[\w ]{0,20}\b(be|is|was) (undertaken|commissioned|held|carried out|conducted)|"
+    # whether to hold a review ("They recommend to the Panel that an LCSPR is not required")
+    r"\brecommend(s|ed)?\b[^.]{0,30}\bthat (an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar)\b"
+    r"[\w ]{0,20}\b(is|be|was|are) (not )?(required|needed|necessary)\b|"
     r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
     r"paramedics|officers|police)\b[^.]{0,40}\b"
     r"(concluded|found|heard|determined|established)\b|"
@@ -274,9 +280,11 @@ def running_text_items(
     learning_level = 99  # ... of this level (a deeper heading is a sub-heading inside it)
     learning_heading: str | None = None
     after_list = False  # ... and past the items read from that section
+    owed = 0  # recommendations a sentence counted, stated in the prose that follows it
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
+            owed = 0
             narrative = narrative_heading(b.text)
             done_section = done_heading(b.text)
             narrative = narrative or done_section
@@ -422,8 +430,61 @@ def running_text_items(
                 else None
             )
             found_here = _sentence_items(text, b, heading, findings=weak, default=default)
+            if section_kind(heading or "") != "recommendation":  # (the section reader's own)
+                found_here, owed = _counted_asks(text, b, heading, found_here, owed)
         out += found_here
     return out
+
+
+# "The review makes five recommendations, which are set out within this conclusion. X should
+# ...": a count of recommendations, not pointing elsewhere for them ("in section 9", "below")
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNT = re.compile(
+    rf"\b(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w-]+\s+)?recommendations\b", re.I
+)
+_ELSEWHERE = re.compile(
+    r"\b(section|appendix|chapter|part|table|below|later|following|full report|at the end)\b", re.I
+)
+
+
+# What comes before "should" names who is asked: not a pronoun or a gerund ("Acting on them
+# should improve ..." predicts, it does not ask)
+_ANAPHOR = re.compile(r"\b(it|they|them|these|this|those)\b|^\w+ing\b", re.I)
+
+
+def _asks_of_someone(s: str) -> bool:
+    m = _ADVICE.search(s)
+    return (
+        m is not None
+        and not _ANAPHOR.search(s[: m.start()])
+        and not _SENT_NEG.search(s)
+        and not s.rstrip().endswith("?")
+    )
+
+
+def _counted_asks(
+    text: str, b: Block, heading: str | None, found: list[Candidate], owed: int
+) -> tuple[list[Candidate], int]:
+    """The sentences asking for change that a counted "N recommendations" sentence announced,
+    each a recommendation, up to N, in this paragraph and the next ones of the section.  The
+    count holds only when the sentence right after it asks for change."""
+    sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
+    out = list(found)
+    for n, s in enumerate(sents):
+        m = _COUNT.search(s)
+        if m and not _ELSEWHERE.search(s):
+            number = m.group(1).lower()
+            nxt = sents[n + 1] if n + 1 < len(sents) else ""
+            asks = _asks_of_someone(nxt)
+            owed = (
+                (int(number) if number.isdigit() else _COUNT_WORDS.index(number) + 2) if asks else 0
+            )
+            continue
+        if owed and _asks_of_someone(s):
+            owed -= 1
+            out = [c for c in out if c.text.strip() not in s]  # the sentence read alone before
+            out.append(_item("recommendation", s, b, heading))
+    return out, owed
 
 
 def _covered(blocks: Sequence[Block], found: Sequence[Candidate]) -> set[int]:
@@ -707,12 +768,16 @@ def prose_list_parts(text: str) -> list[str]:
     sentences that each ask for a change.
     """
     sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
+
+    def asks(x: str) -> bool:  # "... should ...", or counted: "The first is that ..."
+        return bool(_ASKS.search(x) or _FIRST.match(x) or _ORDINAL.match(x))
+
     lead = 0  # the introducing sentences ("The panels made 31 recommendations. Three apply ...")
-    while lead < len(sents) and not _ASKS.search(sents[lead]):
+    while lead < len(sents) and not asks(sents[lead]):
         lead += 1
-    asks = sents[lead:]
+    parts = sents[lead:]
     intro = 1 <= lead <= 2 and re.search(r"\brecommendations\b", sents[0], re.I)
-    return asks if len(asks) >= 2 and intro and all(_ASKS.search(x) for x in asks) else []
+    return parts if len(parts) >= 2 and intro and all(asks(x) for x in parts) else []
 
 
 # A sentence that adds a point of its own by its grammar: a reporting or asking verb with
@@ -904,6 +969,9 @@ def _paragraph_items(
     """
     if not sentences:
         return []
+    counted = prose_list_parts(" ".join(sentences))  # "The review makes two recommendations. ..."
+    if counted:
+        return [_item("recommendation", part, b, heading) for part in counted]
     first = sentences[0]
     if not _SENTENCE_LIKE.search(sentences[-1]) and len(" ".join(sentences).split()) < 12:
         return []  # a date, a byline or a link line, not a statement
@@ -1076,6 +1144,14 @@ def _sentence_items(
             None if kind and _SENT_NEG.search(s) else kind
         )  # negatives only where a cue fired (or the heading gave the kind)
     for n in range(1, len(sentences)):
+        if (
+            kinds[n] is None
+            and _COUNTS_RECS.search(sentences[n - 1])
+            and _FIRST.match(sentences[n])
+        ):
+            kinds[n] = (
+                "recommendation"  # "The review makes two recommendations. The first is that ..."
+            )
         if kinds[n - 1] == "recommendation" and _ORDINAL.match(sentences[n]):
             kinds[n] = (
                 "recommendation"  # "The first recommendation is that ... The second is that ..."
@@ -1140,6 +1216,14 @@ _ORDINAL = re.compile(
     r"^(?:the )?(?:second|third|fourth|fifth|sixth|seventh|next|last|final|other)\b(?: \w+)?"
     r" (?:is|was|asks|recommends|calls|concerns|proposes|requires)\b",
     re.IGNORECASE,
+)
+# ... and the sentence that begins the count, after one that counts recommendations
+_FIRST = re.compile(
+    r"^(?:the )?first\b(?: \w+)? (?:is|was|asks|asked|recommends|calls|proposes|requires)\b", re.I
+)
+_COUNTS_RECS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\w-]+\s+)?recommendations\b",
+    re.I,
 )
 _THAT_LEAD = re.compile(
     r"\brecommend(?:s|ed)?(?: [\w ]{1,40}?)? that\s+|\b(?:is|are|was|were) that\s+"
