@@ -1154,3 +1154,14 @@ def test_rapid_review_recommending_no_lcspr_is_no_item() -> None:
     # required": the decision about a review, not a recommendation for practice
     items = _items("unseen19/fennick_cross_rapid_review_chi*")
     assert not any("is not required" in i.text for i in items)
+
+
+def test_review_questions_each_answered_by_a_paragraph_are_findings() -> None:
+    # "4. Key lines of enquiry: questions and answers", then "Question 1: How well did
+    # agencies recognise ...?" over one answer paragraph each; the reader's reflective
+    # questions after them are not items
+    items = _items("unseen81/marlstow_lcspr_child_r_report.pdf")
+    findings = [i for i in items if i.kind == "finding"]
+    assert len(findings) == 5
+    assert findings[0].text.startswith("Agencies saw the signs of exploitation")
+    assert not any(i.text.endswith("?") for i in items)

@@ -22,6 +22,7 @@ from .running_text import (
     done_heading,
     inline_parts,
     is_commitment,
+    is_prompt,
     is_title,
     lettered_run,
     narrative_heading,
@@ -137,10 +138,6 @@ _CONTACT = re.compile(
 _LSCB = re.compile(r"local safeguarding children board|\blscb\b", re.I)
 _QUESTIONS = re.compile(
     r"^(issues?|questions?)( and questions)?( for the (board|partnership|lscb|escp))", re.I
-)
-# Questions for practitioners close a section: they are prompts, not learning.
-_PROMPTS = re.compile(
-    r"^(reflective |key )?questions\b(?! for the (board|partnership))|^things to think about", re.I
 )
 _BOX = re.compile(r"^(key )?(learning point|good practice|practice point)\s*:?$", re.I)
 # A first paragraph that introduces the list rather than being an item.
@@ -496,7 +493,7 @@ def _named_headings(doc: Document) -> Document:
             or section_kind(b.text) is not None
             or narrative_heading(b.text)
             or done_heading(b.text)
-            or bool(_PROMPTS.match(text) or _PAGE_END.match(text))
+            or bool(is_prompt(text) or _PAGE_END.match(text))
         )
 
     heads = {i for i, b in enumerate(doc.blocks) if line(b) and named(b)}
@@ -656,7 +653,7 @@ def _section_items(doc: Document) -> list[Candidate]:
             about_finding = last is not None and last.kind == "finding"
             asked = sec is not None and _question_list(blocks, i)
             if sec is not None and (
-                _PROMPTS.match(text) or (asked and not about_finding and not _QUESTIONS.match(text))
+                is_prompt(text) or (asked and not about_finding and not _QUESTIONS.match(text))
             ):
                 sec, last = None, None  # questions for the reader close the section
                 continue

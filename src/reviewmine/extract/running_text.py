@@ -250,6 +250,54 @@ _NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h])[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
 
+# Questions for practitioners close a section: they are prompts, not learning.
+_PROMPTS = re.compile(
+    r"^(reflective |key )?questions\b(?! for the (board|partnership))|^things to think about", re.I
+)
+
+
+# A question that asks how practice went ("Question 2: Were missing episodes responded to ...?",
+# "How well did agencies ...?"), not what something is or why the review was held.
+_EVALUATIVE_QUESTION = re.compile(
+    r"^(?:question \d+[.:]?\s+|\d+(?:\.\d+)*\.?\s+)?"
+    r"(?:how (?:well|effectively|far|did|were|was|do|does)|to what extent|did|were|was|do|does|"
+    r"has|have|is|are)\b.*\?$",
+    re.I,
+)
+
+
+def is_prompt(heading: str) -> bool:
+    """A heading over questions for the reader ("Reflective questions"): prompts, not learning."""
+    return bool(_PROMPTS.match(heading))
+
+
+def answered_questions(blocks: Sequence[Block], i: int) -> bool:
+    """Is the heading at *i* over sub-headings that ask how practice went, each answered by a
+    paragraph (at least two; every sub-heading of the section a question)?"""
+    level = blocks[i].level
+    answered, questions = 0, 0
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if b.kind != "heading":
+            continue
+        if b.level <= level:
+            break
+        if not b.text.rstrip().endswith("?"):
+            if is_prompt(b.text):
+                break  # questions for the reader close the section
+            return False
+        questions += 1
+        nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+        if (
+            _EVALUATIVE_QUESTION.match(b.text.strip())
+            and nxt is not None
+            and nxt.kind == "paragraph"
+            and not nxt.text.rstrip().endswith("?")
+        ):
+            answered += 1
+    return answered >= 2 and answered == questions
+
+
 def running_text_items(
     doc: Document,
     found: Sequence[Candidate],
@@ -278,7 +326,7 @@ def running_text_items(
     done_section = False  # ... or of what has already been done
     learning_kind = False  # under a heading of findings or learning
     learning_level = 99  # ... of this level (a deeper heading is a sub-heading inside it)
-    learning_heading: str | None = None
+    learning_own: str | None = None  # ... and the kind it names
     after_list = False  # ... and past the items read from that section
     owed = 0  # recommendations a sentence counted, stated in the prose that follows it
     for i, b in enumerate(blocks):
@@ -289,6 +337,8 @@ def running_text_items(
             done_section = done_heading(b.text)
             narrative = narrative or done_section
             own = section_kind(b.text)
+            if own is None and doc.doc_type in REVIEW_TYPES and answered_questions(blocks, i):
+                own = "finding"  # the review's own questions, each answered: its findings
             # "What happened and what we learned": the story, its lessons in sentences of its own
             story = narrative and not done_section and own in ("finding", "learning_point")
             if story:
@@ -297,11 +347,11 @@ def running_text_items(
                 own = None  # a scrutineer's or annual report's conclusions are its judgements
             if i in taken:
                 # a heading that is itself an item ("Finding 1: ..."): what follows explains it
-                learning_kind, learning_heading = False, None
+                learning_kind = False
             elif own is not None or b.level <= learning_level:
                 learning_kind = own in ("finding", "learning_point")
                 learning_level = b.level if learning_kind else 99
-                learning_heading = b.text if learning_kind else None
+                learning_own = own if learning_kind else None
             # else: a sub-heading inside a findings section ("Assessment") keeps its kind
             after_list = False
             # a heading that asks for change ("What needs to change") and that no section owns
@@ -422,7 +472,7 @@ def running_text_items(
             # a findings or learning section the section reader left whole (its paragraphs are
             # prose, not a list): each of its sentences states what its heading names
             default = (
-                section_kind(learning_heading or "")
+                learning_own
                 if (sentences or prose_sections)
                 and learning_kind
                 and not after_list
