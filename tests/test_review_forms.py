@@ -1165,3 +1165,14 @@ def test_review_questions_each_answered_by_a_paragraph_are_findings() -> None:
     assert len(findings) == 5
     assert findings[0].text.startswith("Agencies saw the signs of exploitation")
     assert not any(i.text.endswith("?") for i in items)
+
+
+def test_priorities_in_the_imperative_and_a_first_paragraph_stating_a_shortfall() -> None:
+    # an annual report: "6. Priorities for 2026-27", a lead-in, then "Test ...", "Agree ...",
+    # "Make sure ..." (the partnership's next steps); "Where we need to improve" opens with
+    # "We have not yet been able to show ...", a weakness, not an introduction
+    items = _items("unseen80/kestrelford_scp_annual_report_2025_26_learning.docx")
+    steps = [i.text for i in items if i.kind == "next_step"]
+    assert len(steps) == 3 and steps[-1].startswith("Make sure every agency")
+    afi = [i.text for i in items if i.kind == "area_for_improvement"]
+    assert len(afi) == 2 and afi[0].startswith("We have not yet been able to show")

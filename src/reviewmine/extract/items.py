@@ -33,6 +33,7 @@ from .running_text import (
     recommends,
     running_text_items,
     sentences,
+    states_shortfall,
     that_clauses,
 )
 from .sections import Candidate, section_kind
@@ -951,7 +952,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 or (
                     review
                     and sec.kind == "area_for_improvement"
-                    and (not sec.fresh or sec.subheading is not None)
+                    and (not sec.fresh or sec.subheading is not None or states_shortfall(b.text))
                 )
             ):
                 continue  # narrative: a paragraph item says what must be done, or names it
@@ -1040,7 +1041,7 @@ _IMPERATIVE_FORM = re.compile(
     # plural nouns without an -s ("Children with communication needs are ...")
     r"children|people|staff|men|women)\b)"
     r"(?P<verb>[a-z][a-z-]*(?:[^s\W]|ss))\s+(?:the|that|a|an|all|and|every|each|there|whether|with|on|for|"
-    r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective|about)\b",
+    r"to|its|their|this|these|those|any|how|what|more|sufficient|regular|clear|effective|about|sure)\b",
     re.I,
 )
 # A web page's labelled lines about the page itself.

@@ -708,6 +708,13 @@ _SHORTFALL = re.compile(
 )
 
 
+def states_shortfall(text: str) -> bool:
+    """Does the paragraph's first sentence state what is missing or not done ("We have not
+    yet been able to show ...")?"""
+    first = _SENTENCE.split(text.strip())[0]
+    return bool(_SHORTFALL.search(first)) and not _FOLLOWING.search(first)
+
+
 def _shortfall_list(blocks: Sequence[Block], after: Sequence[int]) -> str | None:
     """ "finding" when the short list entries *after* a block (no lead-in of a known kind)
     mostly name shortfalls: in a page read sentence by sentence such a list is what the
