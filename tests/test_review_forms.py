@@ -1176,3 +1176,13 @@ def test_priorities_in_the_imperative_and_a_first_paragraph_stating_a_shortfall(
     assert len(steps) == 3 and steps[-1].startswith("Make sure every agency")
     afi = [i.text for i in items if i.kind == "area_for_improvement"]
     assert len(afi) == 2 and afi[0].startswith("We have not yet been able to show")
+
+
+def test_actions_given_the_date_they_were_completed_are_done() -> None:
+    # "Actions already completed": a table "Action | Agency | Completed" whose last column
+    # holds the month each was done; none is an action still to take
+    for name in (
+        "unseen81/stellford_lcspr_child_k_review_report.docx",
+        "unseen76/kestrelmoor_twins_e_and_f_lcspr_learning.html",
+    ):
+        assert not [i for i in _items(name) if i.kind == "action"], name

@@ -1490,6 +1490,7 @@ def _table_items(
     # "Action agreed"): each row gives one item per such column
     more_cols: list[tuple[int, str]] = []
     status_col: int | None = None  # "Completed" / "Status": a row marked done has no action left
+    done_on = False  # ... a "Completed" column, whose dates say when each row was done
     header_seen = False
     header_cols = 0  # columns of the header row
     for row in _table_rows(blocks, i, done):
@@ -1552,6 +1553,7 @@ def _table_items(
                 (c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None
             )
             status_col = next((c.col for c in row if _STATUS_HEADER.match(c.text.strip())), None)
+            done_on = any(_DONE_ON_HEADER.match(c.text.strip()) for c in row if c.col == status_col)
             header_seen, header_cols = True, len(cols)
             continue
         if sec is None:
@@ -1604,8 +1606,10 @@ def _table_items(
             None,
         )
         status = " ".join(c.text for c in row if status_col is not None and c.col == status_col)
-        if sec.kind == "action" and _STATUS_COMPLETE.match(status.strip()):
-            continue  # an action marked complete is done, not an item
+        if sec.kind == "action" and (
+            _STATUS_COMPLETE.match(status.strip()) or (done_on and _YEAR.search(status))
+        ):
+            continue  # an action marked complete, or given the date it was completed, is done
         item = Candidate(
             kind=sec.kind,
             text=text,
@@ -1664,6 +1668,9 @@ _FIGURE = re.compile(r"[\d.,%]+(?:\s*\([\d.,%]+\))?")
 _STATUS_HEADER = re.compile(r"^(?:completed?|status|progress|done|rag( rating)?)\b", re.I)
 _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue)\b", re.I)
 # ... and one saying so in words (in a RAG column "green" may only mean on track).
+# A column of the dates actions were completed ("Completed", "Date completed")
+_DONE_ON_HEADER = re.compile(r"^(?:date )?completed(?: on| date)?$", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _STATUS_COMPLETE = re.compile(r"^(?:completed?|done|closed|achieved|blue)\b", re.I)
 # A cell that reports an action as done ("Completed: the lead wrote to all settings ...").
 _DONE = re.compile(
