@@ -1186,3 +1186,11 @@ def test_actions_given_the_date_they_were_completed_are_done() -> None:
         "unseen76/kestrelmoor_twins_e_and_f_lcspr_learning.html",
     ):
         assert not [i for i in _items(name) if i.kind == "action"], name
+
+
+def test_labelled_finding_takes_a_paragraph_that_ends_on_what_should_happen() -> None:
+    # "Finding 4 - Stopping short breaks" over "When the family ended short breaks, the
+    # provider closed the case ... A family stopping a service ... should be treated as ..."
+    items = _items("unseen81/stellford_lcspr_child_k_review_report.docx")
+    last = [i for i in items if i.kind == "finding"][-1]
+    assert "the provider closed the case" in last.text

@@ -412,11 +412,12 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         # a lesson under a title ("Lesson 1: Asking about domestic abuse") may say what must
         # happen: its paragraph is still the lesson
         titled_lesson = r.kind == "learning_point" and r.labelled and is_title(r.text)
-        if (
-            j == i + 1
-            or blocks[i + 1].start in starts
-            or (_DIRECTIVE.search(blocks[i + 1].text) and not titled_lesson)
-        ):
+        # ... and under a labelled finding's title a paragraph that opens by stating what
+        # happened is the finding, even if it ends on what should happen
+        asks = _DIRECTIVE.search(
+            sentences(blocks[i + 1].text)[0] if r.labelled else blocks[i + 1].text
+        )
+        if j == i + 1 or blocks[i + 1].start in starts or (asks and not titled_lesson):
             continue
         # one paragraph explains the statement; under a title ("Missing episodes": no verb, so
         # no finding by itself) the first paragraph states it; so it does when the rest is
