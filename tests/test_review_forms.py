@@ -1194,3 +1194,10 @@ def test_labelled_finding_takes_a_paragraph_that_ends_on_what_should_happen() ->
     items = _items("unseen81/stellford_lcspr_child_k_review_report.docx")
     last = [i for i in items if i.kind == "finding"][-1]
     assert "the provider closed the case" in last.text
+
+
+def test_terms_of_reference_questions_after_a_lead_in_are_no_recommendations() -> None:
+    # "2. Terms of reference" / "The panel agreed to examine:" / "what each agency knew ...;"
+    # "whether the children's experience was seen ...": question words are not imperatives
+    items = _items("unseen77/kestonbury_csp_dhr_sophie_executive_summary.docx")
+    assert not any(i.text.startswith(("what each agency", "whether ")) for i in items)

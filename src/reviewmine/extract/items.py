@@ -1039,6 +1039,8 @@ _IMPERATIVE_FORM = re.compile(
     r"before|overall|within|across|through|under|over|throughout|until|unless|whilst|while|once|where|when|"
     r"there|this|these|those|the|a|an|all|some|many|most|each|every|it|they|we|he|she|in|on|at|for|of|by|"
     r"with|from|as|if|not|no|too|only|also|both|more|less|one|two|three|"
+    # question words ("whether the children's experience was seen")
+    r"what|whether|how|why|who|which|"
     # plural nouns without an -s ("Children with communication needs are ...")
     r"children|people|staff|men|women)\b)"
     r"(?P<verb>[a-z][a-z-]*(?:[^s\W]|ss))\s+(?:the|that|a|an|all|and|every|each|there|whether|with|on|for|"
