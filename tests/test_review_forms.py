@@ -1201,3 +1201,11 @@ def test_terms_of_reference_questions_after_a_lead_in_are_no_recommendations() -
     # "whether the children's experience was seen ...": question words are not imperatives
     items = _items("unseen77/kestonbury_csp_dhr_sophie_executive_summary.docx")
     assert not any(i.text.startswith(("what each agency", "whether ")) for i in items)
+
+
+def test_underlined_headings_in_text_with_one_paragraph_per_line() -> None:
+    # plain text whose paragraphs are single long lines: "7. Actions completed by agencies"
+    # underlined with "=" is a heading, not a recommendation after "6. Recommendations"
+    items = _items("unseen77/lydmarsh_csp_dhr_daniel_overview_summary.txt")
+    assert not any(i.text.startswith("Actions completed") for i in items)
+    assert sum(i.kind == "recommendation" for i in items) == 4

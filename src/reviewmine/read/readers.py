@@ -1049,21 +1049,34 @@ def read_text(path: Path, text: str) -> RawDocument:
             if not line.strip():
                 flush()
                 continue
+            # the line above, still open, or (text with one paragraph per line) just written
+            above = (
+                para[0]
+                if len(para) == 1
+                else lines[-1].text
+                if line_paragraphs
+                and not para
+                and lines
+                and lines[-1].hint == "p"
+                and n > 0
+                and raw_lines[n - 1].strip() == lines[-1].text
+                else None
+            )
             if (
-                len(para) == 1
+                above is not None
                 and re.fullmatch(r"\s{0,3}(=+|-+)\s*", line)
                 and len(line.strip()) >= 3
                 # in plain text only an underline as long as the line above (not a rule)
                 and (
                     markdown
                     or (
-                        abs(len(line.strip()) - len(para[0].strip())) <= 3
-                        and para[0].strip() not in repeated
+                        abs(len(line.strip()) - len(above.strip())) <= 3
+                        and above.strip() not in repeated
                     )
                 )
             ):
                 # a setext heading: the line above, underlined with "===" or "---"
-                text_ = para.pop()
+                text_ = para.pop() if para else lines.pop().text
                 lines.append(
                     _text_line(
                         page_no,
