@@ -1209,3 +1209,10 @@ def test_underlined_headings_in_text_with_one_paragraph_per_line() -> None:
     items = _items("unseen77/lydmarsh_csp_dhr_daniel_overview_summary.txt")
     assert not any(i.text.startswith("Actions completed") for i in items)
     assert sum(i.kind == "recommendation" for i in items) == 4
+
+
+def test_key_issues_heading_holds_findings() -> None:
+    # a summary's "KEY ISSUES" (capitals in converted text) over four paragraphs, each an issue
+    items = _items("unseen82/caselibrary_scr_child_g_coldharbour_vale.txt")
+    issues = [i for i in items if i.kind == "finding"]
+    assert len(issues) == 4 and issues[0].text.startswith("Risk assessment at the multi-agency")

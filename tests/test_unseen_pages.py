@@ -216,7 +216,7 @@ LATER_SETS = [
     ("unseen49", 35, 4),
     ("unseen50", 59, 16),
     ("unseen51", 60, 2),
-    ("unseen52", 45, 4),
+    ("unseen52", 45, 5),
     ("unseen53", 36, 8),
     ("unseen54", 36, 5),
     ("unseen55", 50, 4),

@@ -70,7 +70,9 @@ _SECTION_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             # with a determiner too ("Our findings", "The review's findings")
             r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:our|its|their|the(?: [\w-]+['’]s)?) )?"
-            r"(?:key |main |summary of )?(?:findings?\b(?!\s+\d)|conclusions\s*:?$)",
+            r"(?:key |main |summary of )?(?:findings?\b(?!\s+\d)|conclusions\s*:?$)|"
+            # a summary's "Key issues" ("Key issues arising"); "Issues for the Board" asks
+            r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the )?key issues(?: arising| identified)?\s*:?$",
             "finding",
         ),
         (
