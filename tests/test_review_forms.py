@@ -1216,3 +1216,21 @@ def test_key_issues_heading_holds_findings() -> None:
     items = _items("unseen82/caselibrary_scr_child_g_coldharbour_vale.txt")
     issues = [i for i in items if i.kind == "finding"]
     assert len(issues) == 4 and issues[0].text.startswith("Risk assessment at the multi-agency")
+
+
+def test_counted_areas_of_learning_then_one_paragraph_each() -> None:
+    # "The review identified three areas of learning." then three paragraphs; the fourth
+    # (the emergency response done well) is no learning
+    items = _items("unseen82/caselibrary_lcspr_baby_r_ellerbrook_2024.html")
+    learning = [i.text for i in items if i.kind == "learning_point"]
+    assert len(learning) == 3 and learning[0].startswith("Fathers and male carers")
+    assert not any("acted quickly" in i.text for i in items)
+
+
+def test_counted_recommendations_reported_as_recommended() -> None:
+    # "The review makes three recommendations. The partnership should ... It also recommended
+    # that ... Finally, ... should be included ...": one recommendation per sentence
+    items = _items("unseen82/saferchildhoods_lcspr_sibling_group_c_farrowby.txt")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert any(r.startswith("It also recommended that") for r in recs)
+    assert not any(r.startswith("The review makes") for r in recs)

@@ -366,6 +366,13 @@ def running_text_items(
             continue
         if i in used:
             continue
+        counted = _counted_paragraphs(blocks, i, taken)
+        if counted:
+            # "The review identified three areas of learning." then one paragraph for each
+            kind, members = counted
+            used.update(members)
+            out += [_item(kind, blocks[j].text, blocks[j], heading) for j in members]
+            continue
         lead = _lead_in(b) if b.kind != "heading" else _heading_lead(b)
         if done_section and lead != "recommendation":
             lead = (
@@ -510,6 +517,53 @@ def _asks_of_someone(s: str) -> bool:
         and not _SENT_NEG.search(s)
         and not s.rstrip().endswith("?")
     )
+
+
+# A sentence counting the items that follow it, one paragraph each ("The review identified
+# three areas of learning.", "There are four key findings.")
+_COUNTED_KIND = re.compile(
+    rf"\b({'|'.join(_COUNT_WORDS)})\s+(?:[\w-]+\s+)?(?:areas? (?:of|for) )?"
+    r"(recommendations|findings|lessons|learning points|learning|improvement|development)\s*[.:]?$",
+    re.I,
+)
+_COUNTED_AS = {
+    "recommendations": "recommendation",
+    "findings": "finding",
+    "improvement": "area_for_improvement",
+    "development": "area_for_improvement",
+}
+
+
+def _counted_paragraphs(
+    blocks: Sequence[Block], i: int, taken: set[int]
+) -> tuple[str, list[int]] | None:
+    """A paragraph whose last sentence counts N items of a kind, then exactly N paragraphs (the
+    section's next blocks, each a statement of its own): those paragraphs, one item each."""
+    b = blocks[i]
+    if b.kind != "paragraph":
+        return None
+    last = _last_sentence(b.text)
+    m = _COUNTED_KIND.search(last)
+    if not m or _ELSEWHERE.search(last):
+        return None
+    n = _COUNT_WORDS.index(m.group(1).lower()) + 2
+    members = list(range(i + 1, i + 1 + n))
+    if members[-1] >= len(blocks):
+        return None
+    for j in members:
+        t = blocks[j].text.rstrip()
+        first = _SENTENCE.split(t)[0]
+        if (
+            j in taken
+            or blocks[j].kind != "paragraph"
+            or len(t.split()) < 8
+            or t.endswith((":", "?"))
+            or _SENT_NEG.search(first)
+            or _praise_only(first)
+            or _PRAISE.search(first)
+        ):
+            return None
+    return _COUNTED_AS.get(m.group(2).lower(), "learning_point"), members
 
 
 def _counted_asks(
@@ -810,7 +864,7 @@ def _inline_split(text: str) -> tuple[str, str] | None:
 
 # A sentence that asks for a change: a modal of obligation or a recommending verb.
 _ASKS = re.compile(
-    r"\b(should|must|needs? to|recommends?|is asked to|are asked to)\b"
+    r"\b(should|must|needs? to|recommend(s|ed)?|is asked to|are asked to)\b"
     # a review asking someone to act ("The first asks the Partnership to develop ...")
     r"|\b(asks|invites|encourages|urges)\b[\w ,’'-]{2,80}?\bto [a-z]+",
     re.I,
