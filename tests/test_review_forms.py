@@ -1234,3 +1234,14 @@ def test_counted_recommendations_reported_as_recommended() -> None:
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert any(r.startswith("It also recommended that") for r in recs)
     assert not any(r.startswith("The review makes") for r in recs)
+
+
+def test_agency_strengths_then_a_lead_in_naming_areas_for_improvement() -> None:
+    # an older JTAI letter: under each agency, "Strengths" bullets (wrapped at a hanging
+    # indent), then "Inspectors identified the following areas for improvement for ...:" at
+    # the margin over numbered entries: the lead-in ends the bullet and opens the areas
+    items = _items("unseen84/brackenmoor_jtai_letter_cse_missing_2016.pdf")
+    afi = [i.text for i in items if i.kind == "area_for_improvement"]
+    assert len(afi) == 8 and afi[0].startswith("Return home interviews are not offered")
+    strengths = [i.text for i in items if i.kind == "good_practice"]
+    assert not any("Inspectors identified" in t for t in strengths)

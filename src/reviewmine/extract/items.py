@@ -881,6 +881,19 @@ def _section_items(doc: Document) -> list[Candidate]:
             if not b.text.lower().startswith("finding type"):
                 _fill(last, b.text, b)
             continue
+        named = _KIND_IN_PROSE.search(b.text) if b.text.rstrip().endswith(":") else None
+        if named and i + 1 < len(blocks) and blocks[i + 1].kind == "list_item":
+            # "Inspectors identified the following areas for improvement for health partners:"
+            # after an agency's strengths: the list below is of the kind the lead-in names
+            kind = (
+                "priority_action"
+                if "priority" in named.group(0).lower()
+                else "area_for_improvement"
+            )
+            if kind != sec.kind:
+                sec = _Section(kind, sec.heading, sec.level, ofsted_afi=False)
+                last = None
+                continue
         label = _item_label(b.text)
         if label:
             last = _new_item(out, sec, b, b.text, label, in_lscb, doc)

@@ -107,6 +107,7 @@ class _Open:
     row: int | None = None
     col: int | None = None
     mark_x: float = 0.0  # list items: where the bullet or number sits
+    wrap_x: float | None = None  # where its last wrapped line started
 
 
 def build_blocks(raw: RawDocument) -> tuple[list[Block], list[str], str]:
@@ -630,6 +631,7 @@ def _layout_blocks(
                 cur.lines.append(text)
                 cur.last_top = ln.top
                 cur.last_page = p.number  # the block keeps the page where it starts
+                cur.wrap_x = ln.x0
                 continue
             cur = _Open(
                 "paragraph",
@@ -678,6 +680,12 @@ def _continues(cur: _Open, ln: Line, page: int, pitch: dict[int, float] | None =
     if usual and allowed < 2 and gap > usual * 1.35 and round(ln.size) == round(cur.last_size):
         return False  # wider than the document's line pitch: a new paragraph
     if cur.kind == "list_item":
+        if (
+            cur.wrap_x is not None
+            and ln.x0 < cur.wrap_x - 10
+            and cur.lines[-1].rstrip().endswith(_TERMINAL)
+        ):
+            return False  # the entry wrapped at its hanging indent; a finished one ends there
         # a numbered paragraph's lines may wrap back to its number ("4.1 We make ... / months")
         return ln.x0 >= cur.x0 - 16 or (bool(cur.number) and abs(ln.x0 - cur.mark_x) < 3)
     return ln.x0 >= cur.x0 - 20 or abs(ln.x0 - cur.x0) < 3
