@@ -881,8 +881,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             if not b.text.lower().startswith("finding type"):
                 _fill(last, b.text, b)
             continue
-        named = _KIND_IN_PROSE.search(b.text) if b.text.rstrip().endswith(":") else None
-        if named and i + 1 < len(blocks) and blocks[i + 1].kind == "list_item":
+        in_prose = _KIND_IN_PROSE.search(b.text) if b.text.rstrip().endswith(":") else None
+        if in_prose and i + 1 < len(blocks) and blocks[i + 1].kind == "list_item":
             # "Inspectors identified the following areas for improvement for health partners:"
             # after an agency's strengths: the list below is of the kind the lead-in names
             kind = (
