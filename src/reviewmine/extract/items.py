@@ -887,7 +887,7 @@ def _section_items(doc: Document) -> list[Candidate]:
             # after an agency's strengths: the list below is of the kind the lead-in names
             kind = (
                 "priority_action"
-                if "priority" in named.group(0).lower()
+                if "priority" in in_prose.group(0).lower()
                 else "area_for_improvement"
             )
             if kind != sec.kind:
