@@ -1245,3 +1245,11 @@ def test_agency_strengths_then_a_lead_in_naming_areas_for_improvement() -> None:
     assert len(afi) == 8 and afi[0].startswith("Return home interviews are not offered")
     strengths = [i.text for i in items if i.kind == "good_practice"]
     assert not any("Inspectors identified" in t for t in strengths)
+
+
+def test_plain_text_rules_are_no_text_and_a_line_between_two_is_a_heading() -> None:
+    # a highlight report: "=====" rules above and below "2. LEARNING FROM RAPID REVIEWS THIS
+    # QUARTER"; the rules give no item, the framed line is a heading
+    items = _items("unseen87/wenmarsh_lis_subgroup_hig*")
+    assert not any(set(i.text) <= set("=-") for i in items)
+    assert not any(i.text.startswith(("PRIORITIES FOR", "Reporting period")) for i in items)

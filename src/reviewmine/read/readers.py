@@ -986,6 +986,8 @@ _NUMBERED_PARA = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$")
 _UNWRAPPED = 200  # characters: a line longer than this was not wrapped
 _TXT_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z“‘\"]")
 # "5. Findings" on a line of its own in converted text: a numbered section heading
+# a rule drawn with one character repeated ("=====", "-----", "* * *")
+_RULE_LINE = re.compile(r"^\s*([=\-*_~])(?:\s?\1){2,}\s*$")
 _TXT_SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z][^.:;,?!]{1,60})$")
 # a page's running footer kept in converted text ("... Executive Summary    Page 3 of 5")
 _TXT_PAGE_FOOTER = re.compile(r"(?:^|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.I)
@@ -1045,7 +1047,18 @@ def read_text(path: Path, text: str) -> RawDocument:
             if glyph and line.strip():
                 line = raw = f"{glyph.rstrip()} {line.strip()}"
                 glyph = ""
-            next_blank = n + 1 >= len(raw_lines) or not raw_lines[n + 1].strip()
+            next_blank = (
+                n + 1 >= len(raw_lines)
+                or not raw_lines[n + 1].strip()
+                or bool(_RULE_LINE.match(raw_lines[n + 1]))
+            )
+            # a banner: a line between two rules ("=====" / "1. COMPLETED THIS QUARTER" / "=====")
+            framed = (
+                n > 0
+                and n + 1 < len(raw_lines)
+                and bool(_RULE_LINE.match(raw_lines[n - 1]))
+                and bool(_RULE_LINE.match(raw_lines[n + 1]))
+            )
             if not line.strip():
                 flush()
                 continue
@@ -1087,7 +1100,10 @@ def read_text(path: Path, text: str) -> RawDocument:
                     )
                 )
                 continue
-            alone = not para and next_blank and not line_paragraphs
+            if _RULE_LINE.match(line):
+                flush()  # a rule drawn in characters is no text
+                continue
+            alone = not para and next_blank and (not line_paragraphs or framed)
             if alone and len(line) < 120 and _TXT_PAGE_FOOTER.search(line):
                 continue  # page furniture of a converted PDF
             if markdown:
