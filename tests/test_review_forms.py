@@ -1253,3 +1253,10 @@ def test_plain_text_rules_are_no_text_and_a_line_between_two_is_a_heading() -> N
     items = _items("unseen87/wenmarsh_lis_subgroup_hig*")
     assert not any(set(i.text) <= set("=-") for i in items)
     assert not any(i.text.startswith(("PRIORITIES FOR", "Reporting period")) for i in items)
+
+
+def test_breakdown_of_a_count_of_recommendations_is_no_list() -> None:
+    # "The Panel makes seven recommendations: four to government and national bodies and
+    # three to local safeguarding partners." counts them; the recommendations come later
+    items = _items("unseen85/cspr_panel_national_review_medicines_misuse_under_fives.pdf")
+    assert not any(i.text in ("four to government", "national bodies") for i in items)

@@ -983,7 +983,8 @@ def _inline_list(text: str, in_section: bool = False) -> tuple[str, list[str]] |
         return None
     if ";" in first:
         parts = first.split(";")
-    elif _LABEL.search(lead.strip()) and len(lead.split()) <= 6:
+    elif _LABEL.search(lead.strip()) and len(lead.split()) <= 6 and not _COUNT.search(lead):
+        # (a count's breakdown, "seven recommendations: four to government and ...", is none)
         parts = re.split(r",\s*|\s+and\s+", first)
         if any(len(p.split()) > 8 for p in parts):
             return None  # a sentence, not a list of labels
