@@ -1260,3 +1260,12 @@ def test_breakdown_of_a_count_of_recommendations_is_no_list() -> None:
     # three to local safeguarding partners." counts them; the recommendations come later
     items = _items("unseen85/cspr_panel_national_review_medicines_misuse_under_fives.pdf")
     assert not any(i.text in ("four to government", "national bodies") for i in items)
+
+
+def test_paragraphs_apart_by_more_than_their_own_leading_are_separate() -> None:
+    # "Key learning": three two-line paragraphs 18 points apart, their lines 14 points apart
+    # (less than the document-wide threshold): one learning point each
+    items = _items("unseen83/millbrook_7_minute_briefing_neglect_audit.pdf")
+    learning = [i.text for i in items if i.kind == "learning_point"]
+    assert any(t.startswith("Good plans say what needs to change") for t in learning)
+    assert not any("Good plans say" in t and t.startswith("Look at") for t in learning)

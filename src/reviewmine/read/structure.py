@@ -108,6 +108,7 @@ class _Open:
     col: int | None = None
     mark_x: float = 0.0  # list items: where the bullet or number sits
     wrap_x: float | None = None  # where its last wrapped line started
+    own_pitch: float | None = None  # the distance between its own last two lines
 
 
 def build_blocks(raw: RawDocument) -> tuple[list[Block], list[str], str]:
@@ -628,6 +629,8 @@ def _layout_blocks(
                 and not _LABEL_START.match(text)
                 and _continues(cur, ln, p.number, pitch)
             ):
+                if cur.last_page in (0, p.number) and ln.top > cur.last_top:
+                    cur.own_pitch = ln.top - cur.last_top
                 cur.lines.append(text)
                 cur.last_top = ln.top
                 cur.last_page = p.number  # the block keeps the page where it starts
@@ -679,6 +682,14 @@ def _continues(cur: _Open, ln: Line, page: int, pitch: dict[int, float] | None =
     usual = (pitch or {}).get(round(cur.last_size))
     if usual and allowed < 2 and gap > usual * 1.35 and round(ln.size) == round(cur.last_size):
         return False  # wider than the document's line pitch: a new paragraph
+    if (
+        cur.kind == "paragraph"  # (a list entry may hold two paragraphs)
+        and cur.own_pitch
+        and gap > cur.own_pitch * 1.2
+        and gap - cur.own_pitch > 2.5
+        and cur.lines[-1].rstrip().endswith(_TERMINAL)
+    ):
+        return False  # wider than the paragraph's own leading, after a finished sentence
     if cur.kind == "list_item":
         if (
             cur.wrap_x is not None
