@@ -1269,3 +1269,13 @@ def test_paragraphs_apart_by_more_than_their_own_leading_are_separate() -> None:
     learning = [i.text for i in items if i.kind == "learning_point"]
     assert any(t.startswith("Good plans say what needs to change") for t in learning)
     assert not any("Good plans say" in t and t.startswith("Look at") for t in learning)
+
+
+def test_converted_text_page_number_between_dashes_and_numbered_clauses_after_a_lead() -> None:
+    # converted PDF text: "- 2 -" centred at each page foot is furniture, not an entry; under
+    # "The review recommends that:", "5.1 the Partnership agrees ...;" "5.2 maternity
+    # services include ...;": one recommendation per numbered clause
+    items = _items("unseen88/quarrington_lcspr_baby_z_executive_summary_pdf.txt")
+    assert not any(i.text.strip(" -").isdigit() for i in items)
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 4 and recs[1].startswith("maternity services include")

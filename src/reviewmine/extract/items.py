@@ -947,7 +947,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 if section_kind(b.text) is not None:
                     sec.subheading = b.text  # "Recommendations for individual agencies"
                 continue  # "The review makes three recommendations to ..."
-            if last is not None and _unfinished(last) and b.text[:1].islower():
+            if last is not None and _unfinished(last) and b.text[:1].islower() and not b.number:
                 _append(last, b.text, b)  # one paragraph broken by a page or a float
                 continue
             entry = _ENTRY_NUMBER.match(b.text) or (
@@ -1014,7 +1014,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 last = _new_item(out, sec, b, b.text, None, in_lscb, doc, paragraph=para_no)
             last.size = b.size
             continue
-        if last is not None and _unfinished(last) and b.text[:1].islower():
+        if last is not None and _unfinished(last) and b.text[:1].islower() and not b.number:
             _append(last, b.text, b)
             continue
         if _QUESTIONS.match(b.text):

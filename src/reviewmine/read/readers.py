@@ -990,7 +990,9 @@ _TXT_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z“‘\"]")
 _RULE_LINE = re.compile(r"^\s*([=\-*_~])(?:\s?\1){2,}\s*$")
 _TXT_SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z][^.:;,?!]{1,60})$")
 # a page's running footer kept in converted text ("... Executive Summary    Page 3 of 5")
-_TXT_PAGE_FOOTER = re.compile(r"(?:^|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.I)
+_TXT_PAGE_FOOTER = re.compile(
+    r"(?:^|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I
+)
 # Markdown: a line that is all bold ("**Learning identified**") is a heading; bold inside a
 # line is emphasis, its markers are not text
 _MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)([^*_].{0,78}?)\1\s*$")
