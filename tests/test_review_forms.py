@@ -1279,3 +1279,12 @@ def test_converted_text_page_number_between_dashes_and_numbered_clauses_after_a_
     assert not any(i.text.strip(" -").isdigit() for i in items)
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 4 and recs[1].startswith("maternity services include")
+
+
+def test_paragraphs_finishing_a_recommends_that_lead_in_are_recommendations() -> None:
+    # "The reviewer recommends that:" then paragraphs without a modal ("Rowanbank Safeguarding
+    # Adults Board seeks assurance ...", "Commissioners ... make sure ..."), then thanks
+    items = _items("unseen88/rowanbank_sab_sar_adult_b_executive_summary.docx")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 5 and recs[0].startswith("Rowanbank Safeguarding Adults Board seeks")
+    assert not any(t.startswith("The Board thanks") for t in recs)

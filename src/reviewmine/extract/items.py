@@ -193,6 +193,7 @@ class _Section:
     fresh: bool = True  # nothing extracted since the section or sub-heading began
     items: list[Candidate] = field(default_factory=list)
     paragraphs: bool = False  # no list or table in the section: each paragraph is an item
+    that_lead: bool = False  # after "... recommends that:": each paragraph finishes the sentence
     box_x: float | None = (
         None  # a boxed study: its text is one item, the box ends where text leaves it
     )
@@ -908,11 +909,14 @@ def _section_items(doc: Document) -> list[Candidate]:
             last.size = b.size
             sec.paragraphs = True
             continue
+        if sec.kind == "recommendation" and b.text.rstrip().endswith(":"):
+            # "The reviewer recommends that:": each paragraph below finishes its sentence
+            sec.that_lead = bool(_THAT_COLON.search(b.text))
         if (
             review
             and not sec.paragraphs
             and sec.kind in ACTIONABLE_KINDS
-            and _DIRECTIVE.search(b.text)
+            and (_DIRECTIVE.search(b.text) or (sec.that_lead and not _THANKS.match(b.text)))
             and not _INTRO.search(b.text)
             and not b.text.rstrip().endswith(":")
             and not _NOT_ITEM.search(b.text)
@@ -928,8 +932,10 @@ def _section_items(doc: Document) -> list[Candidate]:
                 _NAVIGATION.match(b.text) and len(b.text.split()) <= 12
             ):
                 continue  # a web page's links and labels ("Download the full review", "Keywords:")
-            if (sec.fresh and b.text.rstrip().endswith(":")) or _THANKS.match(b.text):
-                continue  # "... has agreed three priorities for the coming year:"; thanks
+            if _THANKS.match(b.text):
+                continue
+            if sec.fresh and b.text.rstrip().endswith(":"):
+                continue  # "... has agreed three priorities for the coming year:"
             if sec.fresh and _introduces(b.text):
                 continue  # "The inspectorates have identified the following areas for improvement."
             if _names_entries(blocks, i):
@@ -962,6 +968,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 or _leads_in(blocks, i, sec, review)
                 or _one_short_sentence(b.text)
                 or entry
+                or sec.that_lead
                 # a review's area for development is the weakness it describes
                 or (
                     review
@@ -1687,6 +1694,7 @@ _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue
 # A column of the dates actions were completed ("Completed", "Date completed")
 _DONE_ON_HEADER = re.compile(r"^(?:date )?completed(?: on| date)?$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_THAT_COLON = re.compile(r"\bthat\s*:\s*$", re.I)
 _STATUS_COMPLETE = re.compile(r"^(?:completed?|done|closed|achieved|blue)\b", re.I)
 # A cell that reports an action as done ("Completed: the lead wrote to all settings ...").
 _DONE = re.compile(
