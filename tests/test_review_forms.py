@@ -1288,3 +1288,11 @@ def test_paragraphs_finishing_a_recommends_that_lead_in_are_recommendations() ->
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 5 and recs[0].startswith("Rowanbank Safeguarding Adults Board seeks")
     assert not any(t.startswith("The Board thanks") for t in recs)
+
+
+def test_part_letter_heading_without_a_separator_names_its_kind() -> None:
+    # a rapid review as text: "PART C  LEARNING IDENTIFIED" over labelled entries "L1 ..."
+    items = _items("unseen93/orchard_heath_rapid_review_young_person_k.txt")
+    learning = [i for i in items if i.kind == "learning_point"]
+    assert len(learning) >= 4
+    assert any("given lifts by older men" in i.text for i in learning)

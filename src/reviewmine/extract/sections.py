@@ -249,7 +249,10 @@ def heading_words(heading: str) -> str:
 
 
 # A document's own division before a heading's words ("Section 4:", "Part 2 -", "Chapter 3.").
-_DIVISION = re.compile(r"^(?:section|part|chapter)\s+\w{1,4}\s*[:.\-–—]\s+(?=\S)", re.I)
+_DIVISION = re.compile(
+    r"^(?:section|part|chapter)\s+(?:\w{1,4}\s*[:.\-–—]|(?:\d{1,2}|[a-z]|[ivx]{1,4})\b)\s+(?=\S)",
+    re.I,
+)
 
 
 def section_kind(heading: str, *, named: bool = True) -> str | None:
