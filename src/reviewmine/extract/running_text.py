@@ -540,8 +540,8 @@ def _counted_paragraphs(
     """A paragraph whose last sentence counts N items of a kind, then exactly N paragraphs (the
     section's next blocks, each a statement of its own): those paragraphs, one item each."""
     b = blocks[i]
-    if b.kind != "paragraph":
-        return None
+    if b.kind != "paragraph" or not _COUNTED_KIND.search(b.text[-160:]):
+        return None  # (most paragraphs: a cheap test first)
     last = _last_sentence(b.text)
     m = _COUNTED_KIND.search(last)
     if not m or _ELSEWHERE.search(last):
@@ -572,6 +572,8 @@ def _counted_asks(
     """The sentences asking for change that a counted "N recommendations" sentence announced,
     each a recommendation, up to N, in this paragraph and the next ones of the section.  The
     count holds only when the sentence right after it asks for change."""
+    if not owed and "recommendations" not in text.lower():
+        return found, owed  # no count here and none open: nothing to do
     sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
     out = list(found)
     for n, s in enumerate(sents):
