@@ -252,3 +252,11 @@ def test_jtai_named_below_a_joint_inspection_letterhead():
     # the largest line "Joint inspection" (a letterhead), then "Joint targeted area
     # inspection of Orrinsford": the specific form
     assert _doc("unseen53/orrinsford_jtai_letter_neglect.pdf").doc_type == "jtai_letter"
+
+
+def test_area_send_report_named_in_full_and_dated_by_its_days_on_site():
+    # "Area inspection of special educational needs and/or disabilities (SEND) arrangements"
+    # is an area SEND report; "On site: 15 to 19 September 2025. Report published: ..." dates
+    # an inspection by its first day on site, not its publication
+    assert _doc("unseen79/brindlemoor_area_send_report_2025.pdf").doc_type == "area_send"
+    assert _doc("unseen79/dunholm_area_send_inspection_report.pdf").date == "2025-09-15"

@@ -206,7 +206,11 @@ _NOT_AREA = frozenset(
         "",
     }
 )
-_DATES_LABEL = re.compile(r"(?:(?<=\n)|^|(?<=\s))(?:Inspection|Review|Visit) dates?\s*:", _I)
+_DATES_LABEL = re.compile(
+    r"(?:(?<=\n)|^|(?<=\s))(?:(?:Inspection|Review|Visit) dates?|On[- ]site(?: dates?)?"
+    r"|Dates? of (?:the )?(?:inspection|visit))\s*:",
+    _I,
+)  # "Inspection dates: ...", "On site: 15 to 19 September 2025."
 
 
 def _ofsted_report(pages: list[str]) -> Metadata | None:
@@ -358,7 +362,8 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
 # the earliest named form wins; elsewhere the earliest name in the title block, then in
 # the body.
 _TYPE_PATTERNS = {
-    "area_send": r"\b(?:area|local area) SEND (?:inspection|revisit)|\bSEND inspection\b",
+    "area_send": r"\b(?:area|local area) SEND (?:inspection|revisit)|\bSEND inspection\b"
+    r"|\binspection of (?:local area )?special educational needs\b",
     "jtai_letter": r"joint targeted area inspection",
     "joint_review": r"\bjoint (?:progress |area |local area )?(?:inspection|review)\b"
     r"(?! of (?:the )?multi-agency)",
