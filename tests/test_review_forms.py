@@ -1296,3 +1296,11 @@ def test_part_letter_heading_without_a_separator_names_its_kind() -> None:
     learning = [i for i in items if i.kind == "learning_point"]
     assert len(learning) >= 4
     assert any("given lifts by older men" in i.text for i in learning)
+
+
+def test_a_heading_that_counts_lessons_over_one_paragraph_each() -> None:
+    # "The reviewer drew out four lessons." set as a heading, then four paragraphs; the
+    # fifth (credit to the school counsellor) is not one of them
+    items = _items("unseen88/stelling_scp_learning_summary_teenage_neglect.pdf")
+    lessons = [i.text for i in items if i.kind == "learning_point"]
+    assert len(lessons) == 4 and lessons[0].startswith("Neglect of teenagers is often not")

@@ -540,7 +540,7 @@ def _counted_paragraphs(
     """A paragraph whose last sentence counts N items of a kind, then exactly N paragraphs (the
     section's next blocks, each a statement of its own): those paragraphs, one item each."""
     b = blocks[i]
-    if b.kind != "paragraph" or not _COUNTED_KIND.search(b.text[-160:]):
+    if b.kind not in ("paragraph", "heading") or not _COUNTED_KIND.search(b.text[-160:]):
         return None  # (most paragraphs: a cheap test first)
     last = _last_sentence(b.text)
     m = _COUNTED_KIND.search(last)
