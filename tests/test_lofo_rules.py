@@ -174,8 +174,8 @@ def test_questions_for_the_reader_are_never_items_even_without_the_prompt_lexico
     list under them is all questions, not because the heading's words are known."""
     doc, _ = parse_file(ROOT / "corpus" / "harrowfield_learning-brief_tyler_2023.pdf")
     with lofo.installed_lexicon() as lex:
-        lex.drop(frozenset(i for i, w in enumerate(lex.where) if w == "items._PROMPTS"))
-        assert items._PROMPTS.match("Questions for practitioners") is None
+        lex.drop(frozenset(i for i, w in enumerate(lex.where) if w == "running_text._PROMPTS"))
+        assert running_text._PROMPTS.match("Questions for practitioners") is None
         found = extract_items(doc)
     assert not [i for i in found if i.text.rstrip().endswith("?")]
     assert len([i for i in found if i.kind == "learning_point"]) == 6
