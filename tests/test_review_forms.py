@@ -1304,3 +1304,10 @@ def test_a_heading_that_counts_lessons_over_one_paragraph_each() -> None:
     items = _items("unseen88/stelling_scp_learning_summary_teenage_neglect.pdf")
     lessons = [i.text for i in items if i.kind == "learning_point"]
     assert len(lessons) == 4 and lessons[0].startswith("Neglect of teenagers is often not")
+
+
+def test_questions_for_practitioners_are_never_a_list_of_shortfalls() -> None:
+    # "Questions for practitioners" over "Do you know what your local protocol says ...?",
+    # "Who would you talk to in your team if you were unsure?": prompts, not findings
+    items = _items("unseen93/cspr_panel_practice_briefing_babies_bruising.txt")
+    assert not any(i.text.rstrip().endswith("?") for i in items)

@@ -778,6 +778,8 @@ def _shortfall_list(blocks: Sequence[Block], after: Sequence[int]) -> str | None
     members = [blocks[j] for j in after]
     if len(members) < 3 or any(m.kind != "list_item" or len(m.text.split()) > 30 for m in members):
         return None  # short entries only: paragraphs set as a list are read sentence by sentence
+    if any(m.text.rstrip().endswith("?") for m in members):
+        return None  # questions for the reader ("Who would you talk to if you were unsure?")
     short = sum(1 for m in members if _SHORTFALL.search(m.text))
     return "finding" if short >= 0.6 * len(members) else None
 
