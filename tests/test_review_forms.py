@@ -1311,3 +1311,9 @@ def test_questions_for_practitioners_are_never_a_list_of_shortfalls() -> None:
     # "Who would you talk to in your team if you were unsure?": prompts, not findings
     items = _items("unseen93/cspr_panel_practice_briefing_babies_bruising.txt")
     assert not any(i.text.rstrip().endswith("?") for i in items)
+
+
+def test_actions_that_have_already_been_completed_are_done() -> None:
+    # "Part 4: Immediate actions" / "The following actions have already been completed:"
+    items = _items("unseen93/brantley_vale_rapid_review_baby_s.docx")
+    assert not [i for i in items if i.kind == "action"]

@@ -97,7 +97,7 @@ _LEAD_NEG = re.compile(
     r"examined the following|considered the following|following (areas|questions)|questions?|"
     r"actions? (taken|already)|(have|has) been (developed|put in place|introduced|taken)|"
     # what was done: "Since the last inspection, leaders have completed the following:"
-    r"(have|has|had) (now |already )?(completed|taken|delivered|implemented|achieved)|"
+    r"(have|has|had) (now |already )?(been )?(completed|taken|delivered|implemented|achieved)|"
     r"were noted|said|says|stated|told|download|login|contents|menu|navigation|"
     r"published in|reports? published|partners? (are|were|is)|made up of|members?|vision|"
     r"where|when|who|how to|as follows to)\b",
