@@ -497,8 +497,16 @@ def running_text_items(
 # ...": a count of recommendations, not pointing elsewhere for them ("in section 9", "below")
 _COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _COUNT = re.compile(
-    rf"\b(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w-]+\s+)?recommendations\b", re.I
+    rf"\b(\d{{1,3}}|{'|'.join(_COUNT_WORDS)}|several)\s+(?:[\w-]+\s+)?recommendations\b", re.I
 )
+
+
+def _count_value(word: str) -> int:
+    """The number a count's word gives ("five" 5, "12" 12; "several" 0: not a count to keep)."""
+    w = word.lower()
+    return int(w) if w.isdigit() else _COUNT_WORDS.index(w) + 2 if w in _COUNT_WORDS else 0
+
+
 _ELSEWHERE = re.compile(
     r"\b(section|appendix|chapter|part|table|below|later|following|full report|at the end)\b", re.I
 )
@@ -546,7 +554,7 @@ def _counted_paragraphs(
     m = _COUNTED_KIND.search(last)
     if not m or _ELSEWHERE.search(last):
         return None
-    n = _COUNT_WORDS.index(m.group(1).lower()) + 2
+    n = _count_value(m.group(1))
     members = list(range(i + 1, i + 1 + n))
     if members[-1] >= len(blocks):
         return None
@@ -579,12 +587,8 @@ def _counted_asks(
     for n, s in enumerate(sents):
         m = _COUNT.search(s)
         if m and not _ELSEWHERE.search(s):
-            number = m.group(1).lower()
             nxt = sents[n + 1] if n + 1 < len(sents) else ""
-            asks = _asks_of_someone(nxt)
-            owed = (
-                (int(number) if number.isdigit() else _COUNT_WORDS.index(number) + 2) if asks else 0
-            )
+            owed = _count_value(m.group(1)) if _asks_of_someone(nxt) else 0
             continue
         if owed and _asks_of_someone(s):
             owed -= 1
@@ -1260,11 +1264,7 @@ def _sentence_items(
             None if kind and _SENT_NEG.search(s) else kind
         )  # negatives only where a cue fired (or the heading gave the kind)
     for n in range(1, len(sentences)):
-        if (
-            kinds[n] is None
-            and _COUNTS_RECS.search(sentences[n - 1])
-            and _FIRST.match(sentences[n])
-        ):
+        if kinds[n] is None and _COUNT.search(sentences[n - 1]) and _FIRST.match(sentences[n]):
             kinds[n] = (
                 "recommendation"  # "The review makes two recommendations. The first is that ..."
             )
@@ -1336,10 +1336,6 @@ _ORDINAL = re.compile(
 # ... and the sentence that begins the count, after one that counts recommendations
 _FIRST = re.compile(
     r"^(?:the )?first\b(?: \w+)? (?:is|was|asks|asked|recommends|calls|proposes|requires)\b", re.I
-)
-_COUNTS_RECS = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\w-]+\s+)?recommendations\b",
-    re.I,
 )
 _THAT_LEAD = re.compile(
     r"\brecommend(?:s|ed)?(?: [\w ]{1,40}?)? that\s+|\b(?:is|are|was|were) that\s+"

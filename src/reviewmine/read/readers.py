@@ -986,6 +986,8 @@ _NUMBERED_PARA = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$")
 _UNWRAPPED = 200  # characters: a line longer than this was not wrapped
 _TXT_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z“‘\"]")
 # "5. Findings" on a line of its own in converted text: a numbered section heading
+# a setext heading's underline ("=====" or "-----" under the heading's text)
+_UNDERLINE = re.compile(r"\s{0,3}(=+|-+)\s*")
 # a rule drawn with one character repeated ("=====", "-----", "* * *")
 _RULE_LINE = re.compile(r"^\s*([=\-*_~])(?:\s?\1){2,}\s*$")
 _TXT_SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z][^.:;,?!]{1,60})$")
@@ -1021,7 +1023,7 @@ def read_text(path: Path, text: str) -> RawDocument:
     counts = Counter(
         ln
         for ln, below in itertools.pairwise(all_lines)
-        if len(ln) > 3 and re.fullmatch(r"=+|-+", below)
+        if len(ln) > 3 and _UNDERLINE.fullmatch(below)
     )
     repeated = {ln for ln, c in counts.items() if c > 1}
     pages: list[RawPage] = []
@@ -1065,21 +1067,20 @@ def read_text(path: Path, text: str) -> RawDocument:
                 flush()
                 continue
             # the line above, still open, or (text with one paragraph per line) just written
-            above = (
-                para[0]
-                if len(para) == 1
-                else lines[-1].text
-                if line_paragraphs
+            above: str | None = None
+            if len(para) == 1:
+                above = para[0]
+            elif (
+                line_paragraphs
                 and not para
                 and lines
                 and lines[-1].hint == "p"
-                and n > 0
                 and raw_lines[n - 1].strip() == lines[-1].text
-                else None
-            )
+            ):
+                above = lines[-1].text
             if (
                 above is not None
-                and re.fullmatch(r"\s{0,3}(=+|-+)\s*", line)
+                and _UNDERLINE.fullmatch(line)
                 and len(line.strip()) >= 3
                 # in plain text only an underline as long as the line above (not a rule)
                 and (
