@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,7 @@ LAYOUT_FEATURES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: a document's vocabulary is small
 def hash_token(token: str) -> int:
     # FNV-1a: stable across processes and Python versions, unlike hash()
     h = 2166136261

@@ -113,12 +113,15 @@ def date_span(text: str, hint: str | None = None) -> tuple[str | None, str | Non
     return day, day if day and not re.fullmatch(r"\d{4}-\d{2}-01", day) else None
 
 
+_SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f]+")  # incl. runs from layout-mode extraction
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+
+
 def _clean(page: str) -> str:
     # pypdfium2 marks a line-end hyphen as U+FFFE; these reports use real compound hyphens.
     page = page.replace("\r\n", "\n").replace("\ufffe\n", "-").replace("\ufffe", "-")
-    spaces = r"[ \t\xa0\u2000-\u200a\u202f]+"  # incl. runs from layout-mode extraction
-    lines = [re.sub(spaces, " ", ln).strip() for ln in page.split("\n")]
-    return "\n".join(ln for ln in lines if not re.fullmatch(r"\d{1,3}", ln))  # page numbers
+    lines = [ln.strip() for ln in _SPACES.sub(" ", page).split("\n")]
+    return "\n".join(ln for ln in lines if not _PAGE_NUMBER.fullmatch(ln))
 
 
 def _flat(text: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import itertools
 import re
-import threading
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -146,7 +146,7 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
             tp = page.get_textpage()
             lines = _pdf_lines(tp, pdfium_c, i + 1, height)
             n_chars += sum(len(ln.text) for ln in lines)
-            paths = list(_path_bounds(page, pdfium_c)) if lines else []
+            paths = _path_bounds(page, pdfium_c) if lines else []
             lines = _drawn_bullets(lines, paths, height)
             cells = _grid_cells(page, tp, paths, i + 1, height, table_no, lines) if lines else []
             for number in sorted({cl.table or 0 for cl in cells}):
@@ -173,6 +173,7 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
 def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]:
     text: str = tp.get_text_range()  # type: ignore[attr-defined]
     n = tp.count_chars()  # type: ignore[attr-defined]
+    chars = _PageChars(tp)
     out: list[Line] = []
     pos = 0
     for raw in text.split("\r\n"):
@@ -188,15 +189,14 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
         # a line starting with a capital and one starting with "a" then share a baseline-true
         # top and left edge, so line pitch is steady enough to tell a paragraph gap from a
         # line gap.
-        left, bottom1, _r0, top0 = tp.get_charbox(i0, loose=True)  # type: ignore[attr-defined]
-        _l1, _b1, right, _t1 = tp.get_charbox(i1)  # type: ignore[attr-defined]
+        left, bottom1, top0, right = chars.line_box(i0, i1)
         # the size of the line's first letter, not of a larger number opening it ("2 The ...")
         letter = next((k for k, ch in enumerate(stripped) if ch.isalpha()), 0)
-        size = float(c.FPDFText_GetFontSize(tp, min(i0 + letter, i1)))  # type: ignore[attr-defined]
-        pieces = _split_at_gaps(tp, start, len(raw), size, height)
+        size = chars.font_size(min(i0 + letter, i1))
+        pieces = chars.split_at_gaps(start, len(raw), size, height)
         if pieces:
             # text runs far apart on one baseline (columns, table without rules)
-            bold = _is_bold(tp, c, i0)
+            bold = chars.is_bold(i0)
             out.extend(
                 Line(
                     page=page_no,
@@ -218,7 +218,7 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
                 x0=float(left),
                 top=float(height - top0),
                 size=round(size, 1),
-                bold=_is_bold(tp, c, i0) and _is_bold(tp, c, i1),
+                bold=chars.is_bold(i0) and chars.is_bold(i1),
                 x1=float(right),
                 bottom=float(height - bottom1),
             )
@@ -226,66 +226,91 @@ def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]
     return out
 
 
-_RECT = threading.local()
+class _PageChars:
+    """The layout facts of one text page's characters, through PDFium's raw calls.
 
+    pypdfium2's helpers allocate ctypes buffers on every call; a page has thousands of
+    lines and several calls per line, so the buffers are made once per page here.
+    """
 
-def _rect_buffers() -> tuple[Any, list[Any], list[Any]]:
-    """PDFium's raw module and four doubles for FPDFText_GetRect, made once per thread:
-    pypdfium2's get_rect allocates them for every rectangle of every line."""
-    if not hasattr(_RECT, "refs"):
+    def __init__(self, tp: Any) -> None:
         import ctypes
 
         import pypdfium2.raw as c
 
-        _RECT.c = c
-        _RECT.box = [ctypes.c_double() for _ in range(4)]
-        _RECT.refs = [ctypes.byref(v) for v in _RECT.box]
-    return _RECT.c, _RECT.box, _RECT.refs
+        self.tp, self.raw, self.c = tp, tp.raw, c
+        self.box = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(v) for v in self.box]
+        self.loose = c.FS_RECTF()
+        self.loose_ref = ctypes.byref(self.loose)
 
+    def line_box(self, i0: int, i1: int) -> tuple[float, float, float, float]:
+        """Left, bottom and top of the first character's font box, right of the last's glyph."""
+        c = self.c
+        # GetCharBox fills left, right, bottom, top
+        if not (
+            c.FPDFText_GetLooseCharBox(self.raw, i0, self.loose_ref)
+            and c.FPDFText_GetCharBox(self.raw, i1, *self.refs)
+        ):
+            import pypdfium2 as pdfium
 
-def _split_at_gaps(
-    tp: object, start: int, length: int, size: float, height: float
-) -> list[tuple[str, float, float, float, float]]:
-    """Pieces of a line separated by a horizontal gap wider than ~2.5 ems, else []."""
-    c, box, refs = _rect_buffers()
-    raw = tp.raw  # type: ignore[attr-defined]
-    n = c.FPDFText_CountRects(raw, start, length)
-    if n < 2:
-        return []
-    found = []
-    for i in range(n):
-        c.FPDFText_GetRect(raw, i, *refs)  # left, top, right, bottom
-        found.append((box[0].value, box[3].value, box[2].value, box[1].value))
-    rects = sorted(found, key=lambda r: r[0])
-    gap = max(2.5 * size, 18.0)
-    groups: list[list[float]] = [list(rects[0])]
-    for left, bottom, right, top in rects[1:]:
-        g = groups[-1]
-        if left - g[2] > gap:
-            groups.append([left, bottom, right, top])
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        loose = self.loose
+        return loose.left, loose.bottom, loose.top, self.box[1].value
+
+    def font_size(self, i: int) -> float:
+        return float(self.c.FPDFText_GetFontSize(self.raw, i))
+
+    def is_bold(self, i: int) -> bool:
+        c = self.c
+        w = c.FPDFText_GetFontWeight(self.raw, i)
+        if w > 0:
+            return bool(w >= 600)
+        import ctypes
+
+        buf = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int(0)
+        c.FPDFText_GetFontInfo(self.raw, i, buf, 128, ctypes.byref(flags))
+        return bool(_BOLD_NAME.search(buf.value.decode("latin-1", "replace")))
+
+    def split_at_gaps(
+        self, start: int, length: int, size: float, height: float
+    ) -> list[tuple[str, float, float, float, float]]:
+        """Pieces of a line separated by a horizontal gap wider than ~2.5 ems, else []."""
+        c, raw = self.c, self.raw
+        n = c.FPDFText_CountRects(raw, start, length)
+        if n < 2:
+            return []
+        get_rect, refs, (v_left, v_top, v_right, v_bottom) = c.FPDFText_GetRect, self.refs, self.box
+        spans = []
+        for i in range(n):  # most lines have several rectangles (one per font run)
+            get_rect(raw, i, *refs)
+            spans.append((v_left.value, v_right.value, i))
+        spans.sort(key=itemgetter(0))
+        gap = max(2.5 * size, 18.0)
+        reach = spans[0][1]
+        for left, right, _i in spans:  # most lines have no gap: find one before grouping
+            if left - reach > gap:
+                break
+            reach = max(reach, right)
         else:
-            g[1], g[2], g[3] = min(g[1], bottom), max(g[2], right), max(g[3], top)
-    if len(groups) < 2:
-        return []
-    out = []
-    for left, bottom, right, top in groups:
-        text = tp.get_text_bounded(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5)  # type: ignore[attr-defined]
-        text = " ".join(text.split())
-        if text:
-            out.append((text, left, height - top, right, height - bottom))
-    return out
-
-
-def _is_bold(tp: object, c: object, i: int) -> bool:
-    w = c.FPDFText_GetFontWeight(tp, i)  # type: ignore[attr-defined]
-    if w > 0:
-        return bool(w >= 600)
-    import ctypes
-
-    buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int(0)
-    c.FPDFText_GetFontInfo(tp, i, buf, 128, ctypes.byref(flags))  # type: ignore[attr-defined]
-    return bool(_BOLD_NAME.search(buf.value.decode("latin-1", "replace")))
+            return []
+        groups: list[list[float]] = []
+        for left, right, i in spans:
+            get_rect(raw, i, *refs)
+            bottom, top = v_bottom.value, v_top.value
+            if groups and left - groups[-1][2] <= gap:
+                g = groups[-1]
+                g[1], g[2], g[3] = min(g[1], bottom), max(g[2], right), max(g[3], top)
+            else:
+                groups.append([left, bottom, right, top])
+        out = []
+        for left, bottom, right, top in groups:
+            text = self.tp.get_text_bounded(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5)
+            text = " ".join(text.split())
+            if text:
+                out.append((text, left, height - top, right, height - bottom))
+        return out
 
 
 def _grid_cells(
@@ -489,33 +514,33 @@ def _without_highlight_bands(
     return [r for i, r in enumerate(rects) if i not in drop]
 
 
-def _path_bounds(page: object, c: object) -> Iterable[tuple[float, float, float, float]]:
+def _path_bounds(page: object, c: Any) -> list[tuple[float, float, float, float]]:
     """Bounds of the page's path objects, also inside form XObjects (two levels).
 
-    PDFium's raw calls: pypdfium2's object wrappers cost more than the rest of the
-    table search on pages drawn with thousands of paths.
+    PDFium's raw calls, bound to local names: a page can hold thousands of objects
+    (often one per word), and pypdfium2's object wrappers or a call per lookup cost more
+    than the rest of the table search.
     """
     import ctypes
 
     box = [ctypes.c_float() for _ in range(4)]
     refs = [ctypes.byref(v) for v in box]
-    path_type, form_type = c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM  # type: ignore[attr-defined]
-
-    def walk(count: int, get: object, depth: int) -> Iterable[tuple[float, float, float, float]]:
-        for k in range(count):
-            obj = get(k)  # type: ignore[operator]
-            kind = c.FPDFPageObj_GetType(obj)  # type: ignore[attr-defined]
-            if kind == path_type and c.FPDFPageObj_GetBounds(obj, *refs):  # type: ignore[attr-defined]
-                yield (box[0].value, box[1].value, box[2].value, box[3].value)
-            elif kind == form_type and depth < 2:
-                yield from walk(
-                    c.FPDFFormObj_CountObjects(obj),  # type: ignore[attr-defined]
-                    lambda j, o=obj: c.FPDFFormObj_GetObject(o, j),  # type: ignore[attr-defined]
-                    depth + 1,
-                )
-
+    path_type, form_type = c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM
+    get_type, get_bounds = c.FPDFPageObj_GetType, c.FPDFPageObj_GetBounds
+    get_object, get_inner = c.FPDFPage_GetObject, c.FPDFFormObj_GetObject
+    out: list[tuple[float, float, float, float]] = []
     raw = page.raw  # type: ignore[attr-defined]
-    yield from walk(c.FPDFPage_CountObjects(raw), lambda j: c.FPDFPage_GetObject(raw, j), 1)  # type: ignore[attr-defined]
+    for k in range(c.FPDFPage_CountObjects(raw)):
+        obj = get_object(raw, k)
+        kind = get_type(obj)
+        if kind == path_type and get_bounds(obj, *refs):
+            out.append((box[0].value, box[1].value, box[2].value, box[3].value))
+        elif kind == form_type:  # the second level: paths drawn inside a form, in place
+            for j in range(c.FPDFFormObj_CountObjects(obj)):
+                inner = get_inner(obj, j)
+                if get_type(inner) == path_type and get_bounds(inner, *refs):
+                    out.append((box[0].value, box[1].value, box[2].value, box[3].value))
+    return out
 
 
 def _cluster(values: Iterable[float], tol: float = 2.5) -> list[float]:
