@@ -65,6 +65,8 @@ MARGIN = 0.085  # share of page height treated as header / footer zone
 @lru_cache(maxsize=65536)  # each PDF line is cleaned for its page text and for its block
 def clean_text(text: str) -> str:
     """Normalise ligatures, odd spaces and pdfium's hyphen marker; idempotent."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # nothing to normalise (most lines): skip the scans
     # pdfium marks a line-end hyphen; these documents use real compound hyphens.
     if _SPECIAL.search(text):
         text = text.translate(_CLEAN_TABLE)
