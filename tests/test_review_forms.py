@@ -1317,3 +1317,31 @@ def test_actions_that_have_already_been_completed_are_done() -> None:
     # "Part 4: Immediate actions" / "The following actions have already been completed:"
     items = _items("unseen93/brantley_vale_rapid_review_baby_s.docx")
     assert not [i for i in items if i.kind == "action"]
+
+
+def test_one_paragraph_with_two_inline_lists_gives_both() -> None:
+    # a repository abstract: "Learning includes: a; b; and c. Recommendations include: d; e;
+    # and f." in one paragraph; the second list is read too
+    items = _items("unseen94/marlstone_scr_child_r_repository_abstract.txt")
+    assert sum(i.kind == "learning_point" for i in items) == 4
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 4 and recs[0].startswith("the Board should seek assurance")
+
+
+def test_counted_recommendations_with_a_sentence_between_and_asking_verbs() -> None:
+    # "The review makes four recommendations for the partnership. Two of them are for
+    # health services ... The first asks the Integrated Care Board to make sure ..."
+    items = _items("unseen94/carrowdale_blog_baby_l_fathers_reflection.html")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert any(t.startswith("The first asks the Integrated Care Board") for t in recs)
+    assert any(t.startswith("The second asks maternity") for t in recs)
+
+
+def test_counted_recommendations_in_ordinal_sentences() -> None:
+    # "The Board agreed eight recommendations ..., and three of them will make the biggest
+    # difference. First, the Board will develop ... Second, ... Third, ..."
+    items = _items("unseen94/ravensworth_sab_thematic_sar_homelessness_summary.txt")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 3 and recs[0].startswith(
+        "First, the Board will develop multi-agency guidance"
+    )

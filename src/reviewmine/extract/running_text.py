@@ -446,10 +446,9 @@ def running_text_items(
         if b.kind == "heading":
             continue
         text = _lead_body(b.text) if lead is not None else b.text
-        inline = _inline_list(text)
-        if inline:
-            for part in inline[1]:
-                out.append(_item(inline[0], part, b, heading))
+        lists = _inline_lists(text)
+        if lists:
+            out += [_item(kind, part, b, heading) for kind, parts in lists for part in parts]
             continue
         labelled = _inline_label(text) if (sentences or prose_sections) else None
         if labelled:  # "Learning: ...", "What you can do: ..." after a case vignette
@@ -518,7 +517,8 @@ _ANAPHOR = re.compile(r"\b(it|they|them|these|this|those)\b|^\w+ing\b", re.I)
 
 
 def _asks_of_someone(s: str) -> bool:
-    m = _ADVICE.search(s)
+    # a modal of obligation, or a recommending or asking verb ("The first asks the Board to")
+    m = _ADVICE.search(s) or _ASKS.search(s)
     return (
         m is not None
         and not _ANAPHOR.search(s[: m.start()])
@@ -579,7 +579,8 @@ def _counted_asks(
 ) -> tuple[list[Candidate], int]:
     """The sentences asking for change that a counted "N recommendations" sentence announced,
     each a recommendation, up to N, in this paragraph and the next ones of the section.  The
-    count holds only when the sentence right after it asks for change."""
+    count holds only when one of the two sentences after it asks for change (one sentence
+    may say more of them first: "Two of them are for health services.")."""
     if not owed and "recommendations" not in text.lower():
         return found, owed  # no count here and none open: nothing to do
     sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
@@ -587,14 +588,26 @@ def _counted_asks(
     for n, s in enumerate(sents):
         m = _COUNT.search(s)
         if m and not _ELSEWHERE.search(s):
-            nxt = sents[n + 1] if n + 1 < len(sents) else ""
-            owed = _count_value(m.group(1)) if _asks_of_someone(nxt) else 0
+            after = sents[n + 1 : n + 3]
+            owed = _count_value(m.group(1)) if any(map(_counted_ask, after)) else 0
             continue
-        if owed and _asks_of_someone(s):
+        if owed and _counted_ask(s):
             owed -= 1
             out = [c for c in out if c.text.strip() not in s]  # the sentence read alone before
             out.append(_item("recommendation", s, b, heading))
     return out, owed
+
+
+# "First, the Board will ...", "Secondly, ...": a counted list's entries in sentences
+_ENUMERATED = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)(?:ly)?,\s+",
+    re.I,
+)
+
+
+def _counted_ask(s: str) -> bool:
+    """Is a sentence after a count one of the items it counted (an ask, or an ordinal's entry)?"""
+    return bool(_ENUMERATED.match(s)) or _asks_of_someone(s)
 
 
 def _covered(blocks: Sequence[Block], found: Sequence[Candidate]) -> set[int]:
@@ -978,6 +991,22 @@ def inline_parts(text: str, in_section: bool = False) -> list[str]:
 
 
 def _inline_list(text: str, in_section: bool = False) -> tuple[str, list[str]] | None:
+    found = _inline_list_end(text, in_section)
+    return found[:2] if found else None
+
+
+def _inline_lists(text: str) -> list[tuple[str, list[str]]]:
+    """Every inline list of a paragraph, one after another ("Learning includes: a; b; and c.
+    Recommendations include: d; e.")."""
+    out: list[tuple[str, list[str]]] = []
+    while (found := _inline_list_end(text)) is not None:
+        out.append(found[:2])
+        text = text[found[2] :]
+    return out
+
+
+def _inline_list_end(text: str, in_section: bool = False) -> tuple[str, list[str], int] | None:
+    """The first inline list's kind, entries and where in *text* its sentence ends."""
     split = _inline_split(text)
     if split is None:
         return None
@@ -1004,7 +1033,7 @@ def _inline_list(text: str, in_section: bool = False) -> tuple[str, list[str]] |
         p = _FOOTNOTE.sub("", p.rstrip(". ").strip()).rstrip(".").strip()
         if p:
             items.append(p)
-    return (kind, items) if len(items) >= 2 else None
+    return (kind, items, text.index(rest) + len(first)) if len(items) >= 2 else None
 
 
 # "common themes, such as A, B and C, and ..." names the themes in passing.
