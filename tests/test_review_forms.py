@@ -1345,3 +1345,12 @@ def test_counted_recommendations_in_ordinal_sentences() -> None:
     assert len(recs) == 3 and recs[0].startswith(
         "First, the Board will develop multi-agency guidance"
     )
+
+
+def test_table_of_actions_already_completed_gives_no_items() -> None:
+    # "Actions already completed by agencies" over "Agency | Action completed" rows, after
+    # the recommendations list of a safeguarding adults review
+    items = _items("unseen98/ollerby_sab_sar_mr_desmond_overview_report.docx")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 5
+    assert not any("champions named" in t for t in recs)

@@ -1517,6 +1517,8 @@ def _table_items(
     header_seen = False
     header_cols = 0  # columns of the header row
     for row in _table_rows(blocks, i, done):
+        if not header_seen and _done_header(row):
+            return sec  # a table of what was already done: no item in its rows
         cols = sorted({c.col or 0 for c in row})
         named = [
             (c, section_kind(c.text, named=False))
@@ -1687,7 +1689,16 @@ _FIGURES_HEADER = re.compile(
     r"^(?:number|no\.|count|total|%|per ?cent(?:age)?|rate)(?: of \w+)?$", re.I
 )
 _FIGURE = re.compile(r"[\d.,%]+(?:\s*\([\d.,%]+\))?")
+
+
 # A column of progress ("Completed", "Status", "RAG") and a cell in it saying the row is done.
+def _done_header(row: Sequence[Block]) -> bool:
+    """A header row of what was done ("Agency | Action completed") and of nothing else to learn
+    (not "Theme | What we learned | What we have done")."""
+    done = [done_heading(c.text) for c in row]
+    return any(done) and not any(section_kind(c.text) for c, d in zip(row, done) if not d)
+
+
 _STATUS_HEADER = re.compile(r"^(?:completed?|status|progress|done|rag( rating)?)\b", re.I)
 _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue)\b", re.I)
 # ... and one saying so in words (in a RAG column "green" may only mean on track).
