@@ -1354,3 +1354,12 @@ def test_table_of_actions_already_completed_gives_no_items() -> None:
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 5
     assert not any("champions named" in t for t in recs)
+
+
+def test_labelled_evidence_under_a_finding_heading_is_part_of_that_finding() -> None:
+    # "Finding 1: Exclusion opened the door to exploitation", its statement, then "What we
+    # saw: Ayo and Dan were both on reduced timetables ...": evidence, not a fifth finding
+    items = _items("unseen98/ashcombe_vale_thematic_review_extra_familial_harm.pdf")
+    findings = [i.text for i in items if i.kind == "finding"]
+    assert len(findings) == 4
+    assert not any(t.startswith("Ayo and Dan were both") for t in findings)

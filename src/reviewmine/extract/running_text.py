@@ -329,10 +329,16 @@ def running_text_items(
     learning_own: str | None = None  # ... and the kind it names
     after_list = False  # ... and past the items read from that section
     owed = 0  # recommendations a sentence counted, stated in the prose that follows it
+    explained: str | None = None  # the kind of the item the heading above is ("Finding 1: ...")
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
             owed = 0
+            explained = (
+                next((c.kind for c in found if c.start <= b.start and c.end >= b.end), None)
+                if i in taken
+                else None
+            )
             narrative = narrative_heading(b.text)
             done_section = done_heading(b.text)
             narrative = narrative or done_section
@@ -451,6 +457,8 @@ def running_text_items(
             out += [_item(kind, part, b, heading) for kind, parts in lists for part in parts]
             continue
         labelled = _inline_label(text) if (sentences or prose_sections) else None
+        if labelled and labelled[0] == explained:
+            continue  # "What we saw: ..." under "Finding 1: ...": the finding's evidence
         if labelled:  # "Learning: ...", "What you can do: ..." after a case vignette
             out.append(_item(labelled[0], labelled[1], b, heading))
             continue
