@@ -1363,3 +1363,10 @@ def test_labelled_evidence_under_a_finding_heading_is_part_of_that_finding() -> 
     findings = [i.text for i in items if i.kind == "finding"]
     assert len(findings) == 4
     assert not any(t.startswith("Ayo and Dan were both") for t in findings)
+
+
+def test_paragraph_saying_the_recommendations_are_shown_below_is_no_item() -> None:
+    # "The panel's recommendations and the action plan ... are shown below." over a table
+    items = _items("unseen98/westmarsh_dhr_lena_executive_summary.pdf")
+    assert not any("are shown below" in i.text for i in items)
+    assert sum(i.kind == "recommendation" for i in items) == 6

@@ -143,7 +143,8 @@ _QUESTIONS = re.compile(
 _BOX = re.compile(r"^(key )?(learning point|good practice|practice point)\s*:?$", re.I)
 # A first paragraph that introduces the list rather than being an item.
 _INTRO = re.compile(
-    r"\b(the following|as follows|set out (below|in the table)|in the table below|"
+    r"\b(the following|as follows|(set out|shown|listed|given|summarised) (below|in the table)|"
+    r"in the table below|"
     r"(has|have|identified|makes?|made) ([\w-]+ ){0,4}?(findings|recommendations|lessons|learning points|"
     r"areas (?:of|for) \w+|themes|issues))\b",
     re.I,
