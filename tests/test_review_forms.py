@@ -1370,3 +1370,12 @@ def test_paragraph_saying_the_recommendations_are_shown_below_is_no_item() -> No
     items = _items("unseen98/westmarsh_dhr_lena_executive_summary.pdf")
     assert not any("are shown below" in i.text for i in items)
     assert sum(i.kind == "recommendation" for i in items) == 6
+
+
+def test_introducing_list_entry_leaves_a_section_of_coded_paragraphs() -> None:
+    # "I make four recommendations. ..." set as a list entry, then "R1 That the partnership
+    # links ...", "R2 That ...": the section is one of paragraphs, each coded one an item
+    items = _items("unseen99/brindlewood_independent_scrutineer_annual_report_2025_26.pdf")
+    recs = [i for i in items if i.kind == "recommendation"]
+    assert [i.number for i in recs] == ["R1", "R2", "R3", "R4"]
+    assert recs[0].text.startswith("That the partnership links")

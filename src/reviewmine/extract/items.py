@@ -1263,6 +1263,8 @@ def _has_list(blocks: Sequence[Block], i: int) -> bool:
             return False  # a sub-heading over something other than a list ends the section
         if b.kind == "paragraph" and _CLOSING.match(b.text):
             return False
+        if b.kind == "list_item" and _introduces(b.text):
+            continue  # an introducing paragraph set as a list entry ("I make four recommendations.")
         if b.kind in ("list_item", "table_cell"):
             return True
     return False
