@@ -1379,3 +1379,11 @@ def test_introducing_list_entry_leaves_a_section_of_coded_paragraphs() -> None:
     recs = [i for i in items if i.kind == "recommendation"]
     assert [i.number for i in recs] == ["R1", "R2", "R3", "R4"]
     assert recs[0].text.startswith("That the partnership links")
+
+
+def test_lead_in_asking_someone_to_act_over_a_list_gives_recommendations() -> None:
+    # a Panel letter: "As the local review proceeds, the Panel would ask the partnership to
+    # consider:" over four entries
+    items = _items("unseen99/panel_response_letter_kestrel_vale_child_r.pdf")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 4 and recs[0].startswith("how the father and any other men")
