@@ -1387,3 +1387,12 @@ def test_lead_in_asking_someone_to_act_over_a_list_gives_recommendations() -> No
     items = _items("unseen99/panel_response_letter_kestrel_vale_child_r.pdf")
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 4 and recs[0].startswith("how the father and any other men")
+
+
+def test_restated_priority_action_box_and_completed_actions_heading() -> None:
+    # a progress report: "Area for priority action 1 (from the inspection report) Leaders
+    # ... must ..." is an item; the list under "Completed since our last report" is done
+    items = _items("unseen97/marrowby_send_priority_action_plan_progress_report.pdf")
+    texts = [i.text for i in items]
+    assert sum("Leaders across the partnership must reduce" in t for t in texts) == 1
+    assert not any(t.startswith(("1.1 We appointed", "We appointed")) for t in texts)

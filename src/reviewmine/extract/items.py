@@ -55,7 +55,7 @@ _INSPECTION_TYPES = frozenset(
 # A labelled paragraph or heading that is itself an item.
 _LABEL = re.compile(
     r"^(recommendation|finding|learning point|lesson|action|area for improvement|"
-    r"priority action|priority)\s+"
+    r"area for priority action|priority action|priority)\s+"
     r"(\d{1,3}[a-z]?|(?-i:[A-Z])(?![\w’']))\s*[:.\-–—)]?\s*",
     re.I,  # "Action plans" is no label
 )
@@ -67,6 +67,7 @@ _LABEL_KIND = {
     "action": "action",
     "area for improvement": "area_for_improvement",
     "priority action": "priority_action",
+    "area for priority action": "priority_action",
     "priority": "priority_action",
 }
 
@@ -701,6 +702,9 @@ def _section_items(doc: Document) -> list[Candidate]:
             # "Areas for improvement")
             asks = unknown and directive >= 0.75
             commits = unknown and not asks and _commitment_list(blocks, i)
+            if sec is not None and sec.kind in ACTIONABLE_KINDS and done_heading(text):
+                sec, last = None, None  # "Completed since our last report": done, not asked
+                continue
             if sec is not None and (
                 (
                     _is_subheading(sec, b, text, kind, label, doc)

@@ -1186,7 +1186,7 @@ _NARRATIVE = re.compile(
 )
 # Headings of what has already been done since the incident or the review.
 _DONE_HEADING = re.compile(
-    r"^((immediate )?actions? (already )?(taken|completed)|completed actions?\b|"
+    r"^((immediate )?actions? (already )?(taken|completed)|completed\b|"
     r"what (has|have) (already )?(changed|happened|improved)|"
     r"what (we|agencies|the partnership) (have |has )?(already )?(did|done)\b)",
     re.I,
