@@ -260,3 +260,10 @@ def test_area_send_report_named_in_full_and_dated_by_its_days_on_site():
     # an inspection by its first day on site, not its publication
     assert _doc("unseen79/brindlemoor_area_send_report_2025.pdf").doc_type == "area_send"
     assert _doc("unseen79/dunholm_area_send_inspection_report.pdf").date == "2025-09-15"
+
+
+def test_monitoring_of_a_written_statement_of_action_is_area_send():
+    # "Monitoring inspection of the written statement of action in Kilnsey Bridge": the
+    # SEND framework's revisit, whose main findings are narrative
+    doc = _doc("unseen97/kilnsey_bridge_send_monitoring_inspection_wsoa.pdf")
+    assert doc.doc_type == "area_send"

@@ -366,7 +366,9 @@ def _judgements(pages: list[str], framework: str) -> dict[str, str]:
 # the body.
 _TYPE_PATTERNS = {
     "area_send": r"\b(?:area|local area) SEND (?:inspection|revisit)|\bSEND inspection\b"
-    r"|\binspection of (?:local area )?special educational needs\b",
+    r"|\binspection of (?:local area )?special educational needs\b"
+    # the SEND framework's monitoring of an area's written statement of action (WSOA)
+    r"|\bmonitoring (?:inspection|visit) of (?:the|a|its) written statement of action\b",
     "jtai_letter": r"joint targeted area inspection",
     "joint_review": r"\bjoint (?:progress |area |local area )?(?:inspection|review)\b"
     r"(?! of (?:the )?multi-agency)",
