@@ -1396,3 +1396,11 @@ def test_restated_priority_action_box_and_completed_actions_heading() -> None:
     texts = [i.text for i in items]
     assert sum("Leaders across the partnership must reduce" in t for t in texts) == 1
     assert not any(t.startswith(("1.1 We appointed", "We appointed")) for t in texts)
+
+
+def test_heading_on_how_learning_was_shared_holds_no_learning() -> None:
+    # an annual report's "How we shared the learning" over "We held four practitioner
+    # learning events ...": what was done, not what was learned
+    items = _items("unseen99/thornleigh_annual_report_2025_26_learning_from_reviews.html")
+    assert not any(i.text.startswith("We held four practitioner") for i in items)
+    assert sum(i.kind == "finding" for i in items) == 3
