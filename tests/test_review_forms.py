@@ -1404,3 +1404,11 @@ def test_heading_on_how_learning_was_shared_holds_no_learning() -> None:
     items = _items("unseen99/thornleigh_annual_report_2025_26_learning_from_reviews.html")
     assert not any(i.text.startswith("We held four practitioner") for i in items)
     assert sum(i.kind == "finding" for i in items) == 3
+
+
+def test_count_of_recommendations_stated_by_recommending_sentences_and_next_paragraph() -> None:
+    # "The review makes three recommendations. It recommends that ... It also recommends
+    # that ..." then a paragraph "The partnership is asked to revise ...": the third
+    items = _items("unseen94/kestrelford_news_lcspr_child_j_published.html")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 3 and recs[-1].startswith("The partnership is asked to revise")

@@ -617,8 +617,11 @@ _ENUMERATED = re.compile(
 
 
 def _counted_ask(s: str) -> bool:
-    """Is a sentence after a count one of the items it counted (an ask, or an ordinal's entry)?"""
-    return bool(_ENUMERATED.match(s)) or _asks_of_someone(s)
+    """Is a sentence after a count one of the items it counted (an ask, a recommending
+    sentence such as "It recommends that ...", or an ordinal's entry)?"""
+    if _ENUMERATED.match(s) or _asks_of_someone(s):
+        return True
+    return bool(_REC_SENT.search(s)) and not _SENT_NEG.search(s)
 
 
 def _covered(blocks: Sequence[Block], found: Sequence[Candidate]) -> set[int]:
