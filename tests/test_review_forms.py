@@ -1412,3 +1412,12 @@ def test_count_of_recommendations_stated_by_recommending_sentences_and_next_para
     items = _items("unseen94/kestrelford_news_lcspr_child_j_published.html")
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 3 and recs[-1].startswith("The partnership is asked to revise")
+
+
+def test_areas_of_significant_weakness_after_a_lead_in_are_items() -> None:
+    # a 2019 joint local area SEND letter: "... a Written Statement of Action ... that
+    # explains how the local area will tackle the following areas of significant weakness:"
+    items = _items("unseen103/eastlinn_joint_local_area_send_inspection_letter_2019.pdf")
+    afis = [i.text for i in items if i.kind == "area_for_improvement"]
+    assert any(t.startswith("the lack of a shared, strategic approach") for t in afis)
+    assert any(t.startswith("poor communication and co-production") for t in afis)

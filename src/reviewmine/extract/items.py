@@ -306,6 +306,27 @@ _HEADLINE_WORDS = 15
 _KIND_IN_PROSE = re.compile(
     r"\b(?:areas? for (priority action|improvement)|(?:requires?|needs?) (priority action))\b", re.I
 )
+
+
+_WEAKNESS_LEAD = re.compile(r"\bareas? of (?:significant )?weakness\b", re.I)
+
+
+def _kind_lead_in(blocks: Sequence[Block], i: int) -> str | None:
+    """The kind a paragraph ending in a colon names for the list below it, or None."""
+    b = blocks[i]
+    if (
+        not b.text.rstrip().endswith(":")
+        or i + 1 >= len(blocks)
+        or blocks[i + 1].kind != "list_item"
+    ):
+        return None
+    # a written statement of action must tackle "the following areas of significant weakness:"
+    m = _KIND_IN_PROSE.search(b.text) or _WEAKNESS_LEAD.search(b.text)
+    if m is None:
+        return None
+    return "priority_action" if "priority" in m.group(0).lower() else "area_for_improvement"
+
+
 # ... or that opens by saying what leaders should do ("Leaders should improve ...").
 _LEADERS_SHOULD = re.compile(
     r"^(?:[\w’'-]+ ){1,6}?(?:\w+ )?(?:should|must|needs? to|(?:is|are) needed to) "
@@ -829,6 +850,10 @@ def _section_items(doc: Document) -> list[Candidate]:
                 # at the level of the heading it sits under: the next such heading ends it
                 sec = _Section(lk, "", heading_level, ofsted_afi=False)
                 last = _new_item(out, sec, b, b.text, label, in_lscb, doc, heading=False)
+            elif in_prose := _kind_lead_in(blocks, i):
+                # "... will tackle the following areas of significant weakness:" over a list
+                sec = _Section(in_prose, b.text, heading_level, ofsted_afi=False)
+                last = None
             continue
         if b.kind == "table_cell":
             if b.table not in tables_done:
@@ -887,19 +912,13 @@ def _section_items(doc: Document) -> list[Candidate]:
             if not b.text.lower().startswith("finding type"):
                 _fill(last, b.text, b)
             continue
-        in_prose = _KIND_IN_PROSE.search(b.text) if b.text.rstrip().endswith(":") else None
-        if in_prose and i + 1 < len(blocks) and blocks[i + 1].kind == "list_item":
+        kind = _kind_lead_in(blocks, i)
+        if kind is not None and kind != sec.kind:
             # "Inspectors identified the following areas for improvement for health partners:"
             # after an agency's strengths: the list below is of the kind the lead-in names
-            kind = (
-                "priority_action"
-                if "priority" in in_prose.group(0).lower()
-                else "area_for_improvement"
-            )
-            if kind != sec.kind:
-                sec = _Section(kind, sec.heading, sec.level, ofsted_afi=False)
-                last = None
-                continue
+            sec = _Section(kind, sec.heading, sec.level, ofsted_afi=False)
+            last = None
+            continue
         label = _item_label(b.text)
         if label:
             last = _new_item(out, sec, b, b.text, label, in_lscb, doc)
