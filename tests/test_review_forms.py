@@ -1421,3 +1421,11 @@ def test_areas_of_significant_weakness_after_a_lead_in_are_items() -> None:
     afis = [i.text for i in items if i.kind == "area_for_improvement"]
     assert any(t.startswith("the lack of a shared, strategic approach") for t in afis)
     assert any(t.startswith("poor communication and co-production") for t in afis)
+
+
+def test_what_the_board_has_done_so_far_is_done_not_recommended() -> None:
+    # a SAR summary page: "Recommendations" bullets, then "What the Board has done so far"
+    # bullets, which are no recommendations
+    items = _items("unseen100/thornmere_sab_sar_mr_l_summary.txt")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 4 and not any("was updated in October" in t for t in recs)

@@ -1191,7 +1191,8 @@ _NARRATIVE = re.compile(
 _DONE_HEADING = re.compile(
     r"^((immediate )?actions? (already )?(taken|completed)|completed\b|"
     r"what (has|have) (already )?(changed|happened|improved)|"
-    r"what (we|agencies|the partnership) (have |has )?(already )?(did|done)\b)",
+    r"what (we|agencies|the (\w+ )?(partnership|board|partners|council|panel)) (have |has )?"
+    r"(already )?(did|done)\b)",
     re.I,
 )
 
