@@ -1429,3 +1429,11 @@ def test_what_the_board_has_done_so_far_is_done_not_recommended() -> None:
     items = _items("unseen100/thornmere_sab_sar_mr_l_summary.txt")
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 4 and not any("was updated in October" in t for t in recs)
+
+
+def test_counted_themes_one_paragraph_under_each_sub_heading() -> None:
+    # "The review identified three themes. Each is described below." then "Theme 1: ..."
+    # sub-headings over one paragraph each (a practitioner's quotation after the first)
+    items = _items("unseen100/ravensholme_scp_learning_from_reviews_child_h.html")
+    lessons = [i.text for i in items if i.kind == "learning_point"]
+    assert len(lessons) == 3 and lessons[0].startswith("Child H's absences from school")

@@ -542,7 +542,8 @@ def _asks_of_someone(s: str) -> bool:
 # three areas of learning.", "There are four key findings.")
 _COUNTED_KIND = re.compile(
     rf"\b({'|'.join(_COUNT_WORDS)})\s+(?:[\w-]+\s+)?(?:areas? (?:of|for) )?"
-    r"(recommendations|findings|lessons|learning points|learning|improvement|development)\s*[.:]?$",
+    r"(recommendations|findings|lessons|learning points|learning|improvement|development|themes)"
+    r"\s*[.:]?$",
     re.I,
 )
 _COUNTED_AS = {
@@ -556,17 +557,30 @@ _COUNTED_AS = {
 def _counted_paragraphs(
     blocks: Sequence[Block], i: int, taken: set[int]
 ) -> tuple[str, list[int]] | None:
-    """A paragraph whose last sentence counts N items of a kind, then exactly N paragraphs (the
-    section's next blocks, each a statement of its own): those paragraphs, one item each."""
+    """A paragraph whose last sentence counts N items of a kind (or whose first does, the second
+    saying they follow), then exactly N paragraphs (the section's next blocks, or one under each
+    of N sub-headings; each a statement of its own): those paragraphs, one item each."""
     b = blocks[i]
-    if b.kind not in ("paragraph", "heading") or not _COUNTED_KIND.search(b.text[-160:]):
+    counts = b.kind in ("paragraph", "heading") and _COUNTED_KIND.search(b.text[-160:])
+    if not counts and not (b.kind == "paragraph" and _FOLLOWING.search(b.text[-60:])):
         return None  # (most paragraphs: a cheap test first)
-    last = _last_sentence(b.text)
-    m = _COUNTED_KIND.search(last)
-    if not m or _ELSEWHERE.search(last):
+    sents = [x for x in _SENTENCE.split(b.text.strip()) if x.strip()]
+    m = _COUNTED_KIND.search(sents[-1]) if sents else None
+    if m is None and len(sents) == 2 and _FOLLOWING.search(sents[1]):
+        sents = sents[:1]  # "The review identified three themes. Each is described below."
+        m = _COUNTED_KIND.search(sents[0])
+    if not m or _ELSEWHERE.search(sents[-1]):
         return None
     n = _count_value(m.group(1))
-    members = list(range(i + 1, i + 1 + n))
+    if n < 2 or i + 1 >= len(blocks):
+        return None
+    if blocks[i + 1].kind == "heading":
+        headed = _headed_paragraphs(blocks, i + 1, n)
+        if headed is None:
+            return None
+        members = headed
+    else:
+        members = list(range(i + 1, i + 1 + n))
     if members[-1] >= len(blocks):
         return None
     for j in members:
@@ -583,6 +597,33 @@ def _counted_paragraphs(
         ):
             return None
     return _COUNTED_AS.get(m.group(2).lower(), "learning_point"), members
+
+
+def _headed_paragraphs(blocks: Sequence[Block], start: int, n: int) -> list[int] | None:
+    """The paragraphs under exactly *n* sub-headings of one level from *start*, one under each
+    ("Theme 1: ..." over its paragraph; a quotation may follow it), or None."""
+    level, j = blocks[start].level, start
+    out: list[int] = []
+    while len(out) < n:
+        if not (
+            j + 1 < len(blocks)
+            and blocks[j].kind == "heading"
+            and blocks[j].level == level
+            and blocks[j + 1].kind == "paragraph"
+        ):
+            return None
+        out.append(j + 1)
+        j += 2
+        while (
+            j < len(blocks) and blocks[j].kind == "paragraph" and _QUOTE_OPEN.match(blocks[j].text)
+        ):
+            j += 1  # a practitioner's words quoted under the paragraph
+    if j < len(blocks) and blocks[j].kind == "heading" and blocks[j].level == level:
+        return None  # more sub-headings than counted: not these
+    return out
+
+
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
 
 
 def _counted_asks(
