@@ -1437,3 +1437,10 @@ def test_counted_themes_one_paragraph_under_each_sub_heading() -> None:
     items = _items("unseen100/ravensholme_scp_learning_from_reviews_child_h.html")
     lessons = [i.text for i in items if i.kind == "learning_point"]
     assert len(lessons) == 3 and lessons[0].startswith("Child H's absences from school")
+
+
+def test_actions_the_partnership_has_already_taken_are_done() -> None:
+    # "What this means for you" bullets, then "Actions the Partnership has already taken"
+    items = _items("unseen101/corranby_learning_from_rapid_review_child_s.pdf")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 4 and not any(t.startswith("The exploitation hub now has") for t in recs)
