@@ -1444,3 +1444,11 @@ def test_actions_the_partnership_has_already_taken_are_done() -> None:
     items = _items("unseen101/corranby_learning_from_rapid_review_child_s.pdf")
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 4 and not any(t.startswith("The exploitation hub now has") for t in recs)
+
+
+def test_unnumbered_agency_headings_inside_a_numbered_recommendations_section() -> None:
+    # an SCR: "8. SINGLE AGENCY RECOMMENDATIONS", then agency names set at the same level
+    # ("Westshire Constabulary") over "Police to respond to ..." entries, until "9. ..."
+    items = _items("unseen104/ashcombe_lscb_scr_child_f_overview_2014.pdf")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 9 and recs[-1].startswith("Police to respond to requests")

@@ -728,7 +728,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             if sec is not None and (
                 (
-                    _is_subheading(sec, b, text, kind, label, doc)
+                    _is_subheading(sec, blocks, i, kind, label, doc)
                     and _same_content_follows(sec, blocks, i)
                 )
                 or _same_list_goes_on(sec, blocks, i, kind, label, doc)
@@ -1273,10 +1273,12 @@ def _has_list(blocks: Sequence[Block], i: int) -> bool:
     that opens another section; a section of plain paragraphs has each paragraph as an item.
     """
     level = blocks[i].level
+    numbered = bool(_HEADING_NUMBER.match(blocks[i].text))
     for j in range(i + 1, len(blocks)):
         b = blocks[j]
         if b.kind == "heading" and (
-            b.level <= level
+            b.level < level
+            or (b.level == level and not (numbered and _unnumbered_list_heading(blocks, j)))
             or section_kind(b.text)
             or _STUDY.match(b.text)
             or _CLOSING.match(b.text)
@@ -1321,17 +1323,44 @@ _JUDGED = re.compile(r":\s*(outstanding|good|requires? improvement|inadequate)\b
 
 
 def _is_subheading(
-    sec: _Section, b: Block, text: str, kind: str | None, label: re.Match[str] | None, doc: Document
+    sec: _Section,
+    blocks: Sequence[Block],
+    i: int,
+    kind: str | None,
+    label: re.Match[str] | None,
+    doc: Document,
 ) -> bool:
-    """Does a heading keep the current section open (timescales, themes)?"""
+    """Does the heading at *i* keep the current section open (timescales, themes)?"""
+    b = blocks[i]
+    text = b.text
     if _OFSTED_SUB.match(text):
         return sec.ofsted_afi  # elsewhere "Areas for improvement" opens its own section
     if _QUESTIONS.match(text):
         return True
     if doc.doc_type == "ofsted_inspection" or _JUDGED.search(text) or _BACK_MATTER.match(text):
         return False  # Ofsted sections end at the next heading; so does any at an appendix
-    # "Recommendations to the LSCB" under "6. Recommendations" refines, not restarts
-    return b.level > sec.level and kind in (None, sec.kind) and not label
+    if kind not in (None, sec.kind) or label:
+        return False
+    # "Recommendations to the LSCB" under "6. Recommendations" refines, not restarts; so does
+    # an unnumbered heading over a list, set like the numbered one it sits under ("8. Single
+    # agency recommendations" > "Westshire Constabulary"): the numbered sections go on at "9."
+    return b.level > sec.level or (
+        b.level == sec.level
+        and _unnumbered_list_heading(blocks, i)
+        and bool(_HEADING_NUMBER.match(sec.heading))
+    )
+
+
+def _unnumbered_list_heading(blocks: Sequence[Block], i: int) -> bool:
+    """A heading without a number, directly over a list's entries."""
+    return (
+        not _HEADING_NUMBER.match(blocks[i].text)
+        and i + 1 < len(blocks)
+        and blocks[i + 1].kind == "list_item"
+    )
+
+
+_HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s")
 
 
 def _same_content_follows(sec: _Section, blocks: Sequence[Block], i: int) -> bool:
