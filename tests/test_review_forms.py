@@ -1452,3 +1452,10 @@ def test_unnumbered_agency_headings_inside_a_numbered_recommendations_section() 
     items = _items("unseen104/ashcombe_lscb_scr_child_f_overview_2014.pdf")
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 9 and recs[-1].startswith("Police to respond to requests")
+
+
+def test_heading_what_we_ask_of_partners_holds_recommendations() -> None:
+    # the Panel's annual report: "What we ask of safeguarding partners" over imperatives
+    items = _items("unseen105/panel_annual_report_2025_26_extract.pdf")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert any(t.startswith("Use your escalation policy data") for t in recs)

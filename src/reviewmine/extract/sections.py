@@ -132,8 +132,9 @@ _ASKED_VERBS = (
         "finding",
     ),
     # what the review asks for, in the present ("What the review calls for", "... asks of
-    # agencies"); "was asked to consider" is its terms of reference, not a request
-    (re.compile(r"^(?:recommend|recommends|calls|asks|urges)$", re.I), "recommendation"),
+    # agencies", "What we ask of partners"); "was asked to consider" is its terms of
+    # reference, not a request
+    (re.compile(r"^(?:recommend|recommends|calls|asks?|urges?)$", re.I), "recommendation"),
 )
 _ASKED_NOUN = re.compile(r"^(?:learning|lessons|recommendations|findings|actions)$", re.I)
 # "What further actions have been agreed?": a word that only qualifies the noun asked for
