@@ -1459,3 +1459,13 @@ def test_heading_what_we_ask_of_partners_holds_recommendations() -> None:
     items = _items("unseen105/panel_annual_report_2025_26_extract.pdf")
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert any(t.startswith("Use your escalation policy data") for t in recs)
+
+
+def test_rapid_review_form_questions_numbered_q_name_their_kind() -> None:
+    # "Q5. What learning has been identified ...?" over entries, "Q7. What further actions are
+    # required, by whom and by when?" over "X to ..." entries; "Q4. Was there any good
+    # practice?" answers with a strength
+    items = _items("unseen105/ashcombe_tennet_rapid_review_form_baby_r.pdf")
+    kinds = [i.kind for i in items]
+    assert kinds.count("learning_point") == 4 and kinds.count("action") == 3
+    assert not any(i.kind == "finding" for i in items)

@@ -113,8 +113,10 @@ _KIND_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:strengths|good practice)$", "good_practice"),
     )
 )
-# A heading's printed number: "4.", "4.2", "IV.", "iv)", "B.", "(c)"
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?(?:\d{1,2}|[A-Za-z]|[ivx]+|[IVX]+)[.)])\s+")
+# A heading's printed number: "4.", "4.2", "IV.", "iv)", "B.", "(c)", a form's "Q5."
+_NUMBERING = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?|\(?(?:\d{1,2}|[A-Za-z]|[ivx]+|[IVX]+)[.)]|Q\d{1,2}[.:)]?)\s+"
+)
 
 
 # A heading that asks what the review found, what was learned or what should be done, by its
@@ -161,7 +163,9 @@ _WELL = re.compile(
 )
 
 
-_GOOD_PRACTICE_ASKED = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?what\b.*\bgood practice\b", re.I)
+_GOOD_PRACTICE_ASKED = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:what|(?:was|were|is|are) there)\b.*\bgood practice\b", re.I
+)
 
 
 _WRONG = re.compile(
