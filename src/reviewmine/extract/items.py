@@ -38,7 +38,7 @@ from .running_text import (
 )
 from .sections import Candidate, section_kind
 
-EXTRACTOR_VERSION = "extract.v6"  # v6: counted items in prose, answered questions, rules in text
+EXTRACTOR_VERSION = "extract.v7"  # v7: lists in one paragraph, done tables, counted sub-headings
 
 # Inspections and their letters: their narrative is evidence and judgement, not items.
 _INSPECTION_TYPES = frozenset(
