@@ -1469,3 +1469,13 @@ def test_rapid_review_form_questions_numbered_q_name_their_kind() -> None:
     kinds = [i.kind for i in items]
     assert kinds.count("learning_point") == 4 and kinds.count("action") == 3
     assert not any(i.kind == "finding" for i in items)
+
+
+def test_how_lessons_are_grouped_and_actions_already_completed_entry_are_no_items() -> None:
+    # an SCR: "The lessons are grouped by the agency that contributed them ..." opening the
+    # lessons; "Actions already completed:" as a list entry over what was done, after the
+    # recommendations table
+    items = _items("unseen110/hollinsbury_scr_child_j_overview_report.pdf")
+    assert not any(i.text.startswith("The lessons are grouped") for i in items)
+    assert not any("Actions already completed" in i.text for i in items)
+    assert sum(i.kind == "recommendation" for i in items) == 8

@@ -97,11 +97,18 @@ _NOT_ITEM = re.compile(
     r"|\b(did|does) not (find|identify) any (areas|priority|recommendations)\b"  # none to report
     r"|^in order to improve\b.*\bfollowing action"
     # where the document keeps its items ("Recommendations are embedded in the learning.")
-    r"|^(the )?(recommendations|findings|learning|actions) (are|is) (\w+ )?(embedded|included|"
-    r"set out|listed|contained|summarised|found)\b"
+    r"|^(the )?(recommendations|findings|learning|lessons|actions) (are|is) (\w+ )?(embedded|included|"
+    r"set out|listed|contained|summarised|found|grouped|arranged|ordered|presented)\b"
     # the inspectorate's own use of its findings, closing a letter ("Ofsted will take the
     # findings from this visit into account when planning your next inspection")
     r"|\bwhen planning (?:your |its |the |their )?(?:next|future) inspection",
+    re.I,
+)
+# How the document sets out its items ("The lessons are grouped by the agency that ..."): no
+# item, read in a list or in running text.
+_ARRANGED = re.compile(
+    r"^(?:the )?(?:recommendations|findings|lessons|actions) (?:are|is) (?:(?!not\b)\w+ )?"
+    r"(?:set out|listed|grouped|arranged|ordered|presented|summarised)\b",
     re.I,
 )
 # Sub-headings that keep an Ofsted "need to improve" section open.
@@ -239,7 +246,8 @@ def extract_items(doc: Document) -> list[Item]:
         doc, raw, sentences=full, prose_sections=doc.doc_type not in _INSPECTION_TYPES
     )
     raw.sort(key=lambda r: r.start)
-    raw[:] = [r for r in raw if not _contact_line(r.text)]  # whatever kind it was read as
+    # whatever kind it was read as: a contact line, or a sentence on how the items are set out
+    raw[:] = [r for r in raw if not _contact_line(r.text) and not _ARRANGED.match(r.text)]
     if doc.doc_type not in _INSPECTION_TYPES:
         _explained_statements(doc, raw)
         raw[:] = [part for r in raw for part in _listing_parts(r)]
@@ -865,6 +873,9 @@ def _section_items(doc: Document) -> list[Candidate]:
                 )
             continue
         if b.kind == "list_item":
+            if b.text.rstrip().endswith(":") and done_heading(b.text.rstrip(" :")):
+                sec, last = None, None  # "Actions already completed:" over what was done
+                continue
             if last is not None and (
                 b.level > (sec.list_level or 0)
                 or (sec.questions and b.bullet)
