@@ -144,7 +144,7 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
                 ) from exc
             width, height = page.get_size()
             tp = page.get_textpage()
-            lines = _pdf_lines(tp, pdfium_c, i + 1, height)
+            lines = _pdf_lines(tp, i + 1, height)
             n_chars += sum(len(ln.text) for ln in lines)
             paths = _path_bounds(page, pdfium_c) if lines else []
             lines = _drawn_bullets(lines, paths, height)
@@ -170,7 +170,7 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
     return RawDocument("pdf", tuple(pages))
 
 
-def _pdf_lines(tp: object, c: object, page_no: int, height: float) -> list[Line]:
+def _pdf_lines(tp: object, page_no: int, height: float) -> list[Line]:
     text: str = tp.get_text_range()  # type: ignore[attr-defined]
     n = tp.count_chars()  # type: ignore[attr-defined]
     chars = _PageChars(tp)
