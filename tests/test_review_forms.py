@@ -1479,3 +1479,13 @@ def test_how_lessons_are_grouped_and_actions_already_completed_entry_are_no_item
     assert not any(i.text.startswith("The lessons are grouped") for i in items)
     assert not any("Actions already completed" in i.text for i in items)
     assert sum(i.kind == "recommendation" for i in items) == 8
+
+
+def test_record_fields_span_paragraphs_and_recommending_sentences_split() -> None:
+    # a repository record: "Learning:" opens a field of three paragraphs, up to
+    # "Recommendations:", whose three recommending sentences are one item each
+    items = _items("unseen112/brackenholt_repository_record_child_r.txt")
+    lessons = [i.text for i in items if i.kind == "learning_point"]
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(lessons) == 3 and lessons[1].startswith("Child R's father was described")
+    assert len(recs) == 3 and recs[2].startswith("Finally, the review recommended")

@@ -333,10 +333,12 @@ def running_text_items(
     after_list = False  # ... and past the items read from that section
     owed = 0  # recommendations a sentence counted, stated in the prose that follows it
     explained: str | None = None  # the kind of the item the heading above is ("Finding 1: ...")
+    field: str | None = None  # the kind a record's field label named ("Learning: ...") ...
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
             owed = 0
+            field = None
             explained = (
                 next((c.kind for c in found if c.start <= b.start and c.end >= b.end), None)
                 if i in taken
@@ -463,7 +465,24 @@ def running_text_items(
         if labelled and labelled[0] == explained:
             continue  # "What we saw: ..." under "Finding 1: ...": the finding's evidence
         if labelled:  # "Learning: ...", "What you can do: ..." after a case vignette
-            out.append(_item(labelled[0], labelled[1], b, heading))
+            # (not a minute's "ACTION: ...", which labels one entry among the minutes)
+            field = (
+                labelled[0]
+                if labelled[0] in ("finding", "learning_point", "recommendation")
+                and _fields_follow(blocks, i)
+                else None
+            )
+            asks = [x for x in _SENTENCE.split(labelled[1]) if x.strip()]
+            if labelled[0] == "recommendation" and len(asks) >= 2 and all(map(_counted_ask, asks)):
+                out += [_item("recommendation", x, b, heading) for x in asks]  # one per sentence
+            else:
+                out.append(_item(labelled[0], labelled[1], b, heading))
+            continue
+        if _INLINE_LABEL.match(text):
+            field = None  # another field of the record ("Notes: ...")
+        elif field and b.kind == "paragraph" and _SENTENCE_LIKE.search(text):
+            # ... over the paragraphs that follow it, up to the record's next field label
+            out.append(_item(field, text, b, heading))
             continue
         # findings stated in sentences; in a sectioned document only in the narrative that
         # follows the list of a findings or learning section
@@ -746,6 +765,17 @@ _INLINE_LABEL = re.compile(r"^([A-Z][\w’' -]{1,40}?)\s*:\s+(\S.{10,})$", re.S)
 _FOR_WHOM = re.compile(
     r"^(learning|lessons?|recommendations?|findings?|messages?)\s+(for|to)\s+.*$", re.I
 )
+
+
+def _fields_follow(blocks: Sequence[Block], i: int) -> bool:
+    """Is the labelled paragraph at *i* a record's field: does another "Label: ..." paragraph
+    follow before the next heading, so the paragraphs between belong to this one?"""
+    for b in blocks[i + 1 :]:
+        if b.kind == "heading":
+            return False
+        if b.kind == "paragraph" and _INLINE_LABEL.match(b.text):
+            return True
+    return False
 
 
 def _inline_label(text: str) -> tuple[str, str] | None:
