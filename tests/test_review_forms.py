@@ -1489,3 +1489,18 @@ def test_record_fields_span_paragraphs_and_recommending_sentences_split() -> Non
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(lessons) == 3 and lessons[1].startswith("Child R's father was described")
     assert len(recs) == 3 and recs[2].startswith("Finally, the review recommended")
+
+
+def test_heading_themes_from_recent_reviews_holds_its_labelled_paragraphs() -> None:
+    # a trust's page: "Themes from recent reviews" over "Professional curiosity: In several
+    # reviews staff recorded what they were told ..." paragraphs, one theme each
+    items = _items("unseen112/fellbridge_eastmoor_nhs_learning_from_safeguarding_reviews.html")
+    themes = [i.text for i in items if "Themes from recent reviews" in (i.heading or "")]
+    labels = (
+        "Professional curiosity",
+        "Hearing the voice",
+        "Think family",
+        "Escalation",
+        "Was not",
+    )
+    assert sum(t.startswith(labels) for t in themes) == 5

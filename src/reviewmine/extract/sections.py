@@ -157,6 +157,16 @@ _RELATIVE = re.compile(
 )
 
 
+# "Themes from recent reviews", "Issues arising from local reviews": the same, by where they
+# came from.
+_FROM_REVIEWS = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the |our )?(?:key |main |common )?(themes|issues)"
+    r"\s+(?:from|arising from|emerging from)\s+(?:the |our |recent |local |these )*(?:[\w-]+ )?"
+    r"(?:reviews?|cases?)\s*$",
+    re.I,
+)
+
+
 _WELL = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?what(?:'s| is| was| has been)?\s+(?:working|went|worked|is going)\s+well\b",
     re.I,
@@ -201,7 +211,9 @@ def asked_kind(heading: str) -> str | None:
         return "recommendation"  # "What this means for your practice"
     if _NEXT.match(heading.strip()):
         return "next_step"  # "What the Partnership will do next"
-    if rel := _RELATIVE.match(heading.strip().rstrip("?:. ")):
+    if rel := _RELATIVE.match(heading.strip().rstrip("?:. ")) or _FROM_REVIEWS.match(
+        heading.strip().rstrip("?:. ")
+    ):
         return "learning_point" if rel.group(1).lower() in ("lessons", "learning") else "finding"
     m = _ASKED.match(heading.strip().rstrip("?:. "))
     words = m.group(1).split() if m else []
