@@ -1504,3 +1504,11 @@ def test_heading_themes_from_recent_reviews_holds_its_labelled_paragraphs() -> N
         "Was not",
     )
     assert sum(t.startswith(labels) for t in themes) == 5
+
+
+def test_prose_letter_without_a_salutation_reads_its_body_from_the_first_heading() -> None:
+    # a monitoring visit letter printed without "Dear ...": its "Leaders need to ensure ..."
+    # paragraphs among the findings are still its areas for improvement
+    items = _items("unseen113/wendlebury_monitoring_visit_letter_2020.pdf")
+    afis = [i.text for i in items if i.kind == "area_for_improvement"]
+    assert any(t.startswith("Leaders need to ensure that child protection plans") for t in afis)

@@ -348,12 +348,15 @@ def _named_in_prose(doc: Document) -> list[Candidate]:
     improve, so each paragraph of the letter's body that names its kind, or opens by saying what
     leaders should improve, is the item; the other paragraphs are the inspectors' evidence."""
     out: list[Candidate] = []
+    blocks = doc.blocks
+    # the body starts after "Dear ..."; a letter printed without one starts at its first heading
+    greeted = any(b.kind == "paragraph" and _SALUTATION.match(b.text) for b in blocks)
     body = False
     heading: str | None = None
-    blocks = doc.blocks
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             heading = b.text
+            body = body or not greeted
         if b.kind == "paragraph" and _SALUTATION.match(b.text):
             body = True
             continue
