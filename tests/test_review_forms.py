@@ -1512,3 +1512,11 @@ def test_prose_letter_without_a_salutation_reads_its_body_from_the_first_heading
     items = _items("unseen113/wendlebury_monitoring_visit_letter_2020.pdf")
     afis = [i.text for i in items if i.kind == "area_for_improvement"]
     assert any(t.startswith("Leaders need to ensure that child protection plans") for t in afis)
+
+
+def test_lead_in_saying_what_the_panel_would_like_explored() -> None:
+    # a Panel letter: "In taking the local review forward, the Panel would like the
+    # following to be explored:" over three entries
+    items = _items("unseen117/panel_letter_rapid_review_child_k_ashdown.pdf")
+    asked = [i.text for i in items if i.kind == "recommendation"]
+    assert len(asked) == 3 and asked[0].startswith("Why the domestic abuse disclosed")

@@ -65,8 +65,10 @@ _REC_LEAD = re.compile(
     r"\brecommend\w*|\bcall(s|ed|ing)? (for|on|upon)\b|\bproposals?\b|\bnext steps\b|\b(asks?|requests?) that\s*:?\s*$|"
     r"\b(is|are) (asking|urging)\s*:?\s*$|"
     # asking someone to act, the entries finishing the sentence ("would ask the partnership to
-    # consider:"); not the review's own brief ("was asked to consider:", no one named)
-    r"\b(ask|asks|invite|invites|urge|urges|encourage|encourages) (?!to\b)[\w ,’'-]{2,60}? to [a-z]+\s*:\s*$|"
+    # consider:", "would like the following to be explored:"); not the review's own brief
+    # ("was asked to consider:", no one named)
+    r"\b(ask|asks|invite|invites|urge|urges|encourage|encourages|would like) (?!to\b)[\w ,’'-]{2,60}? "
+    r"to (be )?[a-z]+\s*:\s*$|"
     # an obligation that the entries finish ("Leaders now need to focus on:")
     r"\b(should|must|needs? to|ought to)\b[^.:;]{0,30}:\s*$|"
     r"\bwhat (needs|should) (to )?"
