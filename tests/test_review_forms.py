@@ -1520,3 +1520,11 @@ def test_lead_in_saying_what_the_panel_would_like_explored() -> None:
     items = _items("unseen117/panel_letter_rapid_review_child_k_ashdown.pdf")
     asked = [i.text for i in items if i.kind == "recommendation"]
     assert len(asked) == 3 and asked[0].startswith("Why the domestic abuse disclosed")
+
+
+def test_questions_in_a_list_of_what_to_do_are_no_items() -> None:
+    # a two-column 7-minute briefing whose "Questions to discuss with your team" entries are
+    # read after box 6's list: a question is never a recommendation
+    items = _items("unseen114/thornleigh_cspr_7_minute_briefing_child_r.pdf")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 4 and not any(t.rstrip().endswith("?") for t in recs)

@@ -897,8 +897,8 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             if _QUESTIONS.match(b.text) and last is not None:
                 continue
-            if b.text.rstrip().endswith("?") and sec.kind not in ACTIONABLE_KINDS:
-                continue  # a question to the reader ("How does the Board know ...?") is not a finding
+            if sentences(b.text)[0].rstrip().endswith("?"):
+                continue  # a question to the reader ("How does the Board know ...?") is no item
             if last is not None and last.labelled and last.kind == "finding" and not b.bullet:
                 continue  # analysis paragraphs under a labelled finding
             if (
