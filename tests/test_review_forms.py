@@ -1528,3 +1528,11 @@ def test_questions_in_a_list_of_what_to_do_are_no_items() -> None:
     items = _items("unseen114/thornleigh_cspr_7_minute_briefing_child_r.pdf")
     recs = [i.text for i in items if i.kind == "recommendation"]
     assert len(recs) == 4 and not any(t.rstrip().endswith("?") for t in recs)
+
+
+def test_appendix_heading_naming_an_action_plan_holds_its_actions() -> None:
+    # a DHR executive summary in Word: "Appendix: Action plan" over a Rec. / Action to take /
+    # Lead agency / Target date / Status table
+    items = _items("unseen115/harnley_csp_dhr_executive_summary_ruth.docx")
+    actions = [i.text for i in items if i.kind == "action"]
+    assert len(actions) == 4 and actions[0].startswith("Deliver three economic abuse briefings")

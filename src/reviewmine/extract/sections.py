@@ -267,7 +267,8 @@ def heading_words(heading: str) -> str:
 
 # A document's own division before a heading's words ("Section 4:", "Part 2 -", "Chapter 3.").
 _DIVISION = re.compile(
-    r"^(?:section|part|chapter)\s+(?:\w{1,4}\s*[:.\-–—]|(?:\d{1,2}|[a-z]|[ivx]{1,4})\b)\s+(?=\S)",
+    r"^(?:section|part|chapter)\s+(?:\w{1,4}\s*[:.\-–—]|(?:\d{1,2}|[a-z]|[ivx]{1,4})\b)\s+(?=\S)"
+    r"|^(?:appendix|annex)(?:\s+(?:\w{1,4}|\d{1,2}))?\s*[:.\-–—]\s+(?=\S)",  # "Appendix: Action plan"
     re.I,
 )
 
