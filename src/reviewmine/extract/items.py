@@ -97,8 +97,8 @@ _NOT_ITEM = re.compile(
     r"|\b(did|does) not (find|identify) any (areas|priority|recommendations)\b"  # none to report
     r"|^in order to improve\b.*\bfollowing action"
     # where the document keeps its items ("Recommendations are embedded in the learning.")
-    r"|^(the )?(recommendations|findings|learning|lessons|actions) (are|is) (\w+ )?(embedded|included|"
-    r"set out|listed|contained|summarised|found|grouped|arranged|ordered|presented)\b"
+    r"|^(the )?(recommendations|findings|learning|actions) (are|is) (\w+ )?(embedded|included|"
+    r"set out|listed|contained|summarised|found)\b"
     # the inspectorate's own use of its findings, closing a letter ("Ofsted will take the
     # findings from this visit into account when planning your next inspection")
     r"|\bwhen planning (?:your |its |the |their )?(?:next|future) inspection",
@@ -1760,7 +1760,6 @@ _FIGURES_HEADER = re.compile(
 _FIGURE = re.compile(r"[\d.,%]+(?:\s*\([\d.,%]+\))?")
 
 
-# A column of progress ("Completed", "Status", "RAG") and a cell in it saying the row is done.
 def _done_header(row: Sequence[Block]) -> bool:
     """A header row of what was done ("Agency | Action completed") and of nothing else to learn
     (not "Theme | What we learned | What we have done")."""
@@ -1768,6 +1767,7 @@ def _done_header(row: Sequence[Block]) -> bool:
     return any(done) and not any(section_kind(c.text) for c, d in zip(row, done) if not d)
 
 
+# A column of progress ("Completed", "Status", "RAG") and a cell in it saying the row is done.
 _STATUS_HEADER = re.compile(r"^(?:completed?|status|progress|done|rag( rating)?)\b", re.I)
 _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue)\b", re.I)
 # ... and one saying so in words (in a RAG column "green" may only mean on track).
