@@ -1010,11 +1010,11 @@ _LONE_GLYPH = re.compile(r"^\s*[-*+•◼▪●◦○·■➢►–]\s*$")  # a 
 _NUMBERED_PARA = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$")
 _UNWRAPPED = 200  # characters: a line longer than this was not wrapped
 _TXT_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Z“‘\"]")
-# "5. Findings" on a line of its own in converted text: a numbered section heading
 # a setext heading's underline ("=====" or "-----" under the heading's text)
 _UNDERLINE = re.compile(r"\s{0,3}(=+|-+)\s*")
 # a rule drawn with one character repeated ("=====", "-----", "* * *")
 _RULE_LINE = re.compile(r"^\s*([=\-*_~])(?:\s?\1){2,}\s*$")
+# "5. Findings" on a line of its own in converted text: a numbered section heading
 _TXT_SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+([A-Z][^.:;,?!]{1,60})$")
 # a page's running footer kept in converted text ("... Executive Summary    Page 3 of 5")
 _TXT_PAGE_FOOTER = re.compile(
