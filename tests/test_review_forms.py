@@ -1536,3 +1536,27 @@ def test_appendix_heading_naming_an_action_plan_holds_its_actions() -> None:
     items = _items("unseen115/harnley_csp_dhr_executive_summary_ruth.docx")
     actions = [i.text for i in items if i.kind == "action"]
     assert len(actions) == 4 and actions[0].startswith("Deliver three economic abuse briefings")
+
+
+def test_form_answer_cell_of_several_paragraphs_gives_one_item_each() -> None:
+    # a rapid review record in Word: "What learning has been identified?" | an answer cell of
+    # three paragraphs; "What recommendations are made ...?" | a lead-in ending in a colon
+    # over three paragraphs: three learning points and three recommendations, no lead-in
+    items = _items("unseen111/kestrel_vale_rapid_review_baby_h.docx")
+    learning = [i.text for i in items if i.kind == "learning_point"]
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(learning) == 3 and learning[2].startswith("None of the practitioners talked")
+    assert len(recs) == 3 and recs[0].startswith("The probation service should make sure")
+
+
+def test_word_cell_keeps_its_paragraphs_and_joins_them_in_its_text() -> None:
+    from reviewmine.read.readers import read_file
+    from reviewmine.read.structure import build_blocks
+
+    path = next((SETS / "unseen74").glob("kestrelford_case_audit_form_child_b.docx"))
+    blocks, _, _ = build_blocks(read_file(path))
+    answer = next(b for b in blocks if b.kind == "table_cell" and len(b.parts) == 3)
+    assert answer.text == " ".join(answer.parts)
+    assert answer.parts[0].startswith("Adult mental health service to add")
+    # a cell of one paragraph keeps no parts
+    assert any(b.kind == "table_cell" and not b.parts for b in blocks)

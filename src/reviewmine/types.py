@@ -123,6 +123,8 @@ class Block:
     row: int | None = None  # table cells: table-relative row and column
     col: int | None = None
     table: int | None = None  # table number within the document
+    # a Word table cell of several paragraphs: their texts (the block's text joins them)
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

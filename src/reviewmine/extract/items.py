@@ -38,7 +38,7 @@ from .running_text import (
 )
 from .sections import Candidate, section_kind
 
-EXTRACTOR_VERSION = "extract.v7"  # v7: lists in one paragraph, done tables, counted sub-headings
+EXTRACTOR_VERSION = "extract.v8"  # v8: a Word form answer cell of several paragraphs
 
 # Inspections and their letters: their narrative is evidence and judgement, not items.
 _INSPECTION_TYPES = frozenset(
@@ -1562,6 +1562,19 @@ def _table_rows(blocks: Sequence[Block], i: int, done: set[int | None]) -> list[
     return out
 
 
+def _answer_paragraphs(value: Sequence[Block]) -> list[tuple[str | None, str]]:
+    """The paragraphs of a form's answer cell as its entries, when it has several (a lead-in
+    ending in a colon, "The review makes three recommendations:", is not one of them)."""
+    if len(value) != 1:
+        return []
+    paras = list(value[0].parts)
+    if paras and paras[0].rstrip().endswith(":"):
+        paras = paras[1:]
+    if len(paras) < 2 or any(len(p.split()) < 4 for p in paras):
+        return []
+    return [(None, p) for p in paras]
+
+
 def _table_items(
     out: list[Candidate],
     sec: _Section | None,
@@ -1604,7 +1617,9 @@ def _table_items(
                 # a form's row, a question and its answer ("What learning has the rapid
                 # review identified?" | "1. ... 2. ..."): the answer's entries are items
                 parts: list[tuple[str | None, str]] = [(None, text)]
-                for number, part in numbered_run(text, lead=True) or parts:
+                for number, part in (
+                    numbered_run(text, lead=True) or _answer_paragraphs(value) or parts
+                ):
                     out.append(
                         Candidate(
                             kind=kind,

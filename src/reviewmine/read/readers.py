@@ -787,13 +787,9 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
                     if cell._tc in seen:  # merged cells repeat
                         continue
                     seen.add(cell._tc)
-                    add(
-                        "\n".join(p.text for p in cell.paragraphs),
-                        "cell",
-                        table=table_no,
-                        row=r,
-                        col=col,
-                    )
+                    # a line per paragraph: a form's answer may hold several entries
+                    for para in cell.paragraphs:
+                        add(para.text, "cell", table=table_no, row=r, col=col)
             table_no += 1
         page += after
     if not lines:

@@ -151,6 +151,11 @@ def build_blocks(raw: RawDocument) -> tuple[list[Block], list[str], str]:
                 table=ob.table,
                 row=ob.row,
                 col=ob.col,
+                parts=(
+                    tuple(clean_text(t) for t in ob.lines)
+                    if ob.kind == "table_cell" and len(ob.lines) > 1
+                    else ()
+                ),
             )
         )
         pos += len(text)
@@ -742,6 +747,15 @@ def _hinted_blocks(pages: Sequence[RawPage]) -> list[_Open]:
                     )
                 )
             elif hint == "cell":
+                last = blocks[-1] if blocks else None
+                if (
+                    prev_hint == "cell"
+                    and last is not None
+                    and (last.table, last.row, last.col) == (ln.table, ln.row, ln.col)
+                ):
+                    last.lines.append(text)  # the cell's next paragraph
+                    prev_hint = hint
+                    continue
                 blocks.append(
                     _Open(
                         "table_cell",
