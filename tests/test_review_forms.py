@@ -1560,3 +1560,42 @@ def test_word_cell_keeps_its_paragraphs_and_joins_them_in_its_text() -> None:
     assert answer.parts[0].startswith("Adult mental health service to add")
     # a cell of one paragraph keeps no parts
     assert any(b.kind == "table_cell" and not b.parts for b in blocks)
+
+
+def test_list_naming_later_headings_is_contents_not_findings() -> None:
+    # "In this chapter" over five entries, each the words of a later "3.n ..." heading
+    items = _items("unseen123/national_panel_annual_report_2025_26_chapter_3.docx")
+    texts = {i.text for i in items}
+    assert not texts & {"Notifications at a glance", "Themes from this year's reviews"}
+
+
+def test_links_to_files_are_no_items() -> None:
+    # "Child R: full report (PDF, 1.1MB)" under a review's "What we learned" on a web page
+    items = _items("unseen118/kestlebury_scp_published_case_reviews_page.html")
+    assert items and not any("KB)" in i.text or "MB)" in i.text for i in items)
+
+
+def test_news_story_counts_recommendations_and_gives_only_those_it_states() -> None:
+    # "The report makes five recommendations." then two asks ("It says the Integrated Care
+    # Board should ...") and the chair's reaction ("... said: ..."): two recommendations
+    items = _items("unseen118/pellingham_courier_news_story_review_baby_h.html")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(recs) == 2
+    assert recs[0].startswith("It says the Integrated Care Board should")
+    assert not any("said" in t for t in recs)
+
+
+def test_what_practitioners_are_expected_to_do_is_asked_of_them() -> None:
+    # "Every practitioner in Dunholt is expected to:" over four bullets
+    items = _items("unseen121/dunholt_practice_guide_fathers_and_male_carers.docx")
+    asked = [i.text for i in items if i.kind in ("recommendation", "action")]
+    assert any(t.startswith("Record the name, date of birth") for t in asked)
+    assert any(t.startswith("Assess what each father brings") for t in asked)
+
+
+def test_discussing_whether_something_should_happen_asks_no_one() -> None:
+    from reviewmine.extract.running_text import _asks_of_someone
+
+    assert not _asks_of_someone("Members discussed whether the review should be published.")
+    assert _asks_of_someone("It says the Board should publish the review in full.")
+    assert not _asks_of_someone("It should be published in full.")

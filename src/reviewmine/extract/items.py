@@ -666,6 +666,8 @@ def _section_items(doc: Document) -> list[Candidate]:
     para_no: str | None = None
     tables_done: set[int | None] = set()
     heading_level = 0
+    # where each heading's words last stand as a heading: a list naming later headings is contents
+    heading_at = {_contents_key(h.text): h.index for h in blocks if h.kind == "heading"}
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             text = b.text
@@ -893,8 +895,12 @@ def _section_items(doc: Document) -> list[Candidate]:
                 # "... including:" with flat bullets: the following bullets belong to it too
                 last.subs_open = b.level == 0
                 continue
-            if _NOT_ITEM.search(b.text):
-                continue
+            if (
+                _NOT_ITEM.search(b.text)
+                or heading_at.get(_contents_key(b.text), -1) > i
+                or (_FILE_LINK.search(b.text) and len(b.text.split()) <= 15)
+            ):
+                continue  # ... an entry of a contents list ("In this chapter"), a file to download
             if _QUESTIONS.match(b.text) and last is not None:
                 continue
             if sentences(b.text)[0].rstrip().endswith("?"):
@@ -1113,6 +1119,11 @@ _NAVIGATION = re.compile(
     r"sign up|book|register|subscribe)\b",
     re.I,
 )
+# A link to a file, named with its format and size: "Child R: full report (PDF, 1.1MB)"
+_FILE_LINK = re.compile(
+    r"[(\[](?:pdf|docx?|word|xlsx?|excel|odt|rtf|pptx?)\b[^)\]]{0,30}?\d+(?:\.\d+)?\s*[kmg]b\s*[)\]]\s*$",
+    re.I,
+)
 _OBLIGATION = re.compile(r"\b(should|must|needs? to|ought to|(is|are) required to)\b", re.I)
 
 
@@ -1188,6 +1199,12 @@ def _imperative(text: str) -> bool:
 
 
 _NUMBER_LEAD = re.compile(r"^\(?[\dA-Za-z]{1,3}[.)]\s+")
+
+
+def _contents_key(text: str) -> str:
+    """A heading's or contents entry's words, without numbering ("3.1 ", "2. ") or case."""
+    words = re.sub(r"^\(?\d+(?:\.\d+)*[.)]?\s+", "", text.strip()).lower()
+    return " ".join(re.findall(r"[\w’']+", words))
 
 
 def _kind_named(heading: str, doc: Document) -> str:

@@ -64,6 +64,8 @@ REVIEW_TYPES = frozenset(
 _REC_LEAD = re.compile(
     r"\brecommend\w*|\bcall(s|ed|ing)? (for|on|upon)\b|\bproposals?\b|\bnext steps\b|\b(asks?|requests?) that\s*:?\s*$|"
     r"\b(is|are) (asking|urging)\s*:?\s*$|"
+    # what practitioners are expected to do, the entries finishing the sentence
+    r"\b(is|are) (now |also )?expected to\s*:\s*$|"
     # asking someone to act, the entries finishing the sentence ("would ask the partnership to
     # consider:", "would like the following to be explored:"); not the review's own brief
     # ("was asked to consider:", no one named)
@@ -548,12 +550,24 @@ _ELSEWHERE = re.compile(
 _ANAPHOR = re.compile(r"\b(it|they|them|these|this|those)\b|^\w+ing\b", re.I)
 
 
+_WHETHER = re.compile(r"\bwhether\b", re.I)
+_REPORTING_FRAME = re.compile(
+    r"^\s*(?:it|they|the (?:report|review|reviewer))\s+(?:also\s+)?(?:says|said|adds|added|states|stated)"
+    r"\s+(?:that\s+)?",
+    re.I,
+)
+
+
 def _asks_of_someone(s: str) -> bool:
     # a modal of obligation, or a recommending or asking verb ("The first asks the Board to")
     m = _ADVICE.search(s) or _ASKS.search(s)
+    frame = _REPORTING_FRAME.match(s)  # "It says the Board should ...": the Board is asked
     return (
         m is not None
-        and not _ANAPHOR.search(s[: m.start()])
+        and not _ANAPHOR.search(s[frame.end() if frame else 0 : m.start()])
+        and not _WHETHER.search(
+            s[: m.start()]
+        )  # "discussed whether the review should ..." asks no one
         and not _SENT_NEG.search(s)
         and not s.rstrip().endswith("?")
     )
@@ -602,22 +616,37 @@ def _counted_paragraphs(
         members = headed
     else:
         members = list(range(i + 1, i + 1 + n))
-    if members[-1] >= len(blocks):
-        return None
-    for j in members:
+    kind = _COUNTED_AS.get(m.group(2).lower(), "learning_point")
+    members = [j for j in members if j < len(blocks)]
+    for n_, j in enumerate(members):
         t = blocks[j].text.rstrip()
         first = _SENTENCE.split(t)[0]
+        if _ASIDE.search(first) and kind == "recommendation" and n_ >= 2:
+            # a news story names only some of the recommendations it counted, then turns to
+            # reactions: the asks before the aside are the ones it gives
+            asked = members[:n_]
+            return (kind, asked) if all(_counted_ask(blocks[k].text) for k in asked) else None
         if (
             j in taken
             or blocks[j].kind != "paragraph"
             or len(t.split()) < 8
             or t.endswith((":", "?"))
             or _SENT_NEG.search(first)
+            or _ASIDE.search(first)
             or _praise_only(first)
             or _PRAISE.search(first)
         ):
             return None
-    return _COUNTED_AS.get(m.group(2).lower(), "learning_point"), members
+    return (kind, members) if len(members) == n else None
+
+
+# A paragraph that is no item of a count: someone's reaction in their own words ("The chair
+# said: ...", "A spokesperson for the council said ..."), or where to read the report.
+_ASIDE = re.compile(
+    r"\b(?:said|says|told|added)\s*(?::|,?\s*[\"“])|\bspokes(?:person|man|woman)\b|"
+    r"\bcan be (?:read|found|downloaded|viewed|accessed)\b",
+    re.I,
+)
 
 
 def _headed_paragraphs(blocks: Sequence[Block], start: int, n: int) -> list[int] | None:
@@ -657,12 +686,18 @@ def _counted_asks(
     if not owed and "recommendations" not in text.lower():
         return found, owed  # no count here and none open: nothing to do
     sents = [x.strip() for x in _SENTENCE.split(text.strip()) if x.strip()]
+    if owed < 0:  # a count that ended the paragraph before: this one must open with its asks
+        owed = -owed if any(map(_counted_ask, sents[:2])) else 0
     out = list(found)
     for n, s in enumerate(sents):
         m = _COUNT.search(s)
         if m and not _ELSEWHERE.search(s):
             after = sents[n + 1 : n + 3]
-            owed = _count_value(m.group(1)) if any(map(_counted_ask, after)) else 0
+            owed = _count_value(m.group(1))
+            if not after:
+                owed = -owed  # the count ends its paragraph: the next one decides
+            elif not any(map(_counted_ask, after)):
+                owed = 0
             continue
         if owed and _counted_ask(s):
             owed -= 1
