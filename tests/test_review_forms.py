@@ -1599,3 +1599,34 @@ def test_discussing_whether_something_should_happen_asks_no_one() -> None:
     assert not _asks_of_someone("Members discussed whether the review should be published.")
     assert _asks_of_someone("It says the Board should publish the review in full.")
     assert not _asks_of_someone("It should be published in full.")
+
+
+def test_finding_title_over_its_statement_in_bold_takes_the_statement() -> None:
+    # "Finding 1: Exclusion removed ..." over "4.1 When Child R was permanently excluded ..."
+    # set in bold (a heading by its font), then "Evidence from the case"
+    items = _items("unseen122/wrenmouth_lcspr_child_r_full_report.pdf")
+    found = [i.text for i in items if i.kind == "finding"]
+    assert len(found) == 4
+    assert "When Child R was permanently excluded in Year 9" in found[0]
+    assert not any("Evidence from the case" in t for t in found)
+
+
+def test_learning_labels_and_a_protective_marking_in_the_margin() -> None:
+    # "Learning 3: A paediatric ward is not a place of safety ..." over its one paragraph
+    items = _items("unseen122/stannerby_lcspr_child_t_with_partnership_response.pdf")
+    learning = [i.text for i in items if i.kind == "learning_point"]
+    assert len(learning) == 4 and any("Child T spent 23 days" in t for t in learning)
+    # "OFFICIAL - SENSITIVE | Rapid review outcome: Baby S" atop page 2, inside a list
+    items = _items("unseen122/fallowmere_rapid_review_outcome_baby_s.pdf")
+    assert not any("OFFICIAL" in i.text for i in items)
+
+
+def test_immediate_safeguarding_action_taken_is_done_in_a_section_and_in_a_form() -> None:
+    # a heading "2. Immediate safeguarding action taken" over a list of what was done
+    items = _items("unseen122/fallowmere_rapid_review_outcome_baby_s.pdf")
+    assert not any(i.text.startswith("A strategy discussion was held") for i in items)
+    # a form's row "Immediate safeguarding actions taken": the form's later rows still count
+    items = _items("unseen29/wexcombe_rapid_review_child_b.docx")
+    learning = [i for i in items if i.kind == "learning_point"]
+    assert len(learning) == 4
+    assert not any(i.text.startswith("A strategy discussion was held") for i in items)

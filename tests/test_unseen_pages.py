@@ -214,12 +214,12 @@ LATER_SETS = [
     ("unseen47", 64, 0),
     ("unseen48", 48, 3),
     ("unseen49", 35, 4),
-    ("unseen50", 59, 16),
+    ("unseen50", 60, 14),
     ("unseen51", 60, 2),
     ("unseen52", 47, 5),
     ("unseen53", 36, 8),
     ("unseen54", 42, 3),
-    ("unseen55", 50, 4),
+    ("unseen55", 54, 3),
     ("unseen56", 42, 8),
     ("unseen57", 29, 1),
     ("unseen58", 31, 7),
@@ -286,7 +286,7 @@ LATER_SETS = [
     ("unseen119", 58, 12),
     ("unseen120", 18, 6),
     ("unseen121", 47, 5),
-    ("unseen122", 37, 11),
+    ("unseen122", 44, 2),
     ("unseen123", 34, 12),
 ]
 

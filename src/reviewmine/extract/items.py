@@ -54,15 +54,16 @@ _INSPECTION_TYPES = frozenset(
 
 # A labelled paragraph or heading that is itself an item.
 _LABEL = re.compile(
-    r"^(recommendation|finding|learning point|lesson|action|area for improvement|"
+    r"^(recommendation|finding|learning point|learning|lesson|action|area for improvement|"
     r"area for priority action|priority action|priority)\s+"
-    r"(\d{1,3}[a-z]?|(?-i:[A-Z])(?![\w’']))\s*[:.\-–—)]?\s*",
+    r"(\d{1,3}(?!\d)[a-z]?|(?-i:[A-Z])(?![\w’']))\s*[:.\-–—)]?\s*",
     re.I,  # "Action plans" is no label
 )
 _LABEL_KIND = {
     "recommendation": "recommendation",
     "finding": "finding",
     "learning point": "learning_point",
+    "learning": "learning_point",
     "lesson": "learning_point",
     "action": "action",
     "area for improvement": "area_for_improvement",
@@ -437,6 +438,14 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         i = at.get(r.start)
         if i is None or r.kind not in ("finding", "learning_point") or r.end != blocks[i].end:
             continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if r.labelled and nxt is not None and _sentence_heading(nxt):
+            # "Finding 1: Exclusion removed ..." over "4.1 When Child R was excluded, ..." set
+            # in bold: the finding's statement
+            r.text = f"{r.text.rstrip()} {_PARA_NUMBER.sub('', nxt.text)}"
+            r.end = nxt.end
+            absorbed.add(nxt.start)
+            continue
         j = i + 1
         while (
             j < len(blocks)
@@ -458,7 +467,11 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         # no finding by itself) the first paragraph states it; so it does when the rest is
         # its evidence ("For example, ...")
         if (
-            len(r.text.split()) > _HEADLINE_WORDS
+            (
+                len(r.text.split()) > _HEADLINE_WORDS
+                # a labelled title, however long, over its one paragraph: the paragraph states it
+                and not (r.labelled and j - i == 2 and not r.text.rstrip().endswith("."))
+            )
             or not (
                 j - i == 2
                 or is_title(r.text)
@@ -472,6 +485,15 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         r.end = nxt.end
         absorbed.add(nxt.start)
     raw[:] = [r for r in raw if not (r.running and r.start in absorbed)]
+
+
+_PARA_NUMBER = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+")
+
+
+def _sentence_heading(b: Block) -> bool:
+    """A whole sentence set as a heading (bold), as a finding's statement is under its title."""
+    text = b.text.rstrip()
+    return b.kind == "heading" and len(text.split()) >= 8 and text.endswith(".")
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -1616,9 +1638,11 @@ def _table_items(
     header_seen = False
     header_cols = 0  # columns of the header row
     for row in _table_rows(blocks, i, done):
-        if not header_seen and _done_header(row):
-            return sec  # a table of what was already done: no item in its rows
         cols = sorted({c.col or 0 for c in row})
+        if not header_seen and _done_header(row):
+            if len(cols) == 2 and done_heading(row[0].text):
+                continue  # a form's question of what was already done, and its answer
+            return sec  # a table of what was already done: no item in its rows
         named = [
             (c, section_kind(c.text, named=False))
             for c in row

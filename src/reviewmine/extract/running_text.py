@@ -1297,7 +1297,7 @@ _NARRATIVE = re.compile(
 )
 # Headings of what has already been done since the incident or the review.
 _DONE_HEADING = re.compile(
-    r"^((immediate )?actions? (already )?(taken|completed)|completed\b|"
+    r"^((immediate )?([\w-]+ ){0,2}?actions? (already )?(taken|completed)|completed\b|"
     r"actions? [\w’' ]{0,40}?\b(has|have) (already )?(been )?(taken|completed|done)\b|"
     r"what (has|have) (already )?(changed|happened|improved)|"
     r"what (we|agencies|the (\w+ )?(partnership|board|partners|council|panel)) (have |has )?"

@@ -185,6 +185,11 @@ def _furniture_key(text: str) -> str:
     return _DIGITS.sub("#", text.lower()).strip()
 
 
+# A protective marking printed in a page's margin ("OFFICIAL - SENSITIVE", alone or before
+# the running title): furniture even where the running title beside it changes
+_MARKING = re.compile(r"^(?:OFFICIAL(?:\s*[-\u2013:]\s*SENSITIVE)?|NOT PROTECTIVELY MARKED)\b")
+
+
 def _strip_furniture(pages: Sequence[RawPage]) -> list[RawPage]:
     """Drop running headers/footers (repeated in the margins), page numbers, footnotes."""
     counts: Counter[str] = Counter()
@@ -200,7 +205,11 @@ def _strip_furniture(pages: Sequence[RawPage]) -> list[RawPage]:
             for ln in p.lines
             if not (
                 _in_margin(ln, p)
-                and (counts[_furniture_key(ln.text)] >= repeat or _PAGE_NO.match(ln.text.strip()))
+                and (
+                    counts[_furniture_key(ln.text)] >= repeat
+                    or _PAGE_NO.match(ln.text.strip())
+                    or _MARKING.match(ln.text.strip())
+                )
             )
         ]
         kept = _drop_footnotes(kept, p, body)
