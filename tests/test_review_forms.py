@@ -1630,3 +1630,29 @@ def test_immediate_safeguarding_action_taken_is_done_in_a_section_and_in_a_form(
     learning = [i for i in items if i.kind == "learning_point"]
     assert len(learning) == 4
     assert not any(i.text.startswith("A strategy discussion was held") for i in items)
+
+
+def test_lead_ins_to_findings_and_to_quotes_are_no_items() -> None:
+    # numbered paragraphs: "16. The review found that:" over findings at the same level
+    items = _items("unseen119/stanbridge_wold_sar_executive_summary_ms_r.pdf")
+    assert not any(i.text.rstrip().endswith(":") for i in items)
+    assert sum(i.kind == "finding" for i in items) == 6
+    # "Mrs H's niece told the Panel:" over her words
+    items = _items("unseen119/oxcaster_dhr_overview_report_mrs_h_chapters_9_11.pdf")
+    assert not any("told the Panel" in i.text for i in items)
+
+
+def test_actions_completed_before_the_review_ended_close_the_list_of_recommendations() -> None:
+    # after a recommendations table: "The following actions were completed by agencies
+    # before the review concluded and are not recommendations of this review:" over bullets
+    items = _items("unseen119/oxcaster_dhr_overview_report_mrs_h_chapters_9_11.pdf")
+    assert not any(
+        i.text.startswith(("The following actions", "Adult social care has")) for i in items
+    )
+    assert sum(i.kind == "action" for i in items) == 6
+
+
+def test_numbered_paragraph_describing_its_chapter_is_no_finding() -> None:
+    # "35. This chapter sets out the review's findings. They are systemic: ..."
+    items = _items("unseen119/marlowmere_sar_overview_report_mr_b_chapters_4_7.docx")
+    assert not any(i.text.startswith("This chapter") for i in items)

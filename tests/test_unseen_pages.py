@@ -283,7 +283,7 @@ LATER_SETS = [
     ("unseen116", 32, 3),
     ("unseen117", 35, 6),
     ("unseen118", 32, 15),
-    ("unseen119", 58, 12),
+    ("unseen119", 58, 7),
     ("unseen120", 18, 6),
     ("unseen121", 47, 5),
     ("unseen122", 44, 2),

@@ -20,6 +20,7 @@ from .running_text import (
     asks_for_change,
     directive_parts,
     done_heading,
+    done_lead,
     inline_parts,
     is_commitment,
     is_prompt,
@@ -900,7 +901,9 @@ def _section_items(doc: Document) -> list[Candidate]:
                 )
             continue
         if b.kind == "list_item":
-            if b.text.rstrip().endswith(":") and done_heading(b.text.rstrip(" :")):
+            if b.text.rstrip().endswith(":") and (
+                done_heading(b.text.rstrip(" :")) or done_lead(b.text)
+            ):
                 sec, last = None, None  # "Actions already completed:" over what was done
                 continue
             if last is not None and (
@@ -927,6 +930,16 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             if sentences(b.text)[0].rstrip().endswith("?"):
                 continue  # a question to the reader ("How does the Board know ...?") is no item
+            if (
+                (_THAT_COLON.search(b.text) or _SPEECH_LEAD.search(b.text))
+                and len(b.text.split()) <= 12
+                and not (
+                    i + 1 < len(blocks)
+                    and blocks[i + 1].kind == "list_item"
+                    and blocks[i + 1].level > b.level
+                )
+            ):
+                continue  # "The review found that:" only leads in to the entries after it
             if last is not None and last.labelled and last.kind == "finding" and not b.bullet:
                 continue  # analysis paragraphs under a labelled finding
             if (
@@ -1830,6 +1843,11 @@ _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue
 # A column of the dates actions were completed ("Completed", "Date completed")
 _DONE_ON_HEADER = re.compile(r"^(?:date )?completed(?: on| date)?$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A lead-in to someone's words ("Mrs H's niece told the Panel:")
+_SPEECH_LEAD = re.compile(
+    r"\b(?:told|tells|said|says|explained|described|commented|reflected|wrote)\b[^.:]{0,40}:\s*$",
+    re.I,
+)
 _THAT_COLON = re.compile(r"\bthat\s*:\s*$", re.I)
 _STATUS_COMPLETE = re.compile(r"^(?:completed?|done|closed|achieved|blue)\b", re.I)
 # A cell that reports an action as done ("Completed: the lead wrote to all settings ...").

@@ -389,6 +389,9 @@ def running_text_items(
             out += [_item(kind, blocks[j].text, blocks[j], heading) for j in members]
             continue
         lead = _lead_in(b) if b.kind != "heading" else _heading_lead(b)
+        if b.kind != "heading" and done_lead(b.text):
+            used.update(_list_after(blocks, i, b))  # what was already done: not learning
+            continue
         if done_section and lead != "recommendation":
             lead = (
                 None  # a list of what was already done ("They have already: ...") is not learning
@@ -930,8 +933,8 @@ def _list_after(blocks: Sequence[Block], i: int, lead: Block) -> list[int]:
     j = i + 1
     while j < len(blocks):
         b = blocks[j]
-        if b.kind == "heading":
-            break
+        if b.kind == "heading" or done_lead(b.text):
+            break  # ... or a lead-in to what was already done, a list of its own
         if _is_member(b):
             if (
                 lead.kind == "paragraph"
@@ -1227,6 +1230,9 @@ def recommends(text: str) -> bool:
     return _cue_kind(_SENTENCE.split(text.strip())[0], findings=False) == "recommendation"
 
 
+_PARA_NUMBER_ONLY = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]?")
+
+
 def _paragraph_items(
     sentences: Sequence[str], b: Block, heading: str | None, default: str
 ) -> list[Candidate]:
@@ -1246,6 +1252,9 @@ def _paragraph_items(
     first = sentences[0]
     if not _SENTENCE_LIKE.search(sentences[-1]) and len(" ".join(sentences).split()) < 12:
         return []  # a date, a byline or a link line, not a statement
+    if len(sentences) > 1 and _PARA_NUMBER_ONLY.fullmatch(first.strip()):
+        sentences = sentences[1:]  # "35. This chapter sets out ...": the number is no sentence
+        first = sentences[0]
     if (
         _SENT_NEG.search(first)
         or first.rstrip().endswith((":", "?"))
@@ -1340,6 +1349,19 @@ def opens_with_example(text: str) -> bool:
 
 # A review's "Conclusions" section states its findings (a DHR's, an SCR's).
 _CONCLUSIONS = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?conclusions\b", re.I)
+
+
+# A lead-in to a list of what was already done ("The following actions were completed by
+# agencies before the review concluded:")
+_DONE_LEAD = re.compile(
+    r"\bactions? (?:were|have been|has been|was) (?:already )?(?:completed|taken|done)\b[^.]*:\s*$",
+    re.I,
+)
+
+
+def done_lead(text: str) -> bool:
+    """A lead-in saying that the entries below were already done."""
+    return bool(_DONE_LEAD.search(text))
 
 
 def done_heading(text: str) -> bool:
