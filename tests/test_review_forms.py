@@ -1656,3 +1656,26 @@ def test_numbered_paragraph_describing_its_chapter_is_no_finding() -> None:
     # "35. This chapter sets out the review's findings. They are systemic: ..."
     items = _items("unseen119/marlowmere_sar_overview_report_mr_b_chapters_4_7.docx")
     assert not any(i.text.startswith("This chapter") for i in items)
+
+
+def test_annual_report_prose_partners_agreed_to_act_and_what_a_review_highlighted() -> None:
+    # "Partners agreed to audit ...": an agreed action; "It highlighted the value of ...": learning
+    items = _items("unseen123/brackenmoor_scp_annual_report_2025_26_learning_from_reviews.html")
+    actions = [i.text for i in items if i.kind == "action"]
+    assert len(actions) == 5 and all(t.startswith("Partners agreed to") for t in actions)
+    assert any(i.text.startswith("It highlighted the value of") for i in items)
+
+
+def test_agreeing_to_hold_a_review_or_to_the_steps_below_is_no_action() -> None:
+    from reviewmine.extract.running_text import _cue_kind
+
+    assert _cue_kind("The Board agreed to carry out a Safeguarding Adults Review.") is None
+    assert _cue_kind("The Partnership has agreed to take the following steps.") is None
+    assert _cue_kind("Partners agreed to the resourcing of an analyst.") is None
+    assert _cue_kind("Partners agreed to audit the use of the toolkit.") == "action"
+
+
+def test_a_sentence_leading_in_to_a_list_is_no_item() -> None:
+    # "In the coming year the Panel will focus on the following priorities:"
+    items = _items("unseen123/national_panel_annual_report_2025_26_chapter_3.docx")
+    assert not any(i.text.rstrip().endswith(":") for i in items)

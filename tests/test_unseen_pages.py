@@ -207,7 +207,7 @@ LATER_SETS = [
     ("unseen40", 69, 7),
     ("unseen41", 74, 4),
     ("unseen42", 66, 8),
-    ("unseen43", 64, 4),
+    ("unseen43", 65, 4),
     ("unseen44", 50, 6),
     ("unseen45", 46, 7),
     ("unseen46", 66, 9),
@@ -287,7 +287,7 @@ LATER_SETS = [
     ("unseen120", 18, 6),
     ("unseen121", 47, 5),
     ("unseen122", 44, 2),
-    ("unseen123", 34, 12),
+    ("unseen123", 40, 11),
 ]
 
 

@@ -142,6 +142,8 @@ _REC_HINT = re.compile(r"recommend|call|urge|should|must|that the|ask", re.IGNOR
 # A sentence that reports a finding or learning.
 _FIND_SENT = re.compile(
     r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
+    # what the learning showed to matter ("It highlighted the value of the graded care profile")
+    r"\b(highlighted|showed|underlined|emphasised|emphasized) the (need|importance|value|risks?) (of|for|to)\b|"
     # the review as the subject of a present-tense report ("The review also highlights that ...")
     r"\b(review|panel|report|analysis|reviewers?)\b[^.;:]{0,20}?\b(identifies|finds|concludes|shows|highlights|"
     r"demonstrates|notes) that\b|"
@@ -201,6 +203,16 @@ _COMMIT_SENT = re.compile(
     r"(?! (?:them|it|you|us|these|those)\b)"
     r"(?!.*\b(?:its response|response to|(?:this|the) (?:review|report|rapid review)\b|alongside))"
     r"(?<!\brespond)(?<!\breconsider)",
+    re.IGNORECASE,
+)
+# ... or an action the partners agreed ("Partners agreed to audit ...")
+_AGREED_SENT = re.compile(
+    r"^([\w-]+,? ){0,4}(we|partners|the (safeguarding )?(partnership|board|partners|executive|panel))"
+    r"( and [\w ]{1,30})? (have |has )?(also )?agreed to "
+    # to do something: not to hold a review, nor what a list below says
+    r"(?!(?:be|the|a|an|this|that|these|those|its|their|our)\b)"
+    r"(?!(?:carry out|undertake|commission|conduct|hold) (?:a|an|the)\b[^.]{0,60}\breview)"
+    r"(?![^.]*\bthe following\b)[a-z]+\b",
     re.IGNORECASE,
 )
 # Sentences that look like findings or recommendations and are not.
@@ -1216,7 +1228,7 @@ def _cue_kind(s: str, findings: bool = True) -> str | None:
     """The kind a sentence's own cue gives it (a recommending, committing, lesson or reporting verb)."""
     if _REC_HINT.search(s) and _REC_SENT.search(s):
         return "recommendation"
-    if _COMMIT_SENT.search(s):
+    if _COMMIT_SENT.search(s) or _AGREED_SENT.search(s):
         return "action"  # a strong form, like a recommending verb
     if findings and _LEARN_SENT.search(s):
         return "learning_point"
@@ -1436,6 +1448,8 @@ def _sentence_items(
             kind = default
         if kind == "finding" and (_ABOUT_REVIEWS.search(s) or _praise_only(s)):
             kind = None  # the reviews' own activity, or practice found good
+        if s.rstrip().endswith(":"):
+            kind = None  # a lead-in ("The Panel will focus on the following priorities:")
         kinds.append(
             None if kind and _SENT_NEG.search(s) else kind
         )  # negatives only where a cue fired (or the heading gave the kind)
