@@ -1679,3 +1679,25 @@ def test_a_sentence_leading_in_to_a_list_is_no_item() -> None:
     # "In the coming year the Panel will focus on the following priorities:"
     items = _items("unseen123/national_panel_annual_report_2025_26_chapter_3.docx")
     assert not any(i.text.rstrip().endswith(":") for i in items)
+
+
+def test_web_page_fact_fields_and_more_links_are_no_items() -> None:
+    # "Themes: child criminal exploitation, school exclusion, ..." among "Type of review: ...",
+    # "Age of child: 14", "Review author: ...": a record of facts, not findings
+    items = _items("unseen118/safer_childhoods_trust_case_review_summary_orrinford_child_z.txt")
+    assert not any(i.text in ("school exclusion", "children who go missing") for i in items)
+    assert sum(i.kind == "recommendation" for i in items) >= 3
+    # "More learning" over links to other pages
+    assert _items("unseen118/marshby_scp_case_reviews_index_page.html") == []
+
+
+def test_a_count_broken_down_and_a_decision_on_the_criteria_are_no_items() -> None:
+    from reviewmine.extract.running_text import _SENT_NEG
+
+    # "The review made nine recommendations: four for the partnership ..., five for ..."
+    items = _items("unseen118/wendlow_council_dhr_sarah_page.html")
+    assert not any(i.text.startswith("four for the partnership") for i in items)
+    assert _SENT_NEG.search(
+        "The rapid review concluded that the criteria for a local child safeguarding practice "
+        "review were not met."
+    )

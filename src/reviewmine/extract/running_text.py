@@ -229,6 +229,10 @@ _SENT_NEG = re.compile(
     # whether to hold a review ("They recommend to the Panel that an LCSPR is not required")
     r"\brecommend(s|ed)?\b[^.]{0,30}\bthat (an? |the )?[\w ]{0,40}\b(review|scr|cspr|lcspr|dhr|sar)\b"
     r"[\w ]{0,20}\b(is|be|was|are) (not )?(required|needed|necessary)\b|"
+    # ... or whether the criteria for one were met ("concluded that the criteria for a local
+    # child safeguarding practice review were not met")
+    r"\bcriteria for (an? |the )?[\w ]{0,50}\b(review|scr|cspr|lcspr|dhr|sar)\b[\w ]{0,20}\b"
+    r"(is|are|was|were|had been|have been|has been) (not )?met\b|"
     r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
     r"paramedics|officers|police)\b[^.]{0,40}\b"
     r"(concluded|found|heard|determined|established)\b|"
@@ -476,6 +480,8 @@ def running_text_items(
         if b.kind == "heading":
             continue
         text = _lead_body(b.text) if lead is not None else b.text
+        if _in_fact_record(blocks, i):
+            continue  # "Themes: ..." among "Type of review: ...", "Age of child: 14": facts
         lists = _inline_lists(text)
         if lists:
             out += [_item(kind, part, b, heading) for kind, parts in lists for part in parts]
@@ -664,6 +670,26 @@ _ASIDE = re.compile(
 )
 
 
+# A short field of facts ("Age of child: 14", "Review author: ...")
+_FACT_FIELD = re.compile(r"^[A-Z][\w’' ()/-]{1,30}:\s+\S")
+
+
+def _in_fact_record(blocks: Sequence[Block], i: int) -> bool:
+    """Is block *i* one field of a record of facts: with at least two neighbours (two blocks
+    either side) that are short "Label: value" paragraphs too?"""
+
+    def field(j: int) -> bool:
+        b = blocks[j]
+        return (
+            b.kind == "paragraph" and len(b.text.split()) <= 20 and bool(_FACT_FIELD.match(b.text))
+        )
+
+    if not field(i):
+        return False
+    near = [j for j in range(max(0, i - 2), min(len(blocks), i + 3)) if j != i]
+    return sum(map(field, near)) >= 2
+
+
 def _headed_paragraphs(blocks: Sequence[Block], start: int, n: int) -> list[int] | None:
     """The paragraphs under exactly *n* sub-headings of one level from *start*, one under each
     ("Theme 1: ..." over its paragraph; a quotation may follow it), or None."""
@@ -838,6 +864,12 @@ def _inline_label(text: str) -> tuple[str, str] | None:
     # "Learning for Lowmoor Police: ..." names its kind and then whom it is for
     if re.match(r"(none|no (learning|lessons?|recommendations?|issues?))\b", m.group(2), re.I):
         return None  # "Learning for the ambulance service: None identified."
+    if re.match(
+        rf"(\d+|{'|'.join(_COUNT_WORDS)}|one|all|some|most) (for|of|to|about|in)\b",
+        m.group(2),
+        re.I,
+    ):
+        return None  # "The review made nine recommendations: four for the partnership, ..."
     kind = section_kind(_FOR_WHOM.sub(r"\1", m.group(1)))
     if kind not in ("finding", "learning_point", "recommendation", "action", "next_step"):
         return None

@@ -294,8 +294,10 @@ def _named_kind(heading: str) -> str | None:
     words = _NUMBERING.sub("", heading).rstrip(" :").split()
     if not 1 <= len(words) <= 5 or heading.rstrip().endswith(("?", ".")):
         return None  # a question or a sentence, not a heading naming its content
-    if words[0].lower() in ("how", "why", "when", "where"):
-        return None  # "How we shared the learning": a process, not the learning itself
+    if words[0].lower() in ("how", "why", "when", "where", "more"):
+        # "How we shared the learning": a process, not the learning itself; "More learning"
+        # on a web page: links to other pages
+        return None
     lower = [w.lower() for w in words]
     if "for" in lower[1:4]:
         # "Messages for practice", "Recommendations for the Board": the noun before "for"
