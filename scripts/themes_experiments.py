@@ -6,6 +6,8 @@
     .venv/bin/python scripts/themes_experiments.py projection --pairs 4000 --epochs 20 [--mix 0]
     .venv/bin/python scripts/themes_experiments.py stack        # label-correlation step
     .venv/bin/python scripts/themes_experiments.py fallback|length|family|own-family
+    .venv/bin/python scripts/themes_experiments.py context --context title|heading|both [--weight 0.5]
+    .venv/bin/python scripts/themes_experiments.py family-thresholds
 
 Every experiment scores each item once, with a model fitted (and its thresholds
 tuned, by the inner grouped CV of ``train_theme_model``) on the other folds'
@@ -654,6 +656,122 @@ def family_features(data: Data) -> None:
     classifier.lexicon_indicators = with_family
 
 
+def item_contexts(data: Data) -> dict[str, tuple[str, str]]:
+    """Each gold item's document title and, where extraction finds the item (token F1 >= 0.5
+    with an extracted item of the same document), that item's heading and sub-heading: the
+    context a theme stage could see at run time."""
+    import re
+
+    from reviewmine.ingest import parse_file
+
+    def tokens(text: str) -> Counter[str]:
+        return Counter(re.findall(r"[a-z0-9]+", text.lower()))
+
+    def f1(a: str, b: str) -> float:
+        ta, tb = tokens(a), tokens(b)
+        common = sum((ta & tb).values())
+        if not common:
+            return 0.0
+        p, r = common / sum(tb.values()), common / sum(ta.values())
+        return 2 * p * r / (p + r)
+
+    parsed: dict[Path, Any] = {}
+    out: dict[str, tuple[str, str]] = {}
+    for it in data.items:
+        path = (Path(it.source).parent / it.doc).resolve()
+        if path not in parsed:
+            try:
+                parsed[path] = parse_file(path)
+            except Exception:  # noqa: BLE001 an unreadable document gives no context
+                parsed[path] = None
+        got = parsed[path]
+        if got is None:
+            out[it.text] = ("", "")
+            continue
+        doc, items = got
+        best = max(items, key=lambda x: f1(it.text, x.text), default=None)
+        heading = ""
+        if best is not None and f1(it.text, best.text) >= 0.5:
+            heading = " ".join(x for x in (best.heading, best.subheading) if x)
+        out[it.text] = (doc.title or "", heading)
+    return out
+
+
+def context_features(data: Data, which: str, weight: float) -> None:
+    """Keyword indicators of the item's context (document title, heading, or both) beside the
+    item's own: summaries' short phrases and letters' paragraphs are themed in context."""
+    from reviewmine.themes import classifier
+
+    plain = classifier.lexicon_indicators
+    ctx = item_contexts(data)
+
+    def with_context(
+        texts: Sequence[str], themes: Sequence[str], lexicon: LexiconTagger
+    ) -> np.ndarray:
+        base = plain(texts, themes, lexicon)
+        around = []
+        for t in texts:
+            title, heading = ctx.get(t, ("", ""))
+            around.append({"title": title, "heading": heading}.get(which, f"{title}. {heading}"))
+        return np.hstack([base, plain(around, themes, lexicon) * weight])
+
+    classifier.lexicon_indicators = with_context
+
+
+def family_threshold_predict(data: Data) -> list[set[str] | None]:
+    """The shipped decision rule with its three thresholds tuned per family (on that family's
+    training items, out-of-fold inside the training folds) instead of once for all."""
+    from reviewmine.themes.classifier import THRESHOLD_GRID, _objective, decide, lexicon_indicators
+
+    active = [t.id for t in data.taxonomy if t.id != OTHER]
+    lex = LexiconTagger(data.taxonomy)
+    hits = np.array([[t in lex.matches(x) for t in active] for x in data.texts], dtype=bool)
+    X = np.hstack([data.vectors.astype(np.float64), lexicon_indicators(data.texts, active, lex)])
+    truth = np.array([[t in g for t in active] for g in data.gold], dtype=bool)
+    other_truth = np.array([OTHER in g or not (g & set(active)) for g in data.gold])
+    long_items = np.array([len(t) >= 200 for t in data.texts])
+    on_topic = (data.vectors @ data.examples[2].T).max(axis=1) >= 0.35
+    pred: list[set[str] | None] = [None] * len(data.items)
+    for train, test in data.folds():
+        labels = [data.gold[i] for i in train]
+        P_tr = _inner_probs(X[train], labels, data.groups[train], active, C=4.0)
+        P_te = _full_probs(X[train], labels, X[test], active, C=4.0)
+        for family in set(data.families[test].tolist()):
+            m = data.families[train] == family
+            best: tuple[float, dict[str, float]] | None = None
+            for confirm in THRESHOLD_GRID["confirm"]:
+                for confirm_long in THRESHOLD_GRID["confirm_long"]:
+                    for add in THRESHOLD_GRID["add"]:
+                        st = {"confirm": confirm, "confirm_long": confirm_long, "add": add}
+                        f = _objective(
+                            decide(
+                                hits[train][m],
+                                P_tr[m],
+                                long_items[train][m],
+                                on_topic[train][m],
+                                fallback=0.5,
+                                **st,
+                            ),
+                            truth[train][m],
+                            other_truth[train][m],
+                        )
+                        if best is None or f > best[0] + 1e-12:
+                            best = (f, st)
+            assert best is not None
+            rows = np.flatnonzero(data.families[test] == family)
+            out = decide(
+                hits[test][rows],
+                P_te[rows],
+                long_items[test][rows],
+                on_topic[test][rows],
+                fallback=0.5,
+                **best[1],
+            )
+            for r, row in zip(rows, out):
+                pred[test[r]] = {active[j] for j in np.flatnonzero(row)} or {OTHER}
+    return pred
+
+
 # --- main ----------------------------------------------------------------------------------
 
 
@@ -673,6 +791,8 @@ def main(argv: list[str] | None = None) -> int:
             "family",
             "setfit-top",
             "own-family",
+            "context",
+            "family-thresholds",
         ],
     )
     parser.add_argument(
@@ -685,6 +805,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=2, help="layers fine-tuned (setfit-top)")
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--c2", type=float, default=1.0, help="C of the label-correlation step")
+    parser.add_argument("--context", choices=("title", "heading", "both"), default="title")
+    parser.add_argument("--weight", type=float, default=0.5, help="weight of context indicators")
     args = parser.parse_args(argv)
     data = Data()
     print(f"{len(data.items)} items; families {dict(Counter(data.families.tolist()))}")
@@ -715,6 +837,14 @@ def main(argv: list[str] | None = None) -> int:
                 for i, scores in zip(test, got):
                     pred[i] = {sc.theme for sc in scores}
         family_table(data, pred, "own family only")
+        return 0
+    if args.experiment == "family-thresholds":
+        family_table(data, family_threshold_predict(data), "thresholds per family")
+        return 0
+    if args.experiment == "context":
+        context_features(data, args.context, args.weight)
+        pred, _ = cv_predict(data, only_family=args.family, log=False)
+        family_table(data, pred, f"context {args.context} x{args.weight}")
         return 0
     if args.experiment in ("stack", "nostack"):
         pred = stacked_predict(data, C2=args.c2, stack=args.experiment == "stack")

@@ -1701,3 +1701,34 @@ def test_a_count_broken_down_and_a_decision_on_the_criteria_are_no_items() -> No
         "The rapid review concluded that the criteria for a local child safeguarding practice "
         "review were not met."
     )
+
+
+def test_attribution_lines_and_quoted_words_are_no_items() -> None:
+    # "- Mark Ellison, Independent Scrutineer, Ashcombe Safeguarding Children Partnership"
+    # under a quotation in a news release
+    items = _items("unseen124/ashcombe_scp_news_release_lcspr_child_r.html")
+    assert items and not any(i.text.startswith("Mark Ellison") for i in items)
+    # "Leanne's mother said: \u201cShe was so full of life ...\u201d" in an annual report
+    items = _items("unseen124/safer_greyport_csp_annual_report_2025_26.pdf")
+    assert items and not any("mother said" in i.text for i in items)
+
+
+def test_counting_messages_for_practice_is_no_item() -> None:
+    items = _items(
+        "unseen129/national_panel_practice_briefing_7_missing_from_school_parental_mental_illness.pdf"
+    )
+    assert not any(i.text.startswith("The Panel has identified four messages") for i in items)
+
+
+def test_action_tracker_rows_continued_rag_ratings_key_and_closed_actions() -> None:
+    # a Word tracker: Ref | Recommendation | Action | Owner | RAG | Update, a second action of a
+    # recommendation in a row whose first cells are empty, "Green" meaning on track; then a
+    # "RAG key" table (Red | Off track ...) and a table of closed actions (Ref | Action | Closed)
+    items = _items("unseen127/tarnside_lcspr_siblings_r_and_s_action_tracker.docx")
+    actions = [i.text for i in items if i.kind == "action"]
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert len(actions) == 7 and len(recs) == 4
+    assert any(t.startswith("Add a prompt on parental custody") for t in actions)
+    assert not any(
+        t.startswith(("Off track", "At risk", "Brief all team managers")) for t in actions + recs
+    )

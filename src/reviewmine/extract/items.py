@@ -249,7 +249,13 @@ def extract_items(doc: Document) -> list[Item]:
     )
     raw.sort(key=lambda r: r.start)
     # whatever kind it was read as: a contact line, or a sentence on how the items are set out
-    raw[:] = [r for r in raw if not _contact_line(r.text) and not _ARRANGED.match(r.text)]
+    raw[:] = [
+        r
+        for r in raw
+        if not _contact_line(r.text)
+        and not _ARRANGED.match(r.text)
+        and not _signed_or_quoted(r.text)
+    ]
     if doc.doc_type not in _INSPECTION_TYPES:
         _explained_statements(doc, raw)
         raw[:] = [part for r in raw for part in _listing_parts(r)]
@@ -1293,6 +1299,22 @@ def is_statement(text: str) -> bool:
     )
 
 
+# Someone's words, introduced by who said them ("Leanne's mother said: \u201cShe was ...")
+_QUOTED_SPEECH = re.compile(
+    r"^[^\"\u201c.]{0,60}\b(?:said|says|told [\w ]{1,30}?|wrote|explained|added)\s*[:,]?\s*[\"\u201c]",
+    re.I,
+)
+
+
+def _signed_or_quoted(text: str) -> bool:
+    """A signature or attribution line ("- Mark Ellison, Independent Scrutineer, Ashcombe
+    Safeguarding Children Partnership": names and roles, no verb), or someone's quoted words."""
+    t = text.strip().lstrip("-\u2013\u2014 ")
+    return bool(_QUOTED_SPEECH.match(t)) or (
+        "," in t and is_title(t) and not is_statement(t) and len(t.split()) <= 16
+    )
+
+
 def _contact_line(text: str) -> bool:
     """A line asking the reader to get in touch, with an address or number, after at most a
     short lead ("Contact the Partnership on 01632 ...", "If you are worried, call ...")."""
@@ -1647,10 +1669,14 @@ def _table_items(
     # "Action agreed"): each row gives one item per such column
     more_cols: list[tuple[int, str]] = []
     status_col: int | None = None  # "Completed" / "Status": a row marked done has no action left
+    rag = False  # ... a column of ratings (red, amber, green), where green means on track
     done_on = False  # ... a "Completed" column, whose dates say when each row was done
     header_seen = False
     header_cols = 0  # columns of the header row
-    for row in _table_rows(blocks, i, done):
+    rows = _table_rows(blocks, i, done)
+    if len(rows) >= 3 and all(_KEY_WORD.fullmatch(r[0].text.strip()) for r in rows[1:]):
+        return sec  # a key to the ratings ("Red | Off track"), not a table of items
+    for row in rows:
         cols = sorted({c.col or 0 for c in row})
         if not header_seen and _done_header(row):
             if len(cols) == 2 and done_heading(row[0].text):
@@ -1716,6 +1742,7 @@ def _table_items(
                 (c.col for c in row if c is not cell and _AGENCY_HEADER.search(c.text)), None
             )
             status_col = next((c.col for c in row if _STATUS_HEADER.match(c.text.strip())), None)
+            rag = any(_RAG_HEADER.search(c.text) for c in row if c.col == status_col)
             done_on = any(_DONE_ON_HEADER.match(c.text.strip()) for c in row if c.col == status_col)
             header_seen, header_cols = True, len(cols)
             continue
@@ -1748,7 +1775,11 @@ def _table_items(
             best = max(cells, key=lambda c: len(c.text))
             cells = [c for c in row if c.col == best.col]
         text = " ".join(c.text for c in cells).strip()
+        status = " ".join(c.text for c in row if status_col is not None and c.col == status_col)
         if len(text) < 15:
+            if text_col is not None and more_cols and sec.items and not text:
+                # a further action of the recommendation in the row above (its cell left empty)
+                out += _more_items(row, more_cols, sec.items[-1], status, rag)
             continue
         agency = " ".join(
             c.text for c in row if agency_col is not None and c.col == agency_col
@@ -1768,7 +1799,6 @@ def _table_items(
             ),
             None,
         )
-        status = " ".join(c.text for c in row if status_col is not None and c.col == status_col)
         if sec.kind == "action" and (
             _STATUS_COMPLETE.match(status.strip()) or (done_on and _YEAR.search(status))
         ):
@@ -1788,17 +1818,33 @@ def _table_items(
         sec.items.append(item)
         sec.fresh = False
         out.append(item)
-        for col, kind in more_cols if not _STATUS_DONE.match(status.strip()) else ():
-            extra = [c for c in row if c.col == col]
-            more = " ".join(c.text for c in extra).strip()
-            if len(more) < 15 or _DONE.match(more):
-                continue  # an action already completed is not an item
-            out.append(
-                replace(
-                    item, kind=kind, text=more, start=extra[0].start, end=extra[-1].end, subitems=[]
-                )
-            )
+        out += _more_items(row, more_cols, item, status, rag)
     return sec
+
+
+def _more_items(
+    row: Sequence[Block],
+    more_cols: Sequence[tuple[int, str]],
+    item: Candidate,
+    status: str,
+    rag: bool,
+) -> list[Candidate]:
+    """The items of a row's further columns ("Action agreed" beside "Learning identified"),
+    unless the row is marked done ("Complete"; in a RAG column green only means on track)."""
+    if (_STATUS_COMPLETE if rag else _STATUS_DONE).match(status.strip()):
+        return []
+    out = []
+    for col, kind in more_cols:
+        extra = [c for c in row if c.col == col]
+        more = " ".join(c.text for c in extra).strip()
+        if len(more) < 15 or _DONE.match(more):
+            continue  # an action already completed is not an item
+        out.append(
+            replace(
+                item, kind=kind, text=more, start=extra[0].start, end=extra[-1].end, subitems=[]
+            )
+        )
+    return out
 
 
 def _group_row_item(cell: Block, sec: _Section) -> list[Candidate]:
@@ -1837,11 +1883,18 @@ def _done_header(row: Sequence[Block]) -> bool:
 
 
 # A column of progress ("Completed", "Status", "RAG") and a cell in it saying the row is done.
-_STATUS_HEADER = re.compile(r"^(?:completed?|status|progress|done|rag( rating)?)\b", re.I)
+_STATUS_HEADER = re.compile(r"^(?:completed?|closed|status|progress|done|rag( rating)?)\b", re.I)
+# The first column of a key to a tracker's ratings
+_KEY_WORD = re.compile(
+    r"(?:red|amber|green|blue|grey|gray|black|purple|yellow|white|complete[d]?|on track|"
+    r"off track|not (?:yet )?started|in progress|closed|open|overdue)",
+    re.I,
+)
+_RAG_HEADER = re.compile(r"\brag\b|red,? amber", re.I)
 _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue)\b", re.I)
 # ... and one saying so in words (in a RAG column "green" may only mean on track).
 # A column of the dates actions were completed ("Completed", "Date completed")
-_DONE_ON_HEADER = re.compile(r"^(?:date )?completed(?: on| date)?$", re.I)
+_DONE_ON_HEADER = re.compile(r"^(?:date )?(?:completed|closed)(?: on| date)?$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A lead-in to someone's words ("Mrs H's niece told the Panel:")
 _SPEECH_LEAD = re.compile(

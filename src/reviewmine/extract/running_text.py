@@ -219,7 +219,7 @@ _AGREED_SENT = re.compile(
 _SENT_NEG = re.compile(
     r"\b(made|makes|contains?|includes?) (\w+ |\d+ )?(findings|recommendations)\b|"
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ([\w-]+ )?(key |main |practice )?"
-    r"(themes|findings|recommendations|lessons|learning points|areas (for|of))\b|\b(findings|recommendations) (were|have been|are) "
+    r"(themes|findings|recommendations|lessons|learning points|messages|areas (for|of))\b|\b(findings|recommendations) (were|have been|are) "
     r"(accepted|made|agreed|embedded)|"
     r"\b(this|the) (briefing|report|page|summary|document|paper|leaflet|website|table|section|chapter)\b[^.]{0,40}\b"
     r"(summarises|sets out|describes|outlines|presents|provides|aims|is designed)\b|"
