@@ -141,9 +141,9 @@ _REC_SENT = re.compile(
 _REC_HINT = re.compile(r"recommend|call|urge|should|must|that the|ask", re.IGNORECASE)
 # A sentence that reports a finding or learning.
 _FIND_SENT = re.compile(
-    r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated) that\b|"
-    # what the learning showed to matter ("It highlighted the value of the graded care profile")
-    r"\b(highlighted|showed|underlined|emphasised|emphasized) the (need|importance|value|risks?) (of|for|to)\b|"
+    # ... or what the learning showed to matter ("It highlighted the value of the graded care profile")
+    r"(?<!it was )(?<!it is )\b(identified|found|concluded|showed|shown|highlighted|demonstrated|"
+    r"underlined|emphasi[sz]ed) (that\b|the (need|importance|value|risks?) (of|for|to)\b)|"
     # the review as the subject of a present-tense report ("The review also highlights that ...")
     r"\b(review|panel|report|analysis|reviewers?)\b[^.;:]{0,20}?\b(identifies|finds|concludes|shows|highlights|"
     r"demonstrates|notes) that\b|"
