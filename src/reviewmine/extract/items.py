@@ -928,7 +928,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 continue
             if (
                 _NOT_ITEM.search(b.text)
-                or heading_at.get(_contents_key(b.text), -1) > i
+                or (len(b.text) < 120 and heading_at.get(_contents_key(b.text), -1) > i)
                 or (_FILE_LINK.search(b.text) and len(b.text.split()) <= 15)
             ):
                 continue  # ... an entry of a contents list ("In this chapter"), a file to download
@@ -937,8 +937,9 @@ def _section_items(doc: Document) -> list[Candidate]:
             if sentences(b.text)[0].rstrip().endswith("?"):
                 continue  # a question to the reader ("How does the Board know ...?") is no item
             if (
-                (_THAT_COLON.search(b.text) or _SPEECH_LEAD.search(b.text))
+                b.text.rstrip().endswith(":")
                 and len(b.text.split()) <= 12
+                and (_THAT_COLON.search(b.text) or _SPEECH_LEAD.search(b.text))
                 and not (
                     i + 1 < len(blocks)
                     and blocks[i + 1].kind == "list_item"

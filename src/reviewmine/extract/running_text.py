@@ -681,7 +681,7 @@ def _in_fact_record(blocks: Sequence[Block], i: int) -> bool:
     def field(j: int) -> bool:
         b = blocks[j]
         return (
-            b.kind == "paragraph" and len(b.text.split()) <= 20 and bool(_FACT_FIELD.match(b.text))
+            bool(_FACT_FIELD.match(b.text)) and b.kind == "paragraph" and len(b.text.split()) <= 20
         )
 
     if not field(i):
@@ -1405,7 +1405,7 @@ _DONE_LEAD = re.compile(
 
 def done_lead(text: str) -> bool:
     """A lead-in saying that the entries below were already done."""
-    return bool(_DONE_LEAD.search(text))
+    return text.rstrip().endswith(":") and bool(_DONE_LEAD.search(text))
 
 
 def done_heading(text: str) -> bool:
