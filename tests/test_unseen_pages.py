@@ -294,6 +294,12 @@ LATER_SETS = [
     ("unseen127", 36, 7),
     ("unseen128", 32, 2),
     ("unseen129", 40, 6),
+    ("unseen130", 33, 5),
+    ("unseen131", 13, 3),
+    ("unseen132", 31, 11),
+    ("unseen133", 48, 4),
+    ("unseen134", 38, 3),
+    ("unseen135", 48, 0),
 ]
 
 
