@@ -1732,3 +1732,13 @@ def test_action_tracker_rows_continued_rag_ratings_key_and_closed_actions() -> N
     assert not any(
         t.startswith(("Off track", "At risk", "Brief all team managers")) for t in actions + recs
     )
+
+
+def test_terms_of_reference_and_actions_already_taken_hold_no_items() -> None:
+    # a DHR overview in Word: "4. Terms of reference" over "Establish what agencies knew ...",
+    # "Consider whether ..."; "Actions already taken" as a sub-heading under "8. Lessons learned"
+    items = _items("unseen132/thornbury_cross_dhr_overview_report_julia.docx")
+    texts = [i.text for i in items]
+    assert not any(t.startswith(("Establish what agencies", "Consider whether")) for t in texts)
+    assert not any(t.startswith("Westmarch Police introduced a stalking") for t in texts)
+    assert sum(i.kind == "learning_point" for i in items) == 4

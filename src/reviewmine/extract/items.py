@@ -763,10 +763,13 @@ def _section_items(doc: Document) -> list[Candidate]:
             unknown = kind is None and label is None and not _CLOSING.match(text)
             # most of the list to open a section; half of it to go on with one (a timescale inside
             # "Areas for improvement")
-            asks = unknown and directive >= 0.75
+            # ... not under a heading of the review's scope or story ("Terms of reference" over
+            # "Establish what agencies knew ...": lines of enquiry)
+            asks = unknown and directive >= 0.75 and not narrative_heading(text)
             commits = unknown and not asks and _commitment_list(blocks, i)
-            if sec is not None and sec.kind in ACTIONABLE_KINDS and done_heading(text):
-                sec, last = None, None  # "Completed since our last report": done, not asked
+            if sec is not None and done_heading(text):
+                # "Completed since our last report", "Actions already taken" under lessons: done
+                sec, last = None, None
                 continue
             if sec is not None and (
                 (

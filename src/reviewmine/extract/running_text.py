@@ -395,8 +395,8 @@ def running_text_items(
         if i in taken:
             after_list = learning_kind
             continue
-        if i in used:
-            continue
+        if i in used or (done_section and b.kind == "list_item"):
+            continue  # ... an entry under a heading of what was already done
         counted = _counted_paragraphs(blocks, i, taken)
         if counted:
             # "The review identified three areas of learning." then one paragraph for each
