@@ -566,17 +566,13 @@ def _full_probs(
     return probs
 
 
-def stacked_predict(data: Data, *, C2: float = 1.0, stack: bool = True) -> list[set[str] | None]:
-    """Label-correlation step: a second logistic regression per theme on the logits of
-    every theme's first-stage probability (out-of-fold inside the training items), the
-    keyword indicators and a long-item flag; then the shipped decision rule with its
-    thresholds tuned on second-stage out-of-fold probabilities of the training items."""
-    from reviewmine.themes.classifier import (
-        THRESHOLD_GRID,
-        _objective,
-        decide,
-        lexicon_indicators,
-    )
+def decision_arrays(
+    data: Data,
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What the decision rule reads for every gold item: the themes with a classifier's
+    place, keyword hits, features (vector and keyword indicators), the gold as arrays
+    (themes, and `other`), the long-item flags and whether each item is on some topic."""
+    from reviewmine.themes.classifier import lexicon_indicators
 
     active = [t.id for t in data.taxonomy if t.id != OTHER]
     lex = LexiconTagger(data.taxonomy)
@@ -586,6 +582,42 @@ def stacked_predict(data: Data, *, C2: float = 1.0, stack: bool = True) -> list[
     other_truth = np.array([OTHER in g or not (g & set(active)) for g in data.gold])
     long_items = np.array([len(t) >= 200 for t in data.texts])
     on_topic = (data.vectors @ data.examples[2].T).max(axis=1) >= 0.35
+    return active, hits, X, truth, other_truth, long_items, on_topic
+
+
+def best_thresholds(
+    hits: np.ndarray,
+    probs: np.ndarray,
+    long_items: np.ndarray,
+    on_topic: np.ndarray,
+    truth: np.ndarray,
+    other_truth: np.ndarray,
+) -> dict[str, float]:
+    """The grid point of the shipped decision rule (fallback 0.5) with the best objective on
+    these items' out-of-fold probabilities; ties keep the earlier point."""
+    from reviewmine.themes.classifier import THRESHOLD_GRID, _objective, decide
+
+    best: tuple[float, dict[str, float]] | None = None
+    for confirm in THRESHOLD_GRID["confirm"]:
+        for confirm_long in THRESHOLD_GRID["confirm_long"]:
+            for add in THRESHOLD_GRID["add"]:
+                st = {"confirm": confirm, "confirm_long": confirm_long, "add": add}
+                pred = decide(hits, probs, long_items, on_topic, fallback=0.5, **st)
+                f = _objective(pred, truth, other_truth)
+                if best is None or f > best[0] + 1e-12:
+                    best = (f, st)
+    assert best is not None
+    return best[1]
+
+
+def stacked_predict(data: Data, *, C2: float = 1.0, stack: bool = True) -> list[set[str] | None]:
+    """Label-correlation step: a second logistic regression per theme on the logits of
+    every theme's first-stage probability (out-of-fold inside the training items), the
+    keyword indicators and a long-item flag; then the shipped decision rule with its
+    thresholds tuned on second-stage out-of-fold probabilities of the training items."""
+    from reviewmine.themes.classifier import decide
+
+    active, hits, X, truth, other_truth, long_items, on_topic = decision_arrays(data)
     pred: list[set[str] | None] = [None] * len(data.items)
 
     def stage2(P1: np.ndarray) -> np.ndarray:
@@ -608,30 +640,13 @@ def stacked_predict(data: Data, *, C2: float = 1.0, stack: bool = True) -> list[
             P_te[np.isnan(P1_te)] = np.nan
         else:
             P_tr, P_te = P1_tr, P1_te
-        best = None
-        for confirm in THRESHOLD_GRID["confirm"]:
-            for confirm_long in THRESHOLD_GRID["confirm_long"]:
-                for add in THRESHOLD_GRID["add"]:
-                    st = {"confirm": confirm, "confirm_long": confirm_long, "add": add}
-                    f = _objective(
-                        decide(
-                            hits[train],
-                            P_tr,
-                            long_items[train],
-                            on_topic[train],
-                            fallback=0.5,
-                            **st,
-                        ),
-                        truth[train],
-                        other_truth[train],
-                    )
-                    if best is None or f > best[0] + 1e-12:
-                        best = (f, st)
-        assert best is not None
-        out = decide(hits[test], P_te, long_items[test], on_topic[test], fallback=0.5, **best[1])
+        best = best_thresholds(
+            hits[train], P_tr, long_items[train], on_topic[train], truth[train], other_truth[train]
+        )
+        out = decide(hits[test], P_te, long_items[test], on_topic[test], fallback=0.5, **best)
         for row, i in enumerate(test):
             pred[i] = {active[j] for j in np.flatnonzero(out[row])} or {OTHER}
-        print(f"  fold {k}: thresholds {best[1]}", flush=True)
+        print(f"  fold {k}: thresholds {best}", flush=True)
     return pred
 
 
@@ -660,20 +675,8 @@ def item_contexts(data: Data) -> dict[str, tuple[str, str]]:
     """Each gold item's document title and, where extraction finds the item (token F1 >= 0.5
     with an extracted item of the same document), that item's heading and sub-heading: the
     context a theme stage could see at run time."""
-    import re
-
+    from reviewmine.evaluation.scoring import token_f1 as f1
     from reviewmine.ingest import parse_file
-
-    def tokens(text: str) -> Counter[str]:
-        return Counter(re.findall(r"[a-z0-9]+", text.lower()))
-
-    def f1(a: str, b: str) -> float:
-        ta, tb = tokens(a), tokens(b)
-        common = sum((ta & tb).values())
-        if not common:
-            return 0.0
-        p, r = common / sum(tb.values()), common / sum(ta.values())
-        return 2 * p * r / (p + r)
 
     parsed: dict[Path, Any] = {}
     out: dict[str, tuple[str, str]] = {}
@@ -721,16 +724,9 @@ def context_features(data: Data, which: str, weight: float) -> None:
 def family_threshold_predict(data: Data) -> list[set[str] | None]:
     """The shipped decision rule with its three thresholds tuned per family (on that family's
     training items, out-of-fold inside the training folds) instead of once for all."""
-    from reviewmine.themes.classifier import THRESHOLD_GRID, _objective, decide, lexicon_indicators
+    from reviewmine.themes.classifier import decide
 
-    active = [t.id for t in data.taxonomy if t.id != OTHER]
-    lex = LexiconTagger(data.taxonomy)
-    hits = np.array([[t in lex.matches(x) for t in active] for x in data.texts], dtype=bool)
-    X = np.hstack([data.vectors.astype(np.float64), lexicon_indicators(data.texts, active, lex)])
-    truth = np.array([[t in g for t in active] for g in data.gold], dtype=bool)
-    other_truth = np.array([OTHER in g or not (g & set(active)) for g in data.gold])
-    long_items = np.array([len(t) >= 200 for t in data.texts])
-    on_topic = (data.vectors @ data.examples[2].T).max(axis=1) >= 0.35
+    active, hits, X, truth, other_truth, long_items, on_topic = decision_arrays(data)
     pred: list[set[str] | None] = [None] * len(data.items)
     for train, test in data.folds():
         labels = [data.gold[i] for i in train]
@@ -738,26 +734,14 @@ def family_threshold_predict(data: Data) -> list[set[str] | None]:
         P_te = _full_probs(X[train], labels, X[test], active, C=4.0)
         for family in set(data.families[test].tolist()):
             m = data.families[train] == family
-            best: tuple[float, dict[str, float]] | None = None
-            for confirm in THRESHOLD_GRID["confirm"]:
-                for confirm_long in THRESHOLD_GRID["confirm_long"]:
-                    for add in THRESHOLD_GRID["add"]:
-                        st = {"confirm": confirm, "confirm_long": confirm_long, "add": add}
-                        f = _objective(
-                            decide(
-                                hits[train][m],
-                                P_tr[m],
-                                long_items[train][m],
-                                on_topic[train][m],
-                                fallback=0.5,
-                                **st,
-                            ),
-                            truth[train][m],
-                            other_truth[train][m],
-                        )
-                        if best is None or f > best[0] + 1e-12:
-                            best = (f, st)
-            assert best is not None
+            best = best_thresholds(
+                hits[train][m],
+                P_tr[m],
+                long_items[train][m],
+                on_topic[train][m],
+                truth[train][m],
+                other_truth[train][m],
+            )
             rows = np.flatnonzero(data.families[test] == family)
             out = decide(
                 hits[test][rows],
@@ -765,7 +749,7 @@ def family_threshold_predict(data: Data) -> list[set[str] | None]:
                 long_items[test][rows],
                 on_topic[test][rows],
                 fallback=0.5,
-                **best[1],
+                **best,
             )
             for r, row in zip(rows, out):
                 pred[test[r]] = {active[j] for j in np.flatnonzero(row)} or {OTHER}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
 from .running_text import (
     REVIEW_TYPES,
+    SPEECH_VERBS,
     asks_for_change,
     directive_parts,
     done_heading,
@@ -37,7 +38,7 @@ from .running_text import (
     states_shortfall,
     that_clauses,
 )
-from .sections import Candidate, section_kind
+from .sections import Candidate, heading_words, section_kind
 
 EXTRACTOR_VERSION = "extract.v8"  # v8: a Word form answer cell of several paragraphs
 
@@ -449,7 +450,7 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         if r.labelled and nxt is not None and _sentence_heading(nxt):
             # "Finding 1: Exclusion removed ..." over "4.1 When Child R was excluded, ..." set
             # in bold: the finding's statement
-            r.text = f"{r.text.rstrip()} {_PARA_NUMBER.sub('', nxt.text)}"
+            r.text = f"{r.text.rstrip()} {heading_words(nxt.text)}"
             r.end = nxt.end
             absorbed.add(nxt.start)
             continue
@@ -492,9 +493,6 @@ def _explained_statements(doc: Document, raw: list[Candidate]) -> None:
         r.end = nxt.end
         absorbed.add(nxt.start)
     raw[:] = [r for r in raw if not (r.running and r.start in absorbed)]
-
-
-_PARA_NUMBER = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?\s+")
 
 
 def _sentence_heading(b: Block) -> bool:
@@ -1246,10 +1244,12 @@ def _imperative(text: str) -> bool:
 _NUMBER_LEAD = re.compile(r"^\(?[\dA-Za-z]{1,3}[.)]\s+")
 
 
+_KEY_WORDS = re.compile(r"[\w’']+")
+
+
 def _contents_key(text: str) -> str:
     """A heading's or contents entry's words, without numbering ("3.1 ", "2. ") or case."""
-    words = re.sub(r"^\(?\d+(?:\.\d+)*[.)]?\s+", "", text.strip()).lower()
-    return " ".join(re.findall(r"[\w’']+", words))
+    return " ".join(_KEY_WORDS.findall(heading_words(text).lower()))
 
 
 def _kind_named(heading: str, doc: Document) -> str:
@@ -1305,8 +1305,7 @@ def is_statement(text: str) -> bool:
 
 # Someone's words, introduced by who said them ("Leanne's mother said: \u201cShe was ...")
 _QUOTED_SPEECH = re.compile(
-    r"^[^\"\u201c.]{0,60}\b(?:said|says|told [\w ]{1,30}?|wrote|explained|added)\s*[:,]?\s*[\"\u201c]",
-    re.I,
+    rf"^[^\"\u201c.]{{0,60}}\b(?:{SPEECH_VERBS})(?: [\w ]{{1,30}}?)?\s*[:,]\s*[\"\u201c]", re.I
 )
 
 
@@ -1901,10 +1900,7 @@ _STATUS_DONE = re.compile(r"^(?:yes|y|completed?|done|closed|achieved|green|blue
 _DONE_ON_HEADER = re.compile(r"^(?:date )?(?:completed|closed)(?: on| date)?$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A lead-in to someone's words ("Mrs H's niece told the Panel:")
-_SPEECH_LEAD = re.compile(
-    r"\b(?:told|tells|said|says|explained|described|commented|reflected|wrote)\b[^.:]{0,40}:\s*$",
-    re.I,
-)
+_SPEECH_LEAD = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.:]{{0,40}}:\s*$", re.I)
 _THAT_COLON = re.compile(r"\bthat\s*:\s*$", re.I)
 _STATUS_COMPLETE = re.compile(r"^(?:completed?|done|closed|achieved|blue)\b", re.I)
 # A cell that reports an action as done ("Completed: the lead wrote to all settings ...").

@@ -582,10 +582,11 @@ _REPORTING_FRAME = re.compile(
 def _asks_of_someone(s: str) -> bool:
     # a modal of obligation, or a recommending or asking verb ("The first asks the Board to")
     m = _ADVICE.search(s) or _ASKS.search(s)
+    if m is None:
+        return False
     frame = _REPORTING_FRAME.match(s)  # "It says the Board should ...": the Board is asked
     return (
-        m is not None
-        and not _ANAPHOR.search(s[frame.end() if frame else 0 : m.start()])
+        not _ANAPHOR.search(s[frame.end() if frame else 0 : m.start()])
         and not _WHETHER.search(
             s[: m.start()]
         )  # "discussed whether the review should ..." asks no one
@@ -642,7 +643,8 @@ def _counted_paragraphs(
     for n_, j in enumerate(members):
         t = blocks[j].text.rstrip()
         first = _SENTENCE.split(t)[0]
-        if _ASIDE.search(first) and kind == "recommendation" and n_ >= 2:
+        aside = _ASIDE.search(first)
+        if aside and kind == "recommendation" and n_ >= 2:
             # a news story names only some of the recommendations it counted, then turns to
             # reactions: the asks before the aside are the ones it gives
             asked = members[:n_]
@@ -653,7 +655,7 @@ def _counted_paragraphs(
             or len(t.split()) < 8
             or t.endswith((":", "?"))
             or _SENT_NEG.search(first)
-            or _ASIDE.search(first)
+            or aside
             or _praise_only(first)
             or _PRAISE.search(first)
         ):
@@ -661,10 +663,12 @@ def _counted_paragraphs(
     return (kind, members) if len(members) == n else None
 
 
+# The verbs that report someone's words ("said:", "told the Panel:", "wrote, \u201c...")
+SPEECH_VERBS = "said|says|told|tells|added|wrote|explained|described|commented|reflected"
 # A paragraph that is no item of a count: someone's reaction in their own words ("The chair
 # said: ...", "A spokesperson for the council said ..."), or where to read the report.
 _ASIDE = re.compile(
-    r"\b(?:said|says|told|added)\s*(?::|,?\s*[\"“])|\bspokes(?:person|man|woman)\b|"
+    rf"\b(?:{SPEECH_VERBS})\s*(?::|,?\s*[\"“])|\bspokes(?:person|man|woman)\b|"
     r"\bcan be (?:read|found|downloaded|viewed|accessed)\b",
     re.I,
 )
@@ -856,6 +860,12 @@ def _fields_follow(blocks: Sequence[Block], i: int) -> bool:
     return False
 
 
+# A count broken down after its label ("... nine recommendations: four for the partnership, ...")
+_BREAKDOWN = re.compile(
+    rf"(\d+|{'|'.join(_COUNT_WORDS)}|one|all|some|most) (for|of|to|about|in)\b", re.I
+)
+
+
 def _inline_label(text: str) -> tuple[str, str] | None:
     """A paragraph that opens with a label naming a kind ("Learning: ...") and the rest of it."""
     m = _INLINE_LABEL.match(text.strip())
@@ -864,11 +874,7 @@ def _inline_label(text: str) -> tuple[str, str] | None:
     # "Learning for Lowmoor Police: ..." names its kind and then whom it is for
     if re.match(r"(none|no (learning|lessons?|recommendations?|issues?))\b", m.group(2), re.I):
         return None  # "Learning for the ambulance service: None identified."
-    if re.match(
-        rf"(\d+|{'|'.join(_COUNT_WORDS)}|one|all|some|most) (for|of|to|about|in)\b",
-        m.group(2),
-        re.I,
-    ):
+    if _BREAKDOWN.match(m.group(2)):
         return None  # "The review made nine recommendations: four for the partnership, ..."
     kind = section_kind(_FOR_WHOM.sub(r"\1", m.group(1)))
     if kind not in ("finding", "learning_point", "recommendation", "action", "next_step"):
