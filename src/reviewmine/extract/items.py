@@ -141,6 +141,13 @@ _BACK_MATTER = re.compile(
 # A table of contents line: a title, then dot leaders or a gap, then a page number.
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}$")
 _DOT_LEADERS = re.compile(r"(?:\.{3,}|…{2,})\s*\d{1,3}$")
+
+
+def _dot_leaders(text: str) -> bool:
+    """A contents line's dot leaders and page number; only a line ending in a digit is searched."""
+    return text.rstrip("\n")[-1:].isdigit() and bool(_DOT_LEADERS.search(text))
+
+
 # Contact details: web and mail addresses, UK postcodes and phone numbers.
 _CONTACT = re.compile(
     r"www\.|https?://|\S@\S+\.[a-z]|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b0\d{3} ?\d{3} ?\d{4}\b"
@@ -383,7 +390,7 @@ def _named_in_prose(doc: Document) -> list[Candidate]:
         elif _LEADERS_SHOULD.match(b.text) or (
             # "Leaders should focus on the following areas to improve practice:" over entries
             b.text.rstrip().endswith(":")
-            and _OBLIGATION.search(b.text)
+            and _obliges(b.text)
             and i + 1 < len(blocks)
             and blocks[i + 1].kind == "list_item"
         ):
@@ -709,7 +716,7 @@ def _section_items(doc: Document) -> list[Candidate]:
                 and b.level > sec.level
                 and len(sentence.split()) >= 8
                 and sentence.rstrip().endswith(".")
-                and (_imperative(sentence) or _OBLIGATION.search(sentence))
+                and (_imperative(sentence) or _obliges(sentence))
             ):
                 # "1. Talk about safe sleep at every contact ...": an entry set in bold, a
                 # whole sentence that asks for something, not a sub-heading (the prompt
@@ -859,7 +866,7 @@ def _section_items(doc: Document) -> list[Candidate]:
         if b.kind == "paragraph" and _CLOSING.match(b.text):
             sec, last = None, None
             continue
-        if b.kind in ("paragraph", "list_item") and _DOT_LEADERS.search(b.text):
+        if b.kind in ("paragraph", "list_item") and _dot_leaders(b.text):
             continue  # a contents line with dot leaders
         if (
             b.kind == "table_cell"
@@ -1167,7 +1174,15 @@ _FILE_LINK = re.compile(
     r"[(\[](?:pdf|docx?|word|xlsx?|excel|odt|rtf|pptx?)\b[^)\]]{0,30}?\d+(?:\.\d+)?\s*[kmg]b\s*[)\]]\s*$",
     re.I,
 )
-_OBLIGATION = re.compile(r"\b(should|must|needs? to|ought to|(is|are) required to)\b", re.I)
+# Searched in lower-cased text (see _obliges): a case-sensitive scan is several times faster.
+_OBLIGATION = re.compile(r"\b(should|must|needs? to|ought to|(is|are) required to)\b")
+_OBLIGATION_WORDS = ("should", "must", "need", "ought", "required")  # one is in every match
+
+
+def _obliges(text: str) -> bool:
+    """Does *text* carry a modal of obligation ("should", "must", "needs to")?"""
+    low = text.lower()
+    return any(w in low for w in _OBLIGATION_WORDS) and bool(_OBLIGATION.search(low))
 
 
 def _directive_list(blocks: Sequence[Block], i: int) -> float:
@@ -1179,9 +1194,7 @@ def _directive_list(blocks: Sequence[Block], i: int) -> float:
     findings read as statements of fact.
     """
     entries = _list_entries(blocks, i)
-    asks = sum(
-        1 for t in entries if (_imperative(t) or _OBLIGATION.search(t)) and not _NAVIGATION.match(t)
-    )
+    asks = sum(1 for t in entries if (_imperative(t) or _obliges(t)) and not _NAVIGATION.match(t))
     return asks / len(entries) if len(entries) >= 2 else 0.0
 
 
@@ -1512,9 +1525,7 @@ def _same_list_goes_on(
     if empty:
         return True
     # ... and in the same form: a list of actions does not go on into a list of strengths
-    asked = sum(1 for it in sec.items if _imperative(it.text) or _OBLIGATION.search(it.text)) / len(
-        sec.items
-    )
+    asked = sum(1 for it in sec.items if _imperative(it.text) or _obliges(it.text)) / len(sec.items)
     return abs(asked - _directive_list(blocks, i)) < 0.5
 
 
