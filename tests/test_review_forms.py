@@ -1742,3 +1742,24 @@ def test_terms_of_reference_and_actions_already_taken_hold_no_items() -> None:
     assert not any(t.startswith(("Establish what agencies", "Consider whether")) for t in texts)
     assert not any(t.startswith("Westmarch Police introduced a stalking") for t in texts)
     assert sum(i.kind == "learning_point" for i in items) == 4
+
+
+def test_paragraphs_after_a_that_list_and_a_row_of_links_are_no_recommendations() -> None:
+    # "They ask that:" over four entries, then the mother's words, "Full report (PDF) | Board
+    # response (PDF)" and "Was this page useful?": the list finished the lead-in
+    recs = [
+        i.text
+        for i in _items("unseen138/wrenford_sab_sar_ms_k_learning.txt")
+        if i.kind == "recommendation"
+    ]
+    assert len(recs) == 4 and recs[-1].startswith("providers train all staff")
+
+
+def test_what_was_done_since_the_review_and_related_links_are_no_items() -> None:
+    # "Since the review, 212 staff have attended briefings on the protocol." and "Related pages:
+    # Self-neglect and hoarding protocol | Mental capacity hub" after the recommendations
+    texts = [i.text for i in _items("unseen138/marlcote_sab_sar_mr_p_summary.txt")]
+    assert not any(t.startswith(("Since the review", "Related pages")) for t in texts)
+    from reviewmine.extract.items import is_statement
+
+    assert is_statement("The board should review the protocol | the guidance.")

@@ -300,6 +300,12 @@ LATER_SETS = [
     ("unseen133", 48, 4),
     ("unseen134", 38, 3),
     ("unseen135", 48, 0),
+    ("unseen136", 28, 2),
+    ("unseen137", 28, 2),
+    ("unseen138", 29, 7),
+    ("unseen139", 22, 2),
+    ("unseen140", 14, 2),
+    ("unseen141", 21, 7),
 ]
 
 

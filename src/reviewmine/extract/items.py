@@ -104,7 +104,10 @@ _NOT_ITEM = re.compile(
     r"set out|listed|contained|summarised|found)\b"
     # the inspectorate's own use of its findings, closing a letter ("Ofsted will take the
     # findings from this visit into account when planning your next inspection")
-    r"|\bwhen planning (?:your |its |the |their )?(?:next|future) inspection",
+    r"|\bwhen planning (?:your |its |the |their )?(?:next|future) inspection"
+    # what was done after the review ("Since the review, 212 staff have attended briefings")
+    r"|^(?:since|following|after) (?:the|this) (?:\w+ )?(?:review|report)\b[^.]{0,80}?"
+    r"\b(?:has|have) (?:now |already )?(?:been )?\w+ed\b",
     re.I,
 )
 # How the document sets out its items ("The lessons are grouped by the agency that ..."): no
@@ -972,6 +975,8 @@ def _section_items(doc: Document) -> list[Candidate]:
             last = _new_item(
                 out, sec, b, b.text, None, in_lscb, doc, number=b.number, paragraph=para_no
             )
+            # "They ask that:" was finished by the list: a paragraph after it finishes nothing
+            sec.that_lead = False
             if sec.list_level is None:
                 sec.list_level = b.level
             if b.bullet and b.level == 0:
@@ -1295,6 +1300,17 @@ def label_of(text: str) -> re.Match[str] | None:
     return _LABEL.match(text)
 
 
+def _link_bar(text: str) -> bool:
+    """A web page's row of links ("Full report (PDF, 980KB) | Board response (PDF, 150KB)"):
+    short pieces between bars, none a sentence."""
+    pieces = [p.strip() for p in text.split(" | ")]
+    return (
+        len(pieces) >= 2
+        and all(0 < len(p.split()) <= 8 for p in pieces)
+        and not text.rstrip().endswith((".", "!", "?", ";"))
+    )
+
+
 def is_statement(text: str) -> bool:
     """Does *text* read as a statement rather than a name, title, address or contact line?
 
@@ -1310,6 +1326,8 @@ def is_statement(text: str) -> bool:
         return (
             False  # a contact line; "Contact the Partnership on 01632 ... or at x@y" however long
         )
+    if _link_bar(text):
+        return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     return not (
         capitalised / len(words) >= 0.5 and not text.rstrip().endswith((".", "?", "!", ":"))
