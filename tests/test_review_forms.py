@@ -1763,3 +1763,49 @@ def test_what_was_done_since_the_review_and_related_links_are_no_items() -> None
     from reviewmine.extract.items import is_statement
 
     assert is_statement("The board should review the protocol | the guidance.")
+
+
+def test_a_governing_body_asked_to_act_is_a_recommendation() -> None:
+    # "The board was asked to seek assurance ...", "Finally, Mr Ellery asked the partnership
+    # board to seek evidence ..."; "The review asks the partnership to act in four areas." counts
+    recs = [i.text for i in _items("unseen138/marlcote_sab_sar_mr_p_summary.txt")]
+    assert any(t.startswith("The board was asked to seek assurance") for t in recs)
+    jay = _items("unseen137/merrowfield_lcspr_jay_learning_page.txt")
+    assert any(
+        i.kind == "recommendation" and i.text.startswith("Finally, Mr Ellery asked") for i in jay
+    )
+    texts = [i.text for i in _items("unseen13/eastmere_cspr_sophie_summary.html")]
+    assert "The review asks the partnership to act in four areas." not in texts
+
+
+def test_why_he_said_no_is_no_reported_speech() -> None:
+    # "... without anyone exploring why he said no ...": a finding, not someone's words
+    found = [
+        i.text for i in _items("unseen138/marlcote_sab_sar_mr_p_summary.txt") if i.kind == "finding"
+    ]
+    assert any(t.startswith("The reviewer found that Mr P's refusal") for t in found)
+
+
+def test_sentences_run_together_by_a_scraper_are_two() -> None:
+    # "... a conversation with the GP or school nurse.The partnership is also asked to ..."
+    recs = [
+        i.text
+        for i in _items("unseen139/eastholme_reviews_library_child_j.txt")
+        if i.kind == "recommendation"
+    ]
+    assert any(t.startswith("The partnership is also asked to commission") for t in recs)
+    assert not any("nurse.The" in t for t in recs)
+
+
+def test_findings_before_an_inline_list_are_read_too() -> None:
+    # "The reviewer found that ... Agencies wrote down ... The learning for the partnership
+    # includes: a; b; and c." in one paragraph: the finding and the three entries
+    items = _items("unseen139/brackenmoor_case_review_library_2025_reviews.txt")
+    assert any(
+        i.kind == "finding" and i.text.startswith("The reviewer found that each return")
+        for i in items
+    )
+    assert (
+        sum(i.text.startswith(("return home interviews need", "school absence")) for i in items)
+        == 2
+    )

@@ -114,7 +114,10 @@ _LEAD_NEG = re.compile(
 _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
     r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
-    r"\bit is recommended that\b|(?<!what )\b(we|i) (would )?recommend\b|\brecommendation (is|was) that\b|"
+    r"\bit (is|was) (also )?recommended that\b|^recommended that\b|"
+    r"(?<!what )\b(we|i) (would )?recommend\b|\brecommendation (is|was) that\b|"
+    # a reviewer named or referred to ("Marchbank also recommends that", "She recommended that")
+    r"^((mr|mrs|ms|dr|professor) )?[\w’'-]+ (also |further )?(recommends|recommended) that\b|"
     # a recommendation as the subject of its asking verb ("A second recommendation asked ... to")
     r"\brecommendation (asks|asked|calls for|called for|invites|invited|urges|urged|proposes|proposed)\b|"
     # a body asking others to act ("We ask safeguarding partners to ...", "The Board has asked
@@ -122,16 +125,28 @@ _REC_SENT = re.compile(
     # Panel to agree this decision" a rapid review's request about itself
     r"^(it|they|the \w+( \w+)?) (has|have) (also )?asked [\w ,’'-]{2,80}? to [a-z]+\b|"
     r"^we (also |now )?ask [\w ,’'-]{2,80}? to [a-z]+\b|"
+    # ... the review or its author asking a governing body ("Finally, Mr Ellery asked the
+    # partnership board to seek ...", "She asked the partnership to write to ...")
+    r"^((finally|further|in addition|also),? )?((mr|mrs|ms|dr|professor) [\w’'-]+|the (review|report|reviewer|"
+    r"author|panel|chair)|he|she|they|it) (also )?(asks|asked) (the )?(?!(how|whether|what|why|if|who)\b)"
+    r"([\w-]+ ){0,3}(partnership|board|partners|committee|government|department|commissioners|agencies)\b"
+    r"[^.;:]{0,40}? to (?-i:[a-z]+)\b(?! in (two|three|four|five|six|\d+) )|"
+    # ... or the body asked ("The board was asked to seek assurance ..."); "was asked to consider"
+    # or "to agree" is a board's own business in the past, not a review's request
+    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies)( \w+)? (was|were) "
+    r"(also |further )?asked to (ensure|review|undertake|develop|strengthen|commission|improve|seek|"
+    r"gain|obtain|establish|monitor|audit|evaluate|make sure|write|publish)\b|"
     r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
     r"commission(er)?|analysis|team|sar|dhr|scr|cspr|lcspr)\b[^.;:]{0,60}?\b"
     r"(recommends?|recommended|(is|are|was|were) (therefore |also |now )*(calling|calls) for|calls? for|called for|urges?|urged)\b|"
     r"\b(is|are) (therefore |also |now )*calling for\b|"
     # the body named in the sentence before ("The Panel recommends ... It also recommends ...")
-    r"^((finally|further|in addition|separately),? )?(it (also |further )?(recommends|recommended|calls for|urges)|"
-    r"they (also |further )?(recommend|recommended|call for|urge))\b|"
+    r"^((finally|further|in addition|separately),? )?(it (also |further )?(recommends|recommended|calls for|"
+    r"called for|urges|urged)|they (also |further )?(recommend|recommended|call for|called for|urge|urged))\b|"
     # the partnership asked to act by a verb of governance ("partners should now seek assurance ...");
     # "partners must notify" (a duty) or "agencies should talk" (advice to practice) are not
-    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must|(is|are) asked to) "
+    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must|(is|are) "
+    r"(also |now |further )?asked to) "
     r"(now |also )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve|seek|"
     r"gain|obtain|establish|monitor|audit|evaluate)\b"
     r"(?! them\b)",  # ... not what was just named ("Partners should consider them together")
@@ -208,7 +223,8 @@ _COMMIT_SENT = re.compile(
 )
 # ... or an action the partners agreed ("Partners agreed to audit ...")
 _AGREED_SENT = re.compile(
-    r"^([\w-]+,? ){0,4}(we|partners|the (safeguarding )?(partnership|board|partners|executive|panel))"
+    r"^([\w-]+,? ){0,4}(we|partners|the ([\w-]+ ){0,3}?(partnership|board|partners|executive|panel|"
+    r"sub-?group|group|committee))"
     r"( and [\w ]{1,30})? (have |has )?(also )?agreed to "
     # to do something: not to hold a review, nor what a list below says
     r"(?!(?:be|the|a|an|this|that|these|those|its|their|our)\b)"
@@ -234,6 +250,9 @@ _SENT_NEG = re.compile(
     # child safeguarding practice review were not met")
     r"\bcriteria for (an? |the )?[\w ]{0,50}\b(review|scr|cspr|lcspr|dhr|sar)\b[\w ]{0,20}\b"
     r"(is|are|was|were|had been|have been|has been) (not )?met\b|"
+    r"\b(did|does|do) not meet the criteria for\b|"
+    # a breadcrumb run into the text of a scraped page ("Home > News > ...")
+    r"^home ?[>›»] |"
     r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
     r"paramedics|officers|police)\b[^.]{0,40}\b"
     r"(concluded|found|heard|determined|established)\b|"
@@ -242,7 +261,9 @@ _SENT_NEG = re.compile(
     r"\bcould( not|n't)? (reasonably )?have been (predicted|prevented|foreseen)\b|"
     r"\b(was|were)( not)? (predictable|preventable)\b|"
     # a person's words quoted in a news item or minutes ("..., a spokesman said")
-    r"\b(he|she|they|a spokes(man|woman|person)|the chair(man|woman)?|the director) (said|says|added)\b|"
+    # (opening the sentence, after a quote or a comma; "why he said no" is no one's words)
+    r"(^|[,;:”\"’]\s*|\b(and|but) )(he|she|they|a spokes(man|woman|person)|the chair(man|woman)?|the director) "
+    r"(said|says|added)\b|"
     # "... and recommended key areas for improvement." says that a review recommended, not what
     r"\brecommend(s|ed)? (key |a number of |several |some |further )?(areas|improvements|changes|actions)"
     r"( for (improvement|development|change))?\s*\.?$",
@@ -269,7 +290,9 @@ _ATTRIBUTED = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])")
+# ... also where a scraped page ran two blocks together ("... school nurse.The partnership"):
+# a word of lower-case letters, its stop and a capitalised word with no space between
+_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 _NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h])[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
@@ -486,7 +509,9 @@ def running_text_items(
         lists = _inline_lists(text)
         if lists:
             out += [_item(kind, part, b, heading) for kind, parts in lists for part in parts]
-            continue
+            text = _before_list(text)  # "The reviewer found that ... The learning includes: a; b."
+            if not text:
+                continue
         labelled = _inline_label(text) if (sentences or prose_sections) else None
         if labelled and labelled[0] == explained:
             continue  # "What we saw: ..." under "Finding 1: ...": the finding's evidence
@@ -1048,6 +1073,17 @@ def _run_before(text: str, end: int) -> str:
     start = max(0, end - 200)
     marks = [m.end() for m in _PUNCT.finditer(text, start, end)]
     return text[marks[-1] if marks else start : end]
+
+
+def _before_list(text: str) -> str:
+    """The whole sentences of *text* before the sentence that leads in to its first inline list."""
+    split = _inline_split(text)
+    if split is None:
+        return ""
+    before = text[: text.find(split[0])].rstrip()
+    if before.endswith((".", "!", "?", "”", '"')):
+        return before
+    return " ".join(_SENTENCE.split(before)[:-1])  # the lead's sentence began before its clause
 
 
 def _inline_split(text: str) -> tuple[str, str] | None:
