@@ -1809,3 +1809,19 @@ def test_findings_before_an_inline_list_are_read_too() -> None:
         sum(i.text.startswith(("return home interviews need", "school absence")) for i in items)
         == 2
     )
+
+
+def test_text_wrapped_at_a_fixed_width_without_blank_lines_keeps_its_paragraphs() -> None:
+    # a DHR page saved as text wrapped at 70 columns, no blank line anywhere: a line that ends
+    # a sentence where the next word would have fitted ends its paragraph
+    from reviewmine.read.readers import _line_ends_block, _wrap_width
+
+    items = _items("unseen138/kelderby_csp_dhr_helen_summary.txt")
+    assert any(i.text.startswith("The panel found that no professional saw") for i in items)
+    assert sum(i.kind == "learning_point" for i in items) == 3  # "The learning includes: a; b; c"
+    wrapped = ["x" * (66 + k % 5) for k in range(10)]
+    assert _wrap_width(wrapped) == 70
+    assert _line_ends_block("curious about.", "Across the agencies", 70)
+    assert not _line_ends_block("x" * 60 + " end.", "Another", 70)  # it would not have fitted
+    assert not _line_ends_block("a short line without a stop", "and more", 70)
+    assert _wrap_width(["y" * (40 + 15 * k) for k in range(10)]) == 0  # lines of any length

@@ -1061,6 +1061,7 @@ def read_text(path: Path, text: str) -> RawDocument:
                 para.clear()
 
         raw_lines = page_text.split("\n")
+        width = 0 if line_paragraphs or markdown else _wrap_width(raw_lines)
         md_table, table_row = -1, -1
         glyph = ""  # a bullet glyph seen alone on its line, waiting for its text
         for n, raw in enumerate(raw_lines):
@@ -1225,13 +1226,39 @@ def read_text(path: Path, text: str) -> RawDocument:
                 lines[-1] = replace(last, text=last.text + " " + line.strip())
                 continue
             para.append(line.strip())
-            if line_paragraphs:
+            if line_paragraphs or (
+                width and n + 1 < len(raw_lines) and _line_ends_block(line, raw_lines[n + 1], width)
+            ):
                 flush()
         flush()
         pages.append(RawPage(page_no, 0.0, 0.0, tuple(_clause_lists(lines))))
     if not any(p.lines for p in pages):
         raise EmptyDocument("the file contains no text", path=path)
     return RawDocument("text", tuple(_text_pages_joined(pages)))
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The column at which text wrapped to a fixed width breaks its lines, or 0.
+
+    Most long lines of such text end within a few characters of that column; text that
+    was not wrapped, or wrapped by a proportional font, has no such column.
+    """
+    long = sorted(len(ln.rstrip()) for ln in lines if 40 <= len(ln.rstrip()) <= _UNWRAPPED)
+    if len(long) < 8:
+        return 0
+    width = long[int(0.9 * (len(long) - 1))]
+    near = sum(1 for n in long if n >= width - 8)
+    return width if near >= 0.6 * len(long) else 0
+
+
+def _line_ends_block(line: str, nxt: str, width: int) -> bool:
+    """In text wrapped at *width*, does *line* end its paragraph?  It ends a sentence, and a
+    wrapped line breaks only where the next word would not have fitted."""
+    words = nxt.split()
+    if not words:
+        return False  # a blank line ends the paragraph anyway
+    fits = len(line.rstrip()) + 1 + len(words[0]) <= width - max(2, width // 10)
+    return fits and line.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 _CLAUSE_END = re.compile(r"(;|[;,] (and|or))\s*$")
