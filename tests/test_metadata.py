@@ -788,3 +788,28 @@ def test_area_of_two_words_from_the_file_name_and_without_childrens() -> None:
     assert doc.area == "Ashby Vale"
     doc = _parse(sets / "unseen11" / "hollinsworth_learning_review_baby_s.md")[0]
     assert doc.area == "Hollinsworth"
+
+
+def test_a_saved_web_pages_menu_trail_and_cookie_notice_are_no_title() -> None:
+    # a page saved as text: site name, menu lines, a cookie notice and "Home > ... > Mr P"
+    # before the page's own title; a row of dates and labels below the title is no menu
+    page = "\n".join(
+        [
+            "Marlcote Safeguarding Adults Board",
+            "Home",
+            "Safeguarding adults reviews",
+            "Training and events",
+            "We use cookies to make this site work. Accept all cookies | Reject optional cookies",
+            "Home > Safeguarding adults reviews > Published reviews > Mr P",
+            "Safeguarding Adults Review: Mr P",
+            "Published: 3 March 2026 | Review type: SAR | Reading time: 4 minutes",
+            "Mr P was 78 when he died in a fire at his flat. The reviewer found that his refusal"
+            " of help was accepted at face value.",
+        ]
+    )
+    assert detect_metadata([page], "marlcote_sar.txt").title == "Safeguarding Adults Review: Mr P"
+    lines = page.split("\n")
+    lines[6] = "Safeguarding Adults Review: Mr P - what we learned"
+    lines.insert(6, "Published: 3 March 2026 | Updated: 4 March 2026 | Print")  # above the title
+    title = detect_metadata(["\n".join(lines)], "marlcote_sar.txt").title
+    assert title == "Safeguarding Adults Review: Mr P - what we learned"

@@ -712,7 +712,11 @@ def _title_lines(lines: list[str], start: int) -> str:
             or title.endswith(".")
             or _DATE_RE.fullmatch(nxt)
             or len(title + nxt) > 150
-            or re.match(r"(?:Dear|Published|Date|Publication)\b", nxt)
+            or re.match(
+                r"(?:Dear|Published|Date|Publication|(?:Page |Last )?updated|Posted|Reading time)\b",
+                nxt,
+                _I,
+            )
         ):
             break
         if nxt[0].islower() or _CONNECTOR.search(title):  # a wrapped line
@@ -812,6 +816,30 @@ def _site_days(first: str, flat_body: str, letter: str | None) -> tuple[str | No
 # title of several words ("7 Minute Briefing: ...") is part of it.
 _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)+\s|\d+\s+\S+$")
 _BREADCRUMB = re.compile(r"\s>\s")  # "Home > Professionals > Learning"
+# A saved web page's trail or row of links ("You are here: Home / Reviews / Adult C", "Home >
+# Learning", "Home | About | Contact"), or its cookie notice: what comes before the page's own
+# title.
+_PAGE_NAVIGATION = re.compile(
+    r"^(?:you are here:?\s*)?home\s*(?:>|›|»|/|\|)\s*\S|\S\s+(?:>|›|»)\s+\S.*\s(?:>|›|»)\s"
+    # a row of three or more links; a row of dates and labels ("Published: 2 March 2026 |
+    # Review type: LCSPR") describes the page below its title
+    r"|^[^\d:]*\S\s\|\s[^\d:]*\S\s\|\s[^\d:]*$|\bcookies?\b",
+    _I,
+)
+
+
+def _after_navigation(lines: list[str]) -> list[str]:
+    """The lines after a saved web page's navigation at its top (menus, trail, cookie notice),
+    which ends before the first sentence of the page; a page's footer links are not it."""
+    last = -1
+    for i, ln in enumerate(lines[:25]):
+        if _PAGE_NAVIGATION.search(ln):
+            last = i
+        elif len(ln) > 120 or ln.rstrip().endswith((".", "!", "?")):
+            break  # the page's prose has begun
+    return lines[last + 1 :] if 0 <= last < len(lines) - 1 else lines
+
+
 _TEMPLATE_LABEL = re.compile(r"(?:report|document|review)?\s*(?:title|name)\s*:?", _I)
 _NOT_TITLE = re.compile(
     r"(?:contents|foreword|introduction|summary|official|confidential|official[- ]sensitive"
@@ -1026,7 +1054,7 @@ def _other(
         or dates.get("meeting")
         or dates.get("dated")
     )
-    title = laid_out or _flat(_title(lines, kind, headings, file_name, area))
+    title = laid_out or _flat(_title(_after_navigation(lines), kind, headings, file_name, area))
     if kind not in _LETTERS:
         title = _complete_bare_title(title, lines[:12], kind, blocks)
     # "No. 55 Rapid Reviews - Devon"; a title wrapped inside the name ("... of North" /
