@@ -1825,3 +1825,16 @@ def test_text_wrapped_at_a_fixed_width_without_blank_lines_keeps_its_paragraphs(
     assert not _line_ends_block("x" * 60 + " end.", "Another", 70)  # it would not have fitted
     assert not _line_ends_block("a short line without a stop", "and more", 70)
     assert _wrap_width(["y" * (40 + 15 * k) for k in range(10)]) == 0  # lines of any length
+
+
+def test_a_news_report_of_what_the_review_said_is_a_finding() -> None:
+    # "According to the report, the mother was seen on her own only once ...", "It said the
+    # health visiting team ..."; "It said it would publish a progress report" is no finding
+    found = [
+        i.text
+        for i in _items("unseen140/wrenford_gazette_baby_h_review_news.txt")
+        if i.kind == "finding"
+    ]
+    assert any(t.startswith("According to the report, the mother") for t in found)
+    assert any(t.startswith("It said the health visiting team") for t in found)
+    assert not any(t.startswith("It said it would") for t in found)

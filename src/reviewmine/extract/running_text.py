@@ -186,8 +186,13 @@ _FIND_SENT = re.compile(
     # review"); "ensure children were identified and seen" or "was found in a flat" are not findings
     r"\b(was|were) (also )?(identified|found)(?=\s*([.,;]|$|from\b|during\b|in (the|this|all|many|most|some) "
     r"(reviews?|audits?|cases?|scrutiny)\b|by the (reviews?|reviewers?|panel|scrutin\w+|audits?)\b))|\bthere are lessons\b|\bthe (key )?learning (is|was) that\b|"
-    r"\b(it|report|review|panel|analysis|inspectorate|reviewers?) (also )?(states|stated|found|finds|concludes|"
-    r"concluded|notes|noted|said that|says that|reported that)\b|"
+    r"\b(it|report|review|panel|analysis|inspectorate|reviewers?) (had |has )?(also )?(states|stated|found|finds|"
+    r"concludes|concluded|notes|noted|said that|says that|reported that)\b|"
+    # the report reported on ("According to the report, ...", "It said the health visitor ...",
+    # "Reviewer Dr Helen Marchbank wrote that ..."); not what the body said it would do
+    r"\baccording to the ([\w-]+ ){0,2}(review|report|panel|reviewers?|analysis|inquiry)\b|"
+    r"^(it|the (report|review)) (said|says) (?!(that )?(it|they|he|she|we) (would|will)\b)|"
+    r"\breviewers?\b[^.;:]{0,40}?\b(wrote|writes|said|says) that\b|"
     # a quotation attributed to the review ("..., said the report.")
     r"\b(said|says|states|stated|concluded|found) the (report|review|panel|analysis|inspectorate|reviewers?)\b|"
     # prevalence in a set of reviews ("Neglect featured in 55% of SCRs", "40% of reviews followed ...")
