@@ -1838,3 +1838,20 @@ def test_a_news_report_of_what_the_review_said_is_a_finding() -> None:
     assert any(t.startswith("According to the report, the mother") for t in found)
     assert any(t.startswith("It said the health visiting team") for t in found)
     assert not any(t.startswith("It said it would") for t in found)
+
+
+def test_quoted_then_attributed_words_and_a_papers_request_to_note_are_no_items() -> None:
+    # “These boys were known to many of us ...,” said Marcus Ondrey: someone's words; “...,”
+    # said the report stays a finding (real summary); "The Board is asked to note the findings"
+    from reviewmine.extract.items import _signed_or_quoted
+
+    assert _signed_or_quoted(
+        "“These boys were known to many of us,” said Marcus Ondrey, the chair."
+    )
+    assert _signed_or_quoted('"I hope the next family doesn\'t get that call," her mother said.')
+    assert not _signed_or_quoted("“Neglect can affect children of all ages,” said the report.")
+    assert not _signed_or_quoted("“Too often the child became invisible,” the Panel said.")
+    texts = [i.text for i in _items("unseen140/hethercombe_lyne_icb_board_paper_child_r.txt")]
+    assert not any(t.startswith("The Board is asked to note") for t in texts)
+    texts = [i.text for i in _items("unseen141/corrisby_7_minute_briefing_child_l.txt")]
+    assert not any("the criteria were met" in t for t in texts)

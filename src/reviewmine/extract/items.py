@@ -105,6 +105,8 @@ _NOT_ITEM = re.compile(
     # the inspectorate's own use of its findings, closing a letter ("Ofsted will take the
     # findings from this visit into account when planning your next inspection")
     r"|\bwhen planning (?:your |its |the |their )?(?:next|future) inspection"
+    # a committee paper's request about itself ("The Board is asked to note the findings")
+    r"|\b(?:is|are) asked to (?:note|receive|approve|endorse|comment on|discuss)\b"
     # what was done after the review ("Since the review, 212 staff have attended briefings")
     r"|^(?:since|following|after) (?:the|this) (?:\w+ )?(?:review|report)\b[^.]{0,80}?"
     r"\b(?:has|have) (?:now |already )?(?:been )?\w+ed\b",
@@ -1340,11 +1342,20 @@ _QUOTED_SPEECH = re.compile(
 )
 
 
+# ... or quoted first and attributed after (“These boys were known to many of us,” said Marcus
+# Ondrey; “...,” her mother said), unless the report is the speaker
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"^[\"“][^\"”]{10,}[\"”],?\s+(?!(?:\w+\s+)?the (?:report|review|panel|reviewers?|author|analysis)\b)"
+    rf"(?:(?:{SPEECH_VERBS})\s+\S|(?:[\w’'-]+\s+){{1,4}}?(?:{SPEECH_VERBS})\b)",
+    re.I,
+)
+
+
 def _signed_or_quoted(text: str) -> bool:
     """A signature or attribution line ("- Mark Ellison, Independent Scrutineer, Ashcombe
     Safeguarding Children Partnership": names and roles, no verb), or someone's quoted words."""
     t = text.strip().lstrip("-\u2013\u2014 ")
-    return bool(_QUOTED_SPEECH.match(t)) or (
+    return bool(_QUOTED_SPEECH.match(t) or _QUOTE_THEN_SPEAKER.match(t)) or (
         "," in t and is_title(t) and not is_statement(t) and len(t.split()) <= 16
     )
 

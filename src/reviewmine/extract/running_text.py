@@ -255,7 +255,9 @@ _SENT_NEG = re.compile(
     # child safeguarding practice review were not met")
     r"\bcriteria for (an? |the )?[\w ]{0,50}\b(review|scr|cspr|lcspr|dhr|sar)\b[\w ]{0,20}\b"
     r"(is|are|was|were|had been|have been|has been) (not )?met\b|"
-    r"\b(did|does|do) not meet the criteria for\b|"
+    r"\b(did|does|do) not meet the criteria for\b|\b(case|circumstances|incident|death|it) met the criteria\b|\bthe criteria (was|were|had been) (not )?met\b|"
+    # a committee paper's request about itself ("The Board is asked to note the findings")
+    r"\basked to (note|receive|approve|endorse|comment on|discuss)\b|"
     # a breadcrumb run into the text of a scraped page ("Home > News > ...")
     r"^home ?[>›»] |"
     r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
@@ -1478,7 +1480,7 @@ _FOLLOWING = re.compile(r"\b(the following|as follows|set out below|listed below
 _SET_OUT = re.compile(r"\b(the following|as follows|(set out|listed|described) below)\b", re.I)
 # A sentence that turns to what went well: what follows is a strength, not learning.
 _PRAISE = re.compile(
-    r"\b(good|positive|effective|strong) practice\b|\bstrengths?\b|\bwent well\b|\bgrateful\b|\bthank|"
+    r"\b(good|positive|effective|strong) (practice|work)\b|\bstrengths?\b|\bwent well\b|\bgrateful\b|\bthank|"
     r"\bwhat is (improving|working)\b|\bencourag",
     re.I,
 )
