@@ -299,7 +299,8 @@ _ATTRIBUTED = re.compile(
 _QUOTED = re.compile(r"^(paragraph \d+, chapter \d+|[‘'\"“])", re.IGNORECASE)
 # ... also where a scraped page ran two blocks together ("... school nurse.The partnership"):
 # a word of lower-case letters, its stop and a capitalised word with no space between
-_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z0-9“‘'\"(])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
+# (one lookbehind first for both: most positions fail on it at once)
+_SENTENCE = re.compile(r"(?<=[.!?”\"])(?:\s+(?=[A-Z0-9“‘'\"(])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]))")
 _NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-h])[.)]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"(?<=[a-z).])\d{1,2}$")
 
