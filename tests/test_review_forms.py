@@ -1855,3 +1855,31 @@ def test_quoted_then_attributed_words_and_a_papers_request_to_note_are_no_items(
     assert not any(t.startswith("The Board is asked to note") for t in texts)
     texts = [i.text for i in _items("unseen141/corrisby_7_minute_briefing_child_l.txt")]
     assert not any("the criteria were met" in t for t in texts)
+
+
+def test_entries_that_lost_their_bullets_after_a_lead_in_are_a_list() -> None:
+    # one paragraph per line: "... and asks them to:" over four bare lines ("adopt one
+    # definition of cuckooing ..."); "... the partnership and the Board are asked to:" over bullets
+    from reviewmine.read.readers import _bare_entry
+
+    recs = [
+        i.text
+        for i in _items("unseen143/northwick_sab_sar_daniel_exploitation.txt")
+        if i.kind == "recommendation"
+    ]
+    assert (
+        sum(t.startswith(("adopt one", "add a prompt", "make sure", "set up")) for t in recs) == 4
+    )
+    items = _items("unseen147/fellgarth_wendle_dhr_dennis_summary.txt")
+    assert (
+        sum(
+            i.kind == "recommendation" and i.text.startswith(("make sure", "issue", "audit"))
+            for i in items
+        )
+        == 3
+    )
+    assert not any(i.text.endswith("are asked to:") for i in items)
+    assert _bare_entry("Name a senior lead for children in temporary accommodation", True)
+    assert not _bare_entry("Review of multi-agency safeguarding arrangements", False)  # a link
+    assert not _bare_entry("> Have a look at our summary", True)
+    assert not _bare_entry("agencies met. The chair then closed the meeting.", True)

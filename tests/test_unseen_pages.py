@@ -306,6 +306,12 @@ LATER_SETS = [
     ("unseen139", 22, 2),
     ("unseen140", 14, 2),
     ("unseen141", 21, 7),
+    ("unseen142", 28, 1),
+    ("unseen143", 18, 3),
+    ("unseen144", 22, 3),
+    ("unseen145", 21, 1),
+    ("unseen146", 20, 1),
+    ("unseen147", 20, 6),
 ]
 
 

@@ -71,6 +71,11 @@ _REC_LEAD = re.compile(
     # ("was asked to consider:", no one named)
     r"\b(ask|asks|invite|invites|urge|urges|encourage|encourages|would like) (?!to\b)[\w ,’'-]{2,60}? "
     r"to (be )?[a-z]+\s*:\s*$|"
+    # ... the entries finishing "to" ("... and asks them to:"), or a governing body asked
+    # ("the partnership and the Board are asked to:")
+    r"\b(asks|asked|invites|invited|urges|urged) (?!to\b)[\w ,’'-]{2,40}? to\s*:\s*$|"
+    r"\b(partnership|board|partners|agencies|committee|council|government|commissioners)\b[\w ,’'-]{0,40}? "
+    r"(is|are|was|were) (also )?asked to( (be )?[a-z]+)?\s*:\s*$|"
     # an obligation that the entries finish ("Leaders now need to focus on:")
     r"\b(should|must|needs? to|ought to)\b[^.:;]{0,30}:\s*$|"
     r"\bwhat (needs|should) (to )?"

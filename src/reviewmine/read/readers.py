@@ -1231,7 +1231,7 @@ def read_text(path: Path, text: str) -> RawDocument:
             ):
                 flush()
         flush()
-        pages.append(RawPage(page_no, 0.0, 0.0, tuple(_clause_lists(lines))))
+        pages.append(RawPage(page_no, 0.0, 0.0, tuple(_clause_lists(lines, line_paragraphs))))
     if not any(p.lines for p in pages):
         raise EmptyDocument("the file contains no text", path=path)
     return RawDocument("text", tuple(_text_pages_joined(pages)))
@@ -1264,11 +1264,12 @@ def _line_ends_block(line: str, nxt: str, width: int) -> bool:
 _CLAUSE_END = re.compile(r"(;|[;,] (and|or))\s*$")
 
 
-def _clause_lists(lines: list[Line]) -> list[Line]:
+def _clause_lists(lines: list[Line], bare: bool = False) -> list[Line]:
     """Paragraphs that each finish a sentence opened by a line ending ":" ("The review
     recommends that the Board:" then "publishes a pathway ...;" "checks in twelve months ...")
     are a list without glyphs: two or more lines opening in lower case, each but the last ending
-    in ";" (or "; and")."""
+    in ";" (or "; and"); with *bare* (one paragraph per line), two or more entries of one
+    clause each (see _bare_entry)."""
     out = list(lines)
     k = 0
     while k < len(out):
@@ -1286,8 +1287,35 @@ def _clause_lists(lines: list[Line]) -> list[Line]:
         if run - k > 2 and _CLAUSE_END.search(out[k + 1].text):
             for m in range(k + 1, run):
                 out[m] = replace(out[m], hint="li")
-        k = run
+        elif bare:
+            # text with one paragraph per line: entries that lost their bullets, each a
+            # clause or a short line of its own ("adopt one definition of ...", "Name a lead")
+            run = k + 1
+            finishes = bool(_FINISHED_BY_ENTRIES.search(out[k].text))
+            while run < len(out) and out[run].hint == "p" and _bare_entry(out[run].text, finishes):
+                run += 1
+            if run - k > 2:
+                for m in range(k + 1, run):
+                    out[m] = replace(out[m], hint="li")
+        k = max(run, k + 1)
     return out
+
+
+def _bare_entry(text: str, finishes: bool) -> bool:
+    """A line that reads as a list entry without its glyph: one clause opening in lower case,
+    or, after a lead-in the entries finish ("... asks them to:"), a short line without a closing
+    stop ("Name a senior lead"); never two sentences, a link ("> Read more") or a number."""
+    t = text.strip()
+    if not t[:1].isalpha() or _SENTENCE_INSIDE.search(t) or t.endswith(":"):
+        return False
+    return t[0].islower() or (finishes and len(t.split()) <= 25 and not t.endswith((".", "!", "?")))
+
+
+# a lead-in whose sentence its entries finish ("... are asked to:", "We will:", "... that:")
+_FINISHED_BY_ENTRIES = re.compile(r"\b(?:to|that|will|should|must|can)\s*:\s*$", re.I)
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 
 
 def _text_pages_joined(pages: list[RawPage]) -> list[RawPage]:
