@@ -1883,3 +1883,17 @@ def test_entries_that_lost_their_bullets_after_a_lead_in_are_a_list() -> None:
     assert not _bare_entry("Review of multi-agency safeguarding arrangements", False)  # a link
     assert not _bare_entry("> Have a look at our summary", True)
     assert not _bare_entry("agencies met. The chair then closed the meeting.", True)
+
+
+def test_calling_on_and_asking_as_a_body_or_a_report_are_recommendations() -> None:
+    # "The Commissioner is calling on the Home Office to set up ...", "The report also asks
+    # integrated care boards to make ..."; "We are asking the Panel to agree with this decision." no
+    recs = [
+        i.text
+        for i in _items("unseen147/commissioner_news_themes_across_dhrs_2025.txt")
+        if i.kind == "recommendation"
+    ]
+    assert any(t.startswith("The Commissioner is calling on the Home Office") for t in recs)
+    assert any(t.startswith("The report also asks integrated care boards") for t in recs)
+    texts = [i.text for i in _items("unseen16/oakhurst_bay_rapid_review_letter_child_j.html")]
+    assert "We are asking the Panel to agree with this decision." not in texts

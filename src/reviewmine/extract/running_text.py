@@ -119,7 +119,9 @@ _LEAD_NEG = re.compile(
 _REC_SENT = re.compile(
     r"^that the (committee|board|partnership|panel|council|cabinet|members?|sub[- ]?committee)\b.{0,60}?"
     r"\b(note|notes|agree|approve|endorse|consider|receive|support|accept)\b|"
-    r"\bit (is|was) (also )?recommended that\b|^recommended that\b|"
+    r"\bit (is|was) (also |further )?recommended that\b|^recommended that\b|"
+    # calling on someone to act ("Kestrel is calling on the government to set ...")
+    r"\b(call|calls|called|calling) (up)?on [\w ,’'-]{2,60}? to (?-i:[a-z]+)\b|"
     r"(?<!what )\b(we|i) (would )?recommend\b|\brecommendation (is|was) that\b|"
     # a reviewer named or referred to ("Marchbank also recommends that", "She recommended that")
     r"^((mr|mrs|ms|dr|professor) )?[\w’'-]+ (also |further )?(recommends|recommended) that\b|"
@@ -129,7 +131,11 @@ _REC_SENT = re.compile(
     # care homes ... to adopt"); "was asked to consider" is the review's own brief, and "asks the
     # Panel to agree this decision" a rapid review's request about itself
     r"^(it|they|the \w+( \w+)?) (has|have) (also )?asked [\w ,’'-]{2,80}? to [a-z]+\b|"
-    r"^we (also |now )?ask [\w ,’'-]{2,80}? to [a-z]+\b|"
+    r"^we (are )?(also |now )?(ask|asking) [\w ,’'-]{2,80}? to (?!agree (with )?(this|the|that|our) decision)"
+    r"[a-z]+\b|"
+    # the review as the one asking ("The report also asks integrated care boards to make ...")
+    r"^((finally|further|in addition|also),? )?the (review|report|reviewers?|panel|author)s? (also |further )?"
+    r"(asks|asked) (?!(how|whether|what|why|if|who)\b)[\w ,’'-]{2,60}? to (?!act\b)(?-i:[a-z]+)\b|"
     # ... the review or its author asking a governing body ("Finally, Mr Ellery asked the
     # partnership board to seek ...", "She asked the partnership to write to ...")
     r"^((finally|further|in addition|also),? )?((mr|mrs|ms|dr|professor) [\w’'-]+|the (review|report|reviewer|"
@@ -138,7 +144,8 @@ _REC_SENT = re.compile(
     r"[^.;:]{0,40}? to (?-i:[a-z]+)\b(?! in (two|three|four|five|six|\d+) )|"
     # ... or the body asked ("The board was asked to seek assurance ..."); "was asked to consider"
     # or "to agree" is a board's own business in the past, not a review's request
-    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies)( \w+)? (was|were) "
+    r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies|services|trust|"
+    r"authority|council|commissioners)( \w+)? (was|were) "
     r"(also |further )?asked to (ensure|review|undertake|develop|strengthen|commission|improve|seek|"
     r"gain|obtain|establish|monitor|audit|evaluate|make sure|write|publish)\b|"
     r"\b(panel|review|reviewers?|report|board|partnership|author|inquiry|committee|inspectorate|"
