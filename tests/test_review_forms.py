@@ -1897,3 +1897,15 @@ def test_calling_on_and_asking_as_a_body_or_a_report_are_recommendations() -> No
     assert any(t.startswith("The report also asks integrated care boards") for t in recs)
     texts = [i.text for i in _items("unseen16/oakhurst_bay_rapid_review_letter_child_j.html")]
     assert "We are asking the Panel to agree with this decision." not in texts
+
+
+def test_a_paragraph_of_recommendations_each_with_its_own_subject_is_several() -> None:
+    # hard-wrapped: "The reviewer recommends that the Board seeks ... The Board is also asked to
+    # make sure that ... Partner agencies should stop ... The local authority should review ..."
+    recs = [
+        i.text
+        for i in _items("unseen144/glannau_tawel_rsb_concise_cpr_child_g.txt")
+        if i.kind == "recommendation"
+    ]
+    assert any(t.startswith("The Board is also asked to make sure") for t in recs)
+    assert any(t.startswith("The local authority should review") for t in recs)

@@ -160,8 +160,10 @@ _REC_SENT = re.compile(
     r"\b(the )?(partnership|board|partners|committee|safeguarding partners|agencies) (should|must|(is|are) "
     r"(also |now |further )?asked to) "
     r"(now |also )?(ensure|review|consider|undertake|develop|strengthen|agree|commission|improve|seek|"
-    r"gain|obtain|establish|monitor|audit|evaluate)\b"
-    r"(?! them\b)",  # ... not what was just named ("Partners should consider them together")
+    r"gain|obtain|establish|monitor|audit|evaluate|make sure)\b"
+    # ... not what was just named ("Partners should consider them together", "should make sure
+    # that they are addressed")
+    r"(?!( that)? (them|they|these|those|this|it)\b)",
     re.IGNORECASE,
 )
 # Words without which _REC_SENT cannot match (a cheap test first: most sentences have none).
@@ -1122,7 +1124,7 @@ def _inline_split(text: str) -> tuple[str, str] | None:
 
 # A sentence that asks for a change: a modal of obligation or a recommending verb.
 _ASKS = re.compile(
-    r"\b(should|must|needs? to|recommend(s|ed)?|is asked to|are asked to)\b"
+    r"\b(should|must|needs? to|recommend(s|ed)?|(is|are) (also |now |further )?asked to)\b"
     # a review asking someone to act ("The first asks the Partnership to develop ...")
     r"|\b(asks|invites|encourages|urges)\b[\w ,’'-]{2,80}?\bto [a-z]+",
     re.I,
