@@ -40,7 +40,7 @@ from .running_text import (
 )
 from .sections import Candidate, heading_words, section_kind
 
-EXTRACTOR_VERSION = "extract.v8"  # v8: a Word form answer cell of several paragraphs
+EXTRACTOR_VERSION = "extract.v9"  # v9: scraped web pages (bare lists, wrapped text, asked-to forms)
 
 # Inspections and their letters: their narrative is evidence and judgement, not items.
 _INSPECTION_TYPES = frozenset(
