@@ -1909,3 +1909,16 @@ def test_a_paragraph_of_recommendations_each_with_its_own_subject_is_several() -
     ]
     assert any(t.startswith("The Board is also asked to make sure") for t in recs)
     assert any(t.startswith("The local authority should review") for t in recs)
+
+
+def test_a_heading_on_its_own_line_in_wrapped_text_is_no_part_of_the_paragraph() -> None:
+    # hard-wrapped page: "...were met." / "What we learned" / "Planning for Leah's move ..."
+    from reviewmine.read.readers import _wrapped_heading
+
+    lines = ["The criteria were met.", "What we learned", "Planning for Leah's move started late"]
+    assert _wrapped_heading(lines, 1, 74)
+    assert not _wrapped_heading(["x.", "1 Introduction", "2 Method"], 1, 74)  # contents
+    assert not _wrapped_heading(["the board agreed", "What we learned", "Planning"], 1, 74)
+    items = _items("unseen143/ashcombe_sab_what_we_learned_leah_transitions.txt")
+    assert any(i.text.startswith("Planning for Leah's move started too late") for i in items)
+    assert not any(i.text.startswith("What we learned") for i in items)

@@ -1225,6 +1225,11 @@ def read_text(path: Path, text: str) -> RawDocument:
                 last = lines[-1]  # continuation of a list item: indented, or a wrapped clause
                 lines[-1] = replace(last, text=last.text + " " + line.strip())
                 continue
+            if width and _wrapped_heading(raw_lines, n, width):
+                flush()  # "What we learned" on its own line between paragraphs
+                para.append(line.strip())
+                flush()
+                continue
             para.append(line.strip())
             if line_paragraphs or (
                 width and n + 1 < len(raw_lines) and _line_ends_block(line, raw_lines[n + 1], width)
@@ -1259,6 +1264,23 @@ def _line_ends_block(line: str, nxt: str, width: int) -> bool:
         return False  # a blank line ends the paragraph anyway
     fits = len(line.rstrip()) + 1 + len(words[0]) <= width - max(2, width // 10)
     return fits and line.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _wrapped_heading(lines: list[str], n: int, width: int) -> bool:
+    """In text wrapped at *width*, is lines[n] a heading of a few words on its own line: after
+    the end of a sentence, before a capitalised line, with no number, stop or colon?"""
+    t = lines[n].strip()
+    before = lines[n - 1].rstrip() if n > 0 else ""
+    after = lines[n + 1].strip() if n + 1 < len(lines) else ""
+    return (
+        0 < len(t.split()) <= 6
+        and len(t) < 0.6 * width
+        and t[0].isupper()
+        and not any(ch.isdigit() for ch in t)
+        and not t.endswith((".", ",", ":", ";", "!", "?"))
+        and (not before.strip() or before.endswith((".", "!", "?", '"', "”")))
+        and after[:1].isupper()
+    )
 
 
 _CLAUSE_END = re.compile(r"(;|[;,] (and|or))\s*$")
