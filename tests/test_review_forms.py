@@ -1922,3 +1922,17 @@ def test_a_heading_on_its_own_line_in_wrapped_text_is_no_part_of_the_paragraph()
     items = _items("unseen143/ashcombe_sab_what_we_learned_leah_transitions.txt")
     assert any(i.text.startswith("Planning for Leah's move started too late") for i in items)
     assert not any(i.text.startswith("What we learned") for i in items)
+
+
+def test_the_authors_judgement_and_what_the_review_makes_clear_are_findings() -> None:
+    # "Its author, Dr Helen Oakridge, writes that ...", "A national review of ... says repeated
+    # moves ...", "As the review makes clear, ..."; "The report praised ..." is no finding
+    found = [
+        i.text
+        for i in _items("unseen145/dfl_press_release_national_review_temporary_accommodation.txt")
+        if i.kind == "finding"
+    ]
+    assert any(t.startswith("Its author, Dr Helen Oakridge, writes that") for t in found)
+    assert any(t.startswith("A national review of serious harm") for t in found)
+    texts = [i.text for i in _items("unseen130/tollbridge_gazette_scr_baby_h_story.txt")]
+    assert not any(t.startswith("The report praised") for t in texts)

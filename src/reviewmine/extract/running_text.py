@@ -205,6 +205,14 @@ _FIND_SENT = re.compile(
     # the report reported on ("According to the report, ...", "It said the health visitor ...",
     # "Reviewer Dr Helen Marchbank wrote that ..."); not what the body said it would do
     r"\baccording to the ([\w-]+ ){0,2}(review|report|panel|reviewers?|analysis|inquiry)\b|"
+    # the author's judgement ("Its author, Dr Helen Oakridge, writes that ...", "The reviewer
+    # accepted that ... but judged that ...", "As the review makes clear, ...")
+    r"\b(review|panel|report|analysis|reviewers?|authors?)\b[^.;:]{0,60}?\b(argues|argued|writes|wrote|"
+    r"judged|judges|thought|considered|considers) that\b|"
+    r"\bas the (review|report|panel|analysis) (makes clear|shows|showed|found|notes)\b|"
+    r"^it (also )?(shows|showed|makes clear) that\b|"
+    r"^(a|an|the) ([\w-]+ ){0,3}(review|report|analysis)\b[^.;:]{0,80}?\b(says|said) "
+    r"(?!(that )?(it|they|he|she|we) (would|will)\b)|"
     r"^(it|the (report|review)) (said|says) (?!(that )?(it|they|he|she|we) (would|will)\b)|"
     r"\breviewers?\b[^.;:]{0,40}?\b(wrote|writes|said|says) that\b|"
     # a quotation attributed to the review ("..., said the report.")
@@ -1512,7 +1520,15 @@ _WEAKNESS = re.compile(
 
 
 def _praise_only(sentence: str) -> bool:
-    return bool(_POSITIVE.search(sentence)) and not _WEAKNESS.search(sentence)
+    return bool(_POSITIVE.search(sentence) or _PRAISED.search(sentence)) and not _WEAKNESS.search(
+        sentence
+    )
+
+
+# Practice the review praised ("The report praised the hospital's paediatric team ...")
+_PRAISED = re.compile(
+    r"\bprais(e|ed|es|ing)\b|\b(good|positive|effective|strong) (practice|work)\b", re.I
+)
 
 
 # A sentence about the reviews themselves, not what they found ("The partnership completed two
