@@ -1936,3 +1936,13 @@ def test_the_authors_judgement_and_what_the_review_makes_clear_are_findings() ->
     assert any(t.startswith("A national review of serious harm") for t in found)
     texts = [i.text for i in _items("unseen130/tollbridge_gazette_scr_baby_h_story.txt")]
     assert not any(t.startswith("The report praised") for t in texts)
+
+
+def test_they_ask_the_committee_is_a_recommendation_and_acting_quickly_is_praise() -> None:
+    # "The reviewers recommend that ... They ask the Committee to revise its IRD guidance ...
+    # Early learning and childcare settings should be given ...": three recommendations;
+    # "The reviewers also noted that the officers ... acted quickly ..." is no finding
+    items = _items("unseen144/ardgowrie_cpc_learning_review_callum.txt")
+    recs = [i.text for i in items if i.kind == "recommendation"]
+    assert any(t.startswith("They ask the Committee to revise") for t in recs)
+    assert not any("acted quickly" in i.text for i in items)

@@ -139,7 +139,7 @@ _REC_SENT = re.compile(
     # ... the review or its author asking a governing body ("Finally, Mr Ellery asked the
     # partnership board to seek ...", "She asked the partnership to write to ...")
     r"^((finally|further|in addition|also),? )?((mr|mrs|ms|dr|professor) [\w’'-]+|the (review|report|reviewer|"
-    r"author|panel|chair)|he|she|they|it) (also )?(asks|asked) (the )?(?!(how|whether|what|why|if|who)\b)"
+    r"author|panel|chair)|he|she|they|it) (also )?(asks|ask|asked) (the )?(?!(how|whether|what|why|if|who)\b)"
     r"([\w-]+ ){0,3}(partnership|board|partners|committee|government|department|commissioners|agencies)\b"
     r"[^.;:]{0,40}? to (?-i:[a-z]+)\b(?! in (two|three|four|five|six|\d+) )|"
     # ... or the body asked ("The board was asked to seek assurance ..."); "was asked to consider"
@@ -1527,7 +1527,9 @@ def _praise_only(sentence: str) -> bool:
 
 # Practice the review praised ("The report praised the hospital's paediatric team ...")
 _PRAISED = re.compile(
-    r"\bprais(e|ed|es|ing)\b|\b(good|positive|effective|strong) (practice|work)\b", re.I
+    r"\bprais(e|ed|es|ing)\b|\b(good|positive|effective|strong) (practice|work)\b"
+    r"|\bacted (quickly|promptly|swiftly|decisively)\b",
+    re.I,
 )
 
 
