@@ -813,3 +813,19 @@ def test_a_saved_web_pages_menu_trail_and_cookie_notice_are_no_title() -> None:
     lines.insert(6, "Published: 3 March 2026 | Updated: 4 March 2026 | Print")  # above the title
     title = detect_metadata(["\n".join(lines)], "marlcote_sar.txt").title
     assert title == "Safeguarding Adults Review: Mr P - what we learned"
+
+
+def test_a_web_pages_posted_line_added_label_and_byline_date_date_the_page() -> None:
+    # "Posted 8 September 2025 by ...", "Added to repository: 21/01/2026", "By Conor
+    # Whitlam | 22 January 2026"
+    def date_of(*lines: str) -> str | None:
+        body = "The review found that the plan was closed too early."
+        return detect_metadata(["\n".join([*lines, body])], "page.txt").date
+
+    assert date_of("Learning from reviews", "Posted 8 September 2025 by the team") == "2025-09-08"
+    assert (
+        date_of("Child K", "Review type: LCSPR    Added to repository: 21/01/2026") == "2026-01-21"
+    )
+    assert date_of("Neglect review finds case closed", "By Conor Whitlam | 22 January 2026") == (
+        "2026-01-22"
+    )

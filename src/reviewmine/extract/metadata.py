@@ -595,8 +595,11 @@ def _only_case(rx: re.Pattern[str], lines: Sequence[str]) -> re.Match[str] | Non
 
 
 _LABEL_START = re.compile(
-    r"(?:Report |Date )?(?:Published|Publication|Date|Rapid Review meeting)", _I
+    r"(?:Report |Date )?(?:Published|Publication|Date|Rapid Review meeting|Posted|Added)", _I
 )
+# A date set between a web page's bars at its head ("By Conor Whitlam | 22 January 2026",
+# "12 March 2026 | Press release"): the page's own date.
+_BAR_DATE = re.compile(rf"(?:^|\|)\s*{_DATE}\s*(?:\||$)")  # on a line with a bar
 
 
 # What a case's dates are labelled with: events, never the document's own date ("Date of
@@ -657,7 +660,12 @@ def _labelled_date(text: str) -> tuple[str, str] | None:
     """(role, date) of a "Published: ..." / "Date of report: ..." label, not dates of birth."""
     # "Updated 3 March 2025" / "Last updated: ...": a web page's own date
     m = re.search(
-        rf"(?P<label>(?:Report |Date |Page )?Published(?: on| by [^,.\n]{{3,80}},)?|Publication date"
+        rf"(?P<label>(?:Report |Date |Page )?Published(?: on| by [^,.\n]{{3,80}},| in [^:\n]{{1,30}})?"
+        rf"|Publication date"
+        # a web page's post or a library's entry ("Posted on Monday 9 February 2026",
+        # "Added to repository: 21/01/2026")
+        rf"|(?-i:Posted)(?: on)?(?: (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+        rf"|(?-i:Added)(?: to [^:\n]{{1,30}})?(?=:)"
         rf"|(?:Last |Page (?:last )?)?updated(?: on)?"
         rf"|Date(?! of (?:[\w ]{{0,20}}\s)?{_EVENT})(?: of [^:\n]{{1,40}}?)?"
         rf"|Rapid Review meeting(?: held)?(?: on)?)\s*[:\-\u2013]?"
@@ -669,7 +677,7 @@ def _labelled_date(text: str) -> tuple[str, str] | None:
         return None
     role = (
         "published"
-        if re.search("publi|updated", m["label"], _I)
+        if re.search("publi|updated|posted|added", m["label"], _I)
         else "meeting"
         if re.search("meeting", m["label"], _I)
         else "dated"
@@ -1031,6 +1039,19 @@ def _other(
         ),
         None,
     )
+    if head_labelled is None and kind not in _LETTERS:  # "By X | 22 January 2026" at its head
+        head_labelled = next(
+            (
+                ("published", iso)
+                for ln in lines[:12]
+                # (a month alone, "| November 2026", leaves the day to the sign-off)
+                if "|" in ln
+                and (m := _BAR_DATE.search(ln))
+                and not m["m5"]
+                and (iso := _from_match(m))
+            ),
+            None,
+        )
     labelled = head_labelled or _labelled_date(body)
     # A date in the title block's short lines, not one a sentence mentions.
     heading = _title_block_date(lines[:4])
