@@ -19,6 +19,11 @@ def _items(name: str) -> list[Item]:
     return parse_file(next((SETS / folder).glob(file)))[1]
 
 
+def _texts(name: str, kind: str) -> list[str]:
+    """The texts of the items of one kind in a set's document."""
+    return [i.text for i in _items(name) if i.kind == kind]
+
+
 def test_review_lead_in_ending_colon_gives_one_item_per_bullet() -> None:
     # "We are asking all practitioners to:" over two bullets: two recommendations, no lead-in
     recs = [
@@ -1747,11 +1752,7 @@ def test_terms_of_reference_and_actions_already_taken_hold_no_items() -> None:
 def test_paragraphs_after_a_that_list_and_a_row_of_links_are_no_recommendations() -> None:
     # "They ask that:" over four entries, then the mother's words, "Full report (PDF) | Board
     # response (PDF)" and "Was this page useful?": the list finished the lead-in
-    recs = [
-        i.text
-        for i in _items("unseen138/wrenford_sab_sar_ms_k_learning.txt")
-        if i.kind == "recommendation"
-    ]
+    recs = _texts("unseen138/wrenford_sab_sar_ms_k_learning.txt", "recommendation")
     assert len(recs) == 4 and recs[-1].startswith("providers train all staff")
 
 
@@ -1788,11 +1789,7 @@ def test_why_he_said_no_is_no_reported_speech() -> None:
 
 def test_sentences_run_together_by_a_scraper_are_two() -> None:
     # "... a conversation with the GP or school nurse.The partnership is also asked to ..."
-    recs = [
-        i.text
-        for i in _items("unseen139/eastholme_reviews_library_child_j.txt")
-        if i.kind == "recommendation"
-    ]
+    recs = _texts("unseen139/eastholme_reviews_library_child_j.txt", "recommendation")
     assert any(t.startswith("The partnership is also asked to commission") for t in recs)
     assert not any("nurse.The" in t for t in recs)
 
@@ -1830,11 +1827,7 @@ def test_text_wrapped_at_a_fixed_width_without_blank_lines_keeps_its_paragraphs(
 def test_a_news_report_of_what_the_review_said_is_a_finding() -> None:
     # "According to the report, the mother was seen on her own only once ...", "It said the
     # health visiting team ..."; "It said it would publish a progress report" is no finding
-    found = [
-        i.text
-        for i in _items("unseen140/wrenford_gazette_baby_h_review_news.txt")
-        if i.kind == "finding"
-    ]
+    found = _texts("unseen140/wrenford_gazette_baby_h_review_news.txt", "finding")
     assert any(t.startswith("According to the report, the mother") for t in found)
     assert any(t.startswith("It said the health visiting team") for t in found)
     assert not any(t.startswith("It said it would") for t in found)
@@ -1862,11 +1855,7 @@ def test_entries_that_lost_their_bullets_after_a_lead_in_are_a_list() -> None:
     # definition of cuckooing ..."); "... the partnership and the Board are asked to:" over bullets
     from reviewmine.read.readers import _bare_entry
 
-    recs = [
-        i.text
-        for i in _items("unseen143/northwick_sab_sar_daniel_exploitation.txt")
-        if i.kind == "recommendation"
-    ]
+    recs = _texts("unseen143/northwick_sab_sar_daniel_exploitation.txt", "recommendation")
     assert (
         sum(t.startswith(("adopt one", "add a prompt", "make sure", "set up")) for t in recs) == 4
     )
@@ -1888,11 +1877,7 @@ def test_entries_that_lost_their_bullets_after_a_lead_in_are_a_list() -> None:
 def test_calling_on_and_asking_as_a_body_or_a_report_are_recommendations() -> None:
     # "The Commissioner is calling on the Home Office to set up ...", "The report also asks
     # integrated care boards to make ..."; "We are asking the Panel to agree with this decision." no
-    recs = [
-        i.text
-        for i in _items("unseen147/commissioner_news_themes_across_dhrs_2025.txt")
-        if i.kind == "recommendation"
-    ]
+    recs = _texts("unseen147/commissioner_news_themes_across_dhrs_2025.txt", "recommendation")
     assert any(t.startswith("The Commissioner is calling on the Home Office") for t in recs)
     assert any(t.startswith("The report also asks integrated care boards") for t in recs)
     texts = [i.text for i in _items("unseen16/oakhurst_bay_rapid_review_letter_child_j.html")]
@@ -1902,11 +1887,7 @@ def test_calling_on_and_asking_as_a_body_or_a_report_are_recommendations() -> No
 def test_a_paragraph_of_recommendations_each_with_its_own_subject_is_several() -> None:
     # hard-wrapped: "The reviewer recommends that the Board seeks ... The Board is also asked to
     # make sure that ... Partner agencies should stop ... The local authority should review ..."
-    recs = [
-        i.text
-        for i in _items("unseen144/glannau_tawel_rsb_concise_cpr_child_g.txt")
-        if i.kind == "recommendation"
-    ]
+    recs = _texts("unseen144/glannau_tawel_rsb_concise_cpr_child_g.txt", "recommendation")
     assert any(t.startswith("The Board is also asked to make sure") for t in recs)
     assert any(t.startswith("The local authority should review") for t in recs)
 
@@ -1927,11 +1908,9 @@ def test_a_heading_on_its_own_line_in_wrapped_text_is_no_part_of_the_paragraph()
 def test_the_authors_judgement_and_what_the_review_makes_clear_are_findings() -> None:
     # "Its author, Dr Helen Oakridge, writes that ...", "A national review of ... says repeated
     # moves ...", "As the review makes clear, ..."; "The report praised ..." is no finding
-    found = [
-        i.text
-        for i in _items("unseen145/dfl_press_release_national_review_temporary_accommodation.txt")
-        if i.kind == "finding"
-    ]
+    found = _texts(
+        "unseen145/dfl_press_release_national_review_temporary_accommodation.txt", "finding"
+    )
     assert any(t.startswith("Its author, Dr Helen Oakridge, writes that") for t in found)
     assert any(t.startswith("A national review of serious harm") for t in found)
     texts = [i.text for i in _items("unseen130/tollbridge_gazette_scr_baby_h_story.txt")]

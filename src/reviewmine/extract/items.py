@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..types import ACTIONABLE_KINDS, Block, Document, Item
 from .running_text import (
+    PAPER_REQUEST,
     REVIEW_TYPES,
     SPEECH_VERBS,
     asks_for_change,
@@ -105,8 +106,7 @@ _NOT_ITEM = re.compile(
     # the inspectorate's own use of its findings, closing a letter ("Ofsted will take the
     # findings from this visit into account when planning your next inspection")
     r"|\bwhen planning (?:your |its |the |their )?(?:next|future) inspection"
-    # a committee paper's request about itself ("The Board is asked to note the findings")
-    r"|\b(?:is|are) asked to (?:note|receive|approve|endorse|comment on|discuss)\b"
+    rf"|{PAPER_REQUEST}"
     # what was done after the review ("Since the review, 212 staff have attended briefings")
     r"|^(?:since|following|after) (?:the|this) (?:\w+ )?(?:review|report)\b[^.]{0,80}?"
     r"\b(?:has|have) (?:now |already )?(?:been )?\w+ed\b",

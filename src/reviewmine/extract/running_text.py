@@ -259,6 +259,9 @@ _AGREED_SENT = re.compile(
     r"(?![^.]*\bthe following\b)[a-z]+\b",
     re.IGNORECASE,
 )
+# A committee paper's request about itself ("The Board is asked to note the findings"): no
+# item, in a section or in running text.
+PAPER_REQUEST = r"\basked to (?:note|receive|approve|endorse|comment on|discuss)\b"
 # Sentences that look like findings or recommendations and are not.
 _SENT_NEG = re.compile(
     r"\b(made|makes|contains?|includes?) (\w+ |\d+ )?(findings|recommendations)\b|"
@@ -278,8 +281,7 @@ _SENT_NEG = re.compile(
     r"\bcriteria for (an? |the )?[\w ]{0,50}\b(review|scr|cspr|lcspr|dhr|sar)\b[\w ]{0,20}\b"
     r"(is|are|was|were|had been|have been|has been) (not )?met\b|"
     r"\b(did|does|do) not meet the criteria for\b|\b(case|circumstances|incident|death|it) met the criteria\b|\bthe criteria (was|were|had been) (not )?met\b|"
-    # a committee paper's request about itself ("The Board is asked to note the findings")
-    r"\basked to (note|receive|approve|endorse|comment on|discuss)\b|"
+    rf"{PAPER_REQUEST}|"
     # a breadcrumb run into the text of a scraped page ("Home > News > ...")
     r"^home ?[>›»] |"
     r"\b(inquest|court|coroner|jury|trial|judge|post[- ]mortem|medical examinations?|pathologists?|"
@@ -1502,8 +1504,9 @@ _SENTENCE_LIKE = re.compile(r"[.!]['’”\")]*\s*$")
 _FOLLOWING = re.compile(r"\b(the following|as follows|set out below|listed below|below)\b", re.I)
 _SET_OUT = re.compile(r"\b(the following|as follows|(set out|listed|described) below)\b", re.I)
 # A sentence that turns to what went well: what follows is a strength, not learning.
+_GOOD_WORK = r"\b(good|positive|effective|strong) (practice|work)\b"
 _PRAISE = re.compile(
-    r"\b(good|positive|effective|strong) (practice|work)\b|\bstrengths?\b|\bwent well\b|\bgrateful\b|\bthank|"
+    rf"{_GOOD_WORK}|\bstrengths?\b|\bwent well\b|\bgrateful\b|\bthank|"
     r"\bwhat is (improving|working)\b|\bencourag",
     re.I,
 )
@@ -1527,7 +1530,7 @@ def _praise_only(sentence: str) -> bool:
 
 # Practice the review praised ("The report praised the hospital's paediatric team ...")
 _PRAISED = re.compile(
-    r"\bprais(e|ed|es|ing)\b|\b(good|positive|effective|strong) (practice|work)\b"
+    rf"\bprais(e|ed|es|ing)\b|{_GOOD_WORK}"
     r"|\bacted (quickly|promptly|swiftly|decisively)\b",
     re.I,
 )

@@ -1242,6 +1242,9 @@ def read_text(path: Path, text: str) -> RawDocument:
     return RawDocument("text", tuple(_text_pages_joined(pages)))
 
 
+_STOPS = (".", "!", "?", '"', "”")  # how a sentence, or a quotation closing one, ends
+
+
 def _wrap_width(lines: list[str]) -> int:
     """The column at which text wrapped to a fixed width breaks its lines, or 0.
 
@@ -1263,7 +1266,7 @@ def _line_ends_block(line: str, nxt: str, width: int) -> bool:
     if not words:
         return False  # a blank line ends the paragraph anyway
     fits = len(line.rstrip()) + 1 + len(words[0]) <= width - max(2, width // 10)
-    return fits and line.rstrip().endswith((".", "!", "?", '"', "”"))
+    return fits and line.rstrip().endswith(_STOPS)
 
 
 def _wrapped_heading(lines: list[str], n: int, width: int) -> bool:
@@ -1278,7 +1281,7 @@ def _wrapped_heading(lines: list[str], n: int, width: int) -> bool:
         and t[0].isupper()
         and not any(ch.isdigit() for ch in t)
         and not t.endswith((".", ",", ":", ";", "!", "?"))
-        and (not before.strip() or before.endswith((".", "!", "?", '"', "”")))
+        and (not before.strip() or before.endswith(_STOPS))
         and after[:1].isupper()
     )
 
